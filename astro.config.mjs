@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+
+// `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
+const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
+const cacheDir = process.env.YIGONGTI_CACHE_DIR ?? './node_modules/.astro';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://yigongti.example.org',
+  outDir,
+  cacheDir,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  integrations: [mdx(), react(), sitemap(), pagefindIntegration()],
+  server: { port: 4321, host: '127.0.0.1' },
+  vite: { build: { assetsInlineLimit: 0 } },
+});

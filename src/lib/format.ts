@@ -1,0 +1,55 @@
+/** Formatting for pages: Chinese conventions for dates, numbers and periods. */
+
+/** `2024-08-13` → 2024年8月13日; `2024-08` → 2024年8月; `2024` → 2024年. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年` + (m ? `${Number(m)}月` : '') + (d ? `${Number(d)}日` : '');
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/** 105423 → "105,423"; 87.49 → "87.49". Grouping with commas, as Chinese official statistics do. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** A value with its unit: "105,423 人次", "87.49%", "是". */
+export function formatValue(value: number, unit: string): string {
+  if (unit === '%') return `${formatNumber(value)}%`;
+  if (unit === '是/否') return value ? '是' : '否';
+  return `${formatNumber(value)} ${unit}`;
+}
+
+const QUALIFIER_PREFIX: Record<string, string> = {
+  'at-least': '≥ ',
+  'more-than': '> ',
+  about: '约 ',
+  'at-most': '≤ ',
+  'less-than': '< ',
+};
+
+/** A value with its qualifier: "≥ 65%", "约 470 人". */
+export function formatQualified(value: number, unit: string, qualifier?: string): string {
+  return (qualifier ? QUALIFIER_PREFIX[qualifier] : '') + formatValue(value, unit);
+}
+
+function formatPeriodPart(part: string): string {
+  const half = part.match(/^(\d{4})-H([12])$/);
+  if (half) return `${half[1]}年${half[2] === '1' ? '上半年' : '下半年'}`;
+  const quarter = part.match(/^(\d{4})-Q([1-4])$/);
+  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
+  return formatDate(part);
+}
+
+/** `2024-H1` → 2024年上半年; `2019-11/2024-08` → 2019年11月至2024年8月; `../2024-08` → 截至2024年8月. */
+export function formatPeriod(period: string): string {
+  if (!period.includes('/')) return formatPeriodPart(period);
+  const [start, end] = period.split('/');
+  if (start === '..') return `截至${formatPeriodPart(end)}`;
+  return `${formatPeriodPart(start)}至${formatPeriodPart(end)}`;
+}
+
+/** The sortable end of a period, for ordering figures in time ("2019-11/2024-08" → "2024-08"). */
+export function periodEnd(period: string): string {
+  return period.includes('/') ? period.split('/')[1] : period;
+}

@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { id, isoDate } from './common';
+
+/** A document date: `2024-08-13`, or `2024-08` / `2024` when the source gives no day (then explain in `dateNote`). */
+export const documentDate = z.union([isoDate, z.coerce.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)], {
+  errorMap: () => ({ message: '日期须写成 YYYY-MM-DD（或 YYYY-MM、YYYY） / date must be YYYY-MM-DD (or YYYY-MM, YYYY)' }),
+});
+
+/** Frontmatter of a document digest. File: `content/documents/<id>.mdx`; the body is our own digest. */
+export const documentSchema = z
+  .object({
+    /** Our title for the digest, in plain Chinese. */
+    title: z.string().min(1),
+    /** The title as the source gave it (converted to Simplified). */
+    originalTitle: z.string().min(1),
+    /** Who issued or wrote it. */
+    issuer: z.string().min(1),
+    /** Document number (文号), where there is one. */
+    number: z.string().optional(),
+    /** Date of the document (ISO); a month or year alone when the source gives no day. */
+    date: documentDate,
+    /** How the date was established, when the source garbled it. */
+    dateNote: z.string().optional(),
+    /** Date it was published online, when different from `date`. */
+    published: isoDate.optional(),
+    /** `policy` (a plan or rule), `report` (an account of results), `news` (a news story). */
+    type: z.enum(['policy', 'report', 'news']),
+    /** Ids of the regions it concerns. */
+    regions: z.array(id).min(1),
+    /** Where it was published or reprinted (outlet). */
+    outlet: z.string().min(1),
+    /** One sentence summary for lists and search results. */
+    summary: z.string().min(1),
+    /** What we removed or repaired when curating the scraped source. */
+    curationNote: z.string().optional(),
+  })
+  .strict();
+
+export type DocumentMeta = z.infer<typeof documentSchema>;

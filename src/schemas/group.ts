@@ -1,0 +1,72 @@
+import { z } from 'astro/zod';
+import { id, isoDate, sourceRef } from './common';
+import { institutionKind } from './institution';
+
+/** A statement backed by a source: the text in our own words and where it comes from. */
+const sourcedText = z.object({ text: z.string().min(1), source: sourceRef }).strict();
+
+/** A county medical community (县域医共体) or urban medical group (城市医疗集团). File: `data/groups/*.json`. */
+export const groupSchema = z
+  .object({
+    /** Stable id, also the page address `/groups/<id>/`. */
+    id,
+    /** Name as the sources give it, or a descriptive name when they give none (then say so in `nameNote`). */
+    name: z.string().min(1),
+    /** Why the name is descriptive, when the sources give no formal name. */
+    nameNote: z.string().optional(),
+    /** 县域医共体 (`county`) or 城市医疗集团 (`urban`). */
+    kind: z.enum(['county', 'urban']),
+    /** Id of the region it serves (a county-level region, or a prefecture for an urban group). */
+    region: id,
+    /** Other regions it covers, e.g. the districts of an urban group. */
+    coveredRegions: z.array(id).default([]),
+    /** Id of the lead institution (牵头医院), when the sources name it. */
+    lead: id.optional(),
+    /** Member institutions the sources name, other than the lead. */
+    members: z.array(z.object({ institution: id, note: z.string().optional() }).strict()).default([]),
+    /** Member counts the sources state, where they name fewer (e.g. 13 township health centres). */
+    statedMembers: z
+      .array(
+        z
+          .object({
+            /** How many members of this kind the source states. */
+            count: z.number().int().positive(),
+            /** What kind of institutions they are. */
+            kind: institutionKind,
+            /** The count as a reader should read it, e.g. "13 个镇卫生院". */
+            label: z.string().min(1),
+            source: sourceRef,
+          })
+          .strict(),
+      )
+      .default([]),
+    /** When it was set up, if a source says (ISO date). */
+    established: isoDate.optional(),
+    /** One or two plain sentences on what this group is. */
+    summary: z.string().min(1),
+    /** What it offers residents and members: shared centres, specialties, family-doctor teams… */
+    services: z.array(sourcedText).default([]),
+    /** How referral works here, each point backed by a source. */
+    referral: z
+      .object({
+        /** Steps or rules for being referred up to the lead hospital (上转). */
+        up: z.array(sourcedText).default([]),
+        /** Steps or rules for being referred back down (下转), incl. follow-up. */
+        down: z.array(sourcedText).default([]),
+        /** What a referred patient gains (免挂号, 优先检查, 优先住院…). */
+        benefits: z.array(sourcedText).default([]),
+        /** Green channels (绿色通道) and emergency arrangements. */
+        greenChannels: z.array(sourcedText).default([]),
+        /** What stays at the grassroots (基层), e.g. which illnesses. */
+        staysLocal: z.array(sourcedText).default([]),
+        /** Who to ask, in plain words. */
+        whoToAsk: z.string().optional(),
+      })
+      .strict()
+      .default({}),
+    /** Documents that describe this group. */
+    sources: z.array(sourceRef).min(1),
+  })
+  .strict();
+
+export type Group = z.infer<typeof groupSchema>;

@@ -1,0 +1,35 @@
+/** Every collection: where its files live and the schema each entry must follow. */
+import { regionSchema } from './region';
+import { institutionSchema } from './institution';
+import { groupSchema } from './group';
+import { indicatorSchema } from './indicator';
+import { observationSchema } from './observation';
+import { documentSchema } from './document';
+import { updateSchema } from './update';
+
+/** JSON collections: each file in `data/<name>/` holds an array of entries. */
+export const dataCollections = {
+  regions: regionSchema,
+  institutions: institutionSchema,
+  groups: groupSchema,
+  indicators: indicatorSchema,
+  observations: observationSchema,
+} as const;
+
+/** MDX collections: each file in `content/<name>/` is one entry; the file name is its id. */
+export const mdxCollections = {
+  documents: documentSchema,
+  updates: updateSchema,
+} as const;
+
+export type DataCollection = keyof typeof dataCollections;
+export type MdxCollection = keyof typeof mdxCollections;
+
+export * from './region';
+export * from './institution';
+export * from './group';
+export * from './indicator';
+export * from './observation';
+export * from './document';
+export * from './update';
+export * from './common';

@@ -1,0 +1,56 @@
+import { z } from 'astro/zod';
+import { id, sourceRef } from './common';
+
+/** Where an indicator comes from. Labels live in `src/i18n/zh-CN.ts` under `framework.*`. */
+export const framework = z.enum([
+  'nhc-2020', // 国卫办基层发〔2020〕12号 monitoring indicators
+  'nhc-2024', // 紧密型县域医共体监测指标体系（2024版）
+  'tiered-care-goals', // long-standing national 分级诊疗 goals
+  'earlier-monitoring', // used in national monitoring practice, document unverified
+  'urban-group-pilot', // 紧密型城市医疗集团 pilot documents
+  'local', // reported by a local source outside any national set
+]);
+
+/** One indicator: what is measured, how, and which way is better. File: `data/indicators/*.json`. */
+export const indicatorSchema = z
+  .object({
+    /** Stable id, also the page address `/indicators/<id>/`. */
+    id,
+    /** Full name in Simplified Chinese, e.g. "县域内就诊率". */
+    name: z.string().min(1),
+    /** A short name for charts and tables. */
+    shortName: z.string().optional(),
+    /** Other names readers may type. */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** What it measures, in plain words. */
+    definition: z.string().min(1),
+    /** Numerator, for a rate or share. */
+    numerator: z.string().optional(),
+    /** Denominator, for a rate or share. */
+    denominator: z.string().optional(),
+    /** Unit the values are in: "%", "人次", "人", "个", "元/人/年"… */
+    unit: z.string().min(1),
+    /** Which direction is better. `neutral` for counts that describe rather than judge. */
+    polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
+    /** The framework this indicator belongs to. */
+    framework,
+    /** How sure the definition is: `official` (quoted from the framework), `working` (ours, unverified), `source` (as the local source uses it). */
+    definitionStatus: z.enum(['official', 'working', 'source']),
+    /** A caveat shown with the definition, e.g. that the formula was not retrieved. */
+    definitionNote: z.string().optional(),
+    /** National target, where one exists. */
+    nationalTarget: z
+      .object({
+        value: z.number(),
+        qualifier: z.enum(['at-least', 'more-than', 'about', 'at-most', 'less-than']).optional(),
+        /** Where the target comes from, in words. */
+        basis: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    /** A document on this site that defines or uses the indicator, when there is one. */
+    source: sourceRef.optional(),
+  })
+  .strict();
+
+export type Indicator = z.infer<typeof indicatorSchema>;

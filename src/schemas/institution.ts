@@ -1,0 +1,39 @@
+import { z } from 'astro/zod';
+import { id, sourceRef } from './common';
+
+/** What kind of medical institution this is. */
+export const institutionKind = z.enum([
+  'general-hospital',
+  'tcm-hospital',
+  'maternal-child-health',
+  'township-health-centre',
+  'community-health-centre',
+  'village-clinic',
+  'secondary-hospital',
+  'specialist-hospital',
+  'other',
+]);
+
+/** A hospital, health centre or clinic. Its group(s) are derived from the groups that list it; never written here. File: `data/institutions/*.json`. */
+export const institutionSchema = z
+  .object({
+    /** Stable id, also the page address `/institutions/<id>/`. */
+    id,
+    /** Name as the source gives it, in Simplified Chinese, e.g. "麻屯镇卫生院". */
+    name: z.string().min(1),
+    /** Other names readers may type or that sources use (e.g. "银山分院"). */
+    aliases: z.array(z.string().min(1)).default([]),
+    /** Kind of institution. */
+    kind: institutionKind,
+    /** Id of the county-level region where it stands. */
+    region: id,
+    /** Services the sources say it offers, one short phrase each. */
+    services: z.array(z.object({ text: z.string().min(1), source: sourceRef }).strict()).default([]),
+    /** A short note for readers, e.g. what the source leaves unclear. */
+    note: z.string().optional(),
+    /** Where the institution is named. At least one. */
+    sources: z.array(sourceRef).min(1),
+  })
+  .strict();
+
+export type Institution = z.infer<typeof institutionSchema>;

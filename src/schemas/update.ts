@@ -1,0 +1,20 @@
+import { z } from 'astro/zod';
+import { id, isoDate } from './common';
+
+/** Frontmatter of a news item a bureau publishes. File: `content/updates/<id>.mdx`. */
+export const updateSchema = z
+  .object({
+    /** Headline. */
+    title: z.string().min(1),
+    /** Date of publication (ISO). */
+    date: isoDate,
+    /** Ids of the regions it concerns (it then shows on their pages). */
+    regions: z.array(id).default([]),
+    /** Ids of the groups it concerns. */
+    groups: z.array(id).default([]),
+    /** One sentence for lists and the RSS feed. */
+    summary: z.string().min(1),
+  })
+  .strict();
+
+export type UpdateMeta = z.infer<typeof updateSchema>;

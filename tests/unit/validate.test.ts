@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { validateDataset, formatProblem, type SourceFiles } from '../../src/lib/validate';
+
+/** A small valid site: one county, one group with a lead and a member, one indicator, one figure, one document. */
+function validFiles(): SourceFiles {
+  const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });
+  const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
+  return {
+    data: {
+      regions: [json('data/regions/r.json', [{ id: 'prov', name: '某省', kind: 'province' }, { id: 'county', name: '某县', kind: 'county', parent: 'prov' }])],
+      institutions: [
+        json('data/institutions/i.json', [
+          { id: 'hosp', name: '某县人民医院', kind: 'general-hospital', region: 'county', sources: [src] },
+          { id: 'town', name: '某镇卫生院', kind: 'township-health-centre', region: 'county', sources: [src] },
+        ]),
+      ],
+      groups: [json('data/groups/g.json', [{ id: 'grp', name: '某县医共体', kind: 'county', region: 'county', lead: 'hosp', members: [{ institution: 'town' }], summary: '一个医共体。', sources: [src] }])],
+      indicators: [json('data/indicators/x.json', [{ id: 'remote', name: '远程影像', definition: '人次', unit: '人次', polarity: 'neutral', framework: 'local', definitionStatus: 'source' }])],
+      observations: [
+        json('data/observations/o.json', [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }]),
+      ],
+    },
+    mdx: {
+      documents: [{ path: 'content/documents/doc-a.mdx', text: '---\ntitle: 文件\noriginalTitle: 原标题\nissuer: 某县\ndate: 2024-08-13\ntype: report\nregions: [county]\noutlet: 某网\nsummary: 摘要\n---\n正文\n' }],
+      updates: [],
+    },
+  };
+}
+
+/** Applies a change to one JSON file's parsed content. */
+function editJson(files: SourceFiles, collection: keyof SourceFiles['data'], change: (entries: any[]) => void): SourceFiles {
+  const file = files.data[collection][0];
+  const entries = JSON.parse(file.text);
+  change(entries);
+  file.text = JSON.stringify(entries, null, 2);
+  return files;
+}
+
+function problemsOf(files: SourceFiles) {
+  return validateDataset(files).problems;
+}
+
+describe('data validation', () => {
+  it('accepts a valid dataset', () => {
+    const { problems, dataset } = validateDataset(validFiles());
+    expect(problems).toEqual([]);
+    expect(dataset.groups[0].name).toBe('某县医共体');
+    expect(dataset.documents[0].data.date).toBe('2024-08-13');
+  });
+
+  it('reports broken JSON with the file and line', () => {
+    const files = validFiles();
+    files.data.groups[0].text = '[\n  { "id": "grp",\n    "name": "x" \n    "kind": "county" }\n]';
+    const [p] = problemsOf(files);
+    expect(p.file).toBe('data/groups/g.json');
+    expect(p.line).toBeGreaterThan(1);
+    expect(p.zh).toContain('JSON 格式错误');
+  });
+
+  it('reports a text where a number belongs, naming the entry and field', () => {
+    const files = editJson(validFiles(), 'observations', (o) => (o[0].value = '105423'));
+    const [p] = problemsOf(files);
+    expect(p).toMatchObject({ file: 'data/observations/o.json', entry: 'obs-1', field: 'value' });
+    expect(formatProblem(p)).toMatch(/data\/observations\/o\.json:\d+ — 条目 entry “obs-1” — 字段 field “value”/);
+  });
+
+  it('reports a missing required field', () => {
+    const files = editJson(validFiles(), 'groups', (g) => delete g[0].summary);
+    expect(problemsOf(files)).toEqual([expect.objectContaining({ entry: 'grp', field: 'summary', zh: '缺少必填字段' })]);
+  });
+
+  it('reports a reference to an institution that does not exist', () => {
+    const files = editJson(validFiles(), 'groups', (g) => (g[0].members[0].institution = 'nowhere'));
+    expect(problemsOf(files)).toEqual([expect.objectContaining({ entry: 'grp', field: 'members[0].institution' })]);
+  });
+
+  it('reports a reference to an indicator that does not exist', () => {
+    const files = editJson(validFiles(), 'observations', (o) => (o[0].indicator = 'no-such-indicator'));
+    const [p] = problemsOf(files);
+    expect(p).toMatchObject({ entry: 'obs-1', field: 'indicator' });
+    expect(p.zh).toContain('no-such-indicator');
+  });
+
+  it('reports a duplicate id across files', () => {
+    const files = validFiles();
+    files.data.institutions.push({ path: 'data/institutions/more.json', text: JSON.stringify([{ id: 'hosp', name: '重复', kind: 'other', region: 'county', sources: [{ document: 'doc-a', section: '一' }] }]) });
+    expect(problemsOf(files)).toEqual([expect.objectContaining({ file: 'data/institutions/more.json', entry: 'hosp', field: 'id' })]);
+  });
+
+  it('reports an excerpt that does not contain its value', () => {
+    const files = editJson(validFiles(), 'observations', (o) => (o[0].value = 105000));
+    expect(problemsOf(files)).toEqual([expect.objectContaining({ entry: 'obs-1', field: 'source.excerpt' })]);
+  });
+
+  it('reports a date that is not a date', () => {
+    const files = validFiles();
+    files.mdx.documents[0].text = files.mdx.documents[0].text.replace('date: 2024-08-13', 'date: 2024-13-45');
+    expect(problemsOf(files)).toEqual([expect.objectContaining({ file: 'content/documents/doc-a.mdx', field: 'date' })]);
+  });
+
+  it('reports MDX with broken frontmatter, and MDX without a title', () => {
+    const broken = validFiles();
+    broken.mdx.documents[0].text = broken.mdx.documents[0].text.replace('title: 文件', 'title: [文件');
+    expect(problemsOf(broken)[0]).toMatchObject({ file: 'content/documents/doc-a.mdx' });
+    const untitled = validFiles();
+    untitled.mdx.documents[0].text = untitled.mdx.documents[0].text.replace('title: 文件\n', '');
+    expect(problemsOf(untitled)).toEqual([expect.objectContaining({ field: 'title', zh: '缺少必填字段' })]);
+  });
+
+  it('collects every problem at once', () => {
+    const files = editJson(validFiles(), 'observations', (o) => {
+      o[0].indicator = 'x';
+      o[0].subject.id = 'y';
+    });
+    expect(problemsOf(files)).toHaveLength(2);
+  });
+});

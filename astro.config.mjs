@@ -16,7 +16,13 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  integrations: [mdx(), react(), sitemap(), pagefindIntegration()],
+  integrations: [
+    mdx(),
+    react(),
+    // The 404 page is served for missing addresses; it is not a page to list.
+    sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) }),
+    pagefindIntegration(),
+  ],
   server: { port: 4321, host: '127.0.0.1' },
   vite: { build: { assetsInlineLimit: 0 } },
 });

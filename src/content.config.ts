@@ -27,6 +27,7 @@ export const collections = {
   groups: fromData('groups'),
   indicators: fromData('indicators'),
   observations: fromData('observations'),
+  corrections: fromData('corrections'),
   documents: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/documents' }), schema: documentSchema }),
   updates: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/updates' }), schema: updateSchema }),
 };

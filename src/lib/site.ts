@@ -2,7 +2,7 @@
  * The whole site's data as plain values, and the derivations pages need. No Astro imports: tests call these
  * directly with fixture data (getCollection() is empty inside vitest).
  */
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta } from '../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction } from '../schemas';
 
 export interface DocumentEntry {
   id: string;
@@ -21,6 +21,8 @@ export interface Site {
   observations: Observation[];
   documents: DocumentEntry[];
   updates: UpdateEntry[];
+  /** Published corrections of figures (see src/lib/corrections.ts); optional so older fixtures stay valid. */
+  corrections?: Correction[];
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
@@ -55,11 +57,17 @@ export function groupsInRegion(site: Site, regionId: string): Group[] {
 }
 
 /** The groups an institution belongs to, with its role in each. */
-export function groupsOfInstitution(site: Site, institutionId: string): { group: Group; role: 'lead' | 'member'; note?: string }[] {
-  return site.groups.flatMap((group) => {
-    if (group.lead === institutionId) return [{ group, role: 'lead' as const }];
+export interface Membership {
+  group: Group;
+  role: 'lead' | 'member';
+  note?: string;
+}
+
+export function groupsOfInstitution(site: Site, institutionId: string): Membership[] {
+  return site.groups.flatMap((group): Membership[] => {
+    if (group.lead === institutionId) return [{ group, role: 'lead' }];
     const member = group.members.find((m) => m.institution === institutionId);
-    return member ? [{ group, role: 'member' as const, note: member.note }] : [];
+    return member ? [{ group, role: 'member', note: member.note }] : [];
   });
 }
 
@@ -85,6 +93,17 @@ export function documentsNewestFirst(site: Site): DocumentEntry[] {
 /** Updates newest first. */
 export function updatesNewestFirst(site: Site): UpdateEntry[] {
   return [...site.updates].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
+}
+
+/**
+ * Updates about a region (tagged with it or a region below it, or with a group serving it) or about a group,
+ * newest first. For region and group pages.
+ */
+export function updatesFor(site: Site, about: { regionId: string } | { groupId: string }): UpdateEntry[] {
+  if ('groupId' in about) return updatesNewestFirst(site).filter((u) => u.data.groups.includes(about.groupId));
+  const within = (id: string) => regionPath(site, id).some((r) => r.id === about.regionId);
+  const groupsHere = new Set(groupsInRegion(site, about.regionId).map((g) => g.id));
+  return updatesNewestFirst(site).filter((u) => u.data.regions.some(within) || u.data.groups.some((g) => groupsHere.has(g)));
 }
 
 export { byName };

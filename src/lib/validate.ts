@@ -3,15 +3,22 @@
  * the build and the tests share one implementation. Problems are collected, never thrown one at a time.
  */
 import { parse as parseYaml } from 'yaml';
+import { createProcessor } from '@mdx-js/mdx';
 import type { z } from 'astro/zod';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef } from '../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction } from '../schemas';
 import { excerptContainsValue } from './figures';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
   path: string;
   text: string;
+}
+
+/** How to fix a problem, in Chinese and in English. */
+export interface Hint {
+  zh: string;
+  en: string;
 }
 
 /** One thing wrong, with enough context for an editor to find and fix it. */
@@ -24,6 +31,8 @@ export interface Problem {
   zh: string;
   /** The same in English. */
   en: string;
+  /** How to fix it, when there is more to say than the message itself. */
+  hint?: Hint;
 }
 
 export interface MdxEntry<T> {
@@ -41,6 +50,7 @@ export interface Dataset {
   observations: Observation[];
   documents: MdxEntry<DocumentMeta>[];
   updates: MdxEntry<UpdateMeta>[];
+  corrections: Correction[];
 }
 
 export interface SourceFiles {
@@ -53,11 +63,44 @@ function lineAt(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Line numbers (1-based) of many offsets in one text, without rescanning it for each. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Offset where the `nth` (0-based) entry with this id is written in a JSON array file. */
+function offsetOfId(text: string, id: unknown, nth = 0): number | undefined {
+  if (typeof id !== 'string') return undefined;
+  const matches = [...text.matchAll(new RegExp(`"id"\\s*:\\s*"${escapeRegExp(id)}"`, 'g'))];
+  return (matches[nth] ?? matches[0])?.index;
+}
+
 /** Line where an entry with this id is written in a JSON array file. */
 function lineOfId(text: string, id: unknown): number | undefined {
-  if (typeof id !== 'string') return undefined;
-  const at = text.search(new RegExp(`"id"\\s*:\\s*"${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
-  return at >= 0 ? lineAt(text, at) : undefined;
+  const at = offsetOfId(text, id);
+  return at === undefined ? undefined : lineAt(text, at);
+}
+
+/** Line of a field inside one entry's stretch of text, when its key appears there exactly once. */
+function lineOfField(text: string, from: number | undefined, to: number | undefined, path: (string | number)[]): number | undefined {
+  const key = [...path].reverse().find((p): p is string => typeof p === 'string');
+  if (from === undefined || !key) return undefined;
+  const stretch = text.slice(from, to);
+  const found = [...stretch.matchAll(new RegExp(`"${escapeRegExp(key)}"\\s*:`, 'g'))];
+  return found.length === 1 ? lineAt(text, from + found[0].index!) : undefined;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -72,31 +115,103 @@ const TYPE_NAMES: Record<string, string> = {
   nan: 'NaN',
 };
 
-/** A zod issue in words an editor understands, Chinese then English. */
-function describeIssue(issue: z.ZodIssue): { zh: string; en: string } {
+/** How to write a value of each type, for "expected X, received Y". */
+const TYPE_HINTS: Record<string, Hint> = {
+  number: {
+    zh: '写成不带引号的阿拉伯数字，例如 "value": 105423。不要加引号、千位逗号、单位或“约”“万”：63.9万 写成 639000，87.49% 写成 87.49，“约”“以上”写进 qualifier。',
+    en: 'Write a plain number without quotes, e.g. "value": 105423: no quotes, thousands commas, units or 约/万 (63.9万 is 639000, 87.49% is 87.49; put 约/以上 in qualifier).',
+  },
+  string: { zh: '写成带双引号的文字，例如 "name": "某镇卫生院"。', en: 'Write text in double quotes, e.g. "name": "某镇卫生院".' },
+  array: { zh: '写成方括号里的列表，只有一项也要加方括号，例如 ["zizhong"]。', en: 'Write a list in square brackets, even for one item, e.g. ["zizhong"].' },
+  object: { zh: '写成花括号里的对象，例如 {"type": "group", "id": "zizhong-people-hospital-group"}。', en: 'Write an object in curly braces, e.g. {"type": "group", "id": "…"}.' },
+  boolean: { zh: '写 true 或 false，不加引号。', en: 'Write true or false, without quotes.' },
+};
+
+/** Hints for the schemas' own messages (dates, periods, ids), found by the message they give. */
+const MESSAGE_HINTS: [RegExp, Hint][] = [
+  [
+    /日期/,
+    {
+      zh: '写成“年-月-日”，月和日都用两位数，例如 2024-08-13；月份在 01–12 之间，日期要真实存在（没有 2 月 30 日）。',
+      en: 'Write year-month-day with two-digit month and day, e.g. 2024-08-13; the month is 01–12 and the day must exist.',
+    },
+  ],
+  [
+    /时期/,
+    {
+      zh: '例如 2024（全年）、2024-H1（上半年）、2024-Q3（第三季度）、2024-08（某月）、2019-11/2024-08（一段时间）；累计数没有起点时写 ../2024-08。',
+      en: 'E.g. 2024 (year), 2024-H1 (half), 2024-Q3 (quarter), 2024-08 (month), 2019-11/2024-08 (a span); ../2024-08 for a running total with no start.',
+    },
+  ],
+  [
+    /小写字母/,
+    {
+      zh: '只用小写英文字母、数字和连字符，以地区开头，例如 zizhong-people-hospital；不要用中文、空格、下划线或大写字母。',
+      en: 'Use only lowercase letters, digits and hyphens, starting with the region, e.g. zizhong-people-hospital: no Chinese, spaces, underscores or capitals.',
+    },
+  ],
+];
+
+const SCHEMA_HINT: Hint = {
+  zh: '每个字段的写法见 src/schemas/ 中该字段上方的说明，或 docs/编辑指南.md 中的示例。',
+  en: 'Each field is explained above it in src/schemas/; docs/编辑指南.md has worked examples.',
+};
+
+/** A zod issue in words an editor understands, Chinese then English, with how to fix it. */
+function describeIssue(issue: z.ZodIssue): { zh: string; en: string; hint: Hint } {
+  const key = [...issue.path].reverse().find((p) => typeof p === 'string') ?? '';
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.received === 'undefined') return { zh: '缺少必填字段', en: 'required field is missing' };
+      if (issue.received === 'undefined')
+        return {
+          zh: '缺少必填字段',
+          en: 'required field is missing',
+          hint: {
+            zh: `补上“${key}”这一项。${SCHEMA_HINT.zh}`,
+            en: `Add the "${key}" field. ${SCHEMA_HINT.en}`,
+          },
+        };
       return {
         zh: `应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际是${TYPE_NAMES[issue.received] ?? issue.received}`,
         en: `expected ${issue.expected}, received ${issue.received}`,
+        hint: TYPE_HINTS[issue.expected] ?? SCHEMA_HINT,
       };
     case 'invalid_enum_value':
       return {
         zh: `取值“${String(issue.received)}”无效，只能是：${issue.options.join('、')}`,
         en: `invalid value "${String(issue.received)}"; allowed: ${issue.options.join(', ')}`,
+        hint: {
+          zh: `从上面列出的取值中选一个，照原样抄写（英文小写，带双引号），例如 "${String(issue.options[0])}"。`,
+          en: `Pick one of the values listed, spelled exactly as shown, e.g. "${String(issue.options[0])}".`,
+        },
       };
     case 'unrecognized_keys':
-      return { zh: `未知字段：${issue.keys.join('、')}（拼写错误？）`, en: `unknown field(s): ${issue.keys.join(', ')} (a typo?)` };
+      return {
+        zh: `未知字段：${issue.keys.join('、')}（拼写错误？）`,
+        en: `unknown field(s): ${issue.keys.join(', ')} (a typo?)`,
+        hint: { zh: `改正字段名的拼写，或删除这个字段。${SCHEMA_HINT.zh}`, en: `Correct the field's spelling or remove it. ${SCHEMA_HINT.en}` },
+      };
     case 'too_small':
       return issue.type === 'array'
-        ? { zh: `至少需要 ${issue.minimum} 项`, en: `needs at least ${issue.minimum} item(s)` }
+        ? {
+            zh: `至少需要 ${issue.minimum} 项`,
+            en: `needs at least ${issue.minimum} item(s)`,
+            hint: { zh: '在方括号里至少写一项。', en: 'Write at least one item inside the square brackets.' },
+          }
         : issue.type === 'string'
-          ? { zh: '不能为空', en: 'must not be empty' }
-          : { zh: `不能小于 ${issue.minimum}`, en: `must be at least ${issue.minimum}` };
+          ? {
+              zh: '不能为空',
+              en: 'must not be empty',
+              hint: { zh: '填上内容；如果这是可选字段而你没有内容可写，就把整个字段删掉。', en: 'Fill it in; if the field is optional and you have nothing to say, remove the field.' },
+            }
+          : {
+              zh: `不能小于 ${issue.minimum}`,
+              en: `must be at least ${issue.minimum}`,
+              hint: { zh: `改成不小于 ${issue.minimum} 的数。`, en: `Use a number of at least ${issue.minimum}.` },
+            };
     default: {
       const [zh, en] = issue.message.includes(' / ') ? issue.message.split(' / ') : [issue.message, issue.message];
-      return { zh, en };
+      return { zh, en, hint: MESSAGE_HINTS.find(([pattern]) => pattern.test(zh))?.[1] ?? SCHEMA_HINT };
     }
   }
 }
@@ -123,6 +238,8 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
     try {
       raw = JSON.parse(file.text);
     } catch (error) {
+      // Ids still readable in the broken text count as known, so one missing comma does not also break every reference.
+      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.add(m[1]);
       const message = (error as Error).message;
       const position = Number(message.match(/position (\d+)/)?.[1]);
       problems.push({
@@ -130,22 +247,53 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
         line: Number.isFinite(position) ? lineAt(file.text, position) : undefined,
         zh: `JSON 格式错误，文件无法读取（检查逗号、引号、括号是否成对）：${message}`,
         en: `broken JSON, the file cannot be read (check commas, quotes and brackets): ${message}`,
+        hint: {
+          zh: '看这一行和上一行：上一行末尾是否漏了逗号，列表或对象的最后一项后面是否多了逗号，引号是否用了中文引号“”，括号 [ ] { } 是否成对。',
+          en: 'Look at this line and the one before: a missing comma at the end of the previous line, an extra comma after the last item, Chinese quotes “” instead of "", or unpaired [ ] { }.',
+        },
       });
       continue;
     }
     if (!Array.isArray(raw)) {
-      problems.push({ file: file.path, line: 1, zh: '文件内容应为一个列表 [ ... ]', en: 'the file must hold an array [ ... ]' });
+      problems.push({
+        file: file.path,
+        line: 1,
+        zh: '文件内容应为一个列表 [ ... ]',
+        en: 'the file must hold an array [ ... ]',
+        hint: { zh: '把所有条目放进一对方括号里：[ {…}, {…} ]，只有一个条目也要加方括号。', en: 'Put every entry inside one pair of square brackets: [ {…}, {…} ], even a single entry.' },
+      });
       continue;
     }
+    const seenInFile = new Map<string, number>();
+    // Where each id is written, found in one pass: searching the text once per entry is quadratic in the file size.
+    const idOffsets = new Map<string, number[]>();
+    for (const m of file.text.matchAll(/"id"\s*:\s*"([a-z0-9-]+)"/g)) idOffsets.set(m[1], [...(idOffsets.get(m[1]) ?? []), m.index!]);
+    const lineOf = lineFinder(file.text);
+    const offsets = raw.map((item) => {
+      const rawId = (item as { id?: unknown } | null)?.id;
+      if (typeof rawId !== 'string') return undefined;
+      const nth = seenInFile.get(rawId) ?? 0;
+      seenInFile.set(rawId, nth + 1);
+      const found = idOffsets.get(rawId);
+      return found ? (found[nth] ?? found[0]) : offsetOfId(file.text, rawId, nth);
+    });
     raw.forEach((item, index) => {
       const rawId = (item as { id?: unknown } | null)?.id;
       const label = typeof rawId === 'string' ? rawId : `第 ${index + 1} 项 / item ${index + 1}`;
-      const line = lineOfId(file.text, rawId);
+      const offset = offsets[index];
+      const line = offset === undefined ? undefined : lineOf(offset);
       if (typeof rawId === 'string') known.add(rawId);
       const result = schema.safeParse(item);
       if (!result.success) {
+        const end = offsets.slice(index + 1).find((o) => o !== undefined);
         for (const issue of result.error.issues) {
-          problems.push({ file: file.path, line, entry: label, field: fieldPath(issue.path) || undefined, ...describeIssue(issue) });
+          problems.push({
+            file: file.path,
+            line: lineOfField(file.text, offset, end, issue.path) ?? line,
+            entry: label,
+            field: fieldPath(issue.path) || undefined,
+            ...describeIssue(issue),
+          });
         }
         return;
       }
@@ -161,6 +309,76 @@ function splitFrontmatter(text: string): { yaml: string; body: string } | undefi
   return m ? { yaml: m[1], body: m[2] } : undefined;
 }
 
+/** The YAML parser's message without its own line count, which counts from the frontmatter, not the file. */
+const yamlMessage = (error: unknown) => (error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+
+/**
+ * Where broken frontmatter goes wrong. The parser often notices a line late (an unclosed [ or " is reported on the
+ * next line), so each top-level field is parsed on its own and the first that fails alone is named; failing that,
+ * the nearest field at or above the line the parser gave.
+ */
+function brokenFrontmatterField(yaml: string, parserLine: number | undefined): { line: number; key?: string } {
+  const lines = yaml.split('\n');
+  const keyOf = (l: string) => l.match(/^([A-Za-z][\w-]*)\s*:/)?.[1];
+  const starts = lines.flatMap((l, i) => (/^\S/.test(l) && !l.startsWith('-') && !l.startsWith('#') ? [i] : []));
+  for (const [n, start] of starts.entries()) {
+    const block = lines.slice(start, starts[n + 1] ?? lines.length).join('\n');
+    try {
+      parseYaml(block);
+    } catch {
+      return { line: start + 1, key: keyOf(lines[start]) };
+    }
+  }
+  const line = parserLine ?? 1;
+  return { line, key: lines.slice(0, line).reverse().map(keyOf).find(Boolean) };
+}
+
+// Parsing only (no compiling): enough to find what would stop the build, fast enough to run on every check.
+const mdxParser = createProcessor();
+
+const MDX_BODY_HINT: Hint = {
+  zh: '正文只用普通 Markdown（## 标题、- 列表、[文字](/网址/) 链接）。< 和 { 在正文里有特殊含义：“<5岁”请写成“小于5岁”或全角“＜5岁”，花括号请用全角“｛｝”；不要写 import 或 <组件>。',
+  en: 'Use plain Markdown in the text (## headings, - lists, [text](/path/) links). < and { are special: write “小于5岁” or full-width ＜ instead of <5, full-width ｛｝ for braces; no import or <Component>.',
+};
+
+/** Problems in an MDX body that would stop the build: syntax errors, code, expressions and components. */
+function checkMdxBody(body: string, file: string, id: string, firstLine: number, problems: Problem[]) {
+  let tree;
+  try {
+    tree = mdxParser.parse(body);
+  } catch (error) {
+    const e = error as Error & { line?: number; place?: { line?: number; start?: { line?: number } } };
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line;
+    problems.push({
+      file,
+      line: line ? firstLine + line - 1 : firstLine,
+      entry: id,
+      field: '正文 body',
+      zh: `正文无法解析：${e.message.split('\n')[0]}`,
+      en: `the text cannot be parsed: ${e.message.split('\n')[0]}`,
+      hint: MDX_BODY_HINT,
+    });
+    return;
+  }
+  const visit = (node: { type: string; name?: string | null; position?: { start: { line: number } }; children?: unknown[] }) => {
+    const isComponent = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (!node.name || /^[A-Z]|\./.test(node.name));
+    const isCode = node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression';
+    if (isComponent || isCode) {
+      problems.push({
+        file,
+        line: firstLine + (node.position?.start.line ?? 1) - 1,
+        entry: id,
+        field: '正文 body',
+        zh: isComponent ? `正文里有组件 <${node.name ?? ''}>，本站的正文不能使用组件` : '正文里有代码或花括号表达式 { }，本站的正文只能是普通文字',
+        en: isComponent ? `the text uses a component <${node.name ?? ''}>; text here cannot use components` : 'the text holds code or a { } expression; text here must be plain',
+        hint: MDX_BODY_HINT,
+      });
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
+  };
+  visit(tree as unknown as Parameters<typeof visit>[0]);
+}
+
 function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<MdxEntry<T>>[] {
   const schema = mdxCollections[collection] as unknown as z.ZodType<T>;
   const entries: Located<MdxEntry<T>>[] = [];
@@ -168,24 +386,48 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
     const id = file.path.split('/').pop()!.replace(/\.mdx?$/, '');
     known.add(id);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-      problems.push({ file: file.path, entry: id, zh: '文件名只能用小写字母、数字和连字符', en: 'file name must use lowercase letters, digits and hyphens' });
+      problems.push({
+        file: file.path,
+        entry: id,
+        zh: '文件名只能用小写字母、数字和连字符',
+        en: 'file name must use lowercase letters, digits and hyphens',
+        hint: {
+          zh: '把文件改名，只用小写英文字母、数字和连字符，例如 zizhong-2024-09-clinic-hours.mdx；文件名就是网址的一部分。',
+          en: 'Rename the file using lowercase letters, digits and hyphens, e.g. zizhong-2024-09-clinic-hours.mdx; the name becomes part of the address.',
+        },
+      });
     }
     const parts = splitFrontmatter(file.text);
     if (!parts) {
-      problems.push({ file: file.path, line: 1, entry: id, zh: '缺少开头的 --- 元数据块（frontmatter）', en: 'missing the --- frontmatter block at the top' });
+      problems.push({
+        file: file.path,
+        line: 1,
+        entry: id,
+        zh: '缺少开头的 --- 元数据块（frontmatter）',
+        en: 'missing the --- frontmatter block at the top',
+        hint: {
+          zh: '文件第一行写 ---，接着每行写一项“字段: 值”（如 title: 标题），再写一行 --- 结束，然后才是正文。可用 npm run new 生成正确的文件。',
+          en: 'Start the file with a line ---, then one "field: value" per line (e.g. title: …), then a closing ---, then the text. npm run new writes a correct file for you.',
+        },
+      });
       continue;
     }
     let raw: unknown;
     try {
       raw = parseYaml(parts.yaml) ?? {};
     } catch (error) {
-      const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
+      const { line, key } = brokenFrontmatterField(parts.yaml, (error as { linePos?: { line: number }[] }).linePos?.[0]?.line);
       problems.push({
         file: file.path,
-        line: line ? line + 1 : 1,
+        line: line + 1,
         entry: id,
-        zh: `元数据（frontmatter）格式错误：${(error as Error).message.split('\n')[0]}`,
-        en: `broken frontmatter: ${(error as Error).message.split('\n')[0]}`,
+        field: key,
+        zh: `元数据（frontmatter）格式错误：${yamlMessage(error)}`,
+        en: `broken frontmatter: ${yamlMessage(error)}`,
+        hint: {
+          zh: '检查这一行：冒号后要有一个空格；含有冒号、井号或以 [ { 开头的文字要用英文双引号括起来；列表写成 [a, b] 且括号成对；缩进只用空格。',
+          en: 'Check this line: a space after the colon; quote text containing a colon or # or starting with [ {; lists as [a, b] with both brackets; indent with spaces only.',
+        },
       });
       continue;
     }
@@ -204,6 +446,7 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
       }
       continue;
     }
+    checkMdxBody(parts.body, file.path, id, lineAt(file.text, file.text.length - parts.body.length), problems);
     entries.push({ value: { id, data: result.data, body: parts.body, file: file.path }, file: file.path, line: 1, id });
   }
   return entries;
@@ -221,6 +464,10 @@ function checkUnique(collection: string, entries: Located<unknown>[], problems: 
         field: 'id',
         zh: `id 重复：${collection} 中已有同名条目（${first.file}${first.line ? `:${first.line}` : ''}），请改用唯一的 id`,
         en: `duplicate id: ${collection} already has this id (${first.file}${first.line ? `:${first.line}` : ''}); use a unique id`,
+        hint: {
+          zh: '如果是同一个条目写了两遍，删掉一处；如果是不同的条目，给这一个换个 id，例如加上年份、月份或机构名的拼音。',
+          en: 'If the same entry is written twice, delete one; if they are different entries, give this one another id, e.g. add the year, month or a name.',
+        },
       });
     } else seen.set(entry.id, entry);
   }
@@ -234,23 +481,42 @@ const COLLECTION_NAMES: Record<string, string> = {
   observations: '数据 observations',
   documents: '文件 documents',
   updates: '动态 updates',
+  corrections: '更正 corrections',
 };
+
+/** Where the entries of each collection are written, for "add that entry first" hints. */
+const COLLECTION_FOLDERS: Record<string, string> = {
+  regions: 'data/regions/',
+  institutions: 'data/institutions/',
+  groups: 'data/groups/',
+  indicators: 'data/indicators/',
+  observations: 'data/observations/',
+  documents: 'content/documents/',
+  updates: 'content/updates/',
+  corrections: 'data/corrections/',
+};
+
+/** The value of a dotted field (`source.excerpt`) of an entry. */
+function valueAt(entry: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), entry);
+}
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
 export function validateDataset(files: SourceFiles): { dataset: Dataset; problems: Problem[] } {
   const problems: Problem[] = [];
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates'].map((n) => [n, new Set<string>()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new Set<string>()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
   const groups = parseDataFiles<Group>('groups', files.data.groups, problems, known.groups);
   const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators);
   const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
+  const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
   const documents = parseMdxFiles<DocumentMeta>('documents', files.mdx.documents, problems, known.documents);
   const updates = parseMdxFiles<UpdateMeta>('updates', files.mdx.updates, problems, known.updates);
 
-  const all = { regions, institutions, groups, indicators, observations, documents, updates };
+  const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
   for (const [name, entries] of Object.entries(all)) checkUnique(name, entries, problems);
 
   const ids = known;
@@ -265,6 +531,10 @@ export function validateDataset(files: SourceFiles): { dataset: Dataset; problem
       field,
       zh: `引用的${COLLECTION_NAMES[target]}“${value}”不存在（检查拼写，或先添加该条目）`,
       en: `refers to ${target} "${value}", which does not exist (check the spelling, or add that entry first)`,
+      hint: {
+        zh: `在 ${COLLECTION_FOLDERS[target]} 里找到要引用的条目，把它的 id 原样复制过来（区分大小写和连字符）；如果还没有这个条目，先添加它（npm run new 可以帮你）。`,
+        en: `Find the entry in ${COLLECTION_FOLDERS[target]} and copy its id exactly; if it does not exist yet, add it first (npm run new helps).`,
+      },
     });
   }
   const sourceRefs = (at: Located<unknown>, field: string, refs: (SourceRef | undefined)[]) =>
@@ -304,6 +574,49 @@ export function validateDataset(files: SourceFiles): { dataset: Dataset; problem
         field: 'source.excerpt',
         zh: `摘录“${v.source.excerpt}”中找不到数值 ${v.value}：摘录须包含原文写法的该数字（如 105423、105,423、63.9万、87.49%）`,
         en: `the excerpt does not contain the value ${v.value} as the source wrote it (e.g. 105423, 105,423, 63.9万, 87.49%)`,
+        hint: {
+          zh: '先核对原文：如果 value 抄错了，就改正 value（63.9万 写成 639000，87.49% 写成 87.49）；如果摘录不对，就从原文复制包含这个数字的几个字作为 excerpt。',
+          en: 'Check the source: if value is wrong, correct it (63.9万 is 639000, 87.49% is 87.49); if the excerpt is wrong, copy the few words around the figure from the source.',
+        },
+      });
+    }
+  }
+  const observationById = new Map(observations.map((o) => [o.id, o.value]));
+  for (const c of corrections) {
+    const v = c.value;
+    ref(c, 'observation', 'observations', v.observation);
+    if (v.field === 'value') {
+      for (const side of ['old', 'new'] as const) {
+        if (typeof v[side] !== 'number')
+          problems.push({ file: c.file, line: c.line, entry: c.id, field: side, zh: '更正数值时应为数字，实际是文字', en: 'expected number for a corrected value, received string', hint: TYPE_HINTS.number });
+      }
+    }
+    if (String(v.old) === String(v.new)) {
+      problems.push({
+        file: c.file,
+        line: c.line,
+        entry: c.id,
+        field: 'old',
+        zh: 'old 与 new 相同，看不出改了什么',
+        en: 'old and new are the same, so nothing changed',
+        hint: { zh: 'old 写改正前网站上发布的值，new 写改正后的值。', en: 'old is what the site published before; new is the corrected value.' },
+      });
+    }
+    const figure = observationById.get(v.observation);
+    if (!figure) continue;
+    const current = valueAt(figure, v.field);
+    if (String(current) !== String(v.new)) {
+      problems.push({
+        file: c.file,
+        line: c.line,
+        entry: c.id,
+        field: 'new',
+        zh: `更正后的值“${v.new}”与数据 ${v.observation} 现在的 ${v.field}“${current ?? '（空）'}”不一致`,
+        en: `the corrected value "${v.new}" differs from the current ${v.field} "${current ?? '(empty)'}" of ${v.observation}`,
+        hint: {
+          zh: `先在 data/observations/ 里改正这个数据（${v.observation}），再把改正后的值原样写进 new，改正前的值写进 old。`,
+          en: `First correct the figure itself (${v.observation}) in data/observations/, then write the corrected value in new and the previous one in old.`,
+        },
       });
     }
   }
@@ -323,15 +636,20 @@ export function validateDataset(files: SourceFiles): { dataset: Dataset; problem
       observations: values(observations),
       documents: values(documents),
       updates: values(updates),
+      corrections: values(corrections),
     },
     problems,
   };
 }
 
-/** One problem as a line an editor can act on: file:line — entry — field — what is wrong (Chinese / English). */
+/**
+ * One problem as lines an editor can act on: file:line — entry — field — what is wrong (Chinese, then English),
+ * then how to fix it (Chinese, then English) when there is a hint.
+ */
 export function formatProblem(p: Problem): string {
   const where = p.file + (p.line ? `:${p.line}` : '');
-  return [where, p.entry && `条目 entry “${p.entry}”`, p.field && `字段 field “${p.field}”`, `${p.zh}\n    ${p.en}`]
+  const hint = p.hint ? `\n    怎么改：${p.hint.zh}\n    How to fix: ${p.hint.en}` : '';
+  return [where, p.entry && `条目 entry “${p.entry}”`, p.field && `字段 field “${p.field}”`, `${p.zh}\n    ${p.en}${hint}`]
     .filter(Boolean)
     .join(' — ');
 }

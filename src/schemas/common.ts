@@ -12,7 +12,8 @@ export const isoDate = z.preprocess(
   z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD / a date must be written YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), '不是有效日期 / not a real date'),
+  // Only a well-formed date can be a real one: one message per bad date, not two.
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s)), '不是有效日期 / not a real date'),
 );
 
 /** Where a fact comes from: which document, where in it, and a few words around the fact as the source wrote them. */

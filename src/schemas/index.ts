@@ -6,6 +6,7 @@ import { indicatorSchema } from './indicator';
 import { observationSchema } from './observation';
 import { documentSchema } from './document';
 import { updateSchema } from './update';
+import { correctionSchema } from './correction';
 
 /** JSON collections: each file in `data/<name>/` holds an array of entries. */
 export const dataCollections = {
@@ -14,6 +15,8 @@ export const dataCollections = {
   groups: groupSchema,
   indicators: indicatorSchema,
   observations: observationSchema,
+  /** Published corrections of figures (the change log). */
+  corrections: correctionSchema,
 } as const;
 
 /** MDX collections: each file in `content/<name>/` is one entry; the file name is its id. */
@@ -32,4 +35,5 @@ export * from './indicator';
 export * from './observation';
 export * from './document';
 export * from './update';
+export * from './correction';
 export * from './common';

@@ -1,0 +1,36 @@
+/**
+ * `npm run bench`: figures, not pass/fail. Not part of `npm test`.
+ *   npm run bench                      Lighthouse on dist/, then the scale benchmark at 1/100 and 1/10
+ *   npm run bench -- lighthouse        Lighthouse only (build first: npm run build)
+ *   npm run bench -- scale 0.01 0.1 1  the scale benchmark at the given sizes (1 = national size)
+ *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runLighthouse } from './lighthouse';
+import { printScaleTable, runScale, type ScaleResult } from './scale';
+
+const args = process.argv.slice(2);
+const flags = new Set(args.filter((a) => a.startsWith('--')));
+const words = args.filter((a) => !a.startsWith('--'));
+const what = words[0] ?? 'all';
+
+console.log(`bench on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${(await import('node:os')).cpus().length} cores, ${((await import('node:os')).totalmem() / 1024 ** 3).toFixed(0)} GiB`);
+
+if (what === 'all' || what === 'lighthouse') {
+  if (!existsSync(resolve('dist/index.html'))) throw new Error('dist/ is empty: run npm run build first');
+  console.log('\nLighthouse (mobile preset) on dist/:');
+  await runLighthouse();
+}
+
+if (what === 'all' || what === 'scale') {
+  const sizes = words.slice(1).map(Number).filter((n) => n > 0);
+  const results: ScaleResult[] = [];
+  for (const scale of sizes.length ? sizes : [0.01, 0.1]) results.push(await runScale(scale, { keep: flags.has('--keep'), echo: flags.has('--echo') }));
+  printScaleTable(results);
+}
+
+if (!['all', 'lighthouse', 'scale'].includes(what)) {
+  console.error(`unknown benchmark "${what}": use lighthouse or scale`);
+  process.exit(1);
+}

@@ -1,0 +1,160 @@
+/**
+ * National-scale build benchmark. For each scale (1 = 2,100 counties, 4,000 groups, 40,000 institutions,
+ * 200,000 observations) it generates the dataset into a temporary project (this project's code copied, node_modules linked, the
+ * generated data/ and content/), runs the real `npm run build` (validate + Astro + Pagefind) and reports
+ * time, pages per second, peak memory, dist/ and search-index size; then builds a bare Astro site with the same
+ * number of trivial pages and reports our per-page cost as a ratio to it.
+ */
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateNationalDataset } from './national-data';
+import { folderSize, gb, mb, measure, type Run } from './measure';
+
+const project = resolve('.');
+const astroCli = join(project, 'node_modules/astro/astro.js');
+const tsxCli = join(project, 'node_modules/tsx/dist/cli.mjs');
+const GOAL = { seconds: 300, bytes: 6 * 1024 ** 3, ratio: 2 };
+
+export interface ScaleResult {
+  scale: number;
+  pages: number;
+  seconds: number;
+  pagesPerSecond: number;
+  peakTreeRss: number;
+  peakProcessRss: number;
+  distBytes: number;
+  pagefindBytes: number;
+  indexChunkBytes: number;
+  phases: Record<string, number>;
+  bare: { seconds: number; pagesPerSecond: number; peakTreeRss: number; renderSeconds: number };
+  ratio: number;
+  renderRatio: number;
+}
+
+function countPages(dist: string): number {
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
+}
+
+/** Seconds at which the first output line matching `pattern` appeared. */
+function when(run: Run, pattern: RegExp): number | undefined {
+  return run.lines.find((l) => pattern.test(l.text))?.at;
+}
+
+/** Build phases from the build's own log lines. */
+function phases(run: Run): Record<string, number> {
+  const marks: [string, number | undefined][] = [
+    ['validate + start', when(run, /\[content\]|\[types\]|\[build\]/)],
+    ['content + bundle', when(run, /generating static routes/)],
+    ['render pages', when(run, /Completed in/)],
+    ['sitemap + search index', when(run, /indexed \d+ pages|page\(s\) built in/)],
+    ['swap dist/', run.seconds],
+  ];
+  const result: Record<string, number> = {};
+  let last = 0;
+  for (const [name, at] of marks) {
+    if (at === undefined) continue;
+    result[name] = at - last;
+    last = at;
+  }
+  return result;
+}
+
+/** The project's code in a temporary folder: node_modules linked, the rest copied (Astro resolves symlinked sources to their real place, outside the project). */
+function copyProject(dir: string): void {
+  symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+  for (const name of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(project, name), join(dir, name), { recursive: true });
+}
+
+/** A bare Astro site with `pages` trivial pages, built the same way. */
+async function buildBare(pages: number, echo: boolean): Promise<{ run: Run; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-bare-'));
+  symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare', private: true, type: 'module' }));
+  writeFileSync(join(dir, 'astro.config.mjs'), "export default { trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } };\n");
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  writeFileSync(
+    join(dir, 'src/pages/[n].astro'),
+    `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } }));
+}
+const { n } = Astro.params;
+---
+<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8" /><title>页面 {n}</title></head><body><h1>页面 {n}</h1><p>一个很简单的页面。</p></body></html>
+`,
+  );
+  const run = await measure(process.execPath, [astroCli, 'build'], { cwd: dir, echo });
+  return { run, dir };
+}
+
+export async function runScale(scale: number, options: { keep?: boolean; echo?: boolean } = {}): Promise<ScaleResult> {
+  const dir = mkdtempSync(join(tmpdir(), `yigongti-scale-${scale}-`));
+  console.log(`\n── scale ${scale} ── ${dir}`);
+  copyProject(dir);
+  const t0 = performance.now();
+  const counts = generateNationalDataset(dir, scale, project);
+  console.log(
+    `  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.regions} regions (${counts.counties} counties), ${counts.groups} groups, ` +
+      `${counts.institutions} institutions, ${counts.observations} observations, ${counts.documents} documents, ${counts.updates} updates`,
+  );
+  // `npm run build` without npm: validation, Astro, Pagefind, swap into dist/.
+  const run = await measure(process.execPath, [tsxCli, 'scripts/build.ts'], { cwd: dir, echo: options.echo, env: { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '' } });
+  if (!run.ok) {
+    console.log(run.lines.slice(-40).map((l) => '  │ ' + l.text).join('\n'));
+    throw new Error(`build at scale ${scale} failed (temporary project kept at ${dir})`);
+  }
+  const dist = join(dir, 'dist');
+  const pages = countPages(dist);
+  const pagefindDir = join(dist, 'pagefind');
+  const indexChunkBytes = folderSize(pagefindDir, /\.pf_(index|fragment|filter|meta)$/);
+  const result: Omit<ScaleResult, 'bare' | 'ratio' | 'renderRatio'> = {
+    scale,
+    pages,
+    seconds: run.seconds,
+    pagesPerSecond: pages / run.seconds,
+    peakTreeRss: run.peakTreeRss,
+    peakProcessRss: run.peakProcessRss,
+    distBytes: folderSize(dist),
+    pagefindBytes: folderSize(pagefindDir),
+    indexChunkBytes,
+    phases: phases(run),
+  };
+  if (!options.keep) rmSync(dir, { recursive: true, force: true });
+
+  console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s), peak memory ${gb(run.peakTreeRss)} (largest process ${gb(run.peakProcessRss)})`);
+  console.log(`        phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`);
+  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(indexChunkBytes)})`);
+
+  const bare = await buildBare(pages, !!options.echo);
+  rmSync(bare.dir, { recursive: true, force: true });
+  if (!bare.run.ok) throw new Error('bare Astro build failed:\n' + bare.run.lines.slice(-20).map((l) => l.text).join('\n'));
+  const bareRender = (when(bare.run, /Completed in/) ?? bare.run.seconds) - (when(bare.run, /generating static routes/) ?? 0);
+  const ourRender = result.phases['render pages'] ?? run.seconds;
+  const full: ScaleResult = {
+    ...result,
+    bare: { seconds: bare.run.seconds, pagesPerSecond: pages / bare.run.seconds, peakTreeRss: bare.run.peakTreeRss, renderSeconds: bareRender },
+    ratio: run.seconds / bare.run.seconds,
+    renderRatio: ourRender / bareRender,
+  };
+  console.log(`  bare Astro: ${pages} pages in ${bare.run.seconds.toFixed(1)} s (${full.bare.pagesPerSecond.toFixed(0)} pages/s, rendering ${bareRender.toFixed(1)} s), peak ${gb(bare.run.peakTreeRss)}`);
+  console.log(`  per-page cost vs bare Astro: ${full.ratio.toFixed(2)}× whole build, ${full.renderRatio.toFixed(2)}× page rendering alone (goal ≤ ${GOAL.ratio})`);
+  const misses = [
+    run.seconds > GOAL.seconds && `time ${run.seconds.toFixed(0)} s > ${GOAL.seconds} s`,
+    run.peakTreeRss > GOAL.bytes && `memory ${gb(run.peakTreeRss)} > ${gb(GOAL.bytes)}`,
+    full.ratio > GOAL.ratio && `ratio ${full.ratio.toFixed(2)} > ${GOAL.ratio}`,
+  ].filter(Boolean);
+  if (scale === 1) console.log(misses.length ? `  goals missed: ${misses.join('; ')}` : '  all national-scale goals met');
+  return full;
+}
+
+export function printScaleTable(results: ScaleResult[]): void {
+  console.log('\n| scale | pages | build | pages/s | peak memory | dist/ | search index | bare Astro | ratio (build / render) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    console.log(
+      `| ${r.scale} | ${r.pages} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
+    );
+  }
+}

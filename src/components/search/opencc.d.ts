@@ -1,0 +1,13 @@
+/** opencc-js ships types for its core but not for its per-locale dictionaries. */
+declare module 'opencc-js/from/tw' {
+  const groups: import('opencc-js/core').DictGroup[];
+  export default groups;
+}
+declare module 'opencc-js/to/cn' {
+  const groups: import('opencc-js/core').DictGroup[];
+  export default groups;
+}
+declare module 'opencc-js/dict/HKVariantsRev' {
+  const dict: string;
+  export default dict;
+}

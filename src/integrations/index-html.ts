@@ -1,0 +1,79 @@
+/**
+ * The copy of a built page that Pagefind indexes (the page on disk is not changed). To the page's own text it adds,
+ * in one hidden block at the end of the searchable area, the Han pair tokens of src/lib/search-tokens.ts: those of
+ * the headings with their heading's weight, those of the rest with weight 1; and as metadata the page title without
+ * the site name (what a result links with) and the main heading's tokens (`names`, which the search page weights
+ * above body text, so a page about 麻屯镇卫生院 ranks above pages that mention it).
+ */
+import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
+import { indexTokens } from '../lib/search-tokens';
+
+/** Pagefind's own weights for headings; body text is 1. */
+const HEADING_WEIGHT: Record<string, number> = { H1: 7, H2: 6, H3: 5, H4: 4, H5: 3, H6: 2 };
+/** Elements whose edges end a run of text (inline elements such as <a> or <strong> do not). */
+const BLOCK = new Set(
+  'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
+);
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Hidden carriers of a filter or metadata value: their words are not page text. */
+const isValueCarrier = (el: HTMLElement) => el.hasAttribute('hidden') && (el.hasAttribute('data-pagefind-filter') || el.hasAttribute('data-pagefind-meta'));
+
+/** The text of the searchable area, split by weight: headings by level, the rest under weight 1. */
+function textByWeight(body: HTMLElement): Map<number, string[]> {
+  const byWeight = new Map<number, string[]>();
+  const push = (weight: number, text: string) => {
+    const list = byWeight.get(weight) ?? byWeight.set(weight, ['']).get(weight)!;
+    list[list.length - 1] += text;
+  };
+  const breakRun = (weight: number) => byWeight.get(weight)?.push('');
+  const walk = (node: Node, weight: number) => {
+    if (node instanceof TextNode) return push(weight, node.text);
+    if (!(node instanceof HTMLElement)) return;
+    if (SKIPPED.has(node.tagName) || node.hasAttribute('data-pagefind-ignore') || isValueCarrier(node)) return;
+    const own = HEADING_WEIGHT[node.tagName] ?? weight;
+    const block = BLOCK.has(node.tagName);
+    if (block) breakRun(own);
+    for (const child of node.childNodes) walk(child, own);
+    if (block) breakRun(own);
+  };
+  walk(body, 1);
+  return byWeight;
+}
+
+/** The page `title` without the site name, e.g. "麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县". */
+function pageTitle(root: HTMLElement, siteName: string): string {
+  const title = root.querySelector('title')?.text.trim() ?? '';
+  const suffix = ` | ${siteName}`;
+  return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
+}
+
+/** The page as Pagefind should index it; pages without a searchable area are returned unchanged. */
+export function pageForIndex(html: string, siteName: string): string {
+  const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
+  const body = root.querySelector('[data-pagefind-body]');
+  if (!body) return html;
+
+  // Filter and metadata values stay values; they are not words of the page.
+  for (const el of body.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]')) if (isValueCarrier(el)) el.setAttribute('data-pagefind-ignore', '');
+
+  const blocks = [...textByWeight(body)]
+    .sort(([a], [b]) => b - a)
+    .map(([weight, runs]) => {
+      const tokens = runs.flatMap(indexTokens);
+      return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
+    });
+  const heading = body.querySelector('h1')?.text ?? '';
+  const title = pageTitle(root, siteName) || heading;
+  body.insertAdjacentHTML(
+    'beforeend',
+    `<div hidden>` +
+      `<span data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +
+      `<span data-pagefind-ignore data-pagefind-meta="names">${indexTokens(heading).join(' ')}</span>` +
+      blocks.join('') +
+      `</div>`,
+  );
+  return root.toString();
+}

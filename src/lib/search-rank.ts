@@ -1,0 +1,50 @@
+/**
+ * Combines the separate Pagefind searches for a query's terms (src/lib/search-tokens.ts) into one ranking. Pagefind
+ * only keeps pages that match every term; a reader's sentence ("我想去麻屯镇卫生院看病") has words no page holds
+ * together, so each term is searched alone and a page's score is the sum of its term scores, scaled by how much of
+ * the query it covers (the share of the terms' rarity it matches, squared): a page with all of 麻屯镇卫生院 outranks
+ * one that only says 看病. Runs in the browser; imports nothing.
+ */
+
+/** One term's results, as Pagefind returned them. */
+export interface TermResults {
+  /** Pages holding the term among all pages, before the reader's filters (how rare the term is). */
+  pagesWithTerm: number;
+  /** The pages that match under the current filters, with Pagefind's score for this term alone. */
+  hits: { id: string; score: number }[];
+}
+
+export interface RankedPage {
+  id: string;
+  score: number;
+  /** Share of the query's rarity this page matches, 0–1. */
+  coverage: number;
+}
+
+/** BM25's inverse document frequency, as Pagefind computes it. */
+export function rarity(totalPages: number, pagesWithTerm: number): number {
+  return Math.log((totalPages - pagesWithTerm + 0.5) / (pagesWithTerm + 0.5) + 1);
+}
+
+/**
+ * Pages ranked by summed term score × coverage². Terms no page holds are left out (a typo or a filler word must not
+ * sink every page); pages covering less than `minCoverage` of the query are dropped.
+ */
+export function rankPages(terms: TermResults[], totalPages: number, minCoverage = 0.3): RankedPage[] {
+  const known = terms.filter((t) => t.pagesWithTerm > 0);
+  const weights = known.map((t) => rarity(totalPages, t.pagesWithTerm));
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return [];
+  const pages = new Map<string, { score: number; matched: number }>();
+  known.forEach((term, i) => {
+    for (const hit of term.hits) {
+      const page = pages.get(hit.id) ?? pages.set(hit.id, { score: 0, matched: 0 }).get(hit.id)!;
+      page.score += hit.score;
+      page.matched += weights[i];
+    }
+  });
+  return [...pages]
+    .map(([id, { score, matched }]) => ({ id, coverage: matched / total, score: score * (matched / total) ** 2 }))
+    .filter((p) => p.coverage >= minCoverage)
+    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}

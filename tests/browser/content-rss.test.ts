@@ -1,0 +1,66 @@
+/** The updates feed: well-formed RSS 2.0 (parsed by Chromium's XML parser) listing every update with a working link. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+import { loadDataset } from '../../src/lib/read-sources';
+
+const data = loadDataset(process.cwd());
+let browser: Browser;
+let server: SiteServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('/updates/rss.xml', () => {
+  it('is valid XML listing every update, newest first, each linking to its page', async () => {
+    const response = await fetch(`${server.url}/updates/rss.xml`);
+    expect(response.status).toBe(200);
+    const xml = await response.text();
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    const feed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const error = doc.querySelector('parsererror')?.textContent ?? null;
+      const root = doc.documentElement;
+      return {
+        error,
+        root: root.nodeName,
+        version: root.getAttribute('version'),
+        channelTitle: doc.querySelector('channel > title')?.textContent,
+        items: [...doc.querySelectorAll('channel > item')].map((item) => ({
+          title: item.querySelector('title')?.textContent,
+          link: item.querySelector('link')?.textContent,
+          pubDate: item.querySelector('pubDate')?.textContent,
+          description: item.querySelector('description')?.textContent,
+        })),
+      };
+    }, xml);
+    await page.close();
+
+    expect(feed.error).toBeNull();
+    expect(feed.root).toBe('rss');
+    expect(feed.version).toBe('2.0');
+    expect(feed.channelTitle).toContain('动态');
+    const newestFirst = [...data.updates].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
+    expect(feed.items.map((i) => i.title)).toEqual(newestFirst.map((u) => u.data.title));
+    for (const [n, item] of feed.items.entries()) {
+      const update = newestFirst[n];
+      expect(item.description).toBe(update.data.summary);
+      expect(new Date(item.pubDate!).toISOString()).toBe(new Date(`${update.data.date}T00:00:00+08:00`).toISOString());
+      const path = new URL(item.link!).pathname;
+      expect(path).toBe(`/updates/${update.id}/`);
+      expect((await fetch(`${server.url}${path}`)).status).toBe(200);
+    }
+  });
+
+  it('is announced on every page for feed readers', async () => {
+    const html = await (await fetch(`${server.url}/documents/`)).text();
+    expect(html).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/updates\/rss\.xml"/);
+  });
+});

@@ -1,0 +1,50 @@
+/** A chart page's JavaScript, as the browser loads it after scrolling every chart into view: at most 70 KB gzip. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, VIEWPORTS } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+import { chartsForIndicator } from '../../src/lib/series';
+import { siteData } from './indicators-site';
+
+const BUDGET = 70 * 1024;
+let browser: Browser;
+let server: SiteServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const site = siteData();
+const chartPages = site.indicators.filter((i) => chartsForIndicator(site, i).length > 0).map((i) => `/indicators/${i.id}/`);
+
+describe('JavaScript budget of chart pages', () => {
+  it('there are chart pages to measure', () => expect(chartPages.length).toBeGreaterThan(0));
+
+  it.each(chartPages.slice(0, 3))('%s loads at most 70 KB of gzipped JavaScript, none of it chart.js/auto', async (path) => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const scripts = new Map<string, Buffer>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, await response.body());
+    });
+    await page.goto(server.url + path);
+    for (const el of await page.locator('yg-chart').all()) {
+      await el.scrollIntoViewIfNeeded();
+      await page.waitForSelector('yg-chart[data-state="drawn"]');
+    }
+    await page.waitForLoadState('networkidle');
+    const total = [...scripts.values()].reduce((n, body) => n + gzipSync(body, { level: 9 }).length, 0);
+    expect(scripts.size).toBeGreaterThan(1);
+    expect(total, [...scripts.keys()].join(', ')).toBeLessThanOrEqual(BUDGET);
+    // chart.js/auto registers every controller and plugin; the doughnut controller or legend plugin would betray it.
+    const code = [...scripts.values()].map((b) => b.toString('utf8')).join('\n');
+    expect(code).toContain('id="bar"');
+    expect(code).not.toContain('id="doughnut"');
+    expect(code).not.toContain('id="legend"');
+    console.log(`${path}: ${(total / 1024).toFixed(1)} KB gzip over ${scripts.size} scripts`);
+    await page.close();
+  });
+});

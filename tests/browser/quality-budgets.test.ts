@@ -1,0 +1,148 @@
+/**
+ * Budgets measured in Chromium: the JavaScript each kind of page really loads (gzip), and that no page asks
+ * another host for anything. Every home, chart and search page is loaded, plus a sample of text pages; each is
+ * scrolled to the end (lazy charts) and search is given a query, so code loaded on demand counts too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, VIEWPORTS } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+import { DIST, builtPages, gzipSize, pageFamily, samplePages, type PageFamily } from '../support/site-pages';
+import { openPage, withTabs } from '../support/page-pool';
+
+const KB = 1024;
+/** gzip KB of JavaScript each kind of page may load. Search counts everything but Pagefind's index chunks and wasm. */
+const JS_BUDGET: Record<PageFamily, number> = { text: 0, home: 20 * KB, chart: 70 * KB, search: 130 * KB };
+const SEARCH_QUERY = '医共体';
+
+let browser: Browser;
+let server: SiteServer;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Load {
+  url: string;
+  family: PageFamily;
+  scripts: string[];
+  jsGzip: number;
+  wasmGzip: number;
+  indexGzip: number;
+  foreign: string[];
+}
+
+const sizeCache = new Map<string, number>();
+function servedGzip(path: string): number {
+  if (!sizeCache.has(path)) {
+    const file = join(DIST, decodeURIComponent(path));
+    sizeCache.set(path, existsSync(file) && !file.endsWith('/') ? gzipSize(readFileSync(file)) : 0);
+  }
+  return sizeCache.get(path)!;
+}
+
+/** Waits until no request has been in flight for `quiet` ms. */
+async function settle(page: Page, inFlight: () => number, quiet = 300, limit = 8000): Promise<void> {
+  const end = Date.now() + limit;
+  let calmSince = Date.now();
+  while (Date.now() < end) {
+    await page.waitForTimeout(50);
+    if (inFlight() > 0) calmSince = Date.now();
+    else if (Date.now() - calmSince >= quiet) return;
+  }
+}
+
+async function measure(page: Page, url: string): Promise<Load> {
+  const family = pageFamily(url);
+  const load: Load = { url, family, scripts: [], jsGzip: 0, wasmGzip: 0, indexGzip: 0, foreign: [] };
+  const origin = new URL(server.url).origin;
+  const seen = new Set<string>();
+  let inFlight = 0;
+  const context = page.context();
+  const started = () => inFlight++;
+  const ended = () => inFlight--;
+  context.on('request', started);
+  context.on('requestfinished', ended);
+  context.on('requestfailed', ended);
+  await context.unrouteAll();
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    const target = new URL(request.url());
+    if (target.origin !== origin && target.protocol !== 'data:' && target.protocol !== 'blob:') {
+      load.foreign.push(request.url());
+      return route.abort();
+    }
+    if (!seen.has(target.pathname)) {
+      seen.add(target.pathname);
+      const bytes = servedGzip(target.pathname);
+      if (/\.pf_(index|fragment|meta|filter)$/.test(target.pathname)) load.indexGzip += bytes;
+      else if (/\.pagefind$|\.wasm$/.test(target.pathname)) load.wasmGzip += bytes;
+      else if (request.resourceType() === 'script' || /\.m?js$/.test(target.pathname)) {
+        load.jsGzip += bytes;
+        load.scripts.push(target.pathname);
+      }
+    }
+    return route.continue();
+  });
+  try {
+    await openPage(page, server.url + url);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    if (family === 'search') {
+      const box = page.locator('main input[type="search"], main input[type="text"]').first();
+      if (await box.count()) {
+        await box.fill(SEARCH_QUERY);
+        await box.press('Enter');
+      }
+    }
+    await settle(page, () => inFlight);
+  } finally {
+    context.off('request', started);
+    context.off('requestfinished', ended);
+    context.off('requestfailed', ended);
+  }
+  return load;
+}
+
+describe('what pages load in the browser', () => {
+  const all = builtPages();
+  const interactive = all.filter((p) => pageFamily(p.url) !== 'text');
+  const textSample = samplePages(all).filter((p) => pageFamily(p.url) === 'text');
+  const loads: Load[] = [];
+
+  beforeAll(async () => {
+    const visits = [...interactive, ...textSample].map((p) => (pageFamily(p.url) === 'search' ? { ...p, url: `${p.url}?q=${encodeURIComponent(SEARCH_QUERY)}` } : p));
+    await withTabs(browser, visits, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
+      loads.push(await measure(page, url));
+    });
+    loads.sort((a, b) => a.url.localeCompare(b.url));
+  }, 15 * 60_000);
+
+  it('no page requests anything from another host', () => {
+    expect(loads.length).toBeGreaterThan(0);
+    const foreign = loads.flatMap((l) => l.foreign.map((f) => `${l.url} → ${f}`));
+    expect(foreign, foreign.join('\n')).toEqual([]);
+  });
+
+  it('text pages load no JavaScript but /prefs.js', () => {
+    const text = loads.filter((l) => l.family === 'text');
+    expect(text.length).toBeGreaterThan(0);
+    const extra = text.flatMap((l) => l.scripts.filter((s) => s !== '/prefs.js').map((s) => `${l.url}: ${s}`));
+    expect(extra, extra.join('\n')).toEqual([]);
+  });
+
+  it.each(['home', 'chart', 'search'] as const)('%s pages stay within their JavaScript budget', (family) => {
+    const mine = loads.filter((l) => l.family === family);
+    if (family === 'home' || family === 'search') expect(mine.length, `no ${family} page was built`).toBeGreaterThan(0);
+    // The shared /prefs.js is part of every page and counts against every budget.
+    const over = mine
+      .filter((l) => l.jsGzip > JS_BUDGET[family])
+      .map((l) => `${l.url}: ${(l.jsGzip / KB).toFixed(1)} KB > ${JS_BUDGET[family] / KB} KB (${l.scripts.join(', ')}; wasm ${(l.wasmGzip / KB).toFixed(1)} KB)`);
+    expect(over, over.join('\n')).toEqual([]);
+  });
+});

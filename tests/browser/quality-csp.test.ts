@@ -1,0 +1,140 @@
+/**
+ * The site works under its own Content-Security-Policy: pages are served with the headers of public/_headers,
+ * used the way a reader would (type into the finder or the search box), and must (1) raise no CSP violation and
+ * (2) end up showing the same thing as without the policy — so a blocked script or style cannot pass silently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, VIEWPORTS } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+import { DIST, builtPages, pageFamily, samplePages, type BuiltPage } from '../support/site-pages';
+import { siteHeaders } from '../support/security-headers';
+import { openPage, withTabs } from '../support/page-pool';
+
+/** What a reader types into a page's own search box (the finder on home, the search page). */
+const QUERY = '资中';
+
+let browser: Browser;
+let strict: SiteServer;
+let open: SiteServer;
+
+beforeAll(async () => {
+  [browser, strict, open] = await Promise.all([launchBrowser(), serveSite(DIST, siteHeaders()), serveSite(DIST)]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await strict?.close();
+  await open?.close();
+});
+
+interface Outcome {
+  violations: string[];
+  text: string;
+  drawnCanvases: number;
+  definedElements: number;
+}
+
+/** Waits until the main content has stopped changing. */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  let stableSince = Date.now();
+  const end = Date.now() + 6000;
+  while (Date.now() < end) {
+    await page.waitForTimeout(100);
+    const now = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
+    if (now !== last) (last = now), (stableSince = Date.now());
+    else if (Date.now() - stableSince >= 600) return;
+  }
+}
+
+async function use(page: Page, base: string, url: string): Promise<Outcome> {
+  const violations: string[] = [];
+  const onConsole = (m: { text(): string }) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  };
+  page.on('console', onConsole);
+  try {
+    await openPage(page, base + url);
+    const box = page.locator('main input[type="search"], main input[type="text"]').first();
+    if (await box.count()) {
+      await box.focus();
+      await box.pressSequentially(QUERY, { delay: 30 });
+    }
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await settled(page);
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { __cspViolations: string[] };
+      const canvases = [...document.querySelectorAll('canvas')].filter((c) => {
+        const ctx = c.getContext('2d');
+        if (!ctx || !c.width || !c.height) return false;
+        return ctx.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
+      });
+      const custom = [...document.querySelectorAll('*')].filter((el) => el.localName.includes('-') && customElements.get(el.localName));
+      return {
+        violations: w.__cspViolations ?? [],
+        text: document.querySelector('main')?.innerText ?? '',
+        drawnCanvases: canvases.length,
+        definedElements: custom.length,
+      };
+    });
+    return { ...seen, violations: [...violations, ...seen.violations] };
+  } finally {
+    page.off('console', onConsole);
+  }
+}
+
+/** Where two texts part, with a little context. */
+function difference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const at = Math.max(0, i - 30);
+  return `at character ${i}:\n      with:    …${a.slice(at, i + 80)}\n      without: …${b.slice(at, i + 80)}`;
+}
+
+function pagesToTry(): BuiltPage[] {
+  const all = builtPages();
+  const interactive = all.filter((p) => pageFamily(p.url) !== 'text');
+  // Every home/search page, up to 5 chart pages, and a sample of the rest.
+  const chart = interactive.filter((p) => pageFamily(p.url) === 'chart').slice(0, 5);
+  const picked = new Map([...interactive.filter((p) => pageFamily(p.url) !== 'chart'), ...chart, ...samplePages(all)].map((p) => [p.url, p]));
+  return [...picked.values()];
+}
+
+describe('the site under its Content-Security-Policy', () => {
+  it('pages raise no CSP violation and behave as they do without the policy', async () => {
+    const pages = pagesToTry();
+    expect(pages.some((p) => p.url === '/')).toBe(true);
+    const problems: string[] = [];
+    await withTabs(browser, pages, { viewport: VIEWPORTS.desktop }, async (page, { url }) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as { __cspViolations: string[] };
+        w.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+      });
+      const withPolicy = await use(page, strict.url, url);
+      const without = await use(page, open.url, url);
+      for (const v of new Set(withPolicy.violations)) problems.push(`${url}: ${v}`);
+      if (withPolicy.text !== without.text) problems.push(`${url}: shows different text under the policy ${difference(withPolicy.text, without.text)}`);
+      if (withPolicy.drawnCanvases !== without.drawnCanvases) problems.push(`${url}: ${withPolicy.drawnCanvases} chart(s) drawn under the policy, ${without.drawnCanvases} without`);
+      if (withPolicy.definedElements !== without.definedElements) problems.push(`${url}: ${withPolicy.definedElements} custom element(s) defined under the policy, ${without.definedElements} without`);
+    });
+    expect(problems, `${problems.length} problem(s) under the CSP:\n  ${problems.join('\n  ')}`).toEqual([]);
+  }, 10 * 60_000);
+
+  it('the policy really is applied (an inline script is refused)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await page.goto(strict.url + '/');
+    const ran = await page.evaluate(() => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.head.append(s);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    await context.close();
+    expect(ran).toBe(false);
+    expect(messages.some((m) => /Content Security Policy/.test(m))).toBe(true);
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * Every group, institution and region in the data has its page; rosters link to pages that exist; text pages ship
+ * no script but /prefs.js; each referral guide prints on one A4 sheet without the site's header, navigation or footer.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'node-html-parser';
+import type { Browser } from 'playwright-core';
+import { loadDataset } from '../../src/lib/read-sources';
+import { unnamedMembers } from '../../src/lib/roster';
+import { referralGuide } from '../../src/lib/referral';
+import type { Site } from '../../src/lib/site';
+import { launchBrowser } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+
+const DIST = resolve('dist');
+const site = loadDataset(process.cwd()) as unknown as Site;
+const pageFile = (url: string) => join(DIST, url, 'index.html');
+const html = (url: string) => parse(readFileSync(pageFile(url), 'utf8'));
+
+const groupUrls = site.groups.map((g) => `/groups/${g.id}/`);
+const referralUrls = site.groups.map((g) => `/groups/${g.id}/referral/`);
+const institutionUrls = site.institutions.map((i) => `/institutions/${i.id}/`);
+const regionUrls = site.regions.map((r) => `/regions/${r.id}/`);
+const documentUrls = site.documents.map((d) => `/documents/${d.id}/`);
+
+describe('every group, institution and region has its page', () => {
+  it.each([
+    ['group', groupUrls],
+    ['referral guide', referralUrls],
+    ['institution', institutionUrls],
+    ['region', regionUrls],
+    ['index', ['/groups/', '/institutions/', '/regions/']],
+  ])('%s pages exist', (_kind, urls) => {
+    expect(urls.length).toBeGreaterThan(0);
+    expect(urls.filter((url) => !existsSync(pageFile(url)))).toEqual([]);
+  });
+
+  it('the indexes link to every group, institution and region page', () => {
+    const linked = (url: string) => new Set(html(url).querySelectorAll('main a').map((a) => a.getAttribute('href')));
+    const groups = linked('/groups/');
+    const institutions = linked('/institutions/');
+    const regions = linked('/regions/');
+    expect(groupUrls.filter((u) => !groups.has(u))).toEqual([]);
+    expect(institutionUrls.filter((u) => !institutions.has(u))).toEqual([]);
+    expect(regionUrls.filter((u) => !regions.has(u))).toEqual([]);
+  });
+});
+
+describe('group pages', () => {
+  it.each(site.groups.map((g) => [g.id, g] as const))('%s: every roster member links to an existing institution page', (id, group) => {
+    const links = html(`/groups/${id}/`).querySelectorAll('table.roster a').map((a) => a.getAttribute('href')!);
+    const expected = [group.lead, ...group.members.map((m) => m.institution)].filter(Boolean).map((i) => `/institutions/${i}/`);
+    expect(links).toEqual(expected);
+    expect(links.filter((href) => !existsSync(pageFile(href)))).toEqual([]);
+  });
+
+  it('say how many members the sources state where they name fewer', () => {
+    const checked = site.groups.flatMap((g) =>
+      unnamedMembers(site, g).map((s) => {
+        expect(html(`/groups/${g.id}/`).querySelector('main')!.textContent).toContain(`来源称 ${s.label}，已公开名称 ${s.named} 个`);
+        return g.id;
+      }),
+    );
+    expect(checked.length).toBeGreaterThan(0);
+  });
+
+  it('link to their referral guide, and a guide without data says so and points to the county’s documents', () => {
+    for (const g of site.groups) {
+      expect(html(`/groups/${g.id}/`).querySelector(`main a[href="/groups/${g.id}/referral/"]`), g.id).not.toBeNull();
+      const guide = html(`/groups/${g.id}/referral/`).querySelector('main')!;
+      if (referralGuide(g).described) expect(guide.querySelectorAll('.referral-part h2').length, g.id).toBe(6);
+      else {
+        expect(guide.textContent, g.id).toContain('来源文件没有写');
+        expect(guide.querySelector(`a[href="/regions/${g.region}/"]`), g.id).not.toBeNull();
+      }
+    }
+  });
+});
+
+describe('text pages ship no JavaScript but /prefs.js', () => {
+  const pages = [...documentUrls, ...institutionUrls, ...regionUrls, ...groupUrls, ...referralUrls];
+  it.each(pages)('%s', (url) => {
+    const doc = html(url);
+    const scripts = doc
+      .querySelectorAll('script')
+      .filter((s) => s.getAttribute('type') !== 'application/ld+json')
+      .map((s) => s.getAttribute('src') ?? `inline: ${s.textContent.slice(0, 60)}`);
+    expect(scripts).toEqual(['/prefs.js']);
+    const handlers = doc.querySelectorAll('*').flatMap((el) => Object.keys(el.attributes).filter((a) => /^on/i.test(a)).map((a) => `${el.tagName} ${a}`));
+    expect(handlers).toEqual([]);
+    expect(doc.querySelectorAll('astro-island')).toHaveLength(0);
+  });
+});
+
+describe('referral guides in print', () => {
+  let browser: Browser;
+  let server: SiteServer;
+  beforeAll(async () => {
+    [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it.each(referralUrls)('%s prints on one A4 sheet without header, navigation or footer', async (url) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.url + url);
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.breadcrumbs', '.print-hint']) {
+      if (await page.locator(selector).count()) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
+    }
+    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
+    expect(pages).toHaveLength(1);
+    const size = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
+    expect(size && [Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
+    await page.close();
+  });
+});

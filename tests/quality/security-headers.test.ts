@@ -1,0 +1,75 @@
+/**
+ * Security headers for static hosting: one policy, written in public/_headers and docs/nginx.conf, strict enough
+ * (no 'unsafe-inline' scripts, nothing from other hosts) and matching what the build emits: every inline script
+ * and style Astro writes must be allowed by hash, and no element may rely on a style attribute.
+ * (That the site works under the policy is tested in Chromium: tests/browser/quality-csp.test.ts.)
+ */
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, builtPages, readDist } from '../support/site-pages';
+import { HEADERS_FILE, nginxHeaders, parseCsp, parseHeadersFile, siteHeaders } from '../support/security-headers';
+
+const headers = siteHeaders();
+const csp = parseCsp(headers['Content-Security-Policy'] ?? '');
+const sourcesFor = (directive: string) => csp.get(directive) ?? csp.get('default-src') ?? [];
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+/** Script types the browser runs. */
+const RUNS = (type: string | undefined) => !type || /^(module|text\/javascript|application\/javascript)$/i.test(type);
+
+describe('security headers', () => {
+  it('every page gets a strict Content-Security-Policy and the usual hardening headers', () => {
+    expect(Object.keys(headers)).toEqual(
+      expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy', 'X-Frame-Options']),
+    );
+    expect(headers['X-Content-Type-Options']).toBe('nosniff');
+    const scripts = sourcesFor('script-src');
+    expect(scripts).toContain("'self'");
+    for (const forbidden of ["'unsafe-inline'", "'unsafe-eval'", '*', 'data:', 'blob:', 'http:', 'https:']) expect(scripts).not.toContain(forbidden);
+    expect(scripts.filter((s) => /^(https?:\/\/|\*\.)/.test(s)), 'scripts from other hosts').toEqual([]);
+    expect(csp.get('default-src')).toEqual(["'self'"]);
+    expect(csp.get('object-src')).toEqual(["'none'"]);
+    expect(csp.get('base-uri')).toEqual(["'self'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(sourcesFor('style-src')).not.toContain("'unsafe-inline'");
+  });
+
+  it('the nginx sample sends exactly the same headers', () => {
+    expect(nginxHeaders()).toEqual(headers);
+  });
+
+  it('the build copies public/_headers into dist/', () => {
+    expect(existsSync(join(DIST, '_headers'))).toBe(true);
+    expect(parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'))).toEqual(parseHeadersFile(readFileSync(HEADERS_FILE, 'utf8')));
+  });
+
+  it('every inline script and style in dist/ is allowed by its hash, and no element uses a style attribute', () => {
+    const scriptSources = new Set(sourcesFor('script-src'));
+    const styleSources = new Set(sourcesFor('style-src'));
+    const attrStyles = csp.get('style-src-attr') ?? sourcesFor('style-src');
+    const problems = new Map<string, string[]>();
+    const note = (what: string, url: string) => problems.set(what, [...(problems.get(what) ?? []), url]);
+    for (const { file, url } of builtPages()) {
+      const html = readDist(file);
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        const attrs = m[1];
+        if (/\ssrc\s*=/.test(attrs) || !m[2]) continue;
+        if (!RUNS(/\stype\s*=\s*["']?([^"'\s>]+)/i.exec(attrs)?.[1])) continue;
+        const hash = sha256(m[2]);
+        if (!scriptSources.has(hash)) note(`inline script not allowed by script-src — add ${hash} or move it to a file: ${m[2].slice(0, 50)}…`, url);
+      }
+      for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) {
+        const hash = sha256(m[1]);
+        if (!styleSources.has(hash)) note(`inline style not allowed by style-src — add ${hash} or move it to a stylesheet: ${m[1].slice(0, 50)}…`, url);
+      }
+      if (!attrStyles.includes("'unsafe-inline'")) {
+        for (const m of html.matchAll(/<([a-z][\w-]*)\b[^>]*\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi)) {
+          note(`<${m[1]} style=${m[2].slice(0, 40)}> is blocked by the CSP — use a class`, url);
+        }
+      }
+    }
+    const lines = [...problems].map(([what, urls]) => `  ${what}\n      on ${urls.length} page(s): ${urls.slice(0, 5).join(', ')}`);
+    expect(lines, lines.join('\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,41 @@
+/** Runs a check over many pages with a few Chromium tabs at once, sharing one browser. */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+
+/** Tabs at once: enough to keep 2 cores busy while one page waits on the network or axe. */
+export const TABS = Number(process.env.QUALITY_TABS ?? 3);
+
+export async function withTabs<T>(
+  browser: Browser,
+  items: T[],
+  options: BrowserContextOptions,
+  visit: (page: Page, item: T) => Promise<void>,
+  tabs = TABS,
+): Promise<void> {
+  const queue = [...items];
+  await Promise.all(
+    Array.from({ length: Math.min(tabs, items.length) }, async () => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      try {
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await visit(page, item);
+      } finally {
+        await context.close();
+      }
+    }),
+  );
+}
+
+/** Waits until every Astro island on the page has hydrated (Astro removes `ssr` once it has). */
+export async function islandsHydrated(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout });
+}
+
+/** Opens a page and waits until it is ready to be looked at. */
+export async function openPage(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || response.status() >= 400) {
+    // 404.html is served with status 200 when fetched by its own name; anything else failing is a real problem.
+    throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
+  }
+  await islandsHydrated(page);
+}

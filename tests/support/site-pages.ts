@@ -1,0 +1,85 @@
+/**
+ * The built site as the quality gates see it: every HTML page in dist/ (Pagefind's output excluded),
+ * its URL, and which budget family it belongs to. Generic over whatever pages exist.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/** The built site under test; QUALITY_DIST points the gates at another build (e.g. the national-scale one). */
+export const DIST = resolve(process.env.QUALITY_DIST ?? 'dist');
+
+export interface BuiltPage {
+  /** Path inside dist/, with forward slashes: `groups/x/index.html`. */
+  file: string;
+  /** The address a reader uses: `/groups/x/` (or `/404.html`). */
+  url: string;
+}
+
+/** Files under `dir`, relative, forward slashes, sorted. */
+export function filesUnder(dir = DIST): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1).split(sep).join('/'))
+    .sort();
+}
+
+export function urlOfFile(file: string): string {
+  if (file === 'index.html') return '/';
+  if (file.endsWith('/index.html')) return '/' + file.slice(0, -'index.html'.length);
+  return '/' + file;
+}
+
+/** Every built page, excluding Pagefind's own files. */
+export function builtPages(dir = DIST): BuiltPage[] {
+  return filesUnder(dir)
+    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+    .map((file) => ({ file, url: urlOfFile(file) }));
+}
+
+export function readDist(file: string, dir = DIST): string {
+  return readFileSync(join(dir, file), 'utf8');
+}
+
+/** Bytes over the wire with gzip at zlib's default level, as static hosts typically serve it. */
+export function gzipSize(bytes: Buffer | string): number {
+  return gzipSync(bytes).length;
+}
+
+/**
+ * Which budget a page falls under. Home and search have their own; the indicator and data pages (charts) get the
+ * chart budget; every other page, including any new section, is a text page: no JavaScript except /prefs.js.
+ */
+export type PageFamily = 'text' | 'home' | 'search' | 'chart';
+
+/** Sections whose pages may carry charts. */
+export const CHART_SECTIONS = ['indicators', 'data'];
+
+export function pageFamily(url: string): PageFamily {
+  // The guide carries the same finder as the home page, and its budget.
+  if (url === '/' || url === '/guide/') return 'home';
+  const section = url.split('/')[1] ?? '';
+  if (section === 'search') return 'search';
+  if (CHART_SECTIONS.includes(section)) return 'chart';
+  return 'text';
+}
+
+/** Top-level section of a page: '' for home, else the first path segment (`groups`). */
+export function sectionOf(url: string): string {
+  return url === '/' ? '' : (url.split('/')[1] ?? '').replace(/\.html$/, '');
+}
+
+/**
+ * A few representative pages: the section index and the first detail page of each section, plus home and 404.
+ * Used where running every page would be slow (keyboard walks, large-text mode, request recording).
+ */
+export function samplePages(pages = builtPages()): BuiltPage[] {
+  const picked = new Map<string, BuiltPage>();
+  for (const p of pages) {
+    const depth = p.url.split('/').filter(Boolean).length;
+    const key = `${sectionOf(p.url)}:${Math.min(depth, 2)}`;
+    if (!picked.has(key)) picked.set(key, p);
+  }
+  return [...picked.values()];
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort, subjectLink } from '../../src/lib/documents';
+import { loadDataset } from '../../src/lib/read-sources';
+import { fixtureSite } from '../fixtures/content-site';
+
+describe('document pages', () => {
+  const site = fixtureSite();
+
+  it('takes every figure whose source is the document, with its indicator and subject resolved', () => {
+    const figures = documentFigures(site, 'doc-a');
+    expect(figures.map((f) => f.observation.id)).toEqual(['a-rate', 'a1-imaging', 'hosp-imaging']);
+    expect(figures[0].indicator.name).toBe('县域内就诊率');
+    expect(figures.map((f) => f.subject)).toEqual([
+      { name: '甲县', href: '/regions/county-a/' },
+      { name: '甲县第一医共体', href: '/groups/grp-a1/' },
+      { name: '甲县人民医院', href: '/institutions/hosp-a/' },
+    ]);
+    expect(documentFigures(site, 'doc-b').map((f) => f.observation.id)).toEqual(['b-rate']);
+  });
+
+  it('names the groups whose sources cite the document', () => {
+    expect(groupsDescribedBy(site, 'doc-a').map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
+    expect(groupsDescribedBy(site, 'doc-b').map((g) => g.id)).toEqual(['grp-b']);
+    expect(subjectLink(site, { type: 'group', id: 'missing' })).toEqual({ name: 'missing', href: '/groups/missing/' });
+  });
+
+  it('titles a page with our title and the issuer, without the curators\' bracketed remark', () => {
+    expect(issuerShort('甲县人民政府办公室（网页署名）')).toBe('甲县人民政府办公室');
+    expect(issuerShort('某报')).toBe('某报');
+    expect(documentPageTitle(site.documents[0])).toBe('甲县医共体建设方案（2024年） — 甲县人民政府办公室 甲政办〔2024〕1号');
+    // The issuer is not repeated when our title already names it.
+    expect(documentPageTitle({ id: 'x', data: { ...site.documents[1].data, title: '某报：乙县医疗集团' } })).toBe('某报：乙县医疗集团');
+  });
+
+  it('lists, for every real document, exactly the figures the data attributes to it', () => {
+    const data = loadDataset(process.cwd());
+    const listed = data.documents.flatMap((d) => documentFigures(data, d.id).map((f) => f.observation.id));
+    expect(listed.sort()).toEqual(data.observations.map((o) => o.id).sort());
+  });
+});

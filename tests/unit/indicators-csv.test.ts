@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/lib/csv';
+import { allDownloads, byteSize, downloadContext, formatBytes, groupDownloads, indicatorDownloads, siteDownloads } from '../../src/lib/downloads';
+import { citationText } from '../../src/lib/citation';
+import { latestDate, parseGitLog, updatedFor, type DataIndex } from '../../src/lib/updated';
+import { fixtureSite, visitRate } from './indicators-fixture';
+
+const site = fixtureSite();
+const ctx = downloadContext(site, 'https://example.org', '2024-12-31');
+
+describe('observations as CSV', () => {
+  const csv = toCsv(observationTable(ctx), site.observations);
+
+  it('starts with a byte-order mark and uses CRLF, so Excel opens the Chinese correctly', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain('\r\n');
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('reads back to the same figures, sources and Chinese text, quoting commas and quotes', () => {
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records).toHaveLength(site.observations.length);
+    const city = records.find((r) => r.observation_id === 'city-rate')!;
+    expect(city).toMatchObject({
+      indicator_name: '县域内就诊率',
+      subject_type: 'region',
+      subject_name: '某市',
+      region_name: '某省某市',
+      period: '2024-H1',
+      period_label: '2024年上半年',
+      kind: 'actual',
+      value: '87.49',
+      unit: '%',
+      value_text: '87.49%',
+      source_title: '关于某市医共体的报告',
+      source_excerpt: '数字87.49',
+      source_url: 'https://example.org/documents/doc-a/',
+      indicator_url: 'https://example.org/indicators/visit-rate/',
+    });
+    expect(records.find((r) => r.observation_id === 'member-trainings')!.note).toBe('含逗号, 和"引号"');
+    expect(records.find((r) => r.observation_id === 'a-rate')!).toMatchObject({ qualifier: 'more-than', value_text: '> 90%' });
+  });
+
+  it('names the region of a group or institution figure after where it is', () => {
+    const rows = rowsOf(observationTable(ctx), site.observations);
+    expect(rows.find((r) => r.observation_id === 'fee-low')).toMatchObject({ subject_name: '甲县医共体', region_id: 'county-a', region_name: '某省某市甲县' });
+    expect(rows.find((r) => r.observation_id === 'city-rate')!.qualifier).toBeNull();
+  });
+});
+
+describe('JSON downloads', () => {
+  it('hold the same rows with numbers as numbers, plus licence and citation', () => {
+    const json = JSON.parse(toJson(observationTable(ctx), site.observations, { title: 't', url: 'u', licence: 'CC BY 4.0', licenceUrl: 'l', citation: 'c' }));
+    expect(json.licence).toBe('CC BY 4.0');
+    expect(json.rows).toHaveLength(site.observations.length);
+    expect(json.rows[0].value).toBeTypeOf('number');
+    expect(json.columns).toContain('source_excerpt');
+  });
+});
+
+describe('the download registry', () => {
+  it('has one CSV and one JSON for the site, each indicator and each group, at distinct addresses', () => {
+    const files = allDownloads(ctx);
+    expect(new Set(files.map((f) => f.href)).size).toBe(files.length);
+    expect(files).toHaveLength(2 * (4 + site.indicators.length + site.groups.length));
+    expect(siteDownloads(ctx).map((f) => f.href)).toEqual([
+      '/data/observations.csv',
+      '/data/observations.json',
+      '/data/indicators.csv',
+      '/data/indicators.json',
+      '/data/groups.csv',
+      '/data/groups.json',
+      '/data/institutions.csv',
+      '/data/institutions.json',
+    ]);
+  });
+
+  it('puts every figure of an indicator in its file, and a group file holds its members’ figures too', () => {
+    const [csv] = indicatorDownloads(ctx, visitRate);
+    const ids = (parse(csv.body(), { bom: true, columns: true }) as { observation_id: string }[]).map((r) => r.observation_id);
+    expect(ids.sort()).toEqual(site.observations.filter((o) => o.indicator === 'visit-rate').map((o) => o.id).sort());
+    expect(observationsOfGroup(site, site.groups[0]).map((o) => o.id).sort()).toEqual(['fee-high', 'fee-low', 'member-trainings', 'unified-a']);
+    expect(JSON.parse(groupDownloads(ctx, site.groups[0])[1].body()).citation).toBe(
+      '医共体公开信息. 甲县医共体：报告的数据[DS/OL]. (2024-12-31)[引用日期]. https://example.org/data/.',
+    );
+  });
+
+  it('sizes files in bytes as written and says "12 KB"', () => {
+    expect(byteSize('\ufeff中')).toBe(6);
+    expect(formatBytes(100)).toBe('1 KB');
+    expect(formatBytes(12 * 1024 + 100)).toBe('12 KB');
+    expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');
+  });
+
+  it('explains every column of every table in the data dictionary', () => {
+    const missing = dictionary(ctx).flatMap(({ table, columns }) => columns.filter((c) => !columnMeaning(table, c)).map((c) => `${table}.${c}`));
+    expect(missing).toEqual([]);
+    expect(columnMeaning('groups', 'region_id')).not.toBe(columnMeaning('observations', 'region_id'));
+  });
+});
+
+describe('citations and dates', () => {
+  it('writes a GB/T 7714 line with the update date and a place for the access date', () => {
+    expect(citationText({ author: '医共体公开信息', title: '县域内就诊率：定义与各地数据', updated: '2024-12-31', url: 'https://example.org/indicators/visit-rate/' })).toBe(
+      '医共体公开信息. 县域内就诊率：定义与各地数据[EB/OL]. (2024-12-31)[引用日期]. https://example.org/indicators/visit-rate/.',
+    );
+  });
+
+  it('reads each file’s newest commit date from one git log', () => {
+    const dates = parseGitLog('@2024-12-31\n\ndata/a.json\ndata/b.json\n@2024-01-01\n\ndata/a.json\ndata/c.json\n');
+    expect(Object.fromEntries(dates)).toEqual({ 'data/a.json': '2024-12-31', 'data/b.json': '2024-12-31', 'data/c.json': '2024-01-01' });
+  });
+
+  it('dates a page by the newest file among those holding its entries', () => {
+    const index: DataIndex = {
+      fileDates: new Map([
+        ['data/indicators/a.json', '2024-01-01'],
+        ['data/observations/x.json', '2024-06-01'],
+        ['data/observations/y.json', '2025-01-01'],
+      ]),
+      entryFiles: new Map([
+        ['indicators:visit-rate', 'data/indicators/a.json'],
+        ['observations:city-rate', 'data/observations/x.json'],
+        ['observations:other', 'data/observations/y.json'],
+      ]),
+    };
+    expect(updatedFor(index, [{ collection: 'indicators', id: 'visit-rate' }, { collection: 'observations', id: 'city-rate' }])).toBe('2024-06-01');
+    expect(latestDate([undefined, '2024-01-02', '2023-12-31'])).toBe('2024-01-02');
+  });
+});

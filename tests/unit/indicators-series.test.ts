@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import {
+  chartsForIndicator,
+  chartsForSubject,
+  compareObservations,
+  comparisonChart,
+  comparisonSummary,
+  differenceText,
+  labelLines,
+  periodEndDate,
+  periodText,
+  subjectChart,
+  subjectSummary,
+  unambiguous,
+} from '../../src/lib/series';
+import { fixtureSite, rules, visitRate, yesNo } from './indicators-fixture';
+
+const site = fixtureSite();
+const of = (indicator: string, subject?: string) =>
+  site.observations.filter((o) => o.indicator === indicator && (!subject || o.subject.id === subject));
+
+describe('periods in time order', () => {
+  it.each([
+    ['2024', '2024-12-31'],
+    ['2024-H1', '2024-06-30'],
+    ['2024-H2', '2024-12-31'],
+    ['2024-Q1', '2024-03-31'],
+    ['2024-02', '2024-02-29'],
+    ['2023-02', '2023-02-28'],
+    ['2024-08-13', '2024-08-13'],
+    ['2019-11/2024-08', '2024-08-31'],
+    ['../2024-08', '2024-08-31'],
+  ])('%s ends on %s', (period, end) => expect(periodEndDate(period)).toBe(end));
+
+  it('puts a half-year before a later month, and a baseline before an actual of the same end', () => {
+    const [before, now] = of('rules', 'county-a');
+    expect([now, before].sort(compareObservations).map((o) => o.id)).toEqual(['rules-before', 'rules-now']);
+    expect(periodEndDate('2024-H1') < periodEndDate('2024-08')).toBe(true);
+  });
+
+  it('uses the first clause of a period label, and splits chart labels at brackets', () => {
+    expect(periodText(of('rules', 'county-a')[1])).toBe('截至报道发布（2024年8月）');
+    expect(periodText(of('visit-rate', 'city')[0])).toBe('2024年上半年');
+    expect(labelLines('统一管理之前（来源未给出时间）')).toEqual(['统一管理之前', '（来源未给出时间）']);
+  });
+});
+
+describe('figures that can stand alone', () => {
+  it('keeps both ends of a range out of charts and sentences', () => {
+    expect(unambiguous(of('rules', 'group-a'))).toEqual([]);
+    expect(subjectSummary(site, rules, of('rules', 'group-a'))).toBeUndefined();
+  });
+
+  it('writes percentage differences in percentage points', () => {
+    expect(differenceText(-2.5100000000000051, '%')).toBe('2.51 个百分点');
+    expect(differenceText(42, '个')).toBe('42 个');
+  });
+});
+
+describe('summary sentences', () => {
+  it('gives one place its latest value, the change and the gap to its own target', () => {
+    expect(subjectSummary(site, visitRate, of('visit-rate', 'county-c'))).toBe(
+      '丙县的县域内就诊率为 84.5%（2024年8月），比 80%（2023年）增加了 4.5 个百分点；距目标（90%）还差 5.5 个百分点。',
+    );
+  });
+
+  it('measures a baseline-to-actual change', () => {
+    expect(subjectSummary(site, rules, of('rules', 'county-a'))).toBe(
+      '甲县的管理制度数为 74 个（截至报道发布（2024年8月）），比基线 32 个（统一管理之前（来源未给出时间））增加了 42 个。',
+    );
+  });
+
+  it('compares against the national target when a place has none of its own', () => {
+    expect(subjectSummary(site, visitRate, of('visit-rate', 'city'))).toBe('某市的县域内就诊率为 87.49%（2024年上半年）；距全国目标（约 90%）还差 2.51 个百分点。');
+    expect(subjectSummary(site, visitRate, of('visit-rate', 'county-b'))).toContain('已达到全国目标（约 90%）');
+  });
+
+  it('ranks places, names the period once when they share it, and counts who reached the national target', () => {
+    const sameHalf = site.observations.filter((o) => o.indicator === 'visit-rate' && o.period === '2024-H1');
+    expect(comparisonSummary(site, visitRate, sameHalf)).toBe(
+      '2024年上半年，在报告实际数值的 3 个地区中，乙县最高（92.5%），某市最低（87.49%）；2 个达到全国目标（约 90%），某市低于目标 2.51 个百分点。',
+    );
+  });
+
+  it('says when the places report different periods', () => {
+    const sentence = comparisonSummary(site, visitRate, of('visit-rate'))!;
+    expect(sentence).toContain('在报告实际数值的 4 个地区中');
+    expect(sentence).toContain('（各地数据的时期不同，详见下表）');
+    expect(sentence).toContain('乙县最高（92.5%，2024年上半年），丙县最低（84.5%，2024年8月）');
+    expect(sentence).toContain('2 个达到全国目标（约 90%），丙县低于目标 5.5 个百分点');
+  });
+});
+
+describe('charts only where they help', () => {
+  it('compares three or more places, highest first, with the national target as a line', () => {
+    const chart = comparisonChart(site, visitRate, of('visit-rate'))!;
+    expect(chart.spec.categoryNames).toEqual(['乙县', '甲县', '某市', '丙县']);
+    const actual = chart.spec.series.find((s) => s.kind === 'actual')!;
+    expect(actual.values).toEqual([92.5, 90, 87.49, 84.5]);
+    expect(actual.texts[1]).toBe('> 90%');
+    expect(chart.spec.series.find((s) => s.kind === 'target')!.values).toEqual([null, null, null, 90]);
+    expect(chart.spec.reference).toEqual({ value: 90, label: '全国目标 约 90%' });
+    expect(chart.summary).toBe(comparisonSummary(site, visitRate, of('visit-rate')));
+  });
+
+  it('does not chart two places, or yes/no answers', () => {
+    expect(comparisonChart(site, visitRate, of('visit-rate').filter((o) => ['city', 'county-a'].includes(o.subject.id)))).toBeUndefined();
+    expect(chartsForIndicator(site, yesNo)).toEqual([]);
+  });
+
+  it('charts one place over time, and an actual against its target', () => {
+    const trend = subjectChart(site, rules, of('rules', 'county-a'))!;
+    expect(trend.spec.categories).toEqual([['统一管理之前', '（来源未给出时间）'], ['截至报道发布', '（2024年8月）']]);
+    expect(trend.spec.series.map((s) => [s.kind, s.values])).toEqual([
+      ['baseline', [32, null]],
+      ['actual', [null, 74]],
+    ]);
+    const target = subjectChart(site, visitRate, of('visit-rate', 'county-c'))!;
+    expect(target.spec.type).toBe('bar');
+    expect(target.spec.series.map((s) => s.kind)).toEqual(['actual', 'target']);
+    expect(subjectChart(site, visitRate, of('visit-rate', 'city'))).toBeUndefined();
+  });
+
+  it('draws a line once a place has three actual figures', () => {
+    const three = [...of('visit-rate', 'county-c'), { ...of('visit-rate', 'county-c')[1], id: 'c-2022', period: '2022', value: 78 }];
+    expect(subjectChart(site, visitRate, three)!.spec.type).toBe('line');
+  });
+
+  it('gives a prefecture page its counties beside it, and each page only its own trends', () => {
+    const city = chartsForSubject(site, 'region', 'city');
+    expect(city.map((c) => c.title)).toEqual(['县域内就诊率：某市及下辖地区']);
+    expect(chartsForSubject(site, 'region', 'county-a').map((c) => c.key)).toEqual(['trend-rules']);
+    expect(chartsForSubject(site, 'group', 'group-a')).toEqual([]);
+  });
+});

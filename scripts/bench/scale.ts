@@ -36,19 +36,23 @@ function countPages(dist: string): number {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
 }
 
-/** Seconds at which the first output line matching `pattern` appeared. */
-function when(run: Run, pattern: RegExp): number | undefined {
-  return run.lines.find((l) => pattern.test(l.text))?.at;
+/** Seconds at which the first output line matching `pattern` appeared (after `after` seconds). */
+function when(run: Run, pattern: RegExp, after = -1): number | undefined {
+  return run.lines.find((l) => l.at > after && pattern.test(l.text))?.at;
 }
 
 /** Build phases from the build's own log lines. */
 function phases(run: Run): Record<string, number> {
+  const start = when(run, /\[content\]|\[types\]|\[build\]/);
+  const routes = when(run, /generating static routes/);
+  const rendered = routes === undefined ? undefined : when(run, /Completed in/, routes);
+  const indexed = when(run, /indexed \d+ pages/) ?? when(run, /page\(s\) built in/);
   const marks: [string, number | undefined][] = [
-    ['validate + start', when(run, /\[content\]|\[types\]|\[build\]/)],
-    ['content + bundle', when(run, /generating static routes/)],
-    ['render pages', when(run, /Completed in/)],
-    ['sitemap + search index', when(run, /indexed \d+ pages|page\(s\) built in/)],
-    ['swap dist/', run.seconds],
+    ['validate + start', start],
+    ['content + bundle', routes],
+    ['render pages', rendered],
+    ['sitemap + search index', indexed],
+    ['finish', run.seconds],
   ];
   const result: Record<string, number> = {};
   let last = 0;
@@ -130,7 +134,8 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   const bare = await buildBare(pages, !!options.echo);
   rmSync(bare.dir, { recursive: true, force: true });
   if (!bare.run.ok) throw new Error('bare Astro build failed:\n' + bare.run.lines.slice(-20).map((l) => l.text).join('\n'));
-  const bareRender = (when(bare.run, /Completed in/) ?? bare.run.seconds) - (when(bare.run, /generating static routes/) ?? 0);
+  const bareRoutes = when(bare.run, /generating static routes/) ?? 0;
+  const bareRender = (when(bare.run, /Completed in/, bareRoutes) ?? bare.run.seconds) - bareRoutes;
   const ourRender = result.phases['render pages'] ?? run.seconds;
   const full: ScaleResult = {
     ...result,

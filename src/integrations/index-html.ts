@@ -1,12 +1,15 @@
 /**
  * The copy of a built page that Pagefind indexes (the page on disk is not changed). To the page's own text it adds,
  * in one hidden block at the end of the searchable area, the Han pair tokens of src/lib/search-tokens.ts: those of
- * the headings with their heading's weight, those of the rest with weight 1; and as metadata the page title without
- * the site name (what a result links with) and the main heading's tokens (`names`, which the search page weights
- * above body text, so a page about 麻屯镇卫生院 ranks above pages that mention it).
+ * the headings with their heading's weight, those of the rest with weight 1. As metadata it adds the page title
+ * without the site name (what a result links with) and the tokens of the page's name (its h1) and of its section
+ * names (h2, h3; the part before a "：") in fields named after the name's length, `name7` or `part4`: the search page
+ * weights a field more the shorter its name (src/lib/search-names.ts), so a query that is most of a name ranks
+ * that page first, and "孟津" finds 孟津县 before 孟津县妇幼保健院.
  */
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { indexTokens } from '../lib/search-tokens';
+import { nameField } from '../lib/search-names';
 
 /** Pagefind's own weights for headings; body text is 1. */
 const HEADING_WEIGHT: Record<string, number> = { H1: 7, H2: 6, H3: 5, H4: 4, H5: 3, H6: 2 };
@@ -67,11 +70,18 @@ export function pageForIndex(html: string, siteName: string): string {
     });
   const heading = body.querySelector('h1')?.text ?? '';
   const title = pageTitle(root, siteName) || heading;
+  const names = new Map<string, string[]>();
+  const addName = (kind: 'name' | 'part', text: string) => {
+    const tokens = indexTokens(text);
+    if (tokens.length) names.set(nameField(kind, tokens.length), [...(names.get(nameField(kind, tokens.length)) ?? []), ...tokens]);
+  };
+  addName('name', heading);
+  for (const h of body.querySelectorAll('h2, h3')) if (!h.closest('[data-pagefind-ignore]')) addName('part', h.text.split(/[：:]/)[0]);
   body.insertAdjacentHTML(
     'beforeend',
     `<div hidden>` +
       `<span data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +
-      `<span data-pagefind-ignore data-pagefind-meta="names">${indexTokens(heading).join(' ')}</span>` +
+      [...names].map(([field, tokens]) => `<span data-pagefind-ignore data-pagefind-meta="${field}">${tokens.join(' ')}</span>`).join('') +
       blocks.join('') +
       `</div>`,
   );

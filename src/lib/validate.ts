@@ -88,12 +88,6 @@ function offsetOfId(text: string, id: unknown, nth = 0): number | undefined {
   return (matches[nth] ?? matches[0])?.index;
 }
 
-/** Line where an entry with this id is written in a JSON array file. */
-function lineOfId(text: string, id: unknown): number | undefined {
-  const at = offsetOfId(text, id);
-  return at === undefined ? undefined : lineAt(text, at);
-}
-
 /** Line of a field inside one entry's stretch of text, when its key appears there exactly once. */
 function lineOfField(text: string, from: number | undefined, to: number | undefined, path: (string | number)[]): number | undefined {
   const key = [...path].reverse().find((p): p is string => typeof p === 'string');

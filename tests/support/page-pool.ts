@@ -17,7 +17,14 @@ export async function withTabs<T>(
       const context = await browser.newContext(options);
       const page = await context.newPage();
       try {
-        for (let item = queue.shift(); item !== undefined; item = queue.shift()) await visit(page, item);
+        for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+          try {
+            await visit(page, item);
+          } catch (error) {
+            // Name the page that failed: "Timeout exceeded" alone does not say where.
+            throw new Error(`${JSON.stringify(item)}: ${(error as Error).message}`, { cause: error });
+          }
+        }
       } finally {
         await context.close();
       }

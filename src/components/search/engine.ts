@@ -3,8 +3,9 @@
  * loaded together on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
-import { queryParts, queryTerms, readableContent } from '../../lib/search-tokens';
+import { meaningfulQuery, queryParts, queryTerms, readableContent } from '../../lib/search-tokens';
 import { rankPages } from '../../lib/search-rank';
+import { nameFieldWeights } from '../../lib/search-names';
 
 /** The parts of Pagefind's browser API used here. */
 interface PagefindResult {
@@ -54,9 +55,6 @@ export interface Engine {
   search: (query: string, filters: Filters) => Promise<Outcome>;
 }
 
-/** Title and name matches count five times a body match. */
-const NAME_WEIGHT = 5;
-
 /** Full-width letters and digits to plain ones, lower case, Traditional characters to Simplified. */
 export function normaliseQuery(query: string, fold: (text: string) => string): string {
   return fold(query.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim();
@@ -77,8 +75,10 @@ async function createEngine(): Promise<Engine> {
     import('./fold'),
     fetch('/pagefind/pagefind-entry.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error(`pagefind-entry.json: ${r.status}`)))),
   ]);
-  // The main thread is fast enough for this index, and saves the worker's 12 KB.
-  await pagefind.options({ noWorker: true, ranking: { metaWeights: { names: NAME_WEIGHT } } });
+  // The main thread is fast enough for this index, and saves the worker's 12 KB. Long pages (the guide, the
+  // glossary, policy documents) explain the most; Pagefind's default length penalty (0.75) buried them under short
+  // pages that mention a term once, so it is halved.
+  await pagefind.options({ noWorker: true, ranking: { pageLength: 0.5, metaWeights: nameFieldWeights() } });
   await pagefind.init();
   const totalPages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
   const filterValues = await pagefind.filters();
@@ -86,7 +86,8 @@ async function createEngine(): Promise<Engine> {
 
   async function search(query: string, filters: Filters): Promise<Outcome> {
     const searched = normaliseQuery(query, traditionalToSimplified);
-    const terms = queryTerms(searched);
+    const meaningful = meaningfulQuery(searched);
+    const terms = queryTerms(meaningful);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
     const byId = new Map<string, PagefindResult>();
@@ -104,7 +105,7 @@ async function createEngine(): Promise<Engine> {
       }
       return hits.get(id)!;
     };
-    return { searched, parts: queryParts(searched), pages: ranked.map(({ id, score }) => ({ id, score, load: () => load(id) })) };
+    return { searched, parts: queryParts(meaningful), pages: ranked.map(({ id, score }) => ({ id, score, load: () => load(id) })) };
   }
 
   return { filterValues, search };

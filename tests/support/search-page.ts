@@ -1,0 +1,17 @@
+/** Driving /search/ in Chromium: used by tests/browser/search-*.test.ts and scripts/bench-search.ts. */
+import type { Page } from 'playwright-core';
+
+/** Waits until the result list shows the results for this query (SearchApp sets data-query once they are in). */
+export async function waitForResults(page: Page, query: string, timeout = 10_000): Promise<void> {
+  await page.waitForFunction((q) => document.querySelector<HTMLElement>('#search-results')?.dataset.query === q, query.trim(), { timeout });
+}
+
+/** The addresses the results link to, in order (each result has exactly one link). */
+export function resultLinks(page: Page): Promise<string[]> {
+  return page.$$eval('#search-results > li > a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Waits until the engine has loaded (its filters appear). */
+export async function waitForEngine(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForSelector('select[name="kind"]', { timeout });
+}

@@ -1,0 +1,81 @@
+/**
+ * The search regression set: queries residents type, each with the page search must put in its first three results.
+ * Every query targets a fact in data/ or content/ that the target page shows. Used by tests/browser/search-*.test.ts
+ * and by scripts/bench-search.ts.
+ */
+
+export type QueryKind = 'place' | 'name in a sentence' | 'name' | 'policy term' | 'indicator' | 'number' | 'traditional' | 'multi-word';
+
+export interface RegressionQuery {
+  query: string;
+  /** The page that must be among the first three results. */
+  page: string;
+  kind: QueryKind;
+}
+
+const q = (kind: QueryKind, query: string, page: string): RegressionQuery => ({ query, page, kind });
+
+export const SEARCH_REGRESSION: RegressionQuery[] = [
+  // Township and county names, alone: the institution or region named after them.
+  q('place', '小浪底', '/institutions/mengjin-xiaolangdi-health-centre/'),
+  q('place', '麻屯', '/institutions/mengjin-matun-health-centre/'),
+  q('place', '银山', '/institutions/zizhong-yinshan-branch/'),
+  q('place', '姜庄', '/institutions/gaomi-jiangzhuang-health-centre/'),
+  q('place', '安宁', '/regions/anning/'),
+  q('place', '阚家', '/institutions/gaomi-kanjia-health-centre/'),
+  q('place', '常袋', '/institutions/mengjin-changdai-health-centre/'),
+  q('place', '白鹤', '/institutions/mengjin-baihe-health-centre/'),
+  q('place', '寻甸', '/regions/xundian/'),
+  q('place', '沂河新区', '/regions/yihe-xinqu/'),
+  q('place', '孟津', '/regions/mengjin/'),
+  // Institution and group names, on their own and inside the sentences residents type.
+  q('name', '太平分院', '/institutions/zizhong-taiping-branch/'),
+  q('name', '高康医疗集团', '/groups/gaomi-gaokang-group/'),
+  q('name', '孟津县第二人民医院', '/institutions/mengjin-second-people-hospital/'),
+  q('name', '孟津县第三医疗卫生共同体', '/groups/mengjin-third-medical-community/'),
+  q('name in a sentence', '我想去麻屯镇卫生院看病', '/institutions/mengjin-matun-health-centre/'),
+  q('name in a sentence', '小浪底镇卫生院属于哪个医共体', '/institutions/mengjin-xiaolangdi-health-centre/'),
+  q('name in a sentence', '孟津县妇幼保健院能转诊吗', '/institutions/mengjin-maternal-child-health-hospital/'),
+  q('name in a sentence', '请问石林县人民医院是牵头医院吗', '/institutions/shilin-people-hospital/'),
+  q('name in a sentence', '资中县中医医院牵头的医共体有哪些分院', '/groups/zizhong-tcm-hospital-group/'),
+  q('name in a sentence', '在临沂市人民医院看病怎么转诊', '/groups/linyi-people-hospital-urban-group/referral/'),
+  q('name in a sentence', '高密市人民医院派了多少技术指导团队', '/indicators/gaomi-technical-support-teams/'),
+  // Policy terms: the glossary or guide that explains them, or the document that uses them.
+  q('policy term', '双向转诊', '/glossary/'),
+  q('policy term', '结余留用', '/glossary/'),
+  q('policy term', '绿色通道', '/guide/'),
+  q('policy term', '基层首诊', '/glossary/'),
+  q('policy term', '检查结果互认', '/glossary/'),
+  q('policy term', '135安宁模式', '/groups/anning-county-medical-community/'),
+  q('policy term', '晋宁模式', '/groups/jinning-county-medical-community/'),
+  q('policy term', '百县工程', '/indicators/lead-hospitals-meeting-recommended-standard/'),
+  q('policy term', '两办八中心', '/documents/zizhong-2024-yigongti/'),
+  q('policy term', '总额预算包干', '/glossary/'),
+  // Indicator names and aliases.
+  q('indicator', '县域内就诊率', '/indicators/in-county-visit-rate/'),
+  q('indicator', '县域就诊率', '/indicators/in-county-visit-rate/'),
+  q('indicator', '基层就诊率', '/indicators/grassroots-visit-rate/'),
+  q('indicator', '家庭医生有效签约人数', '/indicators/family-doctor-contracted-people/'),
+  q('indicator', '上转病人人次', '/indicators/up-referral-visits/'),
+  q('indicator', '远程心电诊断', '/indicators/remote-ecg-cases/'),
+  q('indicator', '大病巡诊覆盖的村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
+  // Figures as readers copy them from reports, with or without thousands separators.
+  q('number', '105423', '/indicators/remote-imaging-cases/'),
+  q('number', '73,730', '/indicators/remote-ecg-cases/'),
+  q('number', '1207', '/indicators/up-referral-visits/'),
+  q('number', '昆明 87.49', '/regions/kunming/'),
+  // Traditional characters (Taiwan and Hong Kong forms).
+  q('traditional', '雙向轉診', '/glossary/'),
+  q('traditional', '縣域內就診率', '/indicators/in-county-visit-rate/'),
+  q('traditional', '小浪底鎮衛生院', '/institutions/mengjin-xiaolangdi-health-centre/'),
+  q('traditional', '資中縣人民醫院', '/institutions/zizhong-county-people-hospital/'),
+  q('traditional', '結餘留用', '/glossary/'),
+  q('traditional', '麻屯鎮衞生院', '/institutions/mengjin-matun-health-centre/'),
+  // Several words.
+  q('multi-word', '孟津 麻屯', '/institutions/mengjin-matun-health-centre/'),
+  q('multi-word', '高密 人民医院', '/institutions/gaomi-people-hospital/'),
+  q('multi-word', '资中 家庭医生服务团队', '/indicators/family-doctor-teams/'),
+  q('multi-word', '资中 银山', '/institutions/zizhong-yinshan-branch/'),
+  q('multi-word', '临沂 中医医院', '/institutions/linyi-tcm-hospital/'),
+  q('multi-word', '安宁 慢病管理中心', '/groups/anning-county-medical-community/'),
+];

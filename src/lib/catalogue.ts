@@ -2,6 +2,7 @@
 import type { Indicator } from '../schemas';
 import { framework as frameworkSchema } from '../schemas';
 import type { Site } from './site';
+import { observationsOfIndicator } from './lookup';
 
 export type Framework = Indicator['framework'];
 
@@ -21,7 +22,7 @@ export interface LocalGroup {
 
 /** How many figures the site holds for an indicator. */
 export function figureCount(site: Site, indicatorId: string): number {
-  return site.observations.filter((o) => o.indicator === indicatorId).length;
+  return observationsOfIndicator(site, indicatorId).length;
 }
 
 /** Every framework, in catalogue order, with its indicators (file order kept: the national list's own order). */
@@ -32,7 +33,7 @@ export function catalogue(site: Site): FrameworkSection[] {
 
 /** The document a local indicator comes from: its own source, else the source of its first figure. */
 export function documentOfIndicator(site: Site, indicator: Indicator): string | undefined {
-  return indicator.source?.document ?? site.observations.find((o) => o.indicator === indicator.id)?.source.document;
+  return indicator.source?.document ?? observationsOfIndicator(site, indicator.id)[0]?.source.document;
 }
 
 /** Local indicators grouped by their document, documents newest first. */

@@ -6,7 +6,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Group, Indicator, Institution, Observation } from '../schemas';
 import type { Site } from './site';
-import { groupsOfInstitution, regionPath, rosterFor } from './site';
+import { rosterFor, type Membership } from './site';
+import { lookup, observationsOfIndicator, observationsOfSubject } from './lookup';
 import { formatPeriod, formatQualified } from './format';
 import { subjectName } from './series';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
@@ -23,15 +24,16 @@ const joined = (list: string[]): Cell => (list.length ? list.join('；') : null)
 
 /** The full name of a region: 四川省内江市资中县. */
 function regionFullName(site: Site, id: string): string {
-  return regionPath(site, id)
-    .map((r) => r.name)
-    .join('');
+  const { regions } = lookup(site);
+  const names: string[] = [];
+  for (let r = regions.get(id); r && names.length < 10; r = r.parent ? regions.get(r.parent) : undefined) names.unshift(r.name);
+  return names.join('');
 }
 
 function subjectRegion(site: Site, subject: Observation['subject']): string | undefined {
   if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return site.groups.find((g) => g.id === subject.id)?.region;
-  return site.institutions.find((i) => i.id === subject.id)?.region;
+  if (subject.type === 'group') return lookup(site).groups.get(subject.id)?.region;
+  return lookup(site).institutions.get(subject.id)?.region;
 }
 
 /** Tables need the site (to resolve names) and the address it is published at (for links). */
@@ -44,8 +46,8 @@ const url = (ctx: Context, path: string) => new URL(path, ctx.siteUrl).href;
 
 export function observationTable(ctx: Context): Table<Observation> {
   const { site } = ctx;
-  const indicatorOf = (o: Observation) => site.indicators.find((i) => i.id === o.indicator)!;
-  const docOf = (o: Observation) => site.documents.find((d) => d.id === o.source.document);
+  const indicatorOf = (o: Observation) => lookup(site).indicators.get(o.indicator)!;
+  const docOf = (o: Observation) => lookup(site).documents.get(o.source.document);
   return {
     columns: [
       { key: 'observation_id', cell: (o) => o.id },
@@ -100,7 +102,7 @@ export function indicatorTable(ctx: Context): Table<Indicator> {
       { key: 'national_target_qualifier', cell: (i) => orNull(i.nationalTarget?.qualifier) },
       { key: 'national_target_text', cell: TARGET_QUALIFIER_TEXT },
       { key: 'national_target_basis', cell: (i) => orNull(i.nationalTarget?.basis) },
-      { key: 'observation_count', cell: (i) => site.observations.filter((o) => o.indicator === i.id).length },
+      { key: 'observation_count', cell: (i) => observationsOfIndicator(site, i.id).length },
       { key: 'page_url', cell: (i) => url(ctx, `/indicators/${i.id}/`) },
     ],
   };
@@ -108,7 +110,7 @@ export function indicatorTable(ctx: Context): Table<Indicator> {
 
 export function groupTable(ctx: Context): Table<Group> {
   const { site } = ctx;
-  const nameOf = (id: string) => site.institutions.find((i) => i.id === id)?.name ?? id;
+  const nameOf = (id: string) => lookup(site).institutions.get(id)?.name ?? id;
   return {
     columns: [
       { key: 'group_id', cell: (g) => g.id },
@@ -133,6 +135,14 @@ export function groupTable(ctx: Context): Table<Group> {
 
 export function institutionTable(ctx: Context): Table<Institution> {
   const { site } = ctx;
+  // Memberships read once from the groups, not searched again for every institution.
+  const memberships = new Map<string, Membership[]>();
+  for (const group of site.groups) {
+    const add = (id: string, m: Membership) => memberships.set(id, [...(memberships.get(id) ?? []), m]);
+    if (group.lead) add(group.lead, { group, role: 'lead' });
+    for (const m of group.members) if (m.institution !== group.lead) add(m.institution, { group, role: 'member', note: m.note });
+  }
+  const groupsOfInstitution = (_: Site, id: string) => memberships.get(id) ?? [];
   return {
     columns: [
       { key: 'institution_id', cell: (i) => i.id },
@@ -183,10 +193,8 @@ export function sortObservations(observations: Observation[]): Observation[] {
 
 /** The figures a group's download holds: about the group itself and about its named member institutions. */
 export function observationsOfGroup(site: Site, group: Group): Observation[] {
-  const members = new Set(rosterFor(site, group).map((m) => m.institution?.id).filter(Boolean));
-  return site.observations.filter(
-    (o) => (o.subject.type === 'group' && o.subject.id === group.id) || (o.subject.type === 'institution' && members.has(o.subject.id)),
-  );
+  const members = [...new Set(rosterFor(site, group).map((m) => m.institution?.id).filter((id): id is string => Boolean(id)))];
+  return [...observationsOfSubject(site, 'group', group.id), ...members.flatMap((id) => observationsOfSubject(site, 'institution', id))];
 }
 
 

@@ -18,6 +18,7 @@ import {
 } from './csv';
 import { citationText } from './citation';
 import { byName } from './site';
+import { observationsOfIndicator } from './lookup';
 import { t } from '../i18n/zh-CN';
 
 export const LICENCE = 'CC BY 4.0';
@@ -69,7 +70,7 @@ export function siteDownloads(ctx: DownloadContext): DownloadFile[] {
 
 /** The figures reported for one indicator. */
 export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator): DownloadFile[] {
-  const list = () => sortObservations(ctx.site.observations.filter((o) => o.indicator === indicator.id));
+  const list = () => sortObservations(observationsOfIndicator(ctx.site, indicator.id));
   return pair(ctx, `indicators/${indicator.id}`, `${indicator.name}：各地报告的数据`, 'observations', observationTable, list);
 }
 

@@ -1,9 +1,8 @@
 /** What belongs with a region or a group: documents, updates, institutions, child regions. Pure, over the Site. */
 import type { Group, Institution, Region, SourceRef } from '../schemas';
-import { byName, groupsInRegion, regionPath, type DocumentEntry, type Site, type UpdateEntry } from './site';
+import { byName, regionPath, type DocumentEntry, type Site } from './site';
 
 const newestDocFirst = (a: DocumentEntry, b: DocumentEntry) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
-const newestUpdateFirst = (a: UpdateEntry, b: UpdateEntry) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id);
 
 /** True when `regionId` is `ancestorId` or lies below it. */
 export function isWithin(site: Site, regionId: string, ancestorId: string): boolean {
@@ -33,22 +32,9 @@ export function documentsOfInstitution(site: Site, institution: Institution): Do
   return site.documents.filter((d) => ids.has(d.id)).sort(newestDocFirst);
 }
 
-/** Updates that name the group, newest first. */
-export function updatesOfGroup(site: Site, groupId: string): UpdateEntry[] {
-  return site.updates.filter((u) => u.data.groups.includes(groupId)).sort(newestUpdateFirst);
-}
-
 /** Documents about the region or any region below it, newest first. */
 export function documentsInRegion(site: Site, regionId: string): DocumentEntry[] {
   return site.documents.filter((d) => d.data.regions.some((r) => isWithin(site, r, regionId))).sort(newestDocFirst);
-}
-
-/** Updates about the region, a region below it, or a group serving it; newest first. */
-export function updatesInRegion(site: Site, regionId: string): UpdateEntry[] {
-  const groups = new Set(groupsInRegion(site, regionId).map((g) => g.id));
-  return site.updates
-    .filter((u) => u.data.regions.some((r) => isWithin(site, r, regionId)) || u.data.groups.some((g) => groups.has(g)))
-    .sort(newestUpdateFirst);
 }
 
 /** Institutions standing in the region or any region below it, by name. */

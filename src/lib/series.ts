@@ -6,7 +6,7 @@
  */
 import type { Group, Indicator, Observation } from '../schemas';
 import type { Site } from './site';
-import { regionPath } from './site';
+import { isWithin, lookup, observationsOfIndicator, observationsOfSubject } from './lookup';
 export { KIND_COLOUR, CHART_DARK } from './palette';
 import { formatNumber, formatPeriod, formatQualified } from './format';
 import { t } from '../i18n/zh-CN';
@@ -21,6 +21,8 @@ export const KIND_LABEL: Record<ObservationKind, string> = { baseline: t('obs.ki
 
 /** Fewest places a comparison chart needs; two figures read as well in a sentence. */
 export const MIN_COMPARISON_SUBJECTS = 3;
+/** Most places one comparison chart shows; beyond that bars are too many to read, and the table serves better. */
+export const MAX_COMPARISON_SUBJECTS = 30;
 
 export interface ChartSeries {
   kind: ObservationKind;
@@ -118,9 +120,9 @@ export function labelLines(text: string): string[] {
 
 /** The name of what a figure is about. */
 export function subjectName(site: Site, subject: Observation['subject']): string {
-  if (subject.type === 'region') return site.regions.find((r) => r.id === subject.id)?.name ?? subject.id;
-  if (subject.type === 'group') return site.groups.find((g) => g.id === subject.id)?.name ?? subject.id;
-  return site.institutions.find((i) => i.id === subject.id)?.name ?? subject.id;
+  const { regions, groups, institutions } = lookup(site);
+  const found = subject.type === 'region' ? regions.get(subject.id) : subject.type === 'group' ? groups.get(subject.id) : institutions.get(subject.id);
+  return found?.name ?? subject.id;
 }
 
 /** The page of what a figure is about. */
@@ -135,7 +137,7 @@ export function subjectNoun(site: Site, subjects: Observation['subject'][]): str
   const [type] = types;
   if (type === 'region') return t('noun.region');
   if (type === 'institution') return t('noun.institution');
-  const kinds = new Set(subjects.map((s) => site.groups.find((g) => g.id === s.id)?.kind as Group['kind'] | undefined));
+  const kinds = new Set(subjects.map((s) => lookup(site).groups.get(s.id)?.kind as Group['kind'] | undefined));
   if (kinds.size === 1 && kinds.has('urban')) return t('noun.urban');
   if (kinds.size === 1 && kinds.has('county')) return t('noun.county');
   return t('noun.groups');
@@ -333,7 +335,7 @@ export function comparisonChart(site: Site, indicator: Indicator, observations: 
   const clean = unambiguous(observations);
   const latest = KIND_ORDER.map((kind) => latestBySubject(clean, kind));
   const subjects = [...new Map(clean.map((o) => [subjectKey(o.subject), o.subject])).values()];
-  if (subjects.length < MIN_COMPARISON_SUBJECTS) return undefined;
+  if (subjects.length < MIN_COMPARISON_SUBJECTS || subjects.length > MAX_COMPARISON_SUBJECTS) return undefined;
   const sortValue = (s: Observation['subject']) => latest.map((m) => m.get(subjectKey(s))?.value ?? -Infinity);
   // Highest actual first (then target, then baseline), so the bars read as a ranking.
   const order = [...subjects].sort((a, b) => {
@@ -400,18 +402,16 @@ export function subjectChart(site: Site, indicator: Indicator, observations: Obs
 
 /** Figures about a region and every region below it, for comparing a prefecture with its counties. */
 function regionFamily(site: Site, regionId: string, indicatorId: string): Observation[] {
-  return site.observations.filter(
-    (o) => o.indicator === indicatorId && o.subject.type === 'region' && regionPath(site, o.subject.id).some((r) => r.id === regionId),
-  );
+  return observationsOfIndicator(site, indicatorId).filter((o) => o.subject.type === 'region' && isWithin(site, o.subject.id, regionId));
 }
 
 /** The charts a group, region or institution page shows for its own figures, in catalogue order of indicators. */
 export function chartsForSubject(site: Site, type: SubjectType, id: string): ChartFigureData[] {
-  const own = site.observations.filter((o) => o.subject.type === type && o.subject.id === id);
+  const own = observationsOfSubject(site, type, id);
   const indicatorIds = [...new Set(own.map((o) => o.indicator))];
   const charts: ChartFigureData[] = [];
   for (const indicatorId of indicatorIds) {
-    const indicator = site.indicators.find((i) => i.id === indicatorId);
+    const indicator = lookup(site).indicators.get(indicatorId);
     if (!indicator) continue;
     const family = type === 'region' ? comparisonChart(site, indicator, regionFamily(site, id, indicatorId), `compare-${indicatorId}`) : undefined;
     if (family) {
@@ -426,7 +426,7 @@ export function chartsForSubject(site: Site, type: SubjectType, id: string): Cha
 
 /** Charts for an indicator page: the comparison across subjects, then each subject's own trend or target. */
 export function chartsForIndicator(site: Site, indicator: Indicator): ChartFigureData[] {
-  const observations = site.observations.filter((o) => o.indicator === indicator.id);
+  const observations = observationsOfIndicator(site, indicator.id);
   const charts: ChartFigureData[] = [];
   const comparison = comparisonChart(site, indicator, observations);
   if (comparison) charts.push(comparison);

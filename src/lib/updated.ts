@@ -11,6 +11,7 @@ import type { Group, Indicator, Observation } from '../schemas';
 import type { Site } from './site';
 import { groupsInRegion, rosterFor } from './site';
 import { observationsOfGroup } from './csv';
+import { observationsOfIndicator, observationsOfSubject } from './lookup';
 
 const DATA_COLLECTIONS = ['regions', 'institutions', 'groups', 'indicators', 'observations'] as const;
 type Collection = (typeof DATA_COLLECTIONS)[number];
@@ -97,7 +98,7 @@ const obsRefs = (list: Observation[]): EntryRef[] => list.map((o) => ({ collecti
 
 /** When an indicator page's data last changed: the indicator and every figure reported for it. */
 export function indicatorUpdated(site: Site, indicator: Indicator, index = projectIndex()): string | undefined {
-  return updatedFor(index, [{ collection: 'indicators', id: indicator.id }, ...obsRefs(site.observations.filter((o) => o.indicator === indicator.id))]);
+  return updatedFor(index, [{ collection: 'indicators', id: indicator.id }, ...obsRefs(observationsOfIndicator(site, indicator.id))]);
 }
 
 /** When a group page's data last changed: the group, its institutions and their figures. */
@@ -114,7 +115,7 @@ export function regionUpdated(site: Site, regionId: string, index = projectIndex
   return updatedFor(index, [
     { collection: 'regions', id: regionId },
     ...groupsInRegion(site, regionId).map((g) => ({ collection: 'groups' as const, id: g.id })),
-    ...obsRefs(site.observations.filter((o) => o.subject.type === 'region' && o.subject.id === regionId)),
+    ...obsRefs(observationsOfSubject(site, 'region', regionId)),
   ]);
 }
 

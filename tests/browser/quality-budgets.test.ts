@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
 import { DIST, builtPages, gzipSize, pageFamily, samplePages, type PageFamily } from '../support/site-pages';
-import { openPage, withTabs } from '../support/page-pool';
+import { openPage, scrollThrough, withTabs } from '../support/page-pool';
 
 const KB = 1024;
 /** gzip KB of JavaScript each kind of page may load. Search counts everything but Pagefind's index chunks and wasm. */
@@ -92,7 +92,7 @@ async function measure(page: Page, url: string): Promise<Load> {
   });
   try {
     await openPage(page, server.url + url);
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await scrollThrough(page);
     if (family === 'search') {
       const box = page.locator('main input[type="search"], main input[type="text"]').first();
       if (await box.count()) {
@@ -121,6 +121,11 @@ describe('what pages load in the browser', () => {
       loads.push(await measure(page, url));
     });
     loads.sort((a, b) => a.url.localeCompare(b.url));
+    // The heaviest page of each kind, for the record.
+    for (const family of ['home', 'chart', 'search', 'text'] as const) {
+      const top = loads.filter((l) => l.family === family).sort((a, b) => b.jsGzip - a.jsGzip)[0];
+      if (top) console.log(`JS budget ${family}: heaviest ${top.url} ${(top.jsGzip / KB).toFixed(1)} KB of ${JS_BUDGET[family] / KB} KB (wasm ${(top.wasmGzip / KB).toFixed(1)} KB, index ${(top.indexGzip / KB).toFixed(1)} KB)`);
+    }
   }, 15 * 60_000);
 
   it('no page requests anything from another host', () => {

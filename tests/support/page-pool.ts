@@ -46,3 +46,14 @@ export async function openPage(page: Page, url: string): Promise<void> {
   }
   await islandsHydrated(page);
 }
+
+/** Scrolls down the whole page a screen at a time, so everything loaded on view (charts) is loaded. */
+export async function scrollThrough(page: Page): Promise<void> {
+  for (let y = 0; ; ) {
+    const { height, screen } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, screen: innerHeight }));
+    if (y >= height - screen) break;
+    y += Math.round(screen * 0.8);
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(60);
+  }
+}

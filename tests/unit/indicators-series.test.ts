@@ -103,6 +103,12 @@ describe('charts only where they help', () => {
     expect(chart.summary).toBe(comparisonSummary(site, visitRate, of('visit-rate')));
   });
 
+  it('leaves more than 30 places to the table', () => {
+    const many = Array.from({ length: 31 }, (_, i) => ({ ...of('visit-rate', 'city')[0], id: `x-${i}`, subject: { type: 'region' as const, id: `r-${i}` } }));
+    expect(comparisonChart(site, visitRate, many)).toBeUndefined();
+    expect(comparisonChart(site, visitRate, many.slice(0, 30))!.spec.categories).toHaveLength(30);
+  });
+
   it('does not chart two places, or yes/no answers', () => {
     expect(comparisonChart(site, visitRate, of('visit-rate').filter((o) => ['city', 'county-a'].includes(o.subject.id)))).toBeUndefined();
     expect(chartsForIndicator(site, yesNo)).toEqual([]);

@@ -7,10 +7,8 @@ import {
   documentsOfGroup,
   institutionsInRegion,
   topRegions,
-  updatesInRegion,
-  updatesOfGroup,
 } from '../../src/lib/related';
-import { groupsInRegion } from '../../src/lib/site';
+import { groupsInRegion, updatesFor } from '../../src/lib/site';
 
 const site = residentSite();
 const group = (id: string) => site.groups.find((g) => g.id === id)!;
@@ -68,8 +66,8 @@ describe('what belongs with a group or a region', () => {
   });
 
   it('gives a group the updates that name it', () => {
-    expect(updatesOfGroup(site, 'first').map((u) => u.id)).toEqual(['u1']);
-    expect(updatesOfGroup(site, 'second')).toEqual([]);
+    expect(updatesFor(site, { groupId: 'first' }).map((u) => u.id)).toEqual(['u1']);
+    expect(updatesFor(site, { groupId: 'second' })).toEqual([]);
   });
 
   it('gives a region the documents about it and about the regions below it', () => {
@@ -79,8 +77,8 @@ describe('what belongs with a group or a region', () => {
   });
 
   it('gives a region the updates about it, below it, or about its groups', () => {
-    expect(updatesInRegion(site, 'mengjin').map((u) => u.id)).toEqual(['u1']);
-    expect(updatesInRegion(site, 'henan').map((u) => u.id)).toEqual(['u2', 'u1']);
+    expect(updatesFor(site, { regionId: 'mengjin' }).map((u) => u.id)).toEqual(['u1']);
+    expect(updatesFor(site, { regionId: 'henan' }).map((u) => u.id)).toEqual(['u2', 'u1']);
   });
 
   it('lists institutions, child regions and top regions', () => {

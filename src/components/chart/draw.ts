@@ -70,6 +70,9 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
   const horizontal = spec.orientation === 'horizontal';
   const fontSize = Math.round(parseFloat(getComputedStyle(host).fontSize) || 16);
   const rows = spec.categories.length;
+  const narrow = box.clientWidth < 480;
+  // On a phone, long place names go on two or more short lines instead of being cut off at the edge.
+  const labels = spec.categories.map((lines) => (narrow && horizontal ? lines.flatMap((line) => line.match(/.{1,5}/gu) ?? [line]) : lines));
   const perRow = horizontal ? Math.max(1, spec.series.length) * fontSize * 1.6 + fontSize : 0;
   // CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles in markup, not this.
   box.style.height = `${Math.round(horizontal ? rows * perRow + fontSize * 5 : fontSize * 20)}px`;
@@ -178,7 +181,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
 
   const config: ChartConfiguration<'bar' | 'line', (number | null)[], string[]> = {
     type: spec.type,
-    data: { labels: spec.categories, datasets },
+    data: { labels, datasets },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       // Omit empty cells from bar spacing, so a place with only a target gets one full-width bar.
@@ -186,7 +189,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: fontSize * 8, left: 4, bottom: 4 } },
+      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: fontSize * (narrow ? 6.5 : 8), left: 4, bottom: 4 } },
       interaction: { mode: 'nearest', intersect: true },
       scales: {
         [valueAxis]: {

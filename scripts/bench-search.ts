@@ -1,0 +1,163 @@
+/**
+ * `npx tsx scripts/bench-search.ts [--stock]`: how fast /search/ answers and how much it fetches, over the search
+ * regression set (tests/support/search-queries.ts), in Chromium against the built dist/. Not a test: it prints.
+ *
+ * - Time from typing to results: from the input event to the results being in the list, one frame later painted.
+ *   "cold" opens a fresh page per query (engine loaded, no index chunk fetched yet); "warm" types every query in one
+ *   page, as a reader trying several searches does.
+ * - Bytes per query: index chunks and page fragments fetched for that query on a fresh page (Pagefind's files are
+ *   stored gzip-compressed, so these are bytes on the wire). Opening the page (scripts, wasm, index metadata) is
+ *   counted once, separately.
+ * - With --stock: top-3 recall of the regression set for Pagefind as it comes (a plain index of the same pages,
+ *   the query passed as typed) against this site's search.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { Page } from 'playwright-core';
+import { launchBrowser } from '../tests/support/browser';
+import { serveSite } from '../tests/support/server';
+import { DIST } from '../tests/support/site-pages';
+import { SEARCH_REGRESSION } from '../tests/support/search-queries';
+import { resultLinks, waitForEngine, waitForResults } from '../tests/support/search-page';
+
+interface Measure {
+  ms: number;
+  bytes: number;
+}
+
+/**
+ * Types the query the way an input event delivers it and waits for its results to be shown. Written as a string:
+ * tsx would wrap named functions in a helper the page does not have.
+ */
+const TYPE_AND_WAIT = `(q) => new Promise((resolve) => {
+  const input = document.querySelector('#search-query');
+  const list = document.querySelector('#search-results');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const seen = performance.getEntriesByType('resource').length;
+  const start = performance.now();
+  const observer = new MutationObserver(() => {
+    if (list.dataset.query !== q.trim()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => {
+      const fetched = performance.getEntriesByType('resource').slice(seen);
+      resolve({ ms: performance.now() - start, bytes: fetched.reduce((n, e) => n + e.encodedBodySize, 0) });
+    });
+  });
+  observer.observe(list, { attributes: true, childList: true, subtree: true });
+  setValue.call(input, q);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+})`;
+
+function typeAndWait(page: Page, query: string): Promise<Measure> {
+  return page.evaluate(`(${TYPE_AND_WAIT})(${JSON.stringify(query)})`);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+async function stockIndex(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-stock-search-'));
+  cpSync(DIST, dir, { recursive: true });
+  rmSync(join(dir, 'pagefind'), { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(errors.join('\n'));
+  const added = await index.addDirectory({ path: dir });
+  if (added.errors.length) throw new Error(added.errors.join('\n'));
+  await index.writeFiles({ outputPath: join(dir, 'pagefind') });
+  await pagefind.close();
+  return dir;
+}
+
+async function main() {
+  const compareStock = process.argv.includes('--stock');
+  const server = await serveSite(DIST);
+  const browser = await launchBrowser();
+  try {
+    // Cold: a fresh page per query.
+    const cold: Measure[] = [];
+    const opening: number[] = [];
+    const openingScripts: number[] = [];
+    for (const { query } of SEARCH_REGRESSION) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(`${server.url}/search/`);
+      await waitForEngine(page);
+      await page.evaluate('performance.setResourceTimingBufferSize(10000)');
+      const loaded: { url: string; bytes: number }[] = await page.evaluate(
+        `performance.getEntriesByType('resource').map((e) => ({ url: new URL(e.name).pathname, bytes: e.encodedBodySize }))`,
+      );
+      opening.push(loaded.reduce((n, e) => n + e.bytes, 0));
+      openingScripts.push(loaded.filter((e) => /\.m?js$/.test(e.url)).length);
+      cold.push(await typeAndWait(page, query));
+      await context.close();
+    }
+
+    // Warm: every query typed in one page.
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/search/`);
+    await waitForEngine(page);
+    await page.evaluate('performance.setResourceTimingBufferSize(10000)');
+    const warm: Measure[] = [];
+    for (const { query } of SEARCH_REGRESSION) warm.push(await typeAndWait(page, query));
+
+    // What opening the page costs in scripts, gzip as a static host serves them (they are stored uncompressed).
+    const scripts: string[] = await page.evaluate(
+      `performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\\.m?js$/.test(p))`,
+    );
+    const scriptBytes = await Promise.all(
+      [...new Set(scripts)].map(async (p) => gzipSync(Buffer.from(await (await fetch(server.url + p)).arrayBuffer())).length),
+    );
+
+    const n = SEARCH_REGRESSION.length;
+    console.log(`Search benchmark over ${n} regression queries (${DIST})\n`);
+    console.log(`Typing to results, cold (fresh page per query): median ${ms(median(cold.map((m) => m.ms)))}, 90th percentile ${ms(percentile(cold.map((m) => m.ms), 90))}, max ${ms(Math.max(...cold.map((m) => m.ms)))}`);
+    console.log(`Typing to results, warm (one page, one query after another): median ${ms(median(warm.map((m) => m.ms)))}, 90th percentile ${ms(percentile(warm.map((m) => m.ms), 90))}, max ${ms(Math.max(...warm.map((m) => m.ms)))}`);
+    console.log(`Bytes fetched per query, cold: median ${kb(median(cold.map((m) => m.bytes)))}, 90th percentile ${kb(percentile(cold.map((m) => m.bytes), 90))}, max ${kb(Math.max(...cold.map((m) => m.bytes)))}`);
+    console.log(`Bytes fetched per query, warm: median ${kb(median(warm.map((m) => m.bytes)))}, total for all ${n} ${kb(warm.reduce((s, m) => s + m.bytes, 0))}`);
+    console.log(`Opening the page until search is ready: ${kb(median(opening))} as served; its scripts ${kb(scriptBytes.reduce((a, b) => a + b, 0))} gzip (${scriptBytes.length} files)`);
+    const slow = SEARCH_REGRESSION.map((q, i) => ({ query: q.query, ...cold[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.log(`Slowest cold queries: ${slow.map((s) => `${s.query} ${ms(s.ms)} ${kb(s.bytes)}`).join('; ')}`);
+
+    if (compareStock) {
+      let ours = 0;
+      for (const { query, page: target } of SEARCH_REGRESSION) {
+        await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+        await waitForResults(page, query);
+        if ((await resultLinks(page)).slice(0, 3).includes(target)) ours++;
+      }
+      const dir = await stockIndex();
+      const stockServer = await serveSite(dir);
+      let stock = 0;
+      const stockMisses: string[] = [];
+      try {
+        const stockPage = await browser.newPage();
+        await stockPage.goto(`${stockServer.url}/`);
+        for (const { query, page: target } of SEARCH_REGRESSION) {
+          const top: string[] = await stockPage.evaluate(
+            `import('/pagefind/pagefind.js').then(async (pf) => { await pf.options({ noWorker: true }); const r = await pf.search(${JSON.stringify(query)}); return Promise.all(r.results.slice(0, 3).map(async (x) => (await x.data()).url)); })`,
+          );
+          if (top.includes(target)) stock++;
+          else stockMisses.push(query);
+        }
+      } finally {
+        await stockServer.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+      console.log(`\nTop-3 recall: Pagefind as it comes ${stock}/${n} (${((100 * stock) / n).toFixed(0)}%), this site's search ${ours}/${n} (${((100 * ours) / n).toFixed(0)}%)`);
+      console.log(`Pagefind as it comes misses: ${stockMisses.join('、')}`);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

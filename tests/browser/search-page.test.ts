@@ -1,0 +1,181 @@
+/**
+ * The search page as a reader uses it, in Chromium against the built site: deep links, results that follow typing,
+ * an address that follows the search (and Back), what each result shows, filters, Traditional input, and the page
+ * without JavaScript.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+import { DIST, readDist } from '../support/site-pages';
+import { resultLinks, waitForEngine, waitForResults } from '../support/search-page';
+import { queryTerms } from '../../src/lib/search-tokens';
+
+let browser: Browser;
+let server: SiteServer;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (query?: string) => page.goto(`${server.url}/search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`);
+const box = () => page.locator('#search-query');
+const address = () => new URL(page.url()).searchParams;
+/** The <title> of a built page without the site name. */
+const titleOf = (url: string) => readDist(`${url.slice(1)}index.html`).match(/<title>([^<]*)<\/title>/)![1].replace(/ \| 医共体公开信息$/, '');
+
+describe('search page', () => {
+  it('runs a deep link on load and fills the box with it', async () => {
+    await open('转诊');
+    await waitForResults(page, '转诊');
+    expect(await box().inputValue()).toBe('转诊');
+    expect((await resultLinks(page)).length).toBeGreaterThan(3);
+    expect(await page.locator('.search-status').innerText()).toMatch(/找到 \d+ 个结果/);
+  });
+
+  it('shows each result as one link named by the page title, with its kind, region and a marked excerpt', async () => {
+    await open('麻屯镇卫生院');
+    await waitForResults(page, '麻屯镇卫生院');
+    const first = page.locator('#search-results > li').first();
+    expect(await first.locator('a').count()).toBe(1);
+    expect(await first.locator('a').getAttribute('href')).toBe('/institutions/mengjin-matun-health-centre/');
+    expect(await first.locator('a').innerText()).toBe(titleOf('/institutions/mengjin-matun-health-centre/'));
+    expect(await first.locator('.search-meta').innerText()).toBe('机构 · 孟津县');
+    expect(await first.locator('.search-excerpt mark').first().innerText()).toBe('麻屯镇卫生院');
+    expect(await page.locator('#search-results').evaluate((el) => el.tagName)).toBe('OL');
+  });
+
+  it('marks only what the page says of a sentence, and never shows the index tokens', async () => {
+    await open('我想去麻屯镇卫生院看病');
+    await waitForResults(page, '我想去麻屯镇卫生院看病');
+    const marks = await page.locator('#search-results > li').first().locator('mark').allInnerTexts();
+    expect(marks).toContain('麻屯镇卫生院');
+    expect(marks.join('')).not.toContain('我想');
+    expect(await page.locator('#search-results').innerText()).not.toMatch(/yq[a-z]{8}/);
+  });
+
+  it('updates results and the address as the reader types, and Back returns to the earlier search', async () => {
+    await open();
+    await waitForEngine(page);
+    await box().fill('麻屯');
+    await waitForResults(page, '麻屯');
+    expect(address().get('q')).toBe('麻屯');
+    expect((await resultLinks(page))[0]).toBe('/institutions/mengjin-matun-health-centre/');
+    // A pause ends the entry; the next search gets its own.
+    await page.waitForTimeout(1200);
+    await box().fill('银山');
+    await waitForResults(page, '银山');
+    expect(address().get('q')).toBe('银山');
+    expect((await resultLinks(page))[0]).toBe('/institutions/zizhong-yinshan-branch/');
+    await page.goBack();
+    await waitForResults(page, '麻屯');
+    expect(await box().inputValue()).toBe('麻屯');
+    expect(address().get('q')).toBe('麻屯');
+  });
+
+  it('keeps one history entry for one search typed key by key', async () => {
+    await open();
+    await waitForEngine(page);
+    const before = await page.evaluate(() => history.length);
+    await box().pressSequentially('小浪底', { delay: 30 });
+    await waitForResults(page, '小浪底');
+    expect(await page.evaluate(() => history.length)).toBe(before + 1);
+    expect(address().get('q')).toBe('小浪底');
+  });
+
+  it('filters by kind and by region, and says so when a filter leaves nothing', async () => {
+    const metas = () => page.locator('#search-results .search-meta').allInnerTexts();
+    await open('中医医院');
+    await waitForResults(page, '中医医院');
+    await waitForEngine(page);
+    expect((await metas()).some((m) => !m.startsWith('机构'))).toBe(true);
+
+    await page.selectOption('select[name="kind"]', '机构');
+    await waitForResults(page, '中医医院');
+    expect(address().get('kind')).toBe('机构');
+    const institutions = await metas();
+    expect(institutions.length).toBeGreaterThan(0);
+    expect(institutions.every((m) => m.split(' · ')[0] === '机构')).toBe(true);
+    expect(institutions.some((m) => m !== '机构 · 资中县')).toBe(true);
+
+    await page.selectOption('select[name="region"]', '资中县');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('region') === '资中县');
+    await waitForResults(page, '中医医院');
+    expect(await metas()).toEqual(expect.arrayContaining(['机构 · 资中县']));
+    expect((await metas()).every((m) => m === '机构 · 资中县')).toBe(true);
+    expect(await resultLinks(page)).toContain('/institutions/zizhong-county-tcm-hospital/');
+
+    await box().fill('小浪底');
+    await waitForResults(page, '小浪底');
+    expect(await resultLinks(page)).toEqual([]);
+    expect(await page.locator('.search-status').innerText()).toContain('选定的类别和地区');
+  });
+
+  it('reads filters from the address', async () => {
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent('医共体')}&kind=${encodeURIComponent('指标')}`);
+    await waitForResults(page, '医共体');
+    await waitForEngine(page);
+    expect(await page.locator('select[name="kind"]').inputValue()).toBe('指标');
+    const metas = await page.locator('#search-results .search-meta').allInnerTexts();
+    expect(metas.length).toBeGreaterThan(0);
+    expect(metas.every((m) => m.startsWith('指标'))).toBe(true);
+  });
+
+  it('searches Traditional input in Simplified and says so', async () => {
+    await open('雙向轉診');
+    await waitForResults(page, '雙向轉診');
+    const traditional = await resultLinks(page);
+    expect(await page.locator('.search-status').innerText()).toContain('双向转诊');
+    await open('双向转诊');
+    await waitForResults(page, '双向转诊');
+    expect(traditional).toEqual(await resultLinks(page));
+  });
+
+  it('says plainly when nothing matches', async () => {
+    await open('火星');
+    await waitForResults(page, '火星');
+    expect(await resultLinks(page)).toEqual([]);
+    expect(await page.locator('.search-status').innerText()).toContain('没有找到');
+  });
+
+  it('does not index the header or footer: words only they carry are on no page of the index', async () => {
+    // The footer note is on every page; if it were indexed, every page would hold all of its pairs.
+    const note = '本站内容根据公开文件整理';
+    expect(readDist('groups/index.html')).toContain(note);
+    await open();
+    await waitForEngine(page);
+    // A string, so the test runner leaves the browser's own import() alone.
+    const terms = JSON.stringify(queryTerms(note).map((t) => t.search).join(' '));
+    const holding: number = await page.evaluate(`import('/pagefind/pagefind.js').then((p) => p.search(${terms})).then((r) => r.unfilteredResultCount)`);
+    expect(holding).toBeLessThan(3);
+  });
+});
+
+describe('search page without JavaScript', () => {
+  let plain: Page;
+  beforeAll(async () => {
+    plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  });
+
+  it('says search needs JavaScript and links to the directories', async () => {
+    await plain.goto(`${server.url}/search/?q=${encodeURIComponent('麻屯')}`);
+    const main = plain.locator('main');
+    expect(await main.innerText()).toContain('搜索需要浏览器开启 JavaScript');
+    for (const href of ['/groups/', '/institutions/', '/indicators/', '/documents/']) expect(await main.locator(`a[href="${href}"]`).count(), href).toBeGreaterThan(0);
+  });
+
+  it('still submits the search form', async () => {
+    await plain.goto(`${server.url}/search/`);
+    await plain.locator('#search-query').fill('小浪底');
+    await Promise.all([plain.waitForURL(/\/search\/\?q=/), plain.locator('#search-query').press('Enter')]);
+    expect(new URL(plain.url()).searchParams.get('q')).toBe('小浪底');
+  });
+});

@@ -2,6 +2,8 @@
 (function () {
   var key = 'yigongti-large';
   var root = document.documentElement;
+  // The switch needs this script: show it from the first paint (CSS hides it without .js), so nothing shifts later.
+  root.classList.add('js');
   try { if (localStorage.getItem(key) === '1') root.classList.add('large'); } catch (e) {}
   function sync() {
     var on = root.classList.contains('large');

@@ -4,6 +4,7 @@
  *   npm run bench -- lighthouse        Lighthouse only (build first: npm run build)
  *   npm run bench -- scale 0.01 0.1 1  the scale benchmark at the given sizes (1 = national size)
  *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
+ *   --max-memory=12                    stop a build that holds more than this many GB (default 12, half this machine)
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { printScaleTable, runScale, type ScaleResult } from './scale';
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const words = args.filter((a) => !a.startsWith('--'));
+const maxGb = Number([...flags].find((f) => f.startsWith('--max-memory='))?.split('=')[1] ?? 12);
 const what = words[0] ?? 'all';
 
 console.log(`bench on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${(await import('node:os')).cpus().length} cores, ${((await import('node:os')).totalmem() / 1024 ** 3).toFixed(0)} GiB`);
@@ -26,7 +28,7 @@ if (what === 'all' || what === 'lighthouse') {
 if (what === 'all' || what === 'scale') {
   const sizes = words.slice(1).map(Number).filter((n) => n > 0);
   const results: ScaleResult[] = [];
-  for (const scale of sizes.length ? sizes : [0.01, 0.1]) results.push(await runScale(scale, { keep: flags.has('--keep'), echo: flags.has('--echo') }));
+  for (const scale of sizes.length ? sizes : [0.01, 0.1]) results.push(await runScale(scale, { keep: flags.has('--keep'), echo: flags.has('--echo'), maxBytes: maxGb * 1024 ** 3 }));
   printScaleTable(results);
 }
 

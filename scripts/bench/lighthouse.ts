@@ -34,7 +34,7 @@ export async function runLighthouse(dist = resolve('dist')): Promise<LighthouseR
   const pages: [string, string | undefined][] = [
     ['home', '/'],
     ['group', firstPage(dist, 'groups')],
-    ['indicator', firstPage(dist, 'indicators', /<canvas|chart/i)],
+    ['indicator', firstPage(dist, 'indicators', /<yg-chart|<canvas/)],
     ['search', existsSync(join(dist, 'search/index.html')) ? '/search/' : undefined],
   ];
   const server = await serveBuilt(dist);

@@ -13,6 +13,10 @@ export interface Run {
   peakTreeRss: number;
   /** Highest resident memory of any single process in the tree, in bytes. */
   peakProcessRss: number;
+  /** Highest resident memory per program name (node, pagefind…), in bytes. */
+  peakByProgram: Record<string, number>;
+  /** Set when the run was stopped for going over the memory cap. */
+  stopped?: string;
   /** Output lines with the seconds since start at which each appeared. */
   lines: { at: number; text: string }[];
 }
@@ -41,33 +45,67 @@ function rssOf(pid: number): number {
   }
 }
 
-function treeRss(root: number): { total: number; largest: number } {
+function programOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return '?';
+  }
+}
+
+function treeRss(root: number): { total: number; largest: number; pids: number[]; byProgram: Map<string, number> } {
   const children = childrenByParent();
   let total = 0;
   let largest = 0;
+  const pids: number[] = [];
+  const byProgram = new Map<string, number>();
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
     const rss = rssOf(pid);
+    pids.push(pid);
     total += rss;
     largest = Math.max(largest, rss);
+    const program = programOf(pid);
+    byProgram.set(program, (byProgram.get(program) ?? 0) + rss);
     stack.push(...(children.get(pid) ?? []));
   }
-  return { total, largest };
+  return { total, largest, pids, byProgram };
 }
 
-export function measure(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean }): Promise<Run> {
+/**
+ * `maxBytes`: stop the whole process tree when it holds more than this much memory, so a benchmark that would
+ * exhaust the machine (and get other processes killed by the kernel) ends cleanly and says so.
+ */
+export function measure(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean; maxBytes?: number },
+): Promise<Run> {
   const started = performance.now();
   const since = () => (performance.now() - started) / 1000;
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Run['lines'] = [];
   let peakTreeRss = 0;
   let peakProcessRss = 0;
+  const peakByProgram: Record<string, number> = {};
+  let stopped: string | undefined;
   const sample = () => {
-    if (!child.pid) return;
-    const { total, largest } = treeRss(child.pid);
+    if (!child.pid || stopped) return;
+    const { total, largest, pids, byProgram } = treeRss(child.pid);
     peakTreeRss = Math.max(peakTreeRss, total);
     peakProcessRss = Math.max(peakProcessRss, largest);
+    for (const [program, rss] of byProgram) peakByProgram[program] = Math.max(peakByProgram[program] ?? 0, rss);
+    if (options.maxBytes && total > options.maxBytes) {
+      stopped = `stopped at ${since().toFixed(0)} s: ${(total / 1024 ** 3).toFixed(1)} GB in use, over the ${(options.maxBytes / 1024 ** 3).toFixed(1)} GB cap (${[...byProgram].map(([p, b]) => `${p} ${(b / 1024 ** 3).toFixed(1)} GB`).join(', ')})`;
+      for (const pid of pids.reverse()) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    }
   };
   const sampler = setInterval(sample, 200);
   for (const stream of [child.stdout, child.stderr]) {
@@ -85,7 +123,7 @@ export function measure(command: string, args: string[], options: { cwd: string;
   return new Promise((done) => {
     child.on('close', (code) => {
       clearInterval(sampler);
-      done({ ok: code === 0, seconds: since(), peakTreeRss, peakProcessRss, lines });
+      done({ ok: code === 0 && !stopped, seconds: since(), peakTreeRss, peakProcessRss, peakByProgram, stopped, lines });
     });
   });
 }

@@ -5,7 +5,7 @@
  * time, pages per second, peak memory, dist/ and search-index size; then builds a bare Astro site with the same
  * number of trivial pages and reports our per-page cost as a ratio to it.
  */
-import { cpSync, mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset } from './national-data';
@@ -23,6 +23,7 @@ export interface ScaleResult {
   pagesPerSecond: number;
   peakTreeRss: number;
   peakProcessRss: number;
+  peakByProgram: Record<string, number>;
   distBytes: number;
   pagefindBytes: number;
   indexChunkBytes: number;
@@ -30,6 +31,8 @@ export interface ScaleResult {
   bare: { seconds: number; pagesPerSecond: number; peakTreeRss: number; renderSeconds: number };
   ratio: number;
   renderRatio: number;
+  /** Why the build was stopped before it finished (memory cap). */
+  stopped?: string;
 }
 
 function countPages(dist: string): number {
@@ -93,7 +96,7 @@ const { n } = Astro.params;
   return { run, dir };
 }
 
-export async function runScale(scale: number, options: { keep?: boolean; echo?: boolean } = {}): Promise<ScaleResult> {
+export async function runScale(scale: number, options: { keep?: boolean; echo?: boolean; maxBytes?: number } = {}): Promise<ScaleResult> {
   const dir = mkdtempSync(join(tmpdir(), `yigongti-scale-${scale}-`));
   console.log(`\n── scale ${scale} ── ${dir}`);
   copyProject(dir);
@@ -104,15 +107,22 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
       `${counts.institutions} institutions, ${counts.observations} observations, ${counts.documents} documents, ${counts.updates} updates`,
   );
   // `npm run build` without npm: validation, Astro, Pagefind, swap into dist/.
-  const run = await measure(process.execPath, [tsxCli, 'scripts/build.ts'], { cwd: dir, echo: options.echo, env: { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '' } });
-  if (!run.ok) {
+  const run = await measure(process.execPath, [tsxCli, 'scripts/build.ts'], {
+    cwd: dir,
+    echo: options.echo,
+    maxBytes: options.maxBytes,
+    env: { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '' },
+  });
+  if (!run.ok && !run.stopped) {
     console.log(run.lines.slice(-40).map((l) => '  │ ' + l.text).join('\n'));
     throw new Error(`build at scale ${scale} failed (temporary project kept at ${dir})`);
   }
-  const dist = join(dir, 'dist');
+  // A stopped build never swapped its output in: look at what it had written to its staging folder.
+  const staging = join(dir, '.build-staging');
+  const dist = run.ok ? join(dir, 'dist') : join(staging, readdirSync(staging).find((d) => /^\d+$/.test(d)) ?? '');
   const pages = countPages(dist);
   const pagefindDir = join(dist, 'pagefind');
-  const indexChunkBytes = folderSize(pagefindDir, /\.pf_(index|fragment|filter|meta)$/);
+  const hasIndex = existsSync(pagefindDir);
   const result: Omit<ScaleResult, 'bare' | 'ratio' | 'renderRatio'> = {
     scale,
     pages,
@@ -120,16 +130,20 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     pagesPerSecond: pages / run.seconds,
     peakTreeRss: run.peakTreeRss,
     peakProcessRss: run.peakProcessRss,
+    peakByProgram: run.peakByProgram,
     distBytes: folderSize(dist),
-    pagefindBytes: folderSize(pagefindDir),
-    indexChunkBytes,
+    pagefindBytes: hasIndex ? folderSize(pagefindDir) : 0,
+    indexChunkBytes: hasIndex ? folderSize(pagefindDir, /\.pf_(index|fragment|filter|meta)$/) : 0,
     phases: phases(run),
+    stopped: run.stopped,
   };
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
 
-  console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s), peak memory ${gb(run.peakTreeRss)} (largest process ${gb(run.peakProcessRss)})`);
+  if (run.stopped) console.log(`  ours: ${run.stopped}; ${pages} pages had been written`);
+  else console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s)`);
+  console.log(`        peak memory ${gb(run.peakTreeRss)} (by program: ${Object.entries(run.peakByProgram).filter(([, b]) => b > 50 * 1024 ** 2).map(([p, b]) => `${p} ${gb(b)}`).join(', ')})`);
   console.log(`        phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`);
-  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(indexChunkBytes)})`);
+  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(result.indexChunkBytes)})`);
 
   const bare = await buildBare(pages, !!options.echo);
   rmSync(bare.dir, { recursive: true, force: true });
@@ -150,6 +164,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     run.peakTreeRss > GOAL.bytes && `memory ${gb(run.peakTreeRss)} > ${gb(GOAL.bytes)}`,
     full.ratio > GOAL.ratio && `ratio ${full.ratio.toFixed(2)} > ${GOAL.ratio}`,
   ].filter(Boolean);
+  if (run.stopped) misses.unshift('did not finish');
   if (scale === 1) console.log(misses.length ? `  goals missed: ${misses.join('; ')}` : '  all national-scale goals met');
   return full;
 }
@@ -159,7 +174,7 @@ export function printScaleTable(results: ScaleResult[]): void {
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.scale} | ${r.pages} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
+      `| ${r.scale} | ${r.pages}${r.stopped ? ' (stopped)' : ''} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
     );
   }
 }

@@ -1,14 +1,15 @@
 /**
- * The copy of a built page that Pagefind indexes (the page on disk is not changed). To the page's own text it adds,
- * in one hidden block at the end of the searchable area, the Han pair tokens of src/lib/search-tokens.ts: those of
- * the headings with their heading's weight, those of the rest with weight 1. As metadata it adds the page title
+ * The copy of a built page that Pagefind indexes (the page on disk is not changed). Its text has a space between
+ * neighbouring Han characters, so Pagefind indexes single characters instead of jieba's words; and in one hidden block
+ * at the end of the searchable area it carries the Han pair tokens of src/lib/search-tokens.ts: those of the headings
+ * with their heading's weight, those of the rest with weight 1. As metadata it adds the page title
  * without the site name (what a result links with) and the tokens of the page's name (its h1) and of its section
  * names (h2, h3; the part before a "：") in fields named after the name's length, `name7` or `part4`: the search page
  * weights a field more the shorter its name (src/lib/search-names.ts), so a query that is most of a name ranks
  * that page first, and "孟津" finds 孟津县 before 孟津县妇幼保健院.
  */
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { indexTokens } from '../lib/search-tokens';
+import { indexTokens, spacedHan } from '../lib/search-tokens';
 import { nameField } from '../lib/search-names';
 
 /** Pagefind's own weights for headings; body text is 1. */
@@ -24,7 +25,10 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** Hidden carriers of a filter or metadata value: their words are not page text. */
 const isValueCarrier = (el: HTMLElement) => el.hasAttribute('hidden') && (el.hasAttribute('data-pagefind-filter') || el.hasAttribute('data-pagefind-meta'));
 
-/** The text of the searchable area, split by weight: headings by level, the rest under weight 1. */
+/**
+ * The text of the searchable area, split by weight (headings by level, the rest under weight 1); the area's own text
+ * is spaced out on the way.
+ */
 function textByWeight(body: HTMLElement): Map<number, string[]> {
   const byWeight = new Map<number, string[]>();
   const push = (weight: number, text: string) => {
@@ -32,17 +36,23 @@ function textByWeight(body: HTMLElement): Map<number, string[]> {
     list[list.length - 1] += text;
   };
   const breakRun = (weight: number) => byWeight.get(weight)?.push('');
-  const walk = (node: Node, weight: number) => {
-    if (node instanceof TextNode) return push(weight, node.text);
+  // `space`: false inside elements whose text is also a metadata or filter value, which must stay as written.
+  const walk = (node: Node, weight: number, space: boolean) => {
+    if (node instanceof TextNode) {
+      push(weight, node.text);
+      if (space) node.rawText = spacedHan(node.rawText);
+      return;
+    }
     if (!(node instanceof HTMLElement)) return;
     if (SKIPPED.has(node.tagName) || node.hasAttribute('data-pagefind-ignore') || isValueCarrier(node)) return;
     const own = HEADING_WEIGHT[node.tagName] ?? weight;
     const block = BLOCK.has(node.tagName);
+    const keep = node.hasAttribute('data-pagefind-meta') || node.hasAttribute('data-pagefind-filter');
     if (block) breakRun(own);
-    for (const child of node.childNodes) walk(child, own);
+    for (const child of node.childNodes) walk(child, own, space && !keep);
     if (block) breakRun(own);
   };
-  walk(body, 1);
+  walk(body, 1, true);
   return byWeight;
 }
 
@@ -62,21 +72,24 @@ export function pageForIndex(html: string, siteName: string): string {
   // Filter and metadata values stay values; they are not words of the page.
   for (const el of body.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]')) if (isValueCarrier(el)) el.setAttribute('data-pagefind-ignore', '');
 
+  // Names first: spacing out the text (textByWeight) would split them.
+  const heading = body.querySelector('h1')?.text ?? '';
+  const title = pageTitle(root, siteName) || heading;
+  const names = new Map<string, string[]>();
+  const addName = (kind: 'name' | 'part', text: string) => {
+    const tokens = indexTokens(text);
+    const field = nameField(kind, text.match(/\p{Script=Han}/gu)?.length ?? 0);
+    if (tokens.length) names.set(field, [...(names.get(field) ?? []), ...tokens]);
+  };
+  addName('name', heading);
+  for (const h of body.querySelectorAll('h2, h3')) if (!h.closest('[data-pagefind-ignore]')) addName('part', h.text.split(/[：:]/)[0]);
+
   const blocks = [...textByWeight(body)]
     .sort(([a], [b]) => b - a)
     .map(([weight, runs]) => {
       const tokens = runs.flatMap(indexTokens);
       return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
     });
-  const heading = body.querySelector('h1')?.text ?? '';
-  const title = pageTitle(root, siteName) || heading;
-  const names = new Map<string, string[]>();
-  const addName = (kind: 'name' | 'part', text: string) => {
-    const tokens = indexTokens(text);
-    if (tokens.length) names.set(nameField(kind, tokens.length), [...(names.get(nameField(kind, tokens.length)) ?? []), ...tokens]);
-  };
-  addName('name', heading);
-  for (const h of body.querySelectorAll('h2, h3')) if (!h.closest('[data-pagefind-ignore]')) addName('part', h.text.split(/[：:]/)[0]);
   body.insertAdjacentHTML(
     'beforeend',
     `<div hidden>` +

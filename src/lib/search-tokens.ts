@@ -3,50 +3,54 @@
  *
  * Pagefind segments Chinese with jieba when it indexes and with the browser's Intl.Segmenter when it searches; the two
  * cut differently ("麻屯镇卫生院" is 麻|屯|镇|卫生|院 on one side and may be 麻屯|镇|卫生院 on the other) and a query word
- * only matches the start of an indexed word, so a name inside a longer word is lost. Here both sides use the same,
- * segmenter-free unit instead: every pair of neighbouring Han characters, written as one plain Latin word (`yq` and
- * eight letters) that neither segmenter can split. The build adds these words to each page's index
- * (src/integrations/index-html.ts); the search page turns a query into the same words (src/components/search/).
- * Runs in the browser too, so it imports nothing.
+ * only matches the start of an indexed word, so a name inside a longer word is lost. Here both sides use units no
+ * segmenter decides: single Han characters (the indexed copy of a page has a space between neighbouring characters,
+ * so Pagefind indexes each one as a word), and every pair of neighbouring characters, written as one plain word of
+ * letters and digits (`yq` and two three-symbol character codes) that neither segmenter can split. The build adds the
+ * pairs to each page's index (src/integrations/index-html.ts); the search page turns a query into the same words
+ * (src/components/search/). Runs in the browser too, so it imports nothing.
  */
 
 /** Every pair token starts with this; nothing else on the site does. */
 export const TOKEN_MARK = 'yq';
-/** A pair token: the mark and two four-letter character codes. */
-export const PAIR_TOKEN = /yq[a-z]{8}/g;
-/** The second half of a run's last token, so a single character also matches at the end of a run. */
-const RUN_END = 'zzzz';
+/** A pair token: the mark and two three-symbol character codes. */
+export const PAIR_TOKEN = /yq[0-9a-z]{6}/g;
+/** Characters from the start of CJK Extension A get three base-36 symbols: up to U+E9FF, every Han character in the BMP. */
+const CODE_BASE = 0x3400;
+const CODE_SPAN = 36 ** 3;
 const HAN_RUN = /\p{Script=Han}+/gu;
 /** Words Pagefind indexes on its own and finds by itself: Latin letters and numbers such as "DRG", "105,423", "87.49". */
 const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
 
-/** Four lowercase letters for one character (base 26 of its code point; every Han code point fits below "zzzz"). */
-export function charCode(ch: string): string {
-  let n = ch.codePointAt(0) ?? 0;
-  let code = '';
-  for (let i = 0; i < 4; i++) {
-    code = String.fromCharCode(97 + (n % 26)) + code;
-    n = Math.floor(n / 26);
-  }
-  return code;
+/** Three base-36 symbols for a Han character of the BMP; undefined for the rare ones beyond (their pairs are not indexed). */
+export function charCode(ch: string): string | undefined {
+  const n = (ch.codePointAt(0) ?? 0) - CODE_BASE;
+  return n >= 0 && n < CODE_SPAN ? n.toString(36).padStart(3, '0') : undefined;
 }
 
-/** The token for two neighbouring characters. */
-export function pairToken(a: string, b: string): string {
-  return TOKEN_MARK + charCode(a) + charCode(b);
+/** The token for two neighbouring characters, if both have codes. */
+export function pairToken(a: string, b: string): string | undefined {
+  const ca = charCode(a);
+  const cb = charCode(b);
+  return ca && cb ? TOKEN_MARK + ca + cb : undefined;
 }
 
-/**
- * The tokens to index for a text: one per pair of neighbouring Han characters, and one for the last character of
- * each run (so a one-character query, searched as a prefix, finds it wherever it stands).
- */
+/** The pair tokens to index for a text: one per pair of neighbouring Han characters. */
 export function indexTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const run of text.match(HAN_RUN) ?? []) {
     const chars = [...run];
-    for (let i = 0; i < chars.length; i++) tokens.push(TOKEN_MARK + charCode(chars[i]) + (i + 1 < chars.length ? charCode(chars[i + 1]) : RUN_END));
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const token = pairToken(chars[i], chars[i + 1]);
+      if (token) tokens.push(token);
+    }
   }
   return tokens;
+}
+
+/** Text as the index should see it: a space between neighbouring Han characters, so each is a word of its own. */
+export function spacedHan(text: string): string {
+  return text.replace(/(\p{Script=Han})(?=\p{Script=Han})/gu, '$1 ');
 }
 
 /**
@@ -70,16 +74,23 @@ export interface QueryTerm {
 }
 
 /**
- * A (Simplified, normalised) query as the terms to search: each pair of neighbouring Han characters, a lone Han
- * character as a prefix of the pairs it begins, and each Latin word or number as Pagefind's own word.
+ * A (Simplified, normalised) query as the terms to search: each pair of neighbouring Han characters as its token, a
+ * lone Han character (or one without a code) as itself, and each Latin word or number as Pagefind's own word.
  */
 export function queryTerms(query: string): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
   const add = (search: string, text: string) => terms.has(search) || terms.set(search, { search, text });
   for (const run of query.match(HAN_RUN) ?? []) {
     const chars = [...run];
-    if (chars.length === 1) add(TOKEN_MARK + charCode(chars[0]), chars[0]);
-    for (let i = 0; i + 1 < chars.length; i++) add(pairToken(chars[i], chars[i + 1]), chars[i] + chars[i + 1]);
+    const paired = new Set<number>();
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const token = pairToken(chars[i], chars[i + 1]);
+      if (token) {
+        add(token, chars[i] + chars[i + 1]);
+        paired.add(i).add(i + 1);
+      }
+    }
+    chars.forEach((ch, i) => paired.has(i) || add(ch, ch));
   }
   for (const word of query.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? []) add(word.toLowerCase(), word);
   return [...terms.values()];
@@ -91,12 +102,14 @@ export function queryParts(query: string): string[] {
   return [...new Set(parts)].sort((a, b) => b.length - a.length);
 }
 
-/** Page text as a reader sees it: Pagefind's stored content without the pair tokens and segment marks. */
+/** Page text as a reader sees it: Pagefind's stored content without the pair tokens, spacing and segment marks. */
 export function readableContent(content: string): string {
   const cut = content.search(PAIR_TOKEN);
   return (cut >= 0 ? content.slice(0, cut) : content)
     .replace(/\u200B/g, '')
-    .replace(/(\p{Script=Han})\. /gu, '$1 ') // the full stop Pagefind adds where a block of Chinese text ends
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\r\n]+/g, ' ')
+    .replace(/(\p{Script=Han})\. /gu, '$1\u2002') // the full stop Pagefind adds where a block of Chinese text ends
+    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1')
+    .replace(/\u2002/g, ' ')
     .trim();
 }

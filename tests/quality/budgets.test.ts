@@ -46,6 +46,29 @@ describe('budgets in the built files', () => {
     expect(problems, problems.join('\n')).toEqual([]);
   });
 
+  it('no page embeds anything from another host (scripts, styles, images, frames, fonts)', () => {
+    const site = new URL(process.env.SITE_URL ?? 'https://yigongti.example.org').origin;
+    const problems: string[] = [];
+    const foreign = (value: string | undefined) => !!value && /^(https?:)?\/\//i.test(value.trim()) && new URL(value.trim(), site).origin !== site;
+    for (const { url, root } of pages) {
+      for (const el of root.querySelectorAll('script[src], img[src], iframe[src], audio[src], video[src], source[src], embed[src], object[data], input[src]')) {
+        const value = el.getAttribute('src') ?? el.getAttribute('data');
+        if (foreign(value)) problems.push(`${url}: <${el.tagName.toLowerCase()}> ${value}`);
+      }
+      for (const el of root.querySelectorAll('link[href]')) {
+        const rel = (el.getAttribute('rel') ?? '').toLowerCase();
+        // canonical/alternate name addresses; only links the browser fetches count.
+        if (/stylesheet|icon|preload|modulepreload|prefetch|manifest|dns-prefetch|preconnect/.test(rel) && foreign(el.getAttribute('href'))) {
+          problems.push(`${url}: <link rel="${rel}"> ${el.getAttribute('href')}`);
+        }
+      }
+      for (const el of root.querySelectorAll('[srcset]')) {
+        if (el.getAttribute('srcset')!.split(',').some((part) => foreign(part.trim().split(/\s+/)[0]))) problems.push(`${url}: srcset ${el.getAttribute('srcset')}`);
+      }
+    }
+    expect(problems, problems.slice(0, 40).join('\n')).toEqual([]);
+  });
+
   it(`a group page's HTML and CSS together stay within ${GROUP_PAGE_HTML_CSS_GZIP / KB} KB gzip`, () => {
     const groupPages = pages.filter((p) => /^\/groups\/[^/]+\/$/.test(p.url));
     expect(groupPages.length, 'no group pages built').toBeGreaterThan(0);

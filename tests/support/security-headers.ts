@@ -12,7 +12,7 @@ export function parseHeadersFile(text = readFileSync(HEADERS_FILE, 'utf8')): Map
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      current = new Map();
+      current = rules.get(line.trim()) ?? new Map();
       rules.set(line.trim(), current);
     } else if (current) {
       const colon = line.indexOf(':');

@@ -36,8 +36,17 @@ describe('the copy of a page Pagefind indexes', () => {
 
   it('leaves out scripts, filter values and everything outside the searchable area', () => {
     const all = new Set([1, 6, 7].flatMap(block));
-    for (const outside of ['脚本', '首页', '公开文件', '机构']) for (const token of indexTokens(outside).slice(0, -1)) expect(all.has(token), outside).toBe(false);
+    for (const outside of ['脚本', '首页', '公开文件', '机构']) for (const token of indexTokens(outside)) expect(all.has(token), outside).toBe(false);
     expect(indexed.querySelector('[data-pagefind-filter="kind"]')?.hasAttribute('data-pagefind-ignore')).toBe(true);
+  });
+
+  it('spaces out the Han characters of the searchable area only, keeping metadata values as written', () => {
+    expect(indexed.querySelector('h1')?.text).toBe('麻 屯 镇 卫 生 院');
+    expect(indexed.querySelector('header')?.text).toContain('首页 医共体');
+    expect(indexed.querySelector('[data-pagefind-filter="kind"]')?.text).toBe('机构');
+    const titled = parse(pageForIndex('<html><body><main data-pagefind-body><h1 data-pagefind-meta="title">双向转诊</h1><p>上转下转</p></main></body></html>', '站'));
+    expect(titled.querySelector('h1')?.text).toBe('双向转诊');
+    expect(titled.querySelector('p')?.text).toBe('上 转 下 转');
   });
 
   it('leaves pages without a searchable area as they are', () => {

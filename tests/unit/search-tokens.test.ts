@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, readableContent, TOKEN_MARK } from '../../src/lib/search-tokens';
+import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, readableContent, spacedHan } from '../../src/lib/search-tokens';
 
 const searches = (query: string) => queryTerms(query).map((t) => t.search);
 
 describe('the words index and query share for Chinese', () => {
-  it('codes a character as four letters, and every Han character below the run-end code', () => {
-    expect(charCode('麻')).toMatch(/^[a-z]{4}$/);
+  it('codes every Han character of the BMP as three symbols, and leaves the rare ones beyond without a code', () => {
+    expect(charCode('麻')).toMatch(/^[0-9a-z]{3}$/);
     expect(charCode('麻')).not.toBe(charCode('屯'));
-    // The last code point of CJK extension block G still sorts below "zzzz".
-    expect(charCode('\u{3134A}') < 'zzzz').toBe(true);
+    expect(charCode('\u3400')).toBe('000');
+    expect(charCode('\u9FFF')).toMatch(/^[0-9a-z]{3}$/);
+    expect(charCode('𠀀')).toBeUndefined();
+    expect(pairToken('𠀀', '麻')).toBeUndefined();
   });
 
-  it('indexes every pair of neighbouring characters and the last character of each run', () => {
-    expect(indexTokens('麻屯镇')).toEqual([pairToken('麻', '屯'), pairToken('屯', '镇'), `${TOKEN_MARK}${charCode('镇')}zzzz`]);
-    expect(indexTokens('DRG 105,423 人次')).toEqual([pairToken('人', '次'), `${TOKEN_MARK}${charCode('次')}zzzz`]);
+  it('indexes every pair of neighbouring Han characters', () => {
+    expect(indexTokens('麻屯镇')).toEqual([pairToken('麻', '屯'), pairToken('屯', '镇')]);
+    expect(indexTokens('DRG 105,423 人次')).toEqual([pairToken('人', '次')]);
     expect(indexTokens('no Chinese here')).toEqual([]);
+  });
+
+  it('spaces out neighbouring Han characters, so Pagefind indexes each as a word', () => {
+    expect(spacedHan('麻屯镇卫生院 105,423 人次，DRG')).toBe('麻 屯 镇 卫 生 院 105,423 人 次，DRG');
   });
 
   it('turns a name inside a longer word into tokens the longer word was indexed with', () => {
@@ -24,11 +30,9 @@ describe('the words index and query share for Chinese', () => {
     }
   });
 
-  it('searches a lone character as the prefix of the pairs it begins, which also covers the end of a run', () => {
-    const [term] = searches('镇');
-    expect(term).toBe(TOKEN_MARK + charCode('镇'));
-    expect(indexTokens('麻屯镇').filter((t) => t.startsWith(term))).toHaveLength(1);
-    expect(indexTokens('镇卫生院').filter((t) => t.startsWith(term))).toHaveLength(1);
+  it('searches a lone character, or one without a code, as itself', () => {
+    expect(searches('镇')).toEqual(['镇']);
+    expect(searches('𠀀麻屯')).toEqual([pairToken('麻', '屯'), '𠀀']);
   });
 
   it('keeps Latin words and numbers as Pagefind words, and drops repeated pairs', () => {
@@ -49,8 +53,8 @@ describe('the words index and query share for Chinese', () => {
   });
 
   it('shows stored page text without tokens, segment marks or the full stops Pagefind adds after Chinese blocks', () => {
-    const stored = `麻\u200B屯\u200B镇\u200B卫生\u200B院. 类型：乡镇\u200B卫生院 ${indexTokens('麻屯镇卫生院').join(' ')}.`;
-    expect(readableContent(stored)).toBe('麻屯镇卫生院 类型：乡镇卫生院');
+    const stored = `麻 \u200B屯 \u200B镇 \u200B卫 \u200B生 \u200B院. 类型\u200B：\u200B乡 \u200B镇 ${indexTokens('麻屯镇卫生院').join(' ')}.`;
+    expect(readableContent(stored)).toBe('麻屯镇卫生院 类型：乡镇');
     expect(readableContent('DRG 付费. 1.5 倍')).toBe('DRG 付费 1.5 倍');
   });
 });

@@ -37,6 +37,8 @@ interface Props {
 
 /** Results fetched and shown at a time. */
 const PAGE_SIZE = 10;
+/** Results shown before the rest of the first page has loaded. */
+const FIRST_SHOWN = 3;
 /** After this long without typing, the next change starts a new history entry. */
 const SETTLE_MS = 1000;
 
@@ -106,15 +108,20 @@ export default function SearchApp({ labels, kindOrder }: Props) {
     }
     (async () => {
       const outcome = await engine.search(query, filters);
-      let next = PAGE_SIZE;
-      const hits = await Promise.all(outcome.pages.slice(0, PAGE_SIZE).map((p) => p.load()));
+      const hits = await Promise.all(outcome.pages.slice(0, FIRST_SHOWN).map((p) => p.load()));
       if (latest.current !== key) return;
+      // The first few show at once; the rest of the first page follows.
+      const rest = Promise.all(outcome.pages.slice(FIRST_SHOWN, PAGE_SIZE).map((p) => p.load()));
+      let next = PAGE_SIZE;
       const more = async () => {
+        await rest;
         const page = await Promise.all(outcome.pages.slice(next, next + PAGE_SIZE).map((p) => p.load()));
         next += PAGE_SIZE;
         return page;
       };
       setShown({ key, query: query.trim(), searched: outcome.searched, parts: outcome.parts, total: outcome.pages.length, hits, more });
+      const restHits = await rest;
+      setShown((s) => (s && s.key === key ? { ...s, hits: [...s.hits, ...restHits] } : s));
     })().catch(() => latest.current === key && setUnavailable(true));
   }, [engine, query, filters, composing]);
 

@@ -2,26 +2,16 @@
  * The glossary and the guide: an anchored entry for every term, every link on them resolving to a built page (and
  * anchor), and the guide linking its terms to the glossary and to real referral guides.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 import { glossary } from '../../src/lib/glossary';
 import { loadDataset } from '../../src/lib/read-sources';
 
 const DIST = resolve('dist');
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 /** Why an internal link would not work in the built site, or null when it does. */
 function brokenBecause(href: string): string | null {
@@ -35,8 +25,8 @@ function brokenBecause(href: string): string | null {
 }
 
 async function internalLinks(path: string, selector: string): Promise<string[]> {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}${path}`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.server.url}${path}`);
   const hrefs = await page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   await page.close();
   return [...new Set(hrefs.filter((h) => h.startsWith('/') || h.startsWith('#')).map((h) => (h.startsWith('#') ? `${path}${h}` : h)))];
@@ -44,8 +34,8 @@ async function internalLinks(path: string, selector: string): Promise<string[]> 
 
 describe('/glossary/', () => {
   it('has an anchored entry, headed by the term, for every term in the data', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${server.url}/glossary/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${env.server.url}/glossary/`);
     for (const term of glossary) {
       await expect(page.locator(`section#${term.id} h2`).innerText(), term.id).resolves.toBe(term.term);
       await expect(page.locator(`section#${term.id}`).innerText()).resolves.toContain(term.definition);
@@ -55,8 +45,8 @@ describe('/glossary/', () => {
   });
 
   it('shows the entry a link points at (/glossary/#family-doctor) on a phone', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${server.url}/glossary/#family-doctor`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${env.server.url}/glossary/#family-doctor`);
     await expect(page.locator('#family-doctor h2').isVisible()).resolves.toBe(true);
     const top = await page.locator('#family-doctor').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
@@ -74,8 +64,8 @@ describe('/glossary/', () => {
 
 describe('/guide/', () => {
   it('explains the four principles, the family doctor, referral and green channels, each linked to its glossary entry', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${server.url}/guide/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${env.server.url}/guide/`);
     for (const [section, term] of [
       ['primary-first', 'primary-first'],
       ['referral', 'two-way-referral'],
@@ -103,8 +93,8 @@ describe('/guide/', () => {
     const data = loadDataset(process.cwd());
     const membership = data.groups.flatMap((g) => g.members.map((m) => ({ group: g, institution: data.institutions.find((i) => i.id === m.institution)! })))[0];
     expect(membership, 'the data names at least one member institution').toBeDefined();
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${server.url}/guide/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${env.server.url}/guide/`);
     await page.locator('#finder input[type="search"]').fill(membership.institution.name);
     const referral = page.locator(`#finder a[href="/groups/${membership.group.id}/referral/"]`).first();
     await referral.waitFor({ timeout: 5000 });
@@ -112,9 +102,9 @@ describe('/guide/', () => {
     await page.waitForURL(`**/groups/${membership.group.id}/referral/`);
     await page.close();
 
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const plain = await context.newPage();
-    await plain.goto(`${server.url}/guide/`);
+    await plain.goto(`${env.server.url}/guide/`);
     await expect(plain.locator('#finder a[href="/groups/"]').isVisible()).resolves.toBe(true);
     await context.close();
   });

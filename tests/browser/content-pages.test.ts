@@ -2,31 +2,21 @@
  * Documents, updates, the 404 page and the sitemap, checked against the data: every document and update has its
  * page, a document page lists every figure taken from it, and a missing address gets a page that helps.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 import { loadDataset } from '../../src/lib/read-sources';
 import { formatDate, formatQualified } from '../../src/lib/format';
 
 const data = loadDataset(process.cwd());
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 describe('document pages', () => {
   it('lists every document, newest first, each linking to its page', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    await page.goto(`${server.url}/documents/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${env.server.url}/documents/`);
     const hrefs = await page.locator('#document-list h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const newestFirst = [...data.documents].sort((a, b) => b.data.date.localeCompare(a.data.date));
     expect(hrefs).toEqual(newestFirst.map((d) => `/documents/${d.id}/`));
@@ -34,8 +24,8 @@ describe('document pages', () => {
   });
 
   it.each(data.documents.map((d) => [d.id, d] as const))('%s has its page with its facts and every figure taken from it', async (id, doc) => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
-    const response = await page.goto(`${server.url}/documents/${id}/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const response = await page.goto(`${env.server.url}/documents/${id}/`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(doc.data.title);
     expect(await page.title()).toContain(doc.data.title);
@@ -67,11 +57,11 @@ describe('document pages', () => {
   });
 
   it('keeps a long figure table inside the page at phone width (the table scrolls, the page does not)', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
     const busiest = [...data.documents].sort(
       (a, b) => data.observations.filter((o) => o.source.document === b.id).length - data.observations.filter((o) => o.source.document === a.id).length,
     )[0];
-    await page.goto(`${server.url}/documents/${busiest.id}/`);
+    await page.goto(`${env.server.url}/documents/${busiest.id}/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     // The scrolling region can be reached and scrolled by keyboard.
     await page.locator('.table-scroll').focus();
@@ -84,14 +74,14 @@ describe('document pages', () => {
 
 describe('update pages', () => {
   it.each(data.updates.map((u) => [u.id, u] as const))('%s has its page, listed on /updates/, with its regions and groups linked', async (id, update) => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    const response = await page.goto(`${server.url}/updates/${id}/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const response = await page.goto(`${env.server.url}/updates/${id}/`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(update.data.title);
     expect(await page.locator('main').innerText()).toContain(formatDate(update.data.date));
     const links = await page.locator('.update-tags a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual([...update.data.regions.map((r) => `/regions/${r}/`), ...update.data.groups.map((g) => `/groups/${g}/`)]);
-    await page.goto(`${server.url}/updates/`);
+    await page.goto(`${env.server.url}/updates/`);
     await expect(page.locator(`#update-list a[href="/updates/${id}/"]`).count()).resolves.toBe(1);
     await page.close();
   });
@@ -99,8 +89,8 @@ describe('update pages', () => {
 
 describe('a missing address', () => {
   it('gets a 404 that says so and offers search, home, groups and the guide', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
-    const response = await page.goto(`${server.url}/groups/no-such-group/`);
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const response = await page.goto(`${env.server.url}/groups/no-such-group/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toBe('找不到这个页面');
     const links = await page.locator('#notfound-links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));

@@ -1,29 +1,18 @@
 /** The updates feed: well-formed RSS 2.0 (parsed by Chromium's XML parser) listing every update with a working link. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { builtSiteInBrowser } from '../support/built-site';
 import { loadDataset } from '../../src/lib/read-sources';
 
 const data = loadDataset(process.cwd());
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 describe('/updates/rss.xml', () => {
   it('is valid XML listing every update, newest first, each linking to its page', async () => {
-    const response = await fetch(`${server.url}/updates/rss.xml`);
+    const response = await fetch(`${env.server.url}/updates/rss.xml`);
     expect(response.status).toBe(200);
     const xml = await response.text();
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.url}/`);
     const feed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
       const error = doc.querySelector('parsererror')?.textContent ?? null;
@@ -55,12 +44,12 @@ describe('/updates/rss.xml', () => {
       expect(new Date(item.pubDate!).toISOString()).toBe(new Date(`${update.data.date}T00:00:00+08:00`).toISOString());
       const path = new URL(item.link!).pathname;
       expect(path).toBe(`/updates/${update.id}/`);
-      expect((await fetch(`${server.url}${path}`)).status).toBe(200);
+      expect((await fetch(`${env.server.url}${path}`)).status).toBe(200);
     }
   });
 
   it('is announced on every page for feed readers', async () => {
-    const html = await (await fetch(`${server.url}/documents/`)).text();
+    const html = await (await fetch(`${env.server.url}/documents/`)).text();
     expect(html).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/updates\/rss\.xml"/);
   });
 });

@@ -1,22 +1,13 @@
 /** A chart page's JavaScript, as the browser loads it after scrolling every chart into view: at most 70 KB gzip. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 import { chartsForIndicator } from '../../src/lib/series';
 import { siteData } from './indicators-site';
 
 const BUDGET = 70 * 1024;
-let browser: Browser;
-let server: SiteServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 const site = siteData();
 const chartPages = site.indicators.filter((i) => chartsForIndicator(site, i).length > 0).map((i) => `/indicators/${i.id}/`);
@@ -25,12 +16,12 @@ describe('JavaScript budget of chart pages', () => {
   it('there are chart pages to measure', () => expect(chartPages.length).toBeGreaterThan(0));
 
   it.each(chartPages.slice(0, 3))('%s loads at most 70 KB of gzipped JavaScript, none of it chart.js/auto', async (path) => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
     const scripts = new Map<string, Buffer>();
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, await response.body());
     });
-    await page.goto(server.url + path);
+    await page.goto(env.server.url + path);
     for (const el of await page.locator('yg-chart').all()) {
       await el.scrollIntoViewIfNeeded();
       await page.waitForSelector('yg-chart[data-state="drawn"]');

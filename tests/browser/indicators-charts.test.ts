@@ -2,22 +2,13 @@
  * A chart page as a journalist meets it: with JavaScript the chart is drawn once scrolled to (Chart.js fetched only
  * then) and can be read with the keyboard; without JavaScript the summary sentence and the full table say it all.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 import { chartsForIndicator } from '../../src/lib/series';
 import { siteData } from './indicators-site';
 
-let browser: Browser;
-let server: SiteServer;
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 const site = siteData();
 // The indicator with the widest comparison chart in the data: the page a journalist would most likely open.
@@ -25,7 +16,7 @@ const [indicator, chart] = site.indicators
   .map((i) => [i, chartsForIndicator(site, i).find((c) => c.key.startsWith('compare-'))] as const)
   .filter((pair): pair is [typeof pair[0], NonNullable<typeof pair[1]>] => pair[1] !== undefined)
   .sort((a, b) => b[1].spec.categories.length - a[1].spec.categories.length)[0];
-const url = () => `${server.url}/indicators/${indicator.id}/`;
+const url = () => `${env.server.url}/indicators/${indicator.id}/`;
 const observationCount = site.observations.filter((o) => o.indicator === indicator.id).length;
 
 describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
@@ -34,7 +25,7 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
   });
 
   it.each(Object.entries(VIEWPORTS))('with JavaScript, at %s width, draws the chart only once it is scrolled to', async (_, viewport) => {
-    const page = await browser.newPage({ viewport: { width: viewport.width, height: 500 } });
+    const page = await env.browser.newPage({ viewport: { width: viewport.width, height: 500 } });
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(url());
@@ -67,7 +58,7 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
   });
 
   it('reads out each value with the arrow keys', async () => {
-    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
     await page.goto(url());
     const canvas = page.locator(`#chart-${chart.key} canvas`);
     await canvas.scrollIntoViewIfNeeded();
@@ -94,7 +85,7 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
   });
 
   it('without JavaScript, shows the summary and the full table, and no empty chart box', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const page = await context.newPage();
     await page.goto(url());
     const figure = page.locator(`#chart-${chart.key}`);

@@ -9,9 +9,11 @@
  *   stored gzip-compressed, so these are bytes on the wire). Opening the page (scripts, wasm, index metadata) is
  *   counted once, separately.
  * - With --stock: top-3 recall of the regression set for Pagefind as it comes (a plain index of the same pages,
- *   the query passed as typed) against this site's search.
+ *   the query passed as typed) against this site's search; and, as a check beyond the set, every 2–4-character
+ *   piece of every page's main heading searched on its own: what share of the first three results really contain
+ *   it (of those that could: fewer pages may contain it than three).
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +21,7 @@ import * as pagefind from 'pagefind';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { serveSite } from '../tests/support/server';
-import { DIST } from '../tests/support/site-pages';
+import { DIST, builtPages } from '../tests/support/site-pages';
 import { SEARCH_REGRESSION } from '../tests/support/search-queries';
 import { resultLinks, waitForEngine, waitForResults } from '../tests/support/search-page';
 
@@ -62,6 +64,36 @@ const median = (xs: number[]) => {
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+/** Every 2–4-character Han piece of every indexed page's h1, and each indexed page's text (to check results against). */
+function headingPieces(): { pieces: string[]; texts: Map<string, string> } {
+  const pieces = new Set<string>();
+  const texts = new Map<string, string>();
+  for (const { file, url } of builtPages()) {
+    const html = readFileSync(join(DIST, file), 'utf8');
+    const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1];
+    if (!main) continue;
+    texts.set(url, main.replace(/<[^>]+>/g, '').replace(/\s+/g, ''));
+    const h1 = main.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.replace(/<[^>]+>/g, '') ?? '';
+    for (const run of h1.match(/\p{Script=Han}+/gu) ?? []) {
+      const chars = [...run];
+      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= chars.length; i++) pieces.add(chars.slice(i, i + n).join(''));
+    }
+  }
+  return { pieces: [...pieces], texts };
+}
+
+/** Share of first-three results that contain the piece, out of as many as could (min of 3 and the pages holding it). */
+function precisionAt3(pieces: string[], tops: string[][], texts: Map<string, string>): number {
+  let good = 0;
+  let possible = 0;
+  pieces.forEach((piece, i) => {
+    const holding = [...texts.values()].filter((t) => t.includes(piece)).length;
+    possible += Math.min(3, holding);
+    good += tops[i].filter((url) => texts.get(url)?.includes(piece)).length;
+  });
+  return possible ? good / possible : 1;
+}
 
 async function stockIndex(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'yigongti-stock-search-'));
@@ -133,26 +165,70 @@ async function main() {
         await waitForResults(page, query);
         if ((await resultLinks(page)).slice(0, 3).includes(target)) ours++;
       }
+      const { pieces, texts } = headingPieces();
+      const ourTops: string[][] = [];
+      for (const piece of pieces) {
+        await typeAndWait(page, piece);
+        ourTops.push((await resultLinks(page)).slice(0, 3));
+      }
       const dir = await stockIndex();
       const stockServer = await serveSite(dir);
       let stock = 0;
       const stockMisses: string[] = [];
+      const stockCold: number[] = [];
+      const stockBytes: number[] = [];
+      let stockTops: string[][] = [];
       try {
-        const stockPage = await browser.newPage();
-        await stockPage.goto(`${stockServer.url}/`);
         for (const { query, page: target } of SEARCH_REGRESSION) {
-          const top: string[] = await stockPage.evaluate(
-            `import('/pagefind/pagefind.js').then(async (pf) => { await pf.options({ noWorker: true }); const r = await pf.search(${JSON.stringify(query)}); return Promise.all(r.results.slice(0, 3).map(async (x) => (await x.data()).url)); })`,
+          // A fresh page per query, as for the cold timing above: Pagefind loaded, then search and ten results' data.
+          const context = await browser.newContext();
+          const stockPage = await context.newPage();
+          await stockPage.goto(`${stockServer.url}/`);
+          const { top, ms: took, bytes }: { top: string[]; ms: number; bytes: number } = await stockPage.evaluate(
+            `import('/pagefind/pagefind.js').then(async (pf) => {
+              await pf.options({ noWorker: true });
+              await pf.init();
+              await pf.filters();
+              performance.setResourceTimingBufferSize(10000);
+              const seen = performance.getEntriesByType('resource').length;
+              const start = performance.now();
+              const r = await pf.search(${JSON.stringify(query)});
+              const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+              const took = performance.now() - start;
+              const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + e.encodedBodySize, 0);
+              return { top: data.slice(0, 3).map((d) => d.url), ms: took, bytes };
+            })`,
           );
+          stockCold.push(took);
+          stockBytes.push(bytes);
           if (top.includes(target)) stock++;
           else stockMisses.push(query);
+          await context.close();
         }
+        const stockPage = await browser.newPage();
+        await stockPage.goto(`${stockServer.url}/`);
+        stockTops = await stockPage.evaluate(
+          `import('/pagefind/pagefind.js').then(async (pf) => {
+            await pf.options({ noWorker: true });
+            const tops = [];
+            for (const piece of ${JSON.stringify(pieces)}) {
+              const r = await pf.search(piece);
+              tops.push(await Promise.all(r.results.slice(0, 3).map(async (x) => (await x.data()).url)));
+            }
+            return tops;
+          })`,
+        );
       } finally {
         await stockServer.close();
         rmSync(dir, { recursive: true, force: true });
       }
+      console.log(`\nPagefind as it comes (search and ten results' data, fresh page per query): median ${ms(median(stockCold))}, 90th percentile ${ms(percentile(stockCold, 90))}; bytes per query median ${kb(median(stockBytes))}`);
       console.log(`\nTop-3 recall: Pagefind as it comes ${stock}/${n} (${((100 * stock) / n).toFixed(0)}%), this site's search ${ours}/${n} (${((100 * ours) / n).toFixed(0)}%)`);
       console.log(`Pagefind as it comes misses: ${stockMisses.join('、')}`);
+      const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+      console.log(
+        `\nEvery 2–4-character piece of every page heading (${pieces.length} queries), share of the first three results containing it: Pagefind as it comes ${pct(precisionAt3(pieces, stockTops, texts))}, this site's search ${pct(precisionAt3(pieces, ourTops, texts))}`,
+      );
     }
   } finally {
     await browser.close();

@@ -5,6 +5,7 @@
  *   npm run bench -- scale 0.01 0.1 1  the scale benchmark at the given sizes (1 = national size)
  *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
  *   --max-memory=12                    stop a build that holds more than this many GB (default 12, half this machine)
+ *   --overlay=folder                   lay the files of a folder (project layout) over the copy, to try a change at scale
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -28,7 +29,7 @@ if (what === 'all' || what === 'lighthouse') {
 if (what === 'all' || what === 'scale') {
   const sizes = words.slice(1).map(Number).filter((n) => n > 0);
   const results: ScaleResult[] = [];
-  for (const scale of sizes.length ? sizes : [0.01, 0.1]) results.push(await runScale(scale, { keep: flags.has('--keep'), echo: flags.has('--echo'), maxBytes: maxGb * 1024 ** 3 }));
+  for (const scale of sizes.length ? sizes : [0.01, 0.1]) results.push(await runScale(scale, { keep: flags.has('--keep'), echo: flags.has('--echo'), maxBytes: maxGb * 1024 ** 3, overlay: [...flags].find((f) => f.startsWith('--overlay='))?.split('=')[1] }));
   printScaleTable(results);
 }
 

@@ -96,10 +96,15 @@ const { n } = Astro.params;
   return { run, dir };
 }
 
-export async function runScale(scale: number, options: { keep?: boolean; echo?: boolean; maxBytes?: number } = {}): Promise<ScaleResult> {
+export async function runScale(scale: number, options: { keep?: boolean; echo?: boolean; maxBytes?: number; overlay?: string } = {}): Promise<ScaleResult> {
   const dir = mkdtempSync(join(tmpdir(), `yigongti-scale-${scale}-`));
   console.log(`\n── scale ${scale} ── ${dir}`);
   copyProject(dir);
+  // An overlay (a folder laid out like the project) replaces files, to try a change at scale before making it.
+  if (options.overlay) {
+    cpSync(resolve(options.overlay), dir, { recursive: true });
+    console.log(`  with the files of ${options.overlay} laid over the project`);
+  }
   const t0 = performance.now();
   const counts = generateNationalDataset(dir, scale, project);
   console.log(

@@ -3,30 +3,23 @@
  * an address that follows the search (and Back), what each result shows, filters, Traditional input, and the page
  * without JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
-import { DIST, readDist } from '../support/site-pages';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
+import { readDist } from '../support/site-pages';
 import { resultLinks, waitForEngine, waitForResults } from '../support/search-page';
 import { queryTerms } from '../../src/lib/search-tokens';
 
-let browser: Browser;
-let server: SiteServer;
-let context: BrowserContext;
+const env = builtSiteInBrowser();
 let page: Page;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await (await env.browser.newContext()).newPage();
 });
 
-const open = (query?: string) => page.goto(`${server.url}/search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`);
+const open = (query?: string) => page.goto(`${env.server.url}/search/${query === undefined ? '' : `?q=${encodeURIComponent(query)}`}`);
 const box = () => page.locator('#search-query');
 const address = () => new URL(page.url()).searchParams;
 /** The <title> of a built page without the site name. */
@@ -120,7 +113,7 @@ describe('search page', () => {
   });
 
   it('reads filters from the address', async () => {
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent('医共体')}&kind=${encodeURIComponent('指标')}`);
+    await page.goto(`${env.server.url}/search/?q=${encodeURIComponent('医共体')}&kind=${encodeURIComponent('指标')}`);
     await waitForResults(page, '医共体');
     await waitForEngine(page);
     expect(await page.locator('select[name="kind"]').inputValue()).toBe('指标');
@@ -146,6 +139,15 @@ describe('search page', () => {
     expect(await page.locator('.search-status').innerText()).toContain('没有找到');
   });
 
+  it.each(Object.entries(VIEWPORTS))('has no WCAG 2.2 AA violations with results and filters shown (%s)', async (_, viewport) => {
+    await page.setViewportSize(viewport);
+    await open('雙向轉診');
+    await waitForResults(page, '雙向轉診');
+    await waitForEngine(page);
+    const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+
   it('does not index the header or footer: words only they carry are on no page of the index', async () => {
     // The footer note is on every page; if it were indexed, every page would hold all of its pairs.
     const note = '本站内容根据公开文件整理';
@@ -162,18 +164,20 @@ describe('search page', () => {
 describe('search page without JavaScript', () => {
   let plain: Page;
   beforeAll(async () => {
-    plain = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    plain = await (await env.browser.newContext({ javaScriptEnabled: false })).newPage();
   });
 
   it('says search needs JavaScript and links to the directories', async () => {
-    await plain.goto(`${server.url}/search/?q=${encodeURIComponent('麻屯')}`);
+    await plain.goto(`${env.server.url}/search/?q=${encodeURIComponent('麻屯')}`);
     const main = plain.locator('main');
     expect(await main.innerText()).toContain('搜索需要浏览器开启 JavaScript');
+    // Nor does it promise results as you type.
+    expect(await main.innerText()).not.toContain('结果会随着输入出现');
     for (const href of ['/groups/', '/institutions/', '/indicators/', '/documents/']) expect(await main.locator(`a[href="${href}"]`).count(), href).toBeGreaterThan(0);
   });
 
   it('still submits the search form', async () => {
-    await plain.goto(`${server.url}/search/`);
+    await plain.goto(`${env.server.url}/search/`);
     await plain.locator('#search-query').fill('小浪底');
     await Promise.all([plain.waitForURL(/\/search\/\?q=/), plain.locator('#search-query').press('Enter')]);
     expect(new URL(plain.url()).searchParams.get('q')).toBe('小浪底');

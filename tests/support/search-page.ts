@@ -1,9 +1,19 @@
 /** Driving /search/ in Chromium: used by tests/browser/search-*.test.ts and scripts/bench-search.ts. */
 import type { Page } from 'playwright-core';
 
-/** Waits until the result list shows the results for this query (SearchApp sets data-query once they are in). */
+/**
+ * Waits until the result list shows the first page of results for this query (SearchApp names the query in
+ * data-query once its results are in, and clears aria-busy once the whole first page is).
+ */
 export async function waitForResults(page: Page, query: string, timeout = 10_000): Promise<void> {
-  await page.waitForFunction((q) => document.querySelector<HTMLElement>('#search-results')?.dataset.query === q, query.trim(), { timeout });
+  await page.waitForFunction(
+    (q) => {
+      const list = document.querySelector<HTMLElement>('#search-results');
+      return list?.dataset.query === q && list.getAttribute('aria-busy') === 'false';
+    },
+    query.trim(),
+    { timeout },
+  );
 }
 
 /** The addresses the results link to, in order (each result has exactly one link). */

@@ -1,6 +1,7 @@
 /**
  * The search regression set: queries residents type, each with the page search must put in its first three results.
- * Every query targets a fact in data/ or content/ that the target page shows. Used by tests/browser/search-*.test.ts
+ * Every query targets a fact in data/ or content/ that the target page shows (search-regression.test.ts checks the
+ * page says most of what the query asks). Used by tests/browser/search-*.test.ts
  * and by scripts/bench-search.ts.
  */
 

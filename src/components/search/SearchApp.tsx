@@ -3,7 +3,7 @@
  * The address follows the search (?q=…&kind=…&region=…): a deep link runs on load, a pause or Enter keeps the
  * search in the history so Back returns to it. All text comes in through `labels`.
  */
-import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type SubmitEvent } from 'react';
 import { loadEngine, type Engine, type Filters, type Hit } from './engine';
 import { excerpt } from '../../lib/search-excerpt';
 
@@ -38,7 +38,7 @@ interface Props {
 /** Results fetched and shown at a time. */
 const PAGE_SIZE = 10;
 /** Results shown before the rest of the first page has loaded. */
-const FIRST_SHOWN = 3;
+const FIRST_SHOWN = 5;
 /** After this long without typing, the next change starts a new history entry. */
 const SETTLE_MS = 1000;
 
@@ -51,6 +51,8 @@ interface Shown {
   total: number;
   hits: Hit[];
   more: () => Promise<Hit[]>;
+  /** The rest of the first page is still loading. */
+  filling: boolean;
 }
 
 function readAddress(): { query: string; filters: Filters } {
@@ -78,6 +80,8 @@ export default function SearchApp({ labels, kindOrder }: Props) {
   const [composing, setComposing] = useState(false);
   const [shown, setShown] = useState<Shown | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
+  /** False in the server-rendered HTML: without JavaScript the page must not promise results as you type. */
+  const [hydrated, setHydrated] = useState(false);
   const latest = useRef('');
   /** Whether the address already holds an entry for the search being typed (then it is replaced, not pushed). */
   const typing = useRef(false);
@@ -92,6 +96,7 @@ export default function SearchApp({ labels, kindOrder }: Props) {
       typing.current = false;
     };
     restore();
+    setHydrated(true);
     window.addEventListener('popstate', restore);
     loadEngine().then(setEngine, () => setUnavailable(true));
     return () => window.removeEventListener('popstate', restore);
@@ -119,9 +124,9 @@ export default function SearchApp({ labels, kindOrder }: Props) {
         next += PAGE_SIZE;
         return page;
       };
-      setShown({ key, query: query.trim(), searched: outcome.searched, parts: outcome.parts, total: outcome.pages.length, hits, more });
+      setShown({ key, query: query.trim(), searched: outcome.searched, parts: outcome.parts, total: outcome.pages.length, hits, more, filling: true });
       const restHits = await rest;
-      setShown((s) => (s && s.key === key ? { ...s, hits: [...s.hits, ...restHits] } : s));
+      setShown((s) => (s && s.key === key ? { ...s, hits: [...s.hits, ...restHits], filling: false } : s));
     })().catch(() => latest.current === key && setUnavailable(true));
   }, [engine, query, filters, composing]);
 
@@ -144,10 +149,9 @@ export default function SearchApp({ labels, kindOrder }: Props) {
     setFilters(next);
     writeAddress(query, next, true);
   };
-  const onSubmit = (e: FormEvent) => {
+  const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     writeAddress(query, filters, true);
-    typing.current = false;
   };
   const showMore = async () => {
     if (!shown) return;
@@ -157,17 +161,19 @@ export default function SearchApp({ labels, kindOrder }: Props) {
     setLoadingMore(false);
   };
 
+  // While the next results load, the previous ones stay (no flicker as the reader types); the list says it is busy
+  // and names its query only once it shows the results for what is in the box.
   const current = shown && shown.key === keyOf(query, filters);
-  const busy = Boolean(query.trim()) && !current && !unavailable;
-  let status = labels.hint;
+  const busy = (Boolean(query.trim()) && !current && !unavailable) || Boolean(shown?.filling);
+  let status = hydrated ? labels.hint : '';
   if (unavailable) status = labels.unavailable;
   else if (query.trim() && !engine) status = labels.starting;
-  else if (busy) status = labels.searching;
-  else if (shown && current) {
+  else if (busy && !shown) status = labels.searching;
+  else if (shown) {
     if (shown.total > 0) status = fill(labels.found, { n: shown.total });
     else status = fill(filters.kind || filters.region ? labels.noneFiltered : labels.none, { q: shown.query });
   }
-  const folded = shown && current && shown.searched !== shown.query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+  const folded = shown && shown.searched !== shown.query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
 
   const filterValues = engine?.filterValues ?? {};
   const kinds = Object.keys(filterValues.kind ?? {}).sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b, 'zh-CN'));
@@ -177,7 +183,7 @@ export default function SearchApp({ labels, kindOrder }: Props) {
     <div className="search-app">
       <form className="search-form" role="search" action="/search/" method="get" onSubmit={onSubmit}>
         <label htmlFor="search-query">{labels.label}</label>
-        <div className="search-row">
+        <div className="search-box-row">
           <input
             id="search-query"
             type="search"
@@ -228,7 +234,7 @@ export default function SearchApp({ labels, kindOrder }: Props) {
         )}
       </p>
       <ol id="search-results" className="search-results" data-query={current ? shown.query : undefined} aria-busy={busy}>
-        {current &&
+        {shown &&
           shown.hits.map((hit) => (
             <li key={hit.url}>
               <a href={hit.url}>{hit.title}</a>
@@ -239,7 +245,7 @@ export default function SearchApp({ labels, kindOrder }: Props) {
             </li>
           ))}
       </ol>
-      {current && shown.hits.length < shown.total && (
+      {shown && shown.hits.length < shown.total && (
         <button type="button" className="search-more" onClick={showMore} disabled={loadingMore}>
           {labels.more}
         </button>

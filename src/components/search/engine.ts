@@ -60,6 +60,9 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
   return fold(query.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim();
 }
 
+/** A pasted paragraph is searched by its first this many terms; each term is one Pagefind search. */
+const MAX_TERMS = 40;
+
 let loading: Promise<Engine> | undefined;
 
 /** The engine, loaded once; rejects where there is no built index (e.g. `astro dev`). */
@@ -87,7 +90,7 @@ async function createEngine(): Promise<Engine> {
   async function search(query: string, filters: Filters): Promise<Outcome> {
     const searched = normaliseQuery(query, traditionalToSimplified);
     const meaningful = meaningfulQuery(searched);
-    const terms = queryTerms(meaningful);
+    const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
     const byId = new Map<string, PagefindResult>();

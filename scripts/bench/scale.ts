@@ -68,6 +68,28 @@ function phases(run: Run): Record<string, number> {
 }
 
 /** The project's code in a temporary folder: node_modules linked, the rest copied (Astro resolves symlinked sources to their real place, outside the project). */
+/** Render time per route from Astro's log (`▶ src/pages/x.astro` then `├─ /x/index.html (+12ms)` per page). */
+function routeTimes(run: Run): { route: string; pages: number; ms: number; slowest: number }[] {
+  const routes = new Map<string, { route: string; pages: number; ms: number; slowest: number }>();
+  let current: { route: string; pages: number; ms: number; slowest: number } | undefined;
+  for (const { text } of run.lines) {
+    const route = /▶ (src\/pages\/\S+)/.exec(text)?.[1];
+    if (route) {
+      current = routes.get(route) ?? { route, pages: 0, ms: 0, slowest: 0 };
+      routes.set(route, current);
+      continue;
+    }
+    const ms = /[├└]─ \S+ \(\+(\d+(?:\.\d+)?)(m?s)\)/.exec(text);
+    if (ms && current) {
+      const value = Number(ms[1]) * (ms[2] === 's' ? 1000 : 1);
+      current.pages++;
+      current.ms += value;
+      current.slowest = Math.max(current.slowest, value);
+    }
+  }
+  return [...routes.values()].sort((a, b) => b.ms - a.ms);
+}
+
 function copyProject(dir: string): void {
   symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'));
   for (const name of ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json']) cpSync(join(project, name), join(dir, name), { recursive: true });
@@ -148,6 +170,10 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   else console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s)`);
   console.log(`        peak memory ${gb(run.peakTreeRss)} (by program: ${Object.entries(run.peakByProgram).filter(([, b]) => b > 50 * 1024 ** 2).map(([p, b]) => `${p} ${gb(b)}`).join(', ')})`);
   console.log(`        phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`);
+  const slow = routeTimes(run).slice(0, 6);
+  if (slow.length) {
+    console.log(`        render time by route: ${slow.map((r) => `${r.route.replace('src/pages/', '')} ${(r.ms / 1000).toFixed(0)} s for ${r.pages} (slowest ${(r.slowest / 1000).toFixed(1)} s)`).join(' · ')}`);
+  }
   console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(result.indexChunkBytes)})`);
 
   const bare = await buildBare(pages, !!options.echo);

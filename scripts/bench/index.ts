@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: figures, not pass/fail. Not part of `npm test`.
- *   npm run bench                      Lighthouse on dist/, then the scale benchmark at 1/100 and 1/10
+ *   npm run bench                      Lighthouse and search speed on dist/, then the scale benchmark at 1/100 and 1/10
  *   npm run bench -- lighthouse        Lighthouse only (build first: npm run build)
+ *   npm run bench -- search            search speed over the regression set (scripts/bench-search.ts; add --stock)
  *   npm run bench -- scale 0.01 0.1 1  the scale benchmark at the given sizes (1 = national size)
  *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
  *   --max-memory=12                    stop a build that holds more than this many GB (default 12, half this machine)
  *   --overlay=folder                   lay the files of a folder (project layout) over the copy, to try a change at scale
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runLighthouse } from './lighthouse';
@@ -26,6 +28,12 @@ if (what === 'all' || what === 'lighthouse') {
   await runLighthouse();
 }
 
+if (what === 'all' || what === 'search') {
+  console.log('\nSearch speed (scripts/bench-search.ts):');
+  const run = spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), resolve('scripts/bench-search.ts'), ...(flags.has('--stock') ? ['--stock'] : [])], { stdio: 'inherit' });
+  if (run.status !== 0) process.exitCode = 1;
+}
+
 if (what === 'all' || what === 'scale') {
   const sizes = words.slice(1).map(Number).filter((n) => n > 0);
   const results: ScaleResult[] = [];
@@ -33,7 +41,7 @@ if (what === 'all' || what === 'scale') {
   printScaleTable(results);
 }
 
-if (!['all', 'lighthouse', 'scale'].includes(what)) {
-  console.error(`unknown benchmark "${what}": use lighthouse or scale`);
+if (!['all', 'lighthouse', 'search', 'scale'].includes(what)) {
+  console.error(`unknown benchmark "${what}": use lighthouse, search or scale`);
   process.exit(1);
 }

@@ -5,7 +5,7 @@
  * time, pages per second, peak memory, dist/ and search-index size; then builds a bare Astro site with the same
  * number of trivial pages and reports our per-page cost as a ratio to it.
  */
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset } from './national-data';
@@ -39,6 +39,16 @@ function countPages(dist: string): number {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
 }
 
+/** The biggest built files a reader may download: pages, and the data files the finder and search fetch. */
+function largestFiles(dist: string, count = 3): string {
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(html|json)$/.test(f) && !f.startsWith('pagefind') && !f.startsWith('data/'))
+    .map((f) => ({ f, size: statSync(join(dist, f)).size }))
+    .sort((a, b) => b.size - a.size)
+    .slice(0, count);
+  return files.map(({ f, size }) => `${f} ${mb(size)}`).join(', ');
+}
+
 /** Seconds at which the first output line matching `pattern` appeared (after `after` seconds). */
 function when(run: Run, pattern: RegExp, after = -1): number | undefined {
   return run.lines.find((l) => l.at > after && pattern.test(l.text))?.at;
@@ -68,12 +78,12 @@ function phases(run: Run): Record<string, number> {
 }
 
 /** The project's code in a temporary folder: node_modules linked, the rest copied (Astro resolves symlinked sources to their real place, outside the project). */
-/** Render time per route from Astro's log (`▶ src/pages/x.astro` then `├─ /x/index.html (+12ms)` per page). */
+/** Render time per route from Astro's log (`▶ src/pages/x.astro`, `λ` for endpoints, then `├─ /x/index.html (+12ms)` per page). */
 function routeTimes(run: Run): { route: string; pages: number; ms: number; slowest: number }[] {
   const routes = new Map<string, { route: string; pages: number; ms: number; slowest: number }>();
   let current: { route: string; pages: number; ms: number; slowest: number } | undefined;
   for (const { text } of run.lines) {
-    const route = /▶ (src\/pages\/\S+)/.exec(text)?.[1];
+    const route = /[▶λ] (src\/pages\/\S+)/.exec(text)?.[1];
     if (route) {
       current = routes.get(route) ?? { route, pages: 0, ms: 0, slowest: 0 };
       routes.set(route, current);
@@ -164,6 +174,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     phases: phases(run),
     stopped: run.stopped,
   };
+  const biggest = largestFiles(dist);
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
 
   if (run.stopped) console.log(`  ours: ${run.stopped}; ${pages} pages had been written`);
@@ -175,6 +186,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     console.log(`        render time by route: ${slow.map((r) => `${r.route.replace('src/pages/', '')} ${(r.ms / 1000).toFixed(0)} s for ${r.pages} (slowest ${(r.slowest / 1000).toFixed(1)} s)`).join(' · ')}`);
   }
   console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(result.indexChunkBytes)})`);
+  console.log(`        largest pages and data files: ${biggest}`);
 
   const bare = await buildBare(pages, !!options.echo);
   rmSync(bare.dir, { recursive: true, force: true });

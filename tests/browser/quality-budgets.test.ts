@@ -13,7 +13,10 @@ import { DIST, builtPages, gzipSize, pageFamily, samplePages, type PageFamily } 
 import { openPage, scrollThrough, withTabs } from '../support/page-pool';
 
 const KB = 1024;
-/** gzip KB of JavaScript each kind of page may load. Search counts everything but Pagefind's index chunks and wasm. */
+/**
+ * gzip bytes of JavaScript each kind of page may load, code loaded on use included. For search that is everything
+ * but Pagefind's index chunks and its wasm (reported alongside), which are data and engine, not page script.
+ */
 const JS_BUDGET: Record<PageFamily, number> = { text: 0, home: 20 * KB, chart: 70 * KB, search: 130 * KB };
 const SEARCH_QUERY = '医共体';
 
@@ -93,11 +96,13 @@ async function measure(page: Page, url: string): Promise<Load> {
   try {
     await openPage(page, server.url + url);
     await scrollThrough(page);
-    if (family === 'search') {
+    // The finder (home) and search load what they need when used: use them, so that counts too.
+    if (family === 'search' || family === 'home') {
       const box = page.locator('main input[type="search"], main input[type="text"]').first();
       if (await box.count()) {
-        await box.fill(SEARCH_QUERY);
-        await box.press('Enter');
+        await box.focus();
+        await box.pressSequentially(SEARCH_QUERY, { delay: 30 });
+        if (family === 'search') await box.press('Enter');
       }
     }
     await settle(page, () => inFlight);
@@ -124,7 +129,8 @@ describe('what pages load in the browser', () => {
     // The heaviest page of each kind, for the record.
     for (const family of ['home', 'chart', 'search', 'text'] as const) {
       const top = loads.filter((l) => l.family === family).sort((a, b) => b.jsGzip - a.jsGzip)[0];
-      if (top) console.log(`JS budget ${family}: heaviest ${top.url} ${(top.jsGzip / KB).toFixed(1)} KB of ${JS_BUDGET[family] / KB} KB (wasm ${(top.wasmGzip / KB).toFixed(1)} KB, index ${(top.indexGzip / KB).toFixed(1)} KB)`);
+      const budget = family === 'text' ? 'only /prefs.js allowed' : `of ${JS_BUDGET[family] / KB} KB`;
+      if (top) console.log(`JS budget ${family}: heaviest ${top.url} ${(top.jsGzip / KB).toFixed(1)} KB, ${budget} (wasm ${(top.wasmGzip / KB).toFixed(1)} KB, index ${(top.indexGzip / KB).toFixed(1)} KB)`);
     }
   }, 15 * 60_000);
 

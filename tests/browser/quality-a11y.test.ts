@@ -2,11 +2,11 @@
  * Accessibility gate: axe-core's WCAG 2.0/2.1/2.2 A and AA rules on every built page at phone and desktop width,
  * on a sample in 大字模式, and a keyboard walk over key pages (every control reachable by Tab, visibly focused).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 import { DIST, builtPages, samplePages } from '../support/site-pages';
 import { openPage, withTabs } from '../support/page-pool';
 
@@ -21,16 +21,7 @@ interface Finding {
   nodes: string[];
 }
 
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 async function axeFindings(page: Page, url: string, where: string): Promise<Finding[]> {
   // Legacy mode runs axe in the page itself; the default opens a second page per run to merge frame results, which
@@ -56,9 +47,9 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const pages = builtPages();
     expect(pages.length).toBeGreaterThan(0);
     const findings: Finding[] = [];
-    await withTabs(browser, pages, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
+    await withTabs(env.browser, pages, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
       await page.setViewportSize(VIEWPORTS.phone);
-      await openPage(page, server.url + url);
+      await openPage(page, env.server.url + url);
       findings.push(...(await axeFindings(page, url, '390px')));
       await page.setViewportSize(VIEWPORTS.desktop);
       findings.push(...(await axeFindings(page, url, '1280px')));
@@ -70,9 +61,9 @@ describe('accessibility (axe, WCAG 2.2 AA)', () => {
     const pages = samplePages();
     const findings: Finding[] = [];
     let enlarged = 0;
-    await withTabs(browser, pages, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
+    await withTabs(env.browser, pages, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
       await page.addInitScript(() => localStorage.setItem('yigongti-large', '1'));
-      await openPage(page, server.url + url);
+      await openPage(page, env.server.url + url);
       if (await page.evaluate(() => document.documentElement.classList.contains('large'))) enlarged++;
       findings.push(...(await axeFindings(page, url, '大字模式 390px')));
     });
@@ -96,8 +87,8 @@ describe('keyboard', () => {
     const problems: string[] = [];
     let checked = 0;
     const pages = samplePages();
-    await withTabs(browser, pages, { viewport: VIEWPORTS.desktop }, async (page, { url }) => {
-      await openPage(page, server.url + url);
+    await withTabs(env.browser, pages, { viewport: VIEWPORTS.desktop }, async (page, { url }) => {
+      await openPage(page, env.server.url + url);
       const controls: Control[] = await page.evaluate((look) => {
         const selector =
           'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';

@@ -3,12 +3,12 @@
  * another host for anything. Every home, chart and search page is loaded, plus a sample of text pages; each is
  * scrolled to the end (lazy charts) and search is given a query, so code loaded on demand counts too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 import { DIST, builtPages, gzipSize, pageFamily, samplePages, type PageFamily } from '../support/site-pages';
 import { openPage, scrollThrough, withTabs } from '../support/page-pool';
 
@@ -20,16 +20,7 @@ const KB = 1024;
 const JS_BUDGET: Record<PageFamily, number> = { text: 0, home: 20 * KB, chart: 70 * KB, search: 130 * KB };
 const SEARCH_QUERY = '医共体';
 
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 interface Load {
   url: string;
@@ -64,7 +55,7 @@ async function settle(page: Page, inFlight: () => number, quiet = 300, limit = 8
 async function measure(page: Page, url: string): Promise<Load> {
   const family = pageFamily(url);
   const load: Load = { url, family, scripts: [], jsGzip: 0, wasmGzip: 0, indexGzip: 0, foreign: [] };
-  const origin = new URL(server.url).origin;
+  const origin = new URL(env.server.url).origin;
   const seen = new Set<string>();
   let inFlight = 0;
   const context = page.context();
@@ -94,7 +85,7 @@ async function measure(page: Page, url: string): Promise<Load> {
     return route.continue();
   });
   try {
-    await openPage(page, server.url + url);
+    await openPage(page, env.server.url + url);
     await scrollThrough(page);
     // The finder (home) and search load what they need when used: use them, so that counts too.
     if (family === 'search' || family === 'home') {
@@ -122,7 +113,7 @@ describe('what pages load in the browser', () => {
 
   beforeAll(async () => {
     const visits = [...interactive, ...textSample].map((p) => (pageFamily(p.url) === 'search' ? { ...p, url: `${p.url}?q=${encodeURIComponent(SEARCH_QUERY)}` } : p));
-    await withTabs(browser, visits, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
+    await withTabs(env.browser, visits, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
       loads.push(await measure(page, url));
     });
     loads.sort((a, b) => a.url.localeCompare(b.url));

@@ -2,17 +2,15 @@
  * Every group, institution and region in the data has its page; rosters link to pages that exist; text pages ship
  * no script but /prefs.js; each referral guide prints on one A4 sheet without the site's header, navigation or footer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
-import type { Browser } from 'playwright-core';
 import { loadDataset } from '../../src/lib/read-sources';
 import { unnamedMembers } from '../../src/lib/roster';
 import { referralGuide } from '../../src/lib/referral';
 import type { Site } from '../../src/lib/site';
-import { launchBrowser } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');
 const site = loadDataset(process.cwd()) as unknown as Site;
@@ -95,19 +93,11 @@ describe('text pages ship no JavaScript but /prefs.js', () => {
 });
 
 describe('referral guides in print', () => {
-  let browser: Browser;
-  let server: SiteServer;
-  beforeAll(async () => {
-    [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = builtSiteInBrowser();
 
   it.each(referralUrls)('%s prints on one A4 sheet without header, navigation or footer', async (url) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(server.url + url);
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(env.server.url + url);
     await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header', '.site-nav', '.site-footer', '.breadcrumbs', '.print-hint']) {
       if (await page.locator(selector).count()) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);

@@ -2,25 +2,16 @@
  * A resident's path, in Chromium, at a phone and a desktop width: home → finder (a township, then a Traditional query)
  * → institution → group → referral guide. Then the same path with JavaScript off, where the finder gives plain links.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
-import { serveSite, type SiteServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { VIEWPORTS } from '../support/browser';
+import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');
-let browser: Browser;
-let server: SiteServer;
-
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite(DIST)]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = builtSiteInBrowser();
 
 /** Nothing on the page is wider than the screen (no sideways scrolling on a phone). */
 async function expectNoSidewaysScroll(page: Page) {
@@ -32,11 +23,11 @@ const finderResult = (page: Page, name: string) => page.locator('.finder-result'
 
 describe.each(Object.entries(VIEWPORTS))('the resident path at %s width', (_name, viewport) => {
   it('goes from the finder to an institution, its group and its referral guide', async () => {
-    const context = await browser.newContext({ viewport });
+    const context = await env.browser.newContext({ viewport });
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
 
     // The finder replaces its no-JS links with a search box.
     const input = page.getByLabel('乡镇、卫生院或医院的名字');
@@ -99,9 +90,9 @@ describe.each(Object.entries(VIEWPORTS))('the resident path at %s width', (_name
 
 describe('the resident path with JavaScript off', () => {
   it.each(Object.entries(VIEWPORTS))('works by plain links at %s width', async (_name, viewport) => {
-    const context = await browser.newContext({ viewport, javaScriptEnabled: false });
+    const context = await env.browser.newContext({ viewport, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     // The finder falls back to links to the full lists.
     await expect(page.locator('.finder input').isVisible()).resolves.toBe(false);
     const fallback = page.locator('.finder-fallback');

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readSourceFiles } from '../src/lib/read-sources';
-import { validateDataset, formatProblem, type Dataset, type Problem, type SourceFiles } from '../src/lib/validate';
+import { validateDataset, formatProblem, type Entries, type Problem, type SourceFiles } from '../src/lib/validate';
 import {
   appendToJsonArray,
   mdxText,
@@ -31,7 +31,7 @@ type Answers = Record<string, string | string[] | number | undefined>;
 type RefKind = keyof NamedEntries;
 
 interface Context {
-  dataset: Dataset;
+  dataset: Entries;
   named: NamedEntries;
   today: string;
 }

@@ -7,9 +7,9 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { dataCollections, documentSchema, updateSchema, type DataCollection } from './schemas';
 import { loadDataset } from './lib/read-sources';
-import type { Dataset } from './lib/validate';
+import type { Entries } from './lib/validate';
 
-let dataset: Dataset | undefined;
+let dataset: Entries | undefined;
 
 function fromData<C extends DataCollection>(name: C) {
   return defineCollection({

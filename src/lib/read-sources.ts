@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
-import { validateDataset, formatProblem, type SourceFile, type SourceFiles, type Dataset } from './validate';
+import { validateDataset, formatProblem, type SourceFile, type SourceFiles, type Entries } from './validate';
 
 function filesIn(root: string, folder: string, pattern: RegExp): SourceFile[] {
   const dir = join(root, folder);
@@ -27,7 +27,7 @@ export function readSourceFiles(root: string): SourceFiles {
 }
 
 /** The validated dataset, or an error listing every problem. */
-export function loadDataset(root: string): Dataset {
+export function loadDataset(root: string): Entries {
   const { dataset, problems } = validateDataset(readSourceFiles(root));
   if (problems.length) {
     throw new Error(`数据有 ${problems.length} 处问题 / ${problems.length} problem(s) in the data:\n` + problems.map(formatProblem).join('\n'));

@@ -3,7 +3,7 @@
  * unique, names resolved to ids, and the file text. Pure functions over the validated dataset; the scripts do the IO.
  */
 import { stringify as stringifyYaml } from 'yaml';
-import type { Dataset } from './validate';
+import type { Entries } from './validate';
 
 /** Today in China (the bureaus' calendar), as ISO `2024-08-13`, whatever the machine's time zone. */
 export function todayInChina(now = new Date()): string {
@@ -51,7 +51,7 @@ export function suggestIds(candidates: Named[], input: string, limit = 5): Named
 }
 
 /** Every kind of entry that can be referred to, as id + names. */
-export function namedEntries(dataset: Dataset) {
+export function namedEntries(dataset: Entries) {
   return {
     regions: dataset.regions.map((r) => ({ id: r.id, names: [r.name, ...r.aliases] })),
     groups: dataset.groups.map((g) => ({ id: g.id, names: [g.name] })),
@@ -64,7 +64,7 @@ export function namedEntries(dataset: Dataset) {
 export type NamedEntries = ReturnType<typeof namedEntries>;
 
 /** The region a figure's subject lies in, for prefixing its id. */
-export function regionOfSubject(dataset: Dataset, type: string, id: string): string | undefined {
+export function regionOfSubject(dataset: Entries, type: string, id: string): string | undefined {
   if (type === 'region') return dataset.regions.some((r) => r.id === id) ? id : undefined;
   if (type === 'group') return dataset.groups.find((g) => g.id === id)?.region;
   if (type === 'institution') return dataset.institutions.find((i) => i.id === id)?.region;

@@ -42,7 +42,7 @@ export interface MdxEntry<T> {
   file: string;
 }
 
-export interface Dataset {
+export interface Entries {
   regions: Region[];
   institutions: Institution[];
   groups: Group[];
@@ -496,7 +496,7 @@ function valueAt(entry: unknown, path: string): unknown {
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
-export function validateDataset(files: SourceFiles): { dataset: Dataset; problems: Problem[] } {
+export function validateDataset(files: SourceFiles): { dataset: Entries; problems: Problem[] } {
   const problems: Problem[] = [];
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new Set<string>()]),

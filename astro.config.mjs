@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { dataReloadIntegration } from './src/integrations/data-reload.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -22,7 +23,13 @@ export default defineConfig({
     // The 404 page is served for missing addresses; it is not a page to list.
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) }),
     pagefindIntegration(),
+    dataReloadIntegration(),
   ],
   server: { port: 4321, host: '127.0.0.1' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // Bundle zod from astro/zod's own copy (zod 3), so the build validates with the same zod as `npm run check`;
+    // left external, the built chunks would import the top-level zod 4 that @astrojs/rss and sitemap bring.
+    ssr: { noExternal: ['zod'] },
+  },
 });

@@ -1,26 +1,28 @@
-/** Loads every collection once per build and hands pages plain data (see src/lib/site.ts). */
-import { getCollection } from 'astro:content';
-import type { Site } from './lib/site';
+/**
+ * The dataset every page renders from: data/ and content/ read once and validated once per build (the same
+ * validation `npm run check` runs), with its indexes (src/lib/dataset.ts). JSON data does not go through Astro's
+ * content store; MDX bodies are still rendered from the `documents` and `updates` collections.
+ *
+ * In `npm run dev`, src/integrations/data-reload.ts bumps a generation number when a file under data/ changes, so
+ * the next page load reads the data again.
+ */
+import { loadDataset } from './lib/read-sources';
+import type { Dataset } from './lib/dataset';
 
-let cached: Promise<Site> | undefined;
+declare global {
+  // eslint-disable-next-line no-var
+  var __yigongtiDataGeneration: number | undefined;
+}
 
-// The glob loader reads MDX files in parallel, so its order varies between builds; sort for reproducible output.
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+let cached: { generation: number; dataset: Dataset } | undefined;
 
-export function loadSite(): Promise<Site> {
-  cached ??= (async () => {
-    const data = async <C extends 'regions' | 'institutions' | 'groups' | 'indicators' | 'observations' | 'corrections'>(name: C) =>
-      (await getCollection(name)).map((e) => e.data);
-    return {
-      regions: await data('regions'),
-      institutions: await data('institutions'),
-      groups: await data('groups'),
-      indicators: await data('indicators'),
-      observations: await data('observations'),
-      corrections: await data('corrections'),
-      documents: (await getCollection('documents')).map(({ id, data }) => ({ id, data })).sort(byId),
-      updates: (await getCollection('updates')).map(({ id, data }) => ({ id, data })).sort(byId),
-    } as Site;
-  })();
-  return cached;
+export function getDataset(): Dataset {
+  const generation = globalThis.__yigongtiDataGeneration ?? 0;
+  if (!cached || cached.generation !== generation) cached = { generation, dataset: loadDataset(process.cwd()) };
+  return cached.dataset;
+}
+
+/** @deprecated use getDataset(); kept while pages move to views. */
+export async function loadSite(): Promise<Dataset> {
+  return getDataset();
 }

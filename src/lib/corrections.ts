@@ -24,8 +24,8 @@ export interface CorrectionView {
 }
 
 /** Every correction in the data (none when the site has no change log yet). */
-export function allCorrections(site: Site): Correction[] {
-  return site.corrections ?? [];
+export function allCorrections(site: Site): readonly Correction[] {
+  return site.corrections;
 }
 
 function newestFirst(a: Correction, b: Correction): number {

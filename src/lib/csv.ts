@@ -163,24 +163,24 @@ export function institutionTable(ctx: Context): Table<Institution> {
 }
 
 /** Rows of a table as plain records (numbers stay numbers, blanks are null). */
-export function rowsOf<T>(table: Table<T>, items: T[]): Row[] {
+export function rowsOf<T>(table: Table<T>, items: readonly T[]): Row[] {
   return items.map((item) => Object.fromEntries(table.columns.map((c) => [c.key, c.cell(item)])));
 }
 
 /** CSV as Excel opens it with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends, a header row. */
-export function toCsv<T>(table: Table<T>, items: T[]): string {
+export function toCsv<T>(table: Table<T>, items: readonly T[]): string {
   const columns = table.columns.map((c) => c.key);
   const records = rowsOf(table, items).map((r) => columns.map((k) => r[k] ?? ''));
   return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows' });
 }
 
 /** The same rows as JSON, with what a reuser needs to know: what the file is, its licence, where it comes from. */
-export function toJson<T>(table: Table<T>, items: T[], meta: { title: string; url: string; licence: string; licenceUrl: string; citation: string }): string {
+export function toJson<T>(table: Table<T>, items: readonly T[], meta: { title: string; url: string; licence: string; licenceUrl: string; citation: string }): string {
   return JSON.stringify({ ...meta, columns: table.columns.map((c) => c.key), rows: rowsOf(table, items) }, null, 2) + '\n';
 }
 
 /** Sorting every download the same way: by indicator, subject, then time. */
-export function sortObservations(observations: Observation[]): Observation[] {
+export function sortObservations(observations: readonly Observation[]): Observation[] {
   return [...observations].sort(
     (a, b) =>
       a.indicator.localeCompare(b.indicator) ||

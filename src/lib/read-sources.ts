@@ -1,8 +1,10 @@
 /** Reads the editors' files from disk for validation. The only place that knows the folder layout. */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
-import { validateDataset, formatProblem, type SourceFile, type SourceFiles, type Entries } from './validate';
+import { validateDataset, formatProblem, type SourceFile, type SourceFiles } from './validate';
+import { indexDataset, type Dataset } from './dataset';
 
 function filesIn(root: string, folder: string, pattern: RegExp): SourceFile[] {
   const dir = join(root, folder);
@@ -26,11 +28,46 @@ export function readSourceFiles(root: string): SourceFiles {
   return { data, mdx };
 }
 
-/** The validated dataset, or an error listing every problem. */
-export function loadDataset(root: string): Entries {
-  const { dataset, problems } = validateDataset(readSourceFiles(root));
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function git(root: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Last commit date of each file in `git log --format=@%cs --name-only` output (newest commit first). */
+export function parseGitLog(log: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  let date = '';
+  for (const line of log.split('\n')) {
+    if (line.startsWith('@')) date = line.slice(1).trim();
+    else if (line.trim() && !dates.has(line.trim())) dates.set(line.trim(), date);
+  }
+  return dates;
+}
+
+/**
+ * When each data file last changed (YYYY-MM-DD, China Standard Time): its last git commit, or its modification
+ * time while it has uncommitted changes or outside git. One `git log` and one `git status` for the whole folder.
+ */
+export function fileDates(root: string, paths: string[]): Map<string, string> {
+  const log = git(root, ['log', '--format=@%cs', '--name-only', '--', 'data']);
+  const committed = log ? parseGitLog(log) : new Map<string, string>();
+  const status = git(root, ['status', '--porcelain', '--untracked-files=all', '--', 'data']);
+  const dirty = new Set((status ?? '').split('\n').filter(Boolean).map((l) => l.slice(3).trim()));
+  return new Map(paths.map((path) => [path, (!dirty.has(path) && committed.get(path)) || chinaDate.format(statSync(join(root, path)).mtime)]));
+}
+
+/** The indexed dataset: data/ and content/ read once and validated once; throws listing every problem. */
+export function loadDataset(root: string): Dataset {
+  const files = readSourceFiles(root);
+  const { dataset, problems, origins } = validateDataset(files);
   if (problems.length) {
     throw new Error(`数据有 ${problems.length} 处问题 / ${problems.length} problem(s) in the data:\n` + problems.map(formatProblem).join('\n'));
   }
-  return dataset;
+  const dataPaths = Object.values(files.data).flatMap((list) => list.map((f) => f.path));
+  return indexDataset(dataset, { origins, fileDates: fileDates(root, dataPaths) });
 }

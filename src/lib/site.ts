@@ -1,41 +1,20 @@
 /**
- * The whole site's data as plain values, and the derivations pages need. No Astro imports: tests call these
- * directly with fixture data (getCollection() is empty inside vitest).
+ * Transitional: the old whole-site helpers, now thin lookups into the indexed dataset (src/lib/dataset.ts).
+ * Pages are moving to one view per route (src/lib/views/); new code should use the dataset directly.
  */
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction } from '../schemas';
+import type { Group, Institution, Observation, Region } from '../schemas';
+import { byName, groupsIn, membershipsOf, observationsOf, pathOf, rosterOf, type Dataset, type DocumentEntry, type Membership, type UpdateEntry } from './dataset';
 
-export interface DocumentEntry {
-  id: string;
-  data: DocumentMeta;
-}
-export interface UpdateEntry {
-  id: string;
-  data: UpdateMeta;
-}
-
-export interface Site {
-  regions: Region[];
-  institutions: Institution[];
-  groups: Group[];
-  indicators: Indicator[];
-  observations: Observation[];
-  documents: DocumentEntry[];
-  updates: UpdateEntry[];
-  /** Published corrections of figures (see src/lib/corrections.ts); optional so older fixtures stay valid. */
-  corrections?: Correction[];
-}
-
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
+export type { DocumentEntry, UpdateEntry, Membership };
+export type Site = Dataset;
 
 export function regionById(site: Site, id: string): Region | undefined {
-  return site.regions.find((r) => r.id === id);
+  return site.region.get(id);
 }
 
 /** The region and its ancestors, outermost first: 四川省 › 内江市 › 资中县. */
 export function regionPath(site: Site, id: string): Region[] {
-  const path: Region[] = [];
-  for (let r = regionById(site, id); r; r = r.parent ? regionById(site, r.parent) : undefined) path.unshift(r);
-  return path;
+  return [...pathOf(site, id)];
 }
 
 /** Regions that have at least one group, document or figure of their own, or a descendant that does. */
@@ -43,46 +22,29 @@ export function regionsWithContent(site: Site): Region[] {
   const used = new Set<string>([
     ...site.groups.flatMap((g) => [g.region, ...g.coveredRegions]),
     ...site.documents.flatMap((d) => d.data.regions),
-    ...site.observations.filter((o) => o.subject.type === 'region').map((o) => o.subject.id),
+    ...[...site.observationsBySubject.keys()].filter((k) => k.startsWith('region:')).map((k) => k.slice('region:'.length)),
   ]);
-  for (const id of [...used]) for (const r of regionPath(site, id)) used.add(r.id);
+  for (const id of [...used]) for (const r of pathOf(site, id)) used.add(r.id);
   return site.regions.filter((r) => used.has(r.id));
 }
 
-/** Groups serving a region (directly or as covered territory), or any region below it. */
+/** Groups serving a region (directly or as covered territory), or any region below it, by name. */
 export function groupsInRegion(site: Site, regionId: string): Group[] {
-  return site.groups
-    .filter((g) => [g.region, ...g.coveredRegions].some((r) => regionPath(site, r).some((p) => p.id === regionId)))
-    .sort(byName);
-}
-
-/** The groups an institution belongs to, with its role in each. */
-export interface Membership {
-  group: Group;
-  role: 'lead' | 'member';
-  note?: string;
+  return [...groupsIn(site, regionId)].sort(byName);
 }
 
 export function groupsOfInstitution(site: Site, institutionId: string): Membership[] {
-  return site.groups.flatMap((group): Membership[] => {
-    if (group.lead === institutionId) return [{ group, role: 'lead' }];
-    const member = group.members.find((m) => m.institution === institutionId);
-    return member ? [{ group, role: 'member', note: member.note }] : [];
-  });
+  return [...membershipsOf(site, institutionId)];
 }
 
 /** A group's roster: the lead first, then named members, each resolved to its institution. */
 export function rosterFor(site: Site, group: Group): { institution: Institution; role: 'lead' | 'member'; note?: string }[] {
-  const find = (id: string) => site.institutions.find((i) => i.id === id)!;
-  return [
-    ...(group.lead ? [{ institution: find(group.lead), role: 'lead' as const }] : []),
-    ...group.members.map((m) => ({ institution: find(m.institution), role: 'member' as const, note: m.note })),
-  ];
+  return [...rosterOf(site, group.id)];
 }
 
 /** Figures about a subject. */
 export function observationsFor(site: Site, type: Observation['subject']['type'], id: string): Observation[] {
-  return site.observations.filter((o) => o.subject.type === type && o.subject.id === id);
+  return [...observationsOf(site, type, id)];
 }
 
 /** Documents newest first. */
@@ -100,10 +62,11 @@ export function updatesNewestFirst(site: Site): UpdateEntry[] {
  * newest first. For region and group pages.
  */
 export function updatesFor(site: Site, about: { regionId: string } | { groupId: string }): UpdateEntry[] {
-  if ('groupId' in about) return updatesNewestFirst(site).filter((u) => u.data.groups.includes(about.groupId));
-  const within = (id: string) => regionPath(site, id).some((r) => r.id === about.regionId);
-  const groupsHere = new Set(groupsInRegion(site, about.regionId).map((g) => g.id));
-  return updatesNewestFirst(site).filter((u) => u.data.regions.some(within) || u.data.groups.some((g) => groupsHere.has(g)));
+  if ('groupId' in about) return [...(site.updatesOfGroup.get(about.groupId) ?? [])];
+  const found = new Set<UpdateEntry>();
+  for (const r of site.regionDescendants.get(about.regionId) ?? []) for (const u of site.updatesOfRegion.get(r) ?? []) found.add(u);
+  for (const g of groupsIn(site, about.regionId)) for (const u of site.updatesOfGroup.get(g.id) ?? []) found.add(u);
+  return [...found].sort((a, b) => b.data.date.localeCompare(a.data.date) || a.id.localeCompare(b.id));
 }
 
 export { byName };

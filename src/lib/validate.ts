@@ -496,7 +496,7 @@ function valueAt(entry: unknown, path: string): unknown {
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
-export function validateDataset(files: SourceFiles): { dataset: Entries; problems: Problem[] } {
+export function validateDataset(files: SourceFiles): { dataset: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new Set<string>()]),
@@ -621,7 +621,11 @@ export function validateDataset(files: SourceFiles): { dataset: Entries; problem
   }
 
   const values = <T>(entries: Located<T>[]) => entries.map((e) => e.value);
+  // Which file holds each entry, keyed `collection:id`: for "last updated" dates without reading data/ again.
+  const origins = new Map<string, string>();
+  for (const [name, entries] of Object.entries(all)) for (const e of entries as Located<unknown>[]) origins.set(`${name}:${e.id}`, e.file);
   return {
+    origins,
     dataset: {
       regions: values(regions),
       institutions: values(institutions),

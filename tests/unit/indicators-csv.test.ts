@@ -3,7 +3,10 @@ import { parse } from 'csv-parse/sync';
 import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/lib/csv';
 import { allDownloads, byteSize, downloadContext, formatBytes, groupDownloads, indicatorDownloads, siteDownloads } from '../../src/lib/downloads';
 import { citationText } from '../../src/lib/citation';
-import { latestDate, parseGitLog, updatedFor, type DataIndex } from '../../src/lib/updated';
+import { parseGitLog } from '../../src/lib/read-sources';
+import { indexDataset, updatedOf } from '../../src/lib/dataset';
+import { validateDataset } from '../../src/lib/validate';
+import { publishingFiles } from '../fixtures/publishing-files';
 import { fixtureSite, visitRate } from './indicators-fixture';
 
 const site = fixtureSite();
@@ -113,19 +116,19 @@ describe('citations and dates', () => {
   });
 
   it('dates a page by the newest file among those holding its entries', () => {
-    const index: DataIndex = {
+    const ds = indexDataset(validateDataset(publishingFiles()).dataset, {
+      origins: new Map([
+        ['indicators:visit-rate', 'data/indicators/a.json'],
+        ['observations:city-rate', 'data/observations/x.json'],
+        ['observations:other', 'data/observations/y.json'],
+      ]),
       fileDates: new Map([
         ['data/indicators/a.json', '2024-01-01'],
         ['data/observations/x.json', '2024-06-01'],
         ['data/observations/y.json', '2025-01-01'],
       ]),
-      entryFiles: new Map([
-        ['indicators:visit-rate', 'data/indicators/a.json'],
-        ['observations:city-rate', 'data/observations/x.json'],
-        ['observations:other', 'data/observations/y.json'],
-      ]),
-    };
-    expect(updatedFor(index, [{ collection: 'indicators', id: 'visit-rate' }, { collection: 'observations', id: 'city-rate' }])).toBe('2024-06-01');
-    expect(latestDate([undefined, '2024-01-02', '2023-12-31'])).toBe('2024-01-02');
+    });
+    expect(updatedOf(ds, [{ collection: 'indicators', id: 'visit-rate' }, { collection: 'observations', id: 'city-rate' }])).toBe('2024-06-01');
+    expect(ds.dataUpdated).toBe('2025-01-01');
   });
 });

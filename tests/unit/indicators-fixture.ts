@@ -1,6 +1,7 @@
 /** A small site for the indicator tests: a prefecture with three counties, two groups, and figures of every shape. */
 import type { Indicator, Observation } from '../../src/schemas';
 import type { Site } from '../../src/lib/site';
+import { datasetOf } from '../fixtures/dataset';
 
 const src = (excerpt: string) => ({ document: 'doc-a', section: '一、', excerpt });
 
@@ -51,7 +52,7 @@ export const observations: Observation[] = [
 ];
 
 export function fixtureSite(): Site {
-  return {
+  return datasetOf({
     regions: [
       { id: 'prov', name: '某省', kind: 'province', aliases: [] },
       { id: 'city', name: '某市', kind: 'prefecture', parent: 'prov', aliases: [] },
@@ -89,5 +90,5 @@ export function fixtureSite(): Site {
       },
     ],
     updates: [],
-  };
+  });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { correctionsFor, correctionsNewestFirst, correctionSentence, figureLabel } from '../../src/lib/corrections';
 import type { Site } from '../../src/lib/site';
 import { validateDataset } from '../../src/lib/validate';
+import { indexDataset } from '../../src/lib/dataset';
 import { publishingFiles, json, CORRECTION } from '../fixtures/publishing-files';
 
 function siteWith(corrections: object[]): Site {
@@ -10,7 +11,7 @@ function siteWith(corrections: object[]): Site {
   files.data.corrections = [json('data/corrections/c.json', corrections)];
   const { dataset, problems } = validateDataset(files);
   expect(problems).toEqual([]);
-  return { ...dataset, documents: dataset.documents.map(({ id, data }) => ({ id, data })), updates: [] };
+  return indexDataset({ ...dataset, updates: [] });
 }
 
 describe('corrections for readers', () => {
@@ -42,7 +43,6 @@ describe('corrections for readers', () => {
 
   it('shows nothing for a figure that was never corrected, or a site without a change log', () => {
     expect(correctionsFor(siteWith([]), 'obs-1')).toEqual([]);
-    const { corrections: _none, ...withoutLog } = site;
-    expect(correctionsNewestFirst(withoutLog)).toEqual([]);
+    expect(correctionsNewestFirst(indexDataset({ ...validateDataset(publishingFiles()).dataset, updates: [] }))).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { dataUpdated } from '../../lib/updated';
 let files: Map<string, DownloadFile> | undefined;
 /** The registry, built once per build (it lists thousands of files at national scale). */
 async function registry(siteUrl: URL | undefined): Promise<Map<string, DownloadFile>> {
-  files ??= new Map(allDownloads(downloadContext(await loadSite(), siteUrl ?? 'https://example.invalid', dataUpdated())).map((f) => [f.href, f]));
+  files ??= new Map(allDownloads(downloadContext(await loadSite(), siteUrl ?? "https://example.invalid", dataUpdated(await loadSite()))).map((f) => [f.href, f]));
   return files;
 }
 

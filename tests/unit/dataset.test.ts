@@ -1,0 +1,71 @@
+/**
+ * The indexed dataset answers what a page asks by lookup, and its answers equal what a plain scan of the entries
+ * would give (the scan is written here, from the fixture's arrays, as the expected value).
+ */
+import { describe, expect, it } from 'vitest';
+import { groupsIn, isWithin, membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, updatedOf } from '../../src/lib/dataset';
+import { fixtureSite } from './indicators-fixture';
+import { residentSite } from '../fixtures/resident-site';
+import { fixtureSite as contentSite } from '../fixtures/content-site';
+import { datasetOf } from '../fixtures/dataset';
+
+const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);
+
+describe('the indexed dataset', () => {
+  const ds = fixtureSite();
+
+  it('finds figures by indicator and by subject, in the editors’ order', () => {
+    for (const indicator of ds.indicators) expect(ids(observationsOfIndicator(ds, indicator.id))).toEqual(ids(ds.observations.filter((o) => o.indicator === indicator.id)));
+    for (const o of ds.observations)
+      expect(ids(observationsOf(ds, o.subject.type, o.subject.id))).toEqual(ids(ds.observations.filter((x) => x.subject.type === o.subject.type && x.subject.id === o.subject.id)));
+    expect(observationsOf(ds, 'group', 'nowhere')).toEqual([]);
+  });
+
+  it('knows every region’s path and which regions lie within which', () => {
+    for (const r of ds.regions) {
+      const path = pathOf(ds, r.id);
+      expect(path.at(-1)).toBe(r);
+      for (let i = 1; i < path.length; i++) expect(path[i].parent).toBe(path[i - 1].id);
+      for (const other of ds.regions) expect(isWithin(ds, r.id, other.id)).toBe(path.some((p) => p.id === other.id));
+    }
+  });
+
+  it('keeps a walk finite when the region tree loops', () => {
+    const looped = datasetOf({
+      regions: [
+        { id: 'a', name: '甲', kind: 'county', parent: 'b', aliases: [] },
+        { id: 'b', name: '乙', kind: 'prefecture', parent: 'a', aliases: [] },
+      ],
+    });
+    expect(ids(pathOf(looped, 'a'))).toEqual(['b', 'a']);
+    expect(isWithin(looped, 'a', 'b')).toBe(true);
+  });
+});
+
+describe('memberships both ways', () => {
+  for (const [name, ds] of [['resident fixture', residentSite()], ['content fixture', contentSite()]] as const) {
+    it(`${name}: a roster lists the lead first, then each named member once; memberships mirror rosters`, () => {
+      for (const g of ds.groups) {
+        const expected = [...new Set([...(g.lead ? [g.lead] : []), ...g.members.map((m) => m.institution)])].filter((id) => ds.institutions.some((i) => i.id === id));
+        expect(rosterOf(ds, g.id).map((r) => r.institution.id)).toEqual(expected);
+        if (g.lead && expected.includes(g.lead)) expect(rosterOf(ds, g.id)[0].role).toBe('lead');
+      }
+      for (const inst of ds.institutions) {
+        const expected = ds.groups.filter((g) => g.lead === inst.id || g.members.some((m) => m.institution === inst.id)).map((g) => g.id);
+        expect(membershipsOf(ds, inst.id).map((m) => m.group.id)).toEqual(expected);
+      }
+    });
+
+    it(`${name}: groups in a region include those serving any region below it`, () => {
+      for (const r of ds.regions) {
+        const expected = ds.groups.filter((g) => [g.region, ...g.coveredRegions].some((c) => pathOf(ds, c).some((p) => p.id === r.id)));
+        expect(ids(groupsIn(ds, r.id))).toEqual(ids(expected));
+      }
+    });
+  }
+
+  it('dates entries by their file and ignores entries it has no file for', () => {
+    const ds = fixtureSite();
+    expect(updatedOf(ds, [{ collection: 'groups', id: 'nowhere' }])).toBeUndefined();
+  });
+});

@@ -1,6 +1,7 @@
 /** The change log of published figures: corrections resolved to the figure they change, in words for pages and RSS. */
 import type { Correction, Indicator, Observation } from '../schemas';
 import type { Site } from './site';
+import { correctionsOf } from './dataset';
 import { subjectLink, type SubjectLink } from './documents';
 import { formatDate, formatPeriod, formatValue } from './format';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
@@ -45,9 +46,9 @@ function shown(site: Site, field: Correction['field'], value: string | number, i
       return key in strings ? t(key as StringKey) : String(value);
     }
     case 'indicator':
-      return site.indicators.find((i) => i.id === value)?.name ?? String(value);
+      return site.indicator.get(String(value))?.name ?? String(value);
     case 'source.document':
-      return site.documents.find((d) => d.id === value)?.data.title ?? String(value);
+      return site.document.get(String(value))?.data.title ?? String(value);
     default:
       return String(value);
   }
@@ -55,8 +56,8 @@ function shown(site: Site, field: Correction['field'], value: string | number, i
 
 /** One correction resolved for display; undefined when its figure is not in the data. */
 export function viewCorrection(site: Site, correction: Correction): CorrectionView | undefined {
-  const observation = site.observations.find((o) => o.id === correction.observation);
-  const indicator = observation && site.indicators.find((i) => i.id === observation.indicator);
+  const observation = site.observation.get(correction.observation);
+  const indicator = observation && site.indicator.get(observation.indicator);
   if (!observation || !indicator) return undefined;
   const subject = subjectLink(site, observation.subject);
   return {
@@ -82,7 +83,10 @@ export function correctionsNewestFirst(site: Site): CorrectionView[] {
 
 /** Corrections of one figure, newest first. */
 export function correctionsFor(site: Site, observationId: string): CorrectionView[] {
-  return correctionsNewestFirst(site).filter((v) => v.observation.id === observationId);
+  return [...correctionsOf(site, observationId)]
+    .sort(newestFirst)
+    .map((c) => viewCorrection(site, c))
+    .filter((v): v is CorrectionView => v !== undefined);
 }
 
 /** One sentence for a note or a feed: "2024年9月2日更正：数值原为“10,542 人次”，现为“105,423 人次”。原因：…" */

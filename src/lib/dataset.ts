@@ -78,6 +78,8 @@ export interface Dataset {
   readonly groupsInRegion: ReadonlyMap<string, readonly Group[]>;
   /** Institutions standing in each region (its own, not below it), by name. */
   readonly institutionsOfRegion: ReadonlyMap<string, readonly Institution[]>;
+  /** Village clinics (村卫生室) managed by each township health centre, by name. */
+  readonly villageClinics: ReadonlyMap<string, readonly Institution[]>;
   /** Documents naming each region (its own tags), newest first. */
   readonly documentsOfRegion: ReadonlyMap<string, readonly DocumentEntry[]>;
   /** Updates tagged with each group, newest first. */
@@ -186,6 +188,9 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
   const institutionsOfRegion = new Map<string, Institution[]>();
   for (const i of entries.institutions) push(institutionsOfRegion, i.region, i);
   for (const list of institutionsOfRegion.values()) list.sort(byName);
+  const villageClinics = new Map<string, Institution[]>();
+  for (const i of entries.institutions) if (i.belongsTo) push(villageClinics, i.belongsTo, i);
+  for (const list of villageClinics.values()) list.sort(byName);
 
   const documentsOfRegion = new Map<string, DocumentEntry[]>();
   for (const d of documents) for (const r of new Set(d.data.regions)) push(documentsOfRegion, r, d);
@@ -233,6 +238,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     memberships,
     groupsInRegion,
     institutionsOfRegion,
+    villageClinics,
     documentsOfRegion,
     updatesOfGroup,
     updatesOfRegion,
@@ -277,6 +283,11 @@ export function rosterOf(ds: Dataset, groupId: string): readonly RosterRow[] {
 /** Groups serving a region or any region below it, in the editors' order. */
 export function groupsIn(ds: Dataset, regionId: string): readonly Group[] {
   return ds.groupsInRegion.get(regionId) ?? NONE;
+}
+
+/** True for institutions that get a page of their own (village clinics are rows on their health centre's page). */
+export function hasOwnPage(institution: Institution): boolean {
+  return institution.kind !== 'village-clinic';
 }
 
 /** Published corrections of one figure, oldest first. */

@@ -1,6 +1,7 @@
 /** What a document page shows besides its digest: the figures taken from it and the groups it describes. */
 import type { Group, Indicator, Observation } from '../schemas';
 import type { DocumentEntry, Site } from './site';
+import { subjectHref, subjectName } from './dataset';
 
 /** A figure's subject, resolved to its name and page. */
 export interface SubjectLink {
@@ -8,13 +9,10 @@ export interface SubjectLink {
   href: string;
 }
 
-const SUBJECT_PATH = { group: 'groups', region: 'regions', institution: 'institutions' } as const;
 
 /** The name and page of what a figure is about (a group, region or institution). */
 export function subjectLink(site: Site, subject: Observation['subject']): SubjectLink {
-  const list = subject.type === 'group' ? site.groups : subject.type === 'region' ? site.regions : site.institutions;
-  const name = list.find((e) => e.id === subject.id)?.name ?? subject.id;
-  return { name, href: `/${SUBJECT_PATH[subject.type]}/${subject.id}/` };
+  return { name: subjectName(site, subject), href: subjectHref(subject) };
 }
 
 export interface DocumentFigure {
@@ -25,11 +23,9 @@ export interface DocumentFigure {
 
 /** Every figure whose source is this document, in the order the curators recorded them (the document's order). */
 export function documentFigures(site: Site, documentId: string): DocumentFigure[] {
-  return site.observations
-    .filter((o) => o.source.document === documentId)
-    .map((observation) => ({
+  return (site.observationsByDocument.get(documentId) ?? []).map((observation) => ({
       observation,
-      indicator: site.indicators.find((i) => i.id === observation.indicator)!,
+      indicator: site.indicator.get(observation.indicator)!,
       subject: subjectLink(site, observation.subject),
     }));
 }

@@ -537,6 +537,7 @@ export function validateDataset(files: SourceFiles): { dataset: Entries; problem
   for (const r of regions) ref(r, 'parent', 'regions', r.value.parent);
   for (const inst of institutions) {
     ref(inst, 'region', 'regions', inst.value.region);
+    ref(inst, 'belongsTo', 'institutions', inst.value.belongsTo);
     sourceRefs(inst, 'sources', inst.value.sources);
     inst.value.services.forEach((s, i) => ref(inst, `services[${i}].source.document`, 'documents', s.source.document));
   }

@@ -27,6 +27,11 @@ export const institutionSchema = z
     kind: institutionKind,
     /** Id of the county-level region where it stands. */
     region: id,
+    /**
+     * For a village clinic (村卫生室): id of the township health centre that manages it (乡村一体化管理). Village
+     * clinics are listed on that centre's page and found by the finder; they have no page of their own.
+     */
+    belongsTo: id.optional(),
     /** Services the sources say it offers, one short phrase each. */
     services: z.array(z.object({ text: z.string().min(1), source: sourceRef }).strict()).default([]),
     /** A short note for readers, e.g. what the source leaves unclear. */

@@ -17,6 +17,26 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Every page carries its policy in a <meta http-equiv>, for hosts that ignore public/_headers; Astro hashes its own
+  // scripts and styles. The same directives as public/_headers, except frame-ancestors, which only works as a header.
+  experimental: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [
     // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run.
     mdx({ remarkPlugins: [remarkMdxPolicy] }),

@@ -1,8 +1,9 @@
 /**
  * A hostile update cannot run code at build time: MDX that tries to write a marker file (through an attribute
  * expression, a spread, an export, a bare expression) fails `npm run check` and `npm run build` with the file named,
- * dist/ stays byte-identical and the marker never appears. Astro's own build (without the check in front of it) is
- * stopped as well, by the same policy running as a remark plugin. Runs in a throwaway copy of the project.
+ * dist/ stays byte-identical and the marker never appears. `astro build` run directly (without the check that
+ * `npm run build` runs first) stops too: its content config validates the same way, and the MDX pipeline's remark
+ * plugin (tests/unit/mdx-policy.test.ts) runs the same policy behind it. Runs in a throwaway copy of the project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -89,7 +90,7 @@ describe('a hostile MDX update: nothing runs, nothing is published', () => {
     }, 120_000);
   }
 
-  // Two real Astro builds (about a minute each on a busy machine): the policy holds even if the check were skipped.
+  // Two direct Astro builds: the policy holds even if someone skipped `npm run build`'s check.
   for (const name of ['attribute-expression', 'export']) {
     it(`${name}: Astro's build itself stops at the file, before the code can run`, async () => {
       const restore = placed(name);
@@ -97,7 +98,6 @@ describe('a hostile MDX update: nothing runs, nothing is published', () => {
         const built = await astroBuild();
         expect(built.status).not.toBe(0);
         expect(built.output).toContain(`${fileOf(name)}:10`);
-        expect(built.output).toContain('正文含有不允许的内容');
         expect(existsSync(join(markers, name)), 'the hostile code ran').toBe(false);
         expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
       } finally {
@@ -105,6 +105,21 @@ describe('a hostile MDX update: nothing runs, nothing is published', () => {
       }
     }, 240_000);
   }
+
+  it("Astro's MDX pipeline itself refuses code, in MDX the check never reads (a page outside content/)", async () => {
+    const file = 'src/pages/hostile-page.mdx';
+    const restore = editText(dir, file, () => `---\ntitle: x\n---\n\n第一段。\n\n<span title={${writes('pipeline')}}>x</span>\n`);
+    try {
+      const built = await astroBuild();
+      expect(built.status).not.toBe(0);
+      expect(built.output).toContain(`${file}:7`);
+      expect(built.output).toContain('正文含有不允许的内容');
+      expect(existsSync(join(markers, 'pipeline')), 'the hostile code ran').toBe(false);
+      expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
+    } finally {
+      restore();
+    }
+  }, 240_000);
 
   it('after the hostile files were removed, the copy checks clean again', () => {
     expect(runScript(dir, 'scripts/check.ts').status).toBe(0);

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, editText, hashFolder, makeProject, removeProject, runScript, type Run } from '../support/publishing';
@@ -55,8 +55,15 @@ function astroBuild(): Promise<Run> {
   });
 }
 
+/** What an editor may write (docs/编辑指南.md): built into the good site, so the allowed forms are shown to work. */
+const ALLOWED = {
+  file: 'content/updates/2024-09-01-allowed.mdx',
+  text: `${FRONTMATTER}<Note title="办理时间">\n\n每周一至周五 8:00–17:00，详见[国家卫生健康委](https://www.nhc.gov.cn/)。\n\n</Note>\n`,
+};
+
 beforeAll(async () => {
   dir = makeProject();
+  editText(dir, ALLOWED.file, () => ALLOWED.text);
   const good = await build(dir);
   if (good.status !== 0) throw new Error(`the good build failed:\n${good.output.slice(-3000)}`);
   goodDist = hashFolder(join(dir, 'dist'));
@@ -68,6 +75,12 @@ afterAll(() => {
 });
 
 describe('a hostile MDX update: nothing runs, nothing is published', () => {
+  it('what the guide allows is built: the Note callout with its title and an https link', () => {
+    const html = readFileSync(join(dir, 'dist/updates/2024-09-01-allowed/index.html'), 'utf8');
+    expect(html).toMatch(/<aside class="mdx-note[^"]*"[^>]*>\s*<p class="mdx-note-title[^"]*"[^>]*>办理时间<\/p>/);
+    expect(html).toContain('<a href="https://www.nhc.gov.cn/">国家卫生健康委</a>');
+  });
+
   for (const variant of variants) {
     it(`${variant.name}: npm run check and npm run build refuse it with file and line, dist/ unchanged`, async () => {
       const restore = placed(variant.name);

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { dataCollections, mdxCollections, ID_MAX_LENGTH, type DataCollection, type MdxCollection } from '../schemas';
 import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction } from '../schemas';
 import { excerptContainsValue } from './figures';
+import { invisibleCharacter, periodProblem } from '../schemas';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
@@ -377,6 +378,32 @@ function describeIssue(issue: z.ZodIssue): { zh: string; en: string; hint: Hint 
   }
 }
 
+/**
+ * Every text in a parsed entry trimmed and NFC-normalised, in place, before the schema sees it: a name pasted with a
+ * trailing space or in decomposed form is the same name. (Ids are texts too: " grp" is the id "grp".)
+ */
+function normaliseText(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const clean = value.normalize('NFC').trim();
+    return clean === value ? value : clean;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normaliseText(value[i]);
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = normaliseText(record[key]);
+  }
+  return value;
+}
+
+/** The issue's message, naming the invisible character when that is what is wrong (the schema's regex cannot). */
+function withCharacter(issue: z.ZodIssue, entry: unknown): ReturnType<typeof describeIssue> {
+  const described = describeIssue(issue);
+  const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), entry);
+  const character = typeof value === 'string' && described.zh.includes('控制字符') ? (invisibleCharacter(value) ?? invisibleCharacter(value, false)) : undefined;
+  return character ? { ...described, zh: `${described.zh}：${character}`, en: `${described.en}: ${character}` } : described;
+}
+
 function fieldPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
@@ -468,7 +495,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       const offset = offsets[index];
       const line = offset === undefined ? undefined : lineOf(offset);
       if (typeof rawId === 'string') known.add(rawId);
-      const result = schema.safeParse(item);
+      const result = schema.safeParse(normaliseText(item));
       if (!result.success) {
         const end = nextOffsets[index];
         for (const issue of result.error.issues) {
@@ -477,7 +504,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
             line: lineOfField(file.text, offset, end, issue.path) ?? line,
             entry: label,
             field: fieldPath(issue.path) || undefined,
-            ...describeIssue(issue),
+            ...withCharacter(issue, item),
           });
         }
         return;
@@ -661,12 +688,12 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
       });
       continue;
     }
-    const result = schema.safeParse(raw);
+    const result = schema.safeParse(normaliseText(raw));
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = String(issue.path[0] ?? '');
         const at = key ? parts.yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
-        problems.push({ file: file.path, line: at >= 0 ? at + 2 : 1, entry: id, field: fieldPath(issue.path) || undefined, ...describeIssue(issue) });
+        problems.push({ file: file.path, line: at >= 0 ? at + 2 : 1, entry: id, field: fieldPath(issue.path) || undefined, ...withCharacter(issue, raw) });
       }
       continue;
     }
@@ -856,6 +883,11 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     ref(o, 'indicator', 'indicators', v.indicator);
     ref(o, 'subject.id', subjectCollection[v.subject.type], v.subject.id);
     ref(o, 'source.document', 'documents', v.source.document);
+    const wrongPeriod = periodProblem(v.period);
+    if (wrongPeriod) {
+      const [zh, en] = wrongPeriod.split(' / ');
+      problems.push({ file: o.file, line: o.line, entry: o.id, field: 'period', zh, en, hint: MESSAGE_HINTS.find(([p]) => p.test('时期'))![1] });
+    }
     if (!excerptContainsValue(v.source.excerpt, v.value)) {
       problems.push({
         file: o.file,

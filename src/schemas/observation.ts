@@ -20,15 +20,21 @@ const periodPattern = new RegExp(`^(?:${periodPart}|(?:${periodPart}|\\.\\.)/${p
 
 export const period = z
   .string()
-  .regex(periodPattern, '时期须写成 2024、2024-H1、2024-Q3、2024-08 或 2019-11/2024-08 / period must look like 2024, 2024-H1, 2024-Q3, 2024-08 or 2019-11/2024-08')
-  .superRefine((text, ctx) => {
-    if (!periodPattern.test(text)) return; // one message per bad period
-    const parts = text.split('/').filter((p) => p !== '..');
-    const unreal = parts.find((p) => p.length === 10 && !isRealDate(p));
-    if (unreal) ctx.addIssue({ code: 'custom', message: `时期中的日期 ${unreal} 不存在 / the date ${unreal} in the period does not exist` });
-    else if (parts.length === 2 && firstDay(parts[1]) < firstDay(parts[0]))
-      ctx.addIssue({ code: 'custom', message: `时期的结束 ${parts[1]} 早于开始 ${parts[0]} / the period ends (${parts[1]}) before it starts (${parts[0]})` });
-  });
+  .regex(periodPattern, '时期须写成 2024、2024-H1、2024-Q3、2024-08 或 2019-11/2024-08 / period must look like 2024, 2024-H1, 2024-Q3, 2024-08 or 2019-11/2024-08');
+
+/**
+ * What is wrong with a well-formed period, if anything: a day that does not exist, or a span that ends before it
+ * starts. A plain function rather than a zod refinement, which would make every figure's check ~30× slower.
+ */
+export function periodProblem(text: string): string | undefined {
+  if (!periodPattern.test(text)) return undefined;
+  const parts = text.split('/').filter((p) => p !== '..');
+  const unreal = parts.find((p) => p.length === 10 && !isRealDate(p));
+  if (unreal) return `时期中的日期 ${unreal} 不存在 / the date ${unreal} in the period does not exist`;
+  if (parts.length === 2 && firstDay(parts[1]) < firstDay(parts[0]))
+    return `时期的结束 ${parts[1]} 早于开始 ${parts[0]} / the period ends (${parts[1]}) before it starts (${parts[0]})`;
+  return undefined;
+}
 
 /** One reported figure. File: `data/observations/*.json` (an array). */
 export const observationSchema = z

@@ -1,0 +1,17 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { observationSchema } from '../../src/schemas';
+import { duplicateKeys } from '../../src/lib/validate';
+import { excerptContainsValue } from '../../src/lib/figures';
+const dir = process.argv[2] + '/data/observations';
+const texts = readdirSync(dir).map((f) => readFileSync(dir + '/' + f, 'utf8'));
+let t = performance.now();
+const all = texts.flatMap((x) => JSON.parse(x));
+console.log('parse', Math.round(performance.now() - t), all.length); t = performance.now();
+for (const x of texts) duplicateKeys(x);
+console.log('dupkeys', Math.round(performance.now() - t)); t = performance.now();
+for (const o of all) observationSchema.safeParse(o);
+console.log('zod', Math.round(performance.now() - t)); t = performance.now();
+for (const o of all) observationSchema.safeParse(o);
+console.log('zod again', Math.round(performance.now() - t)); t = performance.now();
+for (const o of all) excerptContainsValue(o.source.excerpt, o.value);
+console.log('excerpt', Math.round(performance.now() - t)); t = performance.now();

@@ -175,7 +175,10 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
   // One entry per open object or array: the keys seen so far (objects) or null (arrays).
   const stack: (Set<string> | null)[] = [];
   let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
+  // Jump from one structural character to the next: most of the text is inside strings or whitespace.
+  const structural = /["{}[\],]/g;
+  for (let m = structural.exec(text); m; m = structural.exec(text)) {
+    const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
       let end = i + 1;
@@ -194,7 +197,7 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
         keys.add(key);
         expectKey = false;
       }
-      i = end;
+      structural.lastIndex = end + 1;
     } else if (c === 123 /* { */) {
       stack.push(new Set());
       expectKey = true;
@@ -385,7 +388,7 @@ function describeIssue(issue: z.ZodIssue): { zh: string; en: string; hint: Hint 
 function normaliseText(value: unknown): unknown {
   if (typeof value === 'string') {
     const clean = value.normalize('NFC').trim();
-    return clean === value ? value : clean;
+    return clean.length === value.length && clean === value ? value : clean;
   }
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = normaliseText(value[i]);

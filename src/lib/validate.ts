@@ -175,10 +175,7 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
   // One entry per open object or array: the keys seen so far (objects) or null (arrays).
   const stack: (Set<string> | null)[] = [];
   let expectKey = false;
-  // Jump from one structural character to the next: most of the text is inside strings or whitespace.
-  const structural = /["{}[\],]/g;
-  for (let m = structural.exec(text); m; m = structural.exec(text)) {
-    const i = m.index;
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
       let end = i + 1;
@@ -197,7 +194,7 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
         keys.add(key);
         expectKey = false;
       }
-      structural.lastIndex = end + 1;
+      i = end; // strings are skipped whole with indexOf: most of the text is inside them
     } else if (c === 123 /* { */) {
       stack.push(new Set());
       expectKey = true;

@@ -34,7 +34,8 @@ export function regionById(site: Site, id: string): Region | undefined {
 /** The region and its ancestors, outermost first: 四川省 › 内江市 › 资中县. */
 export function regionPath(site: Site, id: string): Region[] {
   const path: Region[] = [];
-  for (let r = regionById(site, id); r; r = r.parent ? regionById(site, r.parent) : undefined) path.unshift(r);
+  // Stops at a region already on the path: validation rejects a loop, but a walk must never hang on one.
+  for (let r = regionById(site, id); r && !path.includes(r); r = r.parent ? regionById(site, r.parent) : undefined) path.unshift(r);
   return path;
 }
 

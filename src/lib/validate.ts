@@ -934,7 +934,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   for (const u of updates) notAhead(u, u.value.data.date);
   // A contact "checked" on a day still to come was not checked.
   for (const inst of institutions) for (const [field, item] of contactItems(inst.value)) notAhead(inst, item.checked, `${field}.checked`);
-  for (const g of groups) g.value.referral.contacts.forEach((c, i) => notAhead(g, c.checked, `referral.contacts[${i}].checked`));
+  for (const g of groups) (g.value.referral.contacts ?? []).forEach((c, i) => notAhead(g, c.checked, `referral.contacts[${i}].checked`));
   for (const d of documents) d.value.data.regions.forEach((r, i) => ref(d, `regions[${i}]`, 'regions', r));
   for (const u of updates) {
     u.value.data.regions.forEach((r, i) => ref(u, `regions[${i}]`, 'regions', r));

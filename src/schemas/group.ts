@@ -63,7 +63,7 @@ export const groupSchema = z
         /** Who to ask, in plain words. */
         whoToAsk: prose.optional(),
         /** Offices a source names for referral questions, with a phone where it gives one. */
-        contacts: z.array(referralContact).default([]),
+        contacts: z.array(referralContact).optional(),
       })
       .strict()
       .default({}),

@@ -606,6 +606,7 @@ export const strings = {
   'steps.print': '打印',
   'steps.printHint': '打印：点“打印”按钮，或用浏览器菜单里的“打印”，这一页会印在一张 A4 纸上。',
   'steps.printedOn': '打印日期：',
+  'steps.printDateBlank': '____年__月__日',
   'steps.builtOn': '本页生成于{date}。',
   'steps.scan': '扫码看最新版：',
   'steps.policy': '文件里的转诊条款原文摘要在医共体页：',

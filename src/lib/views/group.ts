@@ -253,19 +253,19 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
     let note = notes.get(key);
     if (!note) {
       const number = notes.size + 1;
-      note = { number, anchor: `src-${number}`, cite: { ...citeView(ds, source), excerpt: undefined } };
-      delete note.cite.excerpt;
+      // The list names document and section; excerpts stay on the group page, where the clauses are quoted.
+      const { excerpt: _excerpt, ...cite } = citeView(ds, source);
+      note = { number, anchor: `src-${number}`, cite };
       notes.set(key, note);
     }
     return note.number;
   };
-  const facts = new Map<ReferralStepKey, FootnotedFact[]>(REFERRAL_STEPS.map((k) => [k, []]));
+  const sourced = new Map<ReferralStepKey, { text: string; source: SourceRef }[]>(REFERRAL_STEPS.map((k) => [k, []]));
   for (const section of guide.sections) {
-    for (const p of section.points) {
-      const step = ABOUT_COST.test(p.text) ? 'cost' : STEP_OF_PART[section.part];
-      facts.get(step)!.push({ text: p.text, note: noteOf(p.source) });
-    }
+    for (const p of section.points) sourced.get(ABOUT_COST.test(p.text) ? 'cost' : STEP_OF_PART[section.part])!.push(p);
   }
+  // Numbered in reading order, step by step, so the marks on the sheet count up.
+  const facts = new Map(REFERRAL_STEPS.map((k) => [k, sourced.get(k)!.map((p): FootnotedFact => ({ text: p.text, note: noteOf(p.source) }))]));
   const members = rosterOf(ds, group.id).filter((r) => r.role === 'member' && hasOwnPage(r.institution));
   const local: Partial<Record<ReferralStepKey, string[]>> = {
     whom: members.length ? [tf('steps.whom.members', { names: members.map((r) => r.institution.name).join('、') })] : [],

@@ -11,6 +11,7 @@ import { parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
 import { builtPages, readDist } from '../support/site-pages';
+import { loadDataset } from '../../src/lib/read-sources';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -140,6 +141,23 @@ describe('every page', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('curation notes sit folded in 关于来源 below the answer, out of the search index', () => {
+    const site = loadDataset(process.cwd());
+    const noted = [
+      ...site.institutions.filter((i) => i.note && i.kind !== 'village-clinic').map((i) => [`/institutions/${i.id}/`, i.note!]),
+      ...site.regions.filter((r) => r.note).map((r) => [`/regions/${r.id}/`, r.note!]),
+    ];
+    expect(noted.length).toBeGreaterThan(0);
+    for (const [url, note] of noted) {
+      const main = html(url).querySelector('main')!;
+      const details = main.querySelector('details.about-sources');
+      expect(details?.textContent, url).toContain(note);
+      expect(details?.getAttribute('data-pagefind-ignore'), url).toBe('all');
+      // Nothing outside the fold repeats the note.
+      expect(main.textContent.split(note).length - 1, url).toBe(1);
+    }
   });
 
   it('group pages open with a contents list whose links all land on a heading of the page', () => {

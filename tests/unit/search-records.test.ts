@@ -31,6 +31,7 @@ const indicator: Indicator = {
   unit: '%',
   polarity: 'higher-is-better',
   definitionStatus: 'official',
+  framework: 'nhc-2024',
 } as Indicator;
 const observation = (id: string, type: Observation['subject']['type'], subject: string, value: number): Observation =>
   ({ id, indicator: 'in-county', subject: { type, id: subject }, period: '2023', value, kind: 'actual', source: { document: 'plan', section: '一', excerpt: '…' } }) as Observation;

@@ -92,18 +92,15 @@ function medianOfSorted(values: readonly number[]): number {
 }
 
 /**
- * The period compared across provinces: the one with the most places reporting a clear actual figure (the latest
- * on a tie), so every province is measured at the same time.
+ * The period compared across provinces: the one with the most places reporting a clear actual figure, so every
+ * province is measured at the same time.
  */
 function comparedPeriod(actuals: readonly Observation[]): string | undefined {
   const count = new Map<string, number>();
   for (const o of actuals) count.set(o.period, (count.get(o.period) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [period, n] of count) {
-    const bestN = best === undefined ? -1 : count.get(best)!;
-    if (n > bestN || (n === bestN && periodEndDate(period) > periodEndDate(best!))) best = period;
-  }
-  return best;
+  // Most places, then the latest end, then the shorter code ("2024" before "2024-Q4"), whatever order figures came in.
+  const rank = (a: string, b: string) => count.get(b)! - count.get(a)! || periodEndDate(b).localeCompare(periodEndDate(a)) || a.length - b.length || a.localeCompare(b);
+  return [...count.keys()].sort(rank)[0];
 }
 
 /** An indicator's figures summarised per province: places reporting, median and range, places meeting the target. */

@@ -4,7 +4,7 @@
  * word (a plan covering several groups), so an example is one statement with every group it applies to.
  */
 import type { Group, SourceRef } from '../schemas';
-import type { Site } from './site';
+import type { Dataset } from './dataset';
 
 /** Where in a group a statement sits. */
 export type FactField = 'services' | 'up' | 'down' | 'benefits' | 'greenChannels' | 'staysLocal';
@@ -44,7 +44,7 @@ export interface FactQuery {
 }
 
 /** Statements matching the query, one per distinct text and document, with the groups they apply to. */
-export function factExamples(site: Site, query: FactQuery = {}): FactExample[] {
+export function factExamples(site: Dataset, query: FactQuery = {}): FactExample[] {
   const examples = new Map<string, FactExample>();
   for (const group of site.groups) {
     for (const fact of groupFacts(group)) {
@@ -65,12 +65,12 @@ export function factHref(field: FactField, groupId: string): string {
 }
 
 /** Groups with at least one statement in the given fields: the places to see a rule in practice. */
-export function groupsWithFacts(site: Site, fields: readonly FactField[]): Group[] {
+export function groupsWithFacts(site: Dataset, fields: readonly FactField[]): Group[] {
   return site.groups.filter((g) => groupFacts(g).some((f) => fields.includes(f.field)));
 }
 
 /** The groups' "who to ask" advice, one entry per distinct text, with the groups it is written for. */
-export function whoToAsk(site: Site): { text: string; groups: Group[] }[] {
+export function whoToAsk(site: Dataset): { text: string; groups: Group[] }[] {
   const byText = new Map<string, Group[]>();
   for (const g of site.groups) {
     const text = g.referral.whoToAsk;

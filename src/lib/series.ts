@@ -5,7 +5,7 @@
  * browser only draws what was already decided.
  */
 import type { Group, Indicator, Observation } from '../schemas';
-import { isWithin, observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
+import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from './palette';
 import { formatNumber, formatPeriod, formatQualified } from './format';
 import { t } from '../i18n/zh-CN';

@@ -123,74 +123,57 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
   const foldText = (text: string) => [...text].map((ch) => fold[ch] ?? ch).join('');
   // Each entry's names as a folded query is compared with them: Simplified keys, and Traditional keys folded back.
   const names = entries.map((e) => [...new Set([...e.keys, ...e.tw.map(foldText)])]);
-  const cores = entries.map((e) => e.keys.map(coreOf));
   const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {} };
   const members = new Map<string, number[]>();
 
-  /** An entry's n-grams at one level: all of them at level 1, then only those whose shorter n-grams were split. */
-  const gramsOf = (i: number, level: number, split: Set<string> | undefined): string[] => {
-    const grams = new Set<string>();
+  /** An entry's n-grams at one level: all of them at level 1, then only those whose two shorter n-grams were split. */
+  const grams = new Set<string>();
+  const gramsOf = (i: number, level: number, split: Set<string> | undefined): Set<string> => {
+    grams.clear();
     for (const name of names[i]) {
-      for (const g of ngrams(name, level)) {
-        if (split) {
-          const chars = [...g];
-          if (!split.has(chars.slice(1).join('')) || !split.has(chars.slice(0, -1).join(''))) continue;
-        }
-        grams.add(g);
-      }
+      for (const g of ngrams(name, level)) if (!split || (split.has(g.slice(1)) && split.has(g.slice(0, -1)))) grams.add(g);
     }
-    return [...grams];
+    return grams;
   };
-  /** Order of a sample: as searchFinder ranks entries for the n-gram typed alone (exact, core, prefix, contains). */
+  /**
+   * A sample's order, as searchFinder ranks entries for the n-gram typed alone (exact, core, prefix, contains; then
+   * institutions first, shorter names first), packed in one number whose last six digits are the entry's position.
+   */
   const rankFor = (i: number, gram: string): number => {
     const e = entries[i];
     let score = 2;
-    e.keys.forEach((key, k) => {
-      if (key === gram) score = Math.max(score, 5);
-      else if (cores[i][k] === gram) score = Math.max(score, 4);
-      else if (key.startsWith(gram)) score = Math.max(score, 3);
-    });
-    return (5 - score) * 1e9 + TYPE_RANK[e.type] * 1e8 + e.name.length * 1e6 + i;
+    for (const key of e.keys) {
+      if (key === gram) score = 5;
+      else if (score < 4 && coreOf(key) === gram) score = 4;
+      else if (score < 3 && key.startsWith(gram)) score = 3;
+    }
+    return (5 - score) * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
   };
+  if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen rankFor');
 
   let split: Set<string> | undefined;
   for (let level = 1; level <= limits.maxLevel; level++) {
-    const counts = new Map<string, number>();
     const found = new Map<string, number[]>();
     for (let i = 0; i < entries.length; i++) {
       for (const g of gramsOf(i, level, split)) {
-        counts.set(g, (counts.get(g) ?? 0) + 1);
         const list = found.get(g);
-        if (!list) found.set(g, [i]);
-        else if (list.length < limits.maxEntries) list.push(i);
+        if (list) list.push(i);
+        else found.set(g, [i]);
       }
     }
     const partial = new Set<string>();
-    for (const [g, count] of counts) {
-      if (count <= limits.maxEntries) {
-        index.complete[g] = count;
-        members.set(g, found.get(g)!);
+    for (const [g, list] of found) {
+      if (list.length <= limits.maxEntries) {
+        index.complete[g] = list.length;
+        members.set(g, list);
       } else {
-        index.partial[g] = count;
+        index.partial[g] = list.length;
         partial.add(g);
+        const ranks = Float64Array.from(list, (i) => rankFor(i, g)).sort();
+        members.set(g, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
       }
     }
     if (!partial.size) break;
-    // Sample shards: keep the best `sample` entries per split n-gram, trimming as candidates come in.
-    const best = new Map<string, number[]>([...partial].map((g) => [g, []]));
-    const byRank = (g: string) => (a: number, b: number) => rankFor(a, g) - rankFor(b, g);
-    for (let i = 0; i < entries.length; i++) {
-      for (const g of gramsOf(i, level, split)) {
-        const list = best.get(g);
-        if (!list) continue;
-        list.push(i);
-        if (list.length >= limits.sample * 4) {
-          list.sort(byRank(g));
-          list.length = limits.sample;
-        }
-      }
-    }
-    for (const [g, list] of best) members.set(g, list.sort(byRank(g)).slice(0, limits.sample));
     split = partial;
   }
 

@@ -70,16 +70,18 @@ export interface ShardChoice {
   partial: boolean;
 }
 
-/** The shard's file under /finder/: the n-gram's code points in hex, so any character makes a safe file name. */
+/** The shard's file under /finder/: the n-gram's UTF-16 code units in hex, so any character makes a safe file name. */
 export function shardFile(gram: string): string {
-  return [...gram].map((ch) => ch.codePointAt(0)!.toString(16)).join('-');
+  return Array.from({ length: gram.length }, (_, i) => gram.charCodeAt(i).toString(16)).join('-');
 }
 
-/** The distinct substrings of `text` with `n` characters. */
+/**
+ * The distinct substrings of `text` with `n` UTF-16 code units. Code units, not characters: the build and the browser
+ * cut names and queries the same way, and a rare character outside the BMP (𬌗) is simply two units.
+ */
 export function ngrams(text: string, n: number): string[] {
-  const chars = [...text];
   const grams = new Set<string>();
-  for (let i = 0; i + n <= chars.length; i++) grams.add(chars.slice(i, i + n).join(''));
+  for (let i = 0; i + n <= text.length; i++) grams.add(text.slice(i, i + n));
   return [...grams];
 }
 
@@ -95,7 +97,7 @@ export function shardFor(index: FinderIndex, query: string): ShardChoice | undef
   const has = (counts: Record<string, number>, g: string) => Object.prototype.hasOwnProperty.call(counts, g);
   let sample: string | undefined;
   const smallest = (grams: string[], counts: Record<string, number>) => grams.reduce((a, b) => (counts[b] < counts[a] ? b : a));
-  for (let n = 1; n <= Math.min([...part].length, index.maxLevel); n++) {
+  for (let n = 1; n <= Math.min(part.length, index.maxLevel); n++) {
     const grams = ngrams(part, n);
     if (grams.some((g) => !has(index.complete, g) && !has(index.partial, g))) return undefined;
     const complete = grams.filter((g) => has(index.complete, g));

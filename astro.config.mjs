@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
+import { remarkMdxPolicy } from './src/lib/mdx-policy.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -17,8 +18,29 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
+  // Every page carries its policy in a <meta http-equiv>, for hosts that ignore public/_headers; Astro hashes its own
+  // scripts and styles. The same directives as public/_headers, except frame-ancestors, which only works as a header.
+  experimental: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self'",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   integrations: [
-    mdx(),
+    // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run.
+    mdx({ remarkPlugins: [remarkMdxPolicy] }),
     react(),
     // The 404 page is served for missing addresses; it is not a page to list.
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) }),

@@ -3,7 +3,7 @@
  * the build and the tests share one implementation. Problems are collected, never thrown one at a time.
  */
 import { parse as parseYaml } from 'yaml';
-import { createProcessor } from '@mdx-js/mdx';
+import { mdxViolations } from './mdx-policy';
 import type { z } from 'astro/zod';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction } from '../schemas';
@@ -327,50 +327,11 @@ function brokenFrontmatterField(yaml: string, parserLine: number | undefined): {
   return { line, key: lines.slice(0, line).reverse().map(keyOf).find(Boolean) };
 }
 
-// Parsing only (no compiling): enough to find what would stop the build, fast enough to run on every check.
-const mdxParser = createProcessor();
-
-const MDX_BODY_HINT: Hint = {
-  zh: '正文只用普通 Markdown（## 标题、- 列表、[文字](/网址/) 链接）。< 和 { 在正文里有特殊含义：“<5岁”请写成“小于5岁”或全角“＜5岁”，花括号请用全角“｛｝”；不要写 import 或 <组件>。',
-  en: 'Use plain Markdown in the text (## headings, - lists, [text](/path/) links). < and { are special: write “小于5岁” or full-width ＜ instead of <5, full-width ｛｝ for braces; no import or <Component>.',
-};
-
-/** Problems in an MDX body that would stop the build: syntax errors, code, expressions and components. */
+/** Problems in an MDX body: syntax errors and whatever src/lib/mdx-policy.ts does not allow (the build runs the same rules). */
 function checkMdxBody(body: string, file: string, id: string, firstLine: number, problems: Problem[]) {
-  let tree;
-  try {
-    tree = mdxParser.parse(body);
-  } catch (error) {
-    const e = error as Error & { line?: number; place?: { line?: number; start?: { line?: number } } };
-    const line = e.line ?? e.place?.line ?? e.place?.start?.line;
-    problems.push({
-      file,
-      line: line ? firstLine + line - 1 : firstLine,
-      entry: id,
-      field: '正文 body',
-      zh: `正文无法解析：${e.message.split('\n')[0]}`,
-      en: `the text cannot be parsed: ${e.message.split('\n')[0]}`,
-      hint: MDX_BODY_HINT,
-    });
-    return;
+  for (const v of mdxViolations(body)) {
+    problems.push({ file, line: firstLine + v.line - 1, entry: id, field: '正文 body', zh: v.zh, en: v.en, hint: v.hint });
   }
-  const visit = (node: { type: string; name?: string | null; position?: { start: { line: number } }; children?: unknown[] }) => {
-    const isComponent = (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && (!node.name || /^[A-Z]|\./.test(node.name));
-    const isCode = node.type === 'mdxjsEsm' || node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression';
-    if (isComponent || isCode) {
-      problems.push({
-        file,
-        line: firstLine + (node.position?.start.line ?? 1) - 1,
-        entry: id,
-        field: '正文 body',
-        zh: isComponent ? `正文里有组件 <${node.name ?? ''}>，本站的正文不能使用组件` : '正文里有代码或花括号表达式 { }，本站的正文只能是普通文字',
-        en: isComponent ? `the text uses a component <${node.name ?? ''}>; text here cannot use components` : 'the text holds code or a { } expression; text here must be plain',
-        hint: MDX_BODY_HINT,
-      });
-    }
-    for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
-  };
-  visit(tree as unknown as Parameters<typeof visit>[0]);
 }
 
 function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<MdxEntry<T>>[] {

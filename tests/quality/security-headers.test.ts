@@ -44,6 +44,37 @@ describe('security headers', () => {
     expect(parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'))).toEqual(parseHeadersFile(readFileSync(HEADERS_FILE, 'utf8')));
   });
 
+  it('every page also carries the policy in a <meta http-equiv>, for hosts that ignore _headers', () => {
+    const problems: string[] = [];
+    for (const { file, url } of builtPages()) {
+      const html = readDist(file);
+      const metas = [...html.matchAll(/<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/gi)];
+      if (metas.length !== 1) {
+        problems.push(`${url}: ${metas.length} CSP <meta> elements`);
+        continue;
+      }
+      // It must come before anything from the page's text, or what precedes it would not be covered.
+      if (metas[0].index! > html.indexOf('<body')) problems.push(`${url}: the CSP <meta> is not in <head>`);
+      const meta = parseCsp(metas[0][1].replaceAll('&#39;', "'"));
+      for (const [directive, sources] of csp) {
+        // frame-ancestors is ignored in a <meta>; it stays a header. Script and style hashes are the meta's own.
+        if (directive === 'frame-ancestors') continue;
+        const got = meta.get(directive) ?? [];
+        const missing = ['script-src', 'style-src'].includes(directive) ? sources.filter((s) => !s.startsWith("'sha")).filter((s) => !got.includes(s)) : [];
+        if (!['script-src', 'style-src'].includes(directive) && got.join(' ') !== sources.join(' ')) problems.push(`${url}: <meta> ${directive} is "${got.join(' ')}", header "${sources.join(' ')}"`);
+        if (missing.length) problems.push(`${url}: <meta> ${directive} lacks ${missing.join(' ')}`);
+      }
+      for (const directive of ['script-src', 'style-src']) {
+        for (const s of meta.get(directive) ?? []) if (!s.startsWith("'sha") && !(csp.get(directive) ?? []).includes(s)) problems.push(`${url}: <meta> ${directive} allows ${s}`);
+      }
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        if (/\ssrc\s*=/.test(m[1]) || !m[2] || !RUNS(/\stype\s*=\s*["']?([^"'\s>]+)/i.exec(m[1])?.[1])) continue;
+        if (!(meta.get('script-src') ?? []).includes(sha256(m[2]))) problems.push(`${url}: inline script not allowed by the <meta> policy: ${m[2].slice(0, 50)}…`);
+      }
+    }
+    expect(problems.slice(0, 20), problems.slice(0, 20).join('\n')).toEqual([]);
+  });
+
   it('every inline script and style in dist/ is allowed by its hash, and no element uses a style attribute', () => {
     const scriptSources = new Set(sourcesFor('script-src'));
     const styleSources = new Set(sourcesFor('style-src'));

@@ -22,6 +22,9 @@ export interface FinderLabels {
 /** Converts Simplified text to Traditional (opencc-js at build time; identity in tests). */
 export type ToTraditional = (text: string) => string;
 
+/** Most groups a region's result lists (a county has one to three; a province's page lists its hundreds). */
+const REGION_GROUPS = 10;
+
 export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: ToTraditional[]): FinderData {
   const fold: Record<string, string> = {};
   // Village clinic names repeat across the country (新村, 红旗村): convert each name once.
@@ -98,7 +101,8 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
       href: `/regions/${r.id}/`,
       context: r.parent ? `${labels.regionKind(r.kind)} · ${placeOf(r.parent)}` : labels.regionKind(r.kind),
       ...keysOf([r.name, ...r.aliases]),
-      groups: groupsIn(ds, r.id).map((g) => g.id),
+      // A province has hundreds: the result shows the first few and links to the region's page, which lists them all.
+      groups: groupsIn(ds, r.id).slice(0, REGION_GROUPS).map((g) => g.id),
     });
   }
   return { fold, groups, entries };
@@ -123,6 +127,7 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
   const foldText = (text: string) => [...text].map((ch) => fold[ch] ?? ch).join('');
   // Each entry's names as a folded query is compared with them: Simplified keys, and Traditional keys folded back.
   const names = entries.map((e) => [...new Set([...e.keys, ...e.tw.map(foldText)])]);
+  const cores = entries.map((e) => e.keys.map(coreOf));
   const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {} };
   const members = new Map<string, number[]>();
 
@@ -142,11 +147,11 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
   const rankFor = (i: number, gram: string): number => {
     const e = entries[i];
     let score = 2;
-    for (const key of e.keys) {
+    e.keys.forEach((key, k) => {
       if (key === gram) score = 5;
-      else if (score < 4 && coreOf(key) === gram) score = 4;
+      else if (score < 4 && cores[i][k] === gram) score = 4;
       else if (score < 3 && key.startsWith(gram)) score = 3;
-    }
+    });
     return (5 - score) * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
   };
   if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen rankFor');

@@ -1,18 +1,21 @@
 /**
  * `npm run build`: validate the data, build into a staging folder, and only when everything succeeded
- * replace `dist/` with it, so a failed build never leaves a half-written or broken site.
+ * replace `dist/` with it, so a failed build never leaves a half-written or broken site (src/lib/publish.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readSourceFiles } from '../src/lib/read-sources';
 import { validateDataset, formatProblem } from '../src/lib/validate';
+import { CACHE, STAGING, publish, recoverAndTidy } from '../src/lib/publish';
 
 const root = process.cwd();
 // One staging folder per build process, so two builds at once never write into each other.
-const staging = resolve(root, '.build-staging', String(process.pid));
-const cacheDir = resolve(root, 'node_modules/.astro-cache', String(process.pid));
-const dist = resolve(root, 'dist');
+const staging = resolve(root, STAGING, String(process.pid));
+const cacheDir = resolve(root, CACHE, String(process.pid));
+
+// First put right what a killed or crashed build left: a missing dist/, staging and cache folders.
+for (const line of recoverAndTidy(root)) console.log(`· ${line}`);
 
 const { problems } = validateDataset(readSourceFiles(root));
 if (problems.length) {
@@ -33,8 +36,5 @@ if (astro.status !== 0 || !existsSync(resolve(staging, 'index.html'))) {
   process.exit(1);
 }
 
-const previous = resolve(root, '.build-staging', `previous-${process.pid}`);
-if (existsSync(dist)) renameSync(dist, previous);
-renameSync(staging, dist);
-rmSync(previous, { recursive: true, force: true });
+publish(root, staging);
 console.log('✓ dist/ updated');

@@ -4,6 +4,7 @@
  *   npm run bench -- lighthouse        Lighthouse only (build first: npm run build)
  *   npm run bench -- search            search speed over the regression set (scripts/bench-search.ts; add --stock)
  *   npm run bench -- scale 0.01 0.1 1  the scale benchmark at the given sizes (1 = national size)
+ *   npm run bench -- check 200000      how long npm run check takes on that many observations (goal ≤ 10 s)
  *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
  *   --max-memory=12                    stop a build that holds more than this many GB (default 12, half this machine)
  *   --overlay=folder                   lay the files of a folder (project layout) over the copy, to try a change at scale
@@ -13,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runLighthouse } from './lighthouse';
 import { printScaleTable, runScale, type ScaleResult } from './scale';
+import { runCheckBench } from './check';
 
 const args = process.argv.slice(2);
 const flags = new Set(args.filter((a) => a.startsWith('--')));
@@ -41,7 +43,12 @@ if (what === 'all' || what === 'scale') {
   printScaleTable(results);
 }
 
-if (!['all', 'lighthouse', 'search', 'scale'].includes(what)) {
-  console.error(`unknown benchmark "${what}": use lighthouse, search or scale`);
+if (what === 'check') {
+  console.log('\nnpm run check at scale (scripts/bench/check.ts):');
+  runCheckBench(Number(words[1] ?? 200_000));
+}
+
+if (!['all', 'lighthouse', 'search', 'scale', 'check'].includes(what)) {
+  console.error(`unknown benchmark "${what}": use lighthouse, search, scale or check`);
   process.exit(1);
 }

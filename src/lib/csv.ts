@@ -167,11 +167,15 @@ export function rowsOf<T>(table: Table<T>, items: readonly T[]): Row[] {
   return items.map((item) => Object.fromEntries(table.columns.map((c) => [c.key, c.cell(item)])));
 }
 
-/** CSV as Excel opens it with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends, a header row. */
+/**
+ * CSV as Excel opens it with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends, a header row.
+ * Text cells starting with = + - @ tab or CR get a leading ' (OWASP's advice against formula injection), so a name
+ * like =HYPERLINK(…) stays text in a spreadsheet; numbers are left alone, so -3.2 in a value column stays a number.
+ */
 export function toCsv<T>(table: Table<T>, items: readonly T[]): string {
   const columns = table.columns.map((c) => c.key);
   const records = rowsOf(table, items).map((r) => columns.map((k) => r[k] ?? ''));
-  return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows' });
+  return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
 /** The same rows as JSON, with what a reuser needs to know: what the file is, its licence, where it comes from. */

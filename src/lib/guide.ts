@@ -5,12 +5,13 @@
  */
 import type { Group, SourceRef } from '../schemas';
 import type { Site } from './site';
+import { REFERRAL_PARTS } from './referral';
 
 /** Where in a group a statement sits. */
 export type FactField = 'services' | 'up' | 'down' | 'benefits' | 'greenChannels' | 'staysLocal';
 
-/** The fields that belong to the referral guide (shown on /groups/<id>/referral/). */
-export const REFERRAL_FIELDS: readonly FactField[] = ['up', 'down', 'benefits', 'greenChannels', 'staysLocal'];
+/** The fields that belong to the referral guide (shown on /groups/<id>/referral/), in its reading order. */
+export const REFERRAL_FIELDS: readonly FactField[] = REFERRAL_PARTS;
 
 export interface GroupFact {
   field: FactField;

@@ -2,17 +2,20 @@
  * Validation of every data and content file, as plain functions over file texts so that the checker,
  * the build and the tests share one implementation. Problems are collected, never thrown one at a time.
  */
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, type ScalarTag } from 'yaml';
 import { mdxViolations } from './mdx-policy';
 import type { z } from 'astro/zod';
-import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
+import { dataCollections, mdxCollections, ID_MAX_LENGTH, type DataCollection, type MdxCollection } from '../schemas';
 import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction } from '../schemas';
 import { excerptContainsValue } from './figures';
+import { invisibleCharacter, periodProblem } from '../schemas';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
   path: string;
   text: string;
+  /** Set when the bytes are not UTF-8 (then `text` is empty): the file is reported, not read as mojibake. */
+  notUtf8?: boolean;
 }
 
 /** How to fix a problem, in Chinese and in English. */
@@ -56,6 +59,154 @@ export interface Entries {
 export interface SourceFiles {
   data: Record<DataCollection, SourceFile[]>;
   mdx: Record<MdxCollection, SourceFile[]>;
+  /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
+  other?: SourceFile[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A file's bytes as text. Only UTF-8 is accepted: a GBK file decoded as UTF-8 would be published as mojibake. A byte
+ * order mark (which Notepad writes) is dropped, the same for JSON and MDX.
+ */
+export function decodeSource(path: string, bytes: Uint8Array): SourceFile {
+  try {
+    return { path, text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return { path, text: '', notUtf8: true };
+  }
+}
+
+/** Files an operating system leaves in folders; never the editors' content, so neither read nor reported. */
+const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.gitkeep']);
+
+/**
+ * Which collection a path under data/ or content/ belongs to: `data/<collection>/<name>.json` or
+ * `content/<collection>/<name>.mdx`, nothing else (no subfolders, no other extensions). `ignored` for system files;
+ * undefined for a file that belongs nowhere, which validation reports (`strayFileProblem`).
+ */
+export function placeOf(path: string): { kind: 'data'; collection: DataCollection } | { kind: 'mdx'; collection: MdxCollection } | 'ignored' | undefined {
+  const parts = path.split('/');
+  if (SYSTEM_FILES.has(parts[parts.length - 1])) return 'ignored';
+  if (parts.length !== 3) return undefined;
+  const [top, folder, name] = parts;
+  if (top === 'data' && Object.hasOwn(dataCollections, folder) && /^[^.].*\.json$/.test(name)) return { kind: 'data', collection: folder as DataCollection };
+  if (top === 'content' && Object.hasOwn(mdxCollections, folder) && /^[^.].*\.mdx$/.test(name)) return { kind: 'mdx', collection: folder as MdxCollection };
+  return undefined;
+}
+
+/** Edit distance, to suggest `observations` for a folder named `observation`. */
+function distance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/** Why a file under data/ or content/ is in no collection, and where it should go instead. */
+export function strayFileProblem(path: string): Problem {
+  const parts = path.split('/');
+  const [top, folder] = parts;
+  const name = parts[parts.length - 1];
+  const folders = Object.keys(top === 'data' ? dataCollections : mdxCollections);
+  const ext = top === 'data' ? '.json' : '.mdx';
+  const at = (zh: string, en: string, hint: Hint): Problem => ({ file: path, zh, en, hint });
+  const listed = folders.map((f) => `${top}/${f}/`).join('、');
+  if (parts.length === 2)
+    return at(`文件不在任何栏目文件夹里，网站不会使用它`, `the file is in no collection folder, so the site would not use it`, {
+      zh: `把它移到这些文件夹之一：${listed}。`,
+      en: `Move it into one of: ${listed.replace(/、/g, ', ')}.`,
+    });
+  if (!folders.includes(folder)) {
+    const near = folders.find((f) => distance(f, folder.toLowerCase()) <= 2);
+    return at(`文件夹“${top}/${folder}/”不是本站的栏目，网站不会使用其中的文件`, `the folder ${top}/${folder}/ is not a collection; the site would not use its files`, {
+      zh: `${near ? `是不是想写 ${top}/${near}/？` : ''}栏目文件夹只有：${listed}。把文件移到正确的文件夹。`,
+      en: `${near ? `Did you mean ${top}/${near}/? ` : ''}The collection folders are: ${listed.replace(/、/g, ', ')}. Move the file there.`,
+    });
+  }
+  if (parts.length > 3)
+    return at(`文件在子文件夹里，网站只读取 ${top}/${folder}/ 下面直接放的文件`, `the file is in a subfolder; the site reads only files directly in ${top}/${folder}/`, {
+      zh: `把它直接移到 ${top}/${folder}/ 里（不要再建子文件夹）；需要分组时把年份等写进文件名，例如 ${top === 'data' ? '2024-figures.json' : 'zizhong-2024-09-clinic-hours.mdx'}。`,
+      en: `Move it directly into ${top}/${folder}/ (no subfolders); put a year or similar in the file name instead.`,
+    });
+  if (name.startsWith('.'))
+    return at('隐藏文件（文件名以 . 开头），网站不会使用它', 'a hidden file (its name starts with a dot); the site would not use it', {
+      zh: '删除这个文件，或去掉文件名开头的点。',
+      en: 'Delete the file, or remove the dot at the start of its name.',
+    });
+  if (name.toLowerCase().endsWith(ext))
+    return at(`扩展名须为小写的 ${ext}`, `the extension must be lowercase ${ext}`, {
+      zh: `把文件改名，扩展名写成小写 ${ext}。`,
+      en: `Rename the file with a lowercase ${ext} extension.`,
+    });
+  if (top === 'content' && /\.(md|markdown)$/i.test(name))
+    return at('Markdown 文件须用 .mdx 扩展名，.md 文件网站不会发布', 'Markdown files must end in .mdx; a .md file would not be published', {
+      zh: '把文件改名为 .mdx（内容不用改）。',
+      en: 'Rename the file to .mdx (the content can stay as it is).',
+    });
+  return at(`${top}/${folder}/ 里只能放 ${ext} 文件，网站不会使用这个文件`, `only ${ext} files belong in ${top}/${folder}/; the site would not use this file`, {
+    zh: top === 'data' ? '数据写成 .json 文件；表格（.csv、.xlsx）请用 npm run import 导入，导入后删除表格文件。' : '动态和文件写成 .mdx 文件（npm run new 可以生成）；图片等附件不要放在这里。',
+    en: top === 'data' ? 'Write data as .json; import spreadsheets (.csv, .xlsx) with npm run import, then remove the spreadsheet.' : 'Write updates and documents as .mdx (npm run new writes one); do not put attachments here.',
+  });
+}
+
+/** The problem for a file that is not UTF-8. */
+function notUtf8Problem(path: string): Problem {
+  return {
+    file: path,
+    zh: '文件不是 UTF-8 编码（可能是 GBK），网站会显示成乱码',
+    en: 'the file is not UTF-8 encoded (probably GBK); the site would show garbled text',
+    hint: {
+      zh: '用记事本或 VS Code 打开文件，选择“另存为”，编码选 UTF-8 后保存。',
+      en: 'Open the file in Notepad or VS Code, choose Save As, and pick UTF-8 as the encoding.',
+    },
+  };
+}
+
+/**
+ * Keys written twice in one JSON object (JSON.parse silently keeps the last), with the offset of the second. A single
+ * pass over text that already parsed, so only strings, braces, brackets, colons and commas matter.
+ */
+export function duplicateKeys(text: string): { key: string; offset: number }[] {
+  const found: { key: string; offset: number }[] = [];
+  // One entry per open object or array: the keys seen so far (objects) or null (arrays).
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      let end = i + 1;
+      while (true) {
+        end = text.indexOf('"', end);
+        let slashes = 0;
+        for (let k = end - 1; text.charCodeAt(k) === 92; k--) slashes++;
+        if (slashes % 2 === 0) break;
+        end++;
+      }
+      const keys = stack[stack.length - 1];
+      if (expectKey && keys) {
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (keys.has(key)) found.push({ key, offset: i });
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end; // strings are skipped whole with indexOf: most of the text is inside them
+    } else if (c === 123 /* { */) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 91 /* [ */) {
+      stack.push(null);
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      stack.pop();
+    } else if (c === 44 /* , */) {
+      expectKey = stack[stack.length - 1] !== null;
+    }
+  }
+  return found;
 }
 
 /** Line number (1-based) of a character offset. */
@@ -105,6 +256,7 @@ const TYPE_NAMES: Record<string, string> = {
   array: '列表 [...]',
   object: '对象 {...}',
   undefined: '空（缺少）',
+  date: '日期',
   null: 'null',
   nan: 'NaN',
 };
@@ -115,7 +267,10 @@ const TYPE_HINTS: Record<string, Hint> = {
     zh: '写成不带引号的阿拉伯数字，例如 "value": 105423。不要加引号、千位逗号、单位或“约”“万”：63.9万 写成 639000，87.49% 写成 87.49，“约”“以上”写进 qualifier。',
     en: 'Write a plain number without quotes, e.g. "value": 105423: no quotes, thousands commas, units or 约/万 (63.9万 is 639000, 87.49% is 87.49; put 约/以上 in qualifier).',
   },
-  string: { zh: '写成带双引号的文字，例如 "name": "某镇卫生院"。', en: 'Write text in double quotes, e.g. "name": "某镇卫生院".' },
+  string: {
+    zh: '写成带双引号的文字，例如 "name": "某镇卫生院"；元数据里像日期或数字的文字也要加引号，例如 title: "2024-08-13"。',
+    en: 'Write text in double quotes, e.g. "name": "某镇卫生院"; in frontmatter, quote text that looks like a date or number, e.g. title: "2024-08-13".',
+  },
   array: { zh: '写成方括号里的列表，只有一项也要加方括号，例如 ["zizhong"]。', en: 'Write a list in square brackets, even for one item, e.g. ["zizhong"].' },
   object: { zh: '写成花括号里的对象，例如 {"type": "group", "id": "zizhong-people-hospital-group"}。', en: 'Write an object in curly braces, e.g. {"type": "group", "id": "…"}.' },
   boolean: { zh: '写 true 或 false，不加引号。', en: 'Write true or false, without quotes.' },
@@ -145,6 +300,19 @@ const MESSAGE_HINTS: [RegExp, Hint][] = [
     },
   ],
 ];
+
+MESSAGE_HINTS.push(
+  [
+    /控制字符/,
+    {
+      zh: '删掉这个看不见的字符：把整段文字删除后重新手工输入，或先粘贴到记事本里再复制过来。',
+      en: 'Remove the invisible character: delete the text and type it again, or paste it through a plain-text editor first.',
+    },
+  ],
+  [/空白/, { zh: '填上看得见的文字；如果这是可选字段而你没有内容可写，就把整个字段删掉。', en: 'Write visible text; if the field is optional and you have nothing to say, remove the field.' }],
+  [/数字太大/, { zh: '写成普通的有限数字，例如 105423；不要写 1e309 这类指数形式。', en: 'Write an ordinary finite number such as 105423, not an exponent like 1e309.' }],
+  [/id 最长/, { zh: '把 id 缩短到几个词，例如 zizhong-people-hospital。', en: 'Shorten the id to a few words, e.g. zizhong-people-hospital.' }],
+);
 
 const SCHEMA_HINT: Hint = {
   zh: '每个字段的写法见 src/schemas/ 中该字段上方的说明，或 docs/编辑指南.md 中的示例。',
@@ -210,6 +378,32 @@ function describeIssue(issue: z.ZodIssue): { zh: string; en: string; hint: Hint 
   }
 }
 
+/**
+ * Every text in a parsed entry trimmed and NFC-normalised, in place, before the schema sees it: a name pasted with a
+ * trailing space or in decomposed form is the same name. (Ids are texts too: " grp" is the id "grp".)
+ */
+function normaliseText(value: unknown): unknown {
+  if (typeof value === 'string') {
+    const clean = value.normalize('NFC').trim();
+    return clean.length === value.length && clean === value ? value : clean;
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normaliseText(value[i]);
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = normaliseText(record[key]);
+  }
+  return value;
+}
+
+/** The issue's message, naming the invisible character when that is what is wrong (the schema's regex cannot). */
+function withCharacter(issue: z.ZodIssue, entry: unknown): ReturnType<typeof describeIssue> {
+  const described = describeIssue(issue);
+  const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string | number, unknown>)[key] : undefined), entry);
+  const character = typeof value === 'string' && described.zh.includes('控制字符') ? (invisibleCharacter(value) ?? invisibleCharacter(value, false)) : undefined;
+  return character ? { ...described, zh: `${described.zh}：${character}`, en: `${described.en}: ${character}` } : described;
+}
+
 function fieldPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
@@ -228,6 +422,10 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
   const schema = dataCollections[collection] as unknown as z.ZodType<T>;
   const entries: Located<T>[] = [];
   for (const file of files) {
+    if (file.notUtf8) {
+      problems.push(notUtf8Problem(file.path));
+      continue;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(file.text);
@@ -258,11 +456,25 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       });
       continue;
     }
+    const lineOf = lineFinder(file.text);
+    for (const { key, offset } of duplicateKeys(file.text)) {
+      problems.push({
+        file: file.path,
+        line: lineOf(offset),
+        field: key,
+        zh: `同一个条目里“${key}”写了两次，只有后一个会生效`,
+        en: `"${key}" is written twice in the same entry; only the second would count`,
+        hint: { zh: `删掉其中一个“${key}”，留下正确的那个。`, en: `Delete one of the two "${key}" fields, keeping the right one.` },
+      });
+    }
     const seenInFile = new Map<string, number>();
     // Where each id is written, found in one pass: searching the text once per entry is quadratic in the file size.
     const idOffsets = new Map<string, number[]>();
-    for (const m of file.text.matchAll(/"id"\s*:\s*"([a-z0-9-]+)"/g)) idOffsets.set(m[1], [...(idOffsets.get(m[1]) ?? []), m.index!]);
-    const lineOf = lineFinder(file.text);
+    for (const m of file.text.matchAll(/"id"\s*:\s*"([a-z0-9-]+)"/g)) {
+      const list = idOffsets.get(m[1]);
+      if (list) list.push(m.index!);
+      else idOffsets.set(m[1], [m.index!]);
+    }
     const offsets = raw.map((item) => {
       const rawId = (item as { id?: unknown } | null)?.id;
       if (typeof rawId !== 'string') return undefined;
@@ -271,22 +483,28 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       const found = idOffsets.get(rawId);
       return found ? (found[nth] ?? found[0]) : offsetOfId(file.text, rawId, nth);
     });
+    // Where the next entry starts, for each entry: the end of its stretch of text when looking for a field's line.
+    const nextOffsets: (number | undefined)[] = new Array(offsets.length);
+    for (let i = offsets.length - 1, next: number | undefined; i >= 0; i--) {
+      nextOffsets[i] = next;
+      if (offsets[i] !== undefined) next = offsets[i];
+    }
     raw.forEach((item, index) => {
       const rawId = (item as { id?: unknown } | null)?.id;
       const label = typeof rawId === 'string' ? rawId : `第 ${index + 1} 项 / item ${index + 1}`;
       const offset = offsets[index];
       const line = offset === undefined ? undefined : lineOf(offset);
       if (typeof rawId === 'string') known.add(rawId);
-      const result = schema.safeParse(item);
+      const result = schema.safeParse(normaliseText(item));
       if (!result.success) {
-        const end = offsets.slice(index + 1).find((o) => o !== undefined);
+        const end = nextOffsets[index];
         for (const issue of result.error.issues) {
           problems.push({
             file: file.path,
             line: lineOfField(file.text, offset, end, issue.path) ?? line,
             entry: label,
             field: fieldPath(issue.path) || undefined,
-            ...describeIssue(issue),
+            ...withCharacter(issue, item),
           });
         }
         return;
@@ -302,6 +520,36 @@ function splitFrontmatter(text: string): { yaml: string; body: string } | undefi
   const m = text.replace(/^\uFEFF/, '').match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/);
   return m ? { yaml: m[1], body: m[2] } : undefined;
 }
+
+/** A date YAML read from unquoted text, keeping that text: the build's parser rolls 2024-02-30 over to March 1st unseen. */
+class YamlDate extends Date {
+  constructor(
+    time: number,
+    readonly source: string,
+  ) {
+    super(time);
+  }
+}
+
+/**
+ * Unquoted timestamps typed as the build's parser (js-yaml) types them: 2024-08-13 is a date, not text, so an
+ * unquoted date as a title fails here as it would in the build. The text is kept so that a day that does not exist
+ * is reported instead of rolled over.
+ */
+const timestampTag: ScalarTag = {
+  tag: 'tag:yaml.org,2002:timestamp',
+  default: true,
+  identify: (value) => value instanceof Date,
+  test: /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]+)?(?:[ \t]*(?:Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
+  resolve: (text) => {
+    const [date, time = '00:00:00Z'] = text.trim().split(/[Tt]|[ \t]+(?=\d)/);
+    const [y, m, d] = date.split('-').map(Number);
+    const zone = time.match(/(Z|[-+][012]?[0-9](?::[0-9]{2})?)$/)?.[1] ?? 'Z';
+    const [hh, mm, ss] = time.replace(/[ \t]*(Z|[-+].*)$/, '').split(':').map(Number);
+    const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1).split(':')[0]) * 60 + Number(zone.split(':')[1] ?? 0));
+    return new YamlDate(Date.UTC(y, m - 1, d, hh, mm, Math.floor(ss)) - offset * 60_000, text);
+  },
+};
 
 /** The YAML parser's message without its own line count, which counts from the frontmatter, not the file. */
 const yamlMessage = (error: unknown) => (error as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -338,9 +586,24 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
   const schema = mdxCollections[collection] as unknown as z.ZodType<T>;
   const entries: Located<MdxEntry<T>>[] = [];
   for (const file of files) {
-    const id = file.path.split('/').pop()!.replace(/\.mdx?$/, '');
+    const id = file.path.split('/').pop()!.replace(/\.mdx$/, '');
     known.add(id);
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+    if (file.notUtf8) {
+      problems.push(notUtf8Problem(file.path));
+      continue;
+    }
+    if (id.length > ID_MAX_LENGTH) {
+      problems.push({
+        file: file.path,
+        entry: id.slice(0, 20) + '…',
+        zh: `文件名太长（${id.length} 个字符），最长 ${ID_MAX_LENGTH} 个`,
+        en: `the file name is too long (${id.length} characters); at most ${ID_MAX_LENGTH}`,
+        hint: {
+          zh: '文件名就是网址的一部分，用几个词概括即可，例如 zizhong-2024-09-clinic-hours.mdx。',
+          en: 'The file name becomes part of the address; a few words will do, e.g. zizhong-2024-09-clinic-hours.mdx.',
+        },
+      });
+    } else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
       problems.push({
         file: file.path,
         entry: id,
@@ -369,7 +632,7 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
     }
     let raw: unknown;
     try {
-      raw = parseYaml(parts.yaml) ?? {};
+      raw = parseYaml(parts.yaml, { customTags: [timestampTag] }) ?? {};
     } catch (error) {
       const { line, key } = brokenFrontmatterField(parts.yaml, (error as { linePos?: { line: number }[] }).linePos?.[0]?.line);
       problems.push({
@@ -386,18 +649,12 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
       });
       continue;
     }
-    // YAML turns unquoted dates into Date objects; the schema wants the ISO text.
-    if (raw && typeof raw === 'object') {
-      for (const [key, value] of Object.entries(raw)) {
-        if (value instanceof Date) (raw as Record<string, unknown>)[key] = value.toISOString().slice(0, 10);
-      }
-    }
-    const result = schema.safeParse(raw);
+    const result = schema.safeParse(normaliseText(raw));
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = String(issue.path[0] ?? '');
         const at = key ? parts.yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
-        problems.push({ file: file.path, line: at >= 0 ? at + 2 : 1, entry: id, field: fieldPath(issue.path) || undefined, ...describeIssue(issue) });
+        problems.push({ file: file.path, line: at >= 0 ? at + 2 : 1, entry: id, field: fieldPath(issue.path) || undefined, ...withCharacter(issue, raw) });
       }
       continue;
     }
@@ -456,9 +713,41 @@ function valueAt(entry: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), entry);
 }
 
+/**
+ * Region ids that form a loop through `parent` (a → b → a), once per loop, each starting at the loop's first region in
+ * file order. Every region is visited once: linear however long the chains.
+ */
+function parentLoops(regions: Located<Region>[]): Located<Region>[][] {
+  const byId = new Map(regions.map((r) => [r.id, r]));
+  const state = new Map<string, 'walking' | 'done'>();
+  const loops: Located<Region>[][] = [];
+  for (const start of regions) {
+    const path: Located<Region>[] = [];
+    for (let r: Located<Region> | undefined = start; r && !state.has(r.id); r = r.value.parent ? byId.get(r.value.parent) : undefined) {
+      state.set(r.id, 'walking');
+      path.push(r);
+      const parent = r.value.parent ? byId.get(r.value.parent) : undefined;
+      if (parent && state.get(parent.id) === 'walking') loops.push(path.slice(path.indexOf(parent)));
+    }
+    for (const r of path) state.set(r.id, 'done');
+  }
+  return loops;
+}
+
+/** The latest date an update or correction may carry: tomorrow where it is already tomorrow (UTC+14). */
+function latestAllowedDate(now: Date): string {
+  return new Date(now.getTime() + (14 + 24) * 3600_000).toISOString().slice(0, 10);
+}
+
+export interface ValidateOptions {
+  /** The moment "today" is judged from (tests fix it); now by default. */
+  now?: Date;
+}
+
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
-export function validateDataset(files: SourceFiles): { dataset: Entries; problems: Problem[]; origins: Map<string, string> } {
+export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { dataset: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
+  for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new Set<string>()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
@@ -496,6 +785,21 @@ export function validateDataset(files: SourceFiles): { dataset: Entries; problem
     refs.forEach((s, i) => s && ref(at, refs.length > 1 || field.endsWith(']') ? `${field}[${i}].document` : `${field}.document`, 'documents', s.document));
 
   for (const r of regions) ref(r, 'parent', 'regions', r.value.parent);
+  for (const loop of parentLoops(regions)) {
+    const names = [...loop, loop[0]].map((r) => r.id).join(' → ');
+    problems.push({
+      file: loop[0].file,
+      line: loop[0].line,
+      entry: loop[0].id,
+      field: 'parent',
+      zh: `上级地区（parent）绕成了一个圈：${names}`,
+      en: `the parent regions form a loop: ${names}`,
+      hint: {
+        zh: '每个地区的 parent 写它的上一级（县写所属的市，市写所属的省），省不写 parent。改正圈里写错的那一个。',
+        en: 'Each region’s parent is the level above (a county’s prefecture, a prefecture’s province); a province has none. Correct the wrong one in the loop.',
+      },
+    });
+  }
   for (const inst of institutions) {
     ref(inst, 'region', 'regions', inst.value.region);
     ref(inst, 'belongsTo', 'institutions', inst.value.belongsTo);
@@ -511,6 +815,25 @@ export function validateDataset(files: SourceFiles): { dataset: Entries; problem
     sourceRefs(g, 'sources', v.sources);
     v.statedMembers.forEach((s, i) => ref(g, `statedMembers[${i}].source.document`, 'documents', s.source.document));
     v.services.forEach((s, i) => ref(g, `services[${i}].source.document`, 'documents', s.source.document));
+    const listed = new Set(v.lead ? [v.lead] : []);
+    v.members.forEach((m, i) => {
+      if (listed.has(m.institution)) {
+        const isLead = m.institution === v.lead;
+        problems.push({
+          file: g.file,
+          line: g.line,
+          entry: g.id,
+          field: `members[${i}].institution`,
+          zh: isLead ? `牵头医院“${m.institution}”又写进了成员，名单里会出现两次` : `成员“${m.institution}”写了两次`,
+          en: isLead ? `the lead "${m.institution}" is also listed as a member, so it would appear twice` : `member "${m.institution}" is listed twice`,
+          hint: {
+            zh: isLead ? '牵头医院只写在 lead 里，从 members 里删掉它。' : '删掉重复的那一项；需要补充说明时写在保留那一项的 note 里。',
+            en: isLead ? 'Name the lead only in lead; remove it from members.' : 'Delete the repeated item; put any extra words in the note of the one you keep.',
+          },
+        });
+      }
+      listed.add(m.institution);
+    });
     for (const [part, items] of Object.entries(v.referral)) {
       if (Array.isArray(items)) items.forEach((s, i) => ref(g, `referral.${part}[${i}].source.document`, 'documents', s.source.document));
     }
@@ -522,6 +845,11 @@ export function validateDataset(files: SourceFiles): { dataset: Entries; problem
     ref(o, 'indicator', 'indicators', v.indicator);
     ref(o, 'subject.id', subjectCollection[v.subject.type], v.subject.id);
     ref(o, 'source.document', 'documents', v.source.document);
+    const wrongPeriod = periodProblem(v.period);
+    if (wrongPeriod) {
+      const [zh, en] = wrongPeriod.split(' / ');
+      problems.push({ file: o.file, line: o.line, entry: o.id, field: 'period', zh, en, hint: MESSAGE_HINTS.find(([p]) => p.test('时期'))![1] });
+    }
     if (!excerptContainsValue(v.source.excerpt, v.value)) {
       problems.push({
         file: o.file,
@@ -576,6 +904,21 @@ export function validateDataset(files: SourceFiles): { dataset: Entries; problem
       });
     }
   }
+  const latest = latestAllowedDate(options.now ?? new Date());
+  const notAhead = (at: Located<unknown>, date: string) => {
+    if (date <= latest) return;
+    problems.push({
+      file: at.file,
+      line: at.line,
+      entry: at.id,
+      field: 'date',
+      zh: `日期 ${date} 在今天之后，还不能发布`,
+      en: `the date ${date} is in the future; it cannot be published yet`,
+      hint: { zh: '写实际发布的日期（今天或更早）；如果是年份或月份写错了，改正它。', en: 'Write the date it is actually published (today or earlier); correct a mistyped year or month.' },
+    });
+  };
+  for (const c of corrections) notAhead(c, c.value.date);
+  for (const u of updates) notAhead(u, u.value.data.date);
   for (const d of documents) d.value.data.regions.forEach((r, i) => ref(d, `regions[${i}]`, 'regions', r));
   for (const u of updates) {
     u.value.data.regions.forEach((r, i) => ref(u, `regions[${i}]`, 'regions', r));

@@ -1,20 +1,75 @@
 import { z } from 'astro/zod';
 
+/** Longest id (and MDX file name): ids are page addresses, and the build fails on very long file names. */
+export const ID_MAX_LENGTH = 80;
+
 /** A stable, URL-safe identifier: lowercase letters, digits and hyphens (e.g. `zizhong-people-hospital`). */
 export const id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和连字符 / lowercase letters, digits and hyphens only');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '只能用小写字母、数字和连字符 / lowercase letters, digits and hyphens only')
+  .max(ID_MAX_LENGTH, `id 最长 ${ID_MAX_LENGTH} 个字符 / an id is at most ${ID_MAX_LENGTH} characters`);
+
+/** Whether `yyyy-mm-dd` (or `yyyy-mm`) names a day (month) that exists on the calendar: no 2024-02-31, no 2023-02-29. */
+export function isRealDate(text: string): boolean {
+  const m = text.match(/^(\d{4})-(\d{2})(?:-(\d{2}))?$/);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 /** A calendar date written as ISO 8601 (`2024-08-13`). */
 export const isoDate = z.preprocess(
-  // YAML frontmatter turns an unquoted 2024-08-13 into a Date; accept it as the ISO text it was.
-  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  // YAML frontmatter turns an unquoted 2024-08-13 into a Date; accept it as the text it was. Validation's parser keeps
+  // that text (`source`), so that 2024-02-30 is reported rather than rolled over to March 1st.
+  (v) => (v instanceof Date ? ((v as Date & { source?: string }).source?.trim().match(/^\d{4}-\d{2}-\d{2}$/)?.[0] ?? (Number.isNaN(v.getTime()) ? v : v.toISOString().slice(0, 10))) : v),
   z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD / a date must be written YYYY-MM-DD')
-  // Only a well-formed date can be a real one: one message per bad date, not two.
-  .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || (!Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s)), '不是有效日期 / not a real date'),
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD / a date must be written YYYY-MM-DD')
+    // Only a well-formed date can be a real one: one message per bad date, not two.
+    .refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isRealDate(s), '不是有效日期（这一天不存在） / not a real date (that day does not exist)'),
 );
+
+/** A plain number that is finite: JSON's 1e309 parses to Infinity, which would be published as "∞". */
+export const finiteNumber = z
+  .number({ invalid_type_error: '必须是数字 / must be a number' })
+  .finite('数字太大或不是有限数 / the number is too large or not finite');
+
+/**
+ * Characters a reader cannot see or that reorder what they see: C0/C1 controls (other than tab and line breaks, checked
+ * separately), bidirectional overrides and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and zero-width
+ * characters (U+200B–200D, U+2060, U+FEFF). Pasted into a name they make an empty heading, an invisible link, or text
+ * that reads differently from what it says.
+ */
+const INVISIBLE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
+
+/** The first invisible character in a text, as U+XXXX, for messages. */
+export function invisibleCharacter(text: string, multiline = true): string | undefined {
+  const c = text.match(new RegExp(`[${INVISIBLE}${multiline ? '' : '\\t\\r\\n'}]`))?.[0];
+  return c === undefined ? undefined : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/**
+ * Text a reader sees: not blank, with no invisible or direction-changing characters. `multiline` allows line breaks
+ * (summaries written as a YAML block); names, titles and labels stay on one line. Every name, title and label field
+ * uses this, so one rule decides what "visible" means. Validation trims and NFC-normalises every text before these
+ * checks (`normaliseText` in src/lib/validate.ts). Plain regex checks, not refinements: zod 3 runs those ~30× slower,
+ * and check must stay fast on 200,000 figures.
+ */
+export function visibleText(options: { multiline?: boolean } = {}) {
+  return z
+    .string({ invalid_type_error: '应为文字（日期或数字作标题时请加英文双引号） / expected text (quote a date or number used as text)' })
+    .regex(
+      new RegExp(`^[^${INVISIBLE}${options.multiline ? '' : '\\t\\r\\n'}]*$`),
+      '含有看不见的控制字符（多半是从网页或文档复制时带进来的） / contains an invisible control character (usually pasted in from a web page or document)',
+    )
+    .regex(/[\p{L}\p{N}\p{P}\p{S}]/u, '不能为空或只有空白 / must not be empty or blank');
+}
+
+/** A one-line name, title or label a reader sees. */
+export const name = visibleText();
+/** A sentence or paragraph a reader sees. */
+export const prose = visibleText({ multiline: true });
 
 /** Where a fact comes from: which document, where in it, and a few words around the fact as the source wrote them. */
 export const sourceRef = z
@@ -22,9 +77,9 @@ export const sourceRef = z
     /** Id of the document in `content/documents/` (its file name without `.mdx`). */
     document: id,
     /** Where in the document: a heading or paragraph label, e.g. "三、畅通“三大服务”（一）". */
-    section: z.string().min(1),
+    section: name,
     /** A few words copied from the source around the fact (after Traditional→Simplified conversion where needed). */
-    excerpt: z.string().min(1).optional(),
+    excerpt: prose.optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, isoDate } from './common';
+import { finiteNumber, id, isoDate, name, prose } from './common';
 
 /** The fields of a figure (observation) a correction can name. `value` is the number itself. */
 export const correctedField = z.enum([
@@ -33,13 +33,13 @@ export const correctionSchema = z
     /** Which field of the figure changed; `value` (the number) when left out. */
     field: correctedField.default('value'),
     /** What was published before: a plain number for `value` (`10542`), otherwise the old text. */
-    old: z.union([z.number(), z.string().min(1)]),
+    old: z.union([finiteNumber, name]),
     /** What is published now; must equal the figure's current value of that field. */
-    new: z.union([z.number(), z.string().min(1)]),
+    new: z.union([finiteNumber, name]),
     /** Why it changed, in plain words, e.g. "录入时漏写了一位数字，已按原文改正". */
-    why: z.string().min(1),
+    why: prose,
     /** Who made the correction: the bureau or office, e.g. "资中县卫生健康局". */
-    who: z.string().min(1),
+    who: name,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, isoDate } from './common';
+import { id, isoDate, name, prose } from './common';
 
 /** A document date: `2024-08-13`, or `2024-08` / `2024` when the source gives no day (then explain in `dateNote`). */
 export const documentDate = z.union([isoDate, z.coerce.string().regex(/^\d{4}(-(0[1-9]|1[0-2]))?$/)], {
@@ -10,17 +10,17 @@ export const documentDate = z.union([isoDate, z.coerce.string().regex(/^\d{4}(-(
 export const documentSchema = z
   .object({
     /** Our title for the digest, in plain Chinese. */
-    title: z.string().min(1),
+    title: name,
     /** The title as the source gave it (converted to Simplified). */
-    originalTitle: z.string().min(1),
+    originalTitle: name,
     /** Who issued or wrote it. */
-    issuer: z.string().min(1),
+    issuer: name,
     /** Document number (文号), where there is one. */
-    number: z.string().optional(),
+    number: name.optional(),
     /** Date of the document (ISO); a month or year alone when the source gives no day. */
     date: documentDate,
     /** How the date was established, when the source garbled it. */
-    dateNote: z.string().optional(),
+    dateNote: prose.optional(),
     /** Date it was published online, when different from `date`. */
     published: isoDate.optional(),
     /** `policy` (a plan or rule), `report` (an account of results), `news` (a news story). */
@@ -28,11 +28,11 @@ export const documentSchema = z
     /** Ids of the regions it concerns. */
     regions: z.array(id).min(1),
     /** Where it was published or reprinted (outlet). */
-    outlet: z.string().min(1),
+    outlet: name,
     /** One sentence summary for lists and search results. */
-    summary: z.string().min(1),
+    summary: prose,
     /** What we removed or repaired when curating the scraped source. */
-    curationNote: z.string().optional(),
+    curationNote: prose.optional(),
   })
   .strict();
 

@@ -1,9 +1,9 @@
 import { z } from 'astro/zod';
-import { id, isoDate, sourceRef } from './common';
+import { id, isoDate, name, prose, sourceRef } from './common';
 import { institutionKind } from './institution';
 
 /** A statement backed by a source: the text in our own words and where it comes from. */
-const sourcedText = z.object({ text: z.string().min(1), source: sourceRef }).strict();
+const sourcedText = z.object({ text: prose, source: sourceRef }).strict();
 
 /** A county medical community (县域医共体) or urban medical group (城市医疗集团). File: `data/groups/*.json`. */
 export const groupSchema = z
@@ -11,9 +11,9 @@ export const groupSchema = z
     /** Stable id, also the page address `/groups/<id>/`. */
     id,
     /** Name as the sources give it, or a descriptive name when they give none (then say so in `nameNote`). */
-    name: z.string().min(1),
+    name,
     /** Why the name is descriptive, when the sources give no formal name. */
-    nameNote: z.string().optional(),
+    nameNote: prose.optional(),
     /** 县域医共体 (`county`) or 城市医疗集团 (`urban`). */
     kind: z.enum(['county', 'urban']),
     /** Id of the region it serves (a county-level region, or a prefecture for an urban group). */
@@ -23,7 +23,7 @@ export const groupSchema = z
     /** Id of the lead institution (牵头医院), when the sources name it. */
     lead: id.optional(),
     /** Member institutions the sources name, other than the lead. */
-    members: z.array(z.object({ institution: id, note: z.string().optional() }).strict()).default([]),
+    members: z.array(z.object({ institution: id, note: prose.optional() }).strict()).default([]),
     /** Member counts the sources state, where they name fewer (e.g. 13 township health centres). */
     statedMembers: z
       .array(
@@ -34,7 +34,7 @@ export const groupSchema = z
             /** What kind of institutions they are. */
             kind: institutionKind,
             /** The count as a reader should read it, e.g. "13 个镇卫生院". */
-            label: z.string().min(1),
+            label: name,
             source: sourceRef,
           })
           .strict(),
@@ -43,7 +43,7 @@ export const groupSchema = z
     /** When it was set up, if a source says (ISO date). */
     established: isoDate.optional(),
     /** One or two plain sentences on what this group is. */
-    summary: z.string().min(1),
+    summary: prose,
     /** What it offers residents and members: shared centres, specialties, family-doctor teams… */
     services: z.array(sourcedText).default([]),
     /** How referral works here, each point backed by a source. */
@@ -60,7 +60,7 @@ export const groupSchema = z
         /** What stays at the grassroots (基层), e.g. which illnesses. */
         staysLocal: z.array(sourcedText).default([]),
         /** Who to ask, in plain words. */
-        whoToAsk: z.string().optional(),
+        whoToAsk: prose.optional(),
       })
       .strict()
       .default({}),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, sourceRef } from './common';
+import { finiteNumber, id, name, prose, sourceRef } from './common';
 
 /** Where an indicator comes from. Labels live in `src/i18n/zh-CN.ts` under `framework.*`. */
 export const framework = z.enum([
@@ -17,19 +17,19 @@ export const indicatorSchema = z
     /** Stable id, also the page address `/indicators/<id>/`. */
     id,
     /** Full name in Simplified Chinese, e.g. "县域内就诊率". */
-    name: z.string().min(1),
+    name,
     /** A short name for charts and tables. */
-    shortName: z.string().optional(),
+    shortName: name.optional(),
     /** Other names readers may type. */
-    aliases: z.array(z.string().min(1)).default([]),
+    aliases: z.array(name).default([]),
     /** What it measures, in plain words. */
-    definition: z.string().min(1),
+    definition: prose,
     /** Numerator, for a rate or share. */
-    numerator: z.string().optional(),
+    numerator: prose.optional(),
     /** Denominator, for a rate or share. */
-    denominator: z.string().optional(),
+    denominator: prose.optional(),
     /** Unit the values are in: "%", "人次", "人", "个", "元/人/年"… */
-    unit: z.string().min(1),
+    unit: name,
     /** Which direction is better. `neutral` for counts that describe rather than judge. */
     polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
     /** The framework this indicator belongs to. */
@@ -37,14 +37,14 @@ export const indicatorSchema = z
     /** How sure the definition is: `official` (quoted from the framework), `working` (ours, unverified), `source` (as the local source uses it). */
     definitionStatus: z.enum(['official', 'working', 'source']),
     /** A caveat shown with the definition, e.g. that the formula was not retrieved. */
-    definitionNote: z.string().optional(),
+    definitionNote: prose.optional(),
     /** National target, where one exists. */
     nationalTarget: z
       .object({
-        value: z.number(),
+        value: finiteNumber,
         qualifier: z.enum(['at-least', 'more-than', 'about', 'at-most', 'less-than']).optional(),
         /** Where the target comes from, in words. */
-        basis: z.string().min(1),
+        basis: prose,
       })
       .strict()
       .optional(),

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, sourceRef } from './common';
+import { id, name, prose, sourceRef } from './common';
 
 /** What kind of medical institution this is. */
 export const institutionKind = z.enum([
@@ -20,9 +20,9 @@ export const institutionSchema = z
     /** Stable id, also the page address `/institutions/<id>/`. */
     id,
     /** Name as the source gives it, in Simplified Chinese, e.g. "麻屯镇卫生院". */
-    name: z.string().min(1),
+    name,
     /** Other names readers may type or that sources use (e.g. "银山分院"). */
-    aliases: z.array(z.string().min(1)).default([]),
+    aliases: z.array(name).default([]),
     /** Kind of institution. */
     kind: institutionKind,
     /** Id of the county-level region where it stands. */
@@ -33,9 +33,9 @@ export const institutionSchema = z
      */
     belongsTo: id.optional(),
     /** Services the sources say it offers, one short phrase each. */
-    services: z.array(z.object({ text: z.string().min(1), source: sourceRef }).strict()).default([]),
+    services: z.array(z.object({ text: prose, source: sourceRef }).strict()).default([]),
     /** A short note for readers, e.g. what the source leaves unclear. */
-    note: z.string().optional(),
+    note: prose.optional(),
     /** Where the institution is named. At least one. */
     sources: z.array(sourceRef).min(1),
   })

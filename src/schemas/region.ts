@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id } from './common';
+import { id, name, prose } from './common';
 
 /** The administrative level of a region. */
 export const regionKind = z.enum(['province', 'prefecture', 'county', 'county-level-city', 'district', 'development-zone']);
@@ -10,15 +10,15 @@ export const regionSchema = z
     /** Stable id, also the page address `/regions/<id>/`. */
     id,
     /** Official name in Simplified Chinese, e.g. "资中县". */
-    name: z.string().min(1),
+    name,
     /** Administrative level. */
     kind: regionKind,
     /** Id of the region this one belongs to (a county's prefecture, a prefecture's province); omit for a province. */
     parent: id.optional(),
     /** Other names readers may type, e.g. a former name ("孟津县" for today's 孟津区). */
-    aliases: z.array(z.string().min(1)).default([]),
+    aliases: z.array(name).default([]),
     /** A short note shown on the region page, e.g. about a change of name. */
-    note: z.string().optional(),
+    note: prose.optional(),
   })
   .strict();
 

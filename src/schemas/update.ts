@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
-import { id, isoDate } from './common';
+import { id, isoDate, name, prose } from './common';
 
 /** Frontmatter of a news item a bureau publishes. File: `content/updates/<id>.mdx`. */
 export const updateSchema = z
   .object({
     /** Headline. */
-    title: z.string().min(1),
+    title: name,
     /** Date of publication (ISO). */
     date: isoDate,
     /** Ids of the regions it concerns (it then shows on their pages). */
@@ -13,7 +13,7 @@ export const updateSchema = z
     /** Ids of the groups it concerns. */
     groups: z.array(id).default([]),
     /** One sentence for lists and the RSS feed. */
-    summary: z.string().min(1),
+    summary: prose,
   })
   .strict();
 

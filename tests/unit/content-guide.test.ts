@@ -6,7 +6,7 @@ describe('guide examples from the groups\' records', () => {
   const site = fixtureSite();
 
   it('reads services and every part of the referral guide, with their fields', () => {
-    expect(groupFacts(site.groups[1]).map((f) => f.field)).toEqual(['down', 'benefits', 'greenChannels']);
+    expect(groupFacts(site.groups[1]).map((f) => f.field)).toEqual(['benefits', 'greenChannels', 'down']);
   });
 
   it('shows a statement shared word for word by several groups once, naming all of them', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { residentSite } from '../fixtures/resident-site';
-import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref, referralRoutes } from '../../src/lib/referral';
+import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref } from '../../src/lib/referral';
 import { fullPlaceLabel, groupCrumbs, groupTitle, institutionCrumbs, institutionTitle, placeLabel, regionPageCrumbs } from '../../src/lib/titles';
 
 const site = residentSite();
@@ -27,31 +27,10 @@ describe('a referral guide', () => {
   });
 });
 
-describe('referral routes of an institution', () => {
-  it('gives a member its group, its lead and the guide', () => {
-    const [route] = referralRoutes(site, 'matun');
-    expect(route.group.id).toBe('first');
-    expect(route.role).toBe('member');
-    expect(route.lead?.id).toBe('people');
-    expect(route.href).toBe(referralHref('first'));
-    expect(route.href).toBe('/groups/first/referral/');
-    expect(route.described).toBe(true);
-  });
-
-  it('gives a lead the members patients come from, and no lead of its own', () => {
-    const [route] = referralRoutes(site, 'people');
-    expect(route.role).toBe('lead');
-    expect(route.lead).toBeUndefined();
-    expect(route.others.map((i) => i.id)).toEqual(['matun', 'xiaolangdi', 'mch']);
-  });
-
-  it('carries the member note and says when the group has no referral data', () => {
-    expect(referralRoutes(site, 'xiaolangdi')[0].note).toBe('来源只写“小浪底”');
-    expect(referralRoutes(site, 'huimeng')[0].described).toBe(false);
-  });
-
-  it('is empty for an institution no group lists', () => {
-    expect(referralRoutes(site, 'branch')).toEqual([]);
+// How an institution's referral works in each of its groups is its page view's work: tests/unit/views-resident.test.ts.
+describe('the referral guide’s address', () => {
+  it('sits below the group page', () => {
+    expect(referralHref('first')).toBe('/groups/first/referral/');
   });
 });
 

@@ -1,0 +1,143 @@
+/** The institution page and the list of every institution: exactly what each page shows. Pure. */
+import type { Institution } from '../../schemas';
+import { hasOwnPage, membershipsOf, observationsOf, type Dataset } from '../dataset';
+import { referralGuide, referralHref } from '../referral';
+import { institutionCrumbs, institutionTitle, placeLabel, type Crumb } from '../titles';
+import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
+import { byRegionPath, type Link, type RegionBucket, type SourcedPoint } from './group';
+import { t } from '../../i18n/zh-CN';
+import { tf } from '../../i18n/fill';
+
+export interface MembershipView {
+  href: string;
+  name: string;
+  lead: boolean;
+  note?: string;
+}
+
+/** How referral from or to the institution works in one of its groups. */
+export interface ReferralRouteView {
+  text: string;
+  /** Said when the group's sources do not describe referral. */
+  none?: string;
+  guide: Link;
+  lead?: Link;
+}
+
+/** A village clinic as a row on its township health centre's page. */
+export interface VillageClinicRow {
+  name: string;
+  /** Other names and the editors' note, as one line; empty when the data has neither. */
+  note: string;
+}
+
+export interface InstitutionPageView {
+  title: string;
+  description: string;
+  crumbs: Crumb[];
+  searchRegion: string;
+  name: string;
+  kind: string;
+  region: Link;
+  aliases?: string;
+  note?: string;
+  memberships: MembershipView[];
+  services: SourcedPoint[];
+  routes: ReferralRouteView[];
+  sources: CiteView[];
+  /** The village clinics it manages, when any. */
+  villageClinics?: { caption: string; rows: VillageClinicRow[] };
+  outcomes?: OutcomesView;
+}
+
+export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL): InstitutionPageView {
+  const institution = ds.institution.get(id);
+  if (!institution) throw new Error(`no institution "${id}"`);
+  const memberships = membershipsOf(ds, id);
+  const place = placeLabel(ds, institution.region);
+  const clinics = ds.villageClinics.get(id) ?? [];
+  return {
+    title: institutionTitle(ds, institution),
+    description: `${institution.name}：${memberships.map((m) => m.group.name).join('、') || place}`,
+    crumbs: institutionCrumbs(ds, institution),
+    searchRegion: ds.region.get(institution.region)?.name ?? institution.region,
+    name: institution.name,
+    kind: t(`kind.institution.${institution.kind}`),
+    region: { href: `/regions/${institution.region}/`, label: place },
+    ...(institution.aliases.length ? { aliases: institution.aliases.join('、') } : {}),
+    ...(institution.note ? { note: institution.note } : {}),
+    memberships: memberships.map((m) => ({
+      href: `/groups/${m.group.id}/`,
+      name: m.group.name,
+      lead: m.role === 'lead',
+      ...(m.note ? { note: m.note } : {}),
+    })),
+    services: institution.services.map((s) => ({ text: s.text, cite: citeView(ds, s.source) })),
+    routes: memberships.map(({ group, role }) => {
+      const lead = group.lead && group.lead !== id ? ds.institution.get(group.lead) : undefined;
+      const text =
+        role === 'lead'
+          ? tf('institution.referralLead', { group: group.name })
+          : lead
+            ? tf('institution.referralMember', { group: group.name, lead: lead.name })
+            : tf('institution.referralMemberNoLead', { group: group.name });
+      return {
+        text,
+        ...(referralGuide(group).described ? {} : { none: tf('institution.referralNone', { name: group.name }) }),
+        guide: { href: referralHref(group.id), label: tf('institution.referralLink', { name: group.name }) },
+        ...(lead ? { lead: { href: `/institutions/${lead.id}/`, label: `${t('role.lead')}：${lead.name}` } } : {}),
+      };
+    }),
+    sources: institution.sources.map((s) => citeView(ds, s)),
+    ...(clinics.length
+      ? {
+          villageClinics: {
+            caption: tf('institution.villageClinicsCaption', { name: institution.name, n: clinics.length }),
+            rows: clinics.map((c) => ({
+              name: c.name,
+              note: [c.aliases.length ? `${t('region.aliases')}${c.aliases.join('、')}` : '', c.note ?? ''].filter(Boolean).join('；'),
+            })),
+          },
+        }
+      : {}),
+    ...(observationsOf(ds, 'institution', id).length
+      ? { outcomes: outcomesView(ds, 'institution', id, tf('institution.outcomesCaption', { name: institution.name }), siteUrl) }
+      : {}),
+  };
+}
+
+export interface InstitutionCard {
+  href: string;
+  name: string;
+  /** "乡镇卫生院 · 孟津县第一医疗卫生共同体" with "（牵头医院）" after a group it leads. */
+  meta: string;
+}
+
+/** Every institution with a page of its own, by the region where it stands; village clinics only counted. */
+export function institutionsIndex(ds: Dataset): (RegionBucket<InstitutionCard> & { villageClinics?: string })[] {
+  const buckets = new Map<string, Institution[]>();
+  for (const [regionId, list] of ds.institutionsOfRegion) buckets.set(regionId, [...list]);
+  return byRegionPath(ds, buckets).map((b) => {
+    const own = b.items.filter(hasOwnPage);
+    const clinics = b.items.length - own.length;
+    return {
+      href: `/regions/${b.regionId}/`,
+      anchor: `region-${b.regionId}`,
+      heading: b.heading,
+      items: own.map((i) => ({
+        href: `/institutions/${i.id}/`,
+        name: i.name,
+        meta: [
+          t(`kind.institution.${i.kind}`),
+          ...membershipsOf(ds, i.id).map((m) => m.group.name + (m.role === 'lead' ? `（${t('role.lead')}）` : '')),
+        ].join(' · '),
+      })),
+      ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),
+    };
+  });
+}
+
+/** The institutions that get a page: every one but village clinics. */
+export function institutionsWithPages(ds: Dataset): Institution[] {
+  return ds.institutions.filter(hasOwnPage);
+}

@@ -1,0 +1,104 @@
+/**
+ * Publishing is atomic and tidy: after a crash or kill there is always a servable dist/, what killed builds left is
+ * removed by the next build, and two builds publishing at once end in one whole site.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CACHE, STAGING, publish, recoverAndTidy } from '../../src/lib/publish';
+
+let root: string;
+
+/** A process id that is certainly not running: a process that has already exited. */
+const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+
+/** A site folder: an index page and a nested file, both saying which build wrote them. */
+function site(path: string, label: string) {
+  mkdirSync(join(path, 'groups'), { recursive: true });
+  writeFileSync(join(path, 'index.html'), `<h1>${label}</h1>`);
+  writeFileSync(join(path, 'groups/index.html'), label);
+}
+const label = (path: string) => readFileSync(join(path, 'index.html'), 'utf8');
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'yigongti-publish-'));
+  mkdirSync(join(root, STAGING), { recursive: true });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('publishing a build into dist/', () => {
+  it('replaces dist/ with the new build and leaves nothing aside', () => {
+    site(join(root, 'dist'), 'old');
+    site(join(root, STAGING, String(process.pid)), 'new');
+    publish(root, join(root, STAGING, String(process.pid)));
+    expect(label(join(root, 'dist'))).toBe('<h1>new</h1>');
+    expect(readFileSync(join(root, 'dist/groups/index.html'), 'utf8')).toBe('new');
+    expect(readdirSync(join(root, STAGING))).toEqual([]);
+  });
+
+  it('publishes the first build when there was no dist/ yet', () => {
+    site(join(root, STAGING, 'b'), 'first');
+    publish(root, join(root, STAGING, 'b'));
+    expect(label(join(root, 'dist'))).toBe('<h1>first</h1>');
+  });
+});
+
+describe('the next build puts right what a crash or kill left', () => {
+  it('a crash between the two renames: dist/ is missing, the old site is put back', () => {
+    const pid = deadPid();
+    site(join(root, STAGING, `previous-${pid}`), 'published');
+    site(join(root, STAGING, String(pid)), 'half-published');
+    const done = recoverAndTidy(root);
+    expect(label(join(root, 'dist'))).toBe('<h1>published</h1>');
+    expect(readdirSync(join(root, STAGING))).toEqual([]);
+    expect(done.join('\n')).toContain('restored dist/');
+  });
+
+  it('an old site left aside is removed, not restored, when dist/ is there', () => {
+    const pid = deadPid();
+    site(join(root, 'dist'), 'current');
+    site(join(root, STAGING, `previous-${pid}`), 'older');
+    recoverAndTidy(root);
+    expect(label(join(root, 'dist'))).toBe('<h1>current</h1>');
+    expect(readdirSync(join(root, STAGING))).toEqual([]);
+  });
+
+  it('removes staging and cache folders of killed builds, keeps those of running ones', () => {
+    const [a, b] = [deadPid(), deadPid()];
+    for (const pid of [a, b, process.pid]) {
+      site(join(root, STAGING, String(pid)), String(pid));
+      mkdirSync(join(root, CACHE, String(pid)), { recursive: true });
+    }
+    // A lock left by a killed build does not block the next one.
+    mkdirSync(join(root, STAGING, 'publish.lock'));
+    writeFileSync(join(root, STAGING, 'publish.lock/pid'), String(a));
+    recoverAndTidy(root);
+    expect(readdirSync(join(root, STAGING))).toEqual([String(process.pid)]);
+    expect(readdirSync(join(root, CACHE))).toEqual([String(process.pid)]);
+  });
+});
+
+describe('two builds publishing at once', () => {
+  it('end in one whole dist/ from one of them, with nothing left aside', async () => {
+    site(join(root, 'dist'), 'old');
+    const publishing = resolve('src/lib/publish.ts');
+    const tsx = resolve('node_modules/.bin/tsx');
+    // Each process publishes ten builds of its own in a row, so the two interleave.
+    const run = (name: string) =>
+      new Promise<number | null>((done) => {
+        const code = `import { publish } from ${JSON.stringify(publishing)}; import { mkdirSync, writeFileSync } from 'node:fs';
+          for (let i = 0; i < 10; i++) { const dir = ${JSON.stringify(join(root, STAGING))} + '/' + process.pid + '-' + i;
+            mkdirSync(dir + '/groups', { recursive: true }); writeFileSync(dir + '/index.html', '${name}'); writeFileSync(dir + '/groups/index.html', '${name}');
+            publish(${JSON.stringify(root)}, dir); }`;
+        spawn(tsx, ['--eval', code], { stdio: 'inherit' }).on('close', done);
+      });
+    expect(await Promise.all([run('a'), run('b')])).toEqual([0, 0]);
+    const final = label(join(root, 'dist'));
+    expect(['a', 'b']).toContain(final);
+    expect(readFileSync(join(root, 'dist/groups/index.html'), 'utf8')).toBe(final);
+    expect(readdirSync(join(root, STAGING))).toEqual([]);
+    expect(existsSync(join(root, 'dist/dist'))).toBe(false);
+  }, 60_000);
+});

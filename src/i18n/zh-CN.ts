@@ -68,6 +68,7 @@ export const strings = {
   'finder.more': '只显示前 {n} 个，多输几个字可以找得更准。',
   'finder.group': '所属：',
   'finder.lead': '牵头医院：',
+  'finder.centre': '由这家卫生院管理：',
   'finder.isLead': '它是牵头医院',
   'finder.referral': '转诊指南',
   'finder.noGroup': '来源没有说明它属于哪个医共体。',

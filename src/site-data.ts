@@ -21,8 +21,3 @@ export function getDataset(): Dataset {
   if (!cached || cached.generation !== generation) cached = { generation, dataset: loadDataset(process.cwd()) };
   return cached.dataset;
 }
-
-/** @deprecated use getDataset(); kept while pages move to views. */
-export async function loadSite(): Promise<Dataset> {
-  return getDataset();
-}

@@ -28,7 +28,7 @@ export function runCheckBench(observations: number): void {
     const counts = generateNationalDataset(root, observations / FULL.observations, resolve('.'));
     const national = time(root);
     console.log(
-      `national data, ${counts.observations.toLocaleString('en')} observations (${counts.institutions.toLocaleString('en')} institutions, ${counts.documents} documents): ` +
+      `national data, ${counts.observations.toLocaleString('en')} observations (${counts.institutions.toLocaleString('en')} institutions, ${counts.villageClinics.toLocaleString('en')} village clinics, ${counts.documents} documents): ` +
         `read ${seconds(national.readMs)} + validate ${seconds(national.validateMs)} (CPU ${seconds(national.cpuMs)}), ${national.problems} problems`,
     );
 

@@ -1,13 +1,14 @@
 /**
  * A synthetic but realistic national dataset for the scale benchmark: at full size 2,100 counties, 4,000 groups,
- * 40,000 institutions and 200,000 observations, with a source document per county and prefecture, written as
- * editors would (one file per province). Deterministic: the same scale always gives the same files.
+ * 40,000 institutions, 580,000 village clinics (about 17 under each township health centre, with `belongsTo`) and
+ * 200,000 observations, with a source document per county and prefecture, written as editors would (one file per
+ * province). Deterministic: the same scale always gives the same files.
  * The data is invented and never leaves the temporary folder it is written to.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const FULL = { counties: 2100, groups: 4000, institutions: 40_000, observations: 200_000, prefectures: 333 };
+export const FULL = { counties: 2100, groups: 4000, institutions: 40_000, villageClinics: 580_000, observations: 200_000, prefectures: 333 };
 
 const PROVINCES = [
   '河北省', '山西省', '辽宁省', '吉林省', '黑龙江省', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省',
@@ -70,7 +71,10 @@ export interface GeneratedCounts {
   regions: number;
   counties: number;
   groups: number;
+  /** Institutions with a page of their own (hospitals, health centres). */
   institutions: number;
+  /** Village clinics, each under a township health centre. */
+  villageClinics: number;
   observations: number;
   documents: number;
   updates: number;
@@ -102,8 +106,9 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
     return { id: `cnty-${pad(i + 1, 4)}`, name: name + suffix[kind], kind, parent: prefectures[i % prefectureCount].id };
   });
   regions.push(...counties);
+  const regionById = new Map(regions.map((x) => [x.id as string, x as { id: string; parent?: string }]));
   const provinceOf = (regionId: string): string => {
-    const region = regions.find((x) => x.id === regionId) as { id: string; parent?: string };
+    const region = regionById.get(regionId)!;
     return region.parent ? provinceOf(region.parent) : region.id;
   };
   const countyProvince = new Map(counties.map((c) => [c.id, provinceOf(c.id)]));
@@ -149,8 +154,14 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
   const groups = byProvince<Record<string, unknown>>();
   const institutions = byProvince<Record<string, unknown>>();
   const observations = byProvince<Record<string, unknown>>();
-  const push = <T>(map: Map<string, T[]>, key: string, value: T) => map.set(key, [...(map.get(key) ?? []), value]);
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
   const counts = { institutions: 0, observations: 0 };
+  /** Township health centres, to hang the village clinics under once the groups are made. */
+  const townships: { id: string; region: string; doc: string; province: string }[] = [];
   const institutionsLeft = () => n(FULL.institutions) - counts.institutions;
 
   const makeGroup = (
@@ -181,14 +192,15 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
       },
     ];
     towns.forEach((town, i) => {
-      const village = i % 3 === 2;
+      const memberId = `${id}-m${pad(i + 1, 3)}`;
+      if (kind === 'county') townships.push({ id: memberId, region: memberRegion(i), doc, province });
       instRecords.push({
-        id: `${id}-m${pad(i + 1, 3)}`,
-        name: kind === 'urban' ? `${town}街道社区卫生服务中心` : village ? `${town}村卫生室` : `${town}镇卫生院`,
+        id: memberId,
+        name: kind === 'urban' ? `${town}街道社区卫生服务中心` : `${town}镇卫生院`,
         aliases: [],
-        kind: kind === 'urban' ? 'community-health-centre' : village ? 'village-clinic' : 'township-health-centre',
+        kind: kind === 'urban' ? 'community-health-centre' : 'township-health-centre',
         region: memberRegion(i),
-        services: village ? [] : [{ text: '接入远程影像和心电诊断，结果与牵头医院互认', source: source(doc, '人才和技术往下走') }],
+        services: [{ text: '接入远程影像和心电诊断，结果与牵头医院互认', source: source(doc, '人才和技术往下走') }],
         sources: [source(doc, '组建和管理')],
       });
     });
@@ -257,6 +269,22 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
     for (let g = 1; g <= countyGroupCounts[i]; g++) makeGroup(`${county.id}-g${g}`, county, province, 'county', g, groupsLeft--, []);
   });
 
+  // Village clinics (村卫生室): spread over the township health centres, each managed by its centre (乡村一体化管理).
+  // Not group members: they are rows on their centre's page and found by the finder.
+  const villageCounts = spread(n(FULL.villageClinics), townships.length);
+  townships.forEach((town, t) => {
+    placeNames(villageCounts[t], r).forEach((village, v) =>
+      push(institutions, town.province, {
+        id: `${town.id}-v${pad(v + 1, 2)}`,
+        name: `${village}村卫生室`,
+        kind: 'village-clinic',
+        region: town.region,
+        belongsTo: town.id,
+        sources: [source(town.doc, '组建和管理')],
+      }),
+    );
+  });
+
   // News items a bureau publishes: one for every tenth county.
   const updates = counties.filter((_, i) => i % 10 === 0).map((county) => {
     const id = `2025-${county.id}-referral-centre`;
@@ -294,6 +322,7 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
     counties: counties.length,
     groups: groupCount,
     institutions: counts.institutions,
+    villageClinics: villageCounts.reduce((a, b) => a + b, 0),
     observations: counts.observations,
     documents: documents.length,
     updates: updates.length,

@@ -1,12 +1,14 @@
 /**
  * National-scale build benchmark. For each scale (1 = 2,100 counties, 4,000 groups, 40,000 institutions,
- * 200,000 observations) it generates the dataset into a temporary project (this project's code copied, node_modules linked, the
+ * 580,000 village clinics, 200,000 observations) it generates the dataset into a temporary project (this project's code copied, node_modules linked, the
  * generated data/ and content/), runs the real `npm run build` (validate + Astro + Pagefind) and reports
  * time, pages per second, peak memory, dist/ and search-index size; then builds a bare Astro site with the same
  * number of trivial pages and reports our per-page cost as a ratio to it.
  */
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset } from './national-data';
 import { folderSize, gb, mb, measure, type Run } from './measure';
@@ -31,6 +33,12 @@ export interface ScaleResult {
   bare: { seconds: number; pagesPerSecond: number; peakTreeRss: number; renderSeconds: number };
   ratio: number;
   renderRatio: number;
+  /** The largest HTML page (bytes) and where it is. */
+  largestPage: { file: string; bytes: number };
+  /** The finder's largest shard, gzip bytes: what one lookup downloads at most (besides /finder/index.json once). */
+  largestShard: { file: string; gzip: number };
+  /** /finder/index.json, gzip bytes. */
+  finderIndexGzip: number;
   /** Why the build was stopped before it finished (memory cap). */
   stopped?: string;
 }
@@ -48,6 +56,33 @@ function largestFiles(dist: string, count = 3): string {
     .slice(0, count);
   return files.map(({ f, size }) => `${f} ${mb(size)}`).join(', ');
 }
+
+/** The largest HTML page, by size on disk. */
+function largestPage(dist: string): { file: string; bytes: number } {
+  let largest = { file: '', bytes: 0 };
+  for (const f of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
+    if (!f.endsWith('.html') || f.startsWith('pagefind')) continue;
+    const bytes = statSync(join(dist, f)).size;
+    if (bytes > largest.bytes) largest = { file: f, bytes };
+  }
+  return largest;
+}
+
+/** The finder's largest shard gzipped (what a lookup downloads), and its index. */
+function finderShards(dist: string): { largest: { file: string; gzip: number }; indexGzip: number } {
+  const dir = join(dist, 'finder');
+  let largest = { file: '', gzip: 0 };
+  let indexGzip = 0;
+  if (!existsSync(dir)) return { largest, indexGzip };
+  for (const f of readdirSync(dir)) {
+    const gzip = gzipSync(readFileSync(join(dir, f))).length;
+    if (f === 'index.json') indexGzip = gzip;
+    else if (gzip > largest.gzip) largest = { file: `finder/${f}`, gzip };
+  }
+  return { largest, indexGzip };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Seconds at which the first output line matching `pattern` appeared (after `after` seconds). */
 function when(run: Run, pattern: RegExp, after = -1): number | undefined {
@@ -141,7 +176,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   const counts = generateNationalDataset(dir, scale, project);
   console.log(
     `  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.regions} regions (${counts.counties} counties), ${counts.groups} groups, ` +
-      `${counts.institutions} institutions, ${counts.observations} observations, ${counts.documents} documents, ${counts.updates} updates`,
+      `${counts.institutions} institutions, ${counts.villageClinics} village clinics, ${counts.observations} observations, ${counts.documents} documents, ${counts.updates} updates`,
   );
   // `npm run build` without npm: validation, Astro, Pagefind, swap into dist/.
   const run = await measure(process.execPath, [tsxCli, 'scripts/build.ts'], {
@@ -160,6 +195,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   const pages = countPages(dist);
   const pagefindDir = join(dist, 'pagefind');
   const hasIndex = existsSync(pagefindDir);
+  const shards = finderShards(dist);
   const result: Omit<ScaleResult, 'bare' | 'ratio' | 'renderRatio'> = {
     scale,
     pages,
@@ -172,6 +208,9 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     pagefindBytes: hasIndex ? folderSize(pagefindDir) : 0,
     indexChunkBytes: hasIndex ? folderSize(pagefindDir, /\.pf_(index|fragment|filter|meta)$/) : 0,
     phases: phases(run),
+    largestPage: largestPage(dist),
+    largestShard: shards.largest,
+    finderIndexGzip: shards.indexGzip,
     stopped: run.stopped,
   };
   const biggest = largestFiles(dist);
@@ -187,6 +226,8 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   }
   console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(result.indexChunkBytes)})`);
   console.log(`        largest pages and data files: ${biggest}`);
+  console.log(`        largest HTML page ${result.largestPage.file} ${kb(result.largestPage.bytes)} (goal ≤ 500 KB)`);
+  console.log(`        finder: largest shard ${result.largestShard.file} ${kb(result.largestShard.gzip)} gzip (goal ≤ 50 KB), index ${kb(result.finderIndexGzip)} gzip, loaded once`);
 
   const bare = await buildBare(pages, !!options.echo);
   rmSync(bare.dir, { recursive: true, force: true });
@@ -205,7 +246,9 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   const misses = [
     run.seconds > GOAL.seconds && `time ${run.seconds.toFixed(0)} s > ${GOAL.seconds} s`,
     run.peakTreeRss > GOAL.bytes && `memory ${gb(run.peakTreeRss)} > ${gb(GOAL.bytes)}`,
-    full.ratio > GOAL.ratio && `ratio ${full.ratio.toFixed(2)} > ${GOAL.ratio}`,
+    full.renderRatio > GOAL.ratio && `page rendering ${full.renderRatio.toFixed(2)}× > ${GOAL.ratio}×`,
+    result.largestPage.bytes > 500 * 1024 && `largest page ${kb(result.largestPage.bytes)} > 500 KB`,
+    result.largestShard.gzip > 50 * 1024 && `largest finder shard ${kb(result.largestShard.gzip)} > 50 KB`,
   ].filter(Boolean);
   if (run.stopped) misses.unshift('did not finish');
   if (scale === 1) console.log(misses.length ? `  goals missed: ${misses.join('; ')}` : '  all national-scale goals met');
@@ -213,11 +256,11 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
 }
 
 export function printScaleTable(results: ScaleResult[]): void {
-  console.log('\n| scale | pages | build | pages/s | peak memory | dist/ | search index | bare Astro | ratio (build / render) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| scale | pages | build | pages/s | peak memory | dist/ | search index | largest page | largest finder shard (gzip) | bare Astro | ratio (build / render) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.scale} | ${r.pages}${r.stopped ? ' (stopped)' : ''} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
+      `| ${r.scale} | ${r.pages}${r.stopped ? ' (stopped)' : ''} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${kb(r.largestPage.bytes)} | ${kb(r.largestShard.gzip)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
     );
   }
 }

@@ -1,4 +1,7 @@
-/** UI strings with placeholders: tf('group.statedNamed', { label: '13 个镇卫生院', named: 2 }). */
+/**
+ * UI strings with placeholders: tf('group.statedNamed', { label: '13 个镇卫生院', named: 2 }). The site's one template
+ * filler: pages, components and the browser's chart code (which imports `fill` alone) all use it.
+ */
 import { t, type StringKey } from './zh-CN';
 
 /** Replaces each `{name}` in a template with its value; unknown placeholders stay as written. */

@@ -11,6 +11,8 @@
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { indexTokens, spacedHan } from '../lib/search-tokens';
 import { nameField } from '../lib/search-names';
+import type { SearchRecord } from '../lib/search-records';
+import type { CustomRecord } from 'pagefind';
 
 /** Pagefind's own weights for headings; body text is 1. */
 const HEADING_WEIGHT: Record<string, number> = { H1: 7, H2: 6, H3: 5, H4: 4, H5: 3, H6: 2 };
@@ -99,4 +101,28 @@ export function pageForIndex(html: string, siteName: string): string {
       `</div>`,
   );
   return root.toString();
+}
+
+/**
+ * A search record (src/lib/search-records.ts) as Pagefind should index it, in the same words a page gets: its lines
+ * spaced out and joined with "。" (what the excerpt shows), then their pair tokens; its name and aliases as name
+ * fields, so a record ranks like the page it stands for.
+ */
+export function recordForIndex(record: SearchRecord): CustomRecord {
+  const names: Record<string, string[]> = {};
+  for (const name of [record.name, ...record.aliases]) {
+    const tokens = indexTokens(name);
+    const field = nameField('name', name.match(/\p{Script=Han}/gu)?.length ?? 0);
+    if (tokens.length) (names[field] ??= []).push(...tokens);
+  }
+  const meta: Record<string, string> = { title: record.title, kind: record.kind };
+  if (record.region) meta.region = record.region;
+  for (const [field, tokens] of Object.entries(names)) meta[field] = tokens.join(' ');
+  return {
+    url: record.url,
+    language: 'zh-cn',
+    content: spacedHan(record.lines.join('。')) + ' ' + record.lines.flatMap(indexTokens).join(' '),
+    meta,
+    filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
+  };
 }

@@ -1,14 +1,22 @@
 /**
- * Builds the Pagefind search index into the output folder once Astro has written every page. Each page is indexed
- * from a copy that carries the Han pair tokens search matches on (./index-html.ts); the pages on disk stay as built.
+ * Builds the Pagefind search index into the output folder once Astro has written every page. Institution, group and
+ * region pages (nearly all of the site at national size) are indexed from the short records the build wrote to
+ * /search/records.json (src/lib/search-records.ts), not from their HTML: crawling 47,000 pages with their Han pair
+ * tokens took Pagefind past 9 GB and 30 minutes. The other pages (documents, updates, guide, glossary, indicators,
+ * lists) are indexed from a copy that carries the pair tokens search matches on (./index-html.ts); the pages on disk
+ * stay as built. records.json is removed once indexed: it is build input, not part of the site.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { pageForIndex } from './index-html';
+import { pageForIndex, recordForIndex } from './index-html';
+import type { SearchRecord } from '../lib/search-records';
 import { t } from '../i18n/zh-CN';
+
+/** Where the build writes the search records (src/pages/search/records.json.ts). */
+const RECORDS = 'search/records.json';
 
 /** Pages handed to Pagefind at once. */
 const IN_FLIGHT = 8;
@@ -42,23 +50,38 @@ export function pagefindIntegration(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
           if (!index) fail('createIndex', errors);
           const started = Date.now();
-          // A few pages in flight at once, so preparing the next page here overlaps Pagefind indexing the last one.
-          const files = htmlFiles(site);
-          let next = 0;
-          let pages = 0;
+          const recordsFile = join(site, RECORDS);
+          const records: SearchRecord[] = existsSync(recordsFile) ? JSON.parse(readFileSync(recordsFile, 'utf8')) : [];
+          const byRecord = new Set(records.map((r) => r.url));
+          const all = htmlFiles(site);
+          const built = new Set(all.map((file) => urlOf(site, file)));
+          const missing = records.filter((r) => !built.has(r.url)).map((r) => `no page for search record ${r.url}`);
+          if (missing.length) fail('records', missing);
+          // Pages a record stands for are not read at all; the rest are read and rewritten one by one.
+          const files = all.filter((file) => !byRecord.has(urlOf(site, file)));
+          // A few items in flight at once, so preparing the next one here overlaps Pagefind indexing the last one.
+          let nextRecord = 0;
+          let nextFile = 0;
+          let htmlPages = 0;
           const worker = async () => {
-            for (let file = files[next++]; file; file = files[next++]) {
+            for (let record = records[nextRecord++]; record; record = records[nextRecord++]) {
+              const added = await index.addCustomRecord(recordForIndex(record));
+              if (added.errors.length) fail(`addCustomRecord ${record.url}`, added.errors);
+            }
+            for (let file = files[nextFile++]; file; file = files[nextFile++]) {
               const html = readFileSync(file, 'utf8');
               if (!html.includes('data-pagefind-body')) continue;
               const added = await index.addHTMLFile({ url: urlOf(site, file), content: pageForIndex(html, t('site.name')) });
               if (added.errors.length) fail(`addHTMLFile ${file}`, added.errors);
-              pages++;
+              htmlPages++;
             }
           };
           await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) fail('writeFiles', written.errors);
-          logger.info(`indexed ${pages} pages in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+          rmSync(recordsFile, { force: true });
+          const seconds = ((Date.now() - started) / 1000).toFixed(1);
+          logger.info(`indexed ${records.length + htmlPages} pages in ${seconds} s (${records.length} from records, ${htmlPages} from HTML)`);
         } finally {
           await pagefind.close();
         }

@@ -1,8 +1,7 @@
 /** The change log of published figures: corrections resolved to the figure they change, in words for pages and RSS. */
 import type { Correction, Indicator, Observation } from '../schemas';
-import type { Site } from './site';
-import { correctionsOf } from './dataset';
-import { subjectLink, type SubjectLink } from './documents';
+import { correctionsOf, subjectHref, subjectName, type Dataset } from './dataset';
+import type { SubjectLink } from './documents';
 import { formatDate, formatPeriod, formatValue } from './format';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
@@ -25,7 +24,7 @@ export interface CorrectionView {
 }
 
 /** Every correction in the data (none when the site has no change log yet). */
-export function allCorrections(site: Site): readonly Correction[] {
+export function allCorrections(site: Dataset): readonly Correction[] {
   return site.corrections;
 }
 
@@ -34,7 +33,7 @@ function newestFirst(a: Correction, b: Correction): number {
 }
 
 /** A field's published value as the page shows it. */
-function shown(site: Site, field: Correction['field'], value: string | number, indicator: Indicator): string {
+function shown(site: Dataset, field: Correction['field'], value: string | number, indicator: Indicator): string {
   switch (field) {
     case 'value':
       return typeof value === 'number' ? formatValue(value, indicator.unit) : String(value);
@@ -55,11 +54,11 @@ function shown(site: Site, field: Correction['field'], value: string | number, i
 }
 
 /** One correction resolved for display; undefined when its figure is not in the data. */
-export function viewCorrection(site: Site, correction: Correction): CorrectionView | undefined {
+export function viewCorrection(site: Dataset, correction: Correction): CorrectionView | undefined {
   const observation = site.observation.get(correction.observation);
   const indicator = observation && site.indicator.get(observation.indicator);
   if (!observation || !indicator) return undefined;
-  const subject = subjectLink(site, observation.subject);
+  const subject = { name: subjectName(site, observation.subject), href: subjectHref(observation.subject) };
   return {
     correction,
     observation,
@@ -74,7 +73,7 @@ export function viewCorrection(site: Site, correction: Correction): CorrectionVi
 }
 
 /** The change log, newest first. */
-export function correctionsNewestFirst(site: Site): CorrectionView[] {
+export function correctionsNewestFirst(site: Dataset): CorrectionView[] {
   return [...allCorrections(site)]
     .sort(newestFirst)
     .map((c) => viewCorrection(site, c))
@@ -82,7 +81,7 @@ export function correctionsNewestFirst(site: Site): CorrectionView[] {
 }
 
 /** Corrections of one figure, newest first. */
-export function correctionsFor(site: Site, observationId: string): CorrectionView[] {
+export function correctionsFor(site: Dataset, observationId: string): CorrectionView[] {
   return [...correctionsOf(site, observationId)]
     .sort(newestFirst)
     .map((c) => viewCorrection(site, c))

@@ -5,11 +5,8 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Group, Indicator, Institution, Observation } from '../schemas';
-import type { Site } from './site';
-import { rosterFor, type Membership } from './site';
-import { lookup, observationsOfIndicator, observationsOfSubject } from './lookup';
+import { membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, subjectName, type Dataset } from './dataset';
 import { formatPeriod, formatQualified } from './format';
-import { subjectName } from './series';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
 
 export type Cell = string | number | null;
@@ -23,22 +20,19 @@ const orNull = (v: string | number | undefined | null): Cell => (v === undefined
 const joined = (list: string[]): Cell => (list.length ? list.join('；') : null);
 
 /** The full name of a region: 四川省内江市资中县. */
-function regionFullName(site: Site, id: string): string {
-  const { regions } = lookup(site);
-  const names: string[] = [];
-  for (let r = regions.get(id); r && names.length < 10; r = r.parent ? regions.get(r.parent) : undefined) names.unshift(r.name);
-  return names.join('');
+function regionFullName(site: Dataset, id: string): string {
+  return pathOf(site, id).map((r) => r.name).join('');
 }
 
-function subjectRegion(site: Site, subject: Observation['subject']): string | undefined {
+function subjectRegion(site: Dataset, subject: Observation['subject']): string | undefined {
   if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return lookup(site).groups.get(subject.id)?.region;
-  return lookup(site).institutions.get(subject.id)?.region;
+  if (subject.type === 'group') return site.group.get(subject.id)?.region;
+  return site.institution.get(subject.id)?.region;
 }
 
 /** Tables need the site (to resolve names) and the address it is published at (for links). */
 export interface Context {
-  site: Site;
+  site: Dataset;
   siteUrl: string | URL;
 }
 
@@ -46,8 +40,8 @@ const url = (ctx: Context, path: string) => new URL(path, ctx.siteUrl).href;
 
 export function observationTable(ctx: Context): Table<Observation> {
   const { site } = ctx;
-  const indicatorOf = (o: Observation) => lookup(site).indicators.get(o.indicator)!;
-  const docOf = (o: Observation) => lookup(site).documents.get(o.source.document);
+  const indicatorOf = (o: Observation) => site.indicator.get(o.indicator)!;
+  const docOf = (o: Observation) => site.document.get(o.source.document);
   return {
     columns: [
       { key: 'observation_id', cell: (o) => o.id },
@@ -110,7 +104,7 @@ export function indicatorTable(ctx: Context): Table<Indicator> {
 
 export function groupTable(ctx: Context): Table<Group> {
   const { site } = ctx;
-  const nameOf = (id: string) => lookup(site).institutions.get(id)?.name ?? id;
+  const nameOf = (id: string) => site.institution.get(id)?.name ?? id;
   return {
     columns: [
       { key: 'group_id', cell: (g) => g.id },
@@ -135,14 +129,7 @@ export function groupTable(ctx: Context): Table<Group> {
 
 export function institutionTable(ctx: Context): Table<Institution> {
   const { site } = ctx;
-  // Memberships read once from the groups, not searched again for every institution.
-  const memberships = new Map<string, Membership[]>();
-  for (const group of site.groups) {
-    const add = (id: string, m: Membership) => memberships.set(id, [...(memberships.get(id) ?? []), m]);
-    if (group.lead) add(group.lead, { group, role: 'lead' });
-    for (const m of group.members) if (m.institution !== group.lead) add(m.institution, { group, role: 'member', note: m.note });
-  }
-  const groupsOfInstitution = (_: Site, id: string) => memberships.get(id) ?? [];
+  const groupsOfInstitution = membershipsOf;
   return {
     columns: [
       { key: 'institution_id', cell: (i) => i.id },
@@ -196,9 +183,9 @@ export function sortObservations(observations: readonly Observation[]): Observat
 }
 
 /** The figures a group's download holds: about the group itself and about its named member institutions. */
-export function observationsOfGroup(site: Site, group: Group): Observation[] {
-  const members = [...new Set(rosterFor(site, group).map((m) => m.institution?.id).filter((id): id is string => Boolean(id)))];
-  return [...observationsOfSubject(site, 'group', group.id), ...members.flatMap((id) => observationsOfSubject(site, 'institution', id))];
+export function observationsOfGroup(site: Dataset, group: Group): Observation[] {
+  const members = rosterOf(site, group.id).map((m) => m.institution.id);
+  return [...observationsOf(site, 'group', group.id), ...members.flatMap((id) => observationsOf(site, 'institution', id))];
 }
 
 

@@ -1,18 +1,11 @@
 /** What a document page shows besides its digest: the figures taken from it and the groups it describes. */
 import type { Group, Indicator, Observation } from '../schemas';
-import type { DocumentEntry, Site } from './site';
-import { subjectHref, subjectName } from './dataset';
+import { subjectHref, subjectName, type Dataset, type DocumentEntry } from './dataset';
 
 /** A figure's subject, resolved to its name and page. */
 export interface SubjectLink {
   name: string;
   href: string;
-}
-
-
-/** The name and page of what a figure is about (a group, region or institution). */
-export function subjectLink(site: Site, subject: Observation['subject']): SubjectLink {
-  return { name: subjectName(site, subject), href: subjectHref(subject) };
 }
 
 export interface DocumentFigure {
@@ -22,17 +15,34 @@ export interface DocumentFigure {
 }
 
 /** Every figure whose source is this document, in the order the curators recorded them (the document's order). */
-export function documentFigures(site: Site, documentId: string): DocumentFigure[] {
+export function documentFigures(site: Dataset, documentId: string): DocumentFigure[] {
   return (site.observationsByDocument.get(documentId) ?? []).map((observation) => ({
       observation,
       indicator: site.indicator.get(observation.indicator)!,
-      subject: subjectLink(site, observation.subject),
+      subject: { name: subjectName(site, observation.subject), href: subjectHref(observation.subject) },
     }));
 }
 
 /** Groups whose sources cite this document: the groups it describes. */
-export function groupsDescribedBy(site: Site, documentId: string): Group[] {
-  return site.groups.filter((g) => g.sources.some((s) => s.document === documentId));
+export function groupsDescribedBy(site: Dataset, documentId: string): readonly Group[] {
+  return groupsByDocument(site).get(documentId) ?? [];
+}
+
+// Built once per dataset: each document page is then a lookup, not a scan of every group.
+const groupIndexes = new WeakMap<Dataset, Map<string, Group[]>>();
+function groupsByDocument(site: Dataset): Map<string, Group[]> {
+  let index = groupIndexes.get(site);
+  if (!index) {
+    index = new Map();
+    for (const g of site.groups)
+      for (const doc of new Set(g.sources.map((s) => s.document))) {
+        const list = index.get(doc);
+        if (list) list.push(g);
+        else index.set(doc, [g]);
+      }
+    groupIndexes.set(site, index);
+  }
+  return index;
 }
 
 /** The issuer without the curators' bracketed remark: "孟津县政府办（网页来源栏署…）" → "孟津县政府办". */

@@ -1,9 +1,10 @@
 /**
- * Every file under /data/, generated at build time from the same tables: one registry, so the endpoint that writes
- * a file and the page that links it with its size can never disagree.
+ * Every file under /data/, generated at build time from the same tables, held in one registry per dataset: each
+ * file is serialised once, on first use, and its bytes kept, so the page that links it with its size and the endpoint
+ * that serves it read the same bytes and can never disagree.
  */
 import type { Group, Indicator } from '../schemas';
-import type { Site } from './site';
+import { byName, type Dataset } from './dataset';
 import {
   groupTable,
   indicatorTable,
@@ -17,8 +18,7 @@ import {
   type Table,
 } from './csv';
 import { citationText } from './citation';
-import { byName } from './site';
-import { observationsOfIndicator } from './lookup';
+import { observationsOfIndicator } from './dataset';
 import { t } from '../i18n/zh-CN';
 
 export const LICENCE = 'CC BY 4.0';
@@ -32,7 +32,18 @@ export interface DownloadFile {
   title: string;
   /** Which data dictionary describes its columns. */
   table: 'observations' | 'indicators' | 'groups' | 'institutions';
-  body: () => string;
+  /** The file as written (UTF-8), serialised on first call and kept. */
+  bytes: () => Uint8Array<ArrayBuffer>;
+}
+
+/** A download as a page links it: what it is and how big. */
+export interface DownloadLink {
+  href: string;
+  format: DownloadFile['format'];
+  title: string;
+  table: DownloadFile['table'];
+  /** Size in bytes as served. */
+  bytes: number;
 }
 
 export interface DownloadContext extends Context {
@@ -40,6 +51,14 @@ export interface DownloadContext extends Context {
   author: string;
   /** Newest data date (YYYY-MM-DD), for citations. */
   updated?: string;
+}
+
+const encoder = new TextEncoder();
+
+/** A function whose result is computed on first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 function pair<T>(ctx: DownloadContext, base: string, title: string, table: DownloadFile['table'], make: (c: Context) => Table<T>, items: () => T[]): DownloadFile[] {
@@ -52,8 +71,8 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
     citation: citationText({ author: ctx.author, title, updated: ctx.updated, url: new URL('/data/', ctx.siteUrl).href, type: 'DS/OL' }),
   });
   return [
-    { href: href('csv'), format: 'CSV', title, table, body: () => toCsv(make(ctx), items()) },
-    { href: href('json'), format: 'JSON', title, table, body: () => toJson(make(ctx), items(), meta()) },
+    { href: href('csv'), format: 'CSV', title, table, bytes: once(() => encoder.encode(toCsv(make(ctx), items()))) },
+    { href: href('json'), format: 'JSON', title, table, bytes: once(() => encoder.encode(toJson(make(ctx), items(), meta()))) },
   ];
 }
 
@@ -79,18 +98,45 @@ export function groupDownloads(ctx: DownloadContext, group: Group): DownloadFile
   return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationTable, () => sortObservations(observationsOfGroup(ctx.site, group)));
 }
 
-/** Every file under /data/. */
-export function allDownloads(ctx: DownloadContext): DownloadFile[] {
-  return [
-    ...siteDownloads(ctx),
-    ...ctx.site.indicators.flatMap((i) => indicatorDownloads(ctx, i)),
-    ...ctx.site.groups.flatMap((g) => groupDownloads(ctx, g)),
-  ];
+/** Every file under /data/, by address, each made once. */
+export interface DownloadRegistry {
+  /** The site-wide files, in the order /data/ lists them. */
+  site: readonly DownloadFile[];
+  /** One indicator's CSV and JSON (empty for an unknown id). */
+  indicator: (id: string) => readonly DownloadFile[];
+  /** One group's CSV and JSON (empty for an unknown id). */
+  group: (id: string) => readonly DownloadFile[];
+  /** Every file, site-wide first, then by indicator, then by group. */
+  all: readonly DownloadFile[];
+  byHref: ReadonlyMap<string, DownloadFile>;
 }
 
-/** Size in bytes as written to disk (UTF-8). */
-export function byteSize(text: string): number {
-  return new TextEncoder().encode(text).length;
+export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
+  const site = siteDownloads(ctx);
+  const byIndicator = new Map(ctx.site.indicators.map((i) => [i.id, indicatorDownloads(ctx, i)]));
+  const byGroup = new Map(ctx.site.groups.map((g) => [g.id, groupDownloads(ctx, g)]));
+  const all = [...site, ...[...byIndicator.values()].flat(), ...[...byGroup.values()].flat()];
+  return {
+    site,
+    indicator: (id) => byIndicator.get(id) ?? [],
+    group: (id) => byGroup.get(id) ?? [],
+    all,
+    byHref: new Map(all.map((f) => [f.href, f])),
+  };
+}
+
+// One registry per dataset and site address, so every page and the endpoint share each file's bytes. A new dataset
+// (`npm run dev` after an edit) gets a new registry.
+const registries = new WeakMap<Dataset, Map<string, DownloadRegistry>>();
+
+/** The build's download registry for this dataset, published at `siteUrl`. */
+export function downloadRegistry(ds: Dataset, siteUrl: string | URL): DownloadRegistry {
+  const key = new URL(siteUrl).href;
+  let bySite = registries.get(ds);
+  if (!bySite) registries.set(ds, (bySite = new Map()));
+  let registry = bySite.get(key);
+  if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(ds, key, ds.dataUpdated))));
+  return registry;
 }
 
 /** "12 KB", "1.2 MB"; never "0 KB". */
@@ -99,12 +145,12 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** A file and its size, for a download link. */
-export function withSize(file: DownloadFile): DownloadFile & { bytes: number } {
-  return { ...file, bytes: byteSize(file.body()) };
+/** A file as a page links it, with its size in bytes as served. */
+export function linkOf(file: DownloadFile): DownloadLink {
+  return { href: file.href, format: file.format, title: file.title, table: file.table, bytes: file.bytes().length };
 }
 
 /** The context every page and endpoint builds downloads with. */
-export function downloadContext(site: Site, siteUrl: string | URL, updated?: string): DownloadContext {
+export function downloadContext(site: Dataset, siteUrl: string | URL, updated?: string): DownloadContext {
   return { site, siteUrl, author: t('site.name'), updated };
 }

@@ -1,10 +1,16 @@
-/** Builds the finder's data (served as /finder.json) from the Site. Runs at build time only. */
-import type { FinderData, FinderEntry, FinderGroup } from './finder';
-import { normalise } from './finder';
-import { groupsInRegion, groupsOfInstitution, type Site } from './site';
-import { placeLabel } from './titles';
+/**
+ * Builds the finder's entries from the dataset, and cuts them into shards (served under /finder/). Build time only.
+ *
+ * Shards are keyed by n-grams of the names: every character of a name keys the entry into that character's shard.
+ * A character in more entries than a shard may hold (镇, 卫, 院 …) gets no full shard; the entry goes instead into the
+ * shards of the two-character n-grams it forms with its neighbours, and so on up to `maxLevel`. A query then reads
+ * the smallest full shard among the n-grams of its distinctive part (`shardFor` in finder.ts), which holds every
+ * entry that can match it. Only queries made of nothing but the commonest n-grams ("卫生院") fall back to a sample.
+ */
+import type { FinderData, FinderEntry, FinderGroup, FinderIndex, FinderShard } from './finder';
+import { coreOf, ngrams, normalise } from './finder';
+import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset } from './dataset';
 import { referralHref } from './referral';
-import { inDataOrder } from './roster';
 
 /** Labels the index needs, passed in so this module stays free of the UI dictionary. */
 export interface FinderLabels {
@@ -16,68 +22,171 @@ export interface FinderLabels {
 /** Converts Simplified text to Traditional (opencc-js at build time; identity in tests). */
 export type ToTraditional = (text: string) => string;
 
-export function buildFinderData(site: Site, labels: FinderLabels, converters: ToTraditional[]): FinderData {
+/** Most groups a region's result lists (a county has one to three; a province's page lists its hundreds). */
+const REGION_GROUPS = 10;
+
+export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: ToTraditional[]): FinderData {
   const fold: Record<string, string> = {};
-  const keysOf = (names: string[]) => {
-    const keys = [...new Set(names.map(normalise).filter(Boolean))];
-    const tw = new Set<string>();
-    for (const key of keys) {
-      const simplified = [...key];
-      for (const convert of converters) {
-        const traditional = [...normalise(convert(key))];
-        if (traditional.join('') !== key) tw.add(traditional.join(''));
-        // Character by character, so a mixed or variant query ("麻屯鎮卫生院", "衞") folds back to Simplified.
-        if (traditional.length === simplified.length) traditional.forEach((ch, i) => ch !== simplified[i] && (fold[ch] = simplified[i]));
-      }
+  // Village clinic names repeat across the country (新村, 红旗村): convert each name once.
+  const converted = new Map<string, string[]>();
+  const traditionalOf = (key: string): string[] => {
+    let tw = converted.get(key);
+    if (tw) return tw;
+    const found = new Set<string>();
+    const simplified = [...key];
+    for (const convert of converters) {
+      const traditional = [...normalise(convert(key))];
+      if (traditional.join('') !== key) found.add(traditional.join(''));
+      // Character by character, so a mixed or variant query ("麻屯鎮卫生院", "衞") folds back to Simplified.
+      if (traditional.length === simplified.length) traditional.forEach((ch, i) => ch !== simplified[i] && (fold[ch] = simplified[i]));
     }
-    return { keys, tw: [...tw] };
+    tw = [...found];
+    converted.set(key, tw);
+    return tw;
   };
+  const keysOf = (names: readonly string[]) => {
+    const keys = [...new Set(names.map(normalise).filter(Boolean))];
+    return { keys, tw: [...new Set(keys.flatMap(traditionalOf))] };
+  };
+  const places = new Map<string, string>();
+  /** Where a region is, without its province: "洛阳市孟津县". */
+  const placeOf = (regionId: string): string => {
+    let place = places.get(regionId);
+    if (place === undefined) {
+      const path = pathOf(ds, regionId);
+      place = (path.length > 1 ? path.slice(1) : path).map((r) => r.name).join('');
+      places.set(regionId, place);
+    }
+    return place;
+  };
+  const institutionHref = (id: string) => `/institutions/${id}/`;
 
   const groups: Record<string, FinderGroup> = {};
-  for (const g of site.groups) {
-    const lead = g.lead ? site.institutions.find((i) => i.id === g.lead) : undefined;
+  for (const g of ds.groups) {
+    const lead = g.lead ? ds.institution.get(g.lead) : undefined;
     groups[g.id] = {
       name: g.name,
       href: `/groups/${g.id}/`,
-      place: placeLabel(site, g.region),
-      lead: lead && { name: lead.name, href: `/institutions/${lead.id}/` },
+      place: placeOf(g.region),
+      lead: lead && { name: lead.name, href: institutionHref(lead.id) },
       referral: referralHref(g.id),
     };
   }
 
-  const entries: FinderEntry[] = [
-    ...site.institutions.map((inst): FinderEntry => {
-      const memberships = groupsOfInstitution(site, inst.id);
-      return {
-        type: 'institution',
-        name: inst.name,
-        href: `/institutions/${inst.id}/`,
-        context: `${labels.institutionKind(inst.kind)} · ${placeLabel(site, inst.region)}`,
-        ...keysOf([inst.name, ...inst.aliases]),
-        groups: memberships.map((m) => m.group.id),
-        leads: memberships.filter((m) => m.role === 'lead').map((m) => m.group.id),
-      };
-    }),
-    ...site.groups.map(
-      (g): FinderEntry => ({
-        type: 'group',
-        name: g.name,
-        href: `/groups/${g.id}/`,
-        context: `${labels.groupKind(g.kind)} · ${placeLabel(site, g.region)}`,
-        ...keysOf([g.name]),
-        groups: [g.id],
-      }),
-    ),
-    ...site.regions.map(
-      (r): FinderEntry => ({
-        type: 'region',
-        name: r.name,
-        href: `/regions/${r.id}/`,
-        context: r.parent ? `${labels.regionKind(r.kind)} · ${placeLabel(site, r.parent)}` : labels.regionKind(r.kind),
-        ...keysOf([r.name, ...r.aliases]),
-        groups: inDataOrder(site, groupsInRegion(site, r.id)).map((g) => g.id),
-      }),
-    ),
-  ];
+  const entries: FinderEntry[] = [];
+  for (const inst of ds.institutions) {
+    const memberships = membershipsOf(ds, inst.id);
+    const base = { type: 'institution' as const, name: inst.name, context: `${labels.institutionKind(inst.kind)} · ${placeOf(inst.region)}`, ...keysOf([inst.name, ...inst.aliases]) };
+    if (hasOwnPage(inst)) {
+      entries.push({ ...base, href: institutionHref(inst.id), groups: memberships.map((m) => m.group.id), leads: memberships.filter((m) => m.role === 'lead').map((m) => m.group.id) });
+      continue;
+    }
+    // A village clinic has no page: the result names its township health centre, links there, and shows its groups.
+    const centre = inst.belongsTo ? ds.institution.get(inst.belongsTo) : undefined;
+    const viaGroups = centre ? membershipsOf(ds, centre.id) : memberships;
+    entries.push({
+      ...base,
+      href: centre ? institutionHref(centre.id) : viaGroups.length ? `/groups/${viaGroups[0].group.id}/` : '/institutions/',
+      groups: viaGroups.map((m) => m.group.id),
+      ...(centre ? { centre: { name: centre.name, href: institutionHref(centre.id) } } : {}),
+    });
+  }
+  for (const g of ds.groups) {
+    entries.push({ type: 'group', name: g.name, href: `/groups/${g.id}/`, context: `${labels.groupKind(g.kind)} · ${placeOf(g.region)}`, ...keysOf([g.name]), groups: [g.id] });
+  }
+  for (const r of ds.regions) {
+    entries.push({
+      type: 'region',
+      name: r.name,
+      href: `/regions/${r.id}/`,
+      context: r.parent ? `${labels.regionKind(r.kind)} · ${placeOf(r.parent)}` : labels.regionKind(r.kind),
+      ...keysOf([r.name, ...r.aliases]),
+      // A province has hundreds: the result shows the first few and links to the region's page, which lists them all.
+      groups: groupsIn(ds, r.id).slice(0, REGION_GROUPS).map((g) => g.id),
+    });
+  }
   return { fold, groups, entries };
+}
+
+export interface ShardLimits {
+  /** Most entries a full shard holds; an n-gram in more entries is split into longer n-grams. */
+  maxEntries: number;
+  /** Entries kept in a split n-gram's sample shard (the best matches for the n-gram typed alone). */
+  sample: number;
+  /** Longest n-gram indexed. */
+  maxLevel: number;
+}
+
+/** Sized so a shard stays under 50 KB gzip at national size (tests/unit/finder-shards.test.ts measures it). */
+export const SHARD_LIMITS: ShardLimits = { maxEntries: 600, sample: 40, maxLevel: 4 };
+
+const TYPE_RANK: Record<FinderEntry['type'], number> = { institution: 0, group: 1, region: 2 };
+
+export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_LIMITS): { index: FinderIndex; shards: Map<string, FinderShard> } {
+  const { fold, entries } = data;
+  const foldText = (text: string) => [...text].map((ch) => fold[ch] ?? ch).join('');
+  // Each entry's names as a folded query is compared with them: Simplified keys, and Traditional keys folded back.
+  const names = entries.map((e) => [...new Set([...e.keys, ...e.tw.map(foldText)])]);
+  const cores = entries.map((e) => e.keys.map(coreOf));
+  const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {} };
+  const members = new Map<string, number[]>();
+
+  /** An entry's n-grams at one level: all of them at level 1, then only those whose two shorter n-grams were split. */
+  const grams = new Set<string>();
+  const gramsOf = (i: number, level: number, split: Set<string> | undefined): Set<string> => {
+    grams.clear();
+    for (const name of names[i]) {
+      for (const g of ngrams(name, level)) if (!split || (split.has(g.slice(1)) && split.has(g.slice(0, -1)))) grams.add(g);
+    }
+    return grams;
+  };
+  /**
+   * A sample's order, as searchFinder ranks entries for the n-gram typed alone (exact, core, prefix, contains; then
+   * institutions first, shorter names first), packed in one number whose last six digits are the entry's position.
+   */
+  const rankFor = (i: number, gram: string): number => {
+    const e = entries[i];
+    let score = 2;
+    e.keys.forEach((key, k) => {
+      if (key === gram) score = 5;
+      else if (score < 4 && cores[i][k] === gram) score = 4;
+      else if (score < 3 && key.startsWith(gram)) score = 3;
+    });
+    return (5 - score) * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
+  };
+  if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen rankFor');
+
+  let split: Set<string> | undefined;
+  for (let level = 1; level <= limits.maxLevel; level++) {
+    const found = new Map<string, number[]>();
+    for (let i = 0; i < entries.length; i++) {
+      for (const g of gramsOf(i, level, split)) {
+        const list = found.get(g);
+        if (list) list.push(i);
+        else found.set(g, [i]);
+      }
+    }
+    const partial = new Set<string>();
+    for (const [g, list] of found) {
+      if (list.length <= limits.maxEntries) {
+        index.complete[g] = list.length;
+        members.set(g, list);
+      } else {
+        index.partial[g] = list.length;
+        partial.add(g);
+        const ranks = Float64Array.from(list, (i) => rankFor(i, g)).sort();
+        members.set(g, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
+      }
+    }
+    if (!partial.size) break;
+    split = partial;
+  }
+
+  const shards = new Map<string, FinderShard>();
+  for (const [gram, list] of members) {
+    const shard: FinderShard = { groups: {}, entries: list.map((i) => entries[i]) };
+    for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
+    shards.set(gram, shard);
+  }
+  return { index, shards };
 }

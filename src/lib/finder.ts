@@ -1,6 +1,10 @@
 /**
- * The finder's data shape and matching. Runs in the browser (bundled into Finder.astro), so it imports nothing:
- * Traditional forms and a Traditional→Simplified character fold are computed at build time (finder-index.ts).
+ * The finder's data shape, matching and shard choice. Runs in the browser (bundled into Finder.astro), so it imports
+ * nothing: Traditional forms and a Traditional→Simplified character fold are computed at build time (finder-index.ts).
+ *
+ * The browser never loads every entry: it loads /finder/index.json (the fold and which n-grams have shards), then the
+ * one shard of a character or short n-gram of the query (`shardFor`). Every entry a query can match contains the
+ * query's distinctive part, so the shard of any n-gram of that part holds all of them.
  */
 
 export interface FinderLink {
@@ -29,6 +33,8 @@ export interface FinderEntry {
   groups: string[];
   /** For an institution: ids of the groups it leads. */
   leads?: string[];
+  /** For a village clinic: the township health centre that manages it; `href` is that centre's page. */
+  centre?: FinderLink;
 }
 
 export interface FinderData {
@@ -36,6 +42,69 @@ export interface FinderData {
   fold: Record<string, string>;
   groups: Record<string, FinderGroup>;
   entries: FinderEntry[];
+}
+
+/** One shard: the entries whose folded names contain one n-gram, and the groups they refer to. */
+export interface FinderShard {
+  groups: Record<string, FinderGroup>;
+  entries: FinderEntry[];
+}
+
+/** /finder/index.json: the fold, and which n-grams have a shard. */
+export interface FinderIndex {
+  fold: Record<string, string>;
+  /** Longest n-gram indexed. */
+  maxLevel: number;
+  /** N-grams whose shard holds every entry containing them, with that number of entries. */
+  complete: Record<string, number>;
+  /**
+   * N-grams in more entries than a shard may hold, with that number: their shard holds only the best matches for the
+   * n-gram typed alone, and the n-grams one character longer that extend them are indexed in turn.
+   */
+  partial: Record<string, number>;
+}
+
+/** Which shard answers a query; `partial` when no shard holds every match (a generic query such as "卫生院"). */
+export interface ShardChoice {
+  gram: string;
+  partial: boolean;
+}
+
+/** The shard's file under /finder/: the n-gram's UTF-16 code units in hex, so any character makes a safe file name. */
+export function shardFile(gram: string): string {
+  return Array.from({ length: gram.length }, (_, i) => gram.charCodeAt(i).toString(16)).join('-');
+}
+
+/**
+ * The distinct substrings of `text` with `n` UTF-16 code units. Code units, not characters: the build and the browser
+ * cut names and queries the same way, and a rare character outside the BMP (𬌗) is simply two units.
+ */
+export function ngrams(text: string, n: number): string[] {
+  const grams = new Set<string>();
+  for (let i = 0; i + n <= text.length; i++) grams.add(text.slice(i, i + n));
+  return [...grams];
+}
+
+/**
+ * The smallest shard holding every entry a query can match, or undefined when no entry can match (a character or
+ * n-gram no name contains). Short n-grams first; a longer one only where every shorter one is partial.
+ */
+export function shardFor(index: FinderIndex, query: string): ShardChoice | undefined {
+  const folded = foldQuery(query, index.fold);
+  if (!folded) return undefined;
+  // Every match contains this: the whole query, or its distinctive part when matching falls back to it.
+  const part = coreOf(folded) || folded;
+  const has = (counts: Record<string, number>, g: string) => Object.prototype.hasOwnProperty.call(counts, g);
+  let sample: string | undefined;
+  const smallest = (grams: string[], counts: Record<string, number>) => grams.reduce((a, b) => (counts[b] < counts[a] ? b : a));
+  for (let n = 1; n <= Math.min(part.length, index.maxLevel); n++) {
+    const grams = ngrams(part, n);
+    if (grams.some((g) => !has(index.complete, g) && !has(index.partial, g))) return undefined;
+    const complete = grams.filter((g) => has(index.complete, g));
+    if (complete.length) return { gram: smallest(complete, index.complete), partial: false };
+    sample = smallest(grams, index.partial);
+  }
+  return sample === undefined ? undefined : { gram: sample, partial: true };
 }
 
 /** Lowercase, without spaces or punctuation, so "麻屯 镇" and "麻屯镇。" match "麻屯镇卫生院". */

@@ -48,8 +48,3 @@ export function formatPeriod(period: string): string {
   if (start === '..') return `截至${formatPeriodPart(end)}`;
   return `${formatPeriodPart(start)}至${formatPeriodPart(end)}`;
 }
-
-/** The sortable end of a period, for ordering figures in time ("2019-11/2024-08" → "2024-08"). */
-export function periodEnd(period: string): string {
-  return period.includes('/') ? period.split('/')[1] : period;
-}

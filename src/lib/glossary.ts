@@ -3,7 +3,7 @@
  * Terms are data (the glossary page, the guide and search all read them); their links are rules resolved against
  * the site's data, so they follow the data as it grows and never point at a page that has nothing to show.
  */
-import type { Site } from './site';
+import type { Dataset } from './dataset';
 import { factExamples, factHref, type FactField } from './guide';
 
 /** Where a term matters, as a rule over the data. */
@@ -265,7 +265,7 @@ const KIND_ORDER: GlossaryLink['kind'][] = ['page', 'referral', 'group', 'docume
 const contains = (texts: (string | undefined)[], words: readonly string[]) => texts.some((t) => t && words.some((w) => t.includes(w)));
 
 /** Resolves a term's rules against the data: each page once, our own pages first, then groups, documents, indicators. */
-export function glossaryLinks(site: Site, term: GlossaryTerm): GlossaryLink[] {
+export function glossaryLinks(site: Dataset, term: GlossaryTerm): GlossaryLink[] {
   const links = new Map<string, GlossaryLink>();
   const add = (link: GlossaryLink) => links.has(link.href) || links.set(link.href, link);
   const documentTitle = (id: string) => site.documents.find((d) => d.id === id)?.data.title;

@@ -4,14 +4,11 @@
  * word (a plan covering several groups), so an example is one statement with every group it applies to.
  */
 import type { Group, SourceRef } from '../schemas';
-import type { Site } from './site';
+import type { Dataset } from './dataset';
 import { REFERRAL_PARTS } from './referral';
 
 /** Where in a group a statement sits. */
 export type FactField = 'services' | 'up' | 'down' | 'benefits' | 'greenChannels' | 'staysLocal';
-
-/** The fields that belong to the referral guide (shown on /groups/<id>/referral/), in its reading order. */
-export const REFERRAL_FIELDS: readonly FactField[] = REFERRAL_PARTS;
 
 export interface GroupFact {
   field: FactField;
@@ -25,7 +22,7 @@ export function groupFacts(group: Group): GroupFact[] {
   const referral = { up: r.up, down: r.down, benefits: r.benefits, greenChannels: r.greenChannels, staysLocal: r.staysLocal };
   return [
     ...group.services.map((s) => ({ field: 'services' as const, ...s })),
-    ...REFERRAL_FIELDS.flatMap((field) => referral[field as keyof typeof referral].map((s) => ({ field, ...s }))),
+    ...REFERRAL_PARTS.flatMap((field) => referral[field].map((s) => ({ field, ...s }))),
   ];
 }
 
@@ -45,7 +42,7 @@ export interface FactQuery {
 }
 
 /** Statements matching the query, one per distinct text and document, with the groups they apply to. */
-export function factExamples(site: Site, query: FactQuery = {}): FactExample[] {
+export function factExamples(site: Dataset, query: FactQuery = {}): FactExample[] {
   const examples = new Map<string, FactExample>();
   for (const group of site.groups) {
     for (const fact of groupFacts(group)) {
@@ -62,16 +59,16 @@ export function factExamples(site: Site, query: FactQuery = {}): FactExample[] {
 
 /** The page where a statement is shown: the referral guide for referral statements, else the group page. */
 export function factHref(field: FactField, groupId: string): string {
-  return REFERRAL_FIELDS.includes(field) ? `/groups/${groupId}/referral/` : `/groups/${groupId}/`;
+  return (REFERRAL_PARTS as readonly string[]).includes(field) ? `/groups/${groupId}/referral/` : `/groups/${groupId}/`;
 }
 
 /** Groups with at least one statement in the given fields: the places to see a rule in practice. */
-export function groupsWithFacts(site: Site, fields: readonly FactField[]): Group[] {
+export function groupsWithFacts(site: Dataset, fields: readonly FactField[]): Group[] {
   return site.groups.filter((g) => groupFacts(g).some((f) => fields.includes(f.field)));
 }
 
 /** The groups' "who to ask" advice, one entry per distinct text, with the groups it is written for. */
-export function whoToAsk(site: Site): { text: string; groups: Group[] }[] {
+export function whoToAsk(site: Dataset): { text: string; groups: Group[] }[] {
   const byText = new Map<string, Group[]>();
   for (const g of site.groups) {
     const text = g.referral.whoToAsk;

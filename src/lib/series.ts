@@ -5,8 +5,7 @@
  * browser only draws what was already decided.
  */
 import type { Group, Indicator, Observation } from '../schemas';
-import type { Site } from './site';
-import { isWithin, lookup, observationsOfIndicator, observationsOfSubject } from './lookup';
+import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from './palette';
 import { formatNumber, formatPeriod, formatQualified } from './format';
 import { t } from '../i18n/zh-CN';
@@ -17,6 +16,7 @@ export type SubjectType = Observation['subject']['type'];
 
 /** Order of kinds in charts and tables: where it started, where it is, where it should get to. */
 export const KIND_ORDER: ObservationKind[] = ['baseline', 'actual', 'target'];
+const KIND_RANK: Record<ObservationKind, number> = { baseline: 0, actual: 1, target: 2 };
 export const KIND_LABEL: Record<ObservationKind, string> = { baseline: t('obs.kind.baseline'), actual: t('obs.kind.actual'), target: t('obs.kind.target') };
 
 /** Fewest places a comparison chart needs; two figures read as well in a sentence. */
@@ -90,7 +90,7 @@ export function periodEndDate(period: string): string {
 export function compareObservations(a: Observation, b: Observation): number {
   return (
     periodEndDate(a.period).localeCompare(periodEndDate(b.period)) ||
-    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
     a.period.localeCompare(b.period) ||
     a.value - b.value
   );
@@ -118,26 +118,14 @@ export function labelLines(text: string): string[] {
   return text.split(/(?=（)/).filter(Boolean);
 }
 
-/** The name of what a figure is about. */
-export function subjectName(site: Site, subject: Observation['subject']): string {
-  const { regions, groups, institutions } = lookup(site);
-  const found = subject.type === 'region' ? regions.get(subject.id) : subject.type === 'group' ? groups.get(subject.id) : institutions.get(subject.id);
-  return found?.name ?? subject.id;
-}
-
-/** The page of what a figure is about. */
-export function subjectHref(subject: Observation['subject']): string {
-  return `/${subject.type === 'group' ? 'groups' : subject.type === 'region' ? 'regions' : 'institutions'}/${subject.id}/`;
-}
-
 /** What to call a set of subjects in a sentence: 地区, 医共体, 医疗集团, 机构, or 地方 when mixed. */
-export function subjectNoun(site: Site, subjects: Observation['subject'][]): string {
+export function subjectNoun(site: Dataset, subjects: Observation['subject'][]): string {
   const types = new Set(subjects.map((s) => s.type));
   if (types.size !== 1) return t('noun.mixed');
   const [type] = types;
   if (type === 'region') return t('noun.region');
   if (type === 'institution') return t('noun.institution');
-  const kinds = new Set(subjects.map((s) => lookup(site).groups.get(s.id)?.kind as Group['kind'] | undefined));
+  const kinds = new Set(subjects.map((s) => site.group.get(s.id)?.kind as Group['kind'] | undefined));
   if (kinds.size === 1 && kinds.has('urban')) return t('noun.urban');
   if (kinds.size === 1 && kinds.has('county')) return t('noun.county');
   return t('noun.groups');
@@ -174,11 +162,13 @@ export function isChartable(indicator: Indicator): boolean {
  * Figures that can stand alone in a chart or a sentence: where a source gives two values for the same subject, period
  * and kind (a range's two ends, the parts of a "1+3+5" model), neither is "the" value, so both stay in the table only.
  */
-export function unambiguous(observations: Observation[]): Observation[] {
+export function unambiguous(observations: readonly Observation[]): Observation[] {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
     const key = `${subjectKey(o.subject)}|${o.period}|${o.kind}`;
-    groups.set(key, [...(groups.get(key) ?? []), o]);
+    const list = groups.get(key);
+    if (list) list.push(o);
+    else groups.set(key, [o]);
   }
   return [...groups.values()].filter((list) => new Set(list.map((o) => `${o.value}|${o.qualifier ?? ''}`)).size === 1).map((list) => list[0]);
 }
@@ -217,7 +207,7 @@ function joinNames(names: string[]): string {
  * One sentence about one subject's figures for one indicator: its latest actual value, the change from the figure
  * before it, and the gap to its own target (or else the national target). Undefined when nothing can be said cleanly.
  */
-export function subjectSummary(site: Site, indicator: Indicator, observations: Observation[]): string | undefined {
+export function subjectSummary(site: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations).sort(compareObservations);
   if (clean.length === 0) return undefined;
   const name = subjectName(site, clean[0].subject);
@@ -247,7 +237,7 @@ export function subjectSummary(site: Site, indicator: Indicator, observations: O
  * One sentence comparing every subject that reports an indicator: highest and lowest latest actual values, and how
  * they stand against the national target; or, where only targets are reported, their range.
  */
-export function comparisonSummary(site: Site, indicator: Indicator, observations: Observation[]): string | undefined {
+export function comparisonSummary(site: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations);
   const actuals = [...latestBySubject(clean, 'actual').values()];
   if (actuals.length === 1) return subjectSummary(site, indicator, clean.filter((o) => subjectKey(o.subject) === subjectKey(actuals[0].subject)));
@@ -330,7 +320,7 @@ function reference(indicator: Indicator): ChartSpec['reference'] {
  * A comparison of every subject reporting an indicator: one row of bars per subject (its latest actual, target and
  * baseline), with the national target as a line. Undefined unless at least three subjects have a clean figure.
  */
-export function comparisonChart(site: Site, indicator: Indicator, observations: Observation[], key = `compare-${indicator.id}`): ChartFigureData | undefined {
+export function comparisonChart(site: Dataset, indicator: Indicator, observations: Observation[], key = `compare-${indicator.id}`): ChartFigureData | undefined {
   if (!isChartable(indicator)) return undefined;
   const clean = unambiguous(observations);
   const latest = KIND_ORDER.map((kind) => latestBySubject(clean, kind));
@@ -369,7 +359,7 @@ export function comparisonChart(site: Site, indicator: Indicator, observations: 
  * One subject's figures for one indicator over time, or its actual figure against its target. Undefined unless
  * there are two clean periods of actual/baseline figures, or an actual and a target.
  */
-export function subjectChart(site: Site, indicator: Indicator, observations: Observation[], key = `trend-${indicator.id}`): ChartFigureData | undefined {
+export function subjectChart(site: Dataset, indicator: Indicator, observations: Observation[], key = `trend-${indicator.id}`): ChartFigureData | undefined {
   if (!isChartable(indicator)) return undefined;
   const clean = unambiguous(observations).sort(compareObservations);
   const measured = clean.filter((o) => o.kind !== 'target');
@@ -401,38 +391,50 @@ export function subjectChart(site: Site, indicator: Indicator, observations: Obs
 }
 
 /** Figures about a region and every region below it, for comparing a prefecture with its counties. */
-function regionFamily(site: Site, regionId: string, indicatorId: string): Observation[] {
-  return observationsOfIndicator(site, indicatorId).filter((o) => o.subject.type === 'region' && isWithin(site, o.subject.id, regionId));
+function regionFamily(site: Dataset, regionId: string, indicatorId: string): Observation[] {
+  // Walk the region's own subtree (indexed), not every figure of the indicator in the country.
+  const family: Observation[] = [];
+  for (const r of site.regionDescendants.get(regionId) ?? []) for (const o of observationsOf(site, 'region', r)) if (o.indicator === indicatorId) family.push(o);
+  return family;
+}
+
+/** Figures grouped by a key, each group in the order given. */
+function groupBy<K>(observations: readonly Observation[], key: (o: Observation) => K): Map<K, Observation[]> {
+  const groups = new Map<K, Observation[]>();
+  for (const o of observations) {
+    const list = groups.get(key(o));
+    if (list) list.push(o);
+    else groups.set(key(o), [o]);
+  }
+  return groups;
 }
 
 /** The charts a group, region or institution page shows for its own figures, in catalogue order of indicators. */
-export function chartsForSubject(site: Site, type: SubjectType, id: string): ChartFigureData[] {
-  const own = observationsOfSubject(site, type, id);
-  const indicatorIds = [...new Set(own.map((o) => o.indicator))];
+export function chartsForSubject(site: Dataset, type: SubjectType, id: string): ChartFigureData[] {
   const charts: ChartFigureData[] = [];
-  for (const indicatorId of indicatorIds) {
-    const indicator = lookup(site).indicators.get(indicatorId);
+  for (const [indicatorId, ownOfIndicator] of groupBy(observationsOf(site, type, id), (o) => o.indicator)) {
+    const indicator = site.indicator.get(indicatorId);
     if (!indicator) continue;
     const family = type === 'region' ? comparisonChart(site, indicator, regionFamily(site, id, indicatorId), `compare-${indicatorId}`) : undefined;
     if (family) {
       family.title = tf('chart.title.family', { name: indicator.name, place: subjectName(site, { type, id }) });
       charts.push(family);
     }
-    const trend = subjectChart(site, indicator, own.filter((o) => o.indicator === indicatorId), `trend-${indicatorId}`);
+    const trend = subjectChart(site, indicator, ownOfIndicator, `trend-${indicatorId}`);
     if (trend) charts.push(trend);
   }
   return charts.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
 }
 
 /** Charts for an indicator page: the comparison across subjects, then each subject's own trend or target. */
-export function chartsForIndicator(site: Site, indicator: Indicator): ChartFigureData[] {
-  const observations = observationsOfIndicator(site, indicator.id);
+export function chartsForIndicator(site: Dataset, indicator: Indicator): ChartFigureData[] {
+  const observations = [...observationsOfIndicator(site, indicator.id)];
   const charts: ChartFigureData[] = [];
   const comparison = comparisonChart(site, indicator, observations);
   if (comparison) charts.push(comparison);
-  const subjects = [...new Map(observations.map((o) => [subjectKey(o.subject), o.subject])).values()];
-  for (const s of subjects) {
-    const chart = subjectChart(site, indicator, observations.filter((o) => subjectKey(o.subject) === subjectKey(s)), `trend-${s.type}-${s.id}`);
+  for (const own of groupBy(observations, (o) => subjectKey(o.subject)).values()) {
+    const s = own[0].subject;
+    const chart = subjectChart(site, indicator, own, `trend-${s.type}-${s.id}`);
     if (chart) charts.push(chart);
   }
   return charts;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort, subjectLink } from '../../src/lib/documents';
+import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort } from '../../src/lib/documents';
+import { subjectHref, subjectName } from '../../src/lib/dataset';
 import { loadDataset } from '../../src/lib/read-sources';
 import { fixtureSite } from '../fixtures/content-site';
 
@@ -21,7 +22,7 @@ describe('document pages', () => {
   it('names the groups whose sources cite the document', () => {
     expect(groupsDescribedBy(site, 'doc-a').map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
     expect(groupsDescribedBy(site, 'doc-b').map((g) => g.id)).toEqual(['grp-b']);
-    expect(subjectLink(site, { type: 'group', id: 'missing' })).toEqual({ name: 'missing', href: '/groups/missing/' });
+    expect([subjectName(site, { type: 'group', id: 'missing' }), subjectHref({ type: 'group', id: 'missing' })]).toEqual(['missing', '/groups/missing/']);
   });
 
   it('titles a page with our title and the issuer, without the curators\' bracketed remark', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/lib/csv';
-import { allDownloads, byteSize, downloadContext, formatBytes, groupDownloads, indicatorDownloads, siteDownloads } from '../../src/lib/downloads';
+import { buildRegistry, downloadContext, downloadRegistry, formatBytes, groupDownloads, indicatorDownloads, linkOf, siteDownloads, type DownloadFile } from '../../src/lib/downloads';
 import { citationText } from '../../src/lib/citation';
 import { parseGitLog } from '../../src/lib/read-sources';
 import { indexDataset, updatedOf } from '../../src/lib/dataset';
@@ -11,6 +11,7 @@ import { fixtureSite, visitRate } from './indicators-fixture';
 
 const site = fixtureSite();
 const ctx = downloadContext(site, 'https://example.org', '2024-12-31');
+const text = (f: DownloadFile) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.bytes());
 
 describe('observations as CSV', () => {
   const csv = toCsv(observationTable(ctx), site.observations);
@@ -63,8 +64,19 @@ describe('JSON downloads', () => {
 });
 
 describe('the download registry', () => {
+  it('serialises each file once per dataset and site address: the page and the endpoint read the same bytes', () => {
+    const a = downloadRegistry(site, 'https://example.org');
+    const b = downloadRegistry(site, 'https://example.org/');
+    expect(b).toBe(a);
+    const file = a.byHref.get('/data/observations.csv')!;
+    expect(file.bytes()).toBe(b.byHref.get('/data/observations.csv')!.bytes());
+    expect(a.indicator('visit-rate').map((f) => f.href)).toEqual(['/data/indicators/visit-rate.csv', '/data/indicators/visit-rate.json']);
+    expect(a.group('missing')).toEqual([]);
+    expect(downloadRegistry(fixtureSite(), 'https://example.org')).not.toBe(a);
+  });
+
   it('has one CSV and one JSON for the site, each indicator and each group, at distinct addresses', () => {
-    const files = allDownloads(ctx);
+    const files = buildRegistry(ctx).all;
     expect(new Set(files.map((f) => f.href)).size).toBe(files.length);
     expect(files).toHaveLength(2 * (4 + site.indicators.length + site.groups.length));
     expect(siteDownloads(ctx).map((f) => f.href)).toEqual([
@@ -81,16 +93,17 @@ describe('the download registry', () => {
 
   it('puts every figure of an indicator in its file, and a group file holds its members’ figures too', () => {
     const [csv] = indicatorDownloads(ctx, visitRate);
-    const ids = (parse(csv.body(), { bom: true, columns: true }) as { observation_id: string }[]).map((r) => r.observation_id);
+    const ids = (parse(text(csv), { bom: true, columns: true }) as { observation_id: string }[]).map((r) => r.observation_id);
     expect(ids.sort()).toEqual(site.observations.filter((o) => o.indicator === 'visit-rate').map((o) => o.id).sort());
     expect(observationsOfGroup(site, site.groups[0]).map((o) => o.id).sort()).toEqual(['fee-high', 'fee-low', 'member-trainings', 'unified-a']);
-    expect(JSON.parse(groupDownloads(ctx, site.groups[0])[1].body()).citation).toBe(
+    expect(JSON.parse(text(groupDownloads(ctx, site.groups[0])[1])).citation).toBe(
       '医共体公开信息. 甲县医共体：报告的数据[DS/OL]. (2024-12-31)[引用日期]. https://example.org/data/.',
     );
   });
 
   it('sizes files in bytes as written and says "12 KB"', () => {
-    expect(byteSize('\ufeff中')).toBe(6);
+    for (const file of buildRegistry(ctx).all) expect(linkOf(file).bytes, file.href).toBe(Buffer.byteLength(text(file), 'utf8'));
+    expect(text(siteDownloads(ctx)[0]).charCodeAt(0)).toBe(0xfeff);
     expect(formatBytes(100)).toBe('1 KB');
     expect(formatBytes(12 * 1024 + 100)).toBe('12 KB');
     expect(formatBytes(1.5 * 1024 * 1024)).toBe('1.5 MB');

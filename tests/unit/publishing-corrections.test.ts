@@ -1,7 +1,7 @@
 /** The change log as readers see it: newest first, each correction in plain words next to its figure. */
 import { describe, expect, it } from 'vitest';
 import { correctionsFor, correctionsNewestFirst, correctionSentence, figureLabel } from '../../src/lib/corrections';
-import type { Site } from '../../src/lib/site';
+import type { Dataset as Site } from '../../src/lib/dataset';
 import { validateDataset } from '../../src/lib/validate';
 import { indexDataset } from '../../src/lib/dataset';
 import { publishingFiles, json, CORRECTION } from '../fixtures/publishing-files';

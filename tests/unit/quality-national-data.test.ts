@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { generateNationalDataset, FULL } from '../../scripts/bench/national-data';
 import { readSourceFiles } from '../../src/lib/read-sources';
 import { validateDataset, formatProblem } from '../../src/lib/validate';
+import { indexDataset } from '../../src/lib/dataset';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-national-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,7 +25,26 @@ describe('synthetic national dataset', () => {
     expect(counts.groups).toBe(Math.round(FULL.groups * scale));
     expect(counts.institutions).toBe(Math.round(FULL.institutions * scale));
     expect(counts.observations).toBe(Math.round(FULL.observations * scale));
+    expect(counts.villageClinics).toBe(Math.round(FULL.villageClinics * scale));
   });
+
+  it('hangs every village clinic under a township health centre, about 14 to 17 each, outside group rosters', () => {
+    const { dataset } = validateDataset(readSourceFiles(dir));
+    const ds = indexDataset(dataset);
+    const clinics = dataset.institutions.filter((i) => i.kind === 'village-clinic');
+    expect(clinics).toHaveLength(counts.villageClinics);
+    expect(dataset.institutions).toHaveLength(counts.institutions + counts.villageClinics);
+    for (const clinic of clinics) {
+      const centre = ds.institution.get(clinic.belongsTo ?? '');
+      expect(centre?.kind, clinic.id).toBe('township-health-centre');
+      expect(clinic.region).toBe(centre!.region);
+    }
+    const members = new Set(dataset.groups.flatMap((g) => [g.lead, ...g.members.map((m) => m.institution)]));
+    expect(clinics.filter((c) => members.has(c.id))).toEqual([]);
+    const perCentre = dataset.institutions.filter((i) => i.kind === 'township-health-centre').map((t) => ds.villageClinics.get(t.id)?.length ?? 0);
+    expect(Math.min(...perCentre)).toBeGreaterThanOrEqual(10);
+    expect(Math.max(...perCentre)).toBeLessThanOrEqual(20);
+  }, 60_000);
 
   it('is the same every time (the benchmark compares runs)', () => {
     const again = mkdtempSync(join(tmpdir(), 'yigongti-national-'));

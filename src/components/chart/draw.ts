@@ -21,6 +21,7 @@ import {
 import type { ChartSpec, ObservationKind } from '../../lib/series';
 import { CHART_DARK as DARK, KIND_COLOUR } from '../../lib/palette';
 import type { ChartTexts } from './element';
+import { fill } from '../../i18n/fill';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
 
@@ -58,10 +59,6 @@ function pattern(kind: ObservationKind): CanvasPattern | string {
 }
 
 const POINT_STYLE: Record<ObservationKind, 'rect' | 'circle' | 'triangle'> = { baseline: 'rect', actual: 'circle', target: 'triangle' };
-
-function fill(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
-}
 
 export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts): Chart {
   const canvas = host.querySelector('canvas')!;

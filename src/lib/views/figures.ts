@@ -7,7 +7,7 @@ import { observationsOf, subjectHref, subjectName, type Dataset, type SubjectTyp
 import { formatDate, formatPeriod, formatQualified } from '../format';
 import { chartsForSubject, compareObservations, type ChartFigureData } from '../series';
 import { correctionsFor, correctionSentence } from '../corrections';
-import { downloadContext, groupDownloads, type DownloadFile } from '../downloads';
+import { downloadRegistry, linkOf, type DownloadLink } from '../downloads';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
@@ -53,7 +53,8 @@ export interface ObservationTableView {
   className?: string;
 }
 
-const SUBJECT_ORDER: SubjectType[] = ['region', 'group', 'institution'];
+/** Regions first, then groups, then institutions. */
+const SUBJECT_RANK: Record<SubjectType, number> = { region: 0, group: 1, institution: 2 };
 
 /** Figures as table rows, sorted by indicator name (or subject) then time. */
 export function observationTable(
@@ -66,7 +67,7 @@ export function observationTable(
   const sorted = [...observations].sort((a, b) =>
     options.first === 'indicator'
       ? indicatorOf(a).name.localeCompare(indicatorOf(b).name, 'zh-CN') || compareObservations(a, b)
-      : SUBJECT_ORDER.indexOf(a.subject.type) - SUBJECT_ORDER.indexOf(b.subject.type) ||
+      : SUBJECT_RANK[a.subject.type] - SUBJECT_RANK[b.subject.type] ||
         names.get(a)!.localeCompare(names.get(b)!, 'zh-CN') ||
         compareObservations(a, b),
   );
@@ -95,7 +96,7 @@ export function observationTable(
 export interface OutcomesView {
   charts: { chart: ChartFigureData; table: ObservationTableView }[];
   table?: ObservationTableView;
-  downloads: DownloadFile[];
+  downloads: DownloadLink[];
 }
 
 export function outcomesView(ds: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL, options: { charts?: boolean } = {}): OutcomesView {
@@ -111,6 +112,6 @@ export function outcomesView(ds: Dataset, type: SubjectType, id: string, caption
       }),
     })),
     ...(observations.length ? { table: observationTable(ds, observations, { caption, first: 'indicator', rowIds: true, className: 'outcomes' }) } : {}),
-    downloads: group && observations.length ? groupDownloads(downloadContext(ds, siteUrl, ds.dataUpdated), group) : [],
+    downloads: group && observations.length ? downloadRegistry(ds, siteUrl).group(group.id).map(linkOf) : [],
   };
 }

@@ -1,0 +1,120 @@
+/**
+ * What search knows about each institution, group and region page: a short record of the words readers look for
+ * (name, aliases, kind, place, groups, members, services, figures), read from the dataset instead of crawled from
+ * the built page. At national size these pages are nearly all of the site (40,000 institutions, 4,000 groups, 2,100
+ * regions), and indexing their HTML was what ran Pagefind out of time and memory. The build writes the records to
+ * /search/records.json (src/pages/search/records.json.ts) and src/integrations/pagefind.ts indexes them.
+ *
+ * Each record holds the page's own words only: its title is the page's <title> (the search page links with it), and
+ * its text is what the page says about the subject in a few lines, so an excerpt reads like the page.
+ */
+import type { Group, Institution, Region } from '../schemas';
+import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } from './dataset';
+import { formatPeriod, formatQualified } from './format';
+import { groupTitle, institutionTitle, placeLabel } from './titles';
+import { t } from '../i18n/zh-CN';
+
+export interface SearchRecord {
+  /** The page's address. */
+  url: string;
+  /** The page's <title> without the site name. */
+  title: string;
+  /** The search filter's kind (BaseLayout's `searchKind`): 机构, 医共体, 地区. */
+  kind: string;
+  /** The search filter's region (BaseLayout's `searchRegion`). */
+  region: string;
+  /** The page's name (its h1), weighted most. */
+  name: string;
+  /** Other names readers may type (aliases), weighted like the name. */
+  aliases: string[];
+  /** Lines of what the page says about the subject, first the most telling; shown as the excerpt. */
+  lines: string[];
+}
+
+const full = (ds: Dataset, regionId: string) => pathOf(ds, regionId).map((r) => r.name).join('');
+
+/** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it. */
+function figureLines(ds: Dataset, type: SubjectType, id: string): string[] {
+  return observationsOf(ds, type, id).map((o) => {
+    const indicator = ds.indicator.get(o.indicator);
+    const name = indicator?.name ?? o.indicator;
+    return `${name} ${formatQualified(o.value, indicator?.unit ?? '', o.qualifier)}（${o.periodLabel ?? formatPeriod(o.period)}）`;
+  });
+}
+
+function institutionRecord(ds: Dataset, institution: Institution): SearchRecord {
+  const region = ds.region.get(institution.region);
+  const memberships = ds.memberships.get(institution.id) ?? [];
+  // Village clinics have no page and are found by the finder; their names still lead here, to their health centre.
+  const clinics = ds.villageClinics.get(institution.id) ?? [];
+  return {
+    url: `/institutions/${institution.id}/`,
+    title: institutionTitle(ds, institution),
+    kind: '机构',
+    region: region?.name ?? '',
+    name: institution.name,
+    aliases: institution.aliases,
+    lines: [
+      `${institution.name}（${t(`kind.institution.${institution.kind}`)}）${full(ds, institution.region)}`,
+      ...(institution.aliases.length ? [institution.aliases.join('、')] : []),
+      ...memberships.map((m) => `${m.group.name}${m.role === 'lead' ? t('role.lead') : ''}`),
+      ...institution.services.map((s) => s.text),
+      ...(institution.note ? [institution.note] : []),
+      ...figureLines(ds, 'institution', institution.id),
+      ...(clinics.length ? [`${t('kind.institution.village-clinic')}：${clinics.map((c) => c.name).join('、')}`] : []),
+    ],
+  };
+}
+
+function groupRecord(ds: Dataset, group: Group): SearchRecord {
+  const region = ds.region.get(group.region);
+  const roster = ds.roster.get(group.id) ?? [];
+  const referral = group.referral;
+  return {
+    url: `/groups/${group.id}/`,
+    title: groupTitle(ds, group),
+    kind: '医共体',
+    region: region?.name ?? '',
+    name: group.name,
+    aliases: [],
+    lines: [
+      `${group.name}（${t(`kind.group.${group.kind}`)}）${full(ds, group.region)}`,
+      group.summary,
+      ...roster.map((row) => (row.role === 'lead' ? `${t('role.lead')}：${row.institution.name}` : row.institution.name)),
+      ...group.statedMembers.map((c) => c.label),
+      ...group.services.map((s) => s.text),
+      ...[...referral.up, ...referral.down, ...referral.benefits, ...referral.greenChannels, ...referral.staysLocal].map((s) => s.text),
+      ...figureLines(ds, 'group', group.id),
+    ],
+  };
+}
+
+function regionRecord(ds: Dataset, region: Region): SearchRecord {
+  const parent = region.parent ? full(ds, region.parent) : '';
+  return {
+    url: `/regions/${region.id}/`,
+    title: `${placeLabel(ds, region.id)}：${t('region.titleSuffix')}`,
+    kind: '地区',
+    region: region.name,
+    name: region.name,
+    aliases: region.aliases,
+    lines: [
+      `${region.name}（${t(`kind.region.${region.kind}`)}）${parent}`,
+      ...(region.aliases.length ? [region.aliases.join('、')] : []),
+      ...(region.note ? [region.note] : []),
+      ...(ds.groupsInRegion.get(region.id) ?? []).map((g) => g.name),
+      ...(ds.childRegions.get(region.id) ?? []).map((r) => r.name),
+      ...(ds.institutionsOfRegion.get(region.id) ?? []).filter(hasOwnPage).map((i) => i.name),
+      ...figureLines(ds, 'region', region.id),
+    ],
+  };
+}
+
+/** A record for every institution page, group page and region page, in a stable order. */
+export function searchRecords(ds: Dataset): SearchRecord[] {
+  return [
+    ...ds.groups.map((g) => groupRecord(ds, g)),
+    ...ds.institutions.filter(hasOwnPage).map((i) => institutionRecord(ds, i)),
+    ...ds.regions.map((r) => regionRecord(ds, r)),
+  ];
+}

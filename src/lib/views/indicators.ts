@@ -1,0 +1,267 @@
+/**
+ * The indicator pages: one indicator (definition, target, every figure or, when they are too many for one page, a
+ * summary per province) and the catalogue of all indicators. Pure: the dataset in, what the page shows out.
+ */
+import type { Indicator, Observation } from '../../schemas';
+import { observationsOfIndicator, pathOf, type Dataset, type DocumentEntry } from '../dataset';
+import { formatQualified } from '../format';
+import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../series';
+import { downloadRegistry, linkOf, type DownloadLink } from '../downloads';
+import { indicatorUpdated } from '../updated';
+import { catalogue, localByDocument, type Framework } from '../catalogue';
+import { citeView, observationTable, type CiteView, type ObservationTableView } from './figures';
+import { t } from '../../i18n/zh-CN';
+import { tf } from '../../i18n/fill';
+
+/**
+ * Most figures an indicator page lists row by row. Beyond this the page summarises by province: at national size an
+ * indicator has ~20,000 figures, several megabytes of HTML, and no reader scrolls them; the rows stay in the downloads.
+ */
+export const INDICATOR_ROW_LIMIT = 200;
+
+/** One province's share of an indicator's figures. */
+export interface ProvinceRow {
+  /** The province (absent for figures whose place is not in the region tree). */
+  region?: { id: string; name: string; href: string };
+  /** Places (regions, groups, institutions) with any figure for the indicator. */
+  places: number;
+  figures: number;
+  /** Places with one clear actual figure in the compared period. */
+  compared: number;
+  median?: string;
+  low?: string;
+  high?: string;
+  /** How many of `compared` meet the national target (only with a national target and a direction). */
+  meeting?: number;
+  /** Raw numbers, for tests and sorting. */
+  stats?: { median: number; low: number; high: number };
+}
+
+export interface ProvinceSummaryView {
+  intro: string;
+  /** Sentence saying what is compared with the national target, when it is. */
+  targetNote?: string;
+  caption: string;
+  /** The period whose actual figures are compared, in words. */
+  period?: string;
+  /** The period's code (as in the data). */
+  periodCode?: string;
+  comparedHeading: string;
+  hasTarget: boolean;
+  rows: ProvinceRow[];
+}
+
+export type IndicatorReports =
+  | { mode: 'none' }
+  | {
+      mode: 'rows';
+      /** The comparison across places with the full table, or, without a chart, a sentence and the table. */
+      comparison?: ChartFigureData;
+      summary?: string;
+      table: ObservationTableView;
+      trends: { chart: ChartFigureData; table: ObservationTableView }[];
+    }
+  | { mode: 'provinces'; provinces: ProvinceSummaryView };
+
+export interface IndicatorPageView {
+  indicator: Indicator;
+  title: string;
+  description: string;
+  framework: { label: string; href: string };
+  statusLabel: string;
+  official: boolean;
+  caveat?: { status: string; title: string; text: string; note?: string };
+  target?: { text: string; basis: string };
+  source?: CiteView;
+  reports: IndicatorReports;
+  downloads: DownloadLink[];
+  updated?: string;
+}
+
+/** Where a figure's subject stands: its region, or the region of its group or institution. */
+function regionOfSubject(ds: Dataset, subject: Observation['subject']): string | undefined {
+  if (subject.type === 'region') return subject.id;
+  if (subject.type === 'group') return ds.group.get(subject.id)?.region;
+  return ds.institution.get(subject.id)?.region;
+}
+
+/** The middle value of a sorted list (the mean of the two middle values for an even count). */
+function medianOfSorted(values: readonly number[]): number {
+  const mid = values.length >> 1;
+  return values.length % 2 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+/**
+ * The period compared across provinces: the one with the most places reporting a clear actual figure, so every
+ * province is measured at the same time.
+ */
+function comparedPeriod(actuals: readonly Observation[]): string | undefined {
+  const count = new Map<string, number>();
+  for (const o of actuals) count.set(o.period, (count.get(o.period) ?? 0) + 1);
+  // Most places, then the latest end, then the shorter code ("2024" before "2024-Q4"), whatever order figures came in.
+  const rank = (a: string, b: string) => count.get(b)! - count.get(a)! || periodEndDate(b).localeCompare(periodEndDate(a)) || a.length - b.length || a.localeCompare(b);
+  return [...count.keys()].sort(rank)[0];
+}
+
+/** An indicator's figures summarised per province: places reporting, median and range, places meeting the target. */
+export function provinceSummary(ds: Dataset, indicator: Indicator, observations: readonly Observation[]): ProvinceSummaryView {
+  const provinceOf = new Map<string, string | undefined>();
+  const province = (o: Observation) => {
+    const key = `${o.subject.type}:${o.subject.id}`;
+    if (!provinceOf.has(key)) {
+      const region = regionOfSubject(ds, o.subject);
+      provinceOf.set(key, region ? pathOf(ds, region)[0]?.id : undefined);
+    }
+    return provinceOf.get(key);
+  };
+  const actuals = unambiguous(observations.filter((o) => o.kind === 'actual'));
+  const period = comparedPeriod(actuals);
+  const periodWords = period ? periodText(actuals.find((o) => o.period === period)!) : undefined;
+  const national = indicator.nationalTarget;
+  const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
+  const meets = (v: number) => (indicator.polarity === 'higher-is-better' ? v >= national!.value : v <= national!.value);
+
+  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[] }>();
+  const bucket = (id: string | undefined) => {
+    let b = byProvince.get(id);
+    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [] }));
+    return b;
+  };
+  for (const o of observations) {
+    const b = bucket(province(o));
+    b.figures++;
+    b.places.add(`${o.subject.type}:${o.subject.id}`);
+  }
+  for (const o of actuals) if (o.period === period) bucket(province(o)).values.push(o.value);
+
+  const text = (v: number) => formatQualified(v, indicator.unit);
+  const rows: ProvinceRow[] = [...byProvince.entries()].map(([id, b]) => {
+    const values = b.values.sort((x, y) => x - y);
+    const region = id ? ds.region.get(id) : undefined;
+    const stats = values.length ? { median: medianOfSorted(values), low: values[0], high: values[values.length - 1] } : undefined;
+    return {
+      ...(region ? { region: { id: region.id, name: region.name, href: `/regions/${region.id}/` } } : {}),
+      places: b.places.size,
+      figures: b.figures,
+      compared: values.length,
+      ...(stats ? { median: text(stats.median), low: text(stats.low), high: text(stats.high), stats } : {}),
+      ...(hasTarget && values.length ? { meeting: values.filter(meets).length } : {}),
+    };
+  });
+  rows.sort((a, b) => (a.region ? (b.region ? a.region.name.localeCompare(b.region.name, 'zh-CN') : -1) : 1));
+  const places = rows.reduce((n, r) => n + r.places, 0);
+  const periodLabel = periodWords ?? '';
+  return {
+    intro: tf('indicator.byProvinceIntro', { figures: observations.length, places, period: periodLabel }),
+    ...(hasTarget && period ? { targetNote: tf('indicator.byProvinceTarget', { target: formatQualified(national!.value, indicator.unit, national!.qualifier), period: periodLabel }) } : {}),
+    caption: tf('indicator.byProvinceCaption', { name: indicator.name, period: periodLabel }),
+    ...(period ? { period: periodWords, periodCode: period } : {}),
+    comparedHeading: tf('indicator.byProvince.col.compared', { period: periodLabel }),
+    hasTarget,
+    rows,
+  };
+}
+
+function reportsOf(ds: Dataset, indicator: Indicator, observations: readonly Observation[]): IndicatorReports {
+  if (observations.length === 0) return { mode: 'none' };
+  if (observations.length > INDICATOR_ROW_LIMIT) return { mode: 'provinces', provinces: provinceSummary(ds, indicator, observations) };
+  const charts = chartsForIndicator(ds, indicator);
+  const comparison = charts.find((c) => c.key.startsWith('compare-'));
+  return {
+    mode: 'rows',
+    ...(comparison ? { comparison } : {}),
+    ...(comparison ? {} : { summary: comparisonSummary(ds, indicator, [...observations]) }),
+    table: observationTable(ds, observations, { caption: tf('indicator.tableCaption', { name: indicator.name }), first: 'subject', rowIds: true }),
+    trends: charts
+      .filter((c) => c !== comparison)
+      .map((chart) => ({ chart, table: observationTable(ds, chart.observations, { caption: tf('chart.tableCaption', { title: chart.title }), first: 'subject' }) })),
+  };
+}
+
+/** Everything an indicator page shows; undefined for an unknown id. */
+export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): IndicatorPageView | undefined {
+  const indicator = ds.indicator.get(id);
+  if (!indicator) return undefined;
+  const official = indicator.definitionStatus === 'official';
+  const working = indicator.definitionStatus === 'working';
+  const target = indicator.nationalTarget;
+  return {
+    indicator,
+    title: tf('indicator.title', { name: indicator.name }),
+    description: tf('indicator.description', { name: indicator.name }),
+    framework: { label: t(`framework.${indicator.framework}`), href: `/indicators/#fw-${indicator.framework}` },
+    statusLabel: t(`indicator.status.${indicator.definitionStatus}`),
+    official,
+    ...(official
+      ? {}
+      : {
+          caveat: {
+            status: indicator.definitionStatus,
+            title: t(working ? 'indicator.caveat.working' : 'indicator.caveat.source'),
+            text: t(working ? 'indicator.caveat.workingText' : 'indicator.caveat.sourceText'),
+            ...(indicator.definitionNote ? { note: indicator.definitionNote } : {}),
+          },
+        }),
+    ...(target ? { target: { text: formatQualified(target.value, indicator.unit, target.qualifier), basis: target.basis } } : {}),
+    ...(indicator.source ? { source: citeView(ds, indicator.source) } : {}),
+    reports: reportsOf(ds, indicator, observationsOfIndicator(ds, indicator.id)),
+    downloads: downloadRegistry(ds, siteUrl).indicator(indicator.id).map(linkOf),
+    updated: indicatorUpdated(ds, indicator),
+  };
+}
+
+export interface CatalogueRow {
+  id: string;
+  name: string;
+  href: string;
+  unit: string;
+  status: string;
+  /** "12 个" or "暂无". */
+  figures: string;
+}
+
+export interface CatalogueSection {
+  framework: Framework;
+  label: string;
+  about: string;
+  notRetrieved?: string;
+  indicatorCount: number;
+  countLine?: string;
+  /** One table for a national framework; local indicators in one table per source document. */
+  tables: { heading?: { text: string; href?: string }; caption: string; rows: CatalogueRow[] }[];
+}
+
+/** The indicator catalogue: each framework, its indicators, and how many figures each has. */
+export function indicatorsIndex(ds: Dataset): CatalogueSection[] {
+  const count = (i: Indicator) => observationsOfIndicator(ds, i.id).length;
+  const row = (i: Indicator): CatalogueRow => {
+    const n = count(i);
+    return { id: i.id, name: i.name, href: `/indicators/${i.id}/`, unit: i.unit, status: t(`indicator.status.${i.definitionStatus}`), figures: n > 0 ? tf('indicators.figures', { n }) : t('indicators.noFigures') };
+  };
+  const title = (doc?: DocumentEntry) => doc?.data.title;
+  return catalogue(ds).map(({ framework, indicators }) => {
+    const label = t(`framework.${framework}`);
+    const notRetrieved = framework === 'nhc-2020' ? t('indicators.notRetrieved.nhc-2020') : undefined;
+    const countLine = indicators.length ? tf('indicators.countFigures', { n: indicators.length, m: indicators.reduce((n, i) => n + count(i), 0) }) : undefined;
+    const tables =
+      framework === 'local'
+        ? localByDocument(ds, indicators).map((g) => {
+            const docTitle = g.document ? title(ds.document.get(g.document)) : undefined;
+            const text = docTitle ? tf('indicators.localFrom', { title: docTitle }) : t('indicators.localOther');
+            return { heading: { text, ...(docTitle ? { href: `/documents/${g.document}/` } : {}) }, caption: `${t('framework.local')}：${text}`, rows: g.indicators.map(row) };
+          })
+        : indicators.length
+          ? [{ caption: tf('indicators.tableCaption', { framework: label }), rows: indicators.map(row) }]
+          : [];
+    return {
+      framework,
+      label,
+      about: t(`indicators.about.${framework}`),
+      ...(notRetrieved ? { notRetrieved } : {}),
+      indicatorCount: indicators.length,
+      ...(countLine ? { countLine } : {}),
+      tables,
+    };
+  });
+}
+

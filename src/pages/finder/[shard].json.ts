@@ -1,0 +1,32 @@
+/**
+ * /finder/index.json and /finder/<shard>.json: the finder's data, cut into small shards (src/lib/finder-index.ts) so a
+ * lookup loads the index once and then one shard of a few dozen KB, never every name in the country.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { Converter } from 'opencc-js';
+import { getDataset } from '../../site-data';
+import { buildFinderData, buildFinderShards } from '../../lib/finder-index';
+import { shardFile, type FinderIndex, type FinderShard } from '../../lib/finder';
+import { t } from '../../i18n/zh-CN';
+
+export const getStaticPaths = (() => {
+  // Taiwan forms first; Hong Kong forms add the variants some keyboards produce (衞 for 衛).
+  const converters = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
+  const data = buildFinderData(
+    getDataset(),
+    {
+      institutionKind: (k) => t(`kind.institution.${k}` as Parameters<typeof t>[0]),
+      groupKind: (k) => t(`kind.group.${k}` as Parameters<typeof t>[0]),
+      regionKind: (k) => t(`kind.region.${k}` as Parameters<typeof t>[0]),
+    },
+    converters,
+  );
+  const { index, shards } = buildFinderShards(data);
+  return [
+    { params: { shard: 'index' }, props: { body: index } },
+    ...[...shards].map(([gram, shard]) => ({ params: { shard: shardFile(gram) }, props: { body: shard } })),
+  ];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ body: FinderIndex | FinderShard }> = ({ props }) =>
+  new Response(JSON.stringify(props.body), { headers: { 'content-type': 'application/json; charset=utf-8' } });

@@ -1,0 +1,116 @@
+/**
+ * The search records of institution, group and region pages (src/lib/search-records.ts) and how they are handed to
+ * Pagefind (recordForIndex): one per page, nothing for village clinics, the words a reader types, and content whose
+ * readable part is the record's text and whose tokens match the search box's terms.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Indicator, Institution, Observation } from '../../src/schemas';
+import { residentSite } from '../fixtures/resident-site';
+import { datasetOf } from '../fixtures/dataset';
+import { searchRecords, type SearchRecord } from '../../src/lib/search-records';
+import { recordForIndex } from '../../src/integrations/index-html';
+import { indexTokens, queryTerms, readableContent } from '../../src/lib/search-tokens';
+import { nameField } from '../../src/lib/search-names';
+
+const base = residentSite();
+const clinics: Institution[] = ['东村卫生室', '西岭卫生室'].map((name, i) => ({
+  id: `clinic-${i}`,
+  name,
+  kind: 'village-clinic',
+  region: 'mengjin',
+  belongsTo: 'matun',
+  aliases: [],
+  services: [],
+  sources: [{ document: 'plan', section: '一' }],
+}));
+const indicator: Indicator = {
+  id: 'in-county',
+  name: '县域内就诊率',
+  aliases: [],
+  definition: '县域内就诊人次占比',
+  unit: '%',
+  polarity: 'higher-is-better',
+  definitionStatus: 'official',
+  framework: 'nhc-2024',
+} as Indicator;
+const observation = (id: string, type: Observation['subject']['type'], subject: string, value: number): Observation =>
+  ({ id, indicator: 'in-county', subject: { type, id: subject }, period: '2023', value, kind: 'actual', source: { document: 'plan', section: '一', excerpt: '…' } }) as Observation;
+
+const ds = datasetOf({
+  regions: [...base.regions],
+  institutions: [...base.institutions, ...clinics],
+  groups: [...base.groups],
+  indicators: [indicator],
+  observations: [observation('o1', 'region', 'mengjin', 87.49), observation('o2', 'institution', 'matun', 105423), observation('o3', 'group', 'first', 90)],
+  documents: [...base.documents],
+});
+const records = searchRecords(ds);
+const byUrl = new Map(records.map((r) => [r.url, r]));
+const text = (r: SearchRecord) => r.lines.join('。');
+
+describe('search records', () => {
+  it('stand for every institution, group and region page once, and for no village clinic', () => {
+    const expected = [
+      ...base.groups.map((g) => `/groups/${g.id}/`),
+      ...base.institutions.map((i) => `/institutions/${i.id}/`),
+      ...base.regions.map((r) => `/regions/${r.id}/`),
+    ];
+    expect(records.map((r) => r.url).sort()).toEqual(expected.sort());
+    for (const clinic of clinics) expect(byUrl.has(`/institutions/${clinic.id}/`)).toBe(false);
+  });
+
+  it("carry village clinics' names in their township health centre's record only", () => {
+    for (const clinic of clinics) {
+      expect(text(byUrl.get('/institutions/matun/')!)).toContain(clinic.name);
+      expect(records.filter((r) => text(r).includes(clinic.name)).map((r) => r.url)).toEqual(['/institutions/matun/']);
+    }
+  });
+
+  it("hold the page's title, kind and region as the search page shows them", () => {
+    const matun = byUrl.get('/institutions/matun/')!;
+    expect(matun).toMatchObject({ title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '机构', region: '孟津县', name: '麻屯镇卫生院' });
+    expect(byUrl.get('/groups/first/')).toMatchObject({ title: '孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '医共体', region: '孟津县' });
+    expect(byUrl.get('/regions/mengjin/')).toMatchObject({ title: '洛阳市孟津县：医共体、文件与数据', kind: '地区', aliases: ['孟津区'] });
+  });
+
+  it('say what readers look for: place, groups, lead and members, services, referral points, aliases', () => {
+    expect(text(byUrl.get('/institutions/matun/')!)).toMatch(/河南省洛阳市孟津县[\s\S]*孟津县第一医疗卫生共同体/);
+    expect(text(byUrl.get('/institutions/people/')!)).toContain('县人民医院');
+    const first = text(byUrl.get('/groups/first/')!);
+    for (const words of ['孟津县人民医院', '麻屯镇卫生院', '小浪底镇卫生院', '13 个镇卫生院', '远程会诊', '75种常见病留在基层']) expect(first).toContain(words);
+    const mengjin = text(byUrl.get('/regions/mengjin/')!);
+    for (const words of ['孟津区', '孟津县第一医疗卫生共同体', '孟津县第二医疗卫生共同体', '麻屯镇卫生院']) expect(mengjin).toContain(words);
+    expect(mengjin).not.toContain(clinics[0].name);
+    expect(text(byUrl.get('/regions/yanshi/')!)).toContain('洛阳市医疗集团');
+  });
+
+  it('write figures as the pages do, so a number copied from a page finds it', () => {
+    expect(text(byUrl.get('/regions/mengjin/')!)).toContain('县域内就诊率 87.49%');
+    expect(text(byUrl.get('/institutions/matun/')!)).toContain('105,423%');
+    expect(text(byUrl.get('/groups/first/')!)).toContain('县域内就诊率 90%');
+  });
+});
+
+describe('a record as Pagefind indexes it', () => {
+  const matun = recordForIndex(byUrl.get('/institutions/matun/')!);
+
+  it("reads back as the record's text, without tokens", () => {
+    expect(readableContent(matun.content)).toBe(text(byUrl.get('/institutions/matun/')!).replace(/\s+/g, ' '));
+    expect(matun.language).toBe('zh-cn');
+  });
+
+  it("holds every pair token the search box makes of a name in its text, and the name's tokens in its name field", () => {
+    const words = new Set(matun.content.split(/\s+/));
+    for (const query of ['麻屯镇卫生院', '东村卫生室', '孟津县第一医疗卫生共同体']) {
+      for (const term of queryTerms(query)) expect(words.has(term.search), `${query}: ${term.text}`).toBe(true);
+    }
+    expect(matun.meta?.[nameField('name', 6)]).toBe(indexTokens('麻屯镇卫生院').join(' '));
+    const people = recordForIndex(byUrl.get('/institutions/people/')!);
+    expect(people.meta?.[nameField('name', 5)]).toBe(indexTokens('县人民医院').join(' '));
+  });
+
+  it('files kind and region as filters and metadata', () => {
+    expect(matun.filters).toEqual({ kind: ['机构'], region: ['孟津县'] });
+    expect(matun.meta).toMatchObject({ title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '机构', region: '孟津县' });
+  });
+});

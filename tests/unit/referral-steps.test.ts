@@ -84,7 +84,11 @@ describe('the referral guide in six steps', () => {
     expect(page.emergency).toBe('急症、危重症请直接拨打 120。');
     expect(page.pageUrl).toBe('https://example.org/groups/first/referral/');
     expect(referralPage(base, 'first', 'http://localhost:4321', TODAY).pageUrl).toBe('http://localhost:4321/groups/first/referral/');
-    expect(page.policy.href).toBe('/groups/first/#policy');
+    expect(page.policy?.href).toBe('/groups/first/#policy');
+    // A group whose sources only say whom to ask has no clauses to link to.
+    const askOnly = withChange((e) => (e.groups!.find((g) => g.id === 'second')!.referral.whoToAsk = '问卫生院'));
+    expect(referralPage(askOnly, 'second', SITE, TODAY).policy).toBeUndefined();
+    expect(groupPage(askOnly, 'second', SITE, TODAY).contents.map((c) => c.href)).not.toContain('#policy');
   });
 });
 

@@ -151,7 +151,7 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL, today:
       { href: '#lead', label: t('group.lead') },
       { href: '#roster', label: t('group.roster') },
       { href: '#services', label: t('group.services') },
-      ...(referralGuide(group).described ? [{ href: '#policy', label: t('group.policy') }] : []),
+      ...(referralGuide(group).sections.some((s) => s.points.length) ? [{ href: '#policy', label: t('group.policy') }] : []),
       { href: '#outcomes', label: t('group.outcomes') },
       { href: '#documents', label: t('group.documents') },
     ],
@@ -213,8 +213,8 @@ export interface ReferralPageView {
   age?: GuidanceAge;
   /** The sources the footnotes point to, in order of first use. */
   sources: SourceNote[];
-  /** Where the policy clauses are quoted in full (the group page). */
-  policy: Link;
+  /** Where the policy clauses are quoted in full (the group page), when the sources give any. */
+  policy?: Link;
   /** When the sources do not describe referral: what the page says instead, and the county's documents. */
   none?: { text: string; documentsIntro: string; documents: DocumentItem[]; regionIntro: string };
   back: Link;
@@ -301,7 +301,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
     ask: askView(ds, group),
     ...optional('age', guidanceAge(ds, cited.length ? cited : group.sources.map((s) => s.document), today, checkWith(ds, group))),
     sources: [...notes.values()],
-    policy: { href: `/groups/${group.id}/#policy`, label: t('group.policy') },
+    ...(guide.sections.some((s) => s.points.length) ? { policy: { href: `/groups/${group.id}/#policy`, label: t('group.policy') } } : {}),
     ...(guide.described
       ? {}
       : {

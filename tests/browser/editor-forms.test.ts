@@ -13,6 +13,7 @@ import { launchBrowser } from '../support/browser';
 import { startEditor } from '../../src/lib/editor/server';
 import { readSourceFiles } from '../../src/lib/read-sources';
 import { validateDataset } from '../../src/lib/validate';
+import { todayInChina } from '../../src/lib/scaffold';
 
 let root: string;
 let server: Server;
@@ -96,6 +97,26 @@ describe('the local editor', () => {
     const saved = JSON.parse(readFileSync(join(root, FILE), 'utf8')).find((o: { id: string }) => o.id === 'mengjin-grassroots-visit-rate-2021-form');
     expect(saved).toMatchObject({ indicator: 'grassroots-visit-rate', subject: { type: 'region', id: 'mengjin' }, value: 65, qualifier: 'at-least' });
     expect(validateDataset(readSourceFiles(root)).problems).toEqual([]);
+    await page.close();
+  });
+
+  it('publishes an update from its form as MDX that check accepts, with a link to its page', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByRole('link', { name: '＋ 新建动态' }).click();
+    await page.fill('input[name=id]', 'mengjin-form-update');
+    await page.fill('input[name=title]', '孟津县公布基层就诊率目标');
+    await page.fill('input[name=date]', todayInChina());
+    await page.selectOption('select[name=regions]', ['mengjin']);
+    await page.fill('textarea[name=summary]', '方案提出基层就诊率达到65%以上。');
+    await page.fill('textarea[name=body]', '## 目标\n\n基层就诊率达到65%以上。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').innerText()).toContain('检查通过，已保存：content/updates/mengjin-form-update.mdx');
+    expect(await page.getByRole('link', { name: '在网站上预览这一页' }).getAttribute('href')).toBe('http://127.0.0.1:4321/updates/mengjin-form-update/');
+    const files = readSourceFiles(root);
+    expect(files.mdx.updates.map((f) => f.path)).toContain('content/updates/mengjin-form-update.mdx');
+    expect(validateDataset(files).problems).toEqual([]);
     await page.close();
   });
 

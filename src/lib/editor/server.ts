@@ -67,6 +67,7 @@ export async function startEditor(options: EditorOptions): Promise<{ server: Ser
       if (url.pathname === '/') return send(res, 200, startPage(current(root, now).ds));
       if (!collection || !isCollection(collection)) return send(res, 404, layout('404', '<p>没有这个页面。<a href="/">返回首页</a></p>'));
       const c: Collection = collection;
+      if (req.method === 'POST' && action === 'save') return save(c, req, res);
       const { files, ds, origins } = current(root, now);
       const fileList = isMdx(c) ? [] : files.data[c].map((f) => f.path);
       if (req.method === 'GET' && action === 'new') {
@@ -82,36 +83,39 @@ export async function startEditor(options: EditorOptions): Promise<{ server: Ser
         if (!entry) return send(res, 404, layout('404', `<p>找不到“${id.replace(/[<>&"]/g, '')}”。<a href="/">返回首页</a></p>`));
         return send(res, 200, formPage({ collection: c, entry, originalId: id, files: fileList, file, ds }));
       }
-      if (req.method === 'POST' && action === 'save') {
-        const values = formValues(await readBody(req));
-        const one = (k: string) => values.get(k)?.[0]?.trim() ?? '';
-        let entry = entryFromForm(formFields(c), values) ?? {};
-        if (c === 'corrections') entry = typedCorrection(entry);
-        const originalId = one('_original') || undefined;
-        const file = one('_newFile') ? `data/${c}/${one('_newFile').replace(/\.json$/, '')}.json` : one('_file') || undefined;
-        const result = saveEntry(root, { collection: c, entry, originalId, file }, now);
-        const after = result.saved ? current(root, now) : { files, ds };
-        const savedId = typeof entry.id === 'string' ? entry.id : undefined;
-        return send(
-          res,
-          result.saved ? 200 : 422,
-          formPage({
-            collection: c,
-            entry,
-            // After a save the form edits the saved entry; after a refusal it stays what it was.
-            originalId: result.saved ? savedId : originalId,
-            files: isMdx(c) ? [] : after.files.data[c].map((f) => f.path),
-            file: isMdx(c) ? undefined : result.path,
-            ds: after.ds,
-            result,
-          }),
-        );
-      }
       send(res, 404, layout('404', '<p>没有这个页面。<a href="/">返回首页</a></p>'));
     } catch (error) {
       send(res, 500, layout('出错了', `<p>编辑器出错了：${String((error as Error).message).replace(/[<>&]/g, '')}</p>`));
     }
   });
+
+  /** Saves a submitted form and answers with the form again, check's verdict on top. */
+  async function save(c: Collection, req: IncomingMessage, res: ServerResponse) {
+    const values = formValues(await readBody(req));
+    const one = (k: string) => values.get(k)?.[0]?.trim() ?? '';
+    let entry = entryFromForm(formFields(c), values) ?? {};
+    if (c === 'corrections') entry = typedCorrection(entry);
+    const originalId = one('_original') || undefined;
+    const file = one('_newFile') ? `data/${c}/${one('_newFile').replace(/\.json$/, '')}.json` : one('_file') || undefined;
+    const result = saveEntry(root, { collection: c, entry, originalId, file }, now);
+    // One read after the save: the lists and the preview show the project as it now is.
+    const after = current(root, now);
+    const savedId = typeof entry.id === 'string' ? entry.id : undefined;
+    return send(
+      res,
+      result.saved ? 200 : 422,
+      formPage({
+        collection: c,
+        entry,
+        // After a save the form edits the saved entry; after a refusal it stays what it was.
+        originalId: result.saved ? savedId : originalId,
+        files: isMdx(c) ? [] : after.files.data[c].map((f) => f.path),
+        file: isMdx(c) ? undefined : result.path,
+        ds: after.ds,
+        result,
+      }),
+    );
+  }
   await new Promise<void>((resolve) => server.listen(options.port ?? 4322, '127.0.0.1', resolve));
   self = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { server, url: `http://${self}/` };

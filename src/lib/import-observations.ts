@@ -380,6 +380,14 @@ function importWarnings(entries: { row: number; entry: Record<string, unknown> }
       });
     bySlot.set(slot(o), same ?? here);
     if (!copy) byFigure.set(figure(o), here);
+    const section = o.source?.section ?? '';
+    if ([...section.replace(/[\s、.，,。]/g, '')].length < 2)
+      warnings.push({
+        file, line: row, entry: o.id, field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === 'section')!),
+        zh: `来源位置“${section}”太短，读者在原文里找不到这个数字`,
+        en: `the section "${section}" is too short for a reader to find the figure in the source`,
+        hint: { zh: '写原文的标题或段落，如 三、畅通“三大服务”（一）。', en: 'Write the heading or paragraph of the source, e.g. 三、畅通“三大服务”（一）.' },
+      });
     const regions = o.source?.document ? documentRegions.get(o.source.document) : undefined;
     const subjectRegion = o.subject?.type && o.subject.id ? regionOfSubject(dataset, o.subject.type, o.subject.id) : undefined;
     if (regions && subjectRegion) {

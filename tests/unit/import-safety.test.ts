@@ -75,6 +75,11 @@ describe('importer: warnings', () => {
     expect(warnings.map((w) => w.zh).join()).toMatch(/讲的是 zizhong.*对象在 mengjin/);
   });
 
+  it.each([['x'], ['一、'], ['  . ']])('warns on a section too short to find the figure by (%s)', (section) => {
+    const { warnings } = run(row({ section }));
+    expect(warnings.map((w) => w.field)).toContain('来源位置 section');
+  });
+
   it('says nothing about a new figure from its own place’s document', () => {
     expect(run(row()).warnings).toEqual([]);
   });

@@ -523,7 +523,7 @@ export const strings = {
   'data.col.period': '数字所属的时期，机器可读：2024、2024-H1（上半年）、2024-Q3（第三季度）、2024-08、2024-08-13；累计数写成起止，如 2019-11/2024-08，起点不明写成 ../2024-08。',
   'data.col.period_label': '时期的中文说法；来源写法特殊时，照录来源的说明。',
   'data.col.kind': '数字的类型：actual（实际结果）、target（目标）、baseline（基线，即起点）。',
-  'data.col.qualifier': '来源对数字的限定：at-least（以上、不低于）、more-than（超过）、about（约、左右）、at-most（以下、不超过）、less-than（不到）；没有限定时为空。',
+  'data.col.qualifier': '来源对数字的限定：exact（确切数值）、at-least（以上、不低于）、more-than（超过、大于、余）、about（约、左右）、at-most（以下、不超过）、less-than（不到、低于）、range（范围，从 value 到 value_high）。',
   'data.col.value': '数值，纯数字，单位见 unit 列（87.49% 写作 87.49）。',
   'data.col.unit': '单位：%、人次、人、个、元等。',
   'data.col.value_text': '网页上的写法，带限定和单位，如“≥ 65%”“约 470 人”。',
@@ -600,6 +600,26 @@ export const strings = {
   'search.browse.indicators': '指标数据',
   'search.browse.documents': '政策文件和报告',
   // End of search page.
+  // Issue 14: what kind of number a figure is, and fair comparisons.
+  'data.col.statistic': '数字是什么：value（这个地方自己的数值）、median（下属各单位数值的中位数）、mean（平均数）、total（合计）。中位数、平均数不是任何一个地方的数值，不能和下属单位一起排名。',
+  'data.col.across': '中位数、平均数或合计所覆盖的下属单位（来源的说法），如“开展医共体建设的县（市、区）”；数字是地方自己的数值时为空。',
+  'data.col.across_count': '中位数、平均数或合计覆盖的下属单位个数；来源没有说明时为空。',
+  'data.col.value_high': '范围的上限（qualifier 为 range 时），如“1-2个”中的 2；不是范围时为空。',
+  'data.col.source_outlet': '刊登来源文件的媒体或网站（本站所据的转载或原始发布处）。',
+  'data.col.source_original_url': '来源文件原始发布的网址；本站收集的抓取件没有记下网址时为空（本站不会编造网址）。',
+  'data.col.source_digest_url': '本站对来源文件的摘要页面（不是原文）。',
+  'compare.openEnded': '另有{names}只报告了 {value}，没有确切数值，未参与排名',
+  'compare.openEndedAlone': '{names}报告的数值为 {value}（来源没有给出确切数值）',
+  'compare.aggregateAside': '{name}的{value}是{statistic}，不与下属地方排名',
+  'compare.notRanked': '{n} 个{noun}报告了这项数字；这些数字描述各地不同的安排，不宜比较高低',
+  'compare.periodsApart': '只比较同一时期的数值（{period}）',
+  'chart.openEnd': '（开口：来源只给出界限）',
+  'chart.targetMarker': '目标（标记）',
+  'doc.originalPublication': '原始发布',
+  'doc.outlet': '刊登于',
+  'doc.noAddress': '本站收集的文本没有记下原文网址，本站不提供猜测的地址。',
+  'doc.originalUrl': '原文网址',
+  'doc.curation': '本站如何整理',
 } as const;
 
 export type StringKey = keyof typeof strings;

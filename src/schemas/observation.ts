@@ -73,7 +73,7 @@ export const observationSchema = z
      * What kind of number it is: `value` (the subject's own figure, the default), or a `median`, `mean` or `total`
      * across sub-units of the subject (then say which in `across`).
      */
-    statistic: z.enum(STATISTICS).default('value'),
+    statistic: z.enum(STATISTICS).optional(),
     /** For a median, mean or total: which sub-units it is taken across, and how many when the source says. */
     across: z
       .object({

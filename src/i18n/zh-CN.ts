@@ -534,7 +534,6 @@ export const strings = {
   'data.col.source_date': '来源文件的日期（YYYY-MM-DD；只知道年月时为 YYYY-MM）。',
   'data.col.source_section': '数字在来源文件中的位置（章节或段落）。',
   'data.col.source_excerpt': '来源原文中包含这个数字的几个字，照录原文。',
-  'data.col.source_url': '本站上来源文件摘要页面的完整地址。',
   'data.col.indicator_url': '本站上这项指标页面的完整地址。',
   'data.col.page_url': '本站上这一条（指标、医共体或机构）页面的完整地址。',
   'data.col.aliases': '其他叫法，多个用“；”分隔。',

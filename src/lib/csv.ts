@@ -71,7 +71,9 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'source_date', cell: (o) => orNull(docOf(o)?.data.date) },
       { key: 'source_section', cell: (o) => o.source.section },
       { key: 'source_excerpt', cell: (o) => o.source.excerpt },
-      { key: 'source_url', cell: (o) => url(ctx, `/documents/${o.source.document}/`) },
+      { key: 'source_outlet', cell: (o) => orNull(docOf(o)?.data.outlet) },
+      { key: 'source_original_url', cell: (o) => orNull(docOf(o)?.data.originalUrl) },
+      { key: 'source_digest_url', cell: (o) => url(ctx, `/documents/${o.source.document}/`) },
       { key: 'indicator_url', cell: (o) => url(ctx, `/indicators/${o.indicator}/`) },
     ],
   };

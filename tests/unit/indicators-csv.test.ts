@@ -57,7 +57,7 @@ describe('observations as CSV', () => {
   it('names the region of a group or institution figure after where it is', () => {
     const rows = rowsOf(observationTable(ctx), site.observations);
     expect(rows.find((r) => r.observation_id === 'fee-low')).toMatchObject({ subject_name: '甲县医共体', region_id: 'county-a', region_name: '某省某市甲县' });
-    expect(rows.find((r) => r.observation_id === 'city-rate')!.qualifier).toBeNull();
+    expect(rows.find((r) => r.observation_id === 'city-rate')!.qualifier).toBe('exact');
   });
 });
 

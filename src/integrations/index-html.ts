@@ -118,10 +118,13 @@ export function recordForIndex(record: SearchRecord): CustomRecord {
   const meta: Record<string, string> = { title: record.title, kind: record.kind };
   if (record.region) meta.region = record.region;
   for (const [field, tokens] of Object.entries(names)) meta[field] = tokens.join(' ');
+  // After the first pair token nothing is shown (readableContent cuts there), but the search page still reads it
+  // to check a query's words stand together on the page: so the aliases and hidden words follow, as text and as pairs.
+  const unseen = [...record.aliases, ...record.hidden];
   return {
     url: record.url,
     language: 'zh-cn',
-    content: spacedHan(record.lines.join('。')) + ' ' + record.lines.flatMap(indexTokens).join(' '),
+    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join('。')), ...unseen.flatMap(indexTokens)].join(' '),
     meta,
     filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
   };

@@ -66,10 +66,14 @@ function pageTitle(root: HTMLElement, siteName: string): string {
 }
 
 /** The page as Pagefind should index it; pages without a searchable area are returned unchanged. */
-export function pageForIndex(html: string, siteName: string): string {
+export function pageForIndex(html: string, siteName: string, options: { directory?: boolean } = {}): string {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
   const body = root.querySelector('[data-pagefind-body]');
   if (!body) return html;
+
+  // A directory (the home page, the lists of groups, institutions, regions) names everything on the site; indexed,
+  // its lists would put it beside every page it links to for every name. Its own prose is indexed, its lists are not.
+  if (options.directory) for (const el of body.querySelectorAll('ul, ol, table, dl')) el.setAttribute('data-pagefind-ignore', '');
 
   // Filter and metadata values stay values; they are not words of the page.
   for (const el of body.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]')) if (isValueCarrier(el)) el.setAttribute('data-pagefind-ignore', '');

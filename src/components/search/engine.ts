@@ -3,8 +3,8 @@
  * loaded together on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
-import { meaningfulQuery, queryParts, queryTerms, readableContent } from '../../lib/search-tokens';
-import { rankPages } from '../../lib/search-rank';
+import { meaningfulQuery, queryTerms, queryWords, readableContent, searchableContent } from '../../lib/search-tokens';
+import { holdsEveryWord, rankPages } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
 
 /** The parts of Pagefind's browser API used here. */
@@ -38,15 +38,19 @@ export interface Hit {
   region?: string;
   /** The page's readable text, for the excerpt. */
   text: string;
+  /** All the text the page answers to (its aliases too), to check that a query's words stand together on it. */
+  searchable: string;
 }
 
 export interface Outcome {
   /** The query as searched: Simplified and normalised. */
   searched: string;
-  /** The query's parts, for marking matches in excerpts. */
+  /** The query's words (every result holds them all), longest first, for marking matches in excerpts. */
   parts: string[];
   /** Every matching page, best first; `load` fetches one page's details. */
   pages: { id: string; score: number; load: () => Promise<Hit> }[];
+  /** When nothing matches: names on the site that sound like the query (小狼底 → 小浪底镇卫生院), best first. */
+  suggestions: { title: string; url: string }[];
 }
 
 export interface Engine {
@@ -62,6 +66,8 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
 
 /** A pasted paragraph is searched by its first this many terms; each term is one Pagefind search. */
 const MAX_TERMS = 40;
+/** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
+const CHECKED = 40;
 
 let loading: Promise<Engine> | undefined;
 
@@ -87,6 +93,33 @@ async function createEngine(): Promise<Engine> {
   const filterValues = await pagefind.filters();
   const hits = new Map<string, Promise<Hit>>();
 
+  const load = (result: PagefindResult) => {
+    if (!hits.has(result.id)) {
+      hits.set(
+        result.id,
+        result.data().then((d) => ({
+          url: d.url,
+          title: d.meta.title ?? d.url,
+          kind: d.meta.kind,
+          region: d.meta.region,
+          text: readableContent(d.content),
+          searchable: searchableContent(d.content),
+        })),
+      );
+    }
+    return hits.get(result.id)!;
+  };
+
+  /** Pages named like the query in pinyin (the index holds the pinyin of every name), for "您是不是要找…". */
+  async function soundAlike(han: string): Promise<Outcome['suggestions']> {
+    if (!han) return [];
+    const { pinyin } = await import('pinyin-pro');
+    const spelled = (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
+    const { results } = await pagefind.search(spelled);
+    const found = await Promise.all(results.slice(0, 3).map(load));
+    return found.map(({ title, url }) => ({ title, url }));
+  }
+
   async function search(query: string, filters: Filters): Promise<Outcome> {
     const searched = normaliseQuery(query, traditionalToSimplified);
     const meaningful = meaningfulQuery(searched);
@@ -94,21 +127,32 @@ async function createEngine(): Promise<Engine> {
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
     const byId = new Map<string, PagefindResult>();
-    for (const r of responses) for (const result of r.results) byId.set(result.id, result);
+    const hitsOf = new Map<string, Set<string>>();
+    const pagesWith = new Map<string, number>();
+    responses.forEach((r, i) => {
+      for (const result of r.results) byId.set(result.id, result);
+      hitsOf.set(terms[i].search, new Set(r.results.map((h) => h.id)));
+      pagesWith.set(terms[i].search, r.unfilteredResultCount);
+    });
+    const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? 0) > 0);
     const ranked = rankPages(
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
-    );
-    const load = (id: string) => {
-      if (!hits.has(id)) {
-        hits.set(
-          id,
-          byId.get(id)!.data().then((d) => ({ url: d.url, title: d.meta.title ?? d.url, kind: d.meta.kind, region: d.meta.region, text: readableContent(d.content) })),
-        );
-      }
-      return hits.get(id)!;
+    ).filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
+    // A word of three characters or more is matched pair by pair; the best pages are read to see it is whole.
+    const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
+    let pages = ranked;
+    if (long.length) {
+      const head = await Promise.all(ranked.slice(0, CHECKED).map((p) => load(byId.get(p.id)!)));
+      pages = [...ranked.slice(0, CHECKED).filter((_, i) => long.every((w) => head[i].searchable.includes(w))), ...ranked.slice(CHECKED)];
+    }
+    const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
+    return {
+      searched,
+      parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),
+      pages: pages.map(({ id, score }) => ({ id, score, load: () => load(byId.get(id)!) })),
+      suggestions,
     };
-    return { searched, parts: queryParts(meaningful), pages: ranked.map(({ id, score }) => ({ id, score, load: () => load(id) })) };
   }
 
   return { filterValues, search };

@@ -128,7 +128,7 @@ export function recordForIndex(record: SearchRecord): CustomRecord {
   return {
     url: record.url,
     language: 'zh-cn',
-    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join('。')), ...unseen.flatMap(indexTokens)].join(' '),
+    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join(' 。 ')), ...unseen.flatMap(indexTokens)].join(' '),
     meta,
     filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
   };

@@ -39,7 +39,7 @@ export function nameForms(name: string, places: string[]): string[] {
       if (!place) continue;
       const rest = form.slice(place[0].length);
       // Without its place, a name must still say which one it is (第二人民医院, not 人民医院).
-      for (const s of place[1]) if (s || rest.startsWith('第') || [...rest].length >= 5) forms.add(s + rest);
+      for (const s of place[1]) if (s || rest.startsWith('第') || [...rest].length >= 6) forms.add(s + rest);
     }
   }
   forms.delete(name);

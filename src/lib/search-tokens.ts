@@ -158,9 +158,10 @@ export function queryWords(query: string, known: (term: string) => boolean): Que
 
 /** Searchable page text: Pagefind's stored content without pair tokens or the spaces between Han characters. */
 export function searchableContent(content: string): string {
+  // Spaces go before tokens do: text on either side of a run of tokens must not join up.
   return content
-    .replace(PAIR_TOKEN, ' ')
     .replace(/\u200B/g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1');
+    .replace(/(\p{Script=Han})[ \t\r\n]+(?=\p{Script=Han})/gu, '$1')
+    .replace(PAIR_TOKEN, ' ')
+    .replace(/\s+/g, ' ');
 }

@@ -114,9 +114,11 @@ export function pageForIndex(html: string, siteName: string, options: { director
  */
 export function recordForIndex(record: SearchRecord): CustomRecord {
   const names: Record<string, string[]> = {};
+  const hanLength = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
   for (const name of [record.name, ...record.aliases]) {
     const tokens = indexTokens(name);
-    const field = nameField('name', name.match(/\p{Script=Han}/gu)?.length ?? 0);
+    // An alias weighs no more than the name: 孟津二院 must not outrank the county 孟津 for "孟津".
+    const field = nameField('name', Math.max(hanLength(name), hanLength(record.name)));
     if (tokens.length) (names[field] ??= []).push(...tokens);
   }
   const meta: Record<string, string> = { title: record.title, kind: record.kind };

@@ -53,3 +53,36 @@ export function rankPages(terms: TermResults[], totalPages: number, minCoverage 
 export function holdsEveryWord(id: string, words: { terms: string[] }[], hitsOf: (term: string) => Set<string> | undefined): boolean {
   return words.length > 0 && words.every((w) => w.terms.every((term) => hitsOf(term)?.has(id)));
 }
+
+/**
+ * How much of a sentence a page's text holds: the characters of the query's Han runs that lie in pieces of three
+ * characters or more found whole in the text (greedy, longest first, left to right), and the longest such piece.
+ * "我想去麻屯镇卫生院看病" holds 麻屯镇卫生院 on its page; "北京协和医院" holds only 和医院 anywhere.
+ */
+export function sentenceCoverage(runs: string[], text: string): { share: number; longest: number } {
+  let covered = 0;
+  let longest = 0;
+  let total = 0;
+  for (const run of runs) {
+    const chars = [...run];
+    total += chars.length;
+    for (let i = 0; i < chars.length; ) {
+      let end = 0;
+      for (let j = chars.length; j >= i + 3; j--) {
+        if (text.includes(chars.slice(i, j).join(''))) {
+          end = j;
+          break;
+        }
+      }
+      if (end) {
+        covered += end - i;
+        longest = Math.max(longest, end - i);
+        i = end;
+      } else i++;
+    }
+  }
+  return { share: total ? covered / total : 0, longest };
+}
+
+/** A page answers a sentence when it holds a piece of four characters or more and most of the sentence in pieces. */
+export const answersSentence = ({ share, longest }: { share: number; longest: number }) => longest >= 4 && share >= 0.6;

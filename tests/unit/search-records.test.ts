@@ -120,7 +120,7 @@ describe('a record as Pagefind indexes it', () => {
     }
     expect(matun.meta?.[nameField('name', 6)]).toBe(indexTokens('麻屯镇卫生院').join(' '));
     const people = recordForIndex(byUrl.get('/institutions/people/')!);
-    expect(people.meta?.[nameField('name', 5)]).toContain(indexTokens('县人民医院').join(' '));
+    expect(people.meta?.[nameField('name', 7)]).toContain(indexTokens('县人民医院').join(' '));
   });
 
   it('answers to the short forms and pinyin of its name and its groups, without showing them', () => {

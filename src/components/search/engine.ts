@@ -4,7 +4,7 @@
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
 import { meaningfulQuery, queryTerms, queryWords, readableContent, searchableContent } from '../../lib/search-tokens';
-import { holdsEveryWord, rankPages } from '../../lib/search-rank';
+import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
 
 /** The parts of Pagefind's browser API used here. */
@@ -141,10 +141,21 @@ async function createEngine(): Promise<Engine> {
     ).filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
     // A word of three characters or more is matched pair by pair; the best pages are read to see it is whole.
     const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
-    let pages = ranked;
+    const head = async (list: typeof ranked) => Promise.all(list.slice(0, CHECKED).map((p) => load(byId.get(p.id)!)));
+    const strict = ranked.filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
+    let pages = strict;
     if (long.length) {
-      const head = await Promise.all(ranked.slice(0, CHECKED).map((p) => load(byId.get(p.id)!)));
-      pages = [...ranked.slice(0, CHECKED).filter((_, i) => long.every((w) => head[i].searchable.includes(w))), ...ranked.slice(CHECKED)];
+      const read = await head(strict);
+      pages = [...strict.slice(0, CHECKED).filter((_, i) => long.every((w) => read[i].searchable.includes(w))), ...strict.slice(CHECKED)];
+    }
+    // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊); when no page holds them all,
+    // the pages that hold most of it in long pieces answer it. Latin words and numbers must still be there.
+    const runs = meaningful.match(/\p{Script=Han}+/gu) ?? [];
+    if (!pages.length && runs.join('').length >= 5) {
+      const plain = words.filter((w) => !/\p{Script=Han}/u.test(w.text));
+      const candidates = ranked.filter((p) => holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)) || !plain.length);
+      const read = await head(candidates);
+      pages = candidates.slice(0, CHECKED).filter((_, i) => answersSentence(sentenceCoverage(runs, read[i].searchable)));
     }
     const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsEveryWord, rankPages, rarity } from '../../src/lib/search-rank';
+import { answersSentence, holdsEveryWord, rankPages, rarity, sentenceCoverage } from '../../src/lib/search-rank';
 
 const TOTAL = 100;
 
@@ -76,5 +76,18 @@ describe('every word of the query on every result', () => {
     [[], []],
   ])('%j holds on %j', (words, expected) => {
     expect(['a', 'b', 'c'].filter((id) => holdsEveryWord(id, words, hitsOf))).toEqual(expected);
+  });
+});
+
+describe('a sentence answered by a page that holds most of it', () => {
+  it.each([
+    [['去麻屯镇卫生院看病'], '麻屯镇卫生院（乡镇卫生院）河南省洛阳市孟津县', true],
+    [['孟津县妇幼保健院能转诊'], '孟津县妇幼保健院 孟津县第一医疗卫生共同体', true],
+    [['高密市人民医院派', '技术指导团队'], '高密市人民医院向镇街卫生院派驻技术指导团队', true],
+    [['北京协和医院'], '组建医共体和医院集团。北京市卫生健康委员会', false],
+    [['深圳罗湖医院集团'], '城市医院集团', false],
+    [['小浪底镇卫生院'], '小浪底', false],
+  ])('%j in "%s": %s', (runs, text, expected) => {
+    expect(answersSentence(sentenceCoverage(runs, text))).toBe(expected);
   });
 });

@@ -118,7 +118,7 @@ describe('a record as Pagefind indexes it', () => {
     for (const query of ['麻屯镇卫生院', '东村卫生室', '孟津县第一医疗卫生共同体']) {
       for (const term of queryTerms(query)) expect(words.has(term.search), `${query}: ${term.text}`).toBe(true);
     }
-    expect(matun.meta?.[nameField('name', 6)]).toBe(indexTokens('麻屯镇卫生院').join(' '));
+    expect(matun.meta?.[nameField('name', 6)]).toContain(indexTokens('麻屯镇卫生院').join(' '));
     const people = recordForIndex(byUrl.get('/institutions/people/')!);
     expect(people.meta?.[nameField('name', 7)]).toContain(indexTokens('县人民医院').join(' '));
   });

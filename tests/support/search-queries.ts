@@ -2,7 +2,7 @@
  * Queries for what the site does not cover: each must find nothing at all (search-page.test.ts), however common some
  * of its characters or pairs are on the site (和医 in "医共体和医疗集团", 医院 everywhere).
  */
-export const NOTHING_TO_FIND = ['北京协和医院', '深圳罗湖医院集团', '上海瑞金医院', '华西医院', '火星', '量子计算机', '北京市朝阳区卫生院', 'iPhone维修'];
+export const NOTHING_TO_FIND = ['北京协和医院', '深圳罗湖医院集团', '上海瑞金医院', '湘雅医院', '火星', '量子计算机', '北京市朝阳区卫生院', 'iPhone维修'];
 
 /**
  * The search regression set: queries residents type, each with the page search must put in its first three results.

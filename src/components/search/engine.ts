@@ -138,7 +138,7 @@ async function createEngine(): Promise<Engine> {
     const ranked = rankPages(
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
-    ).filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
+    );
     // A word of three characters or more is matched pair by pair; the best pages are read to see it is whole.
     const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
     const head = async (list: typeof ranked) => Promise.all(list.slice(0, CHECKED).map((p) => load(byId.get(p.id)!)));
@@ -148,14 +148,18 @@ async function createEngine(): Promise<Engine> {
       const read = await head(strict);
       pages = [...strict.slice(0, CHECKED).filter((_, i) => long.every((w) => read[i].searchable.includes(w))), ...strict.slice(CHECKED)];
     }
-    // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊); when no page holds them all,
-    // the pages that hold most of it in long pieces answer it. Latin words and numbers must still be there.
+    // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
+    // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it
+    // in long pieces answer it too. Latin words and numbers must still be there.
     const runs = meaningful.match(/\p{Script=Han}+/gu) ?? [];
-    if (!pages.length && runs.join('').length >= 5) {
+    const sentence = meaningful !== searched || terms.some((t) => pagesWith.get(t.search) === 0);
+    if ((!pages.length || sentence) && runs.join('').length >= 5) {
       const plain = words.filter((w) => !/\p{Script=Han}/u.test(w.text));
       const candidates = ranked.filter((p) => holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)) || !plain.length);
       const read = await head(candidates);
-      pages = candidates.slice(0, CHECKED).filter((_, i) => answersSentence(sentenceCoverage(runs, read[i].searchable)));
+      const answering = new Set(candidates.slice(0, CHECKED).filter((_, i) => answersSentence(sentenceCoverage(runs, read[i].searchable))).map((p) => p.id));
+      for (const p of pages) answering.add(p.id);
+      pages = ranked.filter((p) => answering.has(p.id));
     }
     const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
     return {

@@ -88,6 +88,11 @@ async function main() {
   }
 
   const result = importObservations(rows, { file: shown, outPath, files: readSourceFiles(root) });
+  // Warnings come first and stay on screen with the problems: every row's every problem and doubt at once.
+  if (result.warnings.length) {
+    console.error(result.warnings.map((p) => '⚠ ' + formatProblem(p)).join('\n'));
+    console.error(`\n请核对以上 ${result.warnings.length} 处提醒（可能重复或来源填错）。/ Please check the ${result.warnings.length} warning(s) above (possible duplicates or wrong sources).\n`);
+  }
   if (result.problems.length) {
     console.error(result.problems.map((p) => '✗ ' + formatProblem(p)).join('\n'));
     const badRows = [...new Set(result.problems.map((p) => p.line).filter(Boolean))];

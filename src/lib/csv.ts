@@ -6,7 +6,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Group, Indicator, Institution, Observation } from '../schemas';
 import { membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, subjectName, type Dataset } from './dataset';
-import { formatPeriod, formatQualified } from './format';
+import { formatFigure, formatPeriod, formatQualified } from './format';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
 
 export type Cell = string | number | null;
@@ -56,10 +56,14 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'period', cell: (o) => o.period },
       { key: 'period_label', cell: (o) => o.periodLabel ?? formatPeriod(o.period) },
       { key: 'kind', cell: (o) => o.kind },
-      { key: 'qualifier', cell: (o) => orNull(o.qualifier) },
+      { key: 'statistic', cell: (o) => o.statistic ?? 'value' },
+      { key: 'across', cell: (o) => orNull(o.across?.label) },
+      { key: 'across_count', cell: (o) => orNull(o.across?.count) },
+      { key: 'qualifier', cell: (o) => o.qualifier ?? 'exact' },
       { key: 'value', cell: (o) => o.value },
+      { key: 'value_high', cell: (o) => orNull(o.valueHigh) },
       { key: 'unit', cell: (o) => indicatorOf(o).unit },
-      { key: 'value_text', cell: (o) => formatQualified(o.value, indicatorOf(o).unit, o.qualifier) },
+      { key: 'value_text', cell: (o) => formatFigure(o, indicatorOf(o).unit) },
       { key: 'note', cell: (o) => orNull(o.note) },
       { key: 'source_document', cell: (o) => o.source.document },
       { key: 'source_title', cell: (o) => orNull(docOf(o)?.data.originalTitle) },
@@ -67,7 +71,9 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'source_date', cell: (o) => orNull(docOf(o)?.data.date) },
       { key: 'source_section', cell: (o) => o.source.section },
       { key: 'source_excerpt', cell: (o) => o.source.excerpt },
-      { key: 'source_url', cell: (o) => url(ctx, `/documents/${o.source.document}/`) },
+      { key: 'source_outlet', cell: (o) => orNull(docOf(o)?.data.outlet) },
+      { key: 'source_original_url', cell: (o) => orNull(docOf(o)?.data.originalUrl) },
+      { key: 'source_digest_url', cell: (o) => url(ctx, `/documents/${o.source.document}/`) },
       { key: 'indicator_url', cell: (o) => url(ctx, `/indicators/${o.indicator}/`) },
     ],
   };

@@ -28,9 +28,32 @@ const QUALIFIER_PREFIX: Record<string, string> = {
   'less-than': '< ',
 };
 
-/** A value with its qualifier: "≥ 65%", "约 470 人". */
-export function formatQualified(value: number, unit: string, qualifier?: string): string {
-  return (qualifier ? QUALIFIER_PREFIX[qualifier] : '') + formatValue(value, unit);
+/** A value with its qualifier: "≥ 65%", "约 470 人", and a range "1–2 个" when `high` is given. */
+export function formatQualified(value: number, unit: string, qualifier?: string, high?: number): string {
+  if (qualifier === 'range' && high !== undefined) return `${formatNumber(value)}–${formatValue(high, unit)}`;
+  return (qualifier && qualifier in QUALIFIER_PREFIX ? QUALIFIER_PREFIX[qualifier] : '') + formatValue(value, unit);
+}
+
+const STATISTIC_PREFIX: Record<string, string> = { median: '中位数 ', mean: '平均 ', total: '合计 ' };
+
+/**
+ * A figure as every page, chart and download writes it: what kind of number it is, then the value with its qualifier:
+ * "中位数 87.49%", "> 90%", "1–2 家", "105,423 人次".
+ */
+export function formatFigure(
+  o: { value: number; qualifier?: string; valueHigh?: number; statistic?: string },
+  unit: string,
+): string {
+  return (o.statistic ? (STATISTIC_PREFIX[o.statistic] ?? '') : '') + formatQualified(o.value, unit, o.qualifier, o.valueHigh);
+}
+
+const STATISTIC_NAME: Record<string, string> = { median: '中位数', mean: '平均数', total: '合计' };
+
+/** What a median, mean or total is taken across, in words: "开展医共体建设的县（市、区）（9 个）的中位数"; undefined for a plain value. */
+export function formatStatistic(o: { statistic?: string; across?: { label: string; count?: number } }): string | undefined {
+  if (!o.statistic || o.statistic === 'value') return undefined;
+  const across = o.across ? `各${o.across.label}${o.across.count ? `（${o.across.count} 个）` : ''}的` : '';
+  return `${across}${STATISTIC_NAME[o.statistic]}，不是单一地方的数值`;
 }
 
 function formatPeriodPart(part: string): string {

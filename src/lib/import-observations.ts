@@ -3,8 +3,10 @@
  * each row into an observation, and checking every row with the same validation as `npm run check`. Pure functions
  * over rows of cells; scripts/import.ts reads the file and writes the JSON.
  */
-import { validateDataset, type Hint, type Problem, type SourceFiles } from './validate';
-import { namedEntries, periodSlug, regionOfSubject, resolveId, slug, uniqueId, withoutEmpty } from './scaffold';
+import { validateDataset, type Entries, type Hint, type Problem, type SourceFiles } from './validate';
+import { namedEntries, periodSlug, regionOfSubject, resolveId, slug, suggestIds, uniqueId, withoutEmpty, type NamedEntries } from './scaffold';
+import { excerptContainsValue } from './figures';
+import { periodProblem, type Observation } from '../schemas';
 
 /** A spreadsheet cell as csv-parse (text) or read-excel-file (typed) gives it. */
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -47,6 +49,7 @@ const SUBJECT_TYPES: Record<string, 'group' | 'region' | 'institution'> = {
   机构: 'institution',
   医疗机构: 'institution',
 };
+const SUBJECT_COLLECTION: Record<string, 'groups' | 'regions' | 'institutions'> = { group: 'groups', region: 'regions', institution: 'institutions' };
 const KINDS: Record<string, string> = { actual: 'actual', 实际: 'actual', target: 'target', 目标: 'target', baseline: 'baseline', 基线: 'baseline' };
 const QUALIFIERS: Record<string, string> = {
   'at-least': 'at-least',
@@ -142,6 +145,42 @@ export interface ImportResult {
   problems: Problem[];
   /** How many problems other files in the project have (not the spreadsheet's fault, but the build will stop). */
   otherProblems: number;
+  /**
+   * Rows check accepts but an editor should look at again: a figure that repeats a published one, or one cited to a
+   * document about another place. They do not stop the import.
+   */
+  warnings: Problem[];
+}
+
+const WHAT: Record<'regions' | 'groups' | 'institutions' | 'indicators' | 'documents', [string, string]> = {
+  regions: ['地区', 'region'],
+  groups: ['医共体', 'group'],
+  institutions: ['机构', 'institution'],
+  indicators: ['指标', 'indicator'],
+  documents: ['来源文件', 'document'],
+};
+
+/** Entries near a name that matched none, as "名称（id）" for a "did you mean" hint. */
+function nearNames(candidates: NamedEntries[keyof NamedEntries], text: string): string[] {
+  return suggestIds(candidates, text).map((c) => (c.names[0] ? `${c.names[0]}（${c.id}）` : c.id));
+}
+
+/** "没有找到…，您是不是要找 …": a name that matched no entry of the kinds given, with the nearest names. */
+function notFound(text: string, kinds: (keyof typeof WHAT)[], named: NamedEntries, where: Omit<Problem, 'zh' | 'en'>): Problem {
+  const near = [...new Set(kinds.flatMap((k) => nearNames(named[k], text)))].slice(0, 5);
+  const zhKinds = kinds.map((k) => WHAT[k][0]).join('、');
+  const enKinds = kinds.map((k) => WHAT[k][1]).join(', ');
+  return {
+    ...where,
+    zh: `没有找到名为“${text}”的${zhKinds}${near.length ? `，您是不是要找 ${near.join('、')}？` : ''}`,
+    en: `no ${enKinds} is called "${text}"${near.length ? `; did you mean ${near.join(', ')}?` : ''}`,
+    hint: near.length
+      ? { zh: `把这一格改成上面列出的名称之一（写全称，或写括号里的 id）。`, en: 'Write one of the names suggested (in full, or the id in brackets).' }
+      : {
+          zh: `核对拼写；名称和 id 见 ${kinds.map((k) => (k === 'documents' ? 'content/documents/' : `data/${k}/`)).join('、')}。还没有这个条目时，先添加它（npm run edit 或 npm run new）。`,
+          en: `Check the spelling; names and ids are in ${kinds.map((k) => (k === 'documents' ? 'content/documents/' : `data/${k}/`)).join(', ')}. Add the entry first if it does not exist (npm run edit or npm run new).`,
+        },
+  };
 }
 
 /**
@@ -157,10 +196,10 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
   const headerIndex = rows.findIndex((row) => !blank(row) && !comment(row));
   if (headerIndex < 0) {
     problems.push({ file, zh: '表格是空的', en: 'the spreadsheet is empty', hint: { zh: '从 templates/observations-template.csv 开始填写。', en: 'Start from templates/observations-template.csv.' } });
-    return { observations: [], text: '', problems, otherProblems: 0 };
+    return { observations: [], text: '', problems, otherProblems: 0, warnings: [] };
   }
   const columns = readHeader(rows[headerIndex], file, headerIndex + 1, problems);
-  if (problems.length) return { observations: [], text: '', problems, otherProblems: 0 };
+  if (problems.length) return { observations: [], text: '', problems, otherProblems: 0, warnings: [] };
 
   const others: SourceFiles = { data: { ...files.data, observations: files.data.observations.filter((f) => f.path !== outPath) }, mdx: files.mdx };
   const { dataset } = validateDataset(others);
@@ -184,21 +223,32 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
       if (fits.length === 1) subjectType = fits[0];
       else {
         unclearSubject.add(rowNumber);
-        problems.push({
-          file,
-          line: rowNumber,
-          field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === (fits.length ? 'subject_type' : 'subject'))!),
-          zh: fits.length ? `“${subjectText}”既可能是${fits.join('也可能是')}，无法判断对象类型` : `找不到名为“${subjectText}”的医共体、地区或机构`,
-          en: fits.length ? `"${subjectText}" could be a ${fits.join(' or a ')}; the subject type is unclear` : `no group, region or institution is called "${subjectText}"`,
-          hint: {
-            zh: '在“对象类型”列写明 医共体、地区 或 机构，并在“对象”列写它的 id（见 data/groups/、data/regions/、data/institutions/）。',
-            en: 'Fill the subject_type column (group, region or institution) and write the subject id (see data/groups/, data/regions/, data/institutions/).',
-          },
-        });
+        const where = { file, line: rowNumber, field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === (fits.length ? 'subject_type' : 'subject'))!) };
+        problems.push(
+          fits.length
+            ? {
+                ...where,
+                zh: `“${subjectText}”既可能是${fits.join('也可能是')}，无法判断对象类型`,
+                en: `"${subjectText}" could be a ${fits.join(' or a ')}; the subject type is unclear`,
+                hint: {
+                  zh: '在“对象类型”列写明 医共体、地区 或 机构，并在“对象”列写它的 id（见 data/groups/、data/regions/、data/institutions/）。',
+                  en: 'Fill the subject_type column (group, region or institution) and write the subject id (see data/groups/, data/regions/, data/institutions/).',
+                },
+              }
+            : notFound(subjectText, ['regions', 'groups', 'institutions'], named, where),
+        );
       }
     }
     const collection = subjectType === 'group' ? 'groups' : subjectType === 'institution' ? 'institutions' : 'regions';
     const subject = (subjectType && resolveId(named[collection], subjectText)) || subjectText;
+    // Names that match nothing are reported here, with suggestions, for every column at once: check would only say
+    // the text is not an id, and only once the rest of the row is valid.
+    const reported = (key: string) => problems.some((p) => p.line === rowNumber && p.field === columnLabel(IMPORT_COLUMNS.find((c) => c.key === key)!));
+    const at = (key: string) => ({ file, line: rowNumber, field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === key)!) });
+    if (text('indicator') && !resolveId(named.indicators, text('indicator'))) problems.push(notFound(text('indicator'), ['indicators'], named, at('indicator')));
+    if (subjectType && SUBJECT_COLLECTION[subjectType] && subjectText && !resolveId(named[SUBJECT_COLLECTION[subjectType]], subjectText) && !reported('subject'))
+      problems.push(notFound(subjectText, [SUBJECT_COLLECTION[subjectType]], named, at('subject')));
+    if (text('document') && !resolveId(named.documents, text('document'))) problems.push(notFound(text('document'), ['documents'], named, at('document')));
     const period = text('period');
     const unit = dataset.indicators.find((i) => i.id === indicator)?.unit;
     const base = [regionOfSubject(dataset, subjectType ?? '', subject), indicator, periodSlug(period)].filter(Boolean).join('-');
@@ -234,6 +284,9 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
   const oneLine = `[\n${entries.map((e) => JSON.stringify(e.entry)).join(',\n')}\n]\n`;
   const candidate: SourceFiles = { data: { ...others.data, observations: [...others.data.observations, { path: outPath, text: oneLine }] }, mdx: others.mdx };
   const all = validateDataset(candidate).problems;
+  // Cells already reported by name resolution above are not reported again in check's words.
+  const key = (line: number | undefined, field: string | undefined) => `${line}\u0000${field}`;
+  const seen = new Set(problems.map((p) => key(p.line, p.field)));
   const rowOfLine = (line?: number) => (line && line >= 2 ? entries[line - 2]?.row : undefined);
   const mentionsOut = new RegExp(`${outPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`, 'g');
   const retarget = (s: string) => s.replace(mentionsOut, (_m, line: string) => `${file}:${rowOfLine(Number(line)) ?? line}`);
@@ -248,7 +301,24 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
     const field = column ? columnLabel(column) : p.field;
     // A row whose subject could not be made out is reported once, not again for each subject field.
     if (column && (column.key === 'subject' || column.key === 'subject_type') && unclearSubject.has(line ?? 0)) continue;
+    if (seen.has(key(line, field))) continue;
     problems.push({ ...p, file, line, field, zh: retarget(p.zh), en: retarget(p.en), hint });
+  }
+  // Check tests a period's calendar and an excerpt's figure only once the row's fields are all well-formed; test them
+  // here too, so that one wrong cell does not hide another in the same row.
+  const reportedAt = new Set(problems.map((p) => key(p.line, p.field)));
+  for (const { row, entry } of entries) {
+    const o = entry as Partial<Observation>;
+    const add = (column: string, zh: string, en: string) => {
+      const field = columnLabel(IMPORT_COLUMNS.find((c) => c.key === column)!);
+      if (!reportedAt.has(key(row, field))) problems.push({ file, line: row, field, zh, en });
+      reportedAt.add(key(row, field));
+    };
+    const wrongPeriod = typeof o.period === 'string' ? periodProblem(o.period) : undefined;
+    if (wrongPeriod) add('period', ...(wrongPeriod.split(' / ') as [string, string]));
+    const excerpt = o.source?.excerpt;
+    if (typeof o.value === 'number' && Number.isFinite(o.value) && excerpt && !excerptContainsValue(excerpt, o.value))
+      add('excerpt', `摘录“${excerpt}”中找不到数值 ${o.value}：摘录须包含原文写法的该数字`, `the excerpt does not contain the value ${o.value} as the source wrote it`);
   }
   problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const otherProblems = all.filter((p) => p.file !== outPath).length;
@@ -257,5 +327,79 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
     text: problems.length ? '' : `${JSON.stringify(entries.map((e) => e.entry), null, 2)}\n`,
     problems,
     otherProblems,
+    warnings: importWarnings(entries, dataset, others, file),
   };
+}
+
+const normalExcerpt = (s: string) => s.replace(/[\s，,。.、]/g, '');
+
+/**
+ * Rows that repeat a published figure (same indicator, subject and period; or the same value with the same excerpt,
+ * e.g. a second copy under another period code), or repeat an earlier row, and figures cited to a document about
+ * another place. One Map lookup per row.
+ */
+function importWarnings(entries: { row: number; entry: Record<string, unknown> }[], dataset: Entries, others: SourceFiles, file: string): Problem[] {
+  const warnings: Problem[] = [];
+  const fileOf = new Map<string, string>();
+  for (const f of others.data.observations) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) fileOf.set(m[1], f.path);
+  const bySlot = new Map<string, { id: string; where: string }>();
+  const byFigure = new Map<string, { id: string; where: string }>();
+  const slot = (o: Partial<Observation>) => `${o.indicator}|${o.subject?.type}|${o.subject?.id}|${o.period}`;
+  const figure = (o: Partial<Observation>) => `${o.value}|${normalExcerpt(o.source?.excerpt ?? '')}`;
+  for (const o of dataset.observations) {
+    const published = { id: o.id, where: fileOf.get(o.id) ?? 'data/observations/' };
+    bySlot.set(slot(o), published);
+    byFigure.set(figure(o), published);
+  }
+  const parent = new Map(dataset.regions.map((r) => [r.id, r.parent]));
+  const upFrom = (region: string | undefined) => {
+    const chain = new Set<string>();
+    // The guard stops at a loop: check reports it, the importer must not hang on it.
+    for (let r = region; r && !chain.has(r); r = parent.get(r)) chain.add(r);
+    return chain;
+  };
+  const documentRegions = new Map(dataset.documents.map((d) => [d.id, d.data.regions]));
+  for (const { row, entry } of entries) {
+    const o = entry as Partial<Observation>;
+    const here = { id: `${file} 第 ${row} 行`, where: file };
+    const same = bySlot.get(slot(o));
+    const copy = byFigure.get(figure(o));
+    if (same)
+      warnings.push({
+        file, line: row, entry: o.id,
+        zh: `已经发布过同一指标、同一对象、同一时期的数字：${same.id}（${same.where}）`,
+        en: `a figure for the same indicator, subject and period is already published: ${same.id} (${same.where})`,
+        hint: { zh: '如果是改正那个数字，请在原文件里改并记一条更正（npm run edit 的“更正”）；如果确实是另一个数字，在“说明”列写明区别。', en: 'To correct that figure, edit it where it is and record a correction; if it is a different figure, say how in the note column.' },
+      });
+    else if (copy && o.source?.excerpt)
+      warnings.push({
+        file, line: row, entry: o.id,
+        zh: `与已发布的数字 ${copy.id}（${copy.where}）数值和摘录都相同，可能重复录入了（时期或对象写法不同）`,
+        en: `the same value and excerpt as the published figure ${copy.id} (${copy.where}); probably entered twice under another period or subject`,
+        hint: { zh: '核对原文：同一句话只对应一个数字。重复的行删掉即可。', en: 'Check the source: one sentence gives one figure. Delete the repeated row.' },
+      });
+    bySlot.set(slot(o), same ?? here);
+    if (!copy) byFigure.set(figure(o), here);
+    const section = o.source?.section ?? '';
+    if ([...section.replace(/[\s、.，,。]/g, '')].length < 2)
+      warnings.push({
+        file, line: row, entry: o.id, field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === 'section')!),
+        zh: `来源位置“${section}”太短，读者在原文里找不到这个数字`,
+        en: `the section "${section}" is too short for a reader to find the figure in the source`,
+        hint: { zh: '写原文的标题或段落，如 三、畅通“三大服务”（一）。', en: 'Write the heading or paragraph of the source, e.g. 三、畅通“三大服务”（一）.' },
+      });
+    const regions = o.source?.document ? documentRegions.get(o.source.document) : undefined;
+    const subjectRegion = o.subject?.type && o.subject.id ? regionOfSubject(dataset, o.subject.type, o.subject.id) : undefined;
+    if (regions && subjectRegion) {
+      const up = upFrom(subjectRegion);
+      const related = regions.some((r) => up.has(r) || upFrom(r).has(subjectRegion));
+      if (!related)
+        warnings.push({
+          file, line: row, entry: o.id, field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === 'document')!),
+          zh: `来源文件“${o.source!.document}”讲的是 ${regions.join('、')}，而这个数字的对象在 ${subjectRegion}：来源可能填错了`,
+          en: `the document "${o.source!.document}" concerns ${regions.join(', ')}, but the figure's subject is in ${subjectRegion}: the source may be wrong`,
+        });
+    }
+  }
+  return warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }

@@ -1,9 +1,9 @@
 /** Reads the editors' files from disk for validation. The only place that walks the folders. */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
-import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles } from './validate';
+import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
 import { indexDataset, type Dataset } from './dataset';
 
 /** Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted. */
@@ -71,13 +71,56 @@ export function fileDates(root: string, paths: string[]): Map<string, string> {
   return new Map(paths.map((path) => [path, (!dirty.has(path) && committed.get(path)) || chinaDate.format(statSync(join(root, path)).mtime)]));
 }
 
-/** The indexed dataset: data/ and content/ read once and validated once; throws listing every problem. */
-export function loadDataset(root: string): Dataset {
+/** Entries that passed validation, with where each is written and when each file last changed. */
+export interface Validated {
+  entries: Entries;
+  origins: Map<string, string>;
+  fileDates: Map<string, string>;
+}
+
+/** Reads every file under `root` once and validates it once: the problems, or the validated entries. */
+export function readAndValidate(root: string): { validated?: Validated; problems: Problem[] } {
   const files = readSourceFiles(root);
   const { dataset, problems, origins } = validateDataset(files);
-  if (problems.length) {
+  if (problems.length) return { problems };
+  const dataPaths = Object.values(files.data).flatMap((list) => list.map((f) => f.path));
+  return { validated: { entries: dataset, origins, fileDates: fileDates(root, dataPaths) }, problems };
+}
+
+/**
+ * `npm run build` validates before Astro starts (so an editor's mistake stops it with the file named) and hands the
+ * validated entries to the Astro process through this folder, so the data is read and validated once per build.
+ * One file per collection keeps each JSON text far below V8's string limit at national size.
+ */
+export const HANDOFF_ENV = 'YIGONGTI_VALIDATED';
+
+export function writeHandoff(dir: string, v: Validated) {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, list] of Object.entries(v.entries)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(list));
+  writeFileSync(join(dir, 'files.json'), JSON.stringify({ origins: [...v.origins], fileDates: [...v.fileDates] }));
+}
+
+function readHandoff(dir: string): Validated {
+  const entries = Object.fromEntries(
+    [...Object.keys(dataCollections), ...Object.keys(mdxCollections)].map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))]),
+  ) as unknown as Entries;
+  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { origins: [string, string][]; fileDates: [string, string][] };
+  return { entries, origins: new Map(files.origins), fileDates: new Map(files.fileDates) };
+}
+
+/**
+ * The indexed dataset: data/ and content/ read once and validated once (or, inside `npm run build`, the entries the
+ * build script validated); throws listing every problem.
+ */
+export function loadDataset(root: string): Dataset {
+  const handoff = process.env[HANDOFF_ENV];
+  if (handoff && existsSync(join(handoff, 'files.json'))) {
+    const v = readHandoff(handoff);
+    return indexDataset(v.entries, v);
+  }
+  const { validated, problems } = readAndValidate(root);
+  if (!validated) {
     throw new Error(`数据有 ${problems.length} 处问题 / ${problems.length} problem(s) in the data:\n` + problems.map(formatProblem).join('\n'));
   }
-  const dataPaths = Object.values(files.data).flatMap((list) => list.map((f) => f.path));
-  return indexDataset(dataset, { origins, fileDates: fileDates(root, dataPaths) });
+  return indexDataset(validated.entries, validated);
 }

@@ -7,7 +7,8 @@
 import type { Group, Indicator, Observation } from '../schemas';
 import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from './palette';
-import { formatNumber, formatPeriod, formatQualified } from './format';
+import { formatFigure, formatNumber, formatPeriod, formatQualified, formatStatistic } from './format';
+import { fairComparison, isOpenEnded, isRankable, latestPerSubject, meetsTarget, openEnd } from './comparable';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
@@ -34,6 +35,10 @@ export interface ChartSeries {
   texts: (string | null)[];
   /** The period of each value in words, for tooltips. */
   periods: (string | null)[];
+  /** Where the source gives only a bound: the bar runs on past its value ("up" for ≥ / >, "down" for ≤ / <). */
+  open: ('up' | 'down' | null)[];
+  /** Targets are drawn as markers (a tick at the value), never as bars among actuals. */
+  marker: boolean;
 }
 
 export interface ChartSpec {
@@ -137,8 +142,8 @@ const subjectKey = (s: Observation['subject']) => `${s.type}:${s.id}`;
 // Values and differences
 
 /** The figure as the page writes it: "≥ 65%", "约 470 人", "87.49%". */
-export function valueText(o: Pick<Observation, 'value' | 'qualifier'>, indicator: Indicator): string {
-  return formatQualified(o.value, indicator.unit, o.qualifier);
+export function valueText(o: Pick<Observation, 'value' | 'qualifier' | 'valueHigh' | 'statistic'>, indicator: Indicator): string {
+  return formatFigure(o, indicator.unit);
 }
 
 /** A difference in the indicator's unit: percentages differ by 百分点, everything else by its own unit. */
@@ -234,59 +239,86 @@ export function subjectSummary(site: Dataset, indicator: Indicator, observations
 }
 
 /**
- * One sentence comparing every subject that reports an indicator: highest and lowest latest actual values, and how
- * they stand against the national target; or, where only targets are reported, their range.
+ * One sentence comparing every subject that reports an indicator, within the rules of src/lib/comparable.ts: the
+ * highest and lowest exact figures of one measure and period; bounds ("> 90%") named but not ranked; a median or a
+ * place containing the others set aside; how many of the ranked and bounded figures are known to meet the national
+ * target. Neutral indicators are listed, not ranked. Where only targets are reported, their range.
  */
 export function comparisonSummary(site: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations);
-  const actuals = [...latestBySubject(clean, 'actual').values()];
+  const actuals = latestPerSubject(clean, 'actual', compareObservations);
   if (actuals.length === 1) return subjectSummary(site, indicator, clean.filter((o) => subjectKey(o.subject) === subjectKey(actuals[0].subject)));
   if (actuals.length === 0) {
-    const targets = [...latestBySubject(clean, 'target').values()];
+    const targets = latestPerSubject(clean, 'target', compareObservations);
     if (targets.length === 0) return undefined;
     if (targets.length === 1) return subjectSummary(site, indicator, targets);
     const noun = subjectNoun(site, targets.map((o) => o.subject));
-    const values = targets.map((o) => o.value);
-    const low = targets.find((o) => o.value === Math.min(...values))!;
-    const high = targets.find((o) => o.value === Math.max(...values))!;
-    const vars = { n: targets.length, noun, value: valueText(low, indicator), low: valueText(low, indicator), high: valueText(high, indicator) };
+    if (!isRankable(indicator)) return tf('compare.notRanked', { n: targets.length, noun }) + t('summary.end');
+    const exact = targets.filter((o) => !isOpenEnded(o) && (o.statistic ?? 'value') === 'value');
+    if (exact.length < 2) return undefined;
+    const values = exact.map((o) => o.value);
+    const low = exact.find((o) => o.value === Math.min(...values))!;
+    const high = exact.find((o) => o.value === Math.max(...values))!;
+    const vars = { n: exact.length, noun, value: valueText(low, indicator), low: valueText(low, indicator), high: valueText(high, indicator) };
     return tf(low.value === high.value ? 'summary.targetsSame' : 'summary.targetsRange', vars) + t('summary.end');
   }
-  const noun = subjectNoun(site, actuals.map((o) => o.subject));
-  const periods = new Set(actuals.map((o) => periodText(o)));
+  if (!isRankable(indicator)) return tf('compare.notRanked', { n: actuals.length, noun: subjectNoun(site, actuals.map((o) => o.subject)) }) + t('summary.end');
+  const fair = fairComparison(site, indicator, actuals);
+  const { ranked, openEnded } = fair;
+  const shown = [...ranked, ...openEnded];
+  if (shown.length === 0) return undefined;
+  const noun = subjectNoun(site, shown.map((o) => o.subject));
+  const periods = new Set(shown.map((o) => periodText(o)));
   const samePeriod = periods.size === 1 ? [...periods][0] : undefined;
-  const values = actuals.map((o) => o.value);
-  const max = Math.max(...values);
-  const min = Math.min(...values);
-  const at = (v: number) => actuals.filter((o) => o.value === v);
-  const namesAt = (v: number) => joinNames(at(v).map((o) => subjectName(site, o.subject)));
-  const textAt = (v: number) => {
-    const [first, ...rest] = at(v);
-    const text = rest.every((x) => valueText(x, indicator) === valueText(first, indicator)) ? valueText(first, indicator) : valueText({ value: v }, indicator);
-    return text + (samePeriod ? '' : `，${periodText(first)}`);
-  };
-  let sentence = (samePeriod ? tf('summary.compare.period', { period: samePeriod }) : '') + tf('summary.compare.lead', { n: actuals.length, noun });
-  sentence +=
-    max === min
-      ? tf('summary.compare.allSame', { value: textAt(max) })
-      : tf('summary.compare.range', { high: namesAt(max), highValue: textAt(max), low: namesAt(min), lowValue: textAt(min) });
+  const withPeriod = (o: Observation) => valueText(o, indicator) + (samePeriod ? '' : `，${periodText(o)}`);
+  const names = (list: Observation[]) => joinNames(list.map((o) => subjectName(site, o.subject)));
+  let sentence = samePeriod ? tf('summary.compare.period', { period: samePeriod }) : '';
+  if (ranked.length >= 2) {
+    const values = ranked.map((o) => o.value);
+    const max = Math.max(...values);
+    const min = Math.min(...values);
+    const at = (v: number) => ranked.filter((o) => o.value === v);
+    sentence += tf('summary.compare.lead', { n: ranked.length, noun });
+    sentence +=
+      max === min
+        ? tf('summary.compare.allSame', { value: withPeriod(at(max)[0]) })
+        : tf('summary.compare.range', { high: names(at(max)), highValue: withPeriod(at(max)[0]), low: names(at(min)), lowValue: withPeriod(at(min)[0]) });
+  } else if (ranked.length === 1) {
+    sentence = tf('summary.latest', { name: names(ranked), measure: indicator.shortName ?? indicator.name, value: valueText(ranked[0], indicator), period: periodText(ranked[0]) });
+  }
+  for (const [text, list] of groupBy(openEnded, (o) => valueText(o, indicator))) {
+    sentence += (sentence && !sentence.endsWith('，') ? '；' : '') + tf(ranked.length ? 'compare.openEnded' : 'compare.openEndedAlone', { names: names(list), value: text });
+  }
   const national = indicator.nationalTarget;
   if (national && indicator.polarity !== 'neutral') {
-    const higherIsBetter = indicator.polarity === 'higher-is-better';
-    const reached = actuals.filter((o) => (higherIsBetter ? o.value >= national.value : o.value <= national.value));
-    const worst = higherIsBetter ? min : max;
+    const verdicts = shown.map((o) => ({ o, meets: meetsTarget(o, national, indicator.polarity) }));
+    const reached = verdicts.filter((v) => v.meets === true).length;
+    const below = verdicts.filter((v) => v.meets === false && !isOpenEnded(v.o)).map((v) => v.o);
     const target = targetText(indicator)!;
-    sentence +=
-      reached.length === actuals.length
-        ? tf('summary.compare.allReached', { target })
-        : tf(higherIsBetter ? 'summary.compare.someBelow' : 'summary.compare.someAbove', {
-            k: reached.length,
-            target,
-            names: namesAt(worst),
-            diff: differenceText(worst - national.value, indicator.unit),
-          });
+    const higherIsBetter = indicator.polarity === 'higher-is-better';
+    if (reached === shown.length) sentence += tf('summary.compare.allReached', { target });
+    else if (below.length) {
+      const worst = below.reduce((a, b) => (higherIsBetter ? (b.value < a.value ? b : a) : b.value > a.value ? b : a));
+      sentence += tf(higherIsBetter ? 'summary.compare.someBelow' : 'summary.compare.someAbove', {
+        k: reached,
+        target,
+        names: names(below.filter((o) => o.value === worst.value)),
+        diff: differenceText(worst.value - national.value, indicator.unit),
+      });
+    }
   }
+  for (const o of fair.aggregates) {
+    const statistic = formatStatistic(o);
+    sentence += '；' + tf('compare.aggregateAside', { name: subjectName(site, o.subject), value: withPeriod(o), statistic: statistic ? statistic.split('，')[0] : t('compare.containsOthers') });
+  }
+  if (fair.apart.length) sentence += `（${tf('compare.periodsApart', { period: periodClassText(shown[0]) })}）`;
   return sentence + (samePeriod ? '' : t('summary.compare.periodsDiffer')) + t('summary.end');
+}
+
+/** The compared period class in words: "2024年" or "截至2024年的累计数". */
+function periodClassText(o: Observation): string {
+  const year = periodEndDate(o.period).slice(0, 4);
+  return o.period.includes('/') ? tf('compare.cumulativeYear', { year }) : `${year}年`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -305,8 +337,11 @@ function seriesFor(
       kind,
       label: KIND_LABEL[kind],
       values: cells.map((o) => (o ? o.value : null)),
-      texts: cells.map((o) => (o ? valueText(o, indicator) : null)),
+      // Every bar says its period, so a reader never takes a 2020 figure for a 2024 one.
+      texts: cells.map((o) => (o ? `${valueText(o, indicator)}（${periodText(o)}）` : null)),
       periods: cells.map((o) => (o ? periodText(o) : null)),
+      open: cells.map((o) => (o ? (openEnd(o) ?? null) : null)),
+      marker: kind === 'target',
     };
   });
 }
@@ -317,27 +352,21 @@ function reference(indicator: Indicator): ChartSpec['reference'] {
 }
 
 /**
- * A comparison of every subject reporting an indicator: one row of bars per subject (its latest actual, target and
- * baseline), with the national target as a line. Undefined unless at least three subjects have a clean figure.
+ * A comparison of the subjects reporting an indicator, as src/lib/comparable.ts allows: one bar per subject's latest
+ * actual figure of the compared measure and period, highest exact figure first, bounds ("> 90%") after them drawn open;
+ * the national target as a line. Medians, places containing others, other periods and targets stay in the table.
+ * Undefined for neutral indicators (listed, not ranked) and unless three to thirty subjects can be shown.
  */
 export function comparisonChart(site: Dataset, indicator: Indicator, observations: Observation[], key = `compare-${indicator.id}`): ChartFigureData | undefined {
-  if (!isChartable(indicator)) return undefined;
+  if (!isChartable(indicator) || !isRankable(indicator)) return undefined;
   const clean = unambiguous(observations);
-  const latest = KIND_ORDER.map((kind) => latestBySubject(clean, kind));
-  const subjects = [...new Map(clean.map((o) => [subjectKey(o.subject), o.subject])).values()];
-  if (subjects.length < MIN_COMPARISON_SUBJECTS || subjects.length > MAX_COMPARISON_SUBJECTS) return undefined;
-  const sortValue = (s: Observation['subject']) => latest.map((m) => m.get(subjectKey(s))?.value ?? -Infinity);
-  // Highest actual first (then target, then baseline), so the bars read as a ranking.
-  const order = [...subjects].sort((a, b) => {
-    const [ab, aa, at] = sortValue(a);
-    const [bb, ba, bt] = sortValue(b);
-    return ba - aa || bt - at || bb - ab || subjectName(site, a).localeCompare(subjectName(site, b), 'zh-CN');
-  });
-  const shown = latest.flatMap((m) => [...m.values()]);
-  const kinds = KIND_ORDER.filter((k) => shown.some((o) => o.kind === k));
+  const fair = fairComparison(site, indicator, latestPerSubject(clean, 'actual', compareObservations));
+  const byName = (a: Observation, b: Observation) => subjectName(site, a.subject).localeCompare(subjectName(site, b.subject), 'zh-CN');
+  const shown = [...[...fair.ranked].sort((a, b) => b.value - a.value || byName(a, b)), ...[...fair.openEnded].sort((a, b) => b.value - a.value || byName(a, b))];
+  if (shown.length < MIN_COMPARISON_SUBJECTS || shown.length > MAX_COMPARISON_SUBJECTS) return undefined;
   const summary = comparisonSummary(site, indicator, observations);
   if (!summary) return undefined;
-  const names = order.map((s) => subjectName(site, s));
+  const names = shown.map((o) => subjectName(site, o.subject));
   return {
     key,
     title: tf(indicator.nationalTarget ? 'chart.title.compareTarget' : 'chart.title.compare', { name: indicator.name }),
@@ -348,10 +377,10 @@ export function comparisonChart(site: Dataset, indicator: Indicator, observation
       unit: indicator.unit,
       categories: names.map((n) => [n]),
       categoryNames: names,
-      series: seriesFor(kinds, order.map((s) => ({ match: (o) => subjectKey(o.subject) === subjectKey(s) })), shown, indicator, (l) => l[0]),
+      series: seriesFor(['actual'], shown.map((o) => ({ match: (x) => x === o })), shown, indicator, (l) => l[0]),
       reference: reference(indicator),
     },
-    observations: shown.sort(compareObservations),
+    observations: [...shown, ...fair.aggregates].sort(compareObservations),
   };
 }
 

@@ -8,6 +8,7 @@ import type { z } from 'astro/zod';
 import { dataCollections, mdxCollections, ID_MAX_LENGTH, type DataCollection, type MdxCollection } from '../schemas';
 import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction } from '../schemas';
 import { excerptContainsValue } from './figures';
+import { EXCERPT_MAX_LENGTH } from '../schemas/observation';
 import { invisibleCharacter, periodProblem } from '../schemas';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
@@ -864,6 +865,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
         },
       });
     }
+    for (const problem of figureShapeProblems(v)) problems.push({ file: o.file, line: o.line, entry: o.id, ...problem });
   }
   const observationById = new Map(observations.map((o) => [o.id, o.value]));
   for (const c of corrections) {
@@ -955,4 +957,72 @@ export function formatProblem(p: Problem): string {
   return [where, p.entry && `条目 entry “${p.entry}”`, p.field && `字段 field “${p.field}”`, `${p.zh}\n    ${p.en}${hint}`]
     .filter(Boolean)
     .join(' — ');
+}
+
+/**
+ * What is wrong with how a figure says what kind of number it is: a range needs its top (and only a range has one), a
+ * median, mean or total says what it is taken across (and a plain value does not), and an excerpt is the few words
+ * around the figure, not a whole sentence.
+ */
+export function figureShapeProblems(v: {
+  value: number;
+  valueHigh?: number;
+  qualifier?: string;
+  statistic?: string;
+  across?: unknown;
+  source: { excerpt?: string };
+}): { field: string; zh: string; en: string; hint: { zh: string; en: string } }[] {
+  const found: { field: string; zh: string; en: string; hint: { zh: string; en: string } }[] = [];
+  if (v.qualifier === 'range' && v.valueHigh === undefined)
+    found.push({
+      field: 'valueHigh',
+      zh: '范围（qualifier 为 range）缺少上限 valueHigh',
+      en: 'a range (qualifier "range") needs its top in valueHigh',
+      hint: { zh: '“1-2个”写成 "value": 1, "valueHigh": 2, "qualifier": "range"。', en: 'Write "1-2个" as "value": 1, "valueHigh": 2, "qualifier": "range".' },
+    });
+  if (v.valueHigh !== undefined && v.qualifier !== 'range')
+    found.push({
+      field: 'valueHigh',
+      zh: '只有范围（qualifier 为 range）才写 valueHigh',
+      en: 'valueHigh belongs only to a range (qualifier "range")',
+      hint: { zh: '是范围就加上 "qualifier": "range"；不是就删掉 valueHigh。', en: 'Add "qualifier": "range" if it is a range; otherwise remove valueHigh.' },
+    });
+  if (v.qualifier === 'range' && v.valueHigh !== undefined && !(v.valueHigh > v.value))
+    found.push({
+      field: 'valueHigh',
+      zh: `范围的上限 ${v.valueHigh} 应大于下限 ${v.value}`,
+      en: `the top of the range (${v.valueHigh}) must be above its bottom (${v.value})`,
+      hint: { zh: 'value 写较小的数，valueHigh 写较大的数。', en: 'Put the smaller number in value and the larger in valueHigh.' },
+    });
+  if (v.valueHigh !== undefined && v.source.excerpt && !excerptContainsValue(v.source.excerpt, v.valueHigh))
+    found.push({
+      field: 'source.excerpt',
+      zh: `摘录“${v.source.excerpt}”中找不到范围的上限 ${v.valueHigh}`,
+      en: `the excerpt does not contain the top of the range, ${v.valueHigh}`,
+      hint: { zh: '摘录须包含范围的两端，如“至少应有1-2个”。', en: 'The excerpt must contain both ends of the range, e.g. "至少应有1-2个".' },
+    });
+  const statistic = v.statistic ?? 'value';
+  if (statistic !== 'value' && !v.across)
+    found.push({
+      field: 'across',
+      zh: `${statistic}（中位数、平均数或合计）须写明 across：是哪些下属单位的`,
+      en: `a ${statistic} must say in across which sub-units it is taken over`,
+      hint: { zh: '例如 "across": { "label": "开展医共体建设的县（市、区）", "count": 9 }；来源没说个数就省略 count。', en: 'E.g. "across": { "label": "开展医共体建设的县（市、区）", "count": 9 }; leave out count when the source gives none.' },
+    });
+  if (statistic === 'value' && v.across)
+    found.push({
+      field: 'across',
+      zh: '地方自己的数值不写 across；中位数、平均数或合计才写',
+      en: 'across belongs only to a median, mean or total',
+      hint: { zh: '是中位数就加上 "statistic": "median"；不是就删掉 across。', en: 'Add "statistic": "median" if it is one; otherwise remove across.' },
+    });
+  const excerpt = v.source.excerpt ?? '';
+  if ([...excerpt].length > EXCERPT_MAX_LENGTH)
+    found.push({
+      field: 'source.excerpt',
+      zh: `摘录有 ${[...excerpt].length} 个字，超过 ${EXCERPT_MAX_LENGTH} 个字：摘录只抄数字前后的几个字`,
+      en: `the excerpt is ${[...excerpt].length} characters, over ${EXCERPT_MAX_LENGTH}: quote only the few words around the figure`,
+      hint: { zh: '从原文中只复制包含数字的短语（一字不改），其余用自己的话写进 note。', en: 'Copy only the phrase around the figure, word for word; put the rest in note in your own words.' },
+    });
+  return found;
 }

@@ -29,6 +29,8 @@ export const documentSchema = z
     regions: z.array(id).min(1),
     /** Where it was published or reprinted (outlet). */
     outlet: name,
+    /** The address of the original publication, only when the source gives one: never guessed. Pages say when there is none. */
+    originalUrl: z.string().url('须是完整网址（https://…） / must be a full address (https://…)').optional(),
     /** One sentence summary for lists and search results. */
     summary: prose,
     /** What we removed or repaired when curating the scraped source. */

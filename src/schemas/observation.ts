@@ -36,6 +36,15 @@ export function periodProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** How exact a figure is (see `qualifier` below); exact figures have none. */
+export const QUALIFIERS = ['at-least', 'more-than', 'about', 'at-most', 'less-than', 'range'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+/** What kind of number a figure is (see `statistic` below). */
+export const STATISTICS = ['value', 'median', 'mean', 'total'] as const;
+export type Statistic = (typeof STATISTICS)[number];
+/** Longest excerpt: the few words around the figure, not a whole sentence (the rest goes in our own words). */
+export const EXCERPT_MAX_LENGTH = 30;
+
 /** One reported figure. File: `data/observations/*.json` (an array). */
 export const observationSchema = z
   .object({
@@ -51,10 +60,30 @@ export const observationSchema = z
     periodLabel: name.optional(),
     /** The figure as a plain number in the indicator's unit: 63.9万 is 639000, 87.49% is 87.49. */
     value: finiteNumber,
+    /** The top of a range ("1-2个", "15-35元"): only with `qualifier: "range"`, and above `value` (the bottom). */
+    valueHigh: finiteNumber.optional(),
     /** `actual` (reported outcome), `target` (goal) or `baseline` (starting point). */
     kind: z.enum(['actual', 'target', 'baseline']),
-    /** When the source says "以上", "超过", "约", "以下", "余"… */
-    qualifier: z.enum(['at-least', 'more-than', 'about', 'at-most', 'less-than']).optional(),
+    /**
+     * How exact the figure is: absent when exact; `at-least` (以上、不少于), `more-than` (超过、大于、余), `at-most` (不超过、以下),
+     * `less-than` (不到、低于), `about` (约、左右), or `range` (low–high: `value` to `valueHigh`).
+     */
+    qualifier: z.enum(QUALIFIERS).optional(),
+    /**
+     * What kind of number it is: `value` (the subject's own figure, the default), or a `median`, `mean` or `total`
+     * across sub-units of the subject (then say which in `across`).
+     */
+    statistic: z.enum(STATISTICS).optional(),
+    /** For a median, mean or total: which sub-units it is taken across, and how many when the source says. */
+    across: z
+      .object({
+        /** The sub-units in the source's words, e.g. "开展医共体建设的县（市、区）". */
+        label: name,
+        /** How many sub-units, when the source says. */
+        count: z.number().int().positive().optional(),
+      })
+      .strict()
+      .optional(),
     /** A short note for readers, e.g. a scope the source gives. */
     note: prose.optional(),
     /** Where the figure comes from. The excerpt is required and must contain the figure as written. */

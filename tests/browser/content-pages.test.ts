@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
 import { loadDataset } from '../../src/lib/read-sources';
-import { formatDate, formatQualified } from '../../src/lib/format';
+import { formatDate, formatFigure } from '../../src/lib/format';
 
 const data = loadDataset(process.cwd());
 const env = builtSiteInBrowser();
@@ -47,7 +47,7 @@ describe('document pages', () => {
     for (const [i, o] of expected.entries()) {
       const unit = data.indicators.find((x) => x.id === o.indicator)!.unit;
       expect(rows[i].indicator).toBe(`/indicators/${o.indicator}/`);
-      expect(rows[i].cells[2]).toContain(formatQualified(o.value, unit, o.qualifier));
+      expect(rows[i].cells[2]).toContain(formatFigure(o, unit));
       expect(rows[i].cells[3]).toBe(o.source.section);
       expect(rows[i].cells[4]).toContain(o.source.excerpt);
     }

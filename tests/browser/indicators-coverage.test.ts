@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { serveSite, type SiteServer } from '../support/server';
-import { formatQualified } from '../../src/lib/format';
+import { formatFigure } from '../../src/lib/format';
 import { observationsOfGroup } from '../../src/lib/csv';
 import { siteData, subjectPath } from './indicators-site';
 
@@ -44,7 +44,7 @@ describe('every figure is published', () => {
     for (const o of site.observations) {
       const path = `/indicators/${o.indicator}/`;
       const unit = site.indicators.find((i) => i.id === o.indicator)!.unit;
-      problems.push(...check(await page(path), path, o.id, formatQualified(o.value, unit, o.qualifier)));
+      problems.push(...check(await page(path), path, o.id, formatFigure(o, unit)));
     }
     expect(problems).toEqual([]);
   });
@@ -54,7 +54,7 @@ describe('every figure is published', () => {
     for (const o of site.observations) {
       const path = subjectPath(o.subject);
       const unit = site.indicators.find((i) => i.id === o.indicator)!.unit;
-      problems.push(...check(await page(path), path, o.id, formatQualified(o.value, unit, o.qualifier)));
+      problems.push(...check(await page(path), path, o.id, formatFigure(o, unit)));
     }
     expect(problems).toEqual([]);
   });

@@ -69,3 +69,29 @@ describe('memberships both ways', () => {
     expect(updatedOf(ds, [{ collection: 'groups', id: 'nowhere' }])).toBeUndefined();
   });
 });
+
+describe('one read and one validation per build', () => {
+  it('the Astro process takes the entries npm run build validated, without reading data/ again', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { HANDOFF_ENV, loadDataset, readAndValidate, writeHandoff } = await import('../../src/lib/read-sources');
+    const { validated } = readAndValidate(process.cwd());
+    expect(validated).toBeDefined();
+    const dir = mkdtempSync(join(tmpdir(), 'yigongti-handoff-'));
+    const before = process.env[HANDOFF_ENV];
+    try {
+      writeHandoff(dir, validated!);
+      process.env[HANDOFF_ENV] = dir;
+      // A project root with no data/ at all: only the handoff can supply the dataset.
+      const ds = loadDataset(join(dir, 'no-such-project'));
+      expect(ds.groups.map((g) => g.id)).toEqual(validated!.entries.groups.map((g) => g.id));
+      expect(ds.observations.length).toBe(validated!.entries.observations.length);
+      expect(ds.dataUpdated).toBe([...validated!.fileDates.values()].sort().at(-1));
+    } finally {
+      if (before === undefined) delete process.env[HANDOFF_ENV];
+      else process.env[HANDOFF_ENV] = before;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

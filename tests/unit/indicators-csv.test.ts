@@ -39,17 +39,25 @@ describe('observations as CSV', () => {
       value_text: '87.49%',
       source_title: '关于某市医共体的报告',
       source_excerpt: '数字87.49',
-      source_url: 'https://example.org/documents/doc-a/',
+      source_digest_url: 'https://example.org/documents/doc-a/',
+      source_original_url: '',
+      statistic: 'value',
+      qualifier: 'exact',
+      across: '',
+      value_high: '',
       indicator_url: 'https://example.org/indicators/visit-rate/',
     });
     expect(records.find((r) => r.observation_id === 'member-trainings')!.note).toBe('含逗号, 和"引号"');
     expect(records.find((r) => r.observation_id === 'a-rate')!).toMatchObject({ qualifier: 'more-than', value_text: '> 90%' });
+    // A median says so in its own column and in the written value, so a reader of the CSV cannot take it for a place's figure.
+    const median = { ...site.observations.find((o) => o.id === 'city-rate')!, statistic: 'median' as const, across: { label: '开展医共体建设的县（市、区）', count: 9 } };
+    expect(rowsOf(observationTable(ctx), [median])[0]).toMatchObject({ statistic: 'median', across: '开展医共体建设的县（市、区）', across_count: 9, value_text: '中位数 87.49%' });
   });
 
   it('names the region of a group or institution figure after where it is', () => {
     const rows = rowsOf(observationTable(ctx), site.observations);
     expect(rows.find((r) => r.observation_id === 'fee-low')).toMatchObject({ subject_name: '甲县医共体', region_id: 'county-a', region_name: '某省某市甲县' });
-    expect(rows.find((r) => r.observation_id === 'city-rate')!.qualifier).toBeNull();
+    expect(rows.find((r) => r.observation_id === 'city-rate')!.qualifier).toBe('exact');
   });
 });
 

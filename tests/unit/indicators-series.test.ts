@@ -75,30 +75,32 @@ describe('summary sentences', () => {
     expect(subjectSummary(site, visitRate, of('visit-rate', 'county-b'))).toContain('已达到全国目标（约 90%）');
   });
 
-  it('ranks places, names the period once when they share it, and counts who reached the national target', () => {
+  it('ranks only exact figures of one period, names bounds without ranking them, and sets the prefecture beside its counties', () => {
     const sameHalf = site.observations.filter((o) => o.indicator === 'visit-rate' && o.period === '2024-H1');
     expect(comparisonSummary(site, visitRate, sameHalf)).toBe(
-      '2024年上半年，在报告实际数值的 3 个地区中，乙县最高（92.5%），某市最低（87.49%）；2 个达到全国目标（约 90%），某市低于目标 2.51 个百分点。',
+      '乙县的县域内就诊率为 92.5%（2024年上半年）；另有甲县只报告了 > 90%，没有确切数值，未参与排名；都已达到全国目标（约 90%）；某市的 87.49% 是包含其他所列地方的上级地区的数值，不与下属地方一起排名。',
     );
   });
 
   it('says when the places report different periods', () => {
     const sentence = comparisonSummary(site, visitRate, of('visit-rate'))!;
-    expect(sentence).toContain('在报告实际数值的 4 个地区中');
+    expect(sentence).toContain('在报告实际数值的 2 个地区中');
     expect(sentence).toContain('（各地数据的时期不同，详见下表）');
     expect(sentence).toContain('乙县最高（92.5%，2024年上半年），丙县最低（84.5%，2024年8月）');
     expect(sentence).toContain('2 个达到全国目标（约 90%），丙县低于目标 5.5 个百分点');
+    expect(sentence).not.toMatch(/某市(最高|最低|低于目标)/);
   });
 });
 
 describe('charts only where they help', () => {
-  it('compares three or more places, highest first, with the national target as a line', () => {
+  it('compares three or more places, exact figures highest first, bounds after them drawn open, each bar with its period', () => {
     const chart = comparisonChart(site, visitRate, of('visit-rate'))!;
-    expect(chart.spec.categoryNames).toEqual(['乙县', '甲县', '某市', '丙县']);
+    expect(chart.spec.categoryNames).toEqual(['乙县', '丙县', '甲县']);
     const actual = chart.spec.series.find((s) => s.kind === 'actual')!;
-    expect(actual.values).toEqual([92.5, 90, 87.49, 84.5]);
-    expect(actual.texts[1]).toBe('> 90%');
-    expect(chart.spec.series.find((s) => s.kind === 'target')!.values).toEqual([null, null, null, 90]);
+    expect(actual.values).toEqual([92.5, 84.5, 90]);
+    expect(actual.texts).toEqual(['92.5%（2024年上半年）', '84.5%（2024年8月）', '> 90%（2024年上半年）']);
+    expect(actual.open).toEqual([null, null, 'up']);
+    expect(chart.spec.series.map((s) => s.kind)).toEqual(['actual']);
     expect(chart.spec.reference).toEqual({ value: 90, label: '全国目标 约 90%' });
     expect(chart.summary).toBe(comparisonSummary(site, visitRate, of('visit-rate')));
   });

@@ -6,7 +6,7 @@ import type { Group, Observation, Region } from '../../schemas';
 import { subjectHref, subjectName, type Dataset, type DocumentEntry, type UpdateEntry } from '../dataset';
 import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort } from '../documents';
 import { correctionsNewestFirst, figureLabel, type CorrectionView } from '../corrections';
-import { formatDate, formatPeriod, formatQualified } from '../format';
+import { formatDate, formatFigure, formatPeriod } from '../format';
 import { placeLabel } from '../titles';
 import { citeView, type CiteView } from './figures';
 import { t } from '../../i18n/zh-CN';
@@ -61,7 +61,7 @@ export function documentPage(ds: Dataset, id: string): DocumentPageView | undefi
       indicator: link(indicator.name, `/indicators/${indicator.id}/`),
       subject,
       period: o.periodLabel ?? formatPeriod(o.period),
-      value: formatQualified(o.value, indicator.unit, o.qualifier),
+      value: formatFigure(o, indicator.unit),
       ...(KIND[o.kind] ? { kind: KIND[o.kind] } : {}),
       section: o.source.section,
       ...(o.source.excerpt ? { excerpt: o.source.excerpt } : {}),
@@ -185,7 +185,7 @@ export function aboutPage(ds: Dataset): AboutPageView {
             subject: link(subjectName(ds, example.subject), subjectHref(example.subject)),
             period: example.periodLabel ?? formatPeriod(example.period),
             indicator: link(indicator.name, `/indicators/${indicator.id}/`),
-            value: formatQualified(example.value, indicator.unit, example.qualifier),
+            value: formatFigure(example, indicator.unit),
             ...(example.note ? { note: example.note } : {}),
             cite: citeView(ds, example.source),
           },

@@ -4,7 +4,7 @@
  */
 import type { Observation, SourceRef } from '../../schemas';
 import { observationsOf, subjectHref, subjectName, type Dataset, type SubjectType } from '../dataset';
-import { formatDate, formatPeriod, formatQualified } from '../format';
+import { formatDate, formatFigure, formatPeriod, formatStatistic } from '../format';
 import { chartsForSubject, compareObservations, type ChartFigureData } from '../series';
 import { correctionsFor, correctionSentence } from '../corrections';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads';
@@ -41,6 +41,8 @@ export interface ObservationRow {
   period: string;
   kind: string;
   value: string;
+  /** For a median, mean or total: what it is taken across ("各…的中位数，不是单一地方的数值"). */
+  statistic?: string;
   cite: CiteView;
   note?: string;
   corrections: { id: string; sentence: string; href: string }[];
@@ -84,7 +86,8 @@ export function observationTable(
           : { href: subjectHref(o.subject), label: names.get(o)!, kind: t(`obs.subject.${o.subject.type}`) },
       period: o.periodLabel ?? formatPeriod(o.period),
       kind: t(`obs.kind.${o.kind}`),
-      value: formatQualified(o.value, indicatorOf(o).unit, o.qualifier),
+      value: formatFigure(o, indicatorOf(o).unit),
+      ...(formatStatistic(o) ? { statistic: formatStatistic(o) } : {}),
       cite: citeView(ds, o.source),
       ...(o.note ? { note: o.note } : {}),
       corrections: correctionsFor(ds, o.id).map((v) => ({ id: v.correction.id, sentence: correctionSentence(v), href: v.href })),

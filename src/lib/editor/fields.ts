@@ -1,0 +1,173 @@
+/**
+ * The editor's form fields, derived from the zod schemas in src/schemas/ so that a field added to a schema appears in
+ * the form without a second description of it. Only how a field is *shown* is decided here: which collection a
+ * reference picks from, which text is a paragraph, which text is a date.
+ */
+import type { z } from 'astro/zod';
+import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../../schemas';
+
+export type Collection = DataCollection | MdxCollection;
+/** Collections an entry can point at by id. */
+export type RefTarget = 'regions' | 'institutions' | 'groups' | 'indicators' | 'documents' | 'observations';
+
+interface Base {
+  /** The field's key in its object (`document`), for labels. */
+  key: string;
+  /** Path from the entry (`source.document`, `members[].institution`), for reference rules and labels. */
+  path: string;
+  required: boolean;
+}
+export type Field = Base &
+  (
+    | { kind: 'text' | 'paragraph' | 'date' | 'number' | 'numberOrText' }
+    | { kind: 'choice'; options: string[] }
+    | { kind: 'ref'; target: RefTarget }
+    | { kind: 'refs'; target: RefTarget }
+    | { kind: 'lines' }
+    | { kind: 'subject' }
+    | { kind: 'object'; fields: Field[] }
+    | { kind: 'rows'; fields: Field[] }
+  );
+
+/** Texts written as paragraphs (the schema's `prose`); every other text is one line. */
+const PARAGRAPHS = new Set(['summary', 'note', 'nameNote', 'why', 'text', 'whoToAsk', 'excerpt', 'dateNote', 'curationNote', 'definition']);
+const DATES = new Set(['date', 'established', 'published']);
+
+/** Which collection an id field picks from, by its path (array items end in `[]`). */
+function refTarget(path: string): RefTarget | undefined {
+  const last = path.split('.').pop()!;
+  if (['region', 'parent', 'coveredRegions[]', 'regions[]'].includes(last)) return 'regions';
+  if (['lead', 'belongsTo', 'institution'].includes(last)) return 'institutions';
+  if (last === 'groups[]') return 'groups';
+  if (last === 'indicator') return 'indicators';
+  if (last === 'document') return 'documents';
+  if (last === 'observation') return 'observations';
+  return undefined;
+}
+
+type AnyZod = z.ZodTypeAny & { _def: { typeName: string; [k: string]: unknown } };
+
+/** The schema under optional/default/preprocess wrappers, and whether the wrappers make it optional. */
+function unwrap(schema: AnyZod): { inner: AnyZod; optional: boolean } {
+  let inner = schema;
+  let optional = false;
+  for (;;) {
+    const t = inner._def.typeName;
+    if (t === 'ZodOptional' || t === 'ZodDefault') {
+      optional = true;
+      inner = inner._def.innerType as AnyZod;
+    } else if (t === 'ZodEffects') inner = inner._def.schema as AnyZod;
+    else return { inner, optional };
+  }
+}
+
+function fieldOf(key: string, path: string, schema: AnyZod): Field {
+  const { inner, optional } = unwrap(schema);
+  const base = { key, path, required: !optional };
+  const t = inner._def.typeName;
+  if (path === 'subject') return { ...base, kind: 'subject' };
+  if (t === 'ZodObject') return { ...base, kind: 'object', fields: fieldsOf(inner as unknown as z.AnyZodObject, `${path}.`) };
+  if (t === 'ZodEnum') return { ...base, kind: 'choice', options: [...(inner as unknown as z.ZodEnum<[string, ...string[]]>).options] };
+  if (t === 'ZodNumber') return { ...base, kind: 'number' };
+  if (t === 'ZodUnion') return { ...base, kind: DATES.has(key) ? 'date' : 'numberOrText' };
+  if (t === 'ZodArray') {
+    const item = unwrap(inner._def.type as AnyZod).inner;
+    if (item._def.typeName === 'ZodObject') return { ...base, kind: 'rows', fields: fieldsOf(item as unknown as z.AnyZodObject, `${path}[].`) };
+    const target = refTarget(`${path}[]`);
+    return target ? { ...base, kind: 'refs', target } : { ...base, kind: 'lines' };
+  }
+  const target = refTarget(path);
+  if (target) return { ...base, kind: 'ref', target };
+  if (DATES.has(key)) return { ...base, kind: 'date' };
+  return { ...base, kind: PARAGRAPHS.has(key) ? 'paragraph' : 'text' };
+}
+
+function fieldsOf(schema: z.AnyZodObject, prefix = ''): Field[] {
+  return Object.entries(schema.shape as Record<string, AnyZod>).map(([key, s]) => fieldOf(key, `${prefix}${key}`, s));
+}
+
+export const isMdx = (c: string): c is MdxCollection => Object.hasOwn(mdxCollections, c);
+export const isCollection = (c: string): c is Collection => Object.hasOwn(dataCollections, c) || isMdx(c);
+
+/**
+ * The form of a collection. MDX entries get their id (the file name) first and the body last, around the frontmatter.
+ */
+export function formFields(collection: Collection): Field[] {
+  if (isMdx(collection)) {
+    return [
+      { key: 'id', path: 'id', required: true, kind: 'text' },
+      ...fieldsOf(mdxCollections[collection] as unknown as z.AnyZodObject),
+      { key: 'body', path: 'body', required: true, kind: 'paragraph' },
+    ];
+  }
+  return fieldsOf(dataCollections[collection] as unknown as z.AnyZodObject);
+}
+
+/** Form values: what `URLSearchParams` gives, as a name → all values map. */
+export type FormValues = Map<string, string[]>;
+
+const NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * The entry a submitted form describes. Field names are the entry's paths with row numbers (`sources[0].document`);
+ * empty fields are left out so that optional fields are absent from the file, as check expects. Text is kept as typed
+ * where a number was expected, so that check names the field rather than the form guessing.
+ */
+export function entryFromForm(fields: Field[], values: FormValues, prefix = ''): Record<string, unknown> | undefined {
+  const one = (name: string) => (values.get(name)?.[0] ?? '').replace(/\r\n/g, '\n').trim();
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const name = `${prefix}${f.key}`;
+    let value: unknown;
+    switch (f.kind) {
+      case 'number': {
+        const text = one(name).replace(/,/g, '');
+        value = text === '' ? undefined : NUMBER.test(text) ? Number(text) : one(name);
+        break;
+      }
+      case 'numberOrText':
+        value = one(name) || undefined;
+        break;
+      case 'refs':
+        value = (values.get(name) ?? []).map((v) => v.trim()).filter(Boolean);
+        if ((value as string[]).length === 0) value = undefined;
+        break;
+      case 'lines':
+        value = one(name).split('\n').map((l) => l.trim()).filter(Boolean);
+        if ((value as string[]).length === 0) value = undefined;
+        break;
+      case 'subject': {
+        const [type, ...id] = one(name).split(':');
+        value = type ? { type, id: id.join(':') } : undefined;
+        break;
+      }
+      case 'object':
+        value = entryFromForm(f.fields, values, `${name}.`);
+        break;
+      case 'rows': {
+        const rows: unknown[] = [];
+        const count = Number(one(`${name}.rows`)) || 0;
+        for (let i = 0; i < count; i++) {
+          const row = entryFromForm(f.fields, values, `${name}[${i}].`);
+          if (row) rows.push(row);
+        }
+        value = rows.length ? rows : undefined;
+        break;
+      }
+      default:
+        value = one(name) || undefined;
+    }
+    if (value !== undefined) out[f.key] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/**
+ * A correction's old and new values are numbers when the value itself was corrected, text otherwise (a period
+ * `2024` stays text). The schema allows both, so the form cannot tell without the sibling field.
+ */
+export function typedCorrection(entry: Record<string, unknown>): Record<string, unknown> {
+  if (entry.field !== undefined && entry.field !== 'value') return entry;
+  const num = (v: unknown) => (typeof v === 'string' && NUMBER.test(v.replace(/,/g, '')) ? Number(v.replace(/,/g, '')) : v);
+  return { ...entry, old: num(entry.old), new: num(entry.new) };
+}

@@ -1,0 +1,129 @@
+/**
+ * The local editor in Chromium, as a bureau editor uses it: open the start page, fill the observation form by picking
+ * references from lists, save, and read check's verdict. A bad value is refused with a message in Chinese.
+ * Runs on a copy of the project's data so the repository is never written.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request, type Server } from 'node:http';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startEditor } from '../../src/lib/editor/server';
+import { readSourceFiles } from '../../src/lib/read-sources';
+import { validateDataset } from '../../src/lib/validate';
+import { todayInChina } from '../../src/lib/scaffold';
+
+let root: string;
+let server: Server;
+let url: string;
+let browser: Browser;
+const FILE = 'data/observations/mengjin-2020-yigongti-plan.json';
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'editor-browser-'));
+  for (const folder of ['data', 'content']) cpSync(folder, join(root, folder), { recursive: true });
+  ({ server, url } = await startEditor({ root, port: 0 }));
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Opens the new-figure form from the start page, as an editor would. */
+async function openObservationForm(page: Page) {
+  await page.goto(url);
+  await page.getByRole('link', { name: '＋ 新建数据（数字）' }).click();
+  expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('新建数据（数字）');
+}
+
+async function fillFigure(page: Page, value: string) {
+  await page.selectOption('select[name=_file]', FILE);
+  await page.fill('input[name=id]', 'mengjin-grassroots-visit-rate-2021-form');
+  await page.selectOption('select[name=indicator]', { label: '基层就诊率（grassroots-visit-rate）' });
+  await page.selectOption('select[name=subject]', { label: '孟津县（mengjin）' });
+  await page.fill('input[name=period]', '2021');
+  await page.fill('input[name=value]', value);
+  await page.selectOption('select[name=kind]', 'target');
+  await page.selectOption('select[name=qualifier]', 'at-least');
+  await page.selectOption('select[name="source.document"]', 'mengjin-2020-yigongti-plan');
+  await page.fill('input[name="source.section"]', '一、主要目标');
+  await page.fill('textarea[name="source.excerpt"]', '基层就诊率达到65%以上');
+  await page.getByRole('button', { name: '保存' }).click();
+}
+
+/** A raw request's status: fetch() would not let a test set the Host header. */
+function statusOf(method: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const req = request({ host: target.hostname, port: target.port, path: method === 'POST' ? '/save/observations' : '/', method, headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end(method === 'POST' ? 'id=x' : undefined);
+  });
+}
+
+describe('the local editor', () => {
+  it('refuses a value typed with words, in Chinese then English, and writes nothing', async () => {
+    const page = await browser.newPage();
+    const before = readFileSync(join(root, FILE), 'utf8');
+    await openObservationForm(page);
+    await fillFigure(page, '约65');
+    const verdict = page.getByRole('alert');
+    await verdict.waitFor();
+    const text = await verdict.innerText();
+    expect(text).toContain('检查没有通过，没有保存');
+    expect(text).toMatch(/value[\s\S]*(必须是数字|应为数字)/);
+    expect(text.indexOf('没有保存')).toBeLessThan(text.indexOf('nothing was saved'));
+    // What was typed stays in the form to be corrected.
+    expect(await page.inputValue('input[name=value]')).toBe('约65');
+    expect(readFileSync(join(root, FILE), 'utf8')).toBe(before);
+    await page.close();
+  });
+
+  it('saves a figure picked from lists, shows check’s verdict and a preview link, and check passes', async () => {
+    const page = await browser.newPage();
+    await openObservationForm(page);
+    await fillFigure(page, '65');
+    const verdict = page.getByRole('status');
+    await verdict.waitFor();
+    expect(await verdict.innerText()).toContain(`检查通过，已保存：${FILE}`);
+    expect(await page.getByRole('link', { name: '在网站上预览这一页' }).getAttribute('href')).toBe('http://127.0.0.1:4321/regions/mengjin/');
+    const saved = JSON.parse(readFileSync(join(root, FILE), 'utf8')).find((o: { id: string }) => o.id === 'mengjin-grassroots-visit-rate-2021-form');
+    expect(saved).toMatchObject({ indicator: 'grassroots-visit-rate', subject: { type: 'region', id: 'mengjin' }, value: 65, qualifier: 'at-least' });
+    expect(validateDataset(readSourceFiles(root)).problems).toEqual([]);
+    await page.close();
+  });
+
+  it('publishes an update from its form as MDX that check accepts, with a link to its page', async () => {
+    const page = await browser.newPage();
+    await page.goto(url);
+    await page.getByRole('link', { name: '＋ 新建动态' }).click();
+    await page.fill('input[name=id]', 'mengjin-form-update');
+    await page.fill('input[name=title]', '孟津县公布基层就诊率目标');
+    await page.fill('input[name=date]', todayInChina());
+    await page.selectOption('select[name=regions]', ['mengjin']);
+    await page.fill('textarea[name=summary]', '方案提出基层就诊率达到65%以上。');
+    await page.fill('textarea[name=body]', '## 目标\n\n基层就诊率达到65%以上。');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('status').waitFor();
+    expect(await page.getByRole('status').innerText()).toContain('检查通过，已保存：content/updates/mengjin-form-update.mdx');
+    expect(await page.getByRole('link', { name: '在网站上预览这一页' }).getAttribute('href')).toBe('http://127.0.0.1:4321/updates/mengjin-form-update/');
+    const files = readSourceFiles(root);
+    expect(files.mdx.updates.map((f) => f.path)).toContain('content/updates/mengjin-form-update.mdx');
+    expect(validateDataset(files).problems).toEqual([]);
+    await page.close();
+  });
+
+  it('answers only requests addressed to itself', async () => {
+    // A page on another site that resolves its name to 127.0.0.1 (DNS rebinding), or posts a form cross-site.
+    expect(await statusOf('GET', { host: 'attacker.example' })).toBe(403);
+    expect(await statusOf('POST', { origin: 'http://attacker.example', 'content-type': 'application/x-www-form-urlencoded' })).toBe(403);
+    expect(await statusOf('GET', {})).toBe(200);
+  });
+});

@@ -4,7 +4,7 @@
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
 import { meaningfulQuery, queryTerms, queryWords, readableContent, searchableContent } from '../../lib/search-tokens';
-import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage } from '../../lib/search-rank';
+import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
 
 /** The parts of Pagefind's browser API used here. */
@@ -68,6 +68,8 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
 const MAX_TERMS = 40;
 /** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
 const CHECKED = 40;
+/** Pages read at a time for that check; reading stops once this many have passed (a page of results). */
+const BATCH = 10;
 
 let loading: Promise<Engine> | undefined;
 
@@ -139,15 +141,23 @@ async function createEngine(): Promise<Engine> {
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
     );
-    // A word of three characters or more is matched pair by pair; the best pages are read to see it is whole.
+    // Pages in rank order that pass a check of their text, read a batch at a time until a page of results has passed
+    // (at most CHECKED); `unread` says whether pages beyond the last batch are kept unchecked.
+    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean) => {
+      const passed: RankedPage[] = [];
+      let i = 0;
+      while (i < list.length && i < CHECKED && passed.length < BATCH) {
+        const batch = list.slice(i, i + BATCH);
+        const read = await Promise.all(batch.map((p) => load(byId.get(p.id)!)));
+        batch.forEach((p, k) => keep(read[k]) && passed.push(p));
+        i += batch.length;
+      }
+      return unread ? [...passed, ...list.slice(i)] : passed;
+    };
+    // A word of three characters or more is matched pair by pair; pages are read to see it is whole.
     const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
-    const head = async (list: typeof ranked) => Promise.all(list.slice(0, CHECKED).map((p) => load(byId.get(p.id)!)));
     const strict = ranked.filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
-    let pages = strict;
-    if (long.length) {
-      const read = await head(strict);
-      pages = [...strict.slice(0, CHECKED).filter((_, i) => long.every((w) => read[i].searchable.includes(w))), ...strict.slice(CHECKED)];
-    }
+    let pages = long.length ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), true) : strict;
     // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
     // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it
     // in long pieces answer it too. Latin words and numbers must still be there.
@@ -155,10 +165,8 @@ async function createEngine(): Promise<Engine> {
     const sentence = meaningful !== searched || terms.some((t) => pagesWith.get(t.search) === 0);
     if ((!pages.length || sentence) && runs.join('').length >= 5) {
       const plain = words.filter((w) => !/\p{Script=Han}/u.test(w.text));
-      const candidates = ranked.filter((p) => holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)) || !plain.length);
-      const read = await head(candidates);
-      const answering = new Set(candidates.slice(0, CHECKED).filter((_, i) => answersSentence(sentenceCoverage(runs, read[i].searchable))).map((p) => p.id));
-      for (const p of pages) answering.add(p.id);
+      const candidates = ranked.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
+      const answering = new Set([...pages, ...(await passing(candidates, (hit) => answersSentence(sentenceCoverage(runs, hit.searchable)), false))].map((p) => p.id));
       pages = ranked.filter((p) => answering.has(p.id));
     }
     const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);

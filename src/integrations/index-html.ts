@@ -11,6 +11,7 @@
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { indexTokens, spacedHan } from '../lib/search-tokens';
 import { nameField } from '../lib/search-names';
+import { indicatorForms } from '../lib/search-aliases';
 import type { SearchRecord } from '../lib/search-records';
 import type { CustomRecord } from 'pagefind';
 
@@ -96,12 +97,17 @@ export function pageForIndex(html: string, siteName: string, options: { director
       const tokens = runs.flatMap(indexTokens);
       return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
     });
+  // An indicator page also answers to what readers call its figure (下转率); like a record's aliases, these words
+  // follow the pair tokens, so they are searched and checked but never shown.
+  const isIndicator = body.querySelector('[data-pagefind-filter="kind"]')?.text.trim() === '指标';
+  const forms = isIndicator ? indicatorForms(heading.trim()) : [];
   body.insertAdjacentHTML(
     'beforeend',
     `<div hidden>` +
       `<span data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +
       [...names].map(([field, tokens]) => `<span data-pagefind-ignore data-pagefind-meta="${field}">${tokens.join(' ')}</span>`).join('') +
       blocks.join('') +
+      forms.map((f) => `<p>${escapeHtml(spacedHan(f))} ${indexTokens(f).join(' ')}</p>`).join('') +
       `</div>`,
   );
   return root.toString();

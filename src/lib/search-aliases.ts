@@ -53,3 +53,12 @@ export function pinyinForms(name: string): string[] {
   const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
   return [syllables.join(''), syllables.map((s) => s[0]).join('')];
 }
+
+/**
+ * What readers call a share or ratio indicator: a rate (下转率 for 牵头医院下转患者数量占比). Nothing for a name
+ * that is already a rate or is a count.
+ */
+export function indicatorForms(name: string): string[] {
+  const rate = name.replace(/(患者|病人|病例)?(数量|人数|人次|例数)?(占比|比例|比重)$/u, '率');
+  return rate === name ? [] : [rate];
+}

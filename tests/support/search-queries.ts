@@ -73,6 +73,8 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('indicator', '家庭医生有效签约人数', '/indicators/family-doctor-contracted-people/'),
   q('indicator', '上转病人人次', '/indicators/up-referral-visits/'),
   q('indicator', '远程心电诊断', '/indicators/remote-ecg-cases/'),
+  // What readers call a share: a rate (src/lib/search-aliases.ts indicatorForms).
+  q('indicator', '下转率', '/indicators/lead-hospital-down-referral-share/'),
   q('indicator', '大病巡诊覆盖的村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
   // Figures as readers copy them from reports, with or without thousands separators.
   q('number', '105423', '/indicators/remote-imaging-cases/'),

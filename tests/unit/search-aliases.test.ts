@@ -3,7 +3,7 @@
  * short forms of hospitals, groups and township centres, names without their county, and pinyin.
  */
 import { describe, expect, it } from 'vitest';
-import { nameForms, pinyinForms } from '../../src/lib/search-aliases';
+import { indicatorForms, nameForms, pinyinForms } from '../../src/lib/search-aliases';
 
 const MENGJIN = ['孟津县', '孟津区', '孟津', '洛阳市', '河南省'];
 const ZIZHONG = ['资中县', '内江市', '四川省'];
@@ -51,5 +51,17 @@ describe('pinyin forms', () => {
 
   it('has nothing for a name without Han characters', () => {
     expect(pinyinForms('DRG')).toEqual([]);
+  });
+});
+
+describe('indicator forms', () => {
+  it.each([
+    ['牵头医院下转患者数量占比', ['牵头医院下转率']],
+    ['下转患者占比', ['下转率']],
+    ['双向转诊病例占比', ['双向转诊率']],
+    ['县域内就诊率', []],
+    ['远程心电诊断人次', []],
+  ])('%s → %j', (name, expected) => {
+    expect(indicatorForms(name)).toEqual(expected);
   });
 });

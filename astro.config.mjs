@@ -11,8 +11,17 @@ import { remarkMdxPolicy } from './src/lib/mdx-policy.ts';
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
 const cacheDir = process.env.YIGONGTI_CACHE_DIR ?? './node_modules/.astro';
 
+// The site's address is one setting: canonical links, RSS, sitemap, citations, CSV URL columns, share cards and the
+// referral sheets' QR codes all come from it. Unset, the build says so and uses the local preview address, never a
+// placeholder domain that would be printed on paper.
+const LOCAL_SITE = 'http://localhost:4321';
+const site = process.env.SITE_URL || LOCAL_SITE;
+if (!process.env.SITE_URL && process.argv.includes('build')) {
+  console.warn(`! SITE_URL 未设置，本次构建使用 ${LOCAL_SITE}（链接、二维码只在本机有效）。发布前请设置 SITE_URL=https://你的网址 / SITE_URL is not set: building for ${LOCAL_SITE}; set SITE_URL before publishing.`);
+}
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://yigongti.example.org',
+  site,
   outDir,
   cacheDir,
   trailingSlash: 'always',

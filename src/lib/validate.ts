@@ -735,6 +735,18 @@ function parentLoops(regions: Located<Region>[]): Located<Region>[][] {
   return loops;
 }
 
+/** Every contact detail of an institution with its field path, for reference and date checks. */
+function contactItems(inst: Institution): [string, { source: SourceRef; checked: string }][] {
+  const c = inst.contacts;
+  if (!c) return [];
+  return [
+    ...c.phones.map((p, i) => [`contacts.phones[${i}]`, p] as [string, typeof p]),
+    ...(c.address ? [['contacts.address', c.address] as [string, typeof c.address]] : []),
+    ...(c.hours ? [['contacts.hours', c.hours] as [string, typeof c.hours]] : []),
+    ...c.online.map((o, i) => [`contacts.online[${i}]`, o] as [string, typeof o]),
+  ];
+}
+
 /** The latest date an update or correction may carry: tomorrow where it is already tomorrow (UTC+14). */
 function latestAllowedDate(now: Date): string {
   return new Date(now.getTime() + (14 + 24) * 3600_000).toISOString().slice(0, 10);
@@ -806,6 +818,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     ref(inst, 'belongsTo', 'institutions', inst.value.belongsTo);
     sourceRefs(inst, 'sources', inst.value.sources);
     inst.value.services.forEach((s, i) => ref(inst, `services[${i}].source.document`, 'documents', s.source.document));
+    for (const [field, item] of contactItems(inst.value)) ref(inst, `${field}.source.document`, 'documents', item.source.document);
   }
   for (const g of groups) {
     const v = g.value;
@@ -907,13 +920,13 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     }
   }
   const latest = latestAllowedDate(options.now ?? new Date());
-  const notAhead = (at: Located<unknown>, date: string) => {
+  const notAhead = (at: Located<unknown>, date: string, field = 'date') => {
     if (date <= latest) return;
     problems.push({
       file: at.file,
       line: at.line,
       entry: at.id,
-      field: 'date',
+      field,
       zh: `日期 ${date} 在今天之后，还不能发布`,
       en: `the date ${date} is in the future; it cannot be published yet`,
       hint: { zh: '写实际发布的日期（今天或更早）；如果是年份或月份写错了，改正它。', en: 'Write the date it is actually published (today or earlier); correct a mistyped year or month.' },
@@ -921,6 +934,9 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   };
   for (const c of corrections) notAhead(c, c.value.date);
   for (const u of updates) notAhead(u, u.value.data.date);
+  // A contact "checked" on a day still to come was not checked.
+  for (const inst of institutions) for (const [field, item] of contactItems(inst.value)) notAhead(inst, item.checked, `${field}.checked`);
+  for (const g of groups) (g.value.referral.contacts ?? []).forEach((c, i) => notAhead(g, c.checked, `referral.contacts[${i}].checked`));
   for (const d of documents) d.value.data.regions.forEach((r, i) => ref(d, `regions[${i}]`, 'regions', r));
   for (const u of updates) {
     u.value.data.regions.forEach((r, i) => ref(u, `regions[${i}]`, 'regions', r));

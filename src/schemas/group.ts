@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { id, isoDate, name, prose, sourceRef } from './common';
 import { institutionKind } from './institution';
+import { referralContact } from './contact';
 
 /** A statement backed by a source: the text in our own words and where it comes from. */
 const sourcedText = z.object({ text: prose, source: sourceRef }).strict();
@@ -61,6 +62,8 @@ export const groupSchema = z
         staysLocal: z.array(sourcedText).default([]),
         /** Who to ask, in plain words. */
         whoToAsk: prose.optional(),
+        /** Offices a source names for referral questions, with a phone where it gives one. */
+        contacts: z.array(referralContact).optional(),
       })
       .strict()
       .default({}),

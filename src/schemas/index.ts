@@ -37,3 +37,4 @@ export * from './document';
 export * from './update';
 export * from './correction';
 export * from './common';
+export * from './contact';

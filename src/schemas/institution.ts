@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { id, name, prose, sourceRef } from './common';
+import { institutionContacts } from './contact';
 
 /** What kind of medical institution this is. */
 export const institutionKind = z.enum([
@@ -34,6 +35,8 @@ export const institutionSchema = z
     belongsTo: id.optional(),
     /** Services the sources say it offers, one short phrase each. */
     services: z.array(z.object({ text: prose, source: sourceRef }).strict()).default([]),
+    /** Phones, address, clinic hours and website, each with its source and the day it was checked; only as sources print them. */
+    contacts: institutionContacts.optional(),
     /** A short note for readers, e.g. what the source leaves unclear. */
     note: prose.optional(),
     /** Where the institution is named. At least one. */

@@ -12,6 +12,7 @@ import { referralGuide } from '../../src/lib/referral';
 import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');
+const SITE = process.env.SITE_URL || 'http://localhost:4321';
 const site = loadDataset(process.cwd());
 const pageFile = (url: string) => join(DIST, url, 'index.html');
 const html = (url: string) => parse(readFileSync(pageFile(url), 'utf8'));
@@ -70,8 +71,9 @@ describe('group pages', () => {
     for (const g of site.groups) {
       expect(html(`/groups/${g.id}/`).querySelector(`main a[href="/groups/${g.id}/referral/"]`), g.id).not.toBeNull();
       const guide = html(`/groups/${g.id}/referral/`).querySelector('main')!;
-      if (referralGuide(g).described) expect(guide.querySelectorAll('.referral-part h2').length, g.id).toBe(6);
-      else {
+      // Every guide walks the same six steps, whether or not its sources describe them.
+      expect(guide.querySelectorAll('ol.steps > li.step h3').map((h) => h.textContent.replace(/^\d+/, '')), g.id).toEqual(['先找谁', '带什么', '怎么转上去', '到了县医院', '怎么转回来', '费用和医保']);
+      if (!referralGuide(g).described) {
         expect(guide.textContent, g.id).toContain('来源文件没有写');
         expect(guide.querySelector(`a[href="/regions/${g.region}/"]`), g.id).not.toBeNull();
       }
@@ -101,10 +103,14 @@ describe('referral guides in print', () => {
     const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(env.server.url + url);
     await page.emulateMedia({ media: 'print' });
-    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.breadcrumbs', '.print-hint']) {
+    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.breadcrumbs', '.print-hint', '[data-print]']) {
       if (await page.locator(selector).count()) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
     }
     await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
+    // The sheet carries its QR code, its real address and the print date.
+    await expect(page.locator('.print-foot .qr svg').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.print-foot').textContent()).resolves.toContain(new URL(url, SITE).href);
+    await expect(page.locator('[data-print-date]').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     const pdf = await page.pdf({ preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
     expect(pages).toHaveLength(1);

@@ -76,13 +76,18 @@ describe.each(Object.entries(VIEWPORTS))('the resident path at %s width', (_name
     await expectNoSidewaysScroll(page);
     await Promise.all([page.waitForURL('**/groups/mengjin-first-medical-community/referral/'), page.getByRole('link', { name: /转诊指南/ }).first().click()]);
 
-    // The referral guide: up and down step by step, what a patient gains, who to ask, and how to print it.
+    // The referral guide: the emergency number first, six numbered steps, who to ask, sources, and a 打印 button.
     await expect(page.title()).resolves.toContain('孟津县第一医疗卫生共同体转诊指南');
-    for (const heading of ['上转：转到上级医院', '下转：病情稳定后转回基层', '转上去的病人有哪些方便', '问谁']) {
-      await expect(page.getByRole('heading', { name: heading }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('main .emergency').textContent()).resolves.toContain('120');
+    for (const heading of ['先找谁', '带什么', '怎么转上去', '到了县医院', '怎么转回来', '费用和医保', '问谁', '来源']) {
+      await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading).resolves.toBe(true);
     }
-    await expect(page.locator('ol.point-list').first().locator('li').count()).resolves.toBeGreaterThan(1);
-    await expect(page.getByText('打印：').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#step-up .facts-list li').count()).resolves.toBeGreaterThan(1);
+    // A footnote mark leads to its numbered source.
+    const mark = page.locator('#step-up sup.fn a').first();
+    const target = (await mark.getAttribute('href'))!;
+    await expect(page.locator(`.source-notes ${target}`).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: '打印' }).isVisible()).resolves.toBe(true);
     await expectNoSidewaysScroll(page);
     await context.close();
   });
@@ -102,7 +107,8 @@ describe('the resident path with JavaScript off', () => {
     await Promise.all([page.waitForURL('**/institutions/mengjin-xiaolangdi-health-centre/'), page.getByRole('link', { name: '小浪底镇卫生院' }).click()]);
     await expect(page.locator('main').textContent()).resolves.toContain('孟津县第一医疗卫生共同体');
     await Promise.all([page.waitForURL('**/referral/'), page.getByRole('link', { name: '孟津县第一医疗卫生共同体转诊指南' }).click()]);
-    await expect(page.getByRole('heading', { name: '下转：病情稳定后转回基层' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole('heading', { name: '怎么转回来' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('main .emergency').isVisible()).resolves.toBe(true);
     await Promise.all([page.waitForURL('**/groups/mengjin-first-medical-community/'), page.getByRole('link', { name: '返回孟津县第一医疗卫生共同体' }).click()]);
     await expect(page.locator('table.roster').isVisible()).resolves.toBe(true);
     await expectNoSidewaysScroll(page);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { DIST, builtPages, filesUnder, readDist } from '../support/site-pages';
 
-const SITE = new URL(process.env.SITE_URL ?? 'https://yigongti.example.org');
+const SITE = new URL(process.env.SITE_URL || 'http://localhost:4321');
 const BASE = 'http://site.invalid';
 
 /** Attributes that point at another resource. */

@@ -82,7 +82,8 @@ describe('finder shards', () => {
     }
     // Not vacuous: with longer n-grams to fall back on, specific names are answered whole.
     if (limits.maxLevel > 1) expect(answeredWhole).toBeGreaterThan(queries.length * 0.8);
-  });
+    // ~400 full scans of a generated 1/100 country per limit set: seconds alone, a minute on a busy machine.
+  }, 240_000);
 
   it('answers a specific name whole even where every one of its characters is split', () => {
     const built = buildFinderShards(full, { maxEntries: 40, sample: 15, maxLevel: 4 });

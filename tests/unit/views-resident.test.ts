@@ -71,19 +71,11 @@ describe('groupPage', () => {
 });
 
 describe('referralPage', () => {
-  it('keeps every part in reading order, going up and coming back as numbered steps', () => {
+  // The steps, footnotes, contacts and dates are tested in tests/unit/referral-steps.test.ts.
+  it('titles the guide with its county, addresses it from the site setting and crumbs it under its group', () => {
     const page = referralPage(ds, 'first', SITE);
-    expect(page.sections.map((s) => [s.part, s.ordered])).toEqual([
-      ['up', true],
-      ['benefits', false],
-      ['greenChannels', false],
-      ['down', true],
-      ['staysLocal', false],
-    ]);
-    expect(page.sections[0].points.map((p) => p.text)).toEqual(['镇卫生院看不了的病转到县医院', '签约转诊']);
-    expect(page.sections[2].points).toEqual([]);
     expect(page.title).toBe('孟津县第一医疗卫生共同体转诊指南 · 洛阳市孟津县');
-    expect(page.whoToAsk).toBe('先问村医');
+    expect(page.ask.whoToAsk).toBe('先问村医');
     expect(page.none).toBeUndefined();
     expect(page.pageUrl).toBe('https://example.org/groups/first/referral/');
     expect(page.crumbs.slice(-2)).toEqual([{ label: '孟津县第一医疗卫生共同体', href: '/groups/first/' }, { label: '转诊指南' }]);
@@ -93,7 +85,8 @@ describe('referralPage', () => {
     const second = referralPage(ds, 'second', SITE);
     expect(second.none?.text).toBe('来源文件没有写孟津县第二医疗卫生共同体怎样转诊。');
     expect(hrefs(second.none!.documents)).toEqual(['/documents/plan/']);
-    expect(second.whoToAsk).toBe('来源没有写该找谁咨询。');
+    expect(second.ask.whoToAsk).toBeUndefined();
+    expect(second.ask.fallback).toContain('12320');
     expect(second.back).toEqual({ href: '/groups/second/', label: '返回孟津县第二医疗卫生共同体' });
     expect(hrefs(referralPage(ds, 'urban', SITE).none!.documents)).toEqual(['/documents/news/', '/documents/plan/']);
   });

@@ -6,6 +6,7 @@ import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref, type Refer
 import { groupCrumbs, groupTitle, placeLabel, type Crumb } from '../titles';
 import { groupUpdated } from '../updated';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
+import { askView, buildDay, checkWith, guidanceAge, type AskView, type GuidanceAge } from './guidance';
 import { documentItem, documentsWithin, updateItem, updatesOfGroup, type DocumentItem, type UpdateItem } from './related';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
@@ -56,6 +57,12 @@ export interface GroupPageView {
   roster: RosterView;
   services: SourcedPoint[];
   referral: { described: boolean; counts: string; href: string; link: string };
+  /** The referral clauses as the sources word them, part by part, each with its source (only parts that have any). */
+  policy: { part: ReferralPart; heading: string; points: SourcedPoint[] }[];
+  /** How old the group's sources are, and whether to check before acting. */
+  age?: GuidanceAge;
+  /** The contents list at the top of the page: anchors of its sections. */
+  contents: Link[];
   /** Absent when the sources report no figure about the group. */
   outcomes?: OutcomesView;
   documents: DocumentItem[];
@@ -100,7 +107,7 @@ export function rosterView(ds: Dataset, group: Group): RosterView {
   };
 }
 
-export function groupPage(ds: Dataset, id: string, siteUrl: string | URL): GroupPageView {
+export function groupPage(ds: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): GroupPageView {
   const group = ds.group.get(id);
   if (!group) throw new Error(`no group "${id}"`);
   const lead = group.lead ? ds.institution.get(group.lead) : undefined;
@@ -135,6 +142,19 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL): Group
       href: referralHref(group.id),
       link: tf('group.referralLink', { name: group.name }),
     },
+    policy: referralGuide(group)
+      .sections.filter((s) => s.points.length)
+      .map((s) => ({ part: s.part, heading: t(`referral.part.${s.part}`), points: s.points.map((p) => ({ text: p.text, cite: citeView(ds, p.source) })) })),
+    ...optional('age', guidanceAge(ds, documentIds, today, checkWith(ds, group))),
+    contents: [
+      { href: '#referral', label: t('group.referral') },
+      { href: '#lead', label: t('group.lead') },
+      { href: '#roster', label: t('group.roster') },
+      { href: '#services', label: t('group.services') },
+      ...(referralGuide(group).sections.some((s) => s.points.length) ? [{ href: '#policy', label: t('group.policy') }] : []),
+      { href: '#outcomes', label: t('group.outcomes') },
+      { href: '#documents', label: t('group.documents') },
+    ],
     ...(observationsOf(ds, 'group', group.id).length
       ? { outcomes: outcomesView(ds, 'group', group.id, tf('group.outcomesCaption', { name: group.name }), siteUrl) }
       : {}),
@@ -144,12 +164,36 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL): Group
   };
 }
 
-export interface ReferralSectionView {
-  part: ReferralPart;
+/** A fact of the guide with its footnote: the number of its source in the list at the end. */
+export interface FootnotedFact {
+  text: string;
+  note: number;
+}
+
+export type ReferralStepKey = 'whom' | 'bring' | 'up' | 'arrive' | 'back' | 'cost';
+
+/** The guide's steps in the order a resident acts: whom to see, what to bring, up, at the hospital, back, costs. */
+export const REFERRAL_STEPS: readonly ReferralStepKey[] = ['whom', 'bring', 'up', 'arrive', 'back', 'cost'];
+
+export interface ReferralStepView {
+  key: ReferralStepKey;
+  number: number;
   heading: string;
-  /** Going up and coming back are steps in order; the other parts are plain lists. */
-  ordered: boolean;
-  points: SourcedPoint[];
+  /** What is done almost everywhere (said to be general practice, not this group's rule). */
+  general: string;
+  /** Facts about this group from the data (the lead, the members), not from one cited clause. */
+  local: string[];
+  /** This group's facts from its sources, each with its footnote. */
+  facts: FootnotedFact[];
+  /** Said when the sources say nothing about this step. */
+  empty?: string;
+}
+
+/** A numbered source at the end of the guide. */
+export interface SourceNote {
+  number: number;
+  anchor: string;
+  cite: CiteView;
 }
 
 export interface ReferralPageView {
@@ -159,19 +203,40 @@ export interface ReferralPageView {
   searchRegion: string;
   heading: string;
   intro: string;
+  emergency: string;
   lead?: { href: string; name: string };
   region: { href: string; name: string; place: string };
   described: boolean;
-  sections: ReferralSectionView[];
-  whoToAsk: string;
+  steps: ReferralStepView[];
+  generalNote: string;
+  ask: AskView;
+  age?: GuidanceAge;
+  /** The sources the footnotes point to, in order of first use. */
+  sources: SourceNote[];
+  /** Where the policy clauses are quoted in full (the group page), when the sources give any. */
+  policy?: Link;
   /** When the sources do not describe referral: what the page says instead, and the county's documents. */
   none?: { text: string; documentsIntro: string; documents: DocumentItem[]; regionIntro: string };
   back: Link;
-  /** The page's own address, printed at the foot of the sheet. */
+  /** The page's own address, printed at the foot of the sheet and coded in its QR code. */
   pageUrl: string;
+  /** "本页生成于2026年11月29日。" */
+  builtOn: string;
 }
 
-export function referralPage(ds: Dataset, id: string, siteUrl: string | URL): ReferralPageView {
+/** Facts about money belong under 费用和医保, whichever part of the record they were written in. */
+const ABOUT_COST = /医保|报销|起付|自付|费用|收费/;
+
+/** Which step each part of the record's referral points feeds (cost facts are moved to 'cost' wherever they are). */
+const STEP_OF_PART: Record<ReferralPart, ReferralStepKey> = {
+  staysLocal: 'whom',
+  up: 'up',
+  benefits: 'arrive',
+  greenChannels: 'arrive',
+  down: 'back',
+};
+
+export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): ReferralPageView {
   const group = ds.group.get(id);
   if (!group) throw new Error(`no group "${id}"`);
   const lead = group.lead ? ds.institution.get(group.lead) : undefined;
@@ -180,6 +245,46 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL): Re
   const guide = referralGuide(group);
   const heading = tf('referral.title', { name: group.name });
   const intro = tf('referral.intro', { name: group.name });
+
+  // Footnotes: one number per (document, section), in order of first use.
+  const notes = new Map<string, SourceNote>();
+  const noteOf = (source: SourceRef): number => {
+    const key = `${source.document}\u0000${source.section}`;
+    let note = notes.get(key);
+    if (!note) {
+      const number = notes.size + 1;
+      // The list names document and section; excerpts stay on the group page, where the clauses are quoted.
+      const { excerpt: _excerpt, ...cite } = citeView(ds, source);
+      note = { number, anchor: `src-${number}`, cite };
+      notes.set(key, note);
+    }
+    return note.number;
+  };
+  const sourced = new Map<ReferralStepKey, { text: string; source: SourceRef }[]>(REFERRAL_STEPS.map((k) => [k, []]));
+  for (const section of guide.sections) {
+    for (const p of section.points) sourced.get(ABOUT_COST.test(p.text) ? 'cost' : STEP_OF_PART[section.part])!.push(p);
+  }
+  // Numbered in reading order, step by step, so the marks on the sheet count up.
+  const facts = new Map(REFERRAL_STEPS.map((k) => [k, sourced.get(k)!.map((p): FootnotedFact => ({ text: p.text, note: noteOf(p.source) }))]));
+  const members = rosterOf(ds, group.id).filter((r) => r.role === 'member' && hasOwnPage(r.institution));
+  const local: Partial<Record<ReferralStepKey, string[]>> = {
+    whom: members.length ? [tf('steps.whom.members', { names: members.map((r) => r.institution.name).join('、') })] : [],
+    up: lead ? [tf('steps.up.lead', { lead: lead.name })] : [],
+  };
+  const steps = REFERRAL_STEPS.map((key, i) => {
+    const stepFacts = facts.get(key)!;
+    return {
+      key,
+      number: i + 1,
+      heading: t(`steps.${key}`),
+      general: t(`steps.${key}.general`),
+      local: local[key] ?? [],
+      facts: stepFacts,
+      // What to bring is the same everywhere: no source is expected to say it.
+      ...(stepFacts.length || key === 'bring' ? {} : { empty: t('steps.empty') }),
+    };
+  });
+  const cited = guide.described ? REFERRAL_PARTS.flatMap((part) => group.referral[part].map((s) => s.source.document)) : [];
   return {
     title: `${heading} · ${place}`,
     description: intro,
@@ -187,16 +292,16 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL): Re
     searchRegion: region?.name ?? group.region,
     heading,
     intro,
+    emergency: t('resident.emergency'),
     ...(lead ? { lead: { href: `/institutions/${lead.id}/`, name: lead.name } } : {}),
     region: { href: `/regions/${group.region}/`, name: region?.name ?? group.region, place },
     described: guide.described,
-    sections: guide.sections.map((s) => ({
-      part: s.part,
-      heading: t(`referral.part.${s.part}`),
-      ordered: s.part === 'up' || s.part === 'down',
-      points: s.points.map((p) => ({ text: p.text, cite: citeView(ds, p.source) })),
-    })),
-    whoToAsk: guide.whoToAsk ?? t('referral.whoToAskEmpty'),
+    steps,
+    generalNote: t('steps.generalNote'),
+    ask: askView(ds, group),
+    ...optional('age', guidanceAge(ds, cited.length ? cited : group.sources.map((s) => s.document), today, checkWith(ds, group))),
+    sources: [...notes.values()],
+    ...(guide.sections.some((s) => s.points.length) ? { policy: { href: `/groups/${group.id}/#policy`, label: t('group.policy') } } : {}),
     ...(guide.described
       ? {}
       : {
@@ -209,7 +314,13 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL): Re
         }),
     back: { href: `/groups/${group.id}/`, label: tf('referral.back', { name: group.name }) },
     pageUrl: new URL(referralHref(group.id), siteUrl).href,
+    builtOn: tf('steps.builtOn', { date: formatDate(today) }),
   };
+}
+
+/** `{ key: value }` when value is defined, `{}` otherwise: for optional fields under exactOptionalPropertyTypes. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 export interface GroupCard {

@@ -1,10 +1,11 @@
 /** The institution page and the list of every institution: exactly what each page shows. Pure. */
 import type { Institution } from '../../schemas';
-import { hasOwnPage, membershipsOf, observationsOf, type Dataset } from '../dataset';
+import { groupsIn, hasOwnPage, membershipsOf, observationsOf, type Dataset } from '../dataset';
 import { referralGuide, referralHref } from '../referral';
 import { institutionCrumbs, institutionTitle, placeLabel, type Crumb } from '../titles';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
 import { byRegionPath, type Link, type RegionBucket, type SourcedPoint } from './group';
+import { contactsView, type ContactLine } from './guidance';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
@@ -44,6 +45,11 @@ export interface InstitutionPageView {
   memberships: MembershipView[];
   services: SourcedPoint[];
   routes: ReferralRouteView[];
+  /** Where no group is known: the groups serving its county (their guides) and whom to ask. Never a dead end. */
+  unknownGroup?: { text: string; guides: Link[]; ask: string };
+  emergency: string;
+  /** Its phones, address, hours and website, or what the page says when the sources give none. */
+  contacts: { lines: ContactLine[]; none?: string };
   sources: CiteView[];
   /** The village clinics it manages, when any. */
   villageClinics?: { caption: string; rows: VillageClinicRow[] };
@@ -88,6 +94,17 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL):
         ...(lead ? { lead: { href: `/institutions/${lead.id}/`, label: `${t('role.lead')}：${lead.name}` } } : {}),
       };
     }),
+    ...(memberships.length
+      ? {}
+      : {
+          unknownGroup: {
+            text: groupsIn(ds, institution.region).length ? tf('institution.routeUnknown', { place }) : tf('institution.routeNoGroups', { place }),
+            guides: groupsIn(ds, institution.region).map((g) => ({ href: referralHref(g.id), label: tf('institution.referralLink', { name: g.name }) })),
+            ask: t('institution.routeAsk'),
+          },
+        }),
+    emergency: t('resident.emergency'),
+    contacts: contactsView(ds, institution, leadOf(ds, memberships)),
     sources: institution.sources.map((s) => citeView(ds, s)),
     ...(clinics.length
       ? {
@@ -104,6 +121,12 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL):
       ? { outcomes: outcomesView(ds, 'institution', id, tf('institution.outcomesCaption', { name: institution.name }), siteUrl) }
       : {}),
   };
+}
+
+/** The name of the hospital leading the institution's first group, to ask when the sources give no contacts. */
+function leadOf(ds: Dataset, memberships: ReturnType<typeof membershipsOf>): string | undefined {
+  const lead = memberships.map((m) => m.group.lead).find((l) => l !== undefined);
+  return lead ? ds.institution.get(lead)?.name : undefined;
 }
 
 export interface InstitutionCard {

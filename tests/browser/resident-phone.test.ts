@@ -1,0 +1,171 @@
+/**
+ * Phone first and 适老化 (issue 13), in Chromium on the built site: the finder on the first screen of a 390×844 phone,
+ * a compact header with a menu button (and a plain header without JavaScript), large-text mode that never makes a page
+ * wider than a 360 px screen and whose switch says whether it is on, `?large=1` links; and, on every page, share
+ * metadata, the site's real address, and on resident pages the emergency number and a way to referral.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'node-html-parser';
+import type { Page } from 'playwright-core';
+import { builtSiteInBrowser } from '../support/built-site';
+import { builtPages, readDist } from '../support/site-pages';
+import { loadDataset } from '../../src/lib/read-sources';
+
+const env = builtSiteInBrowser();
+const PHONE = { width: 390, height: 844 };
+const SMALL_PHONE = { width: 360, height: 740 };
+const SITE = process.env.SITE_URL || 'http://localhost:4321';
+const pages = builtPages();
+const html = (url: string) => parse(readFileSync(join(resolve('dist'), url, 'index.html'), 'utf8'));
+
+async function sideways(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+describe('the first screen of a phone', () => {
+  it('shows the finder on the home page, under a header one row high', async () => {
+    const context = await env.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/');
+    const header = (await page.locator('.site-header').boundingBox())!;
+    expect(header.height).toBeLessThan(90);
+    const input = page.getByLabel('乡镇、卫生院或医院的名字');
+    const box = (await input.boundingBox())!;
+    expect(box.y + box.height, 'the finder box is below the first screen').toBeLessThanOrEqual(PHONE.height);
+    await context.close();
+  });
+
+  it('opens the navigation and search from a menu button that says whether it is open', async () => {
+    const context = await env.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/groups/');
+    const menu = page.getByRole('button', { name: '菜单' });
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.getByRole('navigation', { name: '主导航' }).isVisible()).resolves.toBe(false);
+    await menu.click();
+    await expect(menu.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(page.getByRole('link', { name: '政策文件' }).first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('#site-search').isVisible()).resolves.toBe(true);
+    await menu.click();
+    await expect(page.locator('#site-search').isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+
+  it('without JavaScript shows the navigation and search plainly, and no button that would do nothing', async () => {
+    const context = await env.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const url of ['/', '/groups/mengjin-first-medical-community/referral/']) {
+      await page.goto(env.server.url + url);
+      await expect(page.locator('#site-search').isVisible(), url).resolves.toBe(true);
+      await expect(page.locator('[data-menu-toggle]').isVisible(), url).resolves.toBe(false);
+      await expect(page.locator('[data-large-toggle]').isVisible(), url).resolves.toBe(false);
+      await expect(page.locator('[data-print]').isVisible(), url).resolves.toBe(false);
+      expect(await sideways(page), url).toBeLessThanOrEqual(0);
+    }
+    // The printed date stays a blank to fill in by hand.
+    await expect(page.locator('[data-print-date]').textContent()).resolves.toBe('____年__月__日');
+    await context.close();
+  });
+});
+
+describe('大字模式', () => {
+  it('?large=1 opens a page in large type, is remembered, and the switch says whether it is on', async () => {
+    const context = await env.browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/institutions/?large=1');
+    const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(await fontSize()).toBeGreaterThanOrEqual(22);
+    const toggle = page.locator('[data-large-toggle]');
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(toggle.textContent()).resolves.toBe('大字模式：开');
+    // Remembered on the next page, opened without the parameter.
+    await page.goto(env.server.url + '/groups/');
+    expect(await fontSize()).toBeGreaterThanOrEqual(22);
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(toggle.textContent()).resolves.toBe('大字模式：关');
+    expect(await fontSize()).toBeLessThan(22);
+    await page.goto(env.server.url + '/regions/');
+    expect(await fontSize()).toBeLessThan(22);
+    // ?large=0 turns it off again from a link, too.
+    await page.goto(env.server.url + '/regions/?large=1');
+    await page.goto(env.server.url + '/regions/?large=0');
+    expect(await fontSize()).toBeLessThan(22);
+    await context.close();
+  });
+
+  it(`never makes any of the ${pages.length} pages wider than a 360 px screen`, { timeout: 600_000 }, async () => {
+    const context = await env.browser.newContext({ viewport: SMALL_PHONE });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/?large=1');
+    const wide: string[] = [];
+    for (const { url } of pages) {
+      await page.goto(env.server.url + url, { waitUntil: 'load' });
+      if (!(await page.evaluate(() => document.documentElement.classList.contains('large')))) wide.push(`${url}: not in large mode`);
+      const over = await sideways(page);
+      if (over > 0) wide.push(`${url}: ${over}px too wide`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('every page', () => {
+  it('carries og:title, og:description and an absolute og:image at the site address, and no placeholder address', () => {
+    const missing: string[] = [];
+    for (const { file, url } of pages) {
+      const text = readDist(file);
+      if (text.includes('yigongti.example.org')) missing.push(`${url}: placeholder address`);
+      const doc = parse(text);
+      for (const prop of ['og:title', 'og:description', 'og:image']) {
+        const content = doc.querySelector(`meta[property="${prop}"]`)?.getAttribute('content') ?? '';
+        if (!content.trim()) missing.push(`${url}: ${prop}`);
+        if (prop === 'og:image' && !content.startsWith(new URL('/og.png', SITE).href)) missing.push(`${url}: og:image ${content}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('institution and guide pages open with the emergency number; every institution page has a way to referral', () => {
+    const problems: string[] = [];
+    for (const { url } of pages.filter((p) => /^\/institutions\/[^/]+\/$|\/referral\/$/.test(p.url))) {
+      const main = html(url).querySelector('main')!;
+      const first = main.querySelector('.emergency');
+      if (!first?.textContent.includes('急症、危重症请直接拨打 120')) problems.push(`${url}: no emergency callout`);
+      if (url.startsWith('/institutions/')) {
+        const heading = main.querySelectorAll('h2').find((h) => h.textContent === '怎样转诊');
+        if (!heading) problems.push(`${url}: no 怎样转诊`);
+        if (!main.querySelector('a[href$="/referral/"]')) problems.push(`${url}: no referral guide linked`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('curation notes sit folded in 关于来源 below the answer, out of the search index', () => {
+    const site = loadDataset(process.cwd());
+    const noted = [
+      ...site.institutions.filter((i) => i.note && i.kind !== 'village-clinic').map((i) => [`/institutions/${i.id}/`, i.note!]),
+      ...site.regions.filter((r) => r.note).map((r) => [`/regions/${r.id}/`, r.note!]),
+    ];
+    expect(noted.length).toBeGreaterThan(0);
+    for (const [url, note] of noted) {
+      const main = html(url).querySelector('main')!;
+      const details = main.querySelector('details.about-sources');
+      expect(details?.textContent, url).toContain(note);
+      expect(details?.getAttribute('data-pagefind-ignore'), url).toBe('all');
+      // Nothing outside the fold repeats the note.
+      expect(main.textContent.split(note).length - 1, url).toBe(1);
+    }
+  });
+
+  it('group pages open with a contents list whose links all land on a heading of the page', () => {
+    for (const { url } of pages.filter((p) => /^\/groups\/[^/]+\/$/.test(p.url))) {
+      const main = html(url).querySelector('main')!;
+      const links = main.querySelectorAll('nav.contents a').map((a) => a.getAttribute('href')!);
+      expect(links.length, url).toBeGreaterThan(4);
+      for (const href of links) expect(main.querySelector(href)?.tagName, `${url} ${href}`).toBe('H2');
+    }
+  });
+});

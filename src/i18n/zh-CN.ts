@@ -588,6 +588,8 @@ export const strings = {
   'search.searching': '正在搜索……',
   'search.found': '找到 {n} 个结果。',
   'search.none': '没有找到和“{q}”有关的页面。可以少输几个字，或者换个说法再试。',
+  'search.covers': '本站收录的是这些地区的医共体、医疗集团和医疗机构：{regions}。其他地方的医院暂未收录。',
+  'search.suggest': '您是不是要找：',
   'search.noneFiltered': '在选定的类别和地区里没有找到和“{q}”有关的页面。可以把类别或地区改回“全部”再试。',
   'search.folded': '（已按简体“{q}”搜索）',
   'search.more': '显示更多结果',

@@ -11,6 +11,7 @@
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { indexTokens, spacedHan } from '../lib/search-tokens';
 import { nameField } from '../lib/search-names';
+import { indicatorForms } from '../lib/search-aliases';
 import type { SearchRecord } from '../lib/search-records';
 import type { CustomRecord } from 'pagefind';
 
@@ -66,10 +67,14 @@ function pageTitle(root: HTMLElement, siteName: string): string {
 }
 
 /** The page as Pagefind should index it; pages without a searchable area are returned unchanged. */
-export function pageForIndex(html: string, siteName: string): string {
+export function pageForIndex(html: string, siteName: string, options: { directory?: boolean } = {}): string {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
   const body = root.querySelector('[data-pagefind-body]');
   if (!body) return html;
+
+  // A directory (the home page, the lists of groups, institutions, regions) names everything on the site; indexed,
+  // its lists would put it beside every page it links to for every name. Its own prose is indexed, its lists are not.
+  if (options.directory) for (const el of body.querySelectorAll('ul, ol, table, dl')) el.setAttribute('data-pagefind-ignore', '');
 
   // Filter and metadata values stay values; they are not words of the page.
   for (const el of body.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]')) if (isValueCarrier(el)) el.setAttribute('data-pagefind-ignore', '');
@@ -92,12 +97,17 @@ export function pageForIndex(html: string, siteName: string): string {
       const tokens = runs.flatMap(indexTokens);
       return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
     });
+  // An indicator page also answers to what readers call its figure (下转率); like a record's aliases, these words
+  // follow the pair tokens, so they are searched and checked but never shown.
+  const isIndicator = body.querySelector('[data-pagefind-filter="kind"]')?.text.trim() === '指标';
+  const forms = isIndicator ? indicatorForms(heading.trim()) : [];
   body.insertAdjacentHTML(
     'beforeend',
     `<div hidden>` +
       `<span data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +
       [...names].map(([field, tokens]) => `<span data-pagefind-ignore data-pagefind-meta="${field}">${tokens.join(' ')}</span>`).join('') +
       blocks.join('') +
+      forms.map((f) => `<p>${escapeHtml(spacedHan(f))} ${indexTokens(f).join(' ')}</p>`).join('') +
       `</div>`,
   );
   return root.toString();
@@ -110,18 +120,23 @@ export function pageForIndex(html: string, siteName: string): string {
  */
 export function recordForIndex(record: SearchRecord): CustomRecord {
   const names: Record<string, string[]> = {};
+  const hanLength = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
   for (const name of [record.name, ...record.aliases]) {
     const tokens = indexTokens(name);
-    const field = nameField('name', name.match(/\p{Script=Han}/gu)?.length ?? 0);
+    // An alias weighs no more than the name: 孟津二院 must not outrank the county 孟津 for "孟津".
+    const field = nameField('name', Math.max(hanLength(name), hanLength(record.name)));
     if (tokens.length) (names[field] ??= []).push(...tokens);
   }
   const meta: Record<string, string> = { title: record.title, kind: record.kind };
   if (record.region) meta.region = record.region;
   for (const [field, tokens] of Object.entries(names)) meta[field] = tokens.join(' ');
+  // After the first pair token nothing is shown (readableContent cuts there), but the search page still reads it
+  // to check a query's words stand together on the page: so the aliases and hidden words follow, as text and as pairs.
+  const unseen = [...record.aliases, ...record.hidden];
   return {
     url: record.url,
     language: 'zh-cn',
-    content: spacedHan(record.lines.join('。')) + ' ' + record.lines.flatMap(indexTokens).join(' '),
+    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join(' 。 ')), ...unseen.flatMap(indexTokens)].join(' '),
     meta,
     filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
   };

@@ -18,6 +18,9 @@ import { t } from '../i18n/zh-CN';
 /** Where the build writes the search records (src/pages/search/records.json.ts). */
 const RECORDS = 'search/records.json';
 
+/** Directories: pages that list the site's groups, institutions and regions (their lists are not indexed). */
+const DIRECTORIES = new Set(['/', '/groups/', '/institutions/', '/regions/', '/about/']);
+
 /** Pages handed to Pagefind at once. */
 const IN_FLIGHT = 8;
 
@@ -71,7 +74,8 @@ export function pagefindIntegration(): AstroIntegration {
             for (let file = files[nextFile++]; file; file = files[nextFile++]) {
               const html = readFileSync(file, 'utf8');
               if (!html.includes('data-pagefind-body')) continue;
-              const added = await index.addHTMLFile({ url: urlOf(site, file), content: pageForIndex(html, t('site.name')) });
+              const url = urlOf(site, file);
+              const added = await index.addHTMLFile({ url, content: pageForIndex(html, t('site.name'), { directory: DIRECTORIES.has(url) }) });
               if (added.errors.length) fail(`addHTMLFile ${file}`, added.errors);
               htmlPages++;
             }

@@ -27,16 +27,16 @@ export function rarity(totalPages: number, pagesWithTerm: number): number {
 }
 
 /**
- * Pages ranked by summed term score × coverage². Terms no page holds are left out (a typo or a filler word must not
- * sink every page); pages covering less than `minCoverage` of the query are dropped.
+ * Pages ranked by summed term score × coverage². A term no page holds counts against every page, as the rarest of
+ * terms: a query whose pairs are mostly nowhere on the site (北京协和医院) must not be answered by its one common pair
+ * (和医). Pages covering less than `minCoverage` of the query are dropped.
  */
 export function rankPages(terms: TermResults[], totalPages: number, minCoverage = 0.3): RankedPage[] {
-  const known = terms.filter((t) => t.pagesWithTerm > 0);
-  const weights = known.map((t) => rarity(totalPages, t.pagesWithTerm));
+  const weights = terms.map((t) => rarity(totalPages, t.pagesWithTerm));
   const total = weights.reduce((a, b) => a + b, 0);
   if (total <= 0) return [];
   const pages = new Map<string, { score: number; matched: number }>();
-  known.forEach((term, i) => {
+  terms.forEach((term, i) => {
     for (const hit of term.hits) {
       const page = pages.get(hit.id) ?? pages.set(hit.id, { score: 0, matched: 0 }).get(hit.id)!;
       page.score += hit.score;
@@ -48,3 +48,41 @@ export function rankPages(terms: TermResults[], totalPages: number, minCoverage 
     .filter((p) => p.coverage >= minCoverage)
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
+
+/** Whether a page holds every word of the query: each of a word's terms among the page's hits for that term. */
+export function holdsEveryWord(id: string, words: { terms: string[] }[], hitsOf: (term: string) => Set<string> | undefined): boolean {
+  return words.length > 0 && words.every((w) => w.terms.every((term) => hitsOf(term)?.has(id)));
+}
+
+/**
+ * How much of a sentence a page's text holds: the characters of the query's Han runs that lie in pieces of three
+ * characters or more found whole in the text (greedy, longest first, left to right), and the longest such piece.
+ * "我想去麻屯镇卫生院看病" holds 麻屯镇卫生院 on its page; "北京协和医院" holds only 和医院 anywhere.
+ */
+export function sentenceCoverage(runs: string[], text: string): { share: number; longest: number } {
+  let covered = 0;
+  let longest = 0;
+  let total = 0;
+  for (const run of runs) {
+    const chars = [...run];
+    total += chars.length;
+    for (let i = 0; i < chars.length; ) {
+      let end = 0;
+      for (let j = chars.length; j >= i + 3; j--) {
+        if (text.includes(chars.slice(i, j).join(''))) {
+          end = j;
+          break;
+        }
+      }
+      if (end) {
+        covered += end - i;
+        longest = Math.max(longest, end - i);
+        i = end;
+      } else i++;
+    }
+  }
+  return { share: total ? covered / total : 0, longest };
+}
+
+/** A page answers a sentence when it holds a piece of four characters or more and most of the sentence in pieces. */
+export const answersSentence = ({ share, longest }: { share: number; longest: number }) => longest >= 4 && share >= 0.6;

@@ -13,6 +13,7 @@ import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } fr
 import { formatPeriod, formatQualified } from './format';
 import { groupTitle, institutionTitle, placeLabel } from './titles';
 import { t } from '../i18n/zh-CN';
+import { nameForms, pinyinForms } from './search-aliases';
 
 export interface SearchRecord {
   /** The page's address. */
@@ -25,13 +26,29 @@ export interface SearchRecord {
   region: string;
   /** The page's name (its h1), weighted most. */
   name: string;
-  /** Other names readers may type (aliases), weighted like the name. */
+  /** Other names readers may type (the data's aliases and the forms made from the names), weighted like the name. */
   aliases: string[];
+  /** Words the page answers to without showing them: pinyin of its names, short forms of the groups it belongs to. */
+  hidden: string[];
   /** Lines of what the page says about the subject, first the most telling; shown as the excerpt. */
   lines: string[];
 }
 
 const full = (ds: Dataset, regionId: string) => pathOf(ds, regionId).map((r) => r.name).join('');
+
+/** The names of the places a subject lies in, nearest first, with their aliases (孟津县, 孟津区, 孟津, 洛阳市, …). */
+const placesOf = (ds: Dataset, regionId: string) => [...pathOf(ds, regionId)].reverse().flatMap((r) => [r.name, ...r.aliases]);
+
+/** A name's other forms: the written aliases and every form made from the name and from them. */
+function aliasesOf(name: string, written: string[], places: string[]): string[] {
+  const all = new Set(written);
+  for (const n of [name, ...written]) for (const form of nameForms(n, places)) all.add(form);
+  all.delete(name);
+  return [...all];
+}
+
+/** Pinyin of a name and of its forms (full and initials), each once. */
+const pinyinOf = (names: string[]) => [...new Set(names.flatMap(pinyinForms))];
 
 /** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it. */
 function figureLines(ds: Dataset, type: SubjectType, id: string): string[] {
@@ -47,19 +64,23 @@ function institutionRecord(ds: Dataset, institution: Institution): SearchRecord 
   const memberships = ds.memberships.get(institution.id) ?? [];
   // Village clinics have no page and are found by the finder; their names still lead here, to their health centre.
   const clinics = ds.villageClinics.get(institution.id) ?? [];
+  const aliases = aliasesOf(institution.name, institution.aliases, placesOf(ds, institution.region));
+  const groupForms = memberships.flatMap((m) => aliasesOf(m.group.name, [], placesOf(ds, m.group.region)));
   return {
     url: `/institutions/${institution.id}/`,
     title: institutionTitle(ds, institution),
     kind: '机构',
     region: region?.name ?? '',
     name: institution.name,
-    aliases: institution.aliases,
+    aliases,
+    hidden: [...groupForms, ...pinyinOf([institution.name, ...aliases])],
+    // The institution's note is the editors' account of how they read the source ("本站据此组合出各院名称"): it
+    // names sibling centres, and would make each of them match the others' names, so it is not indexed.
     lines: [
       `${institution.name}（${t(`kind.institution.${institution.kind}`)}）${full(ds, institution.region)}`,
       ...(institution.aliases.length ? [institution.aliases.join('、')] : []),
       ...memberships.map((m) => `${m.group.name}${m.role === 'lead' ? t('role.lead') : ''}`),
       ...institution.services.map((s) => s.text),
-      ...(institution.note ? [institution.note] : []),
       ...figureLines(ds, 'institution', institution.id),
       ...(clinics.length ? [`${t('kind.institution.village-clinic')}：${clinics.map((c) => c.name).join('、')}`] : []),
     ],
@@ -70,13 +91,15 @@ function groupRecord(ds: Dataset, group: Group): SearchRecord {
   const region = ds.region.get(group.region);
   const roster = ds.roster.get(group.id) ?? [];
   const referral = group.referral;
+  const aliases = aliasesOf(group.name, [], placesOf(ds, group.region));
   return {
     url: `/groups/${group.id}/`,
     title: groupTitle(ds, group),
     kind: '医共体',
     region: region?.name ?? '',
     name: group.name,
-    aliases: [],
+    aliases,
+    hidden: pinyinOf([group.name, ...aliases]),
     lines: [
       `${group.name}（${t(`kind.group.${group.kind}`)}）${full(ds, group.region)}`,
       group.summary,
@@ -98,6 +121,7 @@ function regionRecord(ds: Dataset, region: Region): SearchRecord {
     region: region.name,
     name: region.name,
     aliases: region.aliases,
+    hidden: pinyinOf([region.name, ...region.aliases]),
     lines: [
       `${region.name}（${t(`kind.region.${region.kind}`)}）${parent}`,
       ...(region.aliases.length ? [region.aliases.join('、')] : []),

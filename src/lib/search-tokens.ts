@@ -113,3 +113,55 @@ export function readableContent(content: string): string {
     .replace(/\u2002/g, ' ')
     .trim();
 }
+
+/** A word of the query every result must hold: its text, and the Pagefind terms that make it up. */
+export interface QueryWord {
+  text: string;
+  terms: string[];
+}
+
+/**
+ * The words of a (meaningful) query, found with the index's help: a Han run is cut wherever two neighbouring
+ * characters stand together on no page (去|麻屯镇卫生院, 北京|协|和医院), and each piece of two characters or more is
+ * a word; a character left alone by such a cut (a verb, a particle) is not, but a run of one character is. Latin words
+ * and numbers are words as typed. `known(term)` says whether any page holds a term.
+ */
+export function queryWords(query: string, known: (term: string) => boolean): QueryWord[] {
+  const words: QueryWord[] = [];
+  for (const run of query.match(HAN_RUN) ?? []) {
+    const chars = [...run];
+    if (chars.length === 1) {
+      words.push({ text: run, terms: [run] });
+      continue;
+    }
+    let piece: string[] = [chars[0]];
+    let terms: string[] = [];
+    const end = () => {
+      if (piece.length >= 2) words.push({ text: piece.join(''), terms });
+      terms = [];
+    };
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const token = pairToken(chars[i], chars[i + 1]);
+      if (token && known(token)) {
+        piece.push(chars[i + 1]);
+        terms.push(token);
+      } else {
+        end();
+        piece = [chars[i + 1]];
+      }
+    }
+    end();
+  }
+  for (const word of query.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? []) words.push({ text: word, terms: [word.toLowerCase()] });
+  return words;
+}
+
+/** Searchable page text: Pagefind's stored content without pair tokens or the spaces between Han characters. */
+export function searchableContent(content: string): string {
+  // Spaces go before tokens do: text on either side of a run of tokens must not join up.
+  return content
+    .replace(/\u200B/g, '')
+    .replace(/(\p{Script=Han})[ \t\r\n]+(?=\p{Script=Han})/gu, '$1')
+    .replace(PAIR_TOKEN, ' ')
+    .replace(/\s+/g, ' ');
+}

@@ -23,7 +23,7 @@ beforeAll(async () => {
 describe('the regression set', () => {
   it('has at least 40 queries, and at least three of every kind', () => {
     expect(SEARCH_REGRESSION.length).toBeGreaterThanOrEqual(40);
-    const kinds: QueryKind[] = ['place', 'name', 'name in a sentence', 'policy term', 'indicator', 'number', 'traditional', 'multi-word'];
+    const kinds: QueryKind[] = ['place', 'name', 'short name', 'name in a sentence', 'policy term', 'indicator', 'number', 'traditional', 'multi-word'];
     for (const kind of kinds) expect(SEARCH_REGRESSION.filter((q) => q.kind === kind).length, kind).toBeGreaterThanOrEqual(3);
   });
 });

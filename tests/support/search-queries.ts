@@ -1,11 +1,17 @@
 /**
+ * Queries for what the site does not cover: each must find nothing at all (search-page.test.ts), however common some
+ * of its characters or pairs are on the site (和医 in "医共体和医疗集团", 医院 everywhere).
+ */
+export const NOTHING_TO_FIND = ['北京协和医院', '深圳罗湖医院集团', '上海瑞金医院', '湘雅医院', '火星', '量子计算机', '北京市朝阳区卫生院', 'iPhone维修'];
+
+/**
  * The search regression set: queries residents type, each with the page search must put in its first three results.
  * Every query targets a fact in data/ or content/ that the target page shows (search-regression.test.ts checks the
  * page says most of what the query asks). Used by tests/browser/search-*.test.ts
  * and by scripts/bench-search.ts.
  */
 
-export type QueryKind = 'place' | 'name in a sentence' | 'name' | 'policy term' | 'indicator' | 'number' | 'traditional' | 'multi-word';
+export type QueryKind = 'place' | 'name in a sentence' | 'name' | 'short name' | 'policy term' | 'indicator' | 'number' | 'traditional' | 'multi-word';
 
 export interface RegressionQuery {
   query: string;
@@ -41,6 +47,14 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('name in a sentence', '资中县中医医院牵头的医共体有哪些分院', '/groups/zizhong-tcm-hospital-group/'),
   q('name in a sentence', '在临沂市人民医院看病怎么转诊', '/groups/linyi-people-hospital-urban-group/referral/'),
   q('name in a sentence', '高密市人民医院派了多少技术指导团队', '/indicators/gaomi-technical-support-teams/'),
+  // Names as people say them: short forms made from the written names (src/lib/search-aliases.ts).
+  q('short name', '资中县医院', '/institutions/zizhong-county-people-hospital/'),
+  q('short name', '孟津县二院', '/institutions/mengjin-second-people-hospital/'),
+  q('short name', '孟津县医院', '/institutions/mengjin-people-hospital/'),
+  q('short name', '孟津县中医医院', '/institutions/mengjin-tcm-hospital/'),
+  q('short name', '资中中医院', '/institutions/zizhong-county-tcm-hospital/'),
+  q('short name', '孟津第一医共体', '/groups/mengjin-first-medical-community/'),
+  q('short name', '横水卫生院', '/institutions/mengjin-hengshui-health-centre/'),
   // Policy terms: the glossary or guide that explains them, or the document that uses them.
   q('policy term', '双向转诊', '/glossary/'),
   q('policy term', '结余留用', '/glossary/'),
@@ -59,6 +73,8 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('indicator', '家庭医生有效签约人数', '/indicators/family-doctor-contracted-people/'),
   q('indicator', '上转病人人次', '/indicators/up-referral-visits/'),
   q('indicator', '远程心电诊断', '/indicators/remote-ecg-cases/'),
+  // What readers call a share: a rate (src/lib/search-aliases.ts indicatorForms).
+  q('indicator', '下转率', '/indicators/lead-hospital-down-referral-share/'),
   q('indicator', '大病巡诊覆盖的村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
   // Figures as readers copy them from reports, with or without thousands separators.
   q('number', '105423', '/indicators/remote-imaging-cases/'),

@@ -9,7 +9,7 @@ import { residentSite } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
 import { searchRecords, type SearchRecord } from '../../src/lib/search-records';
 import { recordForIndex } from '../../src/integrations/index-html';
-import { indexTokens, queryTerms, readableContent } from '../../src/lib/search-tokens';
+import { indexTokens, queryTerms, readableContent, searchableContent } from '../../src/lib/search-tokens';
 import { nameField } from '../../src/lib/search-names';
 
 const base = residentSite();
@@ -36,14 +36,15 @@ const indicator: Indicator = {
 const observation = (id: string, type: Observation['subject']['type'], subject: string, value: number): Observation =>
   ({ id, indicator: 'in-county', subject: { type, id: subject }, period: '2023', value, kind: 'actual', source: { document: 'plan', section: '一', excerpt: '…' } }) as Observation;
 
-const ds = datasetOf({
+const entries = {
   regions: [...base.regions],
   institutions: [...base.institutions, ...clinics],
   groups: [...base.groups],
   indicators: [indicator],
   observations: [observation('o1', 'region', 'mengjin', 87.49), observation('o2', 'institution', 'matun', 105423), observation('o3', 'group', 'first', 90)],
   documents: [...base.documents],
-});
+};
+const ds = datasetOf(entries);
 const records = searchRecords(ds);
 const byUrl = new Map(records.map((r) => [r.url, r]));
 const text = (r: SearchRecord) => r.lines.join('。');
@@ -84,6 +85,19 @@ describe('search records', () => {
     expect(text(byUrl.get('/regions/yanshi/')!)).toContain('洛阳市医疗集团');
   });
 
+  it("take readers' short forms of names from the names themselves", () => {
+    expect(byUrl.get('/institutions/people/')!.aliases).toEqual(expect.arrayContaining(['县人民医院', '县医院', '孟津县医院', '孟津人民医院']));
+    expect(byUrl.get('/institutions/tcm/')!.aliases).toEqual(expect.arrayContaining(['孟津县中医医院', '孟津中医院']));
+    expect(byUrl.get('/groups/first/')!.aliases).toEqual(expect.arrayContaining(['孟津县第一医共体', '第一医共体', '孟津第一医疗卫生共同体']));
+    expect(byUrl.get('/groups/first/')!.hidden).toEqual(expect.arrayContaining(['mengjinxiandiyiyiliaoweishenggongtongti']));
+  });
+
+  it("leave out the editors' notes on how they read a source, which name sibling centres", () => {
+    const noted = datasetOf({ ...entries, institutions: entries.institutions.map((i) => (i.id === 'xiaolangdi' ? { ...i, note: '来源写“麻屯、横水等镇卫生院”，本站据此组合出各院名称。' } : i)) });
+    const record = searchRecords(noted).find((r) => r.url === '/institutions/xiaolangdi/')!;
+    expect([...record.lines, ...record.hidden, ...record.aliases].join('')).not.toMatch(/横水|组合/);
+  });
+
   it('write figures as the pages do, so a number copied from a page finds it', () => {
     expect(text(byUrl.get('/regions/mengjin/')!)).toContain('县域内就诊率 87.49%');
     expect(text(byUrl.get('/institutions/matun/')!)).toContain('105,423%');
@@ -104,9 +118,19 @@ describe('a record as Pagefind indexes it', () => {
     for (const query of ['麻屯镇卫生院', '东村卫生室', '孟津县第一医疗卫生共同体']) {
       for (const term of queryTerms(query)) expect(words.has(term.search), `${query}: ${term.text}`).toBe(true);
     }
-    expect(matun.meta?.[nameField('name', 6)]).toBe(indexTokens('麻屯镇卫生院').join(' '));
+    expect(matun.meta?.[nameField('name', 6)]).toContain(indexTokens('麻屯镇卫生院').join(' '));
     const people = recordForIndex(byUrl.get('/institutions/people/')!);
-    expect(people.meta?.[nameField('name', 5)]).toBe(indexTokens('县人民医院').join(' '));
+    expect(people.meta?.[nameField('name', 7)]).toContain(indexTokens('县人民医院').join(' '));
+  });
+
+  it('answers to the short forms and pinyin of its name and its groups, without showing them', () => {
+    const words = new Set(matun.content.split(/\s+/));
+    for (const query of ['麻屯卫生院', '孟津县第一医共体', '第一医共体']) {
+      for (const term of queryTerms(query)) expect(words.has(term.search), `${query}: ${term.text}`).toBe(true);
+      expect(searchableContent(matun.content)).toContain(query);
+    }
+    for (const word of ['matunzhenweishengyuan', 'mtzwsy']) expect(words.has(word), word).toBe(true);
+    expect(readableContent(matun.content)).not.toMatch(/第一医共体|matun/);
   });
 
   it('files kind and region as filters and metadata', () => {

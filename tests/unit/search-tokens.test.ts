@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, readableContent, spacedHan } from '../../src/lib/search-tokens';
+import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, queryWords, readableContent, searchableContent, spacedHan } from '../../src/lib/search-tokens';
 
 const searches = (query: string) => queryTerms(query).map((t) => t.search);
 
@@ -56,5 +56,41 @@ describe('the words index and query share for Chinese', () => {
     const stored = `麻 \u200B屯 \u200B镇 \u200B卫 \u200B生 \u200B院. 类型\u200B：\u200B乡 \u200B镇 ${indexTokens('麻屯镇卫生院').join(' ')}.`;
     expect(readableContent(stored)).toBe('麻屯镇卫生院 类型：乡镇');
     expect(readableContent('DRG 付费. 1.5 倍')).toBe('DRG 付费 1.5 倍');
+  });
+});
+
+describe('the words of a query every result must hold', () => {
+  /** An index that holds the pairs of these texts. */
+  const indexOf = (...texts: string[]) => {
+    const held = new Set(texts.flatMap(indexTokens));
+    return (term: string) => held.has(term) || !term.startsWith('yq');
+  };
+  const site = indexOf('麻屯镇卫生院', '医共体和医疗集团', '北京市', '县医院', '高密市人民医院', '技术指导团队', '看病', '昆明市');
+
+  it.each([
+    ['麻屯镇卫生院', ['麻屯镇卫生院']],
+    ['去麻屯镇卫生院看病', ['麻屯镇卫生院', '看病']],
+    ['北京协和医院', ['北京', '和医院']],
+    ['高密市人民医院派 技术指导团队', ['高密市人民医院', '技术指导团队']],
+    ['昆明 87.49', ['昆明', '87.49']],
+    ['县', ['县']],
+    ['小狼底', []],
+  ])('%s → %j', (query, expected) => {
+    expect(queryWords(query, site).map((w) => w.text)).toEqual(expected);
+  });
+
+  it("gives each word the terms Pagefind is asked for: a long word's pairs, a lone character, a number", () => {
+    expect(queryWords('麻屯镇', site)).toEqual([{ text: '麻屯镇', terms: [pairToken('麻', '屯'), pairToken('屯', '镇')] }]);
+    expect(queryWords('县 105,423', site)).toEqual([
+      { text: '县', terms: ['县'] },
+      { text: '105,423', terms: ['105,423'] },
+    ]);
+  });
+});
+
+describe('searchable content', () => {
+  it('joins spaced-out Han text back and drops the pair tokens, keeping what follows them', () => {
+    const content = `${spacedHan('麻屯镇卫生院。孟津县')} ${indexTokens('麻屯镇').join(' ')} ${spacedHan('麻屯卫生院')} xiaolangdi`;
+    expect(searchableContent(content)).toBe('麻屯镇卫生院。孟津县 麻屯卫生院 xiaolangdi');
   });
 });

@@ -27,6 +27,12 @@ export interface SearchLabels {
   folded: string;
   more: string;
   unavailable: string;
+  /** After "nothing found": "{regions}" is replaced by the places the site covers. */
+  covers: string;
+  /** Links to the lists of everything the site covers. */
+  browse: { href: string; label: string }[];
+  /** Before names that sound like the query. */
+  suggest: string;
 }
 
 interface Props {
@@ -50,6 +56,7 @@ interface Shown {
   parts: string[];
   total: number;
   hits: Hit[];
+  suggestions: { title: string; url: string }[];
   more: () => Promise<Hit[]>;
   /** The rest of the first page is still loading. */
   filling: boolean;
@@ -124,7 +131,7 @@ export default function SearchApp({ labels, kindOrder }: Props) {
         next += PAGE_SIZE;
         return page;
       };
-      setShown({ key, query: query.trim(), searched: outcome.searched, parts: outcome.parts, total: outcome.pages.length, hits, more, filling: true });
+      setShown({ key, query: query.trim(), searched: outcome.searched, parts: outcome.parts, total: outcome.pages.length, hits, suggestions: outcome.suggestions, more, filling: true });
       const restHits = await rest;
       setShown((s) => (s && s.key === key ? { ...s, hits: [...s.hits, ...restHits], filling: false } : s));
     })().catch(() => latest.current === key && setUnavailable(true));
@@ -178,6 +185,15 @@ export default function SearchApp({ labels, kindOrder }: Props) {
   const filterValues = engine?.filterValues ?? {};
   const kinds = Object.keys(filterValues.kind ?? {}).sort((a, b) => rank(kindOrder, a) - rank(kindOrder, b) || a.localeCompare(b, 'zh-CN'));
   const regions = Object.keys(filterValues.region ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const nothing = current && shown.total === 0 && !filters.kind && !filters.region;
+  // Twin pages (a group's page and its referral page) can show the same excerpt; the reader sees it once.
+  const seen = new Set<string>();
+  const listed = (shown?.hits ?? [])
+    .map((hit) => ({ hit, segments: excerpt(hit.text, shown!.parts) }))
+    .filter(({ segments }) => {
+      const key = segments.map((s) => s.text).join('');
+      return !seen.has(key) && seen.add(key);
+    });
 
   return (
     <div className="search-app">
@@ -234,17 +250,37 @@ export default function SearchApp({ labels, kindOrder }: Props) {
         )}
       </p>
       <ol id="search-results" className="search-results" data-query={current ? shown.query : undefined} aria-busy={busy}>
-        {shown &&
-          shown.hits.map((hit) => (
-            <li key={hit.url}>
-              <a href={hit.url}>{hit.title}</a>
-              {(hit.kind || hit.region) && <p className="search-meta">{[hit.kind, hit.region].filter(Boolean).join(' · ')}</p>}
-              <p className="search-excerpt">
-                {excerpt(hit.text, shown.parts).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}
-              </p>
-            </li>
-          ))}
+        {listed.map(({ hit, segments }) => (
+          <li key={hit.url}>
+            <a href={hit.url}>{hit.title}</a>
+            {(hit.kind || hit.region) && <p className="search-meta">{[hit.kind, hit.region].filter(Boolean).join(' · ')}</p>}
+            <p className="search-excerpt">{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}</p>
+          </li>
+        ))}
       </ol>
+      {nothing && (
+        <div className="search-none">
+          {shown.suggestions.length > 0 && (
+            <p className="search-suggest">
+              {labels.suggest}
+              {shown.suggestions.map((s, i) => (
+                <span key={s.url}>
+                  {i > 0 && '、'}
+                  <a href={s.url}>{s.title}</a>
+                </span>
+              ))}
+            </p>
+          )}
+          {regions.length > 0 && <p>{fill(labels.covers, { regions: regions.join('、') })}</p>}
+          <ul>
+            {labels.browse.map((b) => (
+              <li key={b.href}>
+                <a href={b.href}>{b.label}</a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {shown && shown.hits.length < shown.total && (
         <button type="button" className="search-more" onClick={showMore} disabled={loadingMore}>
           {labels.more}

@@ -3,8 +3,8 @@
  * loaded together on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
-import { meaningfulQuery, queryParts, queryTerms, readableContent } from '../../lib/search-tokens';
-import { rankPages } from '../../lib/search-rank';
+import { meaningfulQuery, queryTerms, queryWords, readableContent, searchableContent } from '../../lib/search-tokens';
+import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
 
 /** The parts of Pagefind's browser API used here. */
@@ -38,15 +38,19 @@ export interface Hit {
   region?: string;
   /** The page's readable text, for the excerpt. */
   text: string;
+  /** All the text the page answers to (its aliases too), to check that a query's words stand together on it. */
+  searchable: string;
 }
 
 export interface Outcome {
   /** The query as searched: Simplified and normalised. */
   searched: string;
-  /** The query's parts, for marking matches in excerpts. */
+  /** The query's words (every result holds them all), longest first, for marking matches in excerpts. */
   parts: string[];
   /** Every matching page, best first; `load` fetches one page's details. */
   pages: { id: string; score: number; load: () => Promise<Hit> }[];
+  /** When nothing matches: names on the site that sound like the query (小狼底 → 小浪底镇卫生院), best first. */
+  suggestions: { title: string; url: string }[];
 }
 
 export interface Engine {
@@ -62,6 +66,10 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
 
 /** A pasted paragraph is searched by its first this many terms; each term is one Pagefind search. */
 const MAX_TERMS = 40;
+/** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
+const CHECKED = 40;
+/** Pages read at a time for that check; reading stops once this many have passed (a page of results). */
+const BATCH = 10;
 
 let loading: Promise<Engine> | undefined;
 
@@ -87,6 +95,33 @@ async function createEngine(): Promise<Engine> {
   const filterValues = await pagefind.filters();
   const hits = new Map<string, Promise<Hit>>();
 
+  const load = (result: PagefindResult) => {
+    if (!hits.has(result.id)) {
+      hits.set(
+        result.id,
+        result.data().then((d) => ({
+          url: d.url,
+          title: d.meta.title ?? d.url,
+          kind: d.meta.kind,
+          region: d.meta.region,
+          text: readableContent(d.content),
+          searchable: searchableContent(d.content),
+        })),
+      );
+    }
+    return hits.get(result.id)!;
+  };
+
+  /** Pages named like the query in pinyin (the index holds the pinyin of every name), for "您是不是要找…". */
+  async function soundAlike(han: string): Promise<Outcome['suggestions']> {
+    if (!han) return [];
+    const { pinyin } = await import('pinyin-pro');
+    const spelled = (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
+    const { results } = await pagefind.search(spelled);
+    const found = await Promise.all(results.slice(0, 3).map(load));
+    return found.map(({ title, url }) => ({ title, url }));
+  }
+
   async function search(query: string, filters: Filters): Promise<Outcome> {
     const searched = normaliseQuery(query, traditionalToSimplified);
     const meaningful = meaningfulQuery(searched);
@@ -94,21 +129,53 @@ async function createEngine(): Promise<Engine> {
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
     const byId = new Map<string, PagefindResult>();
-    for (const r of responses) for (const result of r.results) byId.set(result.id, result);
+    const hitsOf = new Map<string, Set<string>>();
+    const pagesWith = new Map<string, number>();
+    responses.forEach((r, i) => {
+      for (const result of r.results) byId.set(result.id, result);
+      hitsOf.set(terms[i].search, new Set(r.results.map((h) => h.id)));
+      pagesWith.set(terms[i].search, r.unfilteredResultCount);
+    });
+    const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? 0) > 0);
     const ranked = rankPages(
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
     );
-    const load = (id: string) => {
-      if (!hits.has(id)) {
-        hits.set(
-          id,
-          byId.get(id)!.data().then((d) => ({ url: d.url, title: d.meta.title ?? d.url, kind: d.meta.kind, region: d.meta.region, text: readableContent(d.content) })),
-        );
+    // Pages in rank order that pass a check of their text, read a batch at a time until a page of results has passed
+    // (at most CHECKED); `unread` says whether pages beyond the last batch are kept unchecked.
+    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean) => {
+      const passed: RankedPage[] = [];
+      let i = 0;
+      while (i < list.length && i < CHECKED && passed.length < BATCH) {
+        const batch = list.slice(i, i + BATCH);
+        const read = await Promise.all(batch.map((p) => load(byId.get(p.id)!)));
+        batch.forEach((p, k) => keep(read[k]) && passed.push(p));
+        i += batch.length;
       }
-      return hits.get(id)!;
+      return unread ? [...passed, ...list.slice(i)] : passed;
     };
-    return { searched, parts: queryParts(meaningful), pages: ranked.map(({ id, score }) => ({ id, score, load: () => load(id) })) };
+    // A word of three characters or more is matched pair by pair; pages are read to see it is whole.
+    const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
+    const strict = ranked.filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
+    let pages = long.length ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), true) : strict;
+    // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
+    // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it
+    // in long pieces answer it too. Latin words and numbers must still be there.
+    const runs = meaningful.match(/\p{Script=Han}+/gu) ?? [];
+    const sentence = meaningful !== searched || terms.some((t) => pagesWith.get(t.search) === 0);
+    if ((!pages.length || sentence) && runs.join('').length >= 5) {
+      const plain = words.filter((w) => !/\p{Script=Han}/u.test(w.text));
+      const candidates = ranked.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
+      const answering = new Set([...pages, ...(await passing(candidates, (hit) => answersSentence(sentenceCoverage(runs, hit.searchable)), false))].map((p) => p.id));
+      pages = ranked.filter((p) => answering.has(p.id));
+    }
+    const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
+    return {
+      searched,
+      parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),
+      pages: pages.map(({ id, score }) => ({ id, score, load: () => load(byId.get(id)!) })),
+      suggestions,
+    };
   }
 
   return { filterValues, search };

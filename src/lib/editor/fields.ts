@@ -61,12 +61,14 @@ function unwrap(schema: AnyZod): { inner: AnyZod; optional: boolean } {
   }
 }
 
-function fieldOf(key: string, path: string, schema: AnyZod): Field {
+function fieldOf(key: string, path: string, schema: AnyZod, withinOptional = false): Field {
   const { inner, optional } = unwrap(schema);
-  const base = { key, path, required: !optional };
+  // A field of an optional object (a figure's `across`) is required only once the object is filled in: check says so
+  // then, and the browser must not refuse a form that leaves the whole object out.
+  const base = { key, path, required: !optional && !withinOptional };
   const t = inner._def.typeName;
   if (path === 'subject') return { ...base, kind: 'subject' };
-  if (t === 'ZodObject') return { ...base, kind: 'object', fields: fieldsOf(inner as unknown as z.AnyZodObject, `${path}.`) };
+  if (t === 'ZodObject') return { ...base, kind: 'object', fields: fieldsOf(inner as unknown as z.AnyZodObject, `${path}.`, optional || withinOptional) };
   if (t === 'ZodEnum') return { ...base, kind: 'choice', options: [...(inner as unknown as z.ZodEnum<[string, ...string[]]>).options] };
   if (t === 'ZodNumber') return { ...base, kind: 'number' };
   if (t === 'ZodUnion') return { ...base, kind: DATES.has(key) ? 'date' : 'numberOrText' };
@@ -82,8 +84,8 @@ function fieldOf(key: string, path: string, schema: AnyZod): Field {
   return { ...base, kind: PARAGRAPHS.has(key) ? 'paragraph' : 'text' };
 }
 
-function fieldsOf(schema: z.AnyZodObject, prefix = ''): Field[] {
-  return Object.entries(schema.shape as Record<string, AnyZod>).map(([key, s]) => fieldOf(key, `${prefix}${key}`, s));
+function fieldsOf(schema: z.AnyZodObject, prefix = '', withinOptional = false): Field[] {
+  return Object.entries(schema.shape as Record<string, AnyZod>).map(([key, s]) => fieldOf(key, `${prefix}${key}`, s, withinOptional));
 }
 
 export const isMdx = (c: string): c is MdxCollection => Object.hasOwn(mdxCollections, c);

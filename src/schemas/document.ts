@@ -30,7 +30,12 @@ export const documentSchema = z
     /** Where it was published or reprinted (outlet). */
     outlet: name,
     /** The address of the original publication, only when the source gives one: never guessed. Pages say when there is none. */
-    originalUrl: z.string().url('须是完整网址（https://…） / must be a full address (https://…)').optional(),
+    originalUrl: z
+      .string()
+      .url('须是完整网址（https://…） / must be a full address (https://…)')
+      // A javascript: or data: address is a URL too; only a web address may become a link or a CSV cell.
+      .regex(/^https?:\/\//, '只能是 http(s) 网址 / only http(s) addresses')
+      .optional(),
     /** One sentence summary for lists and search results. */
     summary: prose,
     /** What we removed or repaired when curating the scraped source. */

@@ -1,13 +1,16 @@
 /**
  * The search regression set (tests/support/search-queries.ts) run the way a reader runs it: /search/?q=… in Chromium
- * against the built site. Each query must put its page in the first three results.
+ * against the built site. Each query must put its page in the first three results (a homophone: in the first three
+ * names offered), and a figure's query must link to the figure's row.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { pinyin } from 'pinyin-pro';
 import { builtSiteInBrowser } from '../support/built-site';
 import { readDist } from '../support/site-pages';
 import { SEARCH_REGRESSION, type QueryKind } from '../support/search-queries';
-import { resultLinks, waitForResults } from '../support/search-page';
+import { resultHrefs, suggestionLinks, waitForResults } from '../support/search-page';
 import { meaningfulQuery, queryParts } from '../../src/lib/search-tokens';
 import { matchedPieces } from '../../src/lib/search-excerpt';
 import { traditionalToSimplified } from '../../src/components/search/fold';
@@ -20,18 +23,48 @@ beforeAll(async () => {
   page = await env.browser.newPage();
 });
 
+/** Every observation's value by id, read from data/observations. */
+const values = new Map<string, number>(
+  readdirSync('data/observations').flatMap((f) => (JSON.parse(readFileSync(`data/observations/${f}`, 'utf8')) as { id: string; value: number }[]).map((o) => [o.id, o.value] as [string, number])),
+);
+
+const mainText = (url: string) => readDist(`${url.slice(1)}index.html`).match(/<main[^>]*>([\s\S]*?)<\/main>/)![1];
+const spelled = (han: string) => (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
+
 describe('the regression set', () => {
-  it('has at least 40 queries, and at least three of every kind', () => {
-    expect(SEARCH_REGRESSION.length).toBeGreaterThanOrEqual(40);
-    const kinds: QueryKind[] = ['place', 'name', 'short name', 'name in a sentence', 'policy term', 'indicator', 'number', 'traditional', 'multi-word'];
+  it('has at least 100 queries, and at least three of every kind', () => {
+    expect(SEARCH_REGRESSION.length).toBeGreaterThanOrEqual(100);
+    const kinds: QueryKind[] = ['place', 'name', 'short name', 'name in a sentence', 'pinyin', 'homophone', 'policy term', 'indicator', 'number', 'traditional', 'multi-word'];
     for (const kind of kinds) expect(SEARCH_REGRESSION.filter((q) => q.kind === kind).length, kind).toBeGreaterThanOrEqual(3);
   });
 });
 
 describe('every query asks for something its page really says', () => {
-  it.each(SEARCH_REGRESSION)('$query → $page', ({ query, page: target }) => {
-    const main = readDist(`${target.slice(1)}index.html`).match(/<main[^>]*>([\s\S]*?)<\/main>/)![1];
+  it.each(SEARCH_REGRESSION)('$query → $page', ({ query, page: target, kind, anchor }) => {
+    const main = mainText(target);
     const text = main.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    const h1 = main.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)![1].replace(/<[^>]+>/g, '');
+    if (kind === 'pinyin') {
+      // The pinyin spells the start of a name on the page's heading.
+      expect(spelled(h1), h1).toContain(query);
+      return;
+    }
+    if (kind === 'homophone') {
+      // Sounds like a name on the heading, and is not written there.
+      const plain = (name: string) => name.replace(/[县镇]/g, '');
+      expect(spelled(plain(h1))).toContain(spelled(plain(query)));
+      expect(h1).not.toContain(query);
+      return;
+    }
+    if (anchor) {
+      // The page has the figure's row, and the figure is what the query says, as people round.
+      expect(main).toContain(`id="obs-${anchor}"`);
+      const [, digits, unit] = query.replace(/,/g, '').match(/(\d+(?:\.\d+)?)(万)?/)!;
+      const decimals = digits.split('.')[1]?.length ?? 0;
+      const scale = unit ? 10_000 : 1;
+      expect(Math.abs(values.get(anchor)! - Number(digits) * scale), query).toBeLessThanOrEqual((scale * 10 ** -decimals) / 2 + 1e-9);
+      return;
+    }
     const parts = queryParts(meaningfulQuery(normaliseQuery(query, traditionalToSimplified)));
     // Most of what the reader typed (question words aside) is on the page: its words, or figures as the page writes them.
     const wanted = parts.join('').length;
@@ -41,10 +74,17 @@ describe('every query asks for something its page really says', () => {
 });
 
 describe('search puts the right page in the first three results', () => {
-  it.each(SEARCH_REGRESSION)('$kind: $query → $page', async ({ query, page: target }) => {
+  it.each(SEARCH_REGRESSION)('$kind: $query → $page', async ({ query, page: target, kind, anchor }) => {
     await page.goto(`${env.server.url}/search/?q=${encodeURIComponent(query)}`);
     await waitForResults(page, query);
-    const links = await resultLinks(page);
-    expect(links.slice(0, 3), `first results: ${links.slice(0, 5).join(' ')}`).toContain(target);
+    if (kind === 'homophone') {
+      const offered = await suggestionLinks(page);
+      expect(offered.slice(0, 3), `offered: ${offered.join(' ')}`).toContain(target);
+      return;
+    }
+    const links = await resultHrefs(page);
+    const paths = links.map((l) => l.replace(/#.*/, ''));
+    expect(paths.slice(0, 3), `first results: ${links.slice(0, 5).join(' ')}`).toContain(target);
+    if (anchor) expect(links[paths.indexOf(target)]).toBe(`${target}#obs-${anchor}`);
   });
 });

@@ -25,3 +25,13 @@ export function resultLinks(page: Page): Promise<string[]> {
 export async function waitForEngine(page: Page, timeout = 10_000): Promise<void> {
   await page.waitForSelector('select[name="kind"]', { timeout });
 }
+
+/** The results' links as path and fragment (a figure's result links to its row: /indicators/x/#obs-…). */
+export function resultHrefs(page: Page): Promise<string[]> {
+  return page.$$eval('#search-results > li > a', (links) => links.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return u.pathname + u.hash; }));
+}
+
+/** The pages offered as "您是不是要找…" when nothing matches, in order. */
+export function suggestionLinks(page: Page): Promise<string[]> {
+  return page.$$eval('.search-suggest a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}

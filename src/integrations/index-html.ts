@@ -12,6 +12,7 @@ import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
 import { indexTokens, spacedHan } from '../lib/search-tokens';
 import { nameField } from '../lib/search-names';
 import { indicatorForms } from '../lib/search-aliases';
+import { figureTokens, writeFigures, type PageFigure } from '../lib/search-numbers';
 import type { SearchRecord } from '../lib/search-records';
 import type { CustomRecord } from 'pagefind';
 
@@ -97,6 +98,11 @@ export function pageForIndex(html: string, siteName: string, options: { director
       const tokens = runs.flatMap(indexTokens);
       return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
     });
+  // Its figures' rows (`obs-<id>`) with the numbers their value cell shows (both ends of a range), so a number query
+  // links to the row and finds the figure however it is rounded (10.5万).
+  const figures: PageFigure[] = body.querySelectorAll('tr[id^="obs-"]').flatMap((row) =>
+    (row.querySelector('td.num')?.text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => ({ id: row.id.slice('obs-'.length), value: Number(n.replace(/,/g, '')) })),
+  );
   // An indicator page also answers to what readers call its figure (下转率); like a record's aliases, these words
   // follow the pair tokens, so they are searched and checked but never shown.
   const isIndicator = body.querySelector('[data-pagefind-filter="kind"]')?.text.trim() === '指标';
@@ -108,6 +114,9 @@ export function pageForIndex(html: string, siteName: string, options: { director
       [...names].map(([field, tokens]) => `<span data-pagefind-ignore data-pagefind-meta="${field}">${tokens.join(' ')}</span>`).join('') +
       blocks.join('') +
       forms.map((f) => `<p>${escapeHtml(spacedHan(f))} ${indexTokens(f).join(' ')}</p>`).join('') +
+      (figures.length
+        ? `<span data-pagefind-ignore data-pagefind-meta="figures">${writeFigures(figures)}</span><p>${[...new Set(figures.flatMap((f) => figureTokens(f.value)))].join(' ')}</p>`
+        : '') +
       `</div>`,
   );
   return root.toString();
@@ -127,16 +136,21 @@ export function recordForIndex(record: SearchRecord): CustomRecord {
     const field = nameField('name', Math.max(hanLength(name), hanLength(record.name)));
     if (tokens.length) (names[field] ??= []).push(...tokens);
   }
+  // Its names in pinyin weigh like its name, so "mengjin" ranks the county 孟津县 above 孟津县人民医院.
+  const ownField = nameField('name', hanLength(record.name));
+  if (record.spelled.length) (names[ownField] ??= []).push(...record.spelled);
   const meta: Record<string, string> = { title: record.title, kind: record.kind };
+  if (record.figures.length) meta.figures = writeFigures(record.figures);
   if (record.region) meta.region = record.region;
   for (const [field, tokens] of Object.entries(names)) meta[field] = tokens.join(' ');
   // After the first pair token nothing is shown (readableContent cuts there), but the search page still reads it
   // to check a query's words stand together on the page: so the aliases and hidden words follow, as text and as pairs.
-  const unseen = [...record.aliases, ...record.hidden];
+  const unseen = [...record.aliases, ...record.hidden, ...record.spelled];
+  const numbers = [...new Set(record.figures.flatMap((f) => figureTokens(f.value)))];
   return {
     url: record.url,
     language: 'zh-cn',
-    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join(' 。 ')), ...unseen.flatMap(indexTokens)].join(' '),
+    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join(' 。 ')), ...unseen.flatMap(indexTokens), ...numbers].join(' '),
     meta,
     filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
   };

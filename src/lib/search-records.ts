@@ -14,6 +14,7 @@ import { formatPeriod, formatQualified } from './format';
 import { groupTitle, institutionTitle, placeLabel } from './titles';
 import { t } from '../i18n/zh-CN';
 import { nameForms, pinyinForms } from './search-aliases';
+import type { PageFigure } from './search-numbers';
 
 export interface SearchRecord {
   /** The page's address. */
@@ -28,8 +29,12 @@ export interface SearchRecord {
   name: string;
   /** Other names readers may type (the data's aliases and the forms made from the names), weighted like the name. */
   aliases: string[];
-  /** Words the page answers to without showing them: pinyin of its names, short forms of the groups it belongs to. */
+  /** Words the page answers to without showing them: short forms of the groups it belongs to. */
   hidden: string[];
+  /** Its names in pinyin (full and initials), weighted like the name: "mengjin" finds the county before its hospitals. */
+  spelled: string[];
+  /** Its figures, so a number query links to the figure's row (`#obs-<id>`). */
+  figures: PageFigure[];
   /** Lines of what the page says about the subject, first the most telling; shown as the excerpt. */
   lines: string[];
 }
@@ -49,6 +54,10 @@ function aliasesOf(name: string, written: string[], places: string[]): string[] 
 
 /** Pinyin of a name and of its forms (full and initials), each once. */
 const pinyinOf = (names: string[]) => [...new Set(names.flatMap(pinyinForms))];
+
+/** A subject's figures (both ends of a range), as its page's table lists them. */
+const figuresOf = (ds: Dataset, type: SubjectType, id: string): PageFigure[] =>
+  observationsOf(ds, type, id).flatMap((o) => [{ id: o.id, value: o.value }, ...(o.valueHigh === undefined ? [] : [{ id: o.id, value: o.valueHigh }])]);
 
 /** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it. */
 function figureLines(ds: Dataset, type: SubjectType, id: string): string[] {
@@ -73,7 +82,9 @@ function institutionRecord(ds: Dataset, institution: Institution): SearchRecord 
     region: region?.name ?? '',
     name: institution.name,
     aliases,
-    hidden: [...groupForms, ...pinyinOf([institution.name, ...aliases])],
+    hidden: groupForms,
+    spelled: pinyinOf([institution.name, ...aliases]),
+    figures: figuresOf(ds, 'institution', institution.id),
     // The institution's note is the editors' account of how they read the source ("本站据此组合出各院名称"): it
     // names sibling centres, and would make each of them match the others' names, so it is not indexed.
     lines: [
@@ -99,7 +110,9 @@ function groupRecord(ds: Dataset, group: Group): SearchRecord {
     region: region?.name ?? '',
     name: group.name,
     aliases,
-    hidden: pinyinOf([group.name, ...aliases]),
+    hidden: [],
+    spelled: pinyinOf([group.name, ...aliases]),
+    figures: figuresOf(ds, 'group', group.id),
     lines: [
       `${group.name}（${t(`kind.group.${group.kind}`)}）${full(ds, group.region)}`,
       group.summary,
@@ -121,7 +134,9 @@ function regionRecord(ds: Dataset, region: Region): SearchRecord {
     region: region.name,
     name: region.name,
     aliases: region.aliases,
-    hidden: pinyinOf([region.name, ...region.aliases]),
+    hidden: [],
+    spelled: pinyinOf([region.name, ...region.aliases]),
+    figures: figuresOf(ds, 'region', region.id),
     lines: [
       `${region.name}（${t(`kind.region.${region.kind}`)}）${parent}`,
       ...(region.aliases.length ? [region.aliases.join('、')] : []),

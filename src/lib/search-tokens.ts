@@ -8,8 +8,10 @@
  * so Pagefind indexes each one as a word), and every pair of neighbouring characters, written as one plain word of
  * letters and digits (`yq` and two three-symbol character codes) that neither segmenter can split. The build adds the
  * pairs to each page's index (src/integrations/index-html.ts); the search page turns a query into the same words
- * (src/components/search/). Runs in the browser too, so it imports nothing.
+ * (src/components/search/). Numbers written in 万 or 亿 are a token of their own (src/lib/search-numbers.ts). Runs in
+ * the browser too, so it imports nothing but that.
  */
+import { UNIT_NUMBER, numberToken } from './search-numbers';
 
 /** Every pair token starts with this; nothing else on the site does. */
 export const TOKEN_MARK = 'yq';
@@ -80,6 +82,8 @@ export interface QueryTerm {
 export function queryTerms(query: string): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
   const add = (search: string, text: string) => terms.has(search) || terms.set(search, { search, text });
+  for (const [text, digits, unit] of query.matchAll(UNIT_NUMBER)) add(numberToken(digits, unit), text);
+  query = query.replace(UNIT_NUMBER, ' ');
   for (const run of query.match(HAN_RUN) ?? []) {
     const chars = [...run];
     const paired = new Set<number>();
@@ -96,9 +100,11 @@ export function queryTerms(query: string): QueryTerm[] {
   return [...terms.values()];
 }
 
-/** The parts of a query a reader would recognise: its Han runs and its Latin words and numbers, longest first. */
+/** The parts of a query a reader would recognise: its Han runs, its Latin words and numbers (10.5万 whole), longest first. */
 export function queryParts(query: string): string[] {
-  const parts = [...(query.match(HAN_RUN) ?? []), ...(query.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? [])];
+  const numbers = query.match(UNIT_NUMBER) ?? [];
+  query = query.replace(UNIT_NUMBER, ' ');
+  const parts = [...numbers, ...(query.match(HAN_RUN) ?? []), ...(query.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? [])];
   return [...new Set(parts)].sort((a, b) => b.length - a.length);
 }
 
@@ -128,6 +134,8 @@ export interface QueryWord {
  */
 export function queryWords(query: string, known: (term: string) => boolean): QueryWord[] {
   const words: QueryWord[] = [];
+  for (const [text, digits, unit] of query.matchAll(UNIT_NUMBER)) words.push({ text, terms: [numberToken(digits, unit)] });
+  query = query.replace(UNIT_NUMBER, ' ');
   for (const run of query.match(HAN_RUN) ?? []) {
     const chars = [...run];
     if (chars.length === 1) {

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Waits until the result list shows the first page of results for this query (SearchApp names the query in
+ * Waits until the result list shows the first page of results for this query (search-page.ts names the query in
  * data-query once its results are in, and clears aria-busy once the whole first page is).
  */
 export async function waitForResults(page: Page, query: string, timeout = 10_000): Promise<void> {

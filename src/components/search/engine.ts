@@ -6,6 +6,7 @@
 import { meaningfulQuery, queryTerms, queryWords, readableContent, searchableContent } from '../../lib/search-tokens';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
+import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../../lib/search-numbers';
 
 /** The parts of Pagefind's browser API used here. */
 interface PagefindResult {
@@ -40,6 +41,8 @@ export interface Hit {
   text: string;
   /** All the text the page answers to (its aliases too), to check that a query's words stand together on it. */
   searchable: string;
+  /** The page's figures, each with its row (`#obs-<id>`). */
+  figures: PageFigure[];
 }
 
 export interface Outcome {
@@ -49,6 +52,8 @@ export interface Outcome {
   parts: string[];
   /** Every matching page, best first; `load` fetches one page's details. */
   pages: { id: string; score: number; load: () => Promise<Hit> }[];
+  /** The numbers of the query, to link a result to the row of the figure they name. */
+  numbers: QueryNumber[];
   /** When nothing matches: names on the site that sound like the query (小狼底 → 小浪底镇卫生院), best first. */
   suggestions: { title: string; url: string }[];
 }
@@ -59,7 +64,7 @@ export interface Engine {
   search: (query: string, filters: Filters) => Promise<Outcome>;
 }
 
-/** Full-width letters and digits to plain ones, lower case, Traditional characters to Simplified. */
+/** Full-width letters and digits to plain ones, lower case, Traditional characters to Simplified (`fold`). */
 export function normaliseQuery(query: string, fold: (text: string) => string): string {
   return fold(query.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim();
 }
@@ -81,9 +86,8 @@ export function loadEngine(): Promise<Engine> {
 
 async function createEngine(): Promise<Engine> {
   const pagefindUrl = '/pagefind/pagefind.js';
-  const [pagefind, { traditionalToSimplified }, entry] = await Promise.all([
+  const [pagefind, entry] = await Promise.all([
     import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
-    import('./fold'),
     fetch('/pagefind/pagefind-entry.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error(`pagefind-entry.json: ${r.status}`)))),
   ]);
   // The main thread is fast enough for this index, and saves the worker's 12 KB. Long pages (the guide, the
@@ -106,6 +110,7 @@ async function createEngine(): Promise<Engine> {
           region: d.meta.region,
           text: readableContent(d.content),
           searchable: searchableContent(d.content),
+          figures: readFigures(d.meta.figures),
         })),
       );
     }
@@ -122,12 +127,21 @@ async function createEngine(): Promise<Engine> {
     return found.map(({ title, url }) => ({ title, url }));
   }
 
-  async function search(query: string, filters: Filters): Promise<Outcome> {
-    const searched = normaliseQuery(query, traditionalToSimplified);
+  // The Traditional→Simplified fold (32 KB) is fetched only when a Han term of the query is on no page (縣, 衛生):
+  // a query in Simplified characters that the site holds never needs it.
+  let fold: Promise<(text: string) => string> | undefined;
+
+  async function search(query: string, filters: Filters, folded = false): Promise<Outcome> {
+    const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
     const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
+    if (!folded && terms.some((t, i) => /\p{Script=Han}/u.test(t.text) && responses[i].unfilteredResultCount === 0)) {
+      fold ??= import('./fold').then((m) => m.traditionalToSimplified);
+      const simplified = normaliseQuery(query, await fold);
+      if (simplified !== searched) return search(simplified, filters, true);
+    }
     const byId = new Map<string, PagefindResult>();
     const hitsOf = new Map<string, Set<string>>();
     const pagesWith = new Map<string, number>();
@@ -172,6 +186,7 @@ async function createEngine(): Promise<Engine> {
     const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
     return {
       searched,
+      numbers: queryNumbers(meaningful),
       parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),
       pages: pages.map(({ id, score }) => ({ id, score, load: () => load(byId.get(id)!) })),
       suggestions,

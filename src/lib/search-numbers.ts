@@ -66,9 +66,9 @@ export const writeFigures = (figures: PageFigure[]) => figures.map((f) => `${f.i
 export function readFigures(meta: string | undefined): PageFigure[] {
   return (meta ?? '')
     .split(' ')
-    .map((pair) => pair.split('='))
-    .filter(([id, value]) => id && value !== undefined && !Number.isNaN(Number(value)))
-    .map(([id, value]) => ({ id, value: Number(value) }));
+    .map((pair) => pair.match(/^([^=]+)=(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)$/))
+    .filter((m) => m !== null)
+    .map(([, id, value]) => ({ id, value: Number(value) }));
 }
 
 /** The first of a page's figures that a number of the query names, if any. */

@@ -3,6 +3,7 @@
  * Pagefind (recordForIndex): one per page, nothing for village clinics, the words a reader types, and content whose
  * readable part is the record's text and whose tokens match the search box's terms.
  */
+import { readFigures } from '../../src/lib/search-numbers';
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Institution, Observation } from '../../src/schemas';
 import { residentSite } from '../fixtures/resident-site';
@@ -89,13 +90,13 @@ describe('search records', () => {
     expect(byUrl.get('/institutions/people/')!.aliases).toEqual(expect.arrayContaining(['县人民医院', '县医院', '孟津县医院', '孟津人民医院']));
     expect(byUrl.get('/institutions/tcm/')!.aliases).toEqual(expect.arrayContaining(['孟津县中医医院', '孟津中医院']));
     expect(byUrl.get('/groups/first/')!.aliases).toEqual(expect.arrayContaining(['孟津县第一医共体', '第一医共体', '孟津第一医疗卫生共同体']));
-    expect(byUrl.get('/groups/first/')!.hidden).toEqual(expect.arrayContaining(['mengjinxiandiyiyiliaoweishenggongtongti']));
+    expect(byUrl.get('/groups/first/')!.spelled).toEqual(expect.arrayContaining(['mengjinxiandiyiyiliaoweishenggongtongti']));
   });
 
   it("leave out the editors' notes on how they read a source, which name sibling centres", () => {
     const noted = datasetOf({ ...entries, institutions: entries.institutions.map((i) => (i.id === 'xiaolangdi' ? { ...i, note: '来源写“麻屯、横水等镇卫生院”，本站据此组合出各院名称。' } : i)) });
     const record = searchRecords(noted).find((r) => r.url === '/institutions/xiaolangdi/')!;
-    expect([...record.lines, ...record.hidden, ...record.aliases].join('')).not.toMatch(/横水|组合/);
+    expect([...record.lines, ...record.hidden, ...record.spelled, ...record.aliases].join('')).not.toMatch(/横水|组合/);
   });
 
   it('write figures as the pages do, so a number copied from a page finds it', () => {
@@ -131,6 +132,18 @@ describe('a record as Pagefind indexes it', () => {
     }
     for (const word of ['matunzhenweishengyuan', 'mtzwsy']) expect(words.has(word), word).toBe(true);
     expect(readableContent(matun.content)).not.toMatch(/第一医共体|matun/);
+  });
+
+  it('weighs its name in pinyin like its name, so a county outranks its hospitals for the county in pinyin', () => {
+    expect(matun.meta?.[nameField('name', 6)]).toContain('matunzhenweishengyuan');
+    expect(recordForIndex(byUrl.get('/regions/mengjin/')!).meta?.[nameField('name', 3)]).toContain('mengjinxian');
+  });
+
+  it('lists its figures with their rows, and is found by them in 万 as people round', () => {
+    expect(readFigures(matun.meta?.figures)).toEqual([{ id: 'o2', value: 105423 }]);
+    const words = new Set(matun.content.split(/\s+/));
+    for (const query of ['10.5万', '11万', '10.54万']) for (const term of queryTerms(query)) expect(words.has(term.search), query).toBe(true);
+    for (const query of ['10.6万', '10万']) for (const term of queryTerms(query)) expect(words.has(term.search), query).toBe(false);
   });
 
   it('files kind and region as filters and metadata', () => {

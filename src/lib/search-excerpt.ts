@@ -82,6 +82,13 @@ export function excerpt(text: string, parts: string[], length = 90): Segment[] {
       }
     }
   }
+  // Start at the sentence the best match is in, not in the tail of the one before (boilerplate, as often as not).
+  const first = found.find(([a]) => a >= start);
+  if (first) {
+    const boundary = Math.max(...[...'。！？；'].map((mark) => text.lastIndexOf(mark, first[0] - 1)));
+    if (boundary >= start) start = boundary + 1;
+    while (text[start] === ' ') start++;
+  }
   const end = Math.min(text.length, start + length);
   const segments: Segment[] = [];
   let at = start;

@@ -33,4 +33,11 @@ describe('the excerpt under a search result', () => {
     expect(matchedPieces(['镇'], text).map((r) => r.source)).toEqual(['镇']);
     expect(matchedPieces(['镇外'], text)).toEqual([]);
   });
+
+  it('starts at the sentence that holds the match, not in the tail of the sentence before', () => {
+    for (const before of ['数值前的“≥”表示来源写的是“以上”或“不低于”。', '说明文字很长很长很长很长很长很长！', '一句话；']) {
+      const page = `${'无关的开头。'.repeat(10)}${before}昆明市的下转患者占比为中位数 0.85%。后面的话。`;
+      expect(joined(excerpt(page, ['下转'])), before).toMatch(/^…昆明市的下转患者占比/);
+    }
+  });
 });

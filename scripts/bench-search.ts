@@ -28,6 +28,8 @@ import { resultLinks, waitForEngine, waitForResults } from '../tests/support/sea
 interface Measure {
   ms: number;
   bytes: number;
+  /** What was fetched, path and bytes as served. */
+  fetched: { url: string; bytes: number }[];
 }
 
 /**
@@ -45,7 +47,7 @@ const TYPE_AND_WAIT = `(q) => new Promise((resolve) => {
     observer.disconnect();
     requestAnimationFrame(() => {
       const fetched = performance.getEntriesByType('resource').slice(seen);
-      resolve({ ms: performance.now() - start, bytes: fetched.reduce((n, e) => n + e.encodedBodySize, 0) });
+      resolve({ ms: performance.now() - start, bytes: fetched.reduce((n, e) => n + e.encodedBodySize, 0), fetched: fetched.map((e) => ({ url: new URL(e.name).pathname, bytes: e.encodedBodySize })) });
     });
   });
   observer.observe(list, { attributes: true, childList: true, subtree: true });
@@ -116,6 +118,16 @@ async function main() {
     // Cold: a fresh page per query.
     const cold: Measure[] = [];
     const opening: number[] = [];
+    /** A first search in all: scripts (gzip, as a static host serves them), wasm, index and fragments. */
+    const coldTotal: number[] = [];
+    const gzipped = new Map<string, number>();
+    const wireBytes = async ({ url, bytes }: { url: string; bytes: number }) => {
+      if (!/\.m?js$/.test(url)) return bytes;
+      if (!gzipped.has(url)) gzipped.set(url, gzipSync(Buffer.from(await (await fetch(server.url + url)).arrayBuffer())).length);
+      return gzipped.get(url)!;
+    };
+    const searchBytes = async (entries: { url: string; bytes: number }[]) =>
+      (await Promise.all(entries.filter((e) => /\.m?js$|^\/pagefind\//.test(e.url)).map(wireBytes))).reduce((a, b) => a + b, 0);
     const openingScripts: number[] = [];
     for (const { query } of SEARCH_REGRESSION) {
       const context = await browser.newContext();
@@ -128,7 +140,9 @@ async function main() {
       );
       opening.push(loaded.reduce((n, e) => n + e.bytes, 0));
       openingScripts.push(loaded.filter((e) => /\.m?js$/.test(e.url)).length);
-      cold.push(await typeAndWait(page, query));
+      const measured = await typeAndWait(page, query);
+      cold.push(measured);
+      coldTotal.push((await searchBytes(loaded)) + (await searchBytes(measured.fetched)));
       await context.close();
     }
 
@@ -154,6 +168,7 @@ async function main() {
     console.log(`Typing to results, warm (one page, one query after another): median ${ms(median(warm.map((m) => m.ms)))}, 90th percentile ${ms(percentile(warm.map((m) => m.ms), 90))}, max ${ms(Math.max(...warm.map((m) => m.ms)))}`);
     console.log(`Bytes fetched per query, cold: median ${kb(median(cold.map((m) => m.bytes)))}, 90th percentile ${kb(percentile(cold.map((m) => m.bytes), 90))}, max ${kb(Math.max(...cold.map((m) => m.bytes)))}`);
     console.log(`Bytes fetched per query, warm: median ${kb(median(warm.map((m) => m.bytes)))}, total for all ${n} ${kb(warm.reduce((s, m) => s + m.bytes, 0))}`);
+    console.log(`A first search in all (scripts gzip, wasm, index, fragments; opening included): median ${kb(median(coldTotal))}, 90th percentile ${kb(percentile(coldTotal, 90))}, max ${kb(Math.max(...coldTotal))}`);
     console.log(`Opening the page until search is ready: ${kb(median(opening))} as served; its scripts ${kb(scriptBytes.reduce((a, b) => a + b, 0))} gzip (${scriptBytes.length} files)`);
     const slow = SEARCH_REGRESSION.map((q, i) => ({ query: q.query, ...cold[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
     console.log(`Slowest cold queries: ${slow.map((s) => `${s.query} ${ms(s.ms)} ${kb(s.bytes)}`).join('; ')}`);

@@ -4,7 +4,8 @@
  * and each province gets a page of its own under its region (`/regions/<province>/institutions/`). Pure.
  */
 import type { Group, Institution, Region } from '../../schemas';
-import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset } from '../dataset';
+import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset, type DocumentEntry } from '../dataset';
+import { capped } from './guide';
 import { byRegionPath, groupCard, type GroupCard, type RegionBucket } from './group';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
@@ -30,7 +31,7 @@ export interface ProvinceLink {
 /** Either every entry, by region, or the provinces with a page each. */
 export type ListView<T> = { split: false; buckets: (RegionBucket<T> & { villageClinics?: string })[] } | { split: true; total: number; provinces: ProvinceLink[] };
 
-export const provinceListHref = (kind: ListKind, provinceId: string) => `/regions/${provinceId}/${kind}/`;
+export const provinceListHref = (kind: ListKind | 'documents', provinceId: string) => `/regions/${provinceId}/${kind}/`;
 
 const provinceOf = (ds: Dataset, regionId: string): Region | undefined => pathOf(ds, regionId)[0];
 
@@ -144,5 +145,68 @@ export function provinceList(ds: Dataset, kind: ListKind, provinceId: string): P
     title: tf(`list.provinceTitle.${kind}`, { province: province.name }),
     province: { name: province.name, href: `/regions/${province.id}/` },
     buckets,
+  };
+}
+
+/** Documents the documents index shows in full before it sends readers to a page per province. */
+export const DOCUMENT_LIMIT = 50;
+
+const newestFirst = (a: DocumentEntry, b: DocumentEntry) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const documentProvinces = new WeakMap<Dataset, Map<string, DocumentEntry[]>>();
+
+/** Each province's documents (a document about several provinces is under each), newest first; made once per dataset. */
+function documentsByProvince(ds: Dataset): Map<string, DocumentEntry[]> {
+  let byProvince = documentProvinces.get(ds);
+  if (byProvince) return byProvince;
+  byProvince = new Map();
+  for (const d of ds.documents) {
+    for (const p of new Set(d.data.regions.map((r) => provinceOf(ds, r)?.id).filter((id) => id !== undefined))) {
+      const list = byProvince.get(p);
+      if (list) list.push(d);
+      else byProvince.set(p, [d]);
+    }
+  }
+  for (const list of byProvince.values()) list.sort(newestFirst);
+  documentProvinces.set(ds, byProvince);
+  return byProvince;
+}
+
+export interface DocumentsIndexView {
+  /** The newest documents, in full. */
+  newest: DocumentEntry[];
+  /** How many older documents are not on the page. */
+  more: number;
+  /** Where the older ones are: a page per province (empty while every document fits). */
+  provinces: ProvinceLink[];
+}
+
+/** `/documents/`: the newest documents, and at national size a page per province for the rest. */
+export function documentsIndex(ds: Dataset, limit = DOCUMENT_LIMIT): DocumentsIndexView {
+  const all = [...ds.documents].sort(newestFirst);
+  const { shown, more } = capped(all, limit);
+  const byProvince = more > 0 ? documentsByProvince(ds) : new Map<string, DocumentEntry[]>();
+  return {
+    newest: shown,
+    more,
+    provinces: ds.topRegions
+      .filter((p) => byProvince.has(p.id))
+      .map((p) => ({ name: p.name, href: provinceListHref('documents', p.id), count: tf('list.count.documents', { n: byProvince.get(p.id)!.length }) })),
+  };
+}
+
+/** Provinces with a documents page of their own (none while every document fits on /documents/). */
+export function provinceDocumentPaths(ds: Dataset, limit = DOCUMENT_LIMIT): string[] {
+  return ds.documents.length <= limit ? [] : [...documentsByProvince(ds).keys()];
+}
+
+/** `/regions/<province>/documents/`: every document about a place in the province, newest first. */
+export function provinceDocuments(ds: Dataset, provinceId: string): { title: string; province: { name: string; href: string }; documents: DocumentEntry[] } | undefined {
+  const province = ds.region.get(provinceId);
+  if (!province) return undefined;
+  return {
+    title: tf('list.provinceTitle.documents', { province: province.name }),
+    province: { name: province.name, href: `/regions/${province.id}/` },
+    documents: documentsByProvince(ds).get(provinceId) ?? [],
   };
 }

@@ -5,11 +5,10 @@
  * across the scale, never a bar among actual figures; every label names its period (series.ts writes it in).
  */
 import type { ChartFigureData, ChartSeries, ChartSpec, ObservationKind } from './series';
-import { CHART_DARK, KIND_COLOUR } from './palette';
+import { CHART_DARK, KIND_COLOUR, OPEN_TAIL } from './palette';
 import { t } from '../i18n/zh-CN';
 
-/** How far past its bound an open-ended bar fades, as a share of the scale. */
-export const OPEN_TAIL = 0.08;
+export { OPEN_TAIL };
 
 export interface DrawnFigure {
   kind: ObservationKind;

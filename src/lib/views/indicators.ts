@@ -100,6 +100,8 @@ export interface IndicatorPageView {
   tabs: { id: IndicatorTab; label: string }[];
   /** Image files of each chart on the page, by chart key. */
   chartDownloads: Record<string, ChartDownload>;
+  /** Each chart's title, by chart key, for the list of images under 下载. */
+  chartTitles: Record<string, string>;
   /** Documents the figures come from. */
   sources: SourceDocumentView[];
   /** The embed view: its address and the <iframe> snippet to copy. */
@@ -270,6 +272,7 @@ export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): I
     updated: indicatorUpdated(ds, indicator),
     tabs: INDICATOR_TABS.map((id) => ({ id, label: t(`grapher.tab.${id}`) })),
     chartDownloads: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, { svg: chartSvgHref(indicator.id, c.key), name: chartFileName(indicator.id, c.key) }])),
+    chartTitles: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, c.title])),
     sources: sourcesOf(ds, observations),
     embed: {
       href: embedHref(indicator.id),

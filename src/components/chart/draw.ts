@@ -127,6 +127,9 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
   });
 
   const valueAxis = horizontal ? 'x' : 'y';
+  // Room for the longest label beside a bar (each carries its period), up to half the width; CJK text is ~1em a character.
+  const longest = Math.max(0, ...spec.series.flatMap((s) => s.texts.map((text) => [...(spec.series.length > 1 ? `${s.label} ${text ?? ''}` : (text ?? ''))].length)));
+  const labelRoom = Math.min(box.clientWidth * 0.5, longest * fontSize * 0.85 + 12);
   const top = Math.max(...spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null)), spec.reference?.value ?? 0);
   const tail = top * OPEN_TAIL;
   const hasOpenUp = spec.type === 'bar' && spec.series.some((s) => !s.marker && s.open.includes('up'));
@@ -289,7 +292,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: fontSize * (narrow ? 6.5 : 8), left: 4, bottom: 4 } },
+      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: horizontal ? labelRoom : fontSize * (narrow ? 6.5 : 8), left: 4, bottom: 4 } },
       interaction: { mode: 'nearest', intersect: true },
       scales: {
         [valueAxis]: {

@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
@@ -50,7 +49,6 @@ export default defineConfig({
   integrations: [
     // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run.
     mdx({ remarkPlugins: [remarkMdxPolicy] }),
-    react(),
     // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
     pagefindIntegration(),

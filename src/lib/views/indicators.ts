@@ -321,9 +321,10 @@ function latestView(ds: Dataset, indicator: Indicator, o: Observation): Catalogu
   return { place: placeLink(ds, o.subject), period: periodText(o), value: formatFigure(o, indicator.unit), ...(kind ? { kind } : {}), ...(statistic ? { statistic } : {}) };
 }
 
-/** A place's newest figure for an indicator, from that place's own figures (a lookup, not a scan). */
+/** A place's newest actual figure for an indicator, else its newest of any kind: from that place's own figures (a lookup, not a scan). */
 function placeFigure(ds: Dataset, subject: Observation['subject'], indicatorId: string): Observation | undefined {
-  return observationsOf(ds, subject.type, subject.id).filter((o) => o.indicator === indicatorId).sort(newerFirst)[0];
+  const own = observationsOf(ds, subject.type, subject.id).filter((o) => o.indicator === indicatorId).sort(newerFirst);
+  return own.find((o) => o.kind === 'actual') ?? own[0];
 }
 
 /** One grid cell: coloured only when `targetStatus` can tell, with a symbol and words either way. */

@@ -428,6 +428,7 @@ export const strings = {
   'indicators.localFrom': '来自《{title}》',
   'indicators.localOther': '其他地方指标',
   'indicators.aboutFramework': '关于这套指标',
+  'indicators.readDocument': '阅读这份来源文件的摘要',
   'indicators.reach': '{places} 个地方，{figures} 个数字',
   'indicators.more': '另有 {n} 个数字，见指标页',
   'indicators.waiting': '尚无数字的指标（{n} 项）',

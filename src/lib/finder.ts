@@ -294,3 +294,58 @@ function ranked(scored: { entry: FinderEntry; score: number }[], limit: number):
     .slice(0, limit)
     .map((m) => m.entry);
 }
+
+/** The finder's built files, fetched by the browser (Finder.astro) or read from memory (tests). */
+export interface FinderFiles {
+  index(): Promise<FinderIndex>;
+  /** A shard by file name; `missing`: a file that does not exist is an empty shard (pinyin prefixes nothing has). */
+  shard(file: string, missing?: boolean): Promise<FinderShard>;
+  /** /finder/sounds.json: syllable → characters. */
+  sounds(): Promise<Record<string, string>>;
+}
+
+export interface FinderAnswer {
+  found: FinderEntry[];
+  /** The fold and the groups the found entries refer to. */
+  data: FinderData;
+  /** Some matches may be missing (a query too common for a full shard). */
+  partial: boolean;
+  /** Found by sound alone (a homophone typo). */
+  bySound: boolean;
+}
+
+const NO_SHARD: FinderShard = { groups: {}, entries: [] };
+
+/**
+ * One query's matches, from one small shard (two for a homophone): latin input by its pinyin or initials; Chinese input
+ * by characters, and by sound when no name begins with its characters (小狼底 → 小浪底, 宋庄 → 送庄).
+ */
+export async function findPlaces(files: FinderFiles, query: string, limit: number): Promise<FinderAnswer> {
+  const index = await files.index();
+  const soundShard = async (letters: string) => {
+    const choice = soundShardFor(index.sound, letters);
+    return { shard: choice ? await files.shard(soundShardFile(choice.gram), true) : NO_SHARD, partial: !!choice?.partial };
+  };
+  const letters = latinQuery(query);
+  if (letters) {
+    const { shard, partial } = await soundShard(letters);
+    const data = { fold: index.fold, ...shard };
+    return { found: searchBySound(data, letters, limit), data, partial, bySound: false };
+  }
+  const choice = shardFor(index, query);
+  const shard = choice ? await files.shard(shardFile(choice.gram)) : NO_SHARD;
+  const data: FinderData = { fold: index.fold, ...shard };
+  const byChars = searchFinder(data, query, limit);
+  const folded = foldQuery(query, index.fold);
+  const charScore = (e: FinderEntry) => scoreEntry(e, folded, normalise(query));
+  const syllables = byChars.some((e) => charScore(e) >= 3) ? undefined : syllablesOf(folded, soundTable(await files.sounds()));
+  if (!syllables) return { found: byChars, data, partial: !!choice?.partial, bySound: false };
+  const sound = await soundShard(syllables.join(''));
+  const bySound = searchBySound({ fold: index.fold, ...sound.shard }, syllables, limit);
+  return {
+    found: withSoundMatches(byChars, charScore, bySound, limit),
+    data: { fold: index.fold, groups: { ...shard.groups, ...sound.shard.groups }, entries: [] },
+    partial: !!choice?.partial || sound.partial,
+    bySound: !byChars.length && bySound.length > 0,
+  };
+}

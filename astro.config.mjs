@@ -51,8 +51,8 @@ export default defineConfig({
     // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run.
     mdx({ remarkPlugins: [remarkMdxPolicy] }),
     react(),
-    // The 404 page is served for missing addresses; it is not a page to list.
-    sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) }),
+    // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
+    sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
     pagefindIntegration(),
     dataReloadIntegration(),
   ],

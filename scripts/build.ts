@@ -5,8 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HANDOFF_ENV, readAndValidate, writeHandoff } from '../src/lib/read-sources';
-import { formatProblem } from '../src/lib/validate';
+import { HANDOFF_ENV } from '../src/lib/read-sources';
 import { CACHE, STAGING, publish, recoverAndTidy } from '../src/lib/publish';
 
 const root = process.cwd();
@@ -17,17 +16,17 @@ const cacheDir = resolve(root, CACHE, String(process.pid));
 // First put right what a killed or crashed build left: a missing dist/, staging and cache folders.
 for (const line of recoverAndTidy(root)) console.log(`· ${line}`);
 
-const { validated, problems } = readAndValidate(root);
-if (!validated) {
-  console.error(problems.map((p) => '✗ ' + formatProblem(p)).join('\n'));
-  console.error(`\n共 ${problems.length} 处问题，未构建，dist/ 保持不变。/ ${problems.length} problem(s); build stopped, dist/ left as it was.`);
+rmSync(staging, { recursive: true, force: true });
+// `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
+// hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
+const handoff = resolve(cacheDir, 'validated');
+const check = spawnSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'scripts/check.ts'), '--handoff', handoff, root], {
+  stdio: 'inherit',
+});
+if (check.status !== 0) {
+  rmSync(cacheDir, { recursive: true, force: true });
   process.exit(1);
 }
-
-rmSync(staging, { recursive: true, force: true });
-// The Astro process renders from these validated entries instead of reading and validating data/ a second time.
-const handoff = resolve(cacheDir, 'validated');
-writeHandoff(handoff, validated);
 const astro = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/astro.js'), 'build'], {
   stdio: 'inherit',
   env: { ...process.env, YIGONGTI_OUT_DIR: staging, YIGONGTI_CACHE_DIR: cacheDir, [HANDOFF_ENV]: handoff },

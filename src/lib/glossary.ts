@@ -268,7 +268,7 @@ const contains = (texts: (string | undefined)[], words: readonly string[]) => te
 export function glossaryLinks(site: Dataset, term: GlossaryTerm): GlossaryLink[] {
   const links = new Map<string, GlossaryLink>();
   const add = (link: GlossaryLink) => links.has(link.href) || links.set(link.href, link);
-  const documentTitle = (id: string) => site.documents.find((d) => d.id === id)?.data.title;
+  const documentTitle = (id: string) => site.document.get(id)?.data.title;
   for (const rule of term.links) {
     if ('page' in rule) add({ href: rule.page, label: rule.label, kind: 'page' });
     else if ('groupKind' in rule) {

@@ -84,17 +84,21 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
     await page.close();
   });
 
-  it('without JavaScript, shows the summary and the full table, and no empty chart box', async () => {
+  it('without JavaScript, shows the summary, the chart drawn at build time and the full table, and no empty chart box', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const page = await context.newPage();
     await page.goto(url());
     const figure = page.locator(`#chart-${chart.key}`);
     await expect(figure.locator('.chart-summary').isVisible()).resolves.toBe(true);
     await expect(figure.locator('.chart-summary').textContent()).resolves.toBe(chart.summary);
-    await expect(figure.locator('table caption').isVisible()).resolves.toBe(true);
-    await expect(figure.locator('tbody tr').count()).resolves.toBe(observationCount);
+    await expect(figure.locator('.static-chart').isVisible()).resolves.toBe(true);
     await expect(figure.locator('yg-chart').isVisible()).resolves.toBe(false);
-    for (const name of chart.spec.categoryNames) await expect(figure.locator('tbody th', { hasText: name }).count()).resolves.toBeGreaterThan(0);
+    // The full table is the page's 表格 section, linked from the figure.
+    await expect(figure.locator('a[href="#table"]').isVisible()).resolves.toBe(true);
+    const table = page.locator('section#table');
+    await expect(table.locator('table caption').isVisible()).resolves.toBe(true);
+    await expect(table.locator('tbody tr').count()).resolves.toBe(observationCount);
+    for (const name of chart.spec.categoryNames) await expect(table.locator('tbody th', { hasText: name }).count()).resolves.toBeGreaterThan(0);
     await context.close();
   });
 });

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, builtPages, readDist } from '../support/site-pages';
-import { HEADERS_FILE, nginxHeaders, parseCsp, parseHeadersFile, siteHeaders } from '../support/security-headers';
+import { HEADERS_FILE, headersFor, nginxHeaders, parseCsp, parseHeadersFile, siteHeaders } from '../support/security-headers';
 
 const headers = siteHeaders();
 const csp = parseCsp(headers['Content-Security-Policy'] ?? '');
@@ -37,6 +37,25 @@ describe('security headers', () => {
 
   it('the nginx sample sends exactly the same headers', () => {
     expect(nginxHeaders()).toEqual(headers);
+    for (const path of ['/', '/indicators/x/', '/embed/indicators/x/', '/embedded/']) expect(nginxHeaders(undefined, path), path).toEqual(headersFor(path));
+  });
+
+  it('only embed views may be framed, by any site; they keep the rest of the policy', () => {
+    const framing = (path: string) => parseCsp(headersFor(path)['Content-Security-Policy'] ?? '').get('frame-ancestors');
+    for (const path of ['/', '/indicators/x/', '/groups/x/', '/embedded/', '/data/observations.csv', '/x/embed/indicators/y/']) {
+      expect(framing(path), path).toEqual(["'none'"]);
+      expect(headersFor(path)['X-Frame-Options'], path).toBe('DENY');
+    }
+    const embed = headersFor('/embed/indicators/x/');
+    expect(framing('/embed/indicators/x/')).toEqual(['*']);
+    expect(embed['X-Frame-Options']).toBeUndefined();
+    // One policy, not two joined: a browser would enforce both, and 'none' would win.
+    expect(embed['Content-Security-Policy']).not.toContain(', ');
+    const rest = (policy: string) => [...parseCsp(policy)].filter(([d]) => d !== 'frame-ancestors');
+    expect(rest(embed['Content-Security-Policy'])).toEqual(rest(headers['Content-Security-Policy']));
+    const { 'Content-Security-Policy': _a, 'X-Frame-Options': _b, ...others } = headers;
+    const { 'Content-Security-Policy': _c, ...embedOthers } = embed;
+    expect(embedOthers).toEqual(others);
   });
 
   it('the build copies public/_headers into dist/', () => {

@@ -14,6 +14,9 @@ export function parseHeadersFile(text = readFileSync(HEADERS_FILE, 'utf8')): Map
     if (!/^\s/.test(line)) {
       current = rules.get(line.trim()) ?? new Map();
       rules.set(line.trim(), current);
+    } else if (current && line.trim().startsWith('!')) {
+      // "! Name": drop the header an earlier matching rule set (Cloudflare Pages).
+      current.set(`!${line.trim().slice(1).trim()}`, '');
     } else if (current) {
       const colon = line.indexOf(':');
       current.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
@@ -27,9 +30,41 @@ export function siteHeaders(): Record<string, string> {
   return Object.fromEntries(parseHeadersFile().get('/*') ?? []);
 }
 
-/** `add_header Name "value" always;` lines of the nginx sample. */
-export function nginxHeaders(text = readFileSync(NGINX_FILE, 'utf8')): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"(?:\s+always)?;/gm)].map((m) => [m[1], m[2]]));
+/** Whether a _headers path pattern ("/*", "/embed/*", "/about/") matches a path. */
+const matches = (pattern: string, path: string) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
+
+/** The headers a host reading public/_headers sends for one path: every matching rule in order, "! Name" dropping one. */
+export function headersFor(path: string, rules = parseHeadersFile()): Record<string, string> {
+  const headers = new Map<string, string>();
+  for (const [pattern, rule] of rules) {
+    if (!matches(pattern, path)) continue;
+    for (const [name, value] of rule) {
+      if (name.startsWith('!')) headers.delete(name.slice(1));
+      else headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
+    }
+  }
+  return Object.fromEntries(headers);
+}
+
+/**
+ * The server-level `add_header Name "value" always;` lines of the nginx sample, with `map $uri $var { … }` variables
+ * resolved for `path`; a header whose value comes out empty is not sent (as nginx does).
+ */
+export function nginxHeaders(text = readFileSync(NGINX_FILE, 'utf8'), path = '/'): Record<string, string> {
+  const maps = new Map<string, { pattern: RegExp | undefined; value: string }[]>();
+  for (const m of text.matchAll(/^map\s+\$uri\s+\$(\w+)\s*\{([^}]*)\}/gm)) {
+    const entries = [...m[2].matchAll(/^\s*(\S+)\s+"([^"]*)";/gm)].map((e) => ({ pattern: e[1] === 'default' ? undefined : new RegExp(e[1].replace(/^~/, '')), value: e[2] }));
+    maps.set(m[1], entries);
+  }
+  const resolve = (value: string) =>
+    value.replace(/\$(\w+)/g, (whole, name: string) => {
+      const entries = maps.get(name);
+      if (!entries) return whole;
+      return (entries.find((e) => e.pattern?.test(path)) ?? entries.find((e) => !e.pattern))?.value ?? '';
+    });
+  return Object.fromEntries(
+    [...text.matchAll(/^\s*add_header\s+([\w-]+)\s+"([^"]*)"(?:\s+always)?;/gm)].map((m) => [m[1], resolve(m[2])] as const).filter(([, value]) => value !== ''),
+  );
 }
 
 /** CSP directive → its sources. */

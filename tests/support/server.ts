@@ -9,12 +9,14 @@ export interface SiteServer {
   close: () => Promise<void>;
 }
 
-export async function serveSite(dir = resolve('dist'), headers: OutgoingHttpHeaders = {}): Promise<SiteServer> {
+/** `headers`: sent with every response, or chosen by the request's path (as public/_headers does). */
+export async function serveSite(dir = resolve('dist'), headers: OutgoingHttpHeaders | ((path: string) => OutgoingHttpHeaders) = {}): Promise<SiteServer> {
   if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir} has no built site: run npm run build first`);
   const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'] });
   const notFound = readFileSync(resolve(dir, '404.html'), 'utf8');
   const server: Server = createServer((req, res) => {
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
+    const chosen = typeof headers === 'function' ? headers(new URL(req.url ?? '/', 'http://x').pathname) : headers;
+    for (const [name, value] of Object.entries(chosen)) if (value !== undefined) res.setHeader(name, value);
     assets(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
       res.end(notFound);

@@ -3,6 +3,7 @@ import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort } fr
 import { subjectHref, subjectName } from '../../src/lib/dataset';
 import { loadDataset } from '../../src/lib/read-sources';
 import { fixtureSite } from '../fixtures/content-site';
+import { documentsIndex, provinceDocumentPaths, provinceDocuments } from '../../src/lib/views/lists';
 
 describe('document pages', () => {
   const site = fixtureSite();
@@ -37,5 +38,27 @@ describe('document pages', () => {
     const data = loadDataset(process.cwd());
     const listed = data.documents.flatMap((d) => documentFigures(data, d.id).map((f) => f.observation.id));
     expect(listed.sort()).toEqual(data.observations.map((o) => o.id).sort());
+  });
+});
+
+describe('the documents index at national size', () => {
+  const site = fixtureSite();
+
+  it('lists every document, newest first, while they fit', () => {
+    const view = documentsIndex(site);
+    expect(view.newest.map((d) => d.id)).toEqual(['doc-b', 'doc-a']);
+    expect(view.more).toBe(0);
+    expect(view.provinces).toEqual([]);
+    expect(provinceDocumentPaths(site)).toEqual([]);
+  });
+
+  it('shows the newest in full and sends the rest to a page per province that holds all of that province', () => {
+    const view = documentsIndex(site, 1);
+    expect(view.newest.map((d) => d.id)).toEqual(['doc-b']);
+    expect(view.more).toBe(1);
+    expect(view.provinces.map((p) => p.href)).toEqual(['/regions/prov/documents/']);
+    expect(view.provinces[0].count).toContain(String(site.documents.length));
+    expect(provinceDocumentPaths(site, 1)).toEqual(['prov']);
+    expect(provinceDocuments(site, 'prov')!.documents.map((d) => d.id)).toEqual(['doc-b', 'doc-a']);
   });
 });

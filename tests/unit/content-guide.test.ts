@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { factExamples, factHref, groupFacts, groupsWithFacts, whoToAsk } from '../../src/lib/guide';
 import { fixtureSite } from '../fixtures/content-site';
+import { GUIDE_LIMITS, guideExamples } from '../../src/lib/views/guide';
+import type { FactExample } from '../../src/lib/guide';
 
 describe('guide examples from the groups\' records', () => {
   const site = fixtureSite();
@@ -30,5 +32,31 @@ describe('guide examples from the groups\' records', () => {
   it('finds the groups with referral rules and merges identical advice on whom to ask', () => {
     expect(groupsWithFacts(site, ['up', 'down']).map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
     expect(whoToAsk(site)).toEqual([{ text: '问村医。', groups: [site.groups[0], site.groups[1]] }]);
+  });
+});
+
+describe('the guide stays one page at national size', () => {
+  const site = fixtureSite();
+  const example = (i: number, groups: number): FactExample => ({
+    field: 'up',
+    text: `第 ${i} 条`,
+    source: site.groups[0].referral.up[0].source,
+    groups: Array.from({ length: groups }, (_, k) => ({ ...site.groups[0], id: `g${i}-${k}`, name: `医共体${i}-${k}` })),
+  });
+
+  it('shows at most the limit of examples, the widest first, and counts the rest', () => {
+    const many = Array.from({ length: GUIDE_LIMITS.examples + 5 }, (_, i) => example(i, i === 7 ? 3 : 1));
+    const view = guideExamples(site, many);
+    expect(view.total).toBe(many.length);
+    expect(view.shown).toHaveLength(GUIDE_LIMITS.examples);
+    expect(view.more).toBe(5);
+    expect(view.shown[0].text).toBe('第 7 条');
+  });
+
+  it('names at most the limit of groups per example and says how many there are', () => {
+    const wide = guideExamples(site, [example(1, GUIDE_LIMITS.groupsPerExample + 30)]).shown[0];
+    expect(wide.groups.shown).toHaveLength(GUIDE_LIMITS.groupsPerExample);
+    expect(wide.groups.more).toBe(30);
+    expect(guideExamples(site, [example(2, 2)]).shown[0].groups).toEqual({ shown: expect.any(Array), more: 0 });
   });
 });

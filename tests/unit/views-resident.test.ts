@@ -1,8 +1,9 @@
 /** The resident pages' views on the resident fixture (tests/fixtures/resident-site.ts), village clinics included. */
 import { describe, expect, it } from 'vitest';
 import { residentSiteWithVillageClinics } from '../fixtures/resident-site';
-import { groupPage, groupsIndex, referralPage } from '../../src/lib/views/group';
-import { institutionPage, institutionsIndex, institutionsWithPages } from '../../src/lib/views/institution';
+import { groupPage, referralPage } from '../../src/lib/views/group';
+import { groupsIndex, institutionsIndex, provinceList, provinceListPaths } from '../../src/lib/views/lists';
+import { institutionPage, institutionsWithPages } from '../../src/lib/views/institution';
 import { regionPage, regionsIndex } from '../../src/lib/views/region';
 import { homePage } from '../../src/lib/views/home';
 
@@ -142,7 +143,9 @@ describe('institutionPage', () => {
 
 describe('the lists', () => {
   it('buckets groups by region ordered by the full path, keeping the editors’ order inside a region', () => {
-    const buckets = groupsIndex(ds);
+    const view = groupsIndex(ds);
+    if (view.split) throw new Error('a short list is one page');
+    const buckets = view.buckets;
     expect(buckets.map((b) => b.heading)).toEqual(['河南省洛阳市', '河南省洛阳市孟津县']);
     expect(buckets[1].items.map((g) => g.name)).toEqual(['孟津县第一医疗卫生共同体', '孟津县第二医疗卫生共同体']);
     expect(buckets[1].items[0].meta).toBe('县域医共体 · 牵头医院：孟津县人民医院');
@@ -150,7 +153,9 @@ describe('the lists', () => {
   });
 
   it('lists every institution with a page once, by region, and only counts village clinics', () => {
-    const buckets = institutionsIndex(ds);
+    const view = institutionsIndex(ds);
+    if (view.split) throw new Error('a short list is one page');
+    const buckets = view.buckets;
     expect(buckets.map((b) => b.heading)).toEqual(['河南省洛阳市孟津县', '河南省洛阳市偃师区']);
     const listed = buckets.flatMap((b) => hrefs(b.items));
     expect(listed.sort()).toEqual(institutionsWithPages(ds).map((i) => `/institutions/${i.id}/`).sort());
@@ -158,6 +163,33 @@ describe('the lists', () => {
     expect(buckets[0].villageClinics).toContain('另有 3 个村卫生室');
     expect(buckets[1].villageClinics).toBeUndefined();
     expect(buckets[0].items.find((i) => i.name === '孟津县人民医院')!.meta).toBe('综合医院 · 孟津县第一医疗卫生共同体（牵头医院）');
+  });
+
+  it('splits a list too long for one page by province, each province page holding all of its entries', () => {
+    const all = institutionsWithPages(ds);
+    const view = institutionsIndex(ds, all.length - 1);
+    if (!view.split) throw new Error('a list over the limit splits');
+    expect(view.total).toBe(all.length);
+    const provinces = provinceListPaths(ds, 'institutions', all.length - 1);
+    expect(view.provinces.map((p) => p.href)).toEqual(provinces.map((id) => `/regions/${id}/institutions/`));
+    const listed = provinces.flatMap((id) => provinceList(ds, 'institutions', id)!.buckets.flatMap((b) => hrefs(b.items)));
+    expect(listed.sort()).toEqual(all.map((i) => `/institutions/${i.id}/`).sort());
+    // Each province names its own count.
+    for (const [i, id] of provinces.entries()) {
+      const n = provinceList(ds, 'institutions', id)!.buckets.reduce((sum, b) => sum + b.items.length, 0);
+      expect(view.provinces[i].count).toContain(String(n));
+    }
+    // Nothing splits while the list fits.
+    expect(provinceListPaths(ds, 'institutions')).toEqual([]);
+    expect(provinceListPaths(ds, 'groups')).toEqual([]);
+  });
+
+  it('splits the groups list the same way, a group under the province of the region it serves', () => {
+    const view = groupsIndex(ds, 1);
+    if (!view.split) throw new Error('a list over the limit splits');
+    expect(view.total).toBe(ds.groups.length);
+    const listed = provinceListPaths(ds, 'groups', 1).flatMap((id) => provinceList(ds, 'groups', id)!.buckets.flatMap((b) => hrefs(b.items)));
+    expect(listed.sort()).toEqual(ds.groups.map((g) => `/groups/${g.id}/`).sort());
   });
 
   it('draws the region tree three levels deep with group counts', () => {
@@ -223,7 +255,7 @@ describe('homePage', () => {
   const home = homePage(ds);
 
   it('lists every group by region with its place, keeping 第一 before 第二', () => {
-    expect(home.groups.map((g) => [g.name, g.meta])).toEqual([
+    expect(home.groups.shown.map((g) => [g.name, g.meta])).toEqual([
       ['洛阳市医疗集团', '城市医疗集团 · 洛阳市'],
       ['孟津县第一医疗卫生共同体', '县域医共体 · 洛阳市孟津县'],
       ['孟津县第二医疗卫生共同体', '县域医共体 · 洛阳市孟津县'],
@@ -231,11 +263,20 @@ describe('homePage', () => {
   });
 
   it('lists the regions below province level that have groups, documents or figures', () => {
-    expect(home.regions.map((r) => [r.name, r.meta])).toEqual([
+    expect(home.regions.shown.map((r) => [r.name, r.meta])).toEqual([
       ['洛阳市', '地级市 · 河南省'],
       ['孟津县', '县 · 河南省洛阳市'],
       ['偃师区', '市辖区 · 河南省洛阳市'],
     ]);
+  });
+
+  it('names a few groups and regions and links to the full lists when there are more', () => {
+    const short = homePage(ds, 5, 2);
+    expect(short.groups.shown.map((g) => g.href)).toEqual(home.groups.shown.slice(0, 2).map((g) => g.href));
+    expect(short.groups.more).toBe(ds.groups.length - 2);
+    expect(short.groups.total).toBe(ds.groups.length);
+    expect(short.regions.more).toBe(home.regions.shown.length - 2);
+    expect(home.groups.more).toBe(0);
   });
 
   it('shows the newest updates first, at most the number asked for', () => {

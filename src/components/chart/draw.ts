@@ -2,6 +2,8 @@
  * Draws a ChartSpec with Chart.js, registering only the parts used (bars, lines, points, two scales, tooltips).
  * Colours are set here (UK Analysis Function palette); colour is never the only carrier: targets are hatched,
  * baselines dotted, every value is written beside its bar or point, and the key above the chart names each kind.
+ * The same drawing rules as the static chart (src/lib/chart-layout.ts): a bound ("> 90%") fades past its value with an
+ * arrow, never a clean bar ending at it; targets in a bar chart are markers (a tick), not bars among actual figures.
  * The canvas is focusable: arrow keys move through the values, each shown as a tooltip and read out in a live region.
  */
 import {
@@ -19,7 +21,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import type { ChartSpec, ObservationKind } from '../../lib/series';
-import { CHART_DARK as DARK, KIND_COLOUR } from '../../lib/palette';
+import { CHART_DARK as DARK, KIND_COLOUR, OPEN_TAIL } from '../../lib/palette';
 import type { ChartTexts } from './element';
 import { fill } from '../../i18n/fill';
 
@@ -93,6 +95,24 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
         showLine: s.values.filter((v) => v !== null).length > 1,
       };
     }
+    if (s.marker) {
+      // A target is a tick across the category, not a bar beside the actual figure.
+      return {
+        type: 'line',
+        label: s.label,
+        data: s.values,
+        indexAxis: horizontal ? 'y' : 'x',
+        showLine: false,
+        pointStyle: 'line',
+        rotation: horizontal ? 90 : 0,
+        pointRadius: fontSize * 1.1,
+        pointHoverRadius: fontSize * 1.3,
+        borderColor: colour,
+        backgroundColor: colour,
+        pointBorderWidth: 5,
+        pointHoverBorderWidth: 6,
+      } as ChartDataset<'line', (number | null)[]>;
+    }
     return {
       type: 'bar',
       label: s.label,
@@ -107,7 +127,15 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
   });
 
   const valueAxis = horizontal ? 'x' : 'y';
-  const max = Math.max(...spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null)), spec.reference?.value ?? 0);
+  // Room for the longest label beside a bar (each carries its period), up to half the width; CJK text is ~1em a character.
+  const longest = Math.max(0, ...spec.series.flatMap((s) => s.texts.map((text) => [...(spec.series.length > 1 ? `${s.label} ${text ?? ''}` : (text ?? ''))].length)));
+  const labelRoom = Math.min(box.clientWidth * 0.5, longest * fontSize * 0.85 + 12);
+  const top = Math.max(...spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null)), spec.reference?.value ?? 0);
+  const tail = top * OPEN_TAIL;
+  const hasOpenUp = spec.type === 'bar' && spec.series.some((s) => !s.marker && s.open.includes('up'));
+  const max = top + (hasOpenUp ? tail : 0);
+  /** Where the label of a bar goes: past its open end when the bar runs on. */
+  const openUp = (d: number, i: number) => spec.type === 'bar' && !spec.series[d].marker && spec.series[d].open[i] === 'up';
   const tick = (v: number | string) => `${Number(v).toLocaleString('en-US')}${spec.unit === '%' ? '%' : ''}`;
 
   /** Every value written beside its bar or above its point, with its kind: colour is never needed to read it. */
@@ -124,7 +152,12 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
           const text = s.texts[i];
           if (!text || s.values[i] === null) return;
           const label = spec.series.length > 1 ? `${s.label} ${text}` : text;
-          const { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
+          let { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
+          if (openUp(d, i)) {
+            const end = chart.scales[valueAxis].getPixelForValue(s.values[i]! + tail);
+            if (horizontal) x = end;
+            else y = end;
+          }
           if (horizontal) {
             ctx.textAlign = 'left';
             ctx.textBaseline = 'middle';
@@ -132,11 +165,84 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
           } else {
             ctx.textAlign = 'center';
             ctx.textBaseline = 'bottom';
-            ctx.fillText(label, x, y - (spec.type === 'line' ? 12 : 6));
+            ctx.fillText(label, x, y - (spec.type === 'line' || s.marker ? 12 : 6));
           }
         });
       });
       ctx.restore();
+    },
+  };
+
+  /**
+   * Open ends: a "≥ / >" bar runs on past its bound in a fade with an arrow; a "≤ / <" bar fades out before its bound,
+   * which is marked with a dashed line and an arrow pointing back. Never a clean bar ending at the bound.
+   */
+  const openEnds: Plugin = {
+    id: 'ygOpenEnds',
+    afterDatasetsDraw(chart) {
+      if (spec.type !== 'bar') return;
+      const { ctx } = chart;
+      const scale = chart.scales[valueAxis];
+      spec.series.forEach((s, d) => {
+        if (s.marker) return;
+        chart.getDatasetMeta(d).data.forEach((el, i) => {
+          const open = s.open[i];
+          const value = s.values[i];
+          if (!open || value === null) return;
+          const { x, y, width, height } = el.getProps(['x', 'y', 'width', 'height'], true) as { x: number; y: number; width: number; height: number };
+          const bound = scale.getPixelForValue(value);
+          const far = scale.getPixelForValue(open === 'up' ? value + tail : Math.max(0, value - tail));
+          const thick = horizontal ? height : width;
+          const across = horizontal ? y - thick / 2 : x - thick / 2;
+          ctx.save();
+          const gradient = horizontal ? ctx.createLinearGradient(bound, 0, far, 0) : ctx.createLinearGradient(0, bound, 0, far);
+          if (open === 'up') {
+            gradient.addColorStop(0, `${KIND_COLOUR[s.kind]}cc`);
+            gradient.addColorStop(1, `${KIND_COLOUR[s.kind]}00`);
+          } else {
+            // Fade the bar out before the bound: white over its last stretch.
+            gradient.addColorStop(0, 'rgba(255,255,255,0.95)');
+            gradient.addColorStop(1, 'rgba(255,255,255,0)');
+          }
+          ctx.fillStyle = gradient;
+          if (horizontal) ctx.fillRect(Math.min(bound, far), across, Math.abs(far - bound), thick);
+          else ctx.fillRect(across, Math.min(bound, far), thick, Math.abs(far - bound));
+          ctx.strokeStyle = DARK;
+          ctx.lineWidth = 2.5;
+          const tip = open === 'up' ? far : bound;
+          const back = open === 'up' ? -8 : -8;
+          const mid = across + thick / 2;
+          const spread = Math.min(thick / 2 - 2, 9);
+          ctx.beginPath();
+          if (horizontal) {
+            const t = open === 'up' ? tip : tip - 3;
+            const dir = open === 'up' ? back : -back;
+            ctx.moveTo(t + dir, mid - spread);
+            ctx.lineTo(t, mid);
+            ctx.lineTo(t + dir, mid + spread);
+          } else {
+            const t = open === 'up' ? tip : tip + 3;
+            const dir = open === 'up' ? -back : back;
+            ctx.moveTo(mid - spread, t + dir);
+            ctx.lineTo(mid, t);
+            ctx.lineTo(mid + spread, t + dir);
+          }
+          ctx.stroke();
+          if (open === 'down') {
+            ctx.setLineDash([3, 2]);
+            ctx.beginPath();
+            if (horizontal) {
+              ctx.moveTo(bound, across);
+              ctx.lineTo(bound, across + thick);
+            } else {
+              ctx.moveTo(across, bound);
+              ctx.lineTo(across + thick, bound);
+            }
+            ctx.stroke();
+          }
+          ctx.restore();
+        });
+      });
     },
   };
 
@@ -186,7 +292,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: fontSize * (narrow ? 6.5 : 8), left: 4, bottom: 4 } },
+      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: horizontal ? labelRoom : fontSize * (narrow ? 6.5 : 8), left: 4, bottom: 4 } },
       interaction: { mode: 'nearest', intersect: true },
       scales: {
         [valueAxis]: {
@@ -224,7 +330,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
         },
       },
     },
-    plugins: [directLabels, referenceLine],
+    plugins: [openEnds, directLabels, referenceLine],
   };
 
   const chart = new Chart(canvas, config);

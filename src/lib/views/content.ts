@@ -9,6 +9,7 @@ import { correctionsNewestFirst, figureLabel, type CorrectionView } from '../cor
 import { formatDate, formatFigure, formatPeriod } from '../format';
 import { placeLabel } from '../titles';
 import { citeView, type CiteView } from './figures';
+import { capped } from './guide';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
@@ -17,10 +18,9 @@ const newestFirst = <T extends { id: string; data: { date: string } }>(list: rea
 
 const link = (name: string, href: string) => ({ name, href });
 
-/** Every document digest, newest first. */
-export function documentsIndex(ds: Dataset): DocumentEntry[] {
-  return newestFirst(ds.documents);
-}
+/** Documents the about page names (the newest); /documents/ has the rest. */
+const ABOUT_DOCUMENTS = 24;
+
 
 export interface DocumentPageView {
   title: string;
@@ -166,19 +166,22 @@ export function changesPage(ds: Dataset): ChangeView[] {
 export interface AboutPageView {
   sourcesIntro: string;
   documents: { title: string; href: string; issuer: string; date: string }[];
+  /** A link text to /documents/ when the page names only the newest. */
+  allDocuments?: string;
   /** A real figure, cited as pages cite figures. */
   example?: { subject: { name: string; href: string }; period: string; indicator: { name: string; href: string }; value: string; note?: string; cite: CiteView };
 }
 
 export function aboutPage(ds: Dataset): AboutPageView {
-  const documents = documentsIndex(ds);
+  const documents = capped(newestFirst(ds.documents), ABOUT_DOCUMENTS);
   // A real figure to show what a citation looks like: a reported outcome of a well-known indicator, else any outcome.
   const famous = ds.observationsByIndicator.get('in-county-visit-rate')?.find((o) => o.kind === 'actual');
   const example = famous ?? ds.observations.find((o) => o.kind === 'actual') ?? ds.observations[0];
   const indicator = example && ds.indicator.get(example.indicator);
   return {
-    sourcesIntro: tf('about.sources.p1', { n: documents.length }),
-    documents: documents.map((d) => ({ title: d.data.title, href: `/documents/${d.id}/`, issuer: issuerShort(d.data.issuer), date: formatDate(d.data.date) })),
+    sourcesIntro: tf('about.sources.p1', { n: ds.documents.length }),
+    ...(documents.more > 0 ? { allDocuments: tf('about.allDocuments', { n: ds.documents.length }) } : {}),
+    documents: documents.shown.map((d) => ({ title: d.data.title, href: `/documents/${d.id}/`, issuer: issuerShort(d.data.issuer), date: formatDate(d.data.date) })),
     ...(example && indicator
       ? {
           example: {

@@ -5,6 +5,7 @@ import { downloadContext, downloadRegistry, linkOf, type DownloadLink } from '..
 import { citationText } from '../citation';
 import { catalogue, type Framework } from '../catalogue';
 import { formatDate } from '../format';
+import { LIST_LIMIT } from './lists';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
@@ -14,6 +15,8 @@ export interface DataPageView {
   /** The site-wide files, a CSV and a JSON per row. */
   main: { title: string; table: DownloadLink['table']; files: DownloadLink[] }[];
   groups: { name: string; href: string; files: DownloadLink[] }[];
+  /** Said instead of the per-group table when there are too many groups for one page. */
+  groupsNote?: string;
   indicators: { name: string; href: string; files: DownloadLink[] }[];
   dictionary: { table: DownloadLink['table']; heading: string; caption: string; columns: { key: string; meaning: string }[] }[];
   codes: { code: Framework; meaning: string }[];
@@ -32,7 +35,10 @@ export function dataPage(ds: Dataset, siteUrl: string | URL): DataPageView {
   return {
     ...(ds.dataUpdated ? { updated: tf('data.updated', { date: formatDate(ds.dataUpdated) }) } : {}),
     main: [...main.values()],
-    groups: [...ds.groups].sort(byName).map((g) => ({ name: g.name, href: `/groups/${g.id}/`, files: registry.group(g.id).map(linkOf) })),
+    // Every group's files on one page while that is short; at national size each group page has its own.
+    ...(ds.groups.length > LIST_LIMIT
+      ? { groups: [], groupsNote: tf('data.perGroupMany', { n: ds.groups.length }) }
+      : { groups: [...ds.groups].sort(byName).map((g) => ({ name: g.name, href: `/groups/${g.id}/`, files: registry.group(g.id).map(linkOf) })) }),
     indicators: sections.flatMap((s) => s.indicators).map((i) => ({ name: i.name, href: `/indicators/${i.id}/`, files: registry.indicator(i.id).map(linkOf) })),
     dictionary: dictionary(downloadContext(ds, siteUrl)).map(({ table, columns }) => ({
       table,

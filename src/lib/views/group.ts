@@ -369,12 +369,3 @@ export function groupsByRegion(ds: Dataset): { regionId: string; heading: string
   return byRegionPath(ds, buckets);
 }
 
-/** The groups index: every group by the region it serves. */
-export function groupsIndex(ds: Dataset): RegionBucket<GroupCard>[] {
-  return groupsByRegion(ds).map((b) => ({
-    href: `/regions/${b.regionId}/`,
-    anchor: `region-${b.regionId}`,
-    heading: b.heading,
-    items: b.items.map((g) => groupCard(ds, g)),
-  }));
-}

@@ -4,6 +4,10 @@ import { pathOf, type Dataset } from '../dataset';
 import { t } from '../../i18n/zh-CN';
 import { groupsByRegion } from './group';
 import { updateItem, type UpdateItem } from './related';
+import { capped, type Capped } from './guide';
+
+/** Groups and regions the home page names before linking to the full lists (which split by province at national size). */
+export const HOME_LIMIT = 24;
 
 export interface HomeCard {
   href: string;
@@ -12,8 +16,8 @@ export interface HomeCard {
 }
 
 export interface HomePageView {
-  groups: HomeCard[];
-  regions: HomeCard[];
+  groups: Capped<HomeCard> & { total: number };
+  regions: Capped<HomeCard>;
   updates: UpdateItem[];
 }
 
@@ -31,19 +35,24 @@ function regionsWithContent(ds: Dataset): Region[] {
 
 const regionNames = (regions: readonly Region[]) => regions.map((r) => r.name).join('');
 
-export function homePage(ds: Dataset, newestUpdates = 5): HomePageView {
+export function homePage(ds: Dataset, newestUpdates = 5, limit = HOME_LIMIT): HomePageView {
+  // By region (province first), editors' order inside a region, so 第一, 第二, 第三 stay in order.
+  const groups = capped(groupsByRegion(ds).flatMap((b) => b.items), limit);
+  const regions = capped(regionsWithContent(ds).filter((r) => r.kind !== 'province'), limit);
   return {
-    // By region (province first), editors' order inside a region, so 第一, 第二, 第三 stay in order.
-    groups: groupsByRegion(ds)
-      .flatMap((b) => b.items)
-      .map((g) => ({ href: `/groups/${g.id}/`, name: g.name, meta: `${t(`kind.group.${g.kind}`)} · ${regionNames(pathOf(ds, g.region).slice(1))}` })),
-    regions: regionsWithContent(ds)
-      .filter((r) => r.kind !== 'province')
-      .map((r) => ({
+    groups: {
+      total: ds.groups.length,
+      more: groups.more,
+      shown: groups.shown.map((g) => ({ href: `/groups/${g.id}/`, name: g.name, meta: `${t(`kind.group.${g.kind}`)} · ${regionNames(pathOf(ds, g.region).slice(1))}` })),
+    },
+    regions: {
+      more: regions.more,
+      shown: regions.shown.map((r) => ({
         href: `/regions/${r.id}/`,
         name: r.name,
         meta: t(`kind.region.${r.kind}`) + (r.parent ? ` · ${regionNames(pathOf(ds, r.id).slice(0, -1))}` : ''),
       })),
+    },
     updates: [...ds.updates]
       .sort((a, b) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, newestUpdates)

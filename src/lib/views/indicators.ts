@@ -4,7 +4,7 @@
  */
 import type { Indicator, Observation } from '../../schemas';
 import { observationsOfIndicator, pathOf, type Dataset, type DocumentEntry } from '../dataset';
-import { formatQualified } from '../format';
+import { formatDate, formatQualified } from '../format';
 import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../series';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads';
 import { indicatorUpdated } from '../updated';
@@ -63,6 +63,26 @@ export type IndicatorReports =
     }
   | { mode: 'provinces'; provinces: ProvinceSummaryView };
 
+/** A chart's image files: the SVG written at build time, and the name its SVG and PNG downloads are saved under. */
+export interface ChartDownload {
+  /** The SVG file's address on this site. */
+  svg: string;
+  /** File name without extension, from the indicator id: "in-county-visit-rate", "in-county-visit-rate-region-kunming". */
+  name: string;
+}
+
+/** The grapher's four views of an indicator, in order; the id is the `?tab=` value and the section's anchor. */
+export const INDICATOR_TABS = ['chart', 'table', 'sources', 'download'] as const;
+export type IndicatorTab = (typeof INDICATOR_TABS)[number];
+
+/** A document the indicator's figures come from, and how many figures it gives. */
+export interface SourceDocumentView {
+  href: string;
+  title: string;
+  date?: string;
+  figures: string;
+}
+
 export interface IndicatorPageView {
   indicator: Indicator;
   title: string;
@@ -76,7 +96,19 @@ export interface IndicatorPageView {
   reports: IndicatorReports;
   downloads: DownloadLink[];
   updated?: string;
+  /** The tabs: 图表 / 表格 / 来源 / 下载 (sections without JavaScript). */
+  tabs: { id: IndicatorTab; label: string }[];
+  /** Image files of each chart on the page, by chart key. */
+  chartDownloads: Record<string, ChartDownload>;
+  /** Each chart's title, by chart key, for the list of images under 下载. */
+  chartTitles: Record<string, string>;
+  /** Documents the figures come from. */
+  sources: SourceDocumentView[];
+  /** The embed view: its address and the <iframe> snippet to copy. */
+  embed: { href: string; url: string; snippet: string };
 }
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** Where a figure's subject stands: its region, or the region of its group or institution. */
 function regionOfSubject(ds: Dataset, subject: Observation['subject']): string | undefined {
@@ -178,6 +210,33 @@ function reportsOf(ds: Dataset, indicator: Indicator, observations: readonly Obs
   };
 }
 
+/** The file name (no extension) of a chart's image: the indicator id, and for one place's chart that place too. */
+export function chartFileName(indicatorId: string, chartKey: string): string {
+  return chartKey.startsWith('compare-') ? indicatorId : `${indicatorId}-${chartKey.replace(/^trend-/, '')}`;
+}
+
+/** Where a chart's SVG file is built. */
+export const chartSvgHref = (indicatorId: string, chartKey: string) => `/indicators/${indicatorId}/${chartFileName(indicatorId, chartKey)}.svg`;
+
+/** The charts an indicator page draws (the comparison first, then each place's own). */
+export function indicatorCharts(reports: IndicatorReports): ChartFigureData[] {
+  if (reports.mode !== 'rows') return [];
+  return [...(reports.comparison ? [reports.comparison] : []), ...reports.trends.map((t) => t.chart)];
+}
+
+/** The embed view's address. */
+export const embedHref = (indicatorId: string) => `/embed/indicators/${indicatorId}/`;
+
+/** Documents cited by an indicator's figures, each once, in the order first cited; a lookup per document. */
+function sourcesOf(ds: Dataset, observations: readonly Observation[]): SourceDocumentView[] {
+  const counts = new Map<string, number>();
+  for (const o of observations) counts.set(o.source.document, (counts.get(o.source.document) ?? 0) + 1);
+  return [...counts].map(([id, n]) => {
+    const doc = ds.document.get(id);
+    return { href: `/documents/${id}/`, title: doc?.data.title ?? id, ...(doc ? { date: formatDate(doc.data.date) } : {}), figures: tf('grapher.sourceFigures', { n }) };
+  });
+}
+
 /** Everything an indicator page shows; undefined for an unknown id. */
 export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): IndicatorPageView | undefined {
   const indicator = ds.indicator.get(id);
@@ -185,9 +244,13 @@ export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): I
   const official = indicator.definitionStatus === 'official';
   const working = indicator.definitionStatus === 'working';
   const target = indicator.nationalTarget;
+  const observations = observationsOfIndicator(ds, indicator.id);
+  const reports = reportsOf(ds, indicator, observations);
+  const embedUrl = new URL(embedHref(indicator.id), siteUrl).href;
+  const title = tf('indicator.title', { name: indicator.name });
   return {
     indicator,
-    title: tf('indicator.title', { name: indicator.name }),
+    title,
     description: tf('indicator.description', { name: indicator.name }),
     framework: { label: t(`framework.${indicator.framework}`), href: `/indicators/#fw-${indicator.framework}` },
     statusLabel: t(`indicator.status.${indicator.definitionStatus}`),
@@ -204,9 +267,18 @@ export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): I
         }),
     ...(target ? { target: { text: formatQualified(target.value, indicator.unit, target.qualifier), basis: target.basis } } : {}),
     ...(indicator.source ? { source: citeView(ds, indicator.source) } : {}),
-    reports: reportsOf(ds, indicator, observationsOfIndicator(ds, indicator.id)),
+    reports,
     downloads: downloadRegistry(ds, siteUrl).indicator(indicator.id).map(linkOf),
     updated: indicatorUpdated(ds, indicator),
+    tabs: INDICATOR_TABS.map((id) => ({ id, label: t(`grapher.tab.${id}`) })),
+    chartDownloads: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, { svg: chartSvgHref(indicator.id, c.key), name: chartFileName(indicator.id, c.key) }])),
+    chartTitles: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, c.title])),
+    sources: sourcesOf(ds, observations),
+    embed: {
+      href: embedHref(indicator.id),
+      url: embedUrl,
+      snippet: `<iframe src="${embedUrl}" title="${escapeAttr(title)}" width="100%" height="600" loading="lazy"></iframe>`,
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { groupsIn, hasOwnPage, membershipsOf, observationsOf, type Dataset } fro
 import { referralGuide, referralHref } from '../referral';
 import { institutionCrumbs, institutionTitle, placeLabel, type Crumb } from '../titles';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
-import { byRegionPath, type Link, type RegionBucket, type SourcedPoint } from './group';
+import { type Link, type SourcedPoint } from './group';
 import { contactsView, type ContactLine } from './guidance';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
@@ -127,37 +127,6 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL):
 function leadOf(ds: Dataset, memberships: ReturnType<typeof membershipsOf>): string | undefined {
   const lead = memberships.map((m) => m.group.lead).find((l) => l !== undefined);
   return lead ? ds.institution.get(lead)?.name : undefined;
-}
-
-export interface InstitutionCard {
-  href: string;
-  name: string;
-  /** "乡镇卫生院 · 孟津县第一医疗卫生共同体" with "（牵头医院）" after a group it leads. */
-  meta: string;
-}
-
-/** Every institution with a page of its own, by the region where it stands; village clinics only counted. */
-export function institutionsIndex(ds: Dataset): (RegionBucket<InstitutionCard> & { villageClinics?: string })[] {
-  const buckets = new Map<string, Institution[]>();
-  for (const [regionId, list] of ds.institutionsOfRegion) buckets.set(regionId, [...list]);
-  return byRegionPath(ds, buckets).map((b) => {
-    const own = b.items.filter(hasOwnPage);
-    const clinics = b.items.length - own.length;
-    return {
-      href: `/regions/${b.regionId}/`,
-      anchor: `region-${b.regionId}`,
-      heading: b.heading,
-      items: own.map((i) => ({
-        href: `/institutions/${i.id}/`,
-        name: i.name,
-        meta: [
-          t(`kind.institution.${i.kind}`),
-          ...membershipsOf(ds, i.id).map((m) => m.group.name + (m.role === 'lead' ? `（${t('role.lead')}）` : '')),
-        ].join(' · '),
-      })),
-      ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),
-    };
-  });
 }
 
 /** The institutions that get a page: every one but village clinics. */

@@ -1,0 +1,31 @@
+/**
+ * Each chart of an indicator page as an SVG file, for download (and for the PNG the page draws from it): the same
+ * figures and drawing rules as the page (src/lib/chart-layout.ts), with the title, summary, source and licence.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getDataset } from '../../../site-data';
+import { chartFileName, indicatorCharts, indicatorPage } from '../../../lib/views/indicators';
+import { chartSvg, drawableFromZero } from '../../../lib/chart-layout';
+import { t } from '../../../i18n/zh-CN';
+import { tf } from '../../../i18n/fill';
+
+export const getStaticPaths = (() => {
+  const ds = getDataset();
+  const site = import.meta.env.SITE;
+  return ds.indicators.flatMap((indicator) => {
+    const view = indicatorPage(ds, indicator.id, site)!;
+    return indicatorCharts(view.reports)
+      .filter((chart) => drawableFromZero(chart.spec))
+      .map((chart) => ({
+        params: { id: indicator.id, file: chartFileName(indicator.id, chart.key) },
+        props: {
+          svg: chartSvg(chart, {
+            source: tf('chart.creditSource', { site: t('site.name'), url: new URL(`/indicators/${indicator.id}/`, site).href }),
+            licence: t('chart.creditLicence'),
+          }),
+        },
+      }));
+  });
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) => new Response(props.svg as string, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

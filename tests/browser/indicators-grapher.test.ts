@@ -1,0 +1,200 @@
+/**
+ * An indicator page as Our World in Data's grapher: 图表 / 表格 / 来源 / 下载 as sections without JavaScript and as
+ * tabs with it, the chosen tab kept in the address; the chart taken away as SVG and PNG; and an embed view that other
+ * sites may frame while every other page still refuses to be framed. One built site, one browser, one server that
+ * sends the headers of public/_headers path by path.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, VIEWPORTS } from '../support/browser';
+import { serveSite, type SiteServer } from '../support/server';
+import { headersFor, parseCsp } from '../support/security-headers';
+import { chartsForIndicator } from '../../src/lib/series';
+import { siteData } from './indicators-site';
+
+const site = siteData();
+// The indicator with the widest comparison chart: the page a journalist would most likely take a chart from.
+const [indicator, chart] = site.indicators
+  .map((i) => [i, chartsForIndicator(site, i).find((c) => c.key.startsWith('compare-'))] as const)
+  .filter((pair): pair is [(typeof pair)[0], NonNullable<(typeof pair)[1]>] => pair[1] !== undefined)
+  .sort((a, b) => b[1].spec.categories.length - a[1].spec.categories.length)[0];
+const path = `/indicators/${indicator.id}/`;
+const embedPath = `/embed/indicators/${indicator.id}/`;
+const TABS = ['chart', 'table', 'sources', 'download'];
+const LABELS = ['图表', '表格', '来源', '下载'];
+
+let browser: Browser;
+let server: SiteServer;
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveSite(undefined, (p) => headersFor(p))]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe(`the grapher tabs on ${path}`, () => {
+  it('without JavaScript, show every section with its heading, and in-page links to them', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(server.url + path + '?tab=table');
+    for (const [i, id] of TABS.entries()) {
+      await expect(page.locator(`section#${id}`).isVisible(), id).resolves.toBe(true);
+      await expect(page.locator(`section#${id} h2`).textContent()).resolves.toBe(LABELS[i]);
+      await expect(page.locator(`a[href="#${id}"][data-tab-link]`).textContent()).resolves.toBe(LABELS[i]);
+    }
+    await expect(page.locator('[role="tab"]').count()).resolves.toBe(0);
+    // The chart is drawn at build time for readers without JavaScript: the open ends and every period are there.
+    await expect(page.locator('#chart .static-chart').first().isVisible()).resolves.toBe(true);
+    const open = chart.spec.series.flatMap((s) => s.open.filter(Boolean)).length;
+    await expect(page.locator('#chart .static-chart').first().locator('[data-shape="open"]:not(g)').count()).resolves.toBe(open);
+    await expect(page.locator('#chart .static-chart').first().locator('.static-value').allTextContents()).resolves.toEqual(chart.spec.series[0].texts.filter(Boolean));
+    await context.close();
+  });
+
+  it('with JavaScript, are tabs: one panel shown, arrows move between tabs, and the address keeps the choice', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await page.goto(server.url + path);
+    const tabs = page.locator('[role="tablist"] [role="tab"]');
+    await expect(tabs.allTextContents()).resolves.toEqual(LABELS);
+    await expect(page.locator('#chart').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#table').isVisible()).resolves.toBe(false);
+    await expect(tabs.nth(0).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.locator('#table').getAttribute('aria-labelledby')).resolves.toBe('tab-table');
+
+    await tabs.nth(1).click();
+    await expect(page.locator('#table').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#chart').isVisible()).resolves.toBe(false);
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('table');
+
+    // Keyboard: the selected tab has focus; → selects the next, End the last, Home the first.
+    await tabs.nth(1).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('#sources').isVisible()).resolves.toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-sources');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('sources');
+    await page.keyboard.press('End');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('download');
+    await page.keyboard.press('ArrowRight');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('chart');
+    await expect(tabs.evaluateAll((els) => els.map((el) => (el as HTMLElement).tabIndex))).resolves.toEqual([0, -1, -1, -1]);
+    await page.close();
+  });
+
+  it.each(TABS)('a link with ?tab=%s opens that tab', async (id) => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await page.goto(`${server.url}${path}?tab=${id}`);
+    await expect(page.locator(`#tab-${id}`).getAttribute('aria-selected')).resolves.toBe('true');
+    for (const other of TABS) await expect(page.locator(`section#${other}`).isVisible(), other).resolves.toBe(other === id);
+    await page.close();
+  });
+
+  it('an in-page link to the table opens the table tab', async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await page.goto(server.url + path);
+    await page.locator('#chart a[href="#table"]').first().click();
+    await expect(page.locator('#table').isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('table');
+    await expect(page.locator('#table tbody tr').count()).resolves.toBe(site.observations.filter((o) => o.indicator === indicator.id).length);
+    await page.close();
+  });
+});
+
+describe('taking the chart away', () => {
+  it('downloads the chart as SVG, named after the indicator, with its title and licence', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#chart-${chart.key} [data-chart-svg]`).click()]);
+    expect(download.suggestedFilename()).toBe(`${indicator.id}.svg`);
+    const svg = readFileSync((await download.path())!, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain(`<title>${chart.title}</title>`);
+    expect(svg).toContain('CC BY 4.0');
+    await context.close();
+  });
+
+  it('downloads the chart as PNG, drawn from the SVG, named after the indicator', async () => {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    const button = page.locator(`#chart-${chart.key} [data-chart-png]`);
+    await expect(button.isVisible()).resolves.toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe(`${indicator.id}.png`);
+    const png = readFileSync((await download.path())!);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // Twice the SVG's width: a sharp image, not an empty one.
+    const svgWidth = Number(/width="(\d+)"/.exec(readFileSync(`dist${path}${indicator.id}.svg`, 'utf8'))![1]);
+    expect(png.readUInt32BE(16)).toBe(svgWidth * 2);
+    expect(png.length).toBeGreaterThan(10_000);
+    await context.close();
+  });
+
+  it('without JavaScript, the SVG is still a plain download link and the PNG button is not offered', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + path);
+    await expect(page.locator(`#chart-${chart.key} [data-chart-svg]`).isVisible()).resolves.toBe(true);
+    await expect(page.locator(`#chart-${chart.key} [data-chart-png]`).isVisible()).resolves.toBe(false);
+    await context.close();
+  });
+});
+
+describe('the embed view', () => {
+  it('is sent with frame-ancestors *, while the indicator page still refuses framing', async () => {
+    const embed = await fetch(server.url + embedPath);
+    expect(embed.status).toBe(200);
+    expect(parseCsp(embed.headers.get('content-security-policy')!).get('frame-ancestors')).toEqual(['*']);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    const full = await fetch(server.url + path);
+    expect(parseCsp(full.headers.get('content-security-policy')!).get('frame-ancestors')).toEqual(["'none'"]);
+    expect(full.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('shows in another site’s frame with the chart, table and sources and no site chrome; the full page does not', async () => {
+    // Another site: a second server on another host name and port, whose page frames both.
+    const other = createServer((_, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<iframe src="${server.url}${embedPath}"></iframe><iframe src="${server.url}${path}"></iframe>`);
+    });
+    await new Promise<void>((done) => other.listen(0, '127.0.0.1', done));
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const refused: string[] = [];
+    page.on('console', (m) => m.text().includes('frame-ancestors') && refused.push(m.text()));
+    await page.goto(`http://localhost:${(other.address() as AddressInfo).port}/`);
+    await page.waitForFunction((n) => document.querySelectorAll('iframe').length === n, 2);
+    await page.waitForTimeout(300);
+    const embed = page.frames().find((f) => f.url() === server.url + embedPath)!;
+    expect(embed, page.frames().map((f) => f.url()).join(' ')).toBeDefined();
+    await expect(embed.locator('h1').textContent()).resolves.toBe(indicator.name);
+    await expect(embed.locator('.chart-summary').first().textContent()).resolves.toBe(chart.summary);
+    await expect(embed.locator('tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(embed.locator('[data-embed-credit]').textContent()).resolves.toContain('CC BY 4.0');
+    await expect(embed.locator('header, nav, footer').count()).resolves.toBe(0);
+    // The full page is refused: the browser shows its error page in that frame and says why.
+    expect(page.frames().some((f) => f.url() === server.url + path)).toBe(false);
+    expect(refused.join('\n')).toContain(`frame-ancestors 'none'`);
+    await page.close();
+    other.close();
+  });
+
+  it('is not for search engines: noindex, canonical to the indicator page, and offered as an <iframe> snippet there', async () => {
+    const html = await (await fetch(server.url + embedPath)).text();
+    expect(html).toMatch(/<meta name="robots" content="noindex"/);
+    const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)![1];
+    expect(new URL(canonical).pathname).toBe(path);
+    expect(html).not.toContain('data-pagefind-body');
+    const page = await browser.newPage();
+    await page.goto(server.url + path + '?tab=download');
+    const snippet = await page.locator('[data-embed-code]').inputValue();
+    expect(snippet).toMatch(new RegExp(`^<iframe src="https?://[^"]+${embedPath}" title="[^"]+"`));
+    expect(new URL(/src="([^"]+)"/.exec(snippet)![1]).origin).toBe(new URL(canonical).origin);
+    await expect(page.locator('[data-embed-code]').getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(page.locator('[data-embed-copy]').isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+});

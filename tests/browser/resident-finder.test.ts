@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { builtSiteInBrowser } from '../support/built-site';
 
 const env = builtSiteInBrowser();
@@ -17,6 +18,13 @@ const songzhuang = named('institutions/mengjin-2020-yigongti-plan.json', 'mengji
 const xiaolangdi = named('institutions/mengjin-2020-yigongti-plan.json', 'mengjin-xiaolangdi-health-centre');
 const zizhong = named('regions/regions.json', 'zizhong');
 const mengjin = named('regions/regions.json', 'mengjin');
+
+/** WCAG 2.2 AA by axe-core, on the finder as it stands (results or the no-match answer, which page-wide checks never open). */
+async function axeViolations(page: Page): Promise<string[]> {
+  const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+  const { violations } = await new AxeBuilder({ page }).include('.finder').withTags(tags).setLegacyMode(true).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const firstResult = (page: Page) => page.locator('.finder-result a[data-primary]').first();
 
@@ -46,6 +54,7 @@ describe('the home page finder on a phone', () => {
     }
     // A homophone result says it was found by sound, and still leads to the group and its referral guide.
     await statusSays(page, /读音相近/);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await expect(page.locator('.finder-result').first().getByRole('link', { name: /转诊指南/ }).getAttribute('href')).resolves.toMatch(/^\/groups\/.+\/referral\/$/);
     // One letter is not enough: the finder asks for more instead of listing a twentieth of the country.
     await search(page, 's');
@@ -70,6 +79,7 @@ describe('the home page finder on a phone', () => {
     await expect(fallback.getByRole('link', { name: '12320' }).getAttribute('href')).resolves.toBe('tel:12320');
     await expect(fallback.getByRole('link', { name: '全部医疗机构' }).getAttribute('href')).resolves.toBe('/institutions/');
     await expect(fallback.getByRole('link', { name: '全部医共体和医疗集团' }).getAttribute('href')).resolves.toBe('/groups/');
+    await expect(axeViolations(page)).resolves.toEqual([]);
     // Nothing wider than the phone, and the answer goes away once a place is found.
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await search(page, 'songzhuang');

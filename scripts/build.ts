@@ -9,6 +9,9 @@ import { HANDOFF_ENV } from '../src/lib/read-sources';
 import { CACHE, STAGING, publish, recoverAndTidy } from '../src/lib/publish';
 
 const root = process.cwd();
+// A larger young generation: validation and rendering allocate millions of short-lived objects, and with V8's default
+// 16 MB semi-space the scavenger ran often enough to take a fifth of the check's time (measured: 32 s → 22 s at 1/4 size).
+const V8_FLAGS = ['--max-semi-space-size=64'];
 // One staging folder per build process, so two builds at once never write into each other.
 const staging = resolve(root, STAGING, String(process.pid));
 const cacheDir = resolve(root, CACHE, String(process.pid));
@@ -20,14 +23,14 @@ rmSync(staging, { recursive: true, force: true });
 // `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
-const check = spawnSync(process.execPath, [resolve(root, 'node_modules/tsx/dist/cli.mjs'), resolve(root, 'scripts/check.ts'), '--handoff', handoff, root], {
+const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, root], {
   stdio: 'inherit',
 });
 if (check.status !== 0) {
   rmSync(cacheDir, { recursive: true, force: true });
   process.exit(1);
 }
-const astro = spawnSync(process.execPath, [resolve(root, 'node_modules/astro/astro.js'), 'build'], {
+const astro = spawnSync(process.execPath, [...V8_FLAGS, resolve(root, 'node_modules/astro/astro.js'), 'build'], {
   stdio: 'inherit',
   env: { ...process.env, YIGONGTI_OUT_DIR: staging, YIGONGTI_CACHE_DIR: cacheDir, [HANDOFF_ENV]: handoff },
 });

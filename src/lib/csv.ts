@@ -66,7 +66,9 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'value_text', cell: (o) => formatFigure(o, indicatorOf(o).unit) },
       { key: 'note', cell: (o) => orNull(o.note) },
       { key: 'source_document', cell: (o) => o.source.document },
-      { key: 'source_title', cell: (o) => orNull(docOf(o)?.data.originalTitle) },
+      // The title the document's page shows, so a reader finds the page by it; the source's own title beside it.
+      { key: 'source_title', cell: (o) => orNull(docOf(o)?.data.title) },
+      { key: 'source_original_title', cell: (o) => orNull(docOf(o)?.data.originalTitle) },
       { key: 'source_issuer', cell: (o) => orNull(docOf(o)?.data.issuer) },
       { key: 'source_date', cell: (o) => orNull(docOf(o)?.data.date) },
       { key: 'source_section', cell: (o) => o.source.section },

@@ -7,8 +7,9 @@
  * the smallest full shard among the n-grams of its distinctive part (`shardFor` in finder.ts), which holds every
  * entry that can match it. Only queries made of nothing but the commonest n-grams ("卫生院") fall back to a sample.
  */
-import type { FinderData, FinderEntry, FinderGroup, FinderIndex, FinderShard } from './finder';
-import { coreOf, ngrams, normalise } from './finder';
+import { pinyin } from 'pinyin-pro';
+import type { FinderData, FinderEntry, FinderGroup, FinderIndex, FinderShard, SoundIndex } from './finder';
+import { coreOf, ngrams, normalise, soundStrings } from './finder';
 import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset } from './dataset';
 import { referralHref } from './referral';
 
@@ -44,9 +45,15 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
     converted.set(key, tw);
     return tw;
   };
+  const spoken = new Map<string, string>();
+  const pinyinOf = (key: string): string => {
+    let py = spoken.get(key);
+    if (py === undefined) spoken.set(key, (py = pinyinOfKey(key)));
+    return py;
+  };
   const keysOf = (names: readonly string[]) => {
     const keys = [...new Set(names.map(normalise).filter(Boolean))];
-    return { keys, tw: [...new Set(keys.flatMap(traditionalOf))] };
+    return { keys, tw: [...new Set(keys.flatMap(traditionalOf))], py: keys.map(pinyinOf) };
   };
   const places = new Map<string, string>();
   /** Where a region is, without its province: "洛阳市孟津县". */
@@ -108,6 +115,41 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
   return { fold, groups, entries };
 }
 
+/**
+ * A key's toneless pinyin, one token per character, by pinyin-pro (a maintained dictionary with words, so 重庆 reads
+ * chong qing): "送庄卫生院" → "song zhuang wei sheng yuan". Characters without a reading stay as they are.
+ */
+export function pinyinOfKey(key: string): string {
+  const chars = [...key];
+  const tokens = pinyin(key, { toneType: 'none', type: 'array', v: true }) as string[];
+  // pinyin-pro gives one token per character; should a version ever group characters, read them one by one.
+  const aligned = tokens.length === chars.length ? tokens : chars.map((ch) => (pinyin(ch, { toneType: 'none', v: true }) as string) || ch);
+  return aligned.map((t) => t.toLowerCase().replace(/\s+/g, '') || '_').join(' ');
+}
+
+/**
+ * /finder/sounds.json: toneless syllable → characters with that reading, so the browser can hear a Chinese query
+ * (小狼底 → xiao lang di) without pinyin-pro. The 6,763 characters of GB 2312 (what a pinyin keyboard offers first),
+ * plus every character of the names. Each character under its commonest reading (pinyin-pro's default).
+ */
+export function buildSoundTable(data: FinderData): Record<string, string> {
+  const chars = new Set<string>();
+  const gb2312 = new TextDecoder('gb18030');
+  for (let hi = 0xb0; hi <= 0xf7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const ch = gb2312.decode(new Uint8Array([hi, lo]));
+      if (/^\p{Script=Han}$/u.test(ch)) chars.add(ch);
+    }
+  }
+  for (const e of data.entries) for (const key of e.keys) for (const ch of key) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
+  const table: Record<string, string> = {};
+  for (const ch of chars) {
+    const syllable = (pinyin(ch, { toneType: 'none', v: true }) as string).toLowerCase();
+    if (/^[a-z]+$/.test(syllable)) table[syllable] = (table[syllable] ?? '') + ch;
+  }
+  return table;
+}
+
 export interface ShardLimits {
   /** Most entries a full shard holds; an n-gram in more entries is split into longer n-grams. */
   maxEntries: number;
@@ -120,6 +162,9 @@ export interface ShardLimits {
 /** Sized so a shard stays under 50 KB gzip at national size (tests/unit/finder-shards.test.ts measures it). */
 export const SHARD_LIMITS: ShardLimits = { maxEntries: 600, sample: 40, maxLevel: 4 };
 
+/** Pinyin shards: as many entries; prefixes up to 24 letters (a long name's whole pinyin), then a sample. */
+export const SOUND_LIMITS: ShardLimits = { maxEntries: 600, sample: 40, maxLevel: 24 };
+
 const TYPE_RANK: Record<FinderEntry['type'], number> = { institution: 0, group: 1, region: 2 };
 
 export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_LIMITS): { index: FinderIndex; shards: Map<string, FinderShard> } {
@@ -128,7 +173,7 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
   // Each entry's names as a folded query is compared with them: Simplified keys, and Traditional keys folded back.
   const names = entries.map((e) => [...new Set([...e.keys, ...e.tw.map(foldText)])]);
   const cores = entries.map((e) => e.keys.map(coreOf));
-  const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {} };
+  const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {}, sound: { maxLength: 0, partial: [] } };
   const members = new Map<string, number[]>();
 
   /** An entry's n-grams at one level: all of them at level 1, then only those whose two shorter n-grams were split. */
@@ -187,6 +232,58 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
     const shard: FinderShard = { groups: {}, entries: list.map((i) => entries[i]) };
     for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
     shards.set(gram, shard);
+  }
+  return { index, shards };
+}
+
+/**
+ * Shards of pinyin prefixes, keyed `py-<letters>`: every entry whose full pinyin or initials begin with the prefix.
+ * Like the n-grams, a prefix in more than `maxEntries` entries is split into the prefixes one letter longer, and its
+ * own shard keeps a sample (names that are the prefix exactly first). Latin input and homophones both read one shard.
+ */
+export function buildSoundShards(data: FinderData, limits: ShardLimits = SOUND_LIMITS): { index: SoundIndex; shards: Map<string, FinderShard> } {
+  const { entries } = data;
+  const strings = entries.map((e) => [...new Set(e.py.flatMap((py) => soundStrings(py)).filter(Boolean))]);
+  const index: SoundIndex = { maxLength: limits.maxLevel, partial: [] };
+  const members = new Map<string, number[]>();
+  const rankFor = (i: number, prefix: string): number => {
+    const e = entries[i];
+    const exact = strings[i].includes(prefix) ? 0 : 1;
+    return exact * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
+  };
+
+  let split: Set<string> | undefined;
+  for (let length = 1; length <= limits.maxLevel; length++) {
+    const found = new Map<string, number[]>();
+    for (let i = 0; i < entries.length; i++) {
+      const prefixes = new Set<string>();
+      for (const s of strings[i]) if (s.length >= length && (!split || split.has(s.slice(0, length - 1)))) prefixes.add(s.slice(0, length));
+      for (const p of prefixes) {
+        const list = found.get(p);
+        if (list) list.push(i);
+        else found.set(p, [i]);
+      }
+    }
+    const partial = new Set<string>();
+    for (const [p, list] of found) {
+      if (list.length <= limits.maxEntries) {
+        members.set(p, list);
+      } else {
+        index.partial.push(p);
+        partial.add(p);
+        const ranks = Float64Array.from(list, (i) => rankFor(i, p)).sort();
+        members.set(p, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
+      }
+    }
+    if (!partial.size) break;
+    split = partial;
+  }
+
+  const shards = new Map<string, FinderShard>();
+  for (const [prefix, list] of members) {
+    const shard: FinderShard = { groups: {}, entries: list.map((i) => entries[i]) };
+    for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
+    shards.set(prefix, shard);
   }
   return { index, shards };
 }

@@ -11,6 +11,16 @@ export const framework = z.enum([
   'local', // reported by a local source outside any national set
 ]);
 
+/** What an indicator is about, for the catalogue's topic filter. Labels live in `src/i18n/zh-CN.ts` under `topic.*`. */
+export const topic = z.enum([
+  'governance', // how groups are organised and run: counts of groups, members, rules, unified management
+  'capacity', // grassroots capacity: staff sent down, training, service standards
+  'care', // where and how people are treated: visit shares, referrals, family doctors, emergency care
+  'insurance', // medical insurance and payment
+  'digital', // information systems and shared diagnostic centres
+  'health', // health outcomes
+]);
+
 /** One indicator: what is measured, how, and which way is better. File: `data/indicators/*.json`. */
 export const indicatorSchema = z
   .object({
@@ -34,6 +44,8 @@ export const indicatorSchema = z
     polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
     /** The framework this indicator belongs to. */
     framework,
+    /** What it is about (the catalogue filters by it); indicators without one are listed under "其他". */
+    topic: topic.optional(),
     /** How sure the definition is: `official` (quoted from the framework), `working` (ours, unverified), `source` (as the local source uses it). */
     definitionStatus: z.enum(['official', 'working', 'source']),
     /** A caveat shown with the definition, e.g. that the formula was not retrieved. */

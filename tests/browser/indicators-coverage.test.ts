@@ -86,7 +86,7 @@ describe('every figure is published', () => {
 
   it('with the catalogue listing every indicator', async () => {
     const catalogue = await page('/indicators/');
-    const listed = catalogue.querySelectorAll('tr[data-indicator]').map((r) => r.getAttribute('data-indicator'));
+    const listed = catalogue.querySelectorAll('[data-indicator]').map((r) => r.getAttribute('data-indicator'));
     expect(listed.sort()).toEqual(site.indicators.map((i) => i.id).sort());
   });
 });

@@ -12,8 +12,9 @@ import { generateNationalDataset } from '../../scripts/bench/national-data';
 import { readSourceFiles } from '../../src/lib/read-sources';
 import { validateDataset } from '../../src/lib/validate';
 import { indexDataset, membershipsOf } from '../../src/lib/dataset';
-import { buildFinderData, buildFinderShards, SHARD_LIMITS, type ShardLimits } from '../../src/lib/finder-index';
-import { normalise, searchFinder, shardFor, type FinderData, type FinderEntry } from '../../src/lib/finder';
+import { pinyin } from 'pinyin-pro';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/lib/finder-index';
+import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/lib/finder';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-finder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,6 +33,9 @@ function fromShard(built: ReturnType<typeof buildFinderShards>, query: string, l
   const data: FinderData = { fold: built.index.fold, groups: shard.groups, entries: shard.entries };
   return { partial: choice.partial, found: searchFinder(data, query, limit) };
 }
+
+/** Lets vitest's worker answer its runner between full scans (a long synchronous loop times its messages out). */
+const breather = () => new Promise((done) => setImmediate(done));
 
 const villages = full.entries.filter((e) => e.centre);
 const townships = ds.institutions.filter((i) => i.kind === 'township-health-centre');
@@ -63,10 +67,11 @@ describe('finder shards', () => {
     ['shards cut only at the first level', { maxEntries: 40, sample: 15, maxLevel: 1 }],
   ];
 
-  it.each(limitSets)('a query finds the same entries from its shard as from every entry (%s)', (_name, limits) => {
+  it.each(limitSets)('a query finds the same entries from its shard as from every entry (%s)', async (_name, limits) => {
     const built = buildFinderShards(full, limits);
     let answeredWhole = 0;
     for (const query of queries) {
+      await breather();
       const expected = searchFinder(full, query, ALL).map((e) => `${e.name} ${e.href}`);
       const { partial, found } = fromShard(built, query);
       const names = found.map((e) => `${e.name} ${e.href}`);
@@ -124,5 +129,71 @@ describe('finder shards', () => {
     const built = buildFinderShards(full);
     for (const query of ['北京协和', 'zz', '😀', '   ']) expect(shardFor(built.index, query), query).toBeUndefined();
     expect(normalise('😀')).toBe('');
+  });
+});
+
+/**
+ * Pinyin shards: a latin query answered from the one shard its letters choose finds exactly what a scan of every entry
+ * finds. Queries are spelled by pinyin-pro straight from the generated names (full, initials, a prefix), as typed.
+ */
+describe('finder pinyin shards', () => {
+  const spell = (name: string) => pinyin(name, { toneType: 'none', type: 'array', v: true }) as string[];
+  const named = [...pick(villages, 20), ...pick(full.entries.filter((e) => !e.centre), 20)];
+  const latin = [
+    ...named.map((e) => spell(e.name).join('')),
+    ...named.map((e) => spell(e.name).map((s) => s[0]).join('')),
+    ...named.map((e) => spell(e.name).slice(0, 2).join('')),
+    ...named.map((e) => spell(e.name).map((s) => s[0]).join('').slice(0, 3)),
+    'an', 'xi', 'xin', 'zz', 'qqqq',
+  ];
+  const limitSets: [string, ShardLimits][] = [
+    ['the site’s limits', SOUND_LIMITS],
+    ['small shards, so most prefixes split', { maxEntries: 40, sample: 15, maxLevel: 24 }],
+    ['short prefixes only, then samples', { maxEntries: 40, sample: 15, maxLevel: 3 }],
+  ];
+
+  it.each(limitSets)('a pinyin query finds the same entries from its shard as from every entry (%s)', async (_name, limits) => {
+    const built = buildSoundShards(full, limits);
+    let whole = 0;
+    for (const query of latin) {
+      await breather();
+      const letters = latinQuery(query)!;
+      const expected = searchBySound(full, letters, ALL).map((e) => `${e.name} ${e.href}`);
+      const choice = soundShardFor(built.index, letters)!;
+      const shard = built.shards.get(choice.gram) ?? { groups: {}, entries: [] };
+      const found = searchBySound({ fold: {}, ...shard }, letters, ALL).map((e) => `${e.name} ${e.href}`);
+      if (choice.partial) expect(found.every((n) => expected.includes(n)), query).toBe(true);
+      else {
+        expect(found, query).toEqual(expected);
+        whole++;
+      }
+    }
+    if (limits.maxLevel > 3) expect(whole).toBeGreaterThan(latin.length * 0.9);
+  }, 120_000);
+
+  it('finds each named place by its full pinyin and by its initials', () => {
+    const built = buildSoundShards(full);
+    for (const e of named) {
+      for (const query of [spell(e.name).join(''), spell(e.name).map((s) => s[0]).join('')]) {
+        const shard = built.shards.get(soundShardFor(built.index, query)!.gram)!;
+        expect(searchBySound({ fold: {}, ...shard }, query, ALL).map((x) => x.href), query).toContain(e.href);
+      }
+    }
+  });
+
+  it('keeps every pinyin shard within its bound, its index and the sound table small', () => {
+    const built = buildSoundShards(full);
+    const split = new Set(built.index.partial);
+    for (const [prefix, shard] of built.shards) {
+      expect(shard.entries.length, prefix).toBeLessThanOrEqual(split.has(prefix) ? SOUND_LIMITS.sample : SOUND_LIMITS.maxEntries);
+      for (const e of shard.entries) for (const id of e.groups) expect(shard.groups[id], `${prefix}: ${e.name} → ${id}`).toBeDefined();
+    }
+    // One letter would match a twentieth of the country: the finder asks for more.
+    expect(MIN_LETTERS).toBeGreaterThanOrEqual(2);
+    for (const one of ['a', 'x', 's']) expect(soundShardFor(built.index, one)).toBeUndefined();
+    // Only split prefixes are listed: at 1/100 of the country a few, so a few hundred at full size.
+    expect(gzipSync(JSON.stringify(built.index)).length).toBeLessThanOrEqual(2 * 1024);
+    // What a homophone lookup downloads once: GB 2312 and the names' characters, each with its reading.
+    expect(gzipSync(JSON.stringify(buildSoundTable(full))).length).toBeLessThanOrEqual(20 * 1024);
   });
 });

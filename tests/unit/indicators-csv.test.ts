@@ -37,7 +37,9 @@ describe('observations as CSV', () => {
       value: '87.49',
       unit: '%',
       value_text: '87.49%',
-      source_title: '关于某市医共体的报告',
+      // The title the document's page shows; the source's own title beside it (fixture doc-a).
+      source_title: '某市报告',
+      source_original_title: '关于某市医共体的报告',
       source_excerpt: '数字87.49',
       source_digest_url: 'https://example.org/documents/doc-a/',
       source_original_url: '',

@@ -119,11 +119,12 @@ describe('an indicator page with more figures than a page holds', () => {
 });
 
 describe('the indicator catalogue', () => {
-  it('lists each framework with its indicators and how many figures each has', () => {
+  it('lists each framework with its indicators and how many places and figures each has', () => {
     const site = fixtureSite();
-    const sections = indicatorsIndex(site);
+    const { sections } = indicatorsIndex(site);
     const tiered = sections.find((s) => s.framework === 'tiered-care-goals')!;
-    expect(tiered.tables[0].rows.map((r) => [r.name, r.figures])).toEqual([['县域内就诊率', '6 个']]);
+    // visit-rate: 6 figures about 某市, 甲县, 乙县 and 丙县 (fixture).
+    expect(tiered.tables[0].rows.map((r) => [r.name, r.reach])).toEqual([['县域内就诊率', '4 个地方，6 个数字']]);
     const local = sections.find((s) => s.framework === 'local')!;
     expect(local.tables[0].heading).toEqual({ text: '来自《某市报告》', href: '/documents/doc-a/' });
     expect(local.countLine).toBe('2 项指标，共 6 个数字');

@@ -24,6 +24,10 @@ const ABOUT_DOCUMENTS = 24;
 
 export interface DocumentPageView {
   title: string;
+  /** The original publication as found: its title, outlet and address, or a plain statement that none was recorded. */
+  original: { title: string; outlet: string; url?: string; noAddress?: string };
+  /** How the site curated the scraped source: the editors' note, or the site's standing practice when they wrote none. */
+  curation: string;
   regions: { name: string; href: string }[];
   /** The first region's name, for search filters. */
   searchRegion?: string;
@@ -52,6 +56,13 @@ export function documentPage(ds: Dataset, id: string): DocumentPageView | undefi
   const KIND: Partial<Record<Observation['kind'], string>> = { target: t('figures.kind.target'), baseline: t('figures.kind.baseline') };
   return {
     title: documentPageTitle(doc),
+    original: {
+      title: doc.data.originalTitle,
+      outlet: doc.data.outlet,
+      // Never guessed: an address only when the source gave one.
+      ...(doc.data.originalUrl ? { url: doc.data.originalUrl } : { noAddress: t('doc.noAddress') }),
+    },
+    curation: doc.data.curationNote ?? t('doc.curationDefault'),
     regions: regions.map((r) => link(placeLabel(ds, r.id), `/regions/${r.id}/`)),
     ...(regions[0] ? { searchRegion: regions[0].name } : {}),
     groups: groupsDescribedBy(ds, id).map((g: Group) => ({ name: g.name, href: `/groups/${g.id}/`, kind: t(`kind.group.${g.kind}`), place: placeLabel(ds, g.region) })),

@@ -17,6 +17,8 @@ export interface CiteView {
   title: string;
   /** The document's date as the page shows it, when the document is known. */
   date?: string;
+  /** Where the document was published or reprinted, as the source names it. */
+  outlet?: string;
   section: string;
   excerpt?: string;
 }
@@ -26,7 +28,7 @@ export function citeView(ds: Dataset, source: SourceRef): CiteView {
   return {
     href: `/documents/${source.document}/`,
     title: doc?.data.title ?? source.document,
-    ...(doc ? { date: formatDate(doc.data.date) } : {}),
+    ...(doc ? { date: formatDate(doc.data.date), outlet: doc.data.outlet } : {}),
     section: source.section,
     ...(source.excerpt ? { excerpt: source.excerpt } : {}),
   };

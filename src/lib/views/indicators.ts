@@ -3,12 +3,12 @@
  * summary per province) and the catalogue of all indicators. Pure: the dataset in, what the page shows out.
  */
 import type { Indicator, Observation } from '../../schemas';
-import { observationsOfIndicator, pathOf, type Dataset, type DocumentEntry } from '../dataset';
-import { formatDate, formatQualified } from '../format';
+import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, subjectName, type Dataset, type DocumentEntry } from '../dataset';
+import { formatDate, formatFigure, formatQualified, formatStatistic } from '../format';
 import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../series';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads';
 import { indicatorUpdated } from '../updated';
-import { catalogue, localByDocument, type Framework } from '../catalogue';
+import { catalogue, catalogueIndex, localByDocument, newerFirst, targetStatus, topicOf, TOPIC_ORDER, type Framework, type Topic } from '../catalogue';
 import { citeView, observationTable, type CiteView, type ObservationTableView } from './figures';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
@@ -282,14 +282,44 @@ export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): I
   };
 }
 
+/** One of an indicator's newest figures, as the catalogue shows it. */
+export interface CatalogueLatest {
+  place: { name: string; href: string };
+  period: string;
+  /** The figure with what kind of number it is: "中位数 87.49%", "> 90%". */
+  value: string;
+  /** 目标 or 基线; absent for actual figures. */
+  kind?: string;
+  /** For a median, mean or total: what it is taken across, and that it is no single place's figure. */
+  statistic?: string;
+}
+
 export interface CatalogueRow {
   id: string;
   name: string;
   href: string;
   unit: string;
   status: string;
-  /** "12 个" or "暂无". */
-  figures: string;
+  framework: Framework;
+  topic: Topic;
+  topicLabel: string;
+  /** "3 个地方，5 个数字". */
+  reach: string;
+  places: number;
+  figures: number;
+  latest: CatalogueLatest[];
+  /** "另有 2 个数字", when more figures than shown. */
+  more?: string;
+  /** Provinces with figures, by id (the place filter). */
+  provinces: string[];
+}
+
+/** An indicator with no figures yet: one item of a short list. */
+export interface CatalogueWaiting {
+  id: string;
+  name: string;
+  href: string;
+  topic: Topic;
 }
 
 export interface CatalogueSection {
@@ -299,41 +329,217 @@ export interface CatalogueSection {
   notRetrieved?: string;
   indicatorCount: number;
   countLine?: string;
-  /** One table for a national framework; local indicators in one table per source document. */
+  /** Indicators with figures: one table for a national framework; local indicators in one table per source document. */
   tables: { heading?: { text: string; href?: string }; caption: string; rows: CatalogueRow[] }[];
+  /** Indicators with no figures yet, listed in one line rather than a row each. */
+  waiting: CatalogueWaiting[];
+  waitingLabel?: string;
 }
 
-/** The indicator catalogue: each framework, its indicators, and how many figures each has. */
-export function indicatorsIndex(ds: Dataset): CatalogueSection[] {
-  const count = (i: Indicator) => observationsOfIndicator(ds, i.id).length;
-  const row = (i: Indicator): CatalogueRow => {
-    const n = count(i);
-    return { id: i.id, name: i.name, href: `/indicators/${i.id}/`, unit: i.unit, status: t(`indicator.status.${i.definitionStatus}`), figures: n > 0 ? tf('indicators.figures', { n }) : t('indicators.noFigures') };
+export interface FilterOption {
+  value: string;
+  label: string;
+  /** How many indicators it selects. */
+  count: number;
+  /** A page showing only these indicators (works without JavaScript). */
+  href: string;
+}
+
+/** A cell of the overview grid: colour only when the figure can be held against the national target. */
+export interface GridCell {
+  indicator: string;
+  /** `meets` / `misses` are coloured; `apart` has a figure not comparable with the target; `empty` has none. */
+  status: 'meets' | 'misses' | 'apart' | 'empty';
+  /** The symbol shown with the colour, so colour is never the only cue. */
+  symbol: string;
+  value?: string;
+  period?: string;
+  /** Why the cell is or is not coloured, in words (also read by screen readers). */
+  note: string;
+}
+
+export interface GridView {
+  caption: string;
+  columns: { id: string; name: string; href: string; target?: string; polarity: string }[];
+  rows: { place: { name: string; href: string }; cells: GridCell[] }[];
+  legend: { status: GridCell['status']; symbol: string; text: string }[];
+  /** Places beyond the cap: linked, not gridded. */
+  omitted?: { text: string; links: { name: string; href: string }[] };
+}
+
+export interface CatalogueView {
+  title: string;
+  h1: string;
+  intro: string;
+  /** On a filtered page: what it is filtered by, and a link back to everything. */
+  filtered?: { text: string; allHref: string };
+  filters: { frameworks: FilterOption[]; topics: FilterOption[]; places: FilterOption[] };
+  sections: CatalogueSection[];
+  grid?: GridView;
+  /** When the nation's places are too many for one grid: a grid per province, linked. */
+  gridByProvince?: { name: string; href: string; places: string }[];
+}
+
+/** Most places in one overview grid; beyond it the grid goes per province and the rest of a province is linked. */
+export const GRID_PLACE_CAP = 30;
+
+export type CatalogueFilter = { topic: Topic } | { place: string };
+
+const placeLink = (ds: Dataset, s: Observation['subject']) => ({ name: subjectName(ds, s), href: subjectHref(s) });
+
+function latestView(ds: Dataset, indicator: Indicator, o: Observation): CatalogueLatest {
+  const statistic = formatStatistic(o);
+  const kind = o.kind === 'actual' ? undefined : t(`figures.kind.${o.kind}`);
+  return { place: placeLink(ds, o.subject), period: periodText(o), value: formatFigure(o, indicator.unit), ...(kind ? { kind } : {}), ...(statistic ? { statistic } : {}) };
+}
+
+/** A place's newest actual figure for an indicator, else its newest of any kind: from that place's own figures (a lookup, not a scan). */
+function placeFigure(ds: Dataset, subject: Observation['subject'], indicatorId: string): Observation | undefined {
+  const own = observationsOf(ds, subject.type, subject.id).filter((o) => o.indicator === indicatorId).sort(newerFirst);
+  return own.find((o) => o.kind === 'actual') ?? own[0];
+}
+
+/** One grid cell: coloured only when `targetStatus` can tell, with a symbol and words either way. */
+export function gridCell(indicator: Indicator, o: Observation | undefined): GridCell {
+  if (!o) return { indicator: indicator.id, status: 'empty', symbol: '', note: t('grid.note.empty') };
+  const base = { indicator: indicator.id, value: formatFigure(o, indicator.unit), period: periodText(o) };
+  const status = targetStatus(indicator, o);
+  if (status.comparable) {
+    return status.meets ? { ...base, status: 'meets', symbol: '✓', note: t('grid.note.meets') } : { ...base, status: 'misses', symbol: '✗', note: t('grid.note.misses') };
+  }
+  return { ...base, status: 'apart', symbol: '·', note: t(`grid.note.${status.reason}`) };
+}
+
+function gridView(ds: Dataset, places: readonly Observation['subject'][], caption: string, allOfProvince?: string): GridView {
+  const { gridIndicators } = catalogueIndex(ds);
+  const shown = places.slice(0, GRID_PLACE_CAP);
+  const rest = places.slice(GRID_PLACE_CAP);
+  return {
+    caption,
+    columns: gridIndicators.map((i) => ({
+      id: i.id,
+      name: i.shortName ?? i.name,
+      href: `/indicators/${i.id}/`,
+      ...(i.nationalTarget && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) } : {}),
+      polarity: t(`grid.polarity.${i.polarity}`),
+    })),
+    rows: shown.map((s) => ({ place: placeLink(ds, s), cells: gridIndicators.map((i) => gridCell(i, placeFigure(ds, s, i.id))) })),
+    legend: (['meets', 'misses', 'apart', 'empty'] as const).map((status) => ({ status, symbol: { meets: '✓', misses: '✗', apart: '·', empty: '' }[status], text: t(`grid.legend.${status}`) })),
+    ...(rest.length
+      ? { omitted: { text: tf('grid.omitted', { n: rest.length, cap: GRID_PLACE_CAP, ...(allOfProvince ? { province: allOfProvince } : { province: '' }) }), links: rest.map((s) => placeLink(ds, s)) } }
+      : {}),
   };
-  const title = (doc?: DocumentEntry) => doc?.data.title;
-  return catalogue(ds).map(({ framework, indicators }) => {
-    const label = t(`framework.${framework}`);
-    const notRetrieved = framework === 'nhc-2020' ? t('indicators.notRetrieved.nhc-2020') : undefined;
-    const countLine = indicators.length ? tf('indicators.countFigures', { n: indicators.length, m: indicators.reduce((n, i) => n + count(i), 0) }) : undefined;
-    const tables =
-      framework === 'local'
-        ? localByDocument(ds, indicators).map((g) => {
-            const docTitle = g.document ? title(ds.document.get(g.document)) : undefined;
-            const text = docTitle ? tf('indicators.localFrom', { title: docTitle }) : t('indicators.localOther');
-            return { heading: { text, ...(docTitle ? { href: `/documents/${g.document}/` } : {}) }, caption: `${t('framework.local')}：${text}`, rows: g.indicators.map(row) };
-          })
-        : indicators.length
-          ? [{ caption: tf('indicators.tableCaption', { framework: label }), rows: indicators.map(row) }]
-          : [];
-    return {
-      framework,
-      label,
-      about: t(`indicators.about.${framework}`),
-      ...(notRetrieved ? { notRetrieved } : {}),
-      indicatorCount: indicators.length,
-      ...(countLine ? { countLine } : {}),
-      tables,
-    };
-  });
 }
 
+/**
+ * The indicator catalogue: each framework with its indicators' newest figures, how many places report each, filters by
+ * framework, topic and place, and an overview grid of places × national indicators. With a filter, the same for one
+ * topic or one province (the pages readers without JavaScript filter by).
+ */
+export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): CatalogueView {
+  const index = catalogueIndex(ds);
+  const sections = catalogue(ds);
+  const all = sections.flatMap((s) => s.indicators);
+  const provinceIndicators = filter && 'place' in filter ? (index.indicatorsOfProvince.get(filter.place) ?? new Set<string>()) : undefined;
+  const keep = (i: Indicator) => (!filter ? true : 'topic' in filter ? topicOf(i) === filter.topic : provinceIndicators!.has(i.id));
+
+  const row = (i: Indicator): CatalogueRow => {
+    const f = index.facts.get(i.id)!;
+    const topic = topicOf(i);
+    return {
+      id: i.id,
+      name: i.name,
+      href: `/indicators/${i.id}/`,
+      unit: i.unit,
+      status: t(`indicator.status.${i.definitionStatus}`),
+      framework: i.framework,
+      topic,
+      topicLabel: t(`topic.${topic}`),
+      reach: tf('indicators.reach', { places: f.places, figures: f.figures }),
+      places: f.places,
+      figures: f.figures,
+      latest: f.latest.map((o) => latestView(ds, i, o)),
+      ...(f.figures > f.latest.length ? { more: tf('indicators.more', { n: f.figures - f.latest.length }) } : {}),
+      provinces: [...f.provinces].sort(),
+    };
+  };
+  const waiting = (i: Indicator): CatalogueWaiting => ({ id: i.id, name: i.name, href: `/indicators/${i.id}/`, topic: topicOf(i) });
+
+  const viewSections: CatalogueSection[] = sections
+    .map(({ framework, indicators: listed }) => {
+      const indicators = listed.filter(keep);
+      const label = t(`framework.${framework}`);
+      const reported = indicators.filter((i) => index.facts.has(i.id));
+      const unreported = indicators.filter((i) => !index.facts.has(i.id));
+      const figures = reported.reduce((n, i) => n + index.facts.get(i.id)!.figures, 0);
+      const tables =
+        framework === 'local'
+          ? localByDocument(ds, reported).map((g) => {
+              const docTitle = g.document ? ds.document.get(g.document)?.data.title : undefined;
+              const text = docTitle ? tf('indicators.localFrom', { title: docTitle }) : t('indicators.localOther');
+              return { heading: { text, ...(docTitle ? { href: `/documents/${g.document}/` } : {}) }, caption: `${t('framework.local')}：${text}`, rows: g.indicators.map(row) };
+            })
+          : reported.length
+            ? [{ caption: tf('indicators.tableCaption', { framework: label }), rows: reported.map(row) }]
+            : [];
+      const notRetrieved = framework === 'nhc-2020' && !filter ? t('indicators.notRetrieved.nhc-2020') : undefined;
+      return {
+        framework,
+        label,
+        about: t(`indicators.about.${framework}`),
+        ...(notRetrieved ? { notRetrieved } : {}),
+        indicatorCount: indicators.length,
+        ...(indicators.length ? { countLine: tf('indicators.countFigures', { n: indicators.length, m: figures }) } : {}),
+        tables,
+        waiting: unreported.map(waiting),
+        ...(unreported.length ? { waitingLabel: tf('indicators.waiting', { n: unreported.length }) } : {}),
+      };
+    })
+    // A filtered page leaves out frameworks with nothing to show; the full catalogue keeps every framework it explains.
+    .filter((s) => !filter || s.indicatorCount > 0);
+
+  const provinces = [...index.indicatorsOfProvince.keys()]
+    .map((id) => ds.region.get(id))
+    .filter((r): r is NonNullable<typeof r> => r !== undefined)
+    .sort(byName);
+  const filters = {
+    frameworks: sections
+      .filter((s) => s.indicators.length > 0)
+      .map((s) => ({ value: s.framework, label: t(`framework.${s.framework}`), count: s.indicators.length, href: `/indicators/#fw-${s.framework}` })),
+    topics: TOPIC_ORDER.map((topic) => ({ value: topic, label: t(`topic.${topic}`), count: all.filter((i) => topicOf(i) === topic).length, href: `/indicators/topic/${topic}/` })).filter((o) => o.count > 0),
+    places: provinces.map((r) => ({ value: r.id, label: r.name, count: index.indicatorsOfProvince.get(r.id)!.size, href: `/indicators/place/${r.id}/` })),
+  };
+
+  // The overview grid: every place with a national figure when they fit in one grid, else one grid per province.
+  let grid: GridView | undefined;
+  let gridByProvince: CatalogueView['gridByProvince'];
+  if (index.gridIndicators.length) {
+    if (filter && 'place' in filter) {
+      const places = index.gridPlaces.get(filter.place) ?? [];
+      const name = ds.region.get(filter.place)?.name ?? filter.place;
+      if (places.length) grid = gridView(ds, places, tf('grid.captionProvince', { province: name }), name);
+    } else if (!filter) {
+      const total = [...index.gridPlaces.values()].reduce((n, p) => n + p.length, 0);
+      if (total <= GRID_PLACE_CAP) {
+        const places = [...index.gridPlaces.values()].flat().sort((a, b) => subjectName(ds, a).localeCompare(subjectName(ds, b), 'zh-CN'));
+        grid = gridView(ds, places, t('grid.caption'));
+      } else {
+        gridByProvince = provinces
+          .filter((r) => index.gridPlaces.has(r.id))
+          .map((r) => ({ name: r.name, href: `/indicators/place/${r.id}/#overview`, places: tf('grid.placesCount', { n: index.gridPlaces.get(r.id)!.length }) }));
+      }
+    }
+  }
+
+  const filterText = !filter ? undefined : 'topic' in filter ? tf('indicators.filteredTopic', { topic: t(`topic.${filter.topic}`) }) : tf('indicators.filteredPlace', { place: ds.region.get(filter.place)?.name ?? filter.place });
+  return {
+    title: filterText ? tf('indicators.filteredTitle', { filter: filterText }) : t('indicators.title'),
+    h1: filterText ? tf('indicators.filteredH1', { filter: filterText }) : t('indicators.h1'),
+    intro: filterText ? tf('indicators.filteredIntro', { n: viewSections.reduce((n, s) => n + s.indicatorCount, 0) }) : t('indicators.intro'),
+    ...(filterText ? { filtered: { text: filterText, allHref: '/indicators/' } } : {}),
+    filters,
+    sections: viewSections,
+    ...(grid ? { grid } : {}),
+    ...(gridByProvince ? { gridByProvince } : {}),
+  };
+}

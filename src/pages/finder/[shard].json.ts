@@ -1,12 +1,14 @@
 /**
  * /finder/index.json and /finder/<shard>.json: the finder's data, cut into small shards (src/lib/finder-index.ts) so a
- * lookup loads the index once and then one shard of a few dozen KB, never every name in the country.
+ * lookup loads the index once and then one shard of a few dozen KB, never every name in the country. Shards by
+ * characters (hex file names), by pinyin prefix (py-<letters>), and /finder/sounds.json, the characters' readings a
+ * homophone query needs.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { Converter } from 'opencc-js';
 import { getDataset } from '../../site-data';
-import { buildFinderData, buildFinderShards } from '../../lib/finder-index';
-import { shardFile, type FinderIndex, type FinderShard } from '../../lib/finder';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../lib/finder-index';
+import { shardFile, soundShardFile, type FinderIndex, type FinderShard } from '../../lib/finder';
 import { t } from '../../i18n/zh-CN';
 
 export const getStaticPaths = (() => {
@@ -22,11 +24,15 @@ export const getStaticPaths = (() => {
     converters,
   );
   const { index, shards } = buildFinderShards(data);
+  const sound = buildSoundShards(data);
+  index.sound = sound.index;
   return [
     { params: { shard: 'index' }, props: { body: index } },
+    { params: { shard: 'sounds' }, props: { body: buildSoundTable(data) } },
     ...[...shards].map(([gram, shard]) => ({ params: { shard: shardFile(gram) }, props: { body: shard } })),
+    ...[...sound.shards].map(([prefix, shard]) => ({ params: { shard: soundShardFile(prefix) }, props: { body: shard } })),
   ];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ body: FinderIndex | FinderShard }> = ({ props }) =>
+export const GET: APIRoute<{ body: FinderIndex | FinderShard | Record<string, string> }> = ({ props }) =>
   new Response(JSON.stringify(props.body), { headers: { 'content-type': 'application/json; charset=utf-8' } });

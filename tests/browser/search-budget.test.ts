@@ -22,7 +22,7 @@ const ENGINE_BUDGET = 80 * KIB;
 /** The Traditional→Simplified fold, fetched only for a query in Traditional characters. */
 const FOLD_BUDGET = 35 * KIB;
 /** Bytes a first search may fetch in all (goal: 150 KiB; see above). */
-const FIRST_SEARCH_BUDGET = 360 * KIB;
+const FIRST_SEARCH_BUDGET = 400 * KIB;
 /** Pagefind's data that depends on the query: index chunks and page fragments. */
 const QUERY_DATA = /^\/pagefind\/(index|fragment)\//;
 

@@ -10,14 +10,15 @@ import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
-import { builtPages, readDist } from '../support/site-pages';
+import { builtPages, isEmbed, readDist } from '../support/site-pages';
 import { loadDataset } from '../../src/lib/read-sources';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };
 const SMALL_PHONE = { width: 360, height: 740 };
 const SITE = process.env.SITE_URL || 'http://localhost:4321';
-const pages = builtPages();
+const pages = builtPages().filter((p) => !isEmbed(p.url));
+const embeds = builtPages().filter((p) => isEmbed(p.url));
 const html = (url: string) => parse(readFileSync(join(resolve('dist'), url, 'index.html'), 'utf8'));
 
 async function sideways(page: Page): Promise<number> {
@@ -104,6 +105,20 @@ describe('大字模式', () => {
     for (const { url } of pages) {
       await page.goto(env.server.url + url, { waitUntil: 'load' });
       if (!(await page.evaluate(() => document.documentElement.classList.contains('large')))) wide.push(`${url}: not in large mode`);
+      const over = await sideways(page);
+      if (over > 0) wide.push(`${url}: ${over}px too wide`);
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+
+  it(`keeps each of the ${embeds.length} embed views within a 360 px frame`, { timeout: 300_000 }, async () => {
+    expect(embeds.length).toBeGreaterThan(0);
+    const context = await env.browser.newContext({ viewport: SMALL_PHONE });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const { url } of embeds) {
+      await page.goto(env.server.url + url, { waitUntil: 'load' });
       const over = await sideways(page);
       if (over > 0) wide.push(`${url}: ${over}px too wide`);
     }

@@ -54,7 +54,7 @@ export function gzipSize(bytes: Buffer | string): number {
 export type PageFamily = 'text' | 'home' | 'search' | 'chart';
 
 /** Sections whose pages may carry charts. */
-export const CHART_SECTIONS = ['indicators', 'data'];
+export const CHART_SECTIONS = ['indicators', 'data', 'embed'];
 
 export function pageFamily(url: string): PageFamily {
   // The guide carries the same finder as the home page, and its budget.
@@ -74,7 +74,7 @@ export function sectionOf(url: string): string {
  * A few representative pages: the section index and the first detail page of each section, plus home and 404.
  * Used where running every page would be slow (keyboard walks, large-text mode, request recording).
  */
-export function samplePages(pages = builtPages()): BuiltPage[] {
+export function samplePages(pages = builtPages().filter((p) => !isEmbed(p.url))): BuiltPage[] {
   const picked = new Map<string, BuiltPage>();
   for (const p of pages) {
     const depth = p.url.split('/').filter(Boolean).length;
@@ -83,3 +83,6 @@ export function samplePages(pages = builtPages()): BuiltPage[] {
   }
   return [...picked.values()];
 }
+
+/** Embed views (`/embed/…`) are widgets framed by other sites: no site chrome, no share tags, no reading settings. */
+export const isEmbed = (url: string) => url.startsWith('/embed/');

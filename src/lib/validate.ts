@@ -709,6 +709,34 @@ const COLLECTION_FOLDERS: Record<string, string> = {
   corrections: 'data/corrections/',
 };
 
+/** Excerpts over the limit anywhere in an entry, by field path: a source is quoted by the few words around a fact. */
+function longExcerpts(at: Located<unknown>, problems: Problem[]) {
+  const walk = (value: unknown, path: string) => {
+    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`));
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      const excerpt = record.excerpt;
+      if (typeof excerpt === 'string' && 'document' in record && [...excerpt].length > EXCERPT_MAX_LENGTH) {
+        const length = [...excerpt].length;
+        problems.push({
+          file: at.file,
+          line: at.line,
+          entry: at.id,
+          field: path ? `${path}.excerpt` : 'excerpt',
+          zh: `摘录有 ${length} 个字，超过 ${EXCERPT_MAX_LENGTH} 个字：摘录只抄原文里最关键的几个字`,
+          en: `the excerpt is ${length} characters, over ${EXCERPT_MAX_LENGTH}: quote only the few key words of the source`,
+          hint: {
+            zh: '从原文中只复制最能说明这件事的短语（一字不改），其余用自己的话写进 text 或 note。',
+            en: 'Copy only the phrase that carries the fact, word for word; say the rest in your own words in text or note.',
+          },
+        });
+      }
+      for (const [key, child] of Object.entries(record)) if (child && typeof child === 'object') walk(child, path ? `${path}.${key}` : key);
+    }
+  };
+  walk(at.value, '');
+}
+
 /** The value of a dotted field (`source.excerpt`) of an entry. */
 function valueAt(entry: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), entry);
@@ -775,6 +803,9 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
 
   const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
   for (const [name, entries] of Object.entries(all)) checkUnique(name, entries, problems);
+  // A figure's excerpt is checked with the figure; every other quoted source (services, referral rules, members,
+  // definitions) keeps to the same few words.
+  for (const entries of [regions, institutions, groups, indicators]) for (const at of entries) longExcerpts(at, problems);
 
   const ids = known;
 

@@ -297,6 +297,7 @@ export const strings = {
   'guide.moreInList': '另有 {n} 个没有列在这里，',
   'guide.moreInListLink': '看全部',
   'glossary.searchMore': '搜索这个词',
+  'steps.sameDocument': '同上文件',
   'list.count.groups': '{n} 个医共体或医疗集团',
   'list.count.institutions': '{n} 家机构',
   'list.count.documents': '{n} 份文件',

@@ -265,9 +265,9 @@ describe('every file under data/ and content/ belongs to a collection', () => {
 describe('every quoted source keeps to a few words, not only a figure’s', () => {
   const long = '县医院与乡镇卫生院之间建立双向转诊制度并畅通绿色通道以便群众就医';
   it.each([
-    ['a group’s source', 'groups', (g: any) => (g.sources[0].excerpt = long), 'data/groups/g.json', 'sources[0].excerpt'],
-    ['an institution’s source', 'institutions', (i: any) => (i.sources[0].excerpt = long), 'data/institutions/i.json', 'sources[0].excerpt'],
-    ['a group service', 'groups', (g: any) => (g.services = [{ text: '远程会诊。', source: { ...src, excerpt: long } }]), 'data/groups/g.json', 'services[0].source.excerpt'],
+    ['a group’s source', 'groups', (g: any): void => void (g.sources[0].excerpt = long), 'data/groups/g.json', 'sources[0].excerpt'],
+    ['an institution’s source', 'institutions', (i: any): void => void (i.sources[0].excerpt = long), 'data/institutions/i.json', 'sources[0].excerpt'],
+    ['a group service', 'groups', (g: any): void => void (g.services = [{ text: '远程会诊。', source: { ...src, excerpt: long } }]), 'data/groups/g.json', 'services[0].source.excerpt'],
   ] as const)('%s over the limit is named by file and field', (_, collection, change, file, field) => {
     expect([...long].length).toBeGreaterThan(30);
     expectNamed(withEntry(collection, change), file, field);

@@ -6,7 +6,7 @@
  * The data is invented and never leaves the temporary folder it is written to.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const FULL = { counties: 2100, groups: 4000, institutions: 40_000, villageClinics: 580_000, observations: 200_000, prefectures: 333 };
 
@@ -82,6 +82,8 @@ export interface GeneratedCounts {
 
 /** Writes `data/` and `content/` for `scale` (1 = national size) under `root`; copies the real national indicators. */
 export function generateNationalDataset(root: string, scale: number, projectRoot: string): GeneratedCounts {
+  // It writes data/ and content/ under root: an empty or wrong root would overwrite the project's real data.
+  if (!root || resolve(root) === resolve(projectRoot)) throw new Error(`national data: refusing to generate into ${resolve(root)}; give a temporary folder`);
   const r = random(20261123);
   const n = (full: number) => Math.max(1, Math.round(full * scale));
   const countyCount = n(FULL.counties);

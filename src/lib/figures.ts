@@ -1,6 +1,6 @@
 /**
  * Reading numbers the way Chinese sources write them, so that a figure's excerpt can be checked
- * against its value: 105423, 105,423, 63.9万, 87.49%, 五大, 两办八中心.
+ * against its value: 105423, 105,423, 63.9万, 87.49%, 五大, 两办八中心, 双提升.
  */
 
 const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -38,6 +38,8 @@ export function numbersInText(text: string): number[] {
     found.push(n);
     if (m[1]) found.push(n * MULTIPLIERS[m[1]]);
   }
+  // 双 ("a pair") is 2 when it stands alone: 双提升 is two improvements. Not inside a numeral run, where it means nothing.
+  for (const _ of normalised.matchAll(/(?<![零〇一二两三四五六七八九十百千])双(?![零〇一二两三四五六七八九十百千])/g)) found.push(2);
   return found;
 }
 

@@ -174,7 +174,6 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
   const names = entries.map((e) => [...new Set([...e.keys, ...e.tw.map(foldText)])]);
   const cores = entries.map((e) => e.keys.map(coreOf));
   const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {}, sound: { maxLength: 0, partial: [] } };
-  const members = new Map<string, number[]>();
 
   /** An entry's n-grams at one level: all of them at level 1, then only those whose two shorter n-grams were split. */
   const grams = new Set<string>();
@@ -201,39 +200,11 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
   };
   if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen rankFor');
 
-  let split: Set<string> | undefined;
-  for (let level = 1; level <= limits.maxLevel; level++) {
-    const found = new Map<string, number[]>();
-    for (let i = 0; i < entries.length; i++) {
-      for (const g of gramsOf(i, level, split)) {
-        const list = found.get(g);
-        if (list) list.push(i);
-        else found.set(g, [i]);
-      }
-    }
-    const partial = new Set<string>();
-    for (const [g, list] of found) {
-      if (list.length <= limits.maxEntries) {
-        index.complete[g] = list.length;
-        members.set(g, list);
-      } else {
-        index.partial[g] = list.length;
-        partial.add(g);
-        const ranks = Float64Array.from(list, (i) => rankFor(i, g)).sort();
-        members.set(g, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
-      }
-    }
-    if (!partial.size) break;
-    split = partial;
-  }
-
-  const shards = new Map<string, FinderShard>();
-  for (const [gram, list] of members) {
-    const shard: FinderShard = { groups: {}, entries: list.map((i) => entries[i]) };
-    for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
-    shards.set(gram, shard);
-  }
-  return { index, shards };
+  const members = splitUntilSmall(entries.length, gramsOf, limits, rankFor, (gram, size, partial) => {
+    if (partial) index.partial[gram] = size;
+    else index.complete[gram] = size;
+  });
+  return { index, shards: shardsOf(data, members) };
 }
 
 /**
@@ -245,45 +216,72 @@ export function buildSoundShards(data: FinderData, limits: ShardLimits = SOUND_L
   const { entries } = data;
   const strings = entries.map((e) => [...new Set(e.py.flatMap((py) => soundStrings(py)).filter(Boolean))]);
   const index: SoundIndex = { maxLength: limits.maxLevel, partial: [] };
-  const members = new Map<string, number[]>();
   const rankFor = (i: number, prefix: string): number => {
     const e = entries[i];
     const exact = strings[i].includes(prefix) ? 0 : 1;
     return exact * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
   };
 
+  const prefixes = new Set<string>();
+  const prefixesOf = (i: number, length: number, split: Set<string> | undefined): Set<string> => {
+    prefixes.clear();
+    for (const s of strings[i]) if (s.length >= length && (!split || split.has(s.slice(0, length - 1)))) prefixes.add(s.slice(0, length));
+    return prefixes;
+  };
+  const members = splitUntilSmall(entries.length, prefixesOf, limits, rankFor, (prefix, _size, partial) => {
+    if (partial) index.partial.push(prefix);
+  });
+  return { index, shards: shardsOf(data, members) };
+}
+
+/**
+ * Puts entries under keys one level longer each round (n-grams of their names, or pinyin prefixes) until every key
+ * holds at most `limits.maxEntries`. A key over the limit keeps a sample of its best `limits.sample` entries (by
+ * `rankFor`, whose last six digits are the entry's position) and is split further in the next round, where `keysOf`
+ * offers only keys under split ones. `onKey` hears each key's size and whether it was split.
+ */
+function splitUntilSmall(
+  count: number,
+  keysOf: (i: number, level: number, split: Set<string> | undefined) => Iterable<string>,
+  limits: ShardLimits,
+  rankFor: (i: number, key: string) => number,
+  onKey: (key: string, size: number, partial: boolean) => void,
+): Map<string, number[]> {
+  const members = new Map<string, number[]>();
   let split: Set<string> | undefined;
-  for (let length = 1; length <= limits.maxLevel; length++) {
+  for (let level = 1; level <= limits.maxLevel; level++) {
     const found = new Map<string, number[]>();
-    for (let i = 0; i < entries.length; i++) {
-      const prefixes = new Set<string>();
-      for (const s of strings[i]) if (s.length >= length && (!split || split.has(s.slice(0, length - 1)))) prefixes.add(s.slice(0, length));
-      for (const p of prefixes) {
-        const list = found.get(p);
+    for (let i = 0; i < count; i++) {
+      for (const key of keysOf(i, level, split)) {
+        const list = found.get(key);
         if (list) list.push(i);
-        else found.set(p, [i]);
+        else found.set(key, [i]);
       }
     }
     const partial = new Set<string>();
-    for (const [p, list] of found) {
-      if (list.length <= limits.maxEntries) {
-        members.set(p, list);
-      } else {
-        index.partial.push(p);
-        partial.add(p);
-        const ranks = Float64Array.from(list, (i) => rankFor(i, p)).sort();
-        members.set(p, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
+    for (const [key, list] of found) {
+      const over = list.length > limits.maxEntries;
+      onKey(key, list.length, over);
+      if (!over) members.set(key, list);
+      else {
+        partial.add(key);
+        const ranks = Float64Array.from(list, (i) => rankFor(i, key)).sort();
+        members.set(key, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
       }
     }
     if (!partial.size) break;
     split = partial;
   }
+  return members;
+}
 
+/** One shard per key: its entries, and the groups they name. */
+function shardsOf(data: FinderData, members: Map<string, number[]>): Map<string, FinderShard> {
   const shards = new Map<string, FinderShard>();
-  for (const [prefix, list] of members) {
-    const shard: FinderShard = { groups: {}, entries: list.map((i) => entries[i]) };
+  for (const [key, list] of members) {
+    const shard: FinderShard = { groups: {}, entries: list.map((i) => data.entries[i]) };
     for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
-    shards.set(prefix, shard);
+    shards.set(key, shard);
   }
-  return { index, shards };
+  return shards;
 }

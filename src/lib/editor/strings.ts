@@ -3,6 +3,8 @@
  * beside it rather than in the site's dictionary (src/i18n/zh-CN.ts).
  */
 import type { Collection } from './fields';
+import { topic } from '../../schemas/indicator';
+import { t } from '../../i18n/zh-CN';
 
 export const COLLECTION_LABELS: Record<Collection, string> = {
   updates: '动态',
@@ -84,6 +86,7 @@ export const FIELD_LABELS: Record<string, string> = {
   unit: '单位',
   polarity: '越高越好还是越低越好',
   framework: '指标体系',
+  topic: '主题（指标目录按它筛选）',
   definitionStatus: '定义来源',
   definitionNote: '定义说明',
   nationalTarget: '国家目标',
@@ -124,6 +127,8 @@ export const CHOICE_LABELS: Record<string, string> = {
   district: '区',
   'development-zone': '开发区',
   value: '数值',
+  // The catalogue's topics, in the site's own words.
+  ...Object.fromEntries(topic.options.map((key) => [key, t(`topic.${key}`)])),
 };
 
 export const T = {

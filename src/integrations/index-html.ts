@@ -24,16 +24,6 @@ const BLOCK = new Set(
 );
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 
-/**
- * A text's pair tokens, each once. Written once per occurrence they were 70 % of a page's stored fragment and half
- * the index, and a page of results fetched 34–72 KB of fragments; a pair said ten times on a page says little more
- * than said once (Pagefind's term saturation flattens repeats anyway), and which page holds the words is checked on
- * the page's text, not on its tokens.
- */
-export function distinctTokens(texts: string[]): string[] {
-  return [...new Set(texts.flatMap(indexTokens))];
-}
-
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Hidden carriers of a filter or metadata value: their words are not page text. */
@@ -105,7 +95,7 @@ export function pageForIndex(html: string, siteName: string, options: { director
   const blocks = [...textByWeight(body)]
     .sort(([a], [b]) => b - a)
     .map(([weight, runs]) => {
-      const tokens = distinctTokens(runs);
+      const tokens = runs.flatMap(indexTokens);
       return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
     });
   // Its figures' rows (`obs-<id>`) with the numbers their value cell shows (both ends of a range), so a number query
@@ -160,7 +150,7 @@ export function recordForIndex(record: SearchRecord): CustomRecord {
   return {
     url: record.url,
     language: 'zh-cn',
-    content: [spacedHan(record.lines.join('。')), ...distinctTokens(record.lines), spacedHan(unseen.join(' 。 ')), ...distinctTokens(unseen), ...numbers].join(' '),
+    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join(' 。 ')), ...unseen.flatMap(indexTokens), ...numbers].join(' '),
     meta,
     filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
   };

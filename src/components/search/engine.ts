@@ -86,7 +86,14 @@ async function inflated(bytes: ArrayBuffer): Promise<ArrayBuffer> {
   const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
   if (typeof DecompressionStream !== 'function' || head[0] !== 0x1f || head[1] !== 0x8b) return bytes;
   try {
-    return await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+    // A stream over the bytes themselves: a Blob's stream (tried first) cost more than the inflating (profiled).
+    const stream = new ReadableStream<BufferSource>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(bytes));
+        controller.close();
+      },
+    });
+    return await new Response(stream.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
   } catch {
     return bytes;
   }

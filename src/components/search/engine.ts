@@ -101,7 +101,7 @@ async function inflated(bytes: ArrayBuffer): Promise<ArrayBuffer> {
 
 /**
  * Pagefind inflates its gzip files in JavaScript (fflate): on a fresh page that was the largest share of a search's
- * script time after the wasm search itself (profiled: 60–80 ms of a query's index chunks). It passes through a file
+ * script time after the wasm search itself (profiled under load: 60–80 ms a query). It passes through a file
  * that already starts with its signature, so its fetches of its own data files are answered inflated by the browser's
  * native decompressor. Pagefind takes no fetch of its own, hence the wrapper; it touches nothing but those files.
  */

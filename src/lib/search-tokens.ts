@@ -100,6 +100,11 @@ export function queryTerms(query: string): QueryTerm[] {
   return [...terms.values()];
 }
 
+/** The pair terms of each Han run of a query, as queryTerms cuts it (numbers written in 万 or 亿 taken out first). */
+export function runPairs(query: string): string[][] {
+  return (query.replace(UNIT_NUMBER, ' ').match(HAN_RUN) ?? []).map(indexTokens);
+}
+
 /** The parts of a query a reader would recognise: its Han runs, its Latin words and numbers (10.5万 whole), longest first. */
 export function queryParts(query: string): string[] {
   const numbers = query.match(UNIT_NUMBER) ?? [];

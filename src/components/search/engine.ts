@@ -3,7 +3,8 @@
  * loaded together on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
-import { meaningfulQuery, queryTerms, queryWords, readableContent, searchableContent } from '../../lib/search-tokens';
+import { meaningfulQuery, queryTerms, queryWords, readableContent, runPairs, searchableContent, type QueryWord } from '../../lib/search-tokens';
+import { chunkOf, indexChunks, termsToSearch, type IndexChunk } from '../../lib/search-chunks';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../../lib/search-numbers';
@@ -155,7 +156,23 @@ async function createEngine(): Promise<Engine> {
   // pages that mention a term once, so it is halved.
   await pagefind.options({ noWorker: true, ranking: { pageLength: 0.5, metaWeights: nameFieldWeights() } });
   await pagefind.init();
-  const totalPages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
+  const languages = Object.values(entry.languages as Record<string, { hash: string; page_count: number }>);
+  const totalPages = languages.reduce((n, l) => n + l.page_count, 0);
+  // The index's chunk ranges, to search few pairs (src/lib/search-chunks.ts). Pagefind has just fetched this file,
+  // so it comes from the HTTP cache; without it (several languages, another format) every term is searched.
+  const chunks: IndexChunk[] | undefined =
+    languages.length === 1
+      ? await fetch(`/pagefind/pagefind.${languages[0].hash}.pf_meta`)
+          .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`pf_meta: ${r.status}`))))
+          .then(inflated)
+          .then(indexChunks)
+          .catch(() => undefined)
+      : undefined;
+  const chunkOfTerm = new Map<string, string | undefined>();
+  const chunkFor = (term: string) => {
+    if (!chunkOfTerm.has(term)) chunkOfTerm.set(term, chunkOf(chunks!, term));
+    return chunkOfTerm.get(term);
+  };
   const filterValues = await pagefind.filters();
   const hits = new Map<string, Promise<Hit>>();
 
@@ -191,12 +208,22 @@ async function createEngine(): Promise<Engine> {
   // a query in Simplified characters that the site holds never needs it.
   let fold: Promise<(text: string) => string> | undefined;
 
-  async function search(query: string, filters: Filters, folded = false): Promise<Outcome> {
+  /**
+   * A query's results. First (`complete` false) with few pairs searched (src/lib/search-chunks.ts): that answers a
+   * query whose terms are all on the site, whose every word is whole on some page and whose candidates are few enough
+   * to read, the same pages as searching every pair would (a word whole on a page has all its pairs indexed). Any
+   * other query (a sentence, a pair on no page, Traditional input, nothing found) is searched again with every term.
+   */
+  async function search(query: string, filters: Filters, folded = false, complete = false): Promise<Outcome> {
     const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
-    const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
+    const allTerms = queryTerms(meaningful).slice(0, MAX_TERMS);
+    const chosen = complete || !chunks || meaningful !== searched ? undefined : termsToSearch(allTerms.map((t) => t.search), runPairs(meaningful), chunkFor);
+    const partial = chosen !== undefined && chosen.size < allTerms.length;
+    const terms = partial ? allTerms.filter((t) => chosen.has(t.search)) : allTerms;
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
+    if (partial && responses.some((r) => r.unfilteredResultCount === 0)) return search(query, filters, folded, true);
     if (!folded && terms.some((t, i) => /\p{Script=Han}/u.test(t.text) && responses[i].unfilteredResultCount === 0)) {
       fold ??= import('./fold').then((m) => m.traditionalToSimplified);
       const simplified = normaliseQuery(query, await fold);
@@ -210,7 +237,8 @@ async function createEngine(): Promise<Engine> {
       hitsOf.set(terms[i].search, new Set(r.results.map((h) => h.id)));
       pagesWith.set(terms[i].search, r.unfilteredResultCount);
     });
-    const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? 0) > 0);
+    // A pair not searched counts as on some page: its word is then checked whole on the pages' text.
+    const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? (partial ? 1 : 0)) > 0);
     const ranked = rankPages(
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
@@ -230,7 +258,13 @@ async function createEngine(): Promise<Engine> {
     };
     // A word of three characters or more is matched pair by pair; pages are read to see it is whole.
     const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
-    const strict = ranked.filter((p) => holdsEveryWord(p.id, words, (term) => hitsOf.get(term)));
+    const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term)) }));
+    const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
+    if (partial) {
+      // Every candidate is read, so the list is exact; too many to read costs more than the chunks left unfetched.
+      const found = strict.length <= BATCH ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), false) : [];
+      return found.length ? outcome(searched, meaningful, words, found, []) : search(query, filters, folded, true);
+    }
     let pages = long.length ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), true) : strict;
     // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
     // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it
@@ -244,13 +278,17 @@ async function createEngine(): Promise<Engine> {
       pages = ranked.filter((p) => answering.has(p.id));
     }
     const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
-    return {
-      searched,
-      numbers: queryNumbers(meaningful),
-      parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),
-      pages: pages.map(({ id, score }) => ({ id, score, load: () => load(byId.get(id)!) })),
-      suggestions,
-    };
+    return outcome(searched, meaningful, words, pages, suggestions);
+
+    function outcome(searched: string, meaningful: string, words: QueryWord[], pages: RankedPage[], suggestions: Outcome['suggestions']): Outcome {
+      return {
+        searched,
+        numbers: queryNumbers(meaningful),
+        parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),
+        pages: pages.map(({ id, score }) => ({ id, score, load: () => load(byId.get(id)!) })),
+        suggestions,
+      };
+    }
   }
 
   return { filterValues, search };

@@ -99,9 +99,11 @@ export function chunkOf(chunks: IndexChunk[], term: string): string | undefined 
 /**
  * The terms to search: every term that is not a pair; every pair in a chunk those need anyway or in no chunk (free,
  * and it tells the pair is on no page); then, while some run has no pair chosen, the chunk holding pairs of the most
- * such runs, with all the query's pairs in it. `runs` lists each Han run's pair terms.
+ * such runs, with all the query's pairs in it (ties: the chunk with more of them). `runs` lists each Han run's pair
+ * terms. `more` chunks are added after that, each the one holding most pairs not yet chosen: more pairs, fewer
+ * candidate pages to read.
  */
-export function termsToSearch(terms: string[], runs: string[][], chunk: (term: string) => string | undefined): Set<string> {
+export function termsToSearch(terms: string[], runs: string[][], chunk: (term: string) => string | undefined, more = 0): Set<string> {
   const pairs = new Set(runs.flat());
   const chosen = new Set(terms.filter((t) => !pairs.has(t)));
   const needed = new Set([...chosen].map(chunk));
@@ -112,10 +114,30 @@ export function termsToSearch(terms: string[], runs: string[][], chunk: (term: s
     if (!open.length) break;
     const runsIn = new Map<string, number>();
     for (const run of open) for (const c of new Set(run.map(chunk))) if (c) runsIn.set(c, (runsIn.get(c) ?? 0) + 1);
-    const [best] = [...runsIn].sort((a, b) => b[1] - a[1]);
+    const best = mostOf(runsIn);
     if (!best) break;
-    needed.add(best[0]);
+    needed.add(best);
+    addFree();
+  }
+  for (let k = 0; k < more; k++) {
+    const best = mostOf(pairCounts([...pairs].filter((p) => !chosen.has(p))));
+    if (!best) break;
+    needed.add(best);
     addFree();
   }
   return chosen;
+
+  function pairCounts(list: string[]): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const p of list) {
+      const c = chunk(p);
+      if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    return counts;
+  }
+  /** The key with the highest count; ties go to the chunk holding more of the query's pairs. */
+  function mostOf(counts: Map<string, number>): string | undefined {
+    const all = pairCounts([...pairs]);
+    return [...counts].sort((a, b) => b[1] - a[1] || (all.get(b[0]) ?? 0) - (all.get(a[0]) ?? 0))[0]?.[0];
+  }
 }

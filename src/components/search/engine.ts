@@ -214,11 +214,11 @@ async function createEngine(): Promise<Engine> {
    * to read, the same pages as searching every pair would (a word whole on a page has all its pairs indexed). Any
    * other query (a sentence, a pair on no page, Traditional input, nothing found) is searched again with every term.
    */
-  async function search(query: string, filters: Filters, folded = false, complete = false): Promise<Outcome> {
+  async function search(query: string, filters: Filters, folded = false, complete = false, more = 0): Promise<Outcome> {
     const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
     const allTerms = queryTerms(meaningful).slice(0, MAX_TERMS);
-    const chosen = complete || !chunks || meaningful !== searched ? undefined : termsToSearch(allTerms.map((t) => t.search), runPairs(meaningful), chunkFor);
+    const chosen = complete || !chunks || meaningful !== searched ? undefined : termsToSearch(allTerms.map((t) => t.search), runPairs(meaningful), chunkFor, more);
     const partial = chosen !== undefined && chosen.size < allTerms.length;
     const terms = partial ? allTerms.filter((t) => chosen.has(t.search)) : allTerms;
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
@@ -261,8 +261,10 @@ async function createEngine(): Promise<Engine> {
     const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term)) }));
     const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
     if (partial) {
-      // Every candidate is read, so the list is exact; too many to read costs more than the chunks left unfetched.
-      const found = strict.length <= BATCH ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), false) : [];
+      // Every candidate is read, so the list is exact. Too many to read (a page read costs a fifth of a chunk):
+      // search the pairs of one more chunk, which narrows them.
+      if (strict.length > BATCH) return search(query, filters, folded, false, more + 1);
+      const found = await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), false);
       return found.length ? outcome(searched, meaningful, words, found, []) : search(query, filters, folded, true);
     }
     let pages = long.length ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), true) : strict;

@@ -10,6 +10,7 @@ import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, 
 import { excerptContainsValue } from './figures';
 import { EXCERPT_MAX_LENGTH } from '../schemas/observation';
 import { invisibleCharacter, periodProblem } from '../schemas';
+import { fastParser } from './fast-schema';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
@@ -420,7 +421,7 @@ interface Located<T> {
 type KnownIds = Set<string>;
 
 function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<T>[] {
-  const schema = dataCollections[collection] as unknown as z.ZodType<T>;
+  const parse = fastParser(dataCollections[collection] as unknown as z.ZodType<T>);
   const entries: Located<T>[] = [];
   for (const file of files) {
     if (file.notUtf8) {
@@ -496,7 +497,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       const offset = offsets[index];
       const line = offset === undefined ? undefined : lineOf(offset);
       if (typeof rawId === 'string') known.add(rawId);
-      const result = schema.safeParse(normaliseText(item));
+      const result = parse(normaliseText(item));
       if (!result.success) {
         const end = nextOffsets[index];
         for (const issue of result.error.issues) {
@@ -584,7 +585,7 @@ function checkMdxBody(body: string, file: string, id: string, firstLine: number,
 }
 
 function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<MdxEntry<T>>[] {
-  const schema = mdxCollections[collection] as unknown as z.ZodType<T>;
+  const parse = fastParser(mdxCollections[collection] as unknown as z.ZodType<T>);
   const entries: Located<MdxEntry<T>>[] = [];
   for (const file of files) {
     const id = file.path.split('/').pop()!.replace(/\.mdx$/, '');
@@ -650,7 +651,7 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
       });
       continue;
     }
-    const result = schema.safeParse(normaliseText(raw));
+    const result = parse(normaliseText(raw));
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = String(issue.path[0] ?? '');

@@ -176,6 +176,7 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
   const found: { key: string; offset: number }[] = [];
   // One entry per open object or array: the keys seen so far (objects) or null (arrays).
   const stack: (Set<string> | null)[] = [];
+
   let expectKey = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -386,17 +387,36 @@ function describeIssue(issue: z.ZodIssue): { zh: string; en: string; hint: Hint 
  */
 function normaliseText(value: unknown): unknown {
   if (typeof value === 'string') {
+    if (!MAY_CHANGE.test(value)) return value;
     const clean = value.normalize('NFC').trim();
     return clean.length === value.length && clean === value ? value : clean;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = normaliseText(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item !== 'number' && typeof item !== 'boolean') value[i] = normaliseText(item);
+    }
   } else if (value && typeof value === 'object' && !(value instanceof Date)) {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = normaliseText(record[key]);
+    // for…in over a JSON object sees its own keys only; writing back only what changed spares the object a store per key.
+    for (const key in record) {
+      const item = record[key];
+      if (item === null || typeof item === 'number' || typeof item === 'boolean') continue;
+      const clean = normaliseText(item);
+      if (clean !== item) record[key] = clean;
+    }
   }
   return value;
 }
+
+/**
+ * A text that trimming or NFC could change: space at either end, or a character outside the ranges that are already
+ * NFC whatever follows them (ASCII to spacing modifiers, CJK punctuation without its combining tone marks U+302A–302F,
+ * CJK ideographs, full-width forms). Almost every text in the data is plain Chinese and ASCII, so one regex test spares
+ * `normalize` (a third of validation's text work at national size). tests/unit/validate-normalise.test.ts checks the
+ * ranges against `normalize` itself.
+ */
+export const MAY_CHANGE = /^\s|\s$|[^\0-\u02ff\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The issue's message, naming the invisible character when that is what is wrong (the schema's regex cannot). */
 function withCharacter(issue: z.ZodIssue, entry: unknown): ReturnType<typeof describeIssue> {
@@ -1065,7 +1085,8 @@ export function figureShapeProblems(v: {
       hint: { zh: '是中位数就加上 "statistic": "median"；不是就删掉 across。', en: 'Add "statistic": "median" if it is one; otherwise remove across.' },
     });
   const excerpt = v.source.excerpt ?? '';
-  if ([...excerpt].length > EXCERPT_MAX_LENGTH)
+  // Counting characters spreads the text into an array; a text no longer in UTF-16 units than the limit cannot be over it.
+  if (excerpt.length > EXCERPT_MAX_LENGTH && [...excerpt].length > EXCERPT_MAX_LENGTH)
     found.push({
       field: 'source.excerpt',
       zh: `摘录有 ${[...excerpt].length} 个字，超过 ${EXCERPT_MAX_LENGTH} 个字：摘录只抄数字前后的几个字`,

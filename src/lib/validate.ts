@@ -168,18 +168,33 @@ function notUtf8Problem(path: string): Problem {
   };
 }
 
-/**
- * Keys written twice in one JSON object (JSON.parse silently keeps the last), with the offset of the second. A single
- * pass over text that already parsed, so only strings, braces, brackets, colons and commas matter.
- */
-export function duplicateKeys(text: string): { key: string; offset: number }[] {
-  const found: { key: string; offset: number }[] = [];
-  // One entry per open object or array: the keys seen so far (objects) or null (arrays).
-  const stack: (Set<string> | null)[] = [];
+/** What one pass over a JSON array file finds: keys written twice, and where each entry's id is written. */
+export interface JsonLayout {
+  /** Keys written twice in one object (JSON.parse silently keeps the last), at the second, with its line. */
+  duplicates: { key: string; offset: number; line: number }[];
+  /** For each entry of the top-level array, the offset of its (last) "id" key, when it has one. */
+  idOffsets: (number | undefined)[];
+  /** The line (1-based) of each offset in idOffsets. */
+  idLines: (number | undefined)[];
+}
 
+/**
+ * One pass over a JSON text that already parsed: finds duplicate keys and where each entry's id is written, counting
+ * lines as it goes (a JSON string cannot hold a raw line break, so lines are counted outside strings only). Strings
+ * are skipped whole with indexOf, since most of the text is inside them. Linear in the file size, and once per file:
+ * searching the text once per entry was quadratic.
+ */
+export function scanJson(text: string): JsonLayout {
+  const layout: JsonLayout = { duplicates: [], idOffsets: [], idLines: [] };
+  // One entry per open object or array: the keys seen so far (objects) or null (arrays). Objects have few keys, so a
+  // list is quicker than a Set.
+  const stack: (string[] | null)[] = [];
   let expectKey = false;
+  let line = 1;
+  let entry = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 32 /* space */) continue;
     if (c === 34 /* " */) {
       let end = i + 1;
       while (true) {
@@ -193,23 +208,30 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
       if (expectKey && keys) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (keys.has(key)) found.push({ key, offset: i });
-        keys.add(key);
+        if (keys.includes(key)) layout.duplicates.push({ key, offset: i, line });
+        keys.push(key);
         expectKey = false;
+        if (key === 'id' && stack.length === 2) {
+          layout.idOffsets[entry] = i;
+          layout.idLines[entry] = line;
+        }
       }
-      i = end; // strings are skipped whole with indexOf: most of the text is inside them
+      i = end;
+    } else if (c === 10 /* \n */) {
+      line++;
     } else if (c === 123 /* { */) {
-      stack.push(new Set());
+      stack.push([]);
       expectKey = true;
     } else if (c === 91 /* [ */) {
       stack.push(null);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
     } else if (c === 44 /* , */) {
+      if (stack.length === 1) entry++;
       expectKey = stack[stack.length - 1] !== null;
     }
   }
-  return found;
+  return layout;
 }
 
 /** Line number (1-based) of a character offset. */
@@ -218,29 +240,6 @@ function lineAt(text: string, offset: number): number {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Line numbers (1-based) of many offsets in one text, without rescanning it for each. */
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
-/** Offset where the `nth` (0-based) entry with this id is written in a JSON array file. */
-function offsetOfId(text: string, id: unknown, nth = 0): number | undefined {
-  if (typeof id !== 'string') return undefined;
-  const matches = [...text.matchAll(new RegExp(`"id"\\s*:\\s*"${escapeRegExp(id)}"`, 'g'))];
-  return (matches[nth] ?? matches[0])?.index;
-}
 
 /** Line of a field inside one entry's stretch of text, when its key appears there exactly once. */
 function lineOfField(text: string, from: number | undefined, to: number | undefined, path: (string | number)[]): number | undefined {
@@ -478,33 +477,18 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       });
       continue;
     }
-    const lineOf = lineFinder(file.text);
-    for (const { key, offset } of duplicateKeys(file.text)) {
+    const { duplicates, idOffsets, idLines } = scanJson(file.text);
+    for (const { key, line } of duplicates) {
       problems.push({
         file: file.path,
-        line: lineOf(offset),
+        line,
         field: key,
         zh: `同一个条目里“${key}”写了两次，只有后一个会生效`,
         en: `"${key}" is written twice in the same entry; only the second would count`,
         hint: { zh: `删掉其中一个“${key}”，留下正确的那个。`, en: `Delete one of the two "${key}" fields, keeping the right one.` },
       });
     }
-    const seenInFile = new Map<string, number>();
-    // Where each id is written, found in one pass: searching the text once per entry is quadratic in the file size.
-    const idOffsets = new Map<string, number[]>();
-    for (const m of file.text.matchAll(/"id"\s*:\s*"([a-z0-9-]+)"/g)) {
-      const list = idOffsets.get(m[1]);
-      if (list) list.push(m.index!);
-      else idOffsets.set(m[1], [m.index!]);
-    }
-    const offsets = raw.map((item) => {
-      const rawId = (item as { id?: unknown } | null)?.id;
-      if (typeof rawId !== 'string') return undefined;
-      const nth = seenInFile.get(rawId) ?? 0;
-      seenInFile.set(rawId, nth + 1);
-      const found = idOffsets.get(rawId);
-      return found ? (found[nth] ?? found[0]) : offsetOfId(file.text, rawId, nth);
-    });
+    const offsets = raw.map((item, index) => (typeof (item as { id?: unknown } | null)?.id === 'string' ? idOffsets[index] : undefined));
     // Where the next entry starts, for each entry: the end of its stretch of text when looking for a field's line.
     const nextOffsets: (number | undefined)[] = new Array(offsets.length);
     for (let i = offsets.length - 1, next: number | undefined; i >= 0; i--) {
@@ -515,7 +499,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       const rawId = (item as { id?: unknown } | null)?.id;
       const label = typeof rawId === 'string' ? rawId : `第 ${index + 1} 项 / item ${index + 1}`;
       const offset = offsets[index];
-      const line = offset === undefined ? undefined : lineOf(offset);
+      const line = offset === undefined ? undefined : idLines[index];
       if (typeof rawId === 'string') known.add(rawId);
       const result = parse(normaliseText(item));
       if (!result.success) {
@@ -732,18 +716,26 @@ const COLLECTION_FOLDERS: Record<string, string> = {
 
 /** Excerpts over the limit anywhere in an entry, by field path: a source is quoted by the few words around a fact. */
 function longExcerpts(at: Located<unknown>, problems: Problem[]) {
-  const walk = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`));
-    else if (value && typeof value === 'object') {
+  // The path is kept as a stack and written out only for a problem: most entries have none.
+  const path: (string | number)[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       const excerpt = record.excerpt;
-      if (typeof excerpt === 'string' && 'document' in record && [...excerpt].length > EXCERPT_MAX_LENGTH) {
+      // A text no longer in UTF-16 units than the limit cannot be over it in characters.
+      if (typeof excerpt === 'string' && excerpt.length > EXCERPT_MAX_LENGTH && 'document' in record && [...excerpt].length > EXCERPT_MAX_LENGTH) {
         const length = [...excerpt].length;
         problems.push({
           file: at.file,
           line: at.line,
           entry: at.id,
-          field: path ? `${path}.excerpt` : 'excerpt',
+          field: fieldPath([...path, 'excerpt']),
           zh: `摘录有 ${length} 个字，超过 ${EXCERPT_MAX_LENGTH} 个字：摘录只抄原文里最关键的几个字`,
           en: `the excerpt is ${length} characters, over ${EXCERPT_MAX_LENGTH}: quote only the few key words of the source`,
           hint: {
@@ -752,10 +744,17 @@ function longExcerpts(at: Located<unknown>, problems: Problem[]) {
           },
         });
       }
-      for (const [key, child] of Object.entries(record)) if (child && typeof child === 'object') walk(child, path ? `${path}.${key}` : key);
+      for (const key in record) {
+        const child = record[key];
+        if (child && typeof child === 'object') {
+          path.push(key);
+          walk(child);
+          path.pop();
+        }
+      }
     }
   };
-  walk(at.value, '');
+  walk(at.value);
 }
 
 /** The value of a dotted field (`source.excerpt`) of an entry. */

@@ -436,8 +436,18 @@ interface Located<T> {
   id: string;
 }
 
-/** Ids seen in files, valid or not, so that one broken entry does not also break every reference to it. */
-type KnownIds = Set<string>;
+/**
+ * Ids seen in files, valid or not, so that one broken entry does not also break every reference to it. It counts ids
+ * seen again, so that the duplicate-id check (a map of every entry) runs only for a collection that may have one.
+ */
+class KnownIds extends Set<string> {
+  repeats = 0;
+  note(id: string) {
+    const size = this.size;
+    this.add(id);
+    if (this.size === size) this.repeats++;
+  }
+}
 
 function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<T>[] {
   const parse = fastParser(dataCollections[collection] as unknown as z.ZodType<T>);
@@ -452,7 +462,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       raw = JSON.parse(file.text);
     } catch (error) {
       // Ids still readable in the broken text count as known, so one missing comma does not also break every reference.
-      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.add(m[1]);
+      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
       const message = (error as Error).message;
       const position = Number(message.match(/position (\d+)/)?.[1]);
       problems.push({
@@ -500,7 +510,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       const label = typeof rawId === 'string' ? rawId : `第 ${index + 1} 项 / item ${index + 1}`;
       const offset = offsets[index];
       const line = offset === undefined ? undefined : idLines[index];
-      if (typeof rawId === 'string') known.add(rawId);
+      if (typeof rawId === 'string') known.note(rawId);
       const result = parse(normaliseText(item));
       if (!result.success) {
         const end = nextOffsets[index];
@@ -593,7 +603,7 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
   const entries: Located<MdxEntry<T>>[] = [];
   for (const file of files) {
     const id = file.path.split('/').pop()!.replace(/\.mdx$/, '');
-    known.add(id);
+    known.note(id);
     if (file.notUtf8) {
       problems.push(notUtf8Problem(file.path));
       continue;
@@ -810,7 +820,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const problems: Problem[] = [];
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new Set<string>()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
@@ -822,7 +832,8 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const updates = parseMdxFiles<UpdateMeta>('updates', files.mdx.updates, problems, known.updates);
 
   const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
-  for (const [name, entries] of Object.entries(all)) checkUnique(name, entries, problems);
+  // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.
+  for (const [name, entries] of Object.entries(all)) if (known[name as keyof typeof all].repeats) checkUnique(name, entries, problems);
   // A figure's excerpt is checked with the figure; every other quoted source (services, referral rules, members,
   // definitions) keeps to the same few words.
   for (const entries of [regions, institutions, groups, indicators]) for (const at of entries) longExcerpts(at, problems);
@@ -995,11 +1006,18 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   }
 
   const values = <T>(entries: Located<T>[]) => entries.map((e) => e.value);
-  // Which file holds each entry, keyed `collection:id`: for "last updated" dates without reading data/ again.
-  const origins = new Map<string, string>();
-  for (const [name, entries] of Object.entries(all)) for (const e of entries as Located<unknown>[]) origins.set(`${name}:${e.id}`, e.file);
+  // Which file holds each entry, keyed `collection:id`: for "last updated" dates without reading data/ again. Built
+  // when first asked for: the build needs it, `npm run check` does not (a map of 826,000 keys at national size).
+  let origins: Map<string, string> | undefined;
+  const originsOf = () => {
+    origins = new Map<string, string>();
+    for (const [name, entries] of Object.entries(all)) for (const e of entries as Located<unknown>[]) origins.set(`${name}:${e.id}`, e.file);
+    return origins;
+  };
   return {
-    origins,
+    get origins() {
+      return origins ?? originsOf();
+    },
     dataset: {
       regions: values(regions),
       institutions: values(institutions),

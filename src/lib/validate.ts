@@ -429,7 +429,7 @@ function fieldPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
-interface Located<T> {
+export interface Located<T> {
   value: T;
   file: string;
   line?: number;
@@ -810,9 +810,36 @@ function latestAllowedDate(now: Date): string {
   return new Date(now.getTime() + (14 + 24) * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The MDX files validated on their own: what `validateDataset` needs of them. */
+export interface MdxValidated {
+  documents: Located<MdxEntry<DocumentMeta>>[];
+  updates: Located<MdxEntry<UpdateMeta>>[];
+  problems: Problem[];
+  /** Ids seen in each MDX collection, with how many were seen again (see KnownIds). */
+  known: Record<MdxCollection, { ids: string[]; repeats: number }>;
+}
+
+/**
+ * Validates the MDX files (frontmatter and body). Independent of the data files, so `npm run check` runs it in a
+ * worker thread while the data files are validated (scripts/check-parallel.ts); the result is plain data.
+ */
+export function validateMdx(mdx: SourceFiles['mdx']): MdxValidated {
+  const problems: Problem[] = [];
+  const known = { documents: new KnownIds(), updates: new KnownIds() };
+  const documents = parseMdxFiles<DocumentMeta>('documents', mdx.documents, problems, known.documents);
+  const updates = parseMdxFiles<UpdateMeta>('updates', mdx.updates, problems, known.updates);
+  const ids = (k: KnownIds) => ({ ids: [...k], repeats: k.repeats });
+  return { documents, updates, problems, known: { documents: ids(known.documents), updates: ids(known.updates) } };
+}
+
 export interface ValidateOptions {
   /** The moment "today" is judged from (tests fix it); now by default. */
   now?: Date;
+  /**
+   * The MDX files' validation when it was done elsewhere (a worker thread), asked for once the data files are done;
+   * `validateMdx(files.mdx)` by default.
+   */
+  mdx?: () => MdxValidated;
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
@@ -828,8 +855,13 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators);
   const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
-  const documents = parseMdxFiles<DocumentMeta>('documents', files.mdx.documents, problems, known.documents);
-  const updates = parseMdxFiles<UpdateMeta>('updates', files.mdx.updates, problems, known.updates);
+  const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx);
+  const { documents, updates } = mdx;
+  for (const p of mdx.problems) problems.push(p);
+  for (const name of ['documents', 'updates'] as const) {
+    for (const id of mdx.known[name].ids) known[name].add(id);
+    known[name].repeats = mdx.known[name].repeats;
+  }
 
   const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
   // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.

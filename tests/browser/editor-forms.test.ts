@@ -13,13 +13,12 @@ import { launchBrowser } from '../support/browser';
 import { startEditor } from '../../src/lib/editor/server';
 import { readSourceFiles } from '../../src/lib/read-sources';
 import { validateDataset } from '../../src/lib/validate';
-import { todayInChina } from '../../src/lib/scaffold';
+import { FIGURE_FILE, fillFigure, fillUpdate, openForm } from '../support/editor-forms';
 
 let root: string;
 let server: Server;
 let url: string;
 let browser: Browser;
-const FILE = 'data/observations/mengjin-2020-yigongti-plan.json';
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'editor-browser-'));
@@ -35,25 +34,12 @@ afterAll(async () => {
 
 /** Opens the new-figure form from the start page, as an editor would. */
 async function openObservationForm(page: Page) {
-  await page.goto(url);
-  await page.getByRole('link', { name: '＋ 新建数据（数字）' }).click();
+  await openForm(page, url, '＋ 新建数据（数字）');
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('新建数据（数字）');
 }
 
-async function fillFigure(page: Page, value: string) {
-  await page.selectOption('select[name=_file]', FILE);
-  await page.fill('input[name=id]', 'mengjin-grassroots-visit-rate-2021-form');
-  await page.selectOption('select[name=indicator]', { label: '基层就诊率（grassroots-visit-rate）' });
-  await page.selectOption('select[name=subject]', { label: '孟津县（mengjin）' });
-  await page.fill('input[name=period]', '2021');
-  await page.fill('input[name=value]', value);
-  await page.selectOption('select[name=kind]', 'target');
-  await page.selectOption('select[name=qualifier]', 'at-least');
-  await page.selectOption('select[name="source.document"]', 'mengjin-2020-yigongti-plan');
-  await page.fill('input[name="source.section"]', '一、主要目标');
-  await page.fill('textarea[name="source.excerpt"]', '基层就诊率达到65%以上');
-  await page.getByRole('button', { name: '保存' }).click();
-}
+const FIGURE_ID = 'mengjin-grassroots-visit-rate-2021-form';
+const fillFigureValue = (page: Page, value: string) => fillFigure(page, { id: FIGURE_ID, period: '2021', value });
 
 /** A raw request's status: fetch() would not let a test set the Host header. */
 function statusOf(method: string, headers: Record<string, string>): Promise<number> {
@@ -71,9 +57,9 @@ function statusOf(method: string, headers: Record<string, string>): Promise<numb
 describe('the local editor', () => {
   it('refuses a value typed with words, in Chinese then English, and writes nothing', async () => {
     const page = await browser.newPage();
-    const before = readFileSync(join(root, FILE), 'utf8');
+    const before = readFileSync(join(root, FIGURE_FILE), 'utf8');
     await openObservationForm(page);
-    await fillFigure(page, '约65');
+    await fillFigureValue(page, '约65');
     const verdict = page.getByRole('alert');
     await verdict.waitFor();
     const text = await verdict.innerText();
@@ -82,19 +68,19 @@ describe('the local editor', () => {
     expect(text.indexOf('没有保存')).toBeLessThan(text.indexOf('nothing was saved'));
     // What was typed stays in the form to be corrected.
     expect(await page.inputValue('input[name=value]')).toBe('约65');
-    expect(readFileSync(join(root, FILE), 'utf8')).toBe(before);
+    expect(readFileSync(join(root, FIGURE_FILE), 'utf8')).toBe(before);
     await page.close();
   });
 
   it('saves a figure picked from lists, shows check’s verdict and a preview link, and check passes', async () => {
     const page = await browser.newPage();
     await openObservationForm(page);
-    await fillFigure(page, '65');
+    await fillFigureValue(page, '65');
     const verdict = page.getByRole('status');
     await verdict.waitFor();
-    expect(await verdict.innerText()).toContain(`检查通过，已保存：${FILE}`);
+    expect(await verdict.innerText()).toContain(`检查通过，已保存：${FIGURE_FILE}`);
     expect(await page.getByRole('link', { name: '在网站上预览这一页' }).getAttribute('href')).toBe('http://127.0.0.1:4321/regions/mengjin/');
-    const saved = JSON.parse(readFileSync(join(root, FILE), 'utf8')).find((o: { id: string }) => o.id === 'mengjin-grassroots-visit-rate-2021-form');
+    const saved = JSON.parse(readFileSync(join(root, FIGURE_FILE), 'utf8')).find((o: { id: string }) => o.id === FIGURE_ID);
     expect(saved).toMatchObject({ indicator: 'grassroots-visit-rate', subject: { type: 'region', id: 'mengjin' }, value: 65, qualifier: 'at-least' });
     expect(validateDataset(readSourceFiles(root)).problems).toEqual([]);
     await page.close();
@@ -102,15 +88,8 @@ describe('the local editor', () => {
 
   it('publishes an update from its form as MDX that check accepts, with a link to its page', async () => {
     const page = await browser.newPage();
-    await page.goto(url);
-    await page.getByRole('link', { name: '＋ 新建动态' }).click();
-    await page.fill('input[name=id]', 'mengjin-form-update');
-    await page.fill('input[name=title]', '孟津县公布基层就诊率目标');
-    await page.fill('input[name=date]', todayInChina());
-    await page.selectOption('select[name=regions]', ['mengjin']);
-    await page.fill('textarea[name=summary]', '方案提出基层就诊率达到65%以上。');
-    await page.fill('textarea[name=body]', '## 目标\n\n基层就诊率达到65%以上。');
-    await page.getByRole('button', { name: '保存' }).click();
+    await openForm(page, url, '＋ 新建动态');
+    await fillUpdate(page, { id: 'mengjin-form-update', title: '孟津县公布基层就诊率目标' });
     await page.getByRole('status').waitFor();
     expect(await page.getByRole('status').innerText()).toContain('检查通过，已保存：content/updates/mengjin-form-update.mdx');
     expect(await page.getByRole('link', { name: '在网站上预览这一页' }).getAttribute('href')).toBe('http://127.0.0.1:4321/updates/mengjin-form-update/');

@@ -1,16 +1,15 @@
 /**
  * A hostile update cannot run code at build time: MDX that tries to write a marker file (through an attribute
- * expression, a spread, an export, a bare expression) fails `npm run check` and `npm run build` with the file named,
+ * expression, a spread, an export, a bare expression) fails `npm run check` and `npm run build` (both run as an editor types them) with the file named,
  * dist/ stays byte-identical and the marker never appears. `astro build` run directly (without the check that
  * `npm run build` runs first) stops too: its content config validates the same way, and the MDX pipeline's remark
  * plugin (tests/unit/mdx-policy.test.ts) runs the same policy behind it. Runs in a throwaway copy of the project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, editText, hashFolder, makeProject, removeProject, runScript, type Run } from '../support/publishing';
+import { build, editText, hashFolder, makeProject, removeProject, runNpm, spawnRun, type Run } from '../support/publishing';
 
 let dir: string;
 let goodDist: string;
@@ -35,24 +34,16 @@ const fileOf = (name: string) => `content/updates/2024-09-02-hostile-${name}.mdx
 const placed = (name: string) => editText(dir, fileOf(name), () => FRONTMATTER + variants.find((v) => v.name === name)!.body);
 
 /** `astro build` alone, without the check that `npm run build` runs first, into a folder of its own. */
-function astroBuild(): Promise<Run> {
+async function astroBuild(): Promise<Run> {
   const out = mkdtempSync(join(tmpdir(), 'yigongti-hostile-out-'));
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(dir, 'node_modules/astro/astro.js'), 'build'], {
+  try {
+    return await spawnRun(process.execPath, [join(dir, 'node_modules/astro/astro.js'), 'build'], {
       cwd: dir,
-      env: { ...process.env, FORCE_COLOR: '0', YIGONGTI_OUT_DIR: out, YIGONGTI_CACHE_DIR: join(out, '.cache') },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { YIGONGTI_OUT_DIR: out, YIGONGTI_CACHE_DIR: join(out, '.cache') },
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) => {
-      rmSync(out, { recursive: true, force: true });
-      done({ status, stdout, stderr, output: stdout + stderr });
-    });
-  });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** What an editor may write (docs/编辑指南.md): built into the good site, so the allowed forms are shown to work. */
@@ -85,7 +76,7 @@ describe('a hostile MDX update: nothing runs, nothing is published', () => {
     it(`${variant.name}: npm run check and npm run build refuse it with file and line, dist/ unchanged`, async () => {
       const restore = placed(variant.name);
       try {
-        const check = runScript(dir, 'scripts/check.ts');
+        const check = await runNpm(dir, 'check');
         expect(check.status).toBe(1);
         expect(check.stderr).toContain(`✗ ${fileOf(variant.name)}:${variant.line}`);
         expect(check.stderr).toContain('怎么改：');
@@ -134,7 +125,7 @@ describe('a hostile MDX update: nothing runs, nothing is published', () => {
     }
   }, 240_000);
 
-  it('after the hostile files were removed, the copy checks clean again', () => {
-    expect(runScript(dir, 'scripts/check.ts').status).toBe(0);
+  it('after the hostile files were removed, the copy checks clean again', async () => {
+    expect((await runNpm(dir, 'check')).status).toBe(0);
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, filesUnder } from '../support/site-pages';
-import { T } from '../../src/lib/editor/strings';
+import { T } from '../../src/i18n/editor.zh-CN';
 
 describe('dist/ has no editor', () => {
   const files = filesUnder(DIST);

@@ -52,14 +52,10 @@ export function runScript(dir: string, script: string, args: string[] = [], inpu
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
 }
 
-/** Runs `npm run <script> -- args` in the project folder, as an editor types it. */
-export function runNpm(dir: string, script: string, args: string[] = []): Promise<Run> {
+/** Runs a command asynchronously (so a test's timers keep running) and collects what it printed. */
+export function spawnRun(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], {
-      cwd: dir,
-      env: { ...process.env, FORCE_COLOR: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, FORCE_COLOR: '0', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -69,17 +65,14 @@ export function runNpm(dir: string, script: string, args: string[] = []): Promis
   });
 }
 
-/** `scripts/build.ts` in the project folder (asynchronously, so a test's timers keep running). */
+/** Runs `npm run <script> -- args` in the project folder, as an editor types it. */
+export function runNpm(dir: string, script: string, args: string[] = []): Promise<Run> {
+  return spawnRun('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: dir });
+}
+
+/** `scripts/build.ts` in the project folder. */
 export function build(dir: string): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(join(dir, 'node_modules/.bin/tsx'), ['scripts/build.ts'], { cwd: dir, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr, output: stdout + stderr }));
-  });
+  return spawnRun(join(dir, 'node_modules/.bin/tsx'), ['scripts/build.ts'], { cwd: dir });
 }
 
 /** One hash over every file in a folder: names and bytes, so any change to dist/ shows. */

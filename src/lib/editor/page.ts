@@ -2,7 +2,7 @@
 import type { Entries, Problem } from '../validate';
 import { subjectHref } from '../dataset';
 import { formFields, isMdx, type Collection, type Field, type RefTarget } from './fields';
-import { CHOICE_LABELS, COLLECTION_LABELS, COLLECTION_ORDER, FIELD_LABELS, T } from './strings';
+import { CHOICE_LABELS, COLLECTION_LABELS, COLLECTION_ORDER, FIELD_LABELS, T } from '../../i18n/editor.zh-CN';
 import type { SaveResult } from './save';
 
 /** Where the dev server (`npm run dev`) shows the site. */

@@ -1,10 +1,11 @@
 /**
- * The editor's words, in Chinese. The editor is a local tool, never part of the published site, so its strings live
- * beside it rather than in the site's dictionary (src/i18n/zh-CN.ts).
+ * The editor's words, in Chinese: with the site's dictionary (./zh-CN.ts) every UI string is under src/i18n/. The
+ * editor is a local tool, never part of the published site, so its words are a file of their own that no page imports
+ * (tests/quality/no-editor.test.ts checks that none of them reaches dist/).
  */
-import type { Collection } from './fields';
-import { topic } from '../../schemas/indicator';
-import { t } from '../../i18n/zh-CN';
+import type { Collection } from '../lib/editor/fields';
+import { topic } from '../schemas/indicator';
+import { t } from './zh-CN';
 
 export const COLLECTION_LABELS: Record<Collection, string> = {
   updates: '动态',

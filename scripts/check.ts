@@ -5,8 +5,9 @@
  * entries there for the Astro process. Validating in a process of its own means the memory the entries take is
  * given back before Astro starts (at national size about 2 GB), instead of being held by the build script.
  */
-import { readSourceFiles, readAndValidate, writeHandoff } from '../src/lib/read-sources';
-import { validateDataset, formatProblem, type Problem } from '../src/lib/validate';
+import { readSourceFiles, withFileDates, writeHandoff } from '../src/lib/read-sources';
+import { formatProblem, type Problem } from '../src/lib/validate';
+import { validateDatasetInParallel } from './check-parallel';
 
 const args = process.argv.slice(2);
 const handoffAt = args.indexOf('--handoff');
@@ -21,12 +22,13 @@ function fail(problems: Problem[], outcome: string): never {
 }
 
 if (handoff) {
-  const { validated, problems } = readAndValidate(root);
+  const files = readSourceFiles(root);
+  const { validated, problems } = withFileDates(root, files, await validateDatasetInParallel(files));
   if (!validated) fail(problems, `未构建，dist/ 保持不变。/ ${problems.length} problem(s); build stopped, dist/ left as it was.`);
   writeHandoff(handoff, validated);
   console.log(`✓ 数据检查通过 / data OK in ${Math.round(performance.now() - started)} ms`);
 } else {
-  const { dataset, problems } = validateDataset(readSourceFiles(root));
+  const { dataset, problems } = await validateDatasetInParallel(readSourceFiles(root));
   if (problems.length) fail(problems, `未发布。/ ${problems.length} problem(s); nothing was published.`);
   const counts = Object.entries(dataset).map(([name, list]) => `${name} ${list.length}`).join(', ');
   console.log(`✓ 数据检查通过 / data OK (${counts}) in ${Math.round(performance.now() - started)} ms`);

@@ -45,7 +45,7 @@ if (what === 'all' || what === 'scale') {
 
 if (what === 'check') {
   console.log('\nnpm run check at scale (scripts/bench/check.ts):');
-  runCheckBench(Number(words[1] ?? 200_000));
+  await runCheckBench(Number(words[1] ?? 200_000));
 }
 
 if (!['all', 'lighthouse', 'search', 'scale', 'check'].includes(what)) {

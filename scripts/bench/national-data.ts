@@ -80,8 +80,17 @@ export interface GeneratedCounts {
   updates: number;
 }
 
+export interface GenerateOptions {
+  /**
+   * Only the figures and what they refer to (regions, indicators, groups with their lead and member institutions,
+   * documents): no village clinics and no updates, which no figure refers to. The shape of issue 12's check goal,
+   * "200,000 observations validate in ≤ 10 s", taken literally.
+   */
+  figuresOnly?: boolean;
+}
+
 /** Writes `data/` and `content/` for `scale` (1 = national size) under `root`; copies the real national indicators. */
-export function generateNationalDataset(root: string, scale: number, projectRoot: string): GeneratedCounts {
+export function generateNationalDataset(root: string, scale: number, projectRoot: string, options: GenerateOptions = {}): GeneratedCounts {
   // It writes data/ and content/ under root: an empty or wrong root would overwrite the project's real data.
   if (!root || resolve(root) === resolve(projectRoot)) throw new Error(`national data: refusing to generate into ${resolve(root)}; give a temporary folder`);
   const r = random(20261123);
@@ -273,7 +282,7 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
 
   // Village clinics (村卫生室): spread over the township health centres, each managed by its centre (乡村一体化管理).
   // Not group members: they are rows on their centre's page and found by the finder.
-  const villageCounts = spread(n(FULL.villageClinics), townships.length);
+  const villageCounts = spread(options.figuresOnly ? 0 : n(FULL.villageClinics), townships.length);
   townships.forEach((town, t) => {
     placeNames(villageCounts[t], r).forEach((village, v) =>
       push(institutions, town.province, {
@@ -288,7 +297,7 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
   });
 
   // News items a bureau publishes: one for every tenth county.
-  const updates = counties.filter((_, i) => i % 10 === 0).map((county) => {
+  const updates = counties.filter((_, i) => i % 10 === 0 && !options.figuresOnly).map((county) => {
     const id = `2025-${county.id}-referral-centre`;
     const text = [
       '---',

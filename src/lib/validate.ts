@@ -10,6 +10,7 @@ import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, 
 import { excerptContainsValue } from './figures';
 import { EXCERPT_MAX_LENGTH } from '../schemas/observation';
 import { invisibleCharacter, periodProblem } from '../schemas';
+import { fastParser } from './fast-schema';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
@@ -167,17 +168,33 @@ function notUtf8Problem(path: string): Problem {
   };
 }
 
+/** What one pass over a JSON array file finds: keys written twice, and where each entry's id is written. */
+export interface JsonLayout {
+  /** Keys written twice in one object (JSON.parse silently keeps the last), at the second, with its line. */
+  duplicates: { key: string; offset: number; line: number }[];
+  /** For each entry of the top-level array, the offset of its (last) "id" key, when it has one. */
+  idOffsets: (number | undefined)[];
+  /** The line (1-based) of each offset in idOffsets. */
+  idLines: (number | undefined)[];
+}
+
 /**
- * Keys written twice in one JSON object (JSON.parse silently keeps the last), with the offset of the second. A single
- * pass over text that already parsed, so only strings, braces, brackets, colons and commas matter.
+ * One pass over a JSON text that already parsed: finds duplicate keys and where each entry's id is written, counting
+ * lines as it goes (a JSON string cannot hold a raw line break, so lines are counted outside strings only). Strings
+ * are skipped whole with indexOf, since most of the text is inside them. Linear in the file size, and once per file:
+ * searching the text once per entry was quadratic.
  */
-export function duplicateKeys(text: string): { key: string; offset: number }[] {
-  const found: { key: string; offset: number }[] = [];
-  // One entry per open object or array: the keys seen so far (objects) or null (arrays).
-  const stack: (Set<string> | null)[] = [];
+export function scanJson(text: string): JsonLayout {
+  const layout: JsonLayout = { duplicates: [], idOffsets: [], idLines: [] };
+  // One entry per open object or array: the keys seen so far (objects) or null (arrays). Objects have few keys, so a
+  // list is quicker than a Set.
+  const stack: (string[] | null)[] = [];
   let expectKey = false;
+  let line = 1;
+  let entry = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 32 /* space */) continue;
     if (c === 34 /* " */) {
       let end = i + 1;
       while (true) {
@@ -191,23 +208,30 @@ export function duplicateKeys(text: string): { key: string; offset: number }[] {
       if (expectKey && keys) {
         const raw = text.slice(i + 1, end);
         const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-        if (keys.has(key)) found.push({ key, offset: i });
-        keys.add(key);
+        if (keys.includes(key)) layout.duplicates.push({ key, offset: i, line });
+        keys.push(key);
         expectKey = false;
+        if (key === 'id' && stack.length === 2) {
+          layout.idOffsets[entry] = i;
+          layout.idLines[entry] = line;
+        }
       }
-      i = end; // strings are skipped whole with indexOf: most of the text is inside them
+      i = end;
+    } else if (c === 10 /* \n */) {
+      line++;
     } else if (c === 123 /* { */) {
-      stack.push(new Set());
+      stack.push([]);
       expectKey = true;
     } else if (c === 91 /* [ */) {
       stack.push(null);
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
     } else if (c === 44 /* , */) {
+      if (stack.length === 1) entry++;
       expectKey = stack[stack.length - 1] !== null;
     }
   }
-  return found;
+  return layout;
 }
 
 /** Line number (1-based) of a character offset. */
@@ -216,29 +240,6 @@ function lineAt(text: string, offset: number): number {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Line numbers (1-based) of many offsets in one text, without rescanning it for each. */
-function lineFinder(text: string): (offset: number) => number {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
-}
-
-/** Offset where the `nth` (0-based) entry with this id is written in a JSON array file. */
-function offsetOfId(text: string, id: unknown, nth = 0): number | undefined {
-  if (typeof id !== 'string') return undefined;
-  const matches = [...text.matchAll(new RegExp(`"id"\\s*:\\s*"${escapeRegExp(id)}"`, 'g'))];
-  return (matches[nth] ?? matches[0])?.index;
-}
 
 /** Line of a field inside one entry's stretch of text, when its key appears there exactly once. */
 function lineOfField(text: string, from: number | undefined, to: number | undefined, path: (string | number)[]): number | undefined {
@@ -385,17 +386,36 @@ function describeIssue(issue: z.ZodIssue): { zh: string; en: string; hint: Hint 
  */
 function normaliseText(value: unknown): unknown {
   if (typeof value === 'string') {
+    if (!MAY_CHANGE.test(value)) return value;
     const clean = value.normalize('NFC').trim();
     return clean.length === value.length && clean === value ? value : clean;
   }
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = normaliseText(value[i]);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item !== 'number' && typeof item !== 'boolean') value[i] = normaliseText(item);
+    }
   } else if (value && typeof value === 'object' && !(value instanceof Date)) {
     const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) record[key] = normaliseText(record[key]);
+    // for…in over a JSON object sees its own keys only; writing back only what changed spares the object a store per key.
+    for (const key in record) {
+      const item = record[key];
+      if (item === null || typeof item === 'number' || typeof item === 'boolean') continue;
+      const clean = normaliseText(item);
+      if (clean !== item) record[key] = clean;
+    }
   }
   return value;
 }
+
+/**
+ * A text that trimming or NFC could change: space at either end, or a character outside the ranges that are already
+ * NFC whatever follows them (ASCII to spacing modifiers, CJK punctuation without its combining tone marks U+302A–302F,
+ * CJK ideographs, full-width forms). Almost every text in the data is plain Chinese and ASCII, so one regex test spares
+ * `normalize` (a third of validation's text work at national size). tests/unit/validate-normalise.test.ts checks the
+ * ranges against `normalize` itself.
+ */
+export const MAY_CHANGE = /^\s|\s$|[^\0-\u02ff\u3000-\u3029\u3030-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The issue's message, naming the invisible character when that is what is wrong (the schema's regex cannot). */
 function withCharacter(issue: z.ZodIssue, entry: unknown): ReturnType<typeof describeIssue> {
@@ -409,18 +429,28 @@ function fieldPath(path: (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
 }
 
-interface Located<T> {
+export interface Located<T> {
   value: T;
   file: string;
   line?: number;
   id: string;
 }
 
-/** Ids seen in files, valid or not, so that one broken entry does not also break every reference to it. */
-type KnownIds = Set<string>;
+/**
+ * Ids seen in files, valid or not, so that one broken entry does not also break every reference to it. It counts ids
+ * seen again, so that the duplicate-id check (a map of every entry) runs only for a collection that may have one.
+ */
+class KnownIds extends Set<string> {
+  repeats = 0;
+  note(id: string) {
+    const size = this.size;
+    this.add(id);
+    if (this.size === size) this.repeats++;
+  }
+}
 
 function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<T>[] {
-  const schema = dataCollections[collection] as unknown as z.ZodType<T>;
+  const parse = fastParser(dataCollections[collection] as unknown as z.ZodType<T>);
   const entries: Located<T>[] = [];
   for (const file of files) {
     if (file.notUtf8) {
@@ -432,7 +462,7 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       raw = JSON.parse(file.text);
     } catch (error) {
       // Ids still readable in the broken text count as known, so one missing comma does not also break every reference.
-      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.add(m[1]);
+      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
       const message = (error as Error).message;
       const position = Number(message.match(/position (\d+)/)?.[1]);
       problems.push({
@@ -457,33 +487,18 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       });
       continue;
     }
-    const lineOf = lineFinder(file.text);
-    for (const { key, offset } of duplicateKeys(file.text)) {
+    const { duplicates, idOffsets, idLines } = scanJson(file.text);
+    for (const { key, line } of duplicates) {
       problems.push({
         file: file.path,
-        line: lineOf(offset),
+        line,
         field: key,
         zh: `同一个条目里“${key}”写了两次，只有后一个会生效`,
         en: `"${key}" is written twice in the same entry; only the second would count`,
         hint: { zh: `删掉其中一个“${key}”，留下正确的那个。`, en: `Delete one of the two "${key}" fields, keeping the right one.` },
       });
     }
-    const seenInFile = new Map<string, number>();
-    // Where each id is written, found in one pass: searching the text once per entry is quadratic in the file size.
-    const idOffsets = new Map<string, number[]>();
-    for (const m of file.text.matchAll(/"id"\s*:\s*"([a-z0-9-]+)"/g)) {
-      const list = idOffsets.get(m[1]);
-      if (list) list.push(m.index!);
-      else idOffsets.set(m[1], [m.index!]);
-    }
-    const offsets = raw.map((item) => {
-      const rawId = (item as { id?: unknown } | null)?.id;
-      if (typeof rawId !== 'string') return undefined;
-      const nth = seenInFile.get(rawId) ?? 0;
-      seenInFile.set(rawId, nth + 1);
-      const found = idOffsets.get(rawId);
-      return found ? (found[nth] ?? found[0]) : offsetOfId(file.text, rawId, nth);
-    });
+    const offsets = raw.map((item, index) => (typeof (item as { id?: unknown } | null)?.id === 'string' ? idOffsets[index] : undefined));
     // Where the next entry starts, for each entry: the end of its stretch of text when looking for a field's line.
     const nextOffsets: (number | undefined)[] = new Array(offsets.length);
     for (let i = offsets.length - 1, next: number | undefined; i >= 0; i--) {
@@ -494,9 +509,9 @@ function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], prob
       const rawId = (item as { id?: unknown } | null)?.id;
       const label = typeof rawId === 'string' ? rawId : `第 ${index + 1} 项 / item ${index + 1}`;
       const offset = offsets[index];
-      const line = offset === undefined ? undefined : lineOf(offset);
-      if (typeof rawId === 'string') known.add(rawId);
-      const result = schema.safeParse(normaliseText(item));
+      const line = offset === undefined ? undefined : idLines[index];
+      if (typeof rawId === 'string') known.note(rawId);
+      const result = parse(normaliseText(item));
       if (!result.success) {
         const end = nextOffsets[index];
         for (const issue of result.error.issues) {
@@ -584,11 +599,11 @@ function checkMdxBody(body: string, file: string, id: string, firstLine: number,
 }
 
 function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<MdxEntry<T>>[] {
-  const schema = mdxCollections[collection] as unknown as z.ZodType<T>;
+  const parse = fastParser(mdxCollections[collection] as unknown as z.ZodType<T>);
   const entries: Located<MdxEntry<T>>[] = [];
   for (const file of files) {
     const id = file.path.split('/').pop()!.replace(/\.mdx$/, '');
-    known.add(id);
+    known.note(id);
     if (file.notUtf8) {
       problems.push(notUtf8Problem(file.path));
       continue;
@@ -650,7 +665,7 @@ function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], proble
       });
       continue;
     }
-    const result = schema.safeParse(normaliseText(raw));
+    const result = parse(normaliseText(raw));
     if (!result.success) {
       for (const issue of result.error.issues) {
         const key = String(issue.path[0] ?? '');
@@ -711,18 +726,26 @@ const COLLECTION_FOLDERS: Record<string, string> = {
 
 /** Excerpts over the limit anywhere in an entry, by field path: a source is quoted by the few words around a fact. */
 function longExcerpts(at: Located<unknown>, problems: Problem[]) {
-  const walk = (value: unknown, path: string) => {
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, `${path}[${i}]`));
-    else if (value && typeof value === 'object') {
+  // The path is kept as a stack and written out only for a problem: most entries have none.
+  const path: (string | number)[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        walk(value[i]);
+        path.pop();
+      }
+    } else if (value && typeof value === 'object') {
       const record = value as Record<string, unknown>;
       const excerpt = record.excerpt;
-      if (typeof excerpt === 'string' && 'document' in record && [...excerpt].length > EXCERPT_MAX_LENGTH) {
+      // A text no longer in UTF-16 units than the limit cannot be over it in characters.
+      if (typeof excerpt === 'string' && excerpt.length > EXCERPT_MAX_LENGTH && 'document' in record && [...excerpt].length > EXCERPT_MAX_LENGTH) {
         const length = [...excerpt].length;
         problems.push({
           file: at.file,
           line: at.line,
           entry: at.id,
-          field: path ? `${path}.excerpt` : 'excerpt',
+          field: fieldPath([...path, 'excerpt']),
           zh: `摘录有 ${length} 个字，超过 ${EXCERPT_MAX_LENGTH} 个字：摘录只抄原文里最关键的几个字`,
           en: `the excerpt is ${length} characters, over ${EXCERPT_MAX_LENGTH}: quote only the few key words of the source`,
           hint: {
@@ -731,10 +754,17 @@ function longExcerpts(at: Located<unknown>, problems: Problem[]) {
           },
         });
       }
-      for (const [key, child] of Object.entries(record)) if (child && typeof child === 'object') walk(child, path ? `${path}.${key}` : key);
+      for (const key in record) {
+        const child = record[key];
+        if (child && typeof child === 'object') {
+          path.push(key);
+          walk(child);
+          path.pop();
+        }
+      }
     }
   };
-  walk(at.value, '');
+  walk(at.value);
 }
 
 /** The value of a dotted field (`source.excerpt`) of an entry. */
@@ -780,9 +810,36 @@ function latestAllowedDate(now: Date): string {
   return new Date(now.getTime() + (14 + 24) * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The MDX files validated on their own: what `validateDataset` needs of them. */
+export interface MdxValidated {
+  documents: Located<MdxEntry<DocumentMeta>>[];
+  updates: Located<MdxEntry<UpdateMeta>>[];
+  problems: Problem[];
+  /** Ids seen in each MDX collection, with how many were seen again (see KnownIds). */
+  known: Record<MdxCollection, { ids: string[]; repeats: number }>;
+}
+
+/**
+ * Validates the MDX files (frontmatter and body). Independent of the data files, so `npm run check` runs it in a
+ * worker thread while the data files are validated (scripts/check-parallel.ts); the result is plain data.
+ */
+export function validateMdx(mdx: SourceFiles['mdx']): MdxValidated {
+  const problems: Problem[] = [];
+  const known = { documents: new KnownIds(), updates: new KnownIds() };
+  const documents = parseMdxFiles<DocumentMeta>('documents', mdx.documents, problems, known.documents);
+  const updates = parseMdxFiles<UpdateMeta>('updates', mdx.updates, problems, known.updates);
+  const ids = (k: KnownIds) => ({ ids: [...k], repeats: k.repeats });
+  return { documents, updates, problems, known: { documents: ids(known.documents), updates: ids(known.updates) } };
+}
+
 export interface ValidateOptions {
   /** The moment "today" is judged from (tests fix it); now by default. */
   now?: Date;
+  /**
+   * The MDX files' validation when it was done elsewhere (a worker thread), asked for once the data files are done;
+   * `validateMdx(files.mdx)` by default.
+   */
+  mdx?: () => MdxValidated;
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
@@ -790,7 +847,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const problems: Problem[] = [];
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new Set<string>()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
@@ -798,11 +855,17 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators);
   const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
-  const documents = parseMdxFiles<DocumentMeta>('documents', files.mdx.documents, problems, known.documents);
-  const updates = parseMdxFiles<UpdateMeta>('updates', files.mdx.updates, problems, known.updates);
+  const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx);
+  const { documents, updates } = mdx;
+  for (const p of mdx.problems) problems.push(p);
+  for (const name of ['documents', 'updates'] as const) {
+    for (const id of mdx.known[name].ids) known[name].add(id);
+    known[name].repeats = mdx.known[name].repeats;
+  }
 
   const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
-  for (const [name, entries] of Object.entries(all)) checkUnique(name, entries, problems);
+  // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.
+  for (const [name, entries] of Object.entries(all)) if (known[name as keyof typeof all].repeats) checkUnique(name, entries, problems);
   // A figure's excerpt is checked with the figure; every other quoted source (services, referral rules, members,
   // definitions) keeps to the same few words.
   for (const entries of [regions, institutions, groups, indicators]) for (const at of entries) longExcerpts(at, problems);
@@ -975,11 +1038,18 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   }
 
   const values = <T>(entries: Located<T>[]) => entries.map((e) => e.value);
-  // Which file holds each entry, keyed `collection:id`: for "last updated" dates without reading data/ again.
-  const origins = new Map<string, string>();
-  for (const [name, entries] of Object.entries(all)) for (const e of entries as Located<unknown>[]) origins.set(`${name}:${e.id}`, e.file);
+  // Which file holds each entry, keyed `collection:id`: for "last updated" dates without reading data/ again. Built
+  // when first asked for: the build needs it, `npm run check` does not (a map of 826,000 keys at national size).
+  let origins: Map<string, string> | undefined;
+  const originsOf = () => {
+    origins = new Map<string, string>();
+    for (const [name, entries] of Object.entries(all)) for (const e of entries as Located<unknown>[]) origins.set(`${name}:${e.id}`, e.file);
+    return origins;
+  };
   return {
-    origins,
+    get origins() {
+      return origins ?? originsOf();
+    },
     dataset: {
       regions: values(regions),
       institutions: values(institutions),
@@ -1064,7 +1134,8 @@ export function figureShapeProblems(v: {
       hint: { zh: '是中位数就加上 "statistic": "median"；不是就删掉 across。', en: 'Add "statistic": "median" if it is one; otherwise remove across.' },
     });
   const excerpt = v.source.excerpt ?? '';
-  if ([...excerpt].length > EXCERPT_MAX_LENGTH)
+  // Counting characters spreads the text into an array; a text no longer in UTF-16 units than the limit cannot be over it.
+  if (excerpt.length > EXCERPT_MAX_LENGTH && [...excerpt].length > EXCERPT_MAX_LENGTH)
     found.push({
       field: 'source.excerpt',
       zh: `摘录有 ${[...excerpt].length} 个字，超过 ${EXCERPT_MAX_LENGTH} 个字：摘录只抄数字前后的几个字`,

@@ -16,7 +16,7 @@ export interface IndexChunk {
 }
 
 /** What Pagefind writes at the start of each data file once inflated. */
-const SIGNATURE = 'pagefind_dcd';
+export const SIGNATURE = 'pagefind_dcd';
 
 /** The generic CBOR items pf_meta uses: unsigned and negative integers, bytes, text, arrays, maps, simple values. */
 function readCbor(bytes: Uint8Array, start: number): unknown {

@@ -76,6 +76,8 @@ describe('the referral guide in six steps', () => {
     });
     const two = referralPage(ds, 'first', SITE, TODAY);
     expect(two.sources.map((s) => `${s.number}:${s.cite.title}·${s.cite.section}`)).toEqual(['1:洛阳报道·二', '2:孟津县方案·转诊', '3:孟津县方案·下转']);
+    // The plan cited again right after itself is named once on the sheet.
+    expect(two.sources.map((s) => s.sameDocument)).toEqual([false, false, true]);
     const marks = two.steps.flatMap((s) => s.facts.map((f) => f.note));
     expect(new Set(marks)).toEqual(new Set(two.sources.map((s) => s.number)));
   });

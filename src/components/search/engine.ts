@@ -4,7 +4,7 @@
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
 import { meaningfulQuery, queryTerms, queryWords, readableContent, runPairs, searchableContent, type QueryWord } from '../../lib/search-tokens';
-import { chunkOf, indexChunks, termsToSearch, type IndexChunk } from '../../lib/search-chunks';
+import { SIGNATURE, chunkOf, indexChunks, termsToSearch, type IndexChunk } from '../../lib/search-chunks';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
 import { nameFieldWeights } from '../../lib/search-names';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../../lib/search-numbers';
@@ -77,8 +77,6 @@ const CHECKED = 40;
 /** Pages read at a time for that check; reading stops once this many have passed (a page of results). */
 const BATCH = 10;
 
-/** What Pagefind writes at the start of every file once inflated. */
-const SIGNATURE = 'pagefind_dcd';
 /** Pagefind's own data files: stored gzip-compressed, inflated after fetching. */
 const PAGEFIND_DATA = /\/pagefind\/(?:.*\.pf_(?:index|meta|filter|fragment)|wasm\.[\w-]+\.pagefind)$/;
 

@@ -194,6 +194,8 @@ export interface SourceNote {
   number: number;
   anchor: string;
   cite: CiteView;
+  /** The same document as the note before: the list names it once ("同上文件"), so the sheet fits one A4 page. */
+  sameDocument: boolean;
 }
 
 export interface ReferralPageView {
@@ -248,6 +250,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
 
   // Footnotes: one number per (document, section), in order of first use.
   const notes = new Map<string, SourceNote>();
+  let lastHref: string | undefined;
   const noteOf = (source: SourceRef): number => {
     const key = `${source.document}\u0000${source.section}`;
     let note = notes.get(key);
@@ -255,7 +258,8 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
       const number = notes.size + 1;
       // The list names document and section; excerpts stay on the group page, where the clauses are quoted.
       const { excerpt: _excerpt, ...cite } = citeView(ds, source);
-      note = { number, anchor: `src-${number}`, cite };
+      note = { number, anchor: `src-${number}`, cite, sameDocument: cite.href === lastHref };
+      lastHref = cite.href;
       notes.set(key, note);
     }
     return note.number;

@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
 import { remarkMdxPolicy } from './src/lib/mdx-policy.ts';
 
@@ -51,7 +51,7 @@ export default defineConfig({
     mdx({ remarkPlugins: [remarkMdxPolicy] }),
     // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
-    pagefindIntegration(),
+    searchIndexIntegration(),
     dataReloadIntegration(),
   ],
   server: { port: 4321, host: '127.0.0.1' },

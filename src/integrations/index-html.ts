@@ -1,64 +1,108 @@
 /**
- * The copy of a built page that Pagefind indexes (the page on disk is not changed). Its text has a space between
- * neighbouring Han characters, so Pagefind indexes single characters instead of jieba's words; and in one hidden block
- * at the end of the searchable area it carries the Han pair tokens of src/lib/search-tokens.ts: those of the headings
- * with their heading's weight, those of the rest with weight 1. As metadata it adds the page title
- * without the site name (what a result links with) and the tokens of the page's name (its h1) and of its section
- * names (h2, h3; the part before a "：") in fields named after the name's length, `name7` or `part4`: the search page
- * weights a field more the shorter its name (src/lib/search-names.ts), so a query that is most of a name ranks
- * that page first, and "孟津" finds 孟津县 before 孟津县妇幼保健院.
+ * What the search index holds for a page (src/integrations/search-index.ts): the text a result shows, and the terms
+ * the page is found by, each with a weight.
+ *
+ * - A built page (`docOfPage`): the text of its searchable area (`data-pagefind-body`, less anything marked
+ *   `data-pagefind-ignore`), its headings weighted by level, its name (h1) and section names (h2, h3; the part before
+ *   a "：") weighted by their length (src/lib/search-names.ts), so a query that is most of a name ranks that page
+ *   first and "孟津" finds 孟津县 before 孟津县妇幼保健院.
+ * - A search record (`docOfRecord`, src/lib/search-records.ts), which stands for an institution, group or region page:
+ *   its lines as the text, its name, aliases and pinyin weighted like the page's name.
+ *
+ * Terms are those of src/lib/search-tokens.ts: each Han character, each pair of neighbouring Han characters as its
+ * token, each Latin word or number (src/lib/search-index.ts `wordKey`), and numbers in 万 and 亿 as number tokens.
  */
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { indexTokens, spacedHan } from '../lib/search-tokens';
-import { nameField } from '../lib/search-names';
+import { indexTokens } from '../lib/search-tokens';
+import { nameField, nameWeight } from '../lib/search-names';
 import { indicatorForms } from '../lib/search-aliases';
 import { figureTokens, writeFigures, type PageFigure } from '../lib/search-numbers';
+import { wordKey } from '../lib/search-index';
 import type { SearchRecord } from '../lib/search-records';
-import type { CustomRecord } from 'pagefind';
 
-/** Pagefind's own weights for headings; body text is 1. */
+/** A page as the index takes it. */
+export interface IndexDoc {
+  url: string;
+  /** The page title without the site name: what a result links with. */
+  title: string;
+  kind?: string;
+  region?: string;
+  figures: PageFigure[];
+  /** What a result's excerpt shows. */
+  text: string;
+  /** Words the page answers to without showing them. */
+  hidden: string;
+  /** Each term with its weight summed over the page's text (a heading's word counts more than a paragraph's). */
+  terms: Map<string, number>;
+  /** Terms in the page's name or a section's name, with the weight of those names (src/lib/search-names.ts). */
+  names: Map<string, number>;
+  /** Words on the page, for BM25's length normalisation. */
+  length: number;
+}
+
+/** Heading weights (as Pagefind had them); body text is 1. */
 const HEADING_WEIGHT: Record<string, number> = { H1: 7, H2: 6, H3: 5, H4: 4, H5: 3, H6: 2 };
 /** Elements whose edges end a run of text (inline elements such as <a> or <strong> do not). */
 const BLOCK = new Set(
   'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
 );
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const HAN_RUN = /\p{Script=Han}+/gu;
+/** Latin words and numbers ("DRG", "105,423", "87.49"). */
+const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
 
 /** Hidden carriers of a filter or metadata value: their words are not page text. */
 const isValueCarrier = (el: HTMLElement) => el.hasAttribute('hidden') && (el.hasAttribute('data-pagefind-filter') || el.hasAttribute('data-pagefind-meta'));
 
-/**
- * The text of the searchable area, split by weight (headings by level, the rest under weight 1); the area's own text
- * is spaced out on the way.
- */
-function textByWeight(body: HTMLElement): Map<number, string[]> {
-  const byWeight = new Map<number, string[]>();
-  const push = (weight: number, text: string) => {
-    const list = byWeight.get(weight) ?? byWeight.set(weight, ['']).get(weight)!;
-    list[list.length - 1] += text;
-  };
-  const breakRun = (weight: number) => byWeight.get(weight)?.push('');
-  // `space`: false inside elements whose text is also a metadata or filter value, which must stay as written.
-  const walk = (node: Node, weight: number, space: boolean) => {
-    if (node instanceof TextNode) {
-      push(weight, node.text);
-      if (space) node.rawText = spacedHan(node.rawText);
-      return;
-    }
-    if (!(node instanceof HTMLElement)) return;
-    if (SKIPPED.has(node.tagName) || node.hasAttribute('data-pagefind-ignore') || isValueCarrier(node)) return;
-    const own = HEADING_WEIGHT[node.tagName] ?? weight;
-    const block = BLOCK.has(node.tagName);
-    const keep = node.hasAttribute('data-pagefind-meta') || node.hasAttribute('data-pagefind-filter');
-    if (block) breakRun(own);
-    for (const child of node.childNodes) walk(child, own, space && !keep);
-    if (block) breakRun(own);
-  };
-  walk(body, 1, true);
-  return byWeight;
+/** Collects a page's terms and length, and the names they are in. */
+class Terms {
+  readonly terms = new Map<string, number>();
+  /** Name fields (by kind and length, src/lib/search-names.ts): the terms of each, and its weight. */
+  private readonly fields = new Map<string, { weight: number; terms: Set<string> }>();
+  length = 0;
+
+  add(term: string, weight: number): void {
+    this.terms.set(term, (this.terms.get(term) ?? 0) + weight);
+    this.length++;
+  }
+
+  /** Every Han character, pair of characters, Latin word and number of a text. */
+  text(text: string, weight: number): void {
+    for (const run of text.match(HAN_RUN) ?? []) for (const ch of run) this.add(ch, weight);
+    for (const token of indexTokens(text)) this.add(token, weight);
+    for (const word of text.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? []) this.add(wordKey(word), weight);
+  }
+
+  /** A name's pairs and Latin words, in the field for names of its kind and length (`length`: in Han characters). */
+  name(text: string, kind: 'name' | 'part', length: number): void {
+    this.named([...indexTokens(text), ...(text.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? []).map(wordKey)], kind, length);
+  }
+
+  /** Terms in a name field. */
+  named(terms: string[], kind: 'name' | 'part', length: number): void {
+    const field = nameField(kind, length);
+    const entry = this.fields.get(field) ?? this.fields.set(field, { weight: nameWeight(kind, length), terms: new Set() }).get(field)!;
+    for (const term of terms) entry.terms.add(term);
+  }
+
+  /**
+   * Each term with the weight of the heaviest name field it is in: a name's aliases of another length (孟津县中医医院
+   * beside 孟津县中医院) must not add up to more than a shorter name (the county 孟津县) for "孟津县".
+   */
+  names(): Map<string, number> {
+    const named = new Map<string, number>();
+    for (const { weight, terms } of this.fields.values()) for (const term of terms) named.set(term, Math.max(named.get(term) ?? 0, weight));
+    return named;
+  }
 }
+
+const hanLength = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
+/** Text as shown: whitespace between Han characters (line breaks in the HTML) dropped, the rest one space. */
+const squeeze = (text: string) =>
+  text
+    .replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The page `title` without the site name, e.g. "麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县". */
 function pageTitle(root: HTMLElement, siteName: string): string {
@@ -67,91 +111,112 @@ function pageTitle(root: HTMLElement, siteName: string): string {
   return title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
 }
 
-/** The page as Pagefind should index it; pages without a searchable area are returned unchanged. */
-export function pageForIndex(html: string, siteName: string, options: { directory?: boolean } = {}): string {
+/** A built page as the index takes it; undefined for a page without a searchable area. */
+export function docOfPage(html: string, url: string, siteName: string, options: { directory?: boolean } = {}): IndexDoc | undefined {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
   const body = root.querySelector('[data-pagefind-body]');
-  if (!body) return html;
+  if (!body) return undefined;
 
   // A directory (the home page, the lists of groups, institutions, regions) names everything on the site; indexed,
   // its lists would put it beside every page it links to for every name. Its own prose is indexed, its lists are not.
-  if (options.directory) for (const el of body.querySelectorAll('ul, ol, table, dl')) el.setAttribute('data-pagefind-ignore', '');
+  const listsIgnored = options.directory;
+  const filter = (name: string) => body.querySelector(`[data-pagefind-filter="${name}"]`)?.text.trim() || undefined;
+  const kind = filter('kind');
+  const region = filter('region');
 
-  // Filter and metadata values stay values; they are not words of the page.
-  for (const el of body.querySelectorAll('[data-pagefind-filter], [data-pagefind-meta]')) if (isValueCarrier(el)) el.setAttribute('data-pagefind-ignore', '');
-
-  // Names first: spacing out the text (textByWeight) would split them.
-  const heading = body.querySelector('h1')?.text ?? '';
-  const title = pageTitle(root, siteName) || heading;
-  const names = new Map<string, string[]>();
-  const addName = (kind: 'name' | 'part', text: string) => {
-    const tokens = indexTokens(text);
-    const field = nameField(kind, text.match(/\p{Script=Han}/gu)?.length ?? 0);
-    if (tokens.length) names.set(field, [...(names.get(field) ?? []), ...tokens]);
+  const terms = new Terms();
+  // The text, a run at a time; a block's edges end a run (and put a space in the shown text).
+  const shown: string[] = [];
+  let run = '';
+  let runWeight = 1;
+  const endRun = () => {
+    if (run.trim()) {
+      terms.text(run, runWeight);
+      shown.push(squeeze(run));
+    }
+    run = '';
   };
-  addName('name', heading);
-  for (const h of body.querySelectorAll('h2, h3')) if (!h.closest('[data-pagefind-ignore]')) addName('part', h.text.split(/[：:]/)[0]);
+  const walk = (node: Node, weight: number) => {
+    if (node instanceof TextNode) {
+      if (weight !== runWeight) endRun();
+      runWeight = weight;
+      run += node.text;
+      return;
+    }
+    if (!(node instanceof HTMLElement)) return;
+    if (SKIPPED.has(node.tagName) || node.hasAttribute('data-pagefind-ignore') || isValueCarrier(node)) return;
+    if (listsIgnored && ['UL', 'OL', 'TABLE', 'DL'].includes(node.tagName)) return;
+    const own = HEADING_WEIGHT[node.tagName] ?? weight;
+    const block = BLOCK.has(node.tagName);
+    if (block) endRun();
+    for (const child of node.childNodes) walk(child, own);
+    if (block) endRun();
+  };
+  walk(body, 1);
+  endRun();
 
-  const blocks = [...textByWeight(body)]
-    .sort(([a], [b]) => b - a)
-    .map(([weight, runs]) => {
-      const tokens = runs.flatMap(indexTokens);
-      return tokens.length ? `<p data-pagefind-weight="${weight}">${tokens.join(' ')}</p>` : '';
-    });
+  // Names: the page's (its h1) and its sections' (h2, h3, the part before a "："), weighted by length.
+  const heading = squeeze(body.querySelector('h1')?.text ?? '');
+  const title = pageTitle(root, siteName) || heading;
+  terms.name(heading, 'name', hanLength(heading));
+  for (const h of body.querySelectorAll('h2, h3')) {
+    if (h.closest('[data-pagefind-ignore]') || (listsIgnored && h.closest('ul, ol, table, dl'))) continue;
+    const part = h.text.split(/[：:]/)[0];
+    terms.name(part, 'part', hanLength(part));
+  }
+
   // Its figures' rows (`obs-<id>`) with the numbers their value cell shows (both ends of a range), so a number query
   // links to the row and finds the figure however it is rounded (10.5万).
   const figures: PageFigure[] = body.querySelectorAll('tr[id^="obs-"]').flatMap((row) =>
     (row.querySelector('td.num')?.text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => ({ id: row.id.slice('obs-'.length), value: Number(n.replace(/,/g, '')) })),
   );
-  // An indicator page also answers to what readers call its figure (下转率); like a record's aliases, these words
-  // follow the pair tokens, so they are searched and checked but never shown.
-  const isIndicator = body.querySelector('[data-pagefind-filter="kind"]')?.text.trim() === '指标';
-  const forms = isIndicator ? indicatorForms(heading.trim()) : [];
-  body.insertAdjacentHTML(
-    'beforeend',
-    `<div hidden>` +
-      `<span data-pagefind-ignore data-pagefind-meta="title">${escapeHtml(title)}</span>` +
-      [...names].map(([field, tokens]) => `<span data-pagefind-ignore data-pagefind-meta="${field}">${tokens.join(' ')}</span>`).join('') +
-      blocks.join('') +
-      forms.map((f) => `<p>${escapeHtml(spacedHan(f))} ${indexTokens(f).join(' ')}</p>`).join('') +
-      (figures.length
-        ? `<span data-pagefind-ignore data-pagefind-meta="figures">${writeFigures(figures)}</span><p>${[...new Set(figures.flatMap((f) => figureTokens(f.value)))].join(' ')}</p>`
-        : '') +
-      `</div>`,
-  );
-  return root.toString();
+  for (const token of new Set(figures.flatMap((f) => figureTokens(f.value)))) terms.add(token, 1);
+
+  // An indicator page also answers to what readers call its figure (下转率): searched and checked, never shown.
+  const forms = kind === '指标' ? indicatorForms(heading) : [];
+  for (const form of forms) terms.text(form, 1);
+
+  return { url, title, kind, region, figures, text: shown.join(' '), hidden: forms.join(' 。 '), terms: terms.terms, names: terms.names(), length: terms.length };
 }
 
 /**
- * A search record (src/lib/search-records.ts) as Pagefind should index it, in the same words a page gets: its lines
- * spaced out and joined with "。" (what the excerpt shows), then their pair tokens; its name and aliases as name
- * fields, so a record ranks like the page it stands for.
+ * A search record (src/lib/search-records.ts) as the index takes it: its lines joined with "。" as the text; its
+ * name, aliases and pinyin weighted like a page's name, so a record ranks like the page it stands for.
  */
-export function recordForIndex(record: SearchRecord): CustomRecord {
-  const names: Record<string, string[]> = {};
-  const hanLength = (text: string) => text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  for (const name of [record.name, ...record.aliases]) {
-    const tokens = indexTokens(name);
-    // An alias weighs no more than the name: 孟津二院 must not outrank the county 孟津 for "孟津".
-    const field = nameField('name', Math.max(hanLength(name), hanLength(record.name)));
-    if (tokens.length) (names[field] ??= []).push(...tokens);
-  }
-  // Its names in pinyin weigh like its name, so "mengjin" ranks the county 孟津县 above 孟津县人民医院.
-  const ownField = nameField('name', hanLength(record.name));
-  if (record.spelled.length) (names[ownField] ??= []).push(...record.spelled);
-  const meta: Record<string, string> = { title: record.title, kind: record.kind };
-  if (record.figures.length) meta.figures = writeFigures(record.figures);
-  if (record.region) meta.region = record.region;
-  for (const [field, tokens] of Object.entries(names)) meta[field] = tokens.join(' ');
-  // After the first pair token nothing is shown (readableContent cuts there), but the search page still reads it
-  // to check a query's words stand together on the page: so the aliases and hidden words follow, as text and as pairs.
+export function docOfRecord(record: SearchRecord): IndexDoc {
+  const terms = new Terms();
+  const text = record.lines.join('。');
+  terms.text(text, 1);
   const unseen = [...record.aliases, ...record.hidden, ...record.spelled];
-  const numbers = [...new Set(record.figures.flatMap((f) => figureTokens(f.value)))];
+  for (const word of unseen) terms.text(word, 1);
+  // An alias weighs no more than the name: 孟津二院 must not outrank the county 孟津 for "孟津".
+  for (const name of [record.name, ...record.aliases]) terms.name(name, 'name', Math.max(hanLength(name), hanLength(record.name)));
+  // Its names in pinyin weigh like its name, so "mengjin" ranks the county 孟津县 above 孟津县人民医院.
+  terms.named(record.spelled.map(wordKey), 'name', hanLength(record.name));
+  for (const token of new Set(record.figures.flatMap((f) => figureTokens(f.value)))) terms.add(token, 1);
   return {
     url: record.url,
-    language: 'zh-cn',
-    content: [spacedHan(record.lines.join('。')), ...record.lines.flatMap(indexTokens), spacedHan(unseen.join(' 。 ')), ...unseen.flatMap(indexTokens), ...numbers].join(' '),
-    meta,
-    filters: record.region ? { kind: [record.kind], region: [record.region] } : { kind: [record.kind] },
+    title: record.title,
+    kind: record.kind,
+    region: record.region || undefined,
+    figures: record.figures,
+    text,
+    hidden: unseen.join(' 。 '),
+    terms: terms.terms,
+    names: terms.names(),
+    length: terms.length,
+  };
+}
+
+/** A doc as the search page reads it (src/lib/search-index.ts `IndexPage`). */
+export function storedPage(doc: IndexDoc) {
+  return {
+    url: doc.url,
+    title: doc.title,
+    ...(doc.kind ? { kind: doc.kind } : {}),
+    ...(doc.region ? { region: doc.region } : {}),
+    ...(doc.figures.length ? { figures: writeFigures(doc.figures) } : {}),
+    text: doc.text,
+    ...(doc.hidden ? { hidden: doc.hidden } : {}),
   };
 }

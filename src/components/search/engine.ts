@@ -1,31 +1,12 @@
 /**
- * The search page's engine: Pagefind (only in a built site, at /pagefind/) and the Traditional→Simplified fold,
- * loaded together on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
+ * The search page's engine: the site's search index (only in a built site: src/lib/search-index.ts, read by
+ * ./index-reader.ts) and the Traditional→Simplified fold, loaded on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
-import { meaningfulQuery, queryTerms, queryWords, readableContent, runPairs, searchableContent, type QueryWord } from '../../lib/search-tokens';
-import { SIGNATURE, chunkOf, indexChunks, termsToSearch, type IndexChunk } from '../../lib/search-chunks';
+import { meaningfulQuery, queryTerms, queryWords, type QueryWord } from '../../lib/search-tokens';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
-import { nameFieldWeights } from '../../lib/search-names';
+import { openIndex } from './index-reader';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../../lib/search-numbers';
-
-/** The parts of Pagefind's browser API used here. */
-interface PagefindResult {
-  id: string;
-  score: number;
-  data: () => Promise<PagefindData>;
-}
-interface PagefindData {
-  url: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  search: (term: string, options?: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[]; unfilteredResultCount: number }>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-}
 
 export interface Filters {
   kind?: string;
@@ -70,69 +51,12 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
   return fold(query.normalize('NFKC').toLowerCase()).replace(/\s+/g, ' ').trim();
 }
 
-/** A pasted paragraph is searched by its first this many terms; each term is one Pagefind search. */
+/** A pasted paragraph is searched by its first this many terms; each term is one search of the index. */
 const MAX_TERMS = 40;
 /** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
 const CHECKED = 40;
 /** Pages read at a time for that check; reading stops once this many have passed (a page of results). */
 const BATCH = 10;
-
-/** Pagefind's own data files: stored gzip-compressed, inflated after fetching. */
-const PAGEFIND_DATA = /\/pagefind\/(?:.*\.pf_(?:index|meta|filter|fragment)|wasm\.[\w-]+\.pagefind)$/;
-
-/** Gzip bytes inflated by the browser's own DecompressionStream; anything else (or a failure) as it came. */
-async function inflated(bytes: ArrayBuffer): Promise<ArrayBuffer> {
-  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
-  if (typeof DecompressionStream !== 'function' || head[0] !== 0x1f || head[1] !== 0x8b) return bytes;
-  try {
-    // A stream over the bytes themselves: a Blob's stream (tried first) cost more than the inflating (profiled).
-    const stream = new ReadableStream<BufferSource>({
-      start(controller) {
-        controller.enqueue(new Uint8Array(bytes));
-        controller.close();
-      },
-    });
-    return await new Response(stream.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  } catch {
-    return bytes;
-  }
-}
-
-/**
- * Pagefind inflates its gzip files in JavaScript (fflate): on a fresh page that was the largest share of a search's
- * script time after the wasm search itself (profiled under load: 60–80 ms a query). It passes through a file
- * that already starts with its signature, so its fetches of its own data files are answered inflated by the browser's
- * native decompressor. Pagefind takes no fetch of its own, hence the wrapper; it touches nothing but those files.
- */
-function inflatePagefindNatively(): void {
-  if (typeof DecompressionStream !== 'function') return;
-  const plain = globalThis.fetch.bind(globalThis);
-  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await plain(input, init);
-    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
-    if (!response.ok || !PAGEFIND_DATA.test(url.pathname)) return response;
-    return new Response(await inflated(await response.arrayBuffer()), { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-}
-
-/**
- * A page's stored fragment, read directly: `result.data()` builds excerpts and sub-results this page never shows,
- * which took 80–160 ms for a page of results on a fresh page. Pagefind 1.6 stores a page's fragment at
- * fragment/<id>.pf_fragment; anything else (fragments grouped in one file, another format) falls back to `data()`.
- */
-async function pageData(result: PagefindResult): Promise<PagefindData> {
-  try {
-    const response = await fetch(`/pagefind/fragment/${result.id}.pf_fragment`);
-    if (!response.ok) throw new Error(`fragment ${result.id}: ${response.status}`);
-    const text = new TextDecoder().decode(await inflated(await response.arrayBuffer()));
-    if (!text.startsWith(SIGNATURE)) throw new Error(`fragment ${result.id}: no signature`);
-    const fragment = JSON.parse(text.slice(SIGNATURE.length)) as Partial<PagefindData>;
-    if (typeof fragment.url !== 'string' || typeof fragment.content !== 'string' || typeof fragment.meta !== 'object') throw new Error(`fragment ${result.id}: unexpected shape`);
-    return { url: fragment.url, content: fragment.content, meta: fragment.meta ?? {} };
-  } catch {
-    return result.data();
-  }
-}
 
 let loading: Promise<Engine> | undefined;
 
@@ -143,53 +67,26 @@ export function loadEngine(): Promise<Engine> {
 }
 
 async function createEngine(): Promise<Engine> {
-  const pagefindUrl = '/pagefind/pagefind.js';
-  inflatePagefindNatively();
-  const [pagefind, entry] = await Promise.all([
-    import(/* @vite-ignore */ pagefindUrl) as Promise<Pagefind>,
-    fetch('/pagefind/pagefind-entry.json').then((r) => (r.ok ? r.json() : Promise.reject(new Error(`pagefind-entry.json: ${r.status}`)))),
-  ]);
-  // The main thread is fast enough for this index, and saves the worker's 12 KB. Long pages (the guide, the
-  // glossary, policy documents) explain the most; Pagefind's default length penalty (0.75) buried them under short
-  // pages that mention a term once, so it is halved.
-  await pagefind.options({ noWorker: true, ranking: { pageLength: 0.5, metaWeights: nameFieldWeights() } });
-  await pagefind.init();
-  const languages = Object.values(entry.languages as Record<string, { hash: string; page_count: number }>);
-  const totalPages = languages.reduce((n, l) => n + l.page_count, 0);
-  // The index's chunk ranges, to search few pairs (src/lib/search-chunks.ts). Pagefind has just fetched this file,
-  // so it comes from the HTTP cache; without it (several languages, another format) every term is searched.
-  const chunks: IndexChunk[] | undefined =
-    languages.length === 1
-      ? await fetch(`/pagefind/pagefind.${languages[0].hash}.pf_meta`)
-          .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`pf_meta: ${r.status}`))))
-          .then(inflated)
-          .then(indexChunks)
-          .catch(() => undefined)
-      : undefined;
-  const chunkOfTerm = new Map<string, string | undefined>();
-  const chunkFor = (term: string) => {
-    if (!chunkOfTerm.has(term)) chunkOfTerm.set(term, chunkOf(chunks!, term));
-    return chunkOfTerm.get(term);
-  };
-  const filterValues = await pagefind.filters();
+  const index = await openIndex();
+  const totalPages = index.entry.pages;
   const hits = new Map<string, Promise<Hit>>();
 
-  const load = (result: PagefindResult) => {
-    if (!hits.has(result.id)) {
+  const load = (id: string) => {
+    if (!hits.has(id)) {
       hits.set(
-        result.id,
-        pageData(result).then((d) => ({
-          url: d.url,
-          title: d.meta.title ?? d.url,
-          kind: d.meta.kind,
-          region: d.meta.region,
-          text: readableContent(d.content),
-          searchable: searchableContent(d.content),
-          figures: readFigures(d.meta.figures),
+        id,
+        index.page(id).then((p) => ({
+          url: p.url,
+          title: p.title,
+          kind: p.kind,
+          region: p.region,
+          text: p.text,
+          searchable: p.hidden ? `${p.text} ${p.hidden}` : p.text,
+          figures: readFigures(p.figures),
         })),
       );
     }
-    return hits.get(result.id)!;
+    return hits.get(id)!;
   };
 
   /** Pages named like the query in pinyin (the index holds the pinyin of every name), for "您是不是要找…". */
@@ -197,8 +94,8 @@ async function createEngine(): Promise<Engine> {
     if (!han) return [];
     const { pinyin } = await import('pinyin-pro');
     const spelled = (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
-    const { results } = await pagefind.search(spelled);
-    const found = await Promise.all(results.slice(0, 3).map(load));
+    const { results } = await index.search(spelled);
+    const found = await Promise.all(results.slice(0, 3).map((r) => load(r.id)));
     return found.map(({ title, url }) => ({ title, url }));
   }
 
@@ -206,37 +103,25 @@ async function createEngine(): Promise<Engine> {
   // a query in Simplified characters that the site holds never needs it.
   let fold: Promise<(text: string) => string> | undefined;
 
-  /**
-   * A query's results. First (`complete` false) with few pairs searched (src/lib/search-chunks.ts): that answers a
-   * query whose terms are all on the site, whose every word is whole on some page and whose candidates are few enough
-   * to read, the same pages as searching every pair would (a word whole on a page has all its pairs indexed). Any
-   * other query (a sentence, a pair on no page, Traditional input, nothing found) is searched again with every term.
-   */
-  async function search(query: string, filters: Filters, folded = false, complete = false, more = 0): Promise<Outcome> {
+  /** A query's results: every term searched on its own, combined (src/lib/search-rank.ts). */
+  async function search(query: string, filters: Filters, folded = false): Promise<Outcome> {
     const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
-    const allTerms = queryTerms(meaningful).slice(0, MAX_TERMS);
-    const chosen = complete || !chunks || meaningful !== searched ? undefined : termsToSearch(allTerms.map((t) => t.search), runPairs(meaningful), chunkFor, more);
-    const partial = chosen !== undefined && chosen.size < allTerms.length;
-    const terms = partial ? allTerms.filter((t) => chosen.has(t.search)) : allTerms;
+    const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
-    const responses = await Promise.all(terms.map((term) => pagefind.search(term.search, { filters: active })));
-    if (partial && responses.some((r) => r.unfilteredResultCount === 0)) return search(query, filters, folded, true);
+    const responses = await Promise.all(terms.map((term) => index.search(term.search, active)));
     if (!folded && terms.some((t, i) => /\p{Script=Han}/u.test(t.text) && responses[i].unfilteredResultCount === 0)) {
       fold ??= import('./fold').then((m) => m.traditionalToSimplified);
       const simplified = normaliseQuery(query, await fold);
       if (simplified !== searched) return search(simplified, filters, true);
     }
-    const byId = new Map<string, PagefindResult>();
     const hitsOf = new Map<string, Set<string>>();
     const pagesWith = new Map<string, number>();
     responses.forEach((r, i) => {
-      for (const result of r.results) byId.set(result.id, result);
       hitsOf.set(terms[i].search, new Set(r.results.map((h) => h.id)));
       pagesWith.set(terms[i].search, r.unfilteredResultCount);
     });
-    // A pair not searched counts as on some page: its word is then checked whole on the pages' text.
-    const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? (partial ? 1 : 0)) > 0);
+    const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? 0) > 0);
     const ranked = rankPages(
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
@@ -248,7 +133,7 @@ async function createEngine(): Promise<Engine> {
       let i = 0;
       while (i < list.length && i < CHECKED && passed.length < BATCH) {
         const batch = list.slice(i, i + BATCH);
-        const read = await Promise.all(batch.map((p) => load(byId.get(p.id)!)));
+        const read = await Promise.all(batch.map((p) => load(p.id)));
         batch.forEach((p, k) => keep(read[k]) && passed.push(p));
         i += batch.length;
       }
@@ -258,13 +143,6 @@ async function createEngine(): Promise<Engine> {
     const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
     const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term)) }));
     const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
-    if (partial) {
-      // Every candidate is read, so the list is exact. Too many to read (a page read costs a fifth of a chunk):
-      // search the pairs of one more chunk, which narrows them.
-      if (strict.length > BATCH) return search(query, filters, folded, false, more + 1);
-      const found = await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), false);
-      return found.length ? outcome(searched, meaningful, words, found, []) : search(query, filters, folded, true);
-    }
     let pages = long.length ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), true) : strict;
     // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
     // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it
@@ -285,11 +163,11 @@ async function createEngine(): Promise<Engine> {
         searched,
         numbers: queryNumbers(meaningful),
         parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),
-        pages: pages.map(({ id, score }) => ({ id, score, load: () => load(byId.get(id)!) })),
+        pages: pages.map(({ id, score }) => ({ id, score, load: () => load(id) })),
         suggestions,
       };
     }
   }
 
-  return { filterValues, search };
+  return { filterValues: index.entry.filters, search };
 }

@@ -1,0 +1,98 @@
+/**
+ * Reads the site's search index (layout: src/lib/search-index.ts) in the browser: the entry once, then the shard of
+ * each term searched and the file of each result shown, each fetched once per page. Files are stored gzip-compressed
+ * and inflated by the browser's DecompressionStream (fflate, loaded only where that is missing).
+ */
+import { INDEX_ENTRY, POSTING, PREFIX_LENGTH, SCORE_SCALE, matchesByPrefix, pagePath, shardOf, shardPath, wordKey, type IndexEntry, type IndexPage } from '../../lib/search-index';
+import { rarity } from '../../lib/search-rank';
+
+export interface TermResults {
+  /** Pages holding the term, under the filters, best first, with the term's BM25 score. */
+  results: { id: string; score: number }[];
+  /** Pages holding the term, before the filters. */
+  unfilteredResultCount: number;
+}
+
+export interface SearchIndex {
+  entry: IndexEntry;
+  search: (term: string, filters?: { kind?: string; region?: string }) => Promise<TermResults>;
+  page: (id: string) => Promise<IndexPage>;
+}
+
+/** Gzip bytes as text (bytes a host already inflated pass through). */
+export async function gunzipText(bytes: ArrayBuffer): Promise<string> {
+  const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return new TextDecoder().decode(bytes);
+  if (typeof DecompressionStream === 'function') {
+    // A stream over the bytes themselves: a Blob's stream cost more than the inflating (profiled).
+    const stream = new ReadableStream<BufferSource>({
+      start(controller) {
+        controller.enqueue(new Uint8Array(bytes));
+        controller.close();
+      },
+    });
+    return new Response(stream.pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+  const { gunzipSync, strFromU8 } = await import('fflate');
+  return strFromU8(gunzipSync(new Uint8Array(bytes)));
+}
+
+async function fetchGzipJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return JSON.parse(await gunzipText(await response.arrayBuffer())) as T;
+}
+
+/** The index, or a rejection where there is none (e.g. `astro dev`). */
+export async function openIndex(): Promise<SearchIndex> {
+  const response = await fetch(INDEX_ENTRY);
+  if (!response.ok) throw new Error(`${INDEX_ENTRY}: ${response.status}`);
+  const entry = (await response.json()) as IndexEntry;
+  const shards = new Map<number, Promise<Record<string, number[]>>>();
+  const pages = new Map<string, Promise<IndexPage>>();
+
+  const shard = (n: number) => {
+    if (!shards.has(n)) shards.set(n, fetchGzipJson(shardPath(entry.version, n)));
+    return shards.get(n)!;
+  };
+
+  async function search(term: string, filters: { kind?: string; region?: string } = {}): Promise<TermResults> {
+    const prefix = matchesByPrefix(term);
+    const key = prefix ? wordKey(term) : term;
+    if (!key) return { results: [], unfilteredResultCount: 0 };
+    const terms = await shard(shardOf(key, entry.shards));
+    // A Latin word or number also finds longer words it starts ("mengjin" → "mengjinxian"), which score less the
+    // more they add.
+    const matched = prefix && key.length >= PREFIX_LENGTH ? Object.keys(terms).filter((k) => k.startsWith(key)) : Object.hasOwn(terms, key) ? [key] : [];
+    const best = new Map<number, { saturation: number; kind: number; region: number }>();
+    for (const k of matched) {
+      const list = terms[k];
+      const similarity = key.length / k.length;
+      let page = 0;
+      for (let i = 0; i + POSTING <= list.length; i += POSTING) {
+        page += list[i];
+        const saturation = (list[i + 1] / SCORE_SCALE) * similarity;
+        const known = best.get(page);
+        if (!known || known.saturation < saturation) best.set(page, { saturation, kind: list[i + 2], region: list[i + 3] });
+      }
+    }
+    const weight = rarity(entry.pages, best.size);
+    const kind = filters.kind ? entry.kinds.indexOf(filters.kind) : undefined;
+    const region = filters.region ? entry.regions.indexOf(filters.region) : undefined;
+    const results: TermResults['results'] = [];
+    for (const [page, hit] of best) {
+      if (kind !== undefined && hit.kind !== kind) continue;
+      if (region !== undefined && hit.region !== region) continue;
+      results.push({ id: String(page), score: weight * hit.saturation });
+    }
+    results.sort((a, b) => b.score - a.score || Number(a.id) - Number(b.id));
+    return { results, unfilteredResultCount: best.size };
+  }
+
+  const page = (id: string) => {
+    if (!pages.has(id)) pages.set(id, fetchGzipJson<IndexPage>(pagePath(entry.version, Number(id))));
+    return pages.get(id)!;
+  };
+
+  return { entry, search, page };
+}

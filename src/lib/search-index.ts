@@ -1,0 +1,85 @@
+/**
+ * The layout of the site's search index, shared by the build that writes it (src/integrations/search-index.ts) and
+ * the search page that reads it (src/components/search/index-reader.ts). Runs in the browser; imports nothing.
+ *
+ * An inverted index cut into shards by a hash of each term, so a query fetches one small shard per term whatever the
+ * size of the site, and one small file per result holding only what the result shows:
+ *
+ * - `/search-index.json`: the entry (short cache): version, page count, shard count, filter values.
+ * - `/search-index/<version>/s<n>.bin`: a shard, gzip JSON `{ term: [page, score, kind, region, page, …] }`, four
+ *   numbers per page holding the term, pages in order: the page's number (as the gap from the one before), its term
+ *   score ×1000 (BM25's saturation and length part,
+ *   src/integrations/search-index.ts; the search page multiplies it by the term's rarity), and the indexes of its kind
+ *   and region in the entry's lists (-1 for none), so filters need no other file.
+ * - `/search-index/<version>/d<page>.bin`: a page, gzip JSON (`IndexPage`). (Not `.gz`: hosts would serve that
+ *   with `Content-Encoding: gzip`, and the browser would inflate it first.)
+ *
+ * Every file under /search-index/ lies in a folder named by the version (a hash of the whole index), so it can be
+ * cached for a year; the entry names the version.
+ */
+
+export const INDEX_ENTRY = '/search-index.json';
+export const INDEX_DIR = '/search-index/';
+
+export interface IndexEntry {
+  /** Hash of the index's content; part of every file name. */
+  version: string;
+  /** Pages in the index. */
+  pages: number;
+  /** Number of shards terms are spread over. */
+  shards: number;
+  /** Filter values, in the order shards refer to them. */
+  kinds: string[];
+  regions: string[];
+  /** Pages per filter value. */
+  filters: { kind: Record<string, number>; region: Record<string, number> };
+}
+
+/** A page as a result shows it. */
+export interface IndexPage {
+  url: string;
+  /** The page title without the site name. */
+  title: string;
+  kind?: string;
+  region?: string;
+  /** Its figures, "id=value id=value" (src/lib/search-numbers.ts). */
+  figures?: string;
+  /** What the page says, as the excerpt shows it. */
+  text: string;
+  /** Words it answers to without showing them (aliases, other names, pinyin). */
+  hidden?: string;
+}
+
+/** Numbers per page in a shard's posting list. */
+export const POSTING = 4;
+/** Term scores are stored as integers: score × this. */
+export const SCORE_SCALE = 1000;
+
+export const shardPath = (version: string, shard: number) => `${INDEX_DIR}${version}/s${shard}.bin`;
+export const pagePath = (version: string, page: number) => `${INDEX_DIR}${version}/d${page}.bin`;
+
+/** Words searched by their start ("mengjin" finds "mengjinxian") once typed to this many characters. */
+export const PREFIX_LENGTH = 3;
+
+/** A Latin word or number as the index holds it: lower case, without thousands commas ("105,423" is "105423"). */
+export const wordKey = (word: string) => word.toLowerCase().replace(/,/g, '');
+
+/** Terms kept whole: Han characters and the pair and number tokens (src/lib/search-tokens.ts, search-numbers.ts). */
+const WHOLE = /^(?:y[qn]|\p{Script=Han})/u;
+
+/** Whether a term is found by its start: a Latin word or number. */
+export const matchesByPrefix = (term: string) => !WHOLE.test(term);
+
+/** What decides a term's shard: the term, or for a Latin word or number its first characters (so words sharing a start share a shard). */
+export const shardKey = (term: string) => (matchesByPrefix(term) ? term.slice(0, PREFIX_LENGTH) : term);
+
+/** The shard a term is in: FNV-1a over the key's UTF-16 code units. */
+export function shardOf(term: string, shards: number): number {
+  const key = shardKey(term);
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}

@@ -1,23 +1,19 @@
 /**
- * `npx tsx scripts/bench-search.ts [--stock]`: how fast /search/ answers and how much it fetches, over the search
+ * `npx tsx scripts/bench-search.ts [--recall]`: how fast /search/ answers and how much it fetches, over the search
  * regression set (tests/support/search-queries.ts), in Chromium against the built dist/. Not a test: it prints.
  *
  * - Time from typing to results: from the input event to the results being in the list, one frame later painted.
- *   "cold" opens a fresh page per query (engine loaded, no index chunk fetched yet); "warm" types every query in one
+ *   "cold" opens a fresh page per query (engine loaded, no index shard fetched yet); "warm" types every query in one
  *   page, as a reader trying several searches does.
- * - Bytes per query: index chunks and page fragments fetched for that query on a fresh page (Pagefind's files are
- *   stored gzip-compressed, so these are bytes on the wire). Opening the page (scripts, wasm, index metadata) is
- *   counted once, separately.
- * - With --stock: top-3 recall of the regression set for Pagefind as it comes (a plain index of the same pages,
- *   the query passed as typed) against this site's search; and, as a check beyond the set, every 2–4-character
- *   piece of every page's main heading searched on its own: what share of the first three results really contain
- *   it (of those that could: fewer pages may contain it than three).
+ * - Bytes per query: index shards and result files fetched for that query on a fresh page (stored gzip-compressed,
+ *   so these are bytes on the wire). Opening the page (scripts, the index entry) is counted once, separately.
+ * - With --recall: top-3 recall of the regression set; and, as a check beyond the set, every 2–4-character piece of
+ *   every page's main heading searched on its own: what share of the first three results really contain it (of
+ *   those that could: fewer pages may contain it than three).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { serveSite } from '../tests/support/server';
@@ -97,28 +93,15 @@ function precisionAt3(pieces: string[], tops: string[][], texts: Map<string, str
   return possible ? good / possible : 1;
 }
 
-async function stockIndex(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'yigongti-stock-search-'));
-  cpSync(DIST, dir, { recursive: true });
-  rmSync(join(dir, 'pagefind'), { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-  if (!index) throw new Error(errors.join('\n'));
-  const added = await index.addDirectory({ path: dir });
-  if (added.errors.length) throw new Error(added.errors.join('\n'));
-  await index.writeFiles({ outputPath: join(dir, 'pagefind') });
-  await pagefind.close();
-  return dir;
-}
-
 async function main() {
-  const compareStock = process.argv.includes('--stock');
+  const checkRecall = process.argv.includes('--recall');
   const server = await serveSite(DIST);
   const browser = await launchBrowser();
   try {
     // Cold: a fresh page per query.
     const cold: Measure[] = [];
     const opening: number[] = [];
-    /** A first search in all: scripts (gzip, as a static host serves them), wasm, index and fragments. */
+    /** A first search in all: scripts (gzip, as a static host serves them), the index entry, shards and result files. */
     const coldTotal: number[] = [];
     const gzipped = new Map<string, number>();
     const wireBytes = async ({ url, bytes }: { url: string; bytes: number }) => {
@@ -127,7 +110,7 @@ async function main() {
       return gzipped.get(url)!;
     };
     const searchBytes = async (entries: { url: string; bytes: number }[]) =>
-      (await Promise.all(entries.filter((e) => /\.m?js$|^\/pagefind\//.test(e.url)).map(wireBytes))).reduce((a, b) => a + b, 0);
+      (await Promise.all(entries.filter((e) => /\.m?js$|^\/search-index/.test(e.url)).map(wireBytes))).reduce((a, b) => a + b, 0);
     const openingScripts: number[] = [];
     for (const { query } of SEARCH_REGRESSION) {
       const context = await browser.newContext();
@@ -168,12 +151,12 @@ async function main() {
     console.log(`Typing to results, warm (one page, one query after another): median ${ms(median(warm.map((m) => m.ms)))}, 90th percentile ${ms(percentile(warm.map((m) => m.ms), 90))}, max ${ms(Math.max(...warm.map((m) => m.ms)))}`);
     console.log(`Bytes fetched per query, cold: median ${kb(median(cold.map((m) => m.bytes)))}, 90th percentile ${kb(percentile(cold.map((m) => m.bytes), 90))}, max ${kb(Math.max(...cold.map((m) => m.bytes)))}`);
     console.log(`Bytes fetched per query, warm: median ${kb(median(warm.map((m) => m.bytes)))}, total for all ${n} ${kb(warm.reduce((s, m) => s + m.bytes, 0))}`);
-    console.log(`A first search in all (scripts gzip, wasm, index, fragments; opening included): median ${kb(median(coldTotal))}, 90th percentile ${kb(percentile(coldTotal, 90))}, max ${kb(Math.max(...coldTotal))}`);
+    console.log(`A first search in all (scripts gzip, index entry, shards and result files; opening included): median ${kb(median(coldTotal))}, 90th percentile ${kb(percentile(coldTotal, 90))}, max ${kb(Math.max(...coldTotal))}`);
     console.log(`Opening the page until search is ready: ${kb(median(opening))} as served; its scripts ${kb(scriptBytes.reduce((a, b) => a + b, 0))} gzip (${scriptBytes.length} files)`);
     const slow = SEARCH_REGRESSION.map((q, i) => ({ query: q.query, ...cold[i] })).sort((a, b) => b.ms - a.ms).slice(0, 5);
     console.log(`Slowest cold queries: ${slow.map((s) => `${s.query} ${ms(s.ms)} ${kb(s.bytes)}`).join('; ')}`);
 
-    if (compareStock) {
+    if (checkRecall) {
       let ours = 0;
       for (const { query, page: target } of SEARCH_REGRESSION) {
         await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
@@ -186,63 +169,10 @@ async function main() {
         await typeAndWait(page, piece);
         ourTops.push((await resultLinks(page)).slice(0, 3));
       }
-      const dir = await stockIndex();
-      const stockServer = await serveSite(dir);
-      let stock = 0;
-      const stockMisses: string[] = [];
-      const stockCold: number[] = [];
-      const stockBytes: number[] = [];
-      let stockTops: string[][] = [];
-      try {
-        for (const { query, page: target } of SEARCH_REGRESSION) {
-          // A fresh page per query, as for the cold timing above: Pagefind loaded, then search and ten results' data.
-          const context = await browser.newContext();
-          const stockPage = await context.newPage();
-          await stockPage.goto(`${stockServer.url}/`);
-          const { top, ms: took, bytes }: { top: string[]; ms: number; bytes: number } = await stockPage.evaluate(
-            `import('/pagefind/pagefind.js').then(async (pf) => {
-              await pf.options({ noWorker: true });
-              await pf.init();
-              await pf.filters();
-              performance.setResourceTimingBufferSize(10000);
-              const seen = performance.getEntriesByType('resource').length;
-              const start = performance.now();
-              const r = await pf.search(${JSON.stringify(query)});
-              const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
-              const took = performance.now() - start;
-              const bytes = performance.getEntriesByType('resource').slice(seen).reduce((n, e) => n + e.encodedBodySize, 0);
-              return { top: data.slice(0, 3).map((d) => d.url), ms: took, bytes };
-            })`,
-          );
-          stockCold.push(took);
-          stockBytes.push(bytes);
-          if (top.includes(target)) stock++;
-          else stockMisses.push(query);
-          await context.close();
-        }
-        const stockPage = await browser.newPage();
-        await stockPage.goto(`${stockServer.url}/`);
-        stockTops = await stockPage.evaluate(
-          `import('/pagefind/pagefind.js').then(async (pf) => {
-            await pf.options({ noWorker: true });
-            const tops = [];
-            for (const piece of ${JSON.stringify(pieces)}) {
-              const r = await pf.search(piece);
-              tops.push(await Promise.all(r.results.slice(0, 3).map(async (x) => (await x.data()).url)));
-            }
-            return tops;
-          })`,
-        );
-      } finally {
-        await stockServer.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-      console.log(`\nPagefind as it comes (search and ten results' data, fresh page per query): median ${ms(median(stockCold))}, 90th percentile ${ms(percentile(stockCold, 90))}; bytes per query median ${kb(median(stockBytes))}`);
-      console.log(`\nTop-3 recall: Pagefind as it comes ${stock}/${n} (${((100 * stock) / n).toFixed(0)}%), this site's search ${ours}/${n} (${((100 * ours) / n).toFixed(0)}%)`);
-      console.log(`Pagefind as it comes misses: ${stockMisses.join('、')}`);
+      console.log(`\nTop-3 recall: ${ours}/${n} (${((100 * ours) / n).toFixed(0)}%)`);
       const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
       console.log(
-        `\nEvery 2–4-character piece of every page heading (${pieces.length} queries), share of the first three results containing it: Pagefind as it comes ${pct(precisionAt3(pieces, stockTops, texts))}, this site's search ${pct(precisionAt3(pieces, ourTops, texts))}`,
+        `Every 2–4-character piece of every page heading (${pieces.length} queries), share of the first three results containing it: ${pct(precisionAt3(pieces, ourTops, texts))}`,
       );
     }
   } finally {

@@ -34,6 +34,8 @@ export interface Outcome {
   parts: string[];
   /** Every matching page, best first; `load` fetches one page's details. */
   pages: { id: string; score: number; load: () => Promise<Hit> }[];
+  /** Whether a page holds the query's words whole: pages after the first few are only checked once loaded. */
+  holds: (hit: Hit) => boolean;
   /** The numbers of the query, to link a result to the row of the figure they name. */
   numbers: QueryNumber[];
   /** When nothing matches: names on the site that sound like the query (小狼底 → 小浪底镇卫生院), best first. */
@@ -55,8 +57,12 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
 const MAX_TERMS = 40;
 /** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
 const CHECKED = 40;
-/** Pages read at a time for that check; reading stops once this many have passed (a page of results). */
-const BATCH = 10;
+/**
+ * Pages read at a time for that check. A name's check stops once this many have passed (the results shown first,
+ * one round of requests); the pages after them are checked as they are shown (`Outcome.holds`). A sentence's check
+ * reads on until a page of results (twice this) has passed.
+ */
+const BATCH = 5;
 
 let loading: Promise<Engine> | undefined;
 
@@ -126,12 +132,12 @@ async function createEngine(): Promise<Engine> {
       responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
     );
-    // Pages in rank order that pass a check of their text, read a batch at a time until a page of results has passed
-    // (at most CHECKED); `unread` says whether pages beyond the last batch are kept unchecked.
-    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean) => {
+    // Pages in rank order that pass a check of their text, read a batch at a time until `enough` have passed (at most
+    // CHECKED read); `unread` says whether pages beyond the last batch are kept unchecked.
+    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean, enough: number) => {
       const passed: RankedPage[] = [];
       let i = 0;
-      while (i < list.length && i < CHECKED && passed.length < BATCH) {
+      while (i < list.length && i < CHECKED && passed.length < enough) {
         const batch = list.slice(i, i + BATCH);
         const read = await Promise.all(batch.map((p) => load(p.id)));
         batch.forEach((p, k) => keep(read[k]) && passed.push(p));
@@ -143,7 +149,9 @@ async function createEngine(): Promise<Engine> {
     const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
     const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term)) }));
     const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
-    let pages = long.length ? await passing(strict, (hit) => long.every((w) => hit.searchable.includes(w)), true) : strict;
+    const wholeWords = (hit: Hit) => long.every((w) => hit.searchable.includes(w));
+    let pages = long.length ? await passing(strict, wholeWords, true, BATCH) : strict;
+    let holds = wholeWords;
     // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
     // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it
     // in long pieces answer it too. Latin words and numbers must still be there.
@@ -152,14 +160,17 @@ async function createEngine(): Promise<Engine> {
     if ((!pages.length || sentence) && runs.join('').length >= 5) {
       const plain = words.filter((w) => !/\p{Script=Han}/u.test(w.text));
       const candidates = ranked.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
-      const answering = new Set([...pages, ...(await passing(candidates, (hit) => answersSentence(sentenceCoverage(runs, hit.searchable)), false))].map((p) => p.id));
+      const answering = new Set([...pages, ...(await passing(candidates, (hit) => answersSentence(sentenceCoverage(runs, hit.searchable)), false, 2 * BATCH))].map((p) => p.id));
       pages = ranked.filter((p) => answering.has(p.id));
+      // Every page kept was read and passed one check or the other.
+      holds = () => true;
     }
     const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
-    return outcome(searched, meaningful, words, pages, suggestions);
+    return outcome(searched, meaningful, words, pages, suggestions, holds);
 
-    function outcome(searched: string, meaningful: string, words: QueryWord[], pages: RankedPage[], suggestions: Outcome['suggestions']): Outcome {
+    function outcome(searched: string, meaningful: string, words: QueryWord[], pages: RankedPage[], suggestions: Outcome['suggestions'], holds: Outcome['holds']): Outcome {
       return {
+        holds,
         searched,
         numbers: queryNumbers(meaningful),
         parts: [...new Set(words.map((w) => w.text))].sort((a, b) => b.length - a.length),

@@ -173,7 +173,7 @@ export function startSearchPage(root: HTMLElement): void {
         el('ul', {}, ...labels.browse.map((b) => el('li', {}, el('a', { href: b.href }, b.label)))),
       );
     }
-    more.hidden = !(shown && shown.hits.length < shown.outcome.pages.length);
+    more.hidden = !(shown && shown.next < shown.outcome.pages.length);
   }
 
   async function run() {
@@ -188,12 +188,12 @@ export function startSearchPage(root: HTMLElement): void {
     render();
     try {
       const outcome = await engine.search(q, filters);
-      const hits = await Promise.all(outcome.pages.slice(0, FIRST_SHOWN).map((p) => p.load()));
+      const hits = (await Promise.all(outcome.pages.slice(0, FIRST_SHOWN).map((p) => p.load()))).filter(outcome.holds);
       if (latest !== key) return;
       // The first few show at once; the rest of the first page follows.
       shown = { key, query: q, outcome, hits, next: PAGE_SIZE, filling: true };
       render();
-      const rest = await Promise.all(outcome.pages.slice(FIRST_SHOWN, PAGE_SIZE).map((p) => p.load()));
+      const rest = (await Promise.all(outcome.pages.slice(FIRST_SHOWN, PAGE_SIZE).map((p) => p.load()))).filter(outcome.holds);
       if (shown?.key !== key) return;
       shown = { ...shown, hits: [...shown.hits, ...rest], filling: false };
       render();
@@ -240,7 +240,7 @@ export function startSearchPage(root: HTMLElement): void {
     const s = shown;
     if (!s) return;
     more.disabled = true;
-    const extra = await Promise.all(s.outcome.pages.slice(s.next, s.next + PAGE_SIZE).map((p) => p.load()));
+    const extra = (await Promise.all(s.outcome.pages.slice(s.next, s.next + PAGE_SIZE).map((p) => p.load()))).filter(s.outcome.holds);
     if (shown?.key === s.key) shown = { ...shown, hits: [...shown.hits, ...extra], next: s.next + PAGE_SIZE };
     more.disabled = false;
     render();

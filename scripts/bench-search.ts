@@ -69,7 +69,7 @@ function headingPieces(): { pieces: string[]; texts: Map<string, string> } {
   const texts = new Map<string, string>();
   for (const { file, url } of builtPages()) {
     const html = readFileSync(join(DIST, file), 'utf8');
-    const main = html.match(/<main[^>]*data-pagefind-body[^>]*>([\s\S]*?)<\/main>/)?.[1];
+    const main = html.match(/<main[^>]*data-search-body[^>]*>([\s\S]*?)<\/main>/)?.[1];
     if (!main) continue;
     texts.set(url, main.replace(/<[^>]+>/g, '').replace(/\s+/g, ''));
     const h1 = main.match(/<h1[^>]*>([\s\S]*?)<\/h1>/)?.[1]?.replace(/<[^>]+>/g, '') ?? '';

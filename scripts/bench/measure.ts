@@ -1,6 +1,6 @@
 /**
  * Runs a command and measures it: wall time, peak memory of its whole process tree (sampled from /proc, since the
- * build spawns Pagefind as a separate process) and when each line of its output appeared, to time build phases.
+ * build spawns esbuild and other programs) and when each line of its output appeared, to time build phases.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ export interface Run {
   peakTreeRss: number;
   /** Highest resident memory of any single process in the tree, in bytes. */
   peakProcessRss: number;
-  /** Highest resident memory per program name (node, pagefind…), in bytes. */
+  /** Highest resident memory per program name (node, esbuild…), in bytes. */
   peakByProgram: Record<string, number>;
   /** Set when the run was stopped for going over the memory cap. */
   stopped?: string;

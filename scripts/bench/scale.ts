@@ -1,7 +1,7 @@
 /**
  * National-scale build benchmark. For each scale (1 = 2,100 counties, 4,000 groups, 40,000 institutions,
  * 580,000 village clinics, 200,000 observations) it generates the dataset into a temporary project (this project's code copied, node_modules linked, the
- * generated data/ and content/), runs the real `npm run build` (validate + Astro + Pagefind) and reports
+ * generated data/ and content/), runs the real `npm run build` (validate + Astro + search index) and reports
  * time, pages per second, peak memory, dist/ and search-index size; then builds a bare Astro site with the same
  * number of trivial pages and reports our per-page cost as a ratio to it.
  */
@@ -27,8 +27,8 @@ export interface ScaleResult {
   peakProcessRss: number;
   peakByProgram: Record<string, number>;
   distBytes: number;
-  pagefindBytes: number;
-  indexChunkBytes: number;
+  searchIndexBytes: number;
+  indexShardBytes: number;
   phases: Record<string, number>;
   bare: { seconds: number; pagesPerSecond: number; peakTreeRss: number; renderSeconds: number };
   ratio: number;
@@ -44,13 +44,13 @@ export interface ScaleResult {
 }
 
 function countPages(dist: string): number {
-  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('pagefind')).length;
+  return readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && !f.startsWith('search-index')).length;
 }
 
 /** The biggest built files a reader may download: pages, and the data files the finder and search fetch. */
 function largestFiles(dist: string, count = 3): string {
   const files = readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(html|json)$/.test(f) && !f.startsWith('pagefind') && !f.startsWith('data/'))
+    .filter((f) => /\.(html|json)$/.test(f) && !f.startsWith('search-index') && !f.startsWith('data/'))
     .map((f) => ({ f, size: statSync(join(dist, f)).size }))
     .sort((a, b) => b.size - a.size)
     .slice(0, count);
@@ -61,7 +61,7 @@ function largestFiles(dist: string, count = 3): string {
 function largestPage(dist: string): { file: string; bytes: number } {
   let largest = { file: '', bytes: 0 };
   for (const f of readdirSync(dist, { recursive: true, encoding: 'utf8' })) {
-    if (!f.endsWith('.html') || f.startsWith('pagefind')) continue;
+    if (!f.endsWith('.html') || f.startsWith('search-index')) continue;
     const bytes = statSync(join(dist, f)).size;
     if (bytes > largest.bytes) largest = { file: f, bytes };
   }
@@ -178,7 +178,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     `  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${counts.regions} regions (${counts.counties} counties), ${counts.groups} groups, ` +
       `${counts.institutions} institutions, ${counts.villageClinics} village clinics, ${counts.observations} observations, ${counts.documents} documents, ${counts.updates} updates`,
   );
-  // `npm run build` without npm: validation, Astro, Pagefind, swap into dist/.
+  // `npm run build` without npm: validation, Astro, search index, swap into dist/.
   const run = await measure(process.execPath, [tsxCli, 'scripts/build.ts'], {
     cwd: dir,
     echo: options.echo,
@@ -193,8 +193,8 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   const staging = join(dir, '.build-staging');
   const dist = run.ok ? join(dir, 'dist') : join(staging, readdirSync(staging).find((d) => /^\d+$/.test(d)) ?? '');
   const pages = countPages(dist);
-  const pagefindDir = join(dist, 'pagefind');
-  const hasIndex = existsSync(pagefindDir);
+  const indexDir = join(dist, 'search-index');
+  const hasIndex = existsSync(indexDir);
   const shards = finderShards(dist);
   const result: Omit<ScaleResult, 'bare' | 'ratio' | 'renderRatio'> = {
     scale,
@@ -205,8 +205,8 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     peakProcessRss: run.peakProcessRss,
     peakByProgram: run.peakByProgram,
     distBytes: folderSize(dist),
-    pagefindBytes: hasIndex ? folderSize(pagefindDir) : 0,
-    indexChunkBytes: hasIndex ? folderSize(pagefindDir, /\.pf_(index|fragment|filter|meta)$/) : 0,
+    searchIndexBytes: hasIndex ? folderSize(indexDir) : 0,
+    indexShardBytes: hasIndex ? folderSize(indexDir, /^s\d+\.bin$/) : 0,
     phases: phases(run),
     largestPage: largestPage(dist),
     largestShard: shards.largest,
@@ -224,7 +224,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   if (slow.length) {
     console.log(`        render time by route: ${slow.map((r) => `${r.route.replace('src/pages/', '')} ${(r.ms / 1000).toFixed(0)} s for ${r.pages} (slowest ${(r.slowest / 1000).toFixed(1)} s)`).join(' · ')}`);
   }
-  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.pagefindBytes)} (index chunks ${mb(result.indexChunkBytes)})`);
+  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.searchIndexBytes)} (shards ${mb(result.indexShardBytes)})`);
   console.log(`        largest pages and data files: ${biggest}`);
   console.log(`        largest HTML page ${result.largestPage.file} ${kb(result.largestPage.bytes)} (goal ≤ 500 KB)`);
   console.log(`        finder: largest shard ${result.largestShard.file} ${kb(result.largestShard.gzip)} gzip (goal ≤ 50 KB), index ${kb(result.finderIndexGzip)} gzip, loaded once`);
@@ -260,7 +260,7 @@ export function printScaleTable(results: ScaleResult[]): void {
   console.log('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     console.log(
-      `| ${r.scale} | ${r.pages}${r.stopped ? ' (stopped)' : ''} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.pagefindBytes)} | ${kb(r.largestPage.bytes)} | ${kb(r.largestShard.gzip)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
+      `| ${r.scale} | ${r.pages}${r.stopped ? ' (stopped)' : ''} | ${r.seconds.toFixed(1)} s | ${r.pagesPerSecond.toFixed(0)} | ${gb(r.peakTreeRss)} | ${mb(r.distBytes)} | ${mb(r.searchIndexBytes)} | ${kb(r.largestPage.bytes)} | ${kb(r.largestShard.gzip)} | ${r.bare.seconds.toFixed(1)} s | ${r.ratio.toFixed(2)} / ${r.renderRatio.toFixed(2)} |`,
     );
   }
 }

@@ -2,8 +2,8 @@
  * What the search index holds for a page (src/integrations/search-index.ts): the text a result shows, and the terms
  * the page is found by, each with a weight.
  *
- * - A built page (`docOfPage`): the text of its searchable area (`data-pagefind-body`, less anything marked
- *   `data-pagefind-ignore`), its headings weighted by level, its name (h1) and section names (h2, h3; the part before
+ * - A built page (`docOfPage`): the text of its searchable area (`data-search-body`, less anything marked
+ *   `data-search-ignore`), its headings weighted by level, its name (h1) and section names (h2, h3; the part before
  *   a "：") weighted by their length (src/lib/search-names.ts), so a query that is most of a name ranks that page
  *   first and "孟津" finds 孟津县 before 孟津县妇幼保健院.
  * - A search record (`docOfRecord`, src/lib/search-records.ts), which stands for an institution, group or region page:
@@ -52,7 +52,7 @@ const HAN_RUN = /\p{Script=Han}+/gu;
 const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
 
 /** Hidden carriers of a filter or metadata value: their words are not page text. */
-const isValueCarrier = (el: HTMLElement) => el.hasAttribute('hidden') && (el.hasAttribute('data-pagefind-filter') || el.hasAttribute('data-pagefind-meta'));
+const isValueCarrier = (el: HTMLElement) => el.hasAttribute('hidden') && (el.hasAttribute('data-search-filter') || el.hasAttribute('data-search-meta'));
 
 /** Collects a page's terms and length, and the names they are in. */
 class Terms {
@@ -114,13 +114,13 @@ function pageTitle(root: HTMLElement, siteName: string): string {
 /** A built page as the index takes it; undefined for a page without a searchable area. */
 export function docOfPage(html: string, url: string, siteName: string, options: { directory?: boolean } = {}): IndexDoc | undefined {
   const root = parse(html, { comment: false, blockTextElements: { script: true, style: true, noscript: true } });
-  const body = root.querySelector('[data-pagefind-body]');
+  const body = root.querySelector('[data-search-body]');
   if (!body) return undefined;
 
   // A directory (the home page, the lists of groups, institutions, regions) names everything on the site; indexed,
   // its lists would put it beside every page it links to for every name. Its own prose is indexed, its lists are not.
   const listsIgnored = options.directory;
-  const filter = (name: string) => body.querySelector(`[data-pagefind-filter="${name}"]`)?.text.trim() || undefined;
+  const filter = (name: string) => body.querySelector(`[data-search-filter="${name}"]`)?.text.trim() || undefined;
   const kind = filter('kind');
   const region = filter('region');
 
@@ -131,8 +131,10 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
   let runWeight = 1;
   const endRun = () => {
     if (run.trim()) {
-      terms.text(run, runWeight);
-      shown.push(squeeze(run));
+      // Terms as shown: characters either side of a line break in the HTML pair up.
+      const text = squeeze(run);
+      terms.text(text, runWeight);
+      shown.push(text);
     }
     run = '';
   };
@@ -144,7 +146,7 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
       return;
     }
     if (!(node instanceof HTMLElement)) return;
-    if (SKIPPED.has(node.tagName) || node.hasAttribute('data-pagefind-ignore') || isValueCarrier(node)) return;
+    if (SKIPPED.has(node.tagName) || node.hasAttribute('data-search-ignore') || isValueCarrier(node)) return;
     if (listsIgnored && ['UL', 'OL', 'TABLE', 'DL'].includes(node.tagName)) return;
     const own = HEADING_WEIGHT[node.tagName] ?? weight;
     const block = BLOCK.has(node.tagName);
@@ -160,8 +162,8 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
   const title = pageTitle(root, siteName) || heading;
   terms.name(heading, 'name', hanLength(heading));
   for (const h of body.querySelectorAll('h2, h3')) {
-    if (h.closest('[data-pagefind-ignore]') || (listsIgnored && h.closest('ul, ol, table, dl'))) continue;
-    const part = h.text.split(/[：:]/)[0];
+    if (h.closest('[data-search-ignore]') || (listsIgnored && h.closest('ul, ol, table, dl'))) continue;
+    const part = squeeze(h.text).split(/[：:]/)[0];
     terms.name(part, 'part', hanLength(part));
   }
 

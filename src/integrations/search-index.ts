@@ -161,7 +161,7 @@ export function writeSearchIndex(site: string, siteName: string): { records: num
     const url = urlOf(site, file);
     if (byRecord.has(url)) continue;
     const html = readFileSync(file, 'utf8');
-    if (!html.includes('data-pagefind-body')) continue;
+    if (!html.includes('data-search-body')) continue;
     const doc = docOfPage(html, url, siteName, { directory: DIRECTORIES.has(url) });
     if (!doc) continue;
     writer.add(doc);

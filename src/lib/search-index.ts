@@ -64,8 +64,11 @@ export const PREFIX_LENGTH = 3;
 /** A Latin word or number as the index holds it: lower case, without thousands commas ("105,423" is "105423"). */
 export const wordKey = (word: string) => word.toLowerCase().replace(/,/g, '');
 
-/** Terms kept whole: Han characters and the pair and number tokens (src/lib/search-tokens.ts, search-numbers.ts). */
-const WHOLE = /^(?:y[qn]|\p{Script=Han})/u;
+/**
+ * Terms kept whole: Han characters and the pair and number tokens (src/lib/search-tokens.ts, search-numbers.ts),
+ * matched by their exact shape so pinyin initials that happen to start the same (云南省 → "yns") stay prefix words.
+ */
+const WHOLE = /^(?:yq[0-9a-z]{6}$|yn[wy]\d+(?:d\d+)?$|\p{Script=Han})/u;
 
 /** Whether a term is found by its start: a Latin word or number. */
 export const matchesByPrefix = (term: string) => !WHOLE.test(term);

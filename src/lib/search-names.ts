@@ -1,9 +1,9 @@
 /**
- * How much a match in a page's name or a section's name counts. The index files a name's pair tokens under a field
+ * How much a match in a page's name or a section's name counts. The index puts a name's pair tokens in a field
  * named after the name's length in characters (`name3` for 孟津县, `name8` for 孟津县妇幼保健院; `part4` for a
  * section headed 双向转诊), and each field's weight falls with that length: matching two characters of a
- * three-character name says more about a page than matching two of eight (the field-length normalisation of BM25F,
- * which Pagefind's metadata weights lack). Pagefind adds weight × rarity for every query term found in a field.
+ * three-character name says more about a page than matching two of eight (the field-length normalisation of BM25F).
+ * A term's score adds the weight of the heaviest field holding it, times its rarity (src/integrations/search-index.ts).
  * Runs in the browser and at build time; imports nothing.
  */
 
@@ -21,11 +21,4 @@ export function nameField(kind: 'name' | 'part', length: number): string {
 /** A field's weight: full up to four characters, then falling in proportion to length. */
 export function nameWeight(kind: 'name' | 'part', length: number): number {
   return (kind === 'name' ? NAME_WEIGHT : NAME_WEIGHT * PART_SHARE) * Math.min(1, 4 / length);
-}
-
-/** Pagefind's `ranking.metaWeights` for every name field. */
-export function nameFieldWeights(): Record<string, number> {
-  const weights: Record<string, number> = {};
-  for (let n = 1; n <= LONGEST_NAME; n++) for (const kind of ['name', 'part'] as const) weights[nameField(kind, n)] = nameWeight(kind, n);
-  return weights;
 }

@@ -1,8 +1,8 @@
 /**
  * Figures as people write them: 105,423 人次 is "105423", "105,423", "10.5万" or "10.54万"; 639,000 人 is "63.9万" or
  * "64万"; 87.49% is "87.49%" or "87.49". The index gives each figure of 10,000 or more a token for every way it rounds
- * in 万 (and 亿), and the query turns a number written in 万 into the same token; plain numbers are Pagefind's own
- * words. A result then links to the row of the figure the query names (`#obs-<id>`). Runs in the browser and at
+ * in 万 (and 亿), and the query turns a number written in 万 into the same token; plain numbers are words of their
+ * own. A result then links to the row of the figure the query names (`#obs-<id>`). Runs in the browser and at
  * build time; imports nothing.
  */
 
@@ -16,7 +16,7 @@ const DECIMALS = [0, 1, 2];
 
 /** A number with its unit of 万 or 亿, as typed (digits with or without thousands commas). */
 export const UNIT_NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*([万亿])/gu;
-/** A plain number, as Pagefind indexes one ("105,423", "87.49"). */
+/** A plain number, as the index holds one ("105,423", "87.49"). */
 const PLAIN_NUMBER = /\d[\d,]*(?:\.\d+)?/gu;
 
 /** The token for a figure written in a unit: "10.5" in 万 → "ynw10d5" (w for 万, y for 亿, d for the point). */

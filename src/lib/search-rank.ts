@@ -1,16 +1,16 @@
 /**
- * Combines the separate Pagefind searches for a query's terms (src/lib/search-tokens.ts) into one ranking. Pagefind
- * only keeps pages that match every term; a reader's sentence ("我想去麻屯镇卫生院看病") has words no page holds
+ * Combines the separate index searches for a query's terms (src/lib/search-tokens.ts) into one ranking. Requiring
+ * every term would lose a reader's sentence ("我想去麻屯镇卫生院看病") has words no page holds
  * together, so each term is searched alone and a page's score is the sum of its term scores, scaled by how much of
  * the query it covers (the share of the terms' rarity it matches, squared): a page with all of 麻屯镇卫生院 outranks
  * one that only says 看病. Runs in the browser; imports nothing.
  */
 
-/** One term's results, as Pagefind returned them. */
+/** One term's results, as the index returned them (src/components/search/index-reader.ts). */
 export interface TermResults {
   /** Pages holding the term among all pages, before the reader's filters (how rare the term is). */
   pagesWithTerm: number;
-  /** The pages that match under the current filters, with Pagefind's score for this term alone. */
+  /** The pages that match under the current filters, with the page's score for this term alone. */
   hits: { id: string; score: number }[];
 }
 
@@ -21,7 +21,7 @@ export interface RankedPage {
   coverage: number;
 }
 
-/** BM25's inverse document frequency, as Pagefind computes it. */
+/** BM25's inverse document frequency. */
 export function rarity(totalPages: number, pagesWithTerm: number): number {
   return Math.log((totalPages - pagesWithTerm + 0.5) / (pagesWithTerm + 0.5) + 1);
 }

@@ -2,8 +2,8 @@
  * What search knows about each institution, group and region page: a short record of the words readers look for
  * (name, aliases, kind, place, groups, members, services, figures), read from the dataset instead of crawled from
  * the built page. At national size these pages are nearly all of the site (40,000 institutions, 4,000 groups, 2,100
- * regions), and indexing their HTML was what ran Pagefind out of time and memory. The build writes the records to
- * /search/records.json (src/pages/search/records.json.ts) and src/integrations/pagefind.ts indexes them.
+ * regions), and crawling their HTML would take most of the build. The build writes the records to
+ * /search/records.json (src/pages/search/records.json.ts) and src/integrations/search-index.ts indexes them.
  *
  * Each record holds the page's own words only: its title is the page's <title> (the search page links with it), and
  * its text is what the page says about the subject in a few lines, so an excerpt reads like the page.

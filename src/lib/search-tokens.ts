@@ -1,13 +1,11 @@
 /**
  * The words the search index and the search box share for Chinese text.
  *
- * Pagefind segments Chinese with jieba when it indexes and with the browser's Intl.Segmenter when it searches; the two
- * cut differently ("麻屯镇卫生院" is 麻|屯|镇|卫生|院 on one side and may be 麻屯|镇|卫生院 on the other) and a query word
- * only matches the start of an indexed word, so a name inside a longer word is lost. Here both sides use units no
- * segmenter decides: single Han characters (the indexed copy of a page has a space between neighbouring characters,
- * so Pagefind indexes each one as a word), and every pair of neighbouring characters, written as one plain word of
- * letters and digits (`yq` and two three-symbol character codes) that neither segmenter can split. The build adds the
- * pairs to each page's index (src/integrations/index-html.ts); the search page turns a query into the same words
+ * A word segmenter cuts Chinese one way when a page is indexed and may cut it another way when a query is searched
+ * ("麻屯镇卫生院" as 麻|屯|镇|卫生|院 or as 麻屯|镇|卫生院), and a name inside a longer word is then lost. So the index
+ * and the query use units no segmenter decides: single Han characters, and every pair of neighbouring characters,
+ * written as one plain word of letters and digits (`yq` and two three-symbol character codes). The index holds both
+ * as terms of each page (src/integrations/index-html.ts); the search page turns a query into the same terms
  * (src/components/search/). Numbers written in 万 or 亿 are a token of their own (src/lib/search-numbers.ts). Runs in
  * the browser too, so it imports nothing but that.
  */
@@ -15,13 +13,11 @@ import { UNIT_NUMBER, numberToken } from './search-numbers';
 
 /** Every pair token starts with this; nothing else on the site does. */
 export const TOKEN_MARK = 'yq';
-/** A pair token: the mark and two three-symbol character codes. */
-export const PAIR_TOKEN = /yq[0-9a-z]{6}/g;
 /** Characters from the start of CJK Extension A get three base-36 symbols: up to U+E9FF, every Han character in the BMP. */
 const CODE_BASE = 0x3400;
 const CODE_SPAN = 36 ** 3;
 const HAN_RUN = /\p{Script=Han}+/gu;
-/** Words Pagefind indexes on its own and finds by itself: Latin letters and numbers such as "DRG", "105,423", "87.49". */
+/** Latin words and numbers, each a term of its own: "DRG", "105,423", "87.49". */
 const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
 
 /** Three base-36 symbols for a Han character of the BMP; undefined for the rare ones beyond (their pairs are not indexed). */
@@ -50,11 +46,6 @@ export function indexTokens(text: string): string[] {
   return tokens;
 }
 
-/** Text as the index should see it: a space between neighbouring Han characters, so each is a word of its own. */
-export function spacedHan(text: string): string {
-  return text.replace(/(\p{Script=Han})(?=\p{Script=Han})/gu, '$1 ');
-}
-
 /**
  * Question words and particles readers wrap names in ("请问…是…吗", "…有哪些…"). They say nothing about which page is
  * wanted, yet as pairs they match section headings such as "哪些病在家门口看", so a query is cut at them.
@@ -69,7 +60,7 @@ export function meaningfulQuery(query: string): string {
 
 /** One thing a query asks for, searched on its own; a page's score adds up over the terms it matches. */
 export interface QueryTerm {
-  /** What is passed to Pagefind. */
+  /** The index term searched (src/components/search/index-reader.ts). */
   search: string;
   /** The query text it stands for, for highlighting. */
   text: string;
@@ -77,7 +68,7 @@ export interface QueryTerm {
 
 /**
  * A (Simplified, normalised) query as the terms to search: each pair of neighbouring Han characters as its token, a
- * lone Han character (or one without a code) as itself, and each Latin word or number as Pagefind's own word.
+ * lone Han character (or one without a code) as itself, and each Latin word or number as itself, in lower case.
  */
 export function queryTerms(query: string): QueryTerm[] {
   const terms = new Map<string, QueryTerm>();
@@ -113,36 +104,7 @@ export function queryParts(query: string): string[] {
   return [...new Set(parts)].sort((a, b) => b.length - a.length);
 }
 
-/*
- * A stored page is mostly single characters, each followed by a space and Pagefind's zero-width space, and the search
- * page reads up to forty per query: replacing every one of those gaps through a \p{Script=Han} pattern took 10–40 ms
- * for a long page. So gaps between the common characters (CJK Unified Ideographs and Extension A) go first, through a
- * plain character class, and the exact pattern only sees the few left; whitespace is only rewritten where it is not
- * already a single space. The results are the same.
- */
-const COMMON_HAN = '[\u3400-\u4DBF\u4E00-\u9FFF]';
-const COMMON_SPACE_GAP = new RegExp(`(${COMMON_HAN}) (?=${COMMON_HAN})`, 'g');
-const SPACE_GAP = /(\p{Script=Han}) (?=\p{Script=Han})/gu;
-const COMMON_WHITESPACE_GAP = new RegExp(`(${COMMON_HAN})[ \\t\\r\\n]+(?=${COMMON_HAN})`, 'g');
-const WHITESPACE_GAP = /(\p{Script=Han})[ \t\r\n]+(?=\p{Script=Han})/gu;
-/** Runs of whitespace that are not already one space (replacing those with " " is `\s+` → " "). */
-const LOOSE_SPACE = /\s{2,}|[^\S ]/g;
-const LOOSE_BLANK = /[ \t\r\n]{2,}|[\t\r\n]/g;
-
-/** Page text as a reader sees it: Pagefind's stored content without the pair tokens, spacing and segment marks. */
-export function readableContent(content: string): string {
-  const cut = content.search(PAIR_TOKEN);
-  return (cut >= 0 ? content.slice(0, cut) : content)
-    .replaceAll('\u200B', '')
-    .replace(LOOSE_BLANK, ' ')
-    .replace(/(\p{Script=Han})\. /gu, '$1\u2002') // the full stop Pagefind adds where a block of Chinese text ends
-    .replace(COMMON_SPACE_GAP, '$1')
-    .replace(SPACE_GAP, '$1')
-    .replace(/\u2002/g, ' ')
-    .trim();
-}
-
-/** A word of the query every result must hold: its text, and the Pagefind terms that make it up. */
+/** A word of the query every result must hold: its text, and the index terms that make it up. */
 export interface QueryWord {
   text: string;
   terms: string[];
@@ -184,15 +146,4 @@ export function queryWords(query: string, known: (term: string) => boolean): Que
   }
   for (const word of query.replace(HAN_RUN, ' ').match(PLAIN_WORD) ?? []) words.push({ text: word, terms: [word.toLowerCase()] });
   return words;
-}
-
-/** Searchable page text: Pagefind's stored content without pair tokens or the spaces between Han characters. */
-export function searchableContent(content: string): string {
-  // Spaces go before tokens do: text on either side of a run of tokens must not join up.
-  return content
-    .replaceAll('\u200B', '')
-    .replace(COMMON_WHITESPACE_GAP, '$1')
-    .replace(WHITESPACE_GAP, '$1')
-    .replace(PAIR_TOKEN, ' ')
-    .replace(LOOSE_SPACE, ' ');
 }

@@ -109,6 +109,6 @@ describe('a missing address', () => {
     for (const d of data.documents) expect(locs).toContain(`/documents/${d.id}/`);
     for (const u of data.updates) expect(locs).toContain(`/updates/${u.id}/`);
     const notFound = readFileSync(resolve('dist/404.html'), 'utf8');
-    expect(notFound).not.toContain('data-pagefind-body');
+    expect(notFound).not.toContain('data-search-body');
   });
 });

@@ -187,7 +187,7 @@ describe('the embed view', () => {
     expect(html).toMatch(/<meta name="robots" content="noindex"/);
     const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)![1];
     expect(new URL(canonical).pathname).toBe(path);
-    expect(html).not.toContain('data-pagefind-body');
+    expect(html).not.toContain('data-search-body');
     const page = await browser.newPage();
     await page.goto(server.url + path + '?tab=download');
     const snippet = await page.locator('[data-embed-code]').inputValue();

@@ -15,7 +15,7 @@ import { openPage, scrollThrough, withTabs } from '../support/page-pool';
 const KB = 1024;
 /**
  * gzip bytes of JavaScript each kind of page may load, code loaded on use included. For search that is everything
- * but Pagefind's index chunks and its wasm (reported alongside), which are data and engine, not page script.
+ * but the search index's files (reported alongside), which are data, not page script.
  */
 const JS_BUDGET: Record<PageFamily, number> = { text: 0, home: 20 * KB, chart: 70 * KB, search: 130 * KB };
 const SEARCH_QUERY = '医共体';
@@ -27,7 +27,6 @@ interface Load {
   family: PageFamily;
   scripts: string[];
   jsGzip: number;
-  wasmGzip: number;
   indexGzip: number;
   foreign: string[];
 }
@@ -54,7 +53,7 @@ async function settle(page: Page, inFlight: () => number, quiet = 300, limit = 8
 
 async function measure(page: Page, url: string): Promise<Load> {
   const family = pageFamily(url);
-  const load: Load = { url, family, scripts: [], jsGzip: 0, wasmGzip: 0, indexGzip: 0, foreign: [] };
+  const load: Load = { url, family, scripts: [], jsGzip: 0, indexGzip: 0, foreign: [] };
   const origin = new URL(env.server.url).origin;
   const seen = new Set<string>();
   let inFlight = 0;
@@ -75,8 +74,7 @@ async function measure(page: Page, url: string): Promise<Load> {
     if (!seen.has(target.pathname)) {
       seen.add(target.pathname);
       const bytes = servedGzip(target.pathname);
-      if (/\.pf_(index|fragment|meta|filter)$/.test(target.pathname)) load.indexGzip += bytes;
-      else if (/\.pagefind$|\.wasm$/.test(target.pathname)) load.wasmGzip += bytes;
+      if (target.pathname.startsWith('/search-index')) load.indexGzip += bytes;
       else if (request.resourceType() === 'script' || /\.m?js$/.test(target.pathname)) {
         load.jsGzip += bytes;
         load.scripts.push(target.pathname);
@@ -121,7 +119,7 @@ describe('what pages load in the browser', () => {
     for (const family of ['home', 'chart', 'search', 'text'] as const) {
       const top = loads.filter((l) => l.family === family).sort((a, b) => b.jsGzip - a.jsGzip)[0];
       const budget = family === 'text' ? 'only /prefs.js allowed' : `of ${JS_BUDGET[family] / KB} KB`;
-      if (top) console.log(`JS budget ${family}: heaviest ${top.url} ${(top.jsGzip / KB).toFixed(1)} KB, ${budget} (wasm ${(top.wasmGzip / KB).toFixed(1)} KB, index ${(top.indexGzip / KB).toFixed(1)} KB)`);
+      if (top) console.log(`JS budget ${family}: heaviest ${top.url} ${(top.jsGzip / KB).toFixed(1)} KB, ${budget} (search index ${(top.indexGzip / KB).toFixed(1)} KB)`);
     }
   }, 15 * 60_000);
 
@@ -144,7 +142,7 @@ describe('what pages load in the browser', () => {
     // The shared /prefs.js is part of every page and counts against every budget.
     const over = mine
       .filter((l) => l.jsGzip > JS_BUDGET[family])
-      .map((l) => `${l.url}: ${(l.jsGzip / KB).toFixed(1)} KB > ${JS_BUDGET[family] / KB} KB (${l.scripts.join(', ')}; wasm ${(l.wasmGzip / KB).toFixed(1)} KB)`);
+      .map((l) => `${l.url}: ${(l.jsGzip / KB).toFixed(1)} KB > ${JS_BUDGET[family] / KB} KB (${l.scripts.join(', ')})`);
     expect(over, over.join('\n')).toEqual([]);
   });
 });

@@ -169,7 +169,7 @@ describe('every page', () => {
       const main = html(url).querySelector('main')!;
       const details = main.querySelector('details.about-sources');
       expect(details?.textContent, url).toContain(note);
-      expect(details?.getAttribute('data-pagefind-ignore'), url).toBe('all');
+      expect(details?.getAttribute('data-search-ignore'), url).toBe('all');
       // Nothing outside the fold repeats the note.
       expect(main.textContent.split(note).length - 1, url).toBe(1);
     }

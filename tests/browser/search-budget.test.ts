@@ -1,14 +1,12 @@
 /**
  * The weight of a first search: a reader opens /search/?q=… on a fresh page, and everything search fetches until the
- * results are shown (the page's scripts gzip as a static host serves them, Pagefind's runtime and wasm, its index
- * metadata, index chunks and page fragments, which Pagefind stores compressed). Timings are printed by
+ * results are shown (the page's scripts gzip as a static host serves them, the index entry, the index shards of the
+ * query's terms and the files of the results, which the index stores compressed). Timings are printed by
  * `npm run bench -- search`, never tested.
  *
- * The goal is 150 KiB in all. What the site controls (scripts, runtime, wasm, metadata) takes about 77 KiB of it and
- * is held to ENGINE_BUDGET; the rest is Pagefind's index chunks, about 26 KiB each, and page fragments, about 5 KiB
- * each. A name fetches the chunks of a few of its pairs (src/lib/search-chunks.ts), but a sentence or a query in
- * Traditional characters still fetches one chunk per pair (up to eight) and reads up to 40 pages:
- * FIRST_SEARCH_BUDGET holds the heaviest of the sample (384 KiB on 2026-11-30, an indicator name) where it stands.
+ * The goal is 150 KiB in all, and every kind of query meets it: scripts and the index entry are held to
+ * ENGINE_BUDGET, and the shards (a few KB each, one per term) and result files (one or two KB each) that depend on
+ * the query fill the rest. A query in Traditional characters also fetches the fold, within FOLD_BUDGET.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,21 +17,21 @@ import { waitForResults } from '../support/search-page';
 import { SEARCH_REGRESSION } from '../support/search-queries';
 
 const KIB = 1024;
-/** Bytes of script, Pagefind runtime, wasm and index metadata a first search may fetch. */
-const ENGINE_BUDGET = 80 * KIB;
+/** Bytes of script and the index entry a first search may fetch. */
+const ENGINE_BUDGET = 30 * KIB;
 /** The Traditional→Simplified fold, fetched only for a query in Traditional characters. */
 const FOLD_BUDGET = 35 * KIB;
-/** Bytes a first search may fetch in all (goal: 150 KiB; see above). */
-const FIRST_SEARCH_BUDGET = 400 * KIB;
-/** Pagefind's data that depends on the query: index chunks and page fragments. */
-const QUERY_DATA = /^\/pagefind\/(index|fragment)\//;
+/** Bytes a first search may fetch in all. */
+const FIRST_SEARCH_BUDGET = 150 * KIB;
+/** The index's files that depend on the query: shards and result files. */
+const QUERY_DATA = /^\/search-index\//;
 
-/** What a file costs on the wire: scripts gzip, Pagefind's data files as stored (already compressed). */
+/** What a file costs on the wire: scripts and the entry gzip, the index's files as stored (already compressed). */
 function wireBytes(path: string): number {
   const file = join(DIST, decodeURIComponent(path));
   if (!existsSync(file)) return 0;
   const bytes = readFileSync(file);
-  return /\.m?js$/.test(path) ? gzipSize(bytes) : bytes.length;
+  return /\.m?js$|\.json$/.test(path) ? gzipSize(bytes) : bytes.length;
 }
 
 const env = builtSiteInBrowser();
@@ -48,7 +46,7 @@ describe('a first search stays within its weight budget', () => {
     const fetched = new Set<string>();
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (/\.m?js$/.test(url.pathname) || url.pathname.startsWith('/pagefind/')) fetched.add(url.pathname);
+      if (/\.m?js$/.test(url.pathname) || url.pathname.startsWith('/search-index')) fetched.add(url.pathname);
     });
     await page.goto(`${env.server.url}/search/?q=${encodeURIComponent(query)}`);
     await waitForResults(page, query);

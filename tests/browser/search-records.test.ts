@@ -23,7 +23,7 @@ describe('search records of the built site', () => {
     const html = readDist(`${url.slice(1)}index.html`);
     expect(record.title).toBe(unescape(html.match(/<title>([^<]*)<\/title>/)![1]).replace(/ \| 医共体公开信息$/, ''));
     expect(record.name).toBe(unescape(html.match(/<h1[^>]*>([^<]*)<\/h1>/)![1]).trim());
-    expect(html).toContain(`data-pagefind-filter="kind" data-pagefind-meta="kind">${record.kind}<`);
-    if (record.region) expect(html).toContain(`data-pagefind-filter="region" data-pagefind-meta="region">${record.region}<`);
+    expect(html).toContain(`data-search-filter="kind" data-search-meta="kind">${record.kind}<`);
+    if (record.region) expect(html).toContain(`data-search-filter="region" data-search-meta="region">${record.region}<`);
   });
 });

@@ -34,8 +34,8 @@ function ruleFor(rules: Rule[], path: string): Rule {
   return rules.filter((r) => !r.regex && r.matches(path)).sort((a, b) => b.prefixLength - a.prefixLength)[0];
 }
 
-/** A name that changes whenever the content does: Astro's `name.HASH8.ext`, Pagefind's `lang_HEX.pf_*`. */
-const HASHED = /\.[A-Za-z0-9_-]{8}\.[a-z0-9]+$|_[0-9a-f]{7,}\.pf_[a-z]+$/;
+/** A name that changes whenever the content does: Astro's `name.HASH8.ext`, the search index's `/search-index/HASH/…`. */
+const HASHED = /\.[A-Za-z0-9_-]{8}\.[a-z0-9]+$|^\/search-index\/[0-9a-f]{12}\//;
 
 describe('caching advice in the editors guide', () => {
   const files = filesUnder(resolve('dist')).map((f) => `/${f}`);
@@ -48,12 +48,12 @@ describe('caching advice in the editors guide', () => {
   it('caches for a year only files whose names carry a content hash, and there are such files', () => {
     const longCached = files.filter((f) => ruleFor(rules, f)?.expires === '1y');
     expect(longCached.some((f) => f.startsWith('/_astro/'))).toBe(true);
-    expect(longCached.some((f) => f.startsWith('/pagefind/'))).toBe(true);
+    expect(longCached.some((f) => f.startsWith('/search-index/'))).toBe(true);
     expect(longCached.filter((f) => !HASHED.test(f))).toEqual([]);
   });
 
   it('caches pages, feeds and the search entry files only briefly', () => {
-    const mustBeFresh = files.filter((f) => /\.(html|xml)$/.test(f) || /^\/pagefind\/pagefind(-entry\.json|\.js)$/.test(f));
+    const mustBeFresh = files.filter((f) => /\.(html|xml)$/.test(f) || f === '/search-index.json');
     expect(mustBeFresh.length).toBeGreaterThan(5);
     expect(mustBeFresh.filter((f) => ruleFor(rules, f)?.expires !== '5m')).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * The built site as the quality gates see it: every HTML page in dist/ (Pagefind's output excluded),
+ * The built site as the quality gates see it: every HTML page in dist/ (the search index's files excluded),
  * its URL, and which budget family it belongs to. Generic over whatever pages exist.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -31,10 +31,10 @@ export function urlOfFile(file: string): string {
   return '/' + file;
 }
 
-/** Every built page, excluding Pagefind's own files. */
+/** Every built page, excluding the search index's files. */
 export function builtPages(dir = DIST): BuiltPage[] {
   return filesUnder(dir)
-    .filter((f) => f.endsWith('.html') && !f.startsWith('pagefind/'))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('search-index/'))
     .map((file) => ({ file, url: urlOfFile(file) }));
 }
 

@@ -46,7 +46,7 @@ describe('combining the separate term searches into one ranking', () => {
     expect(ranked.map((r) => r.id)).toEqual(['a']);
   });
 
-  it('weights rare terms above common ones, as Pagefind does', () => {
+  it('weights rare terms above common ones (BM25 rarity)', () => {
     expect(rarity(TOTAL, 1)).toBeGreaterThan(rarity(TOTAL, 50));
     const ranked = rankPages(
       [

@@ -1,7 +1,7 @@
 /**
- * The search records of institution, group and region pages (src/lib/search-records.ts) and how they are handed to
- * Pagefind (recordForIndex): one per page, nothing for village clinics, the words a reader types, and content whose
- * readable part is the record's text and whose tokens match the search box's terms.
+ * The search records of institution, group and region pages (src/lib/search-records.ts) and how the search index takes
+ * them (docOfRecord): one per page, nothing for village clinics, the words a reader types, text that reads as the
+ * record's lines, and terms that match the search box's.
  */
 import { readFigures } from '../../src/lib/search-numbers';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +9,10 @@ import type { Indicator, Institution, Observation } from '../../src/schemas';
 import { residentSite } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
 import { searchRecords, type SearchRecord } from '../../src/lib/search-records';
-import { recordForIndex } from '../../src/integrations/index-html';
-import { indexTokens, queryTerms, readableContent, searchableContent } from '../../src/lib/search-tokens';
-import { nameField } from '../../src/lib/search-names';
+import { docOfRecord, storedPage, type IndexDoc } from '../../src/integrations/index-html';
+import { indexTokens, pairToken, queryTerms } from '../../src/lib/search-tokens';
+import { nameWeight } from '../../src/lib/search-names';
+import { matchesByPrefix, wordKey } from '../../src/lib/search-index';
 
 const base = residentSite();
 const clinics: Institution[] = ['东村卫生室', '西岭卫生室'].map((name, i) => ({
@@ -106,48 +107,84 @@ describe('search records', () => {
   });
 });
 
-describe('a record as Pagefind indexes it', () => {
-  const matun = recordForIndex(byUrl.get('/institutions/matun/')!);
+describe('a record as the search index takes it', () => {
+  const matunRecord = byUrl.get('/institutions/matun/')!;
+  const matun = docOfRecord(matunRecord);
+  /** The index term the search page looks up for a query term (src/components/search/index-reader.ts). */
+  const key = (term: string) => (matchesByPrefix(term) ? wordKey(term) : term);
+  /** Whether a doc holds every term the search box makes of a query. */
+  const holds = (doc: IndexDoc, query: string) => queryTerms(query).every((term) => doc.terms.has(key(term.search)));
+  const hanLength = (text: string) => [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).length;
 
-  it("reads back as the record's text, without tokens", () => {
-    expect(readableContent(matun.content)).toBe(text(byUrl.get('/institutions/matun/')!).replace(/\s+/g, ' '));
-    expect(matun.language).toBe('zh-cn');
+  it("reads as the record's lines joined with \"。\", without tokens", () => {
+    expect(matun.text).toBe(text(matunRecord));
+    expect(storedPage(matun).text).toBe(text(matunRecord));
+    expect(JSON.stringify(storedPage(matun))).not.toMatch(/yq[0-9a-z]{6}/);
   });
 
-  it("holds every pair token the search box makes of a name in its text, and the name's tokens in its name field", () => {
-    const words = new Set(matun.content.split(/\s+/));
-    for (const query of ['麻屯镇卫生院', '东村卫生室', '孟津县第一医疗卫生共同体']) {
-      for (const term of queryTerms(query)) expect(words.has(term.search), `${query}: ${term.text}`).toBe(true);
-    }
-    expect(matun.meta?.[nameField('name', 6)]).toContain(indexTokens('麻屯镇卫生院').join(' '));
-    const people = recordForIndex(byUrl.get('/institutions/people/')!);
-    expect(people.meta?.[nameField('name', 7)]).toContain(indexTokens('县人民医院').join(' '));
+  it("holds every term the search box makes of a name in its text, and the name's pairs with the name's weight", () => {
+    for (const query of ['麻屯镇卫生院', '东村卫生室', '孟津县第一医疗卫生共同体', '105,423']) expect(holds(matun, query), query).toBe(true);
+    for (const token of indexTokens('麻屯镇卫生院')) expect(matun.names.get(token)).toBe(nameWeight('name', 6));
+    // An alias shorter than the name weighs like the name: 县人民医院 is filed with 孟津县人民医院.
+    const people = docOfRecord(byUrl.get('/institutions/people/')!);
+    for (const token of indexTokens('县人民医院')) expect(people.names.get(token)).toBe(nameWeight('name', 7));
+  });
+
+  it('gives a pair in names of several lengths the weight of the heaviest, not their sum', () => {
+    const tcmRecord = byUrl.get('/institutions/tcm/')!;
+    const tcm = docOfRecord(tcmRecord);
+    expect(tcmRecord.aliases).toContain('孟津县中医医院');
+    const own = nameWeight('name', hanLength(tcmRecord.name));
+    // 孟津 is in the name and in every alias, the longer 孟津县中医医院 among them.
+    expect(tcm.names.get(pairToken('孟', '津')!)).toBe(own);
+    // 镇卫 is only in 会盟卫生院's longer alias 会盟镇卫生院, which weighs less; 会盟 is in both and weighs like the name.
+    const huimengRecord = byUrl.get('/institutions/huimeng/')!;
+    const huimeng = docOfRecord(huimengRecord);
+    expect(huimengRecord.aliases).toContain('会盟镇卫生院');
+    expect(huimeng.names.get(pairToken('镇', '卫')!)).toBe(nameWeight('name', hanLength('会盟镇卫生院')));
+    expect(huimeng.names.get(pairToken('会', '盟')!)).toBe(nameWeight('name', hanLength(huimengRecord.name)));
+    expect(nameWeight('name', hanLength('会盟镇卫生院'))).toBeLessThan(nameWeight('name', hanLength(huimengRecord.name)));
+    // So the county outranks its hospital for its own name.
+    const county = docOfRecord(byUrl.get('/regions/mengjin/')!);
+    expect(county.names.get(pairToken('孟', '津')!)).toBe(nameWeight('name', 3));
+    expect(county.names.get(pairToken('孟', '津')!)).toBeGreaterThan(tcm.names.get(pairToken('孟', '津')!)!);
   });
 
   it('answers to the short forms and pinyin of its name and its groups, without showing them', () => {
-    const words = new Set(matun.content.split(/\s+/));
     for (const query of ['麻屯卫生院', '孟津县第一医共体', '第一医共体']) {
-      for (const term of queryTerms(query)) expect(words.has(term.search), `${query}: ${term.text}`).toBe(true);
-      expect(searchableContent(matun.content)).toContain(query);
+      expect(holds(matun, query), query).toBe(true);
+      expect(matun.hidden).toContain(query);
     }
-    for (const word of ['matunzhenweishengyuan', 'mtzwsy']) expect(words.has(word), word).toBe(true);
-    expect(readableContent(matun.content)).not.toMatch(/第一医共体|matun/);
+    for (const word of ['matunzhenweishengyuan', 'mtzwsy']) {
+      expect(matun.terms.has(word), word).toBe(true);
+      expect(matun.hidden).toContain(word);
+    }
+    expect(matun.hidden.split(' 。 ')).toEqual([...matunRecord.aliases, ...matunRecord.hidden, ...matunRecord.spelled]);
+    expect(matun.text).not.toMatch(/第一医共体|matun/);
   });
 
   it('weighs its name in pinyin like its name, so a county outranks its hospitals for the county in pinyin', () => {
-    expect(matun.meta?.[nameField('name', 6)]).toContain('matunzhenweishengyuan');
-    expect(recordForIndex(byUrl.get('/regions/mengjin/')!).meta?.[nameField('name', 3)]).toContain('mengjinxian');
+    expect(matun.names.get('matunzhenweishengyuan')).toBe(nameWeight('name', 6));
+    expect(docOfRecord(byUrl.get('/regions/mengjin/')!).names.get('mengjinxian')).toBe(nameWeight('name', 3));
+    expect(docOfRecord(byUrl.get('/institutions/people/')!).names.get('mengjinxian') ?? 0).toBeLessThan(nameWeight('name', 3));
   });
 
   it('lists its figures with their rows, and is found by them in 万 as people round', () => {
-    expect(readFigures(matun.meta?.figures)).toEqual([{ id: 'o2', value: 105423 }]);
-    const words = new Set(matun.content.split(/\s+/));
-    for (const query of ['10.5万', '11万', '10.54万']) for (const term of queryTerms(query)) expect(words.has(term.search), query).toBe(true);
-    for (const query of ['10.6万', '10万']) for (const term of queryTerms(query)) expect(words.has(term.search), query).toBe(false);
+    expect(matun.figures).toEqual([{ id: 'o2', value: 105423 }]);
+    expect(readFigures(storedPage(matun).figures)).toEqual([{ id: 'o2', value: 105423 }]);
+    for (const query of ['10.5万', '11万', '10.54万']) expect(holds(matun, query), query).toBe(true);
+    for (const query of ['10.6万', '10万']) expect(holds(matun, query), query).toBe(false);
   });
 
-  it('files kind and region as filters and metadata', () => {
-    expect(matun.filters).toEqual({ kind: ['机构'], region: ['孟津县'] });
-    expect(matun.meta).toMatchObject({ title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '机构', region: '孟津县' });
+  it('keeps kind, region and title for the filters and the result', () => {
+    expect(matun).toMatchObject({ url: '/institutions/matun/', title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '机构', region: '孟津县' });
+    expect(storedPage(matun)).toMatchObject({ kind: '机构', region: '孟津县' });
+    expect(docOfRecord({ ...matunRecord, region: '' }).region).toBeUndefined();
+  });
+
+  it('counts every term it holds towards its length', () => {
+    const weights = [...matun.terms.values()];
+    expect(weights.every((w) => w >= 1)).toBe(true);
+    expect(matun.length).toBe(weights.reduce((a, b) => a + b, 0));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, queryWords, readableContent, searchableContent, spacedHan } from '../../src/lib/search-tokens';
+import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, queryWords } from '../../src/lib/search-tokens';
 
 const searches = (query: string) => queryTerms(query).map((t) => t.search);
 
@@ -19,10 +19,6 @@ describe('the words index and query share for Chinese', () => {
     expect(indexTokens('no Chinese here')).toEqual([]);
   });
 
-  it('spaces out neighbouring Han characters, so Pagefind indexes each as a word', () => {
-    expect(spacedHan('麻屯镇卫生院 105,423 人次，DRG')).toBe('麻 屯 镇 卫 生 院 105,423 人 次，DRG');
-  });
-
   it('turns a name inside a longer word into tokens the longer word was indexed with', () => {
     const indexed = new Set(indexTokens('孟津县小浪底镇卫生院和麻屯镇卫生院实行双向转诊、结余留用'));
     for (const query of ['小浪底', '浪底镇', '卫生院', '麻屯', '转诊', '向转', '结余留用', '余留']) {
@@ -35,7 +31,7 @@ describe('the words index and query share for Chinese', () => {
     expect(searches('𠀀麻屯')).toEqual([pairToken('麻', '屯'), '𠀀']);
   });
 
-  it('keeps Latin words and numbers as Pagefind words, and drops repeated pairs', () => {
+  it('keeps Latin words and numbers as words of their own, and drops repeated pairs', () => {
     expect(searches('DRG 87.49 105,423')).toEqual(['drg', '87.49', '105,423']);
     expect(searches('135安宁模式')).toEqual([pairToken('安', '宁'), pairToken('宁', '模'), pairToken('模', '式'), '135']);
     expect(searches('转诊 转诊')).toEqual([pairToken('转', '诊')]);
@@ -50,12 +46,6 @@ describe('the words index and query share for Chinese', () => {
 
   it('lists the parts a reader would recognise, longest first', () => {
     expect(queryParts('孟津 麻屯镇卫生院 DRG')).toEqual(['麻屯镇卫生院', 'DRG', '孟津']);
-  });
-
-  it('shows stored page text without tokens, segment marks or the full stops Pagefind adds after Chinese blocks', () => {
-    const stored = `麻 \u200B屯 \u200B镇 \u200B卫 \u200B生 \u200B院. 类型\u200B：\u200B乡 \u200B镇 ${indexTokens('麻屯镇卫生院').join(' ')}.`;
-    expect(readableContent(stored)).toBe('麻屯镇卫生院 类型：乡镇');
-    expect(readableContent('DRG 付费. 1.5 倍')).toBe('DRG 付费 1.5 倍');
   });
 });
 
@@ -79,18 +69,11 @@ describe('the words of a query every result must hold', () => {
     expect(queryWords(query, site).map((w) => w.text)).toEqual(expected);
   });
 
-  it("gives each word the terms Pagefind is asked for: a long word's pairs, a lone character, a number", () => {
+  it("gives each word the terms the index is asked for: a long word's pairs, a lone character, a number", () => {
     expect(queryWords('麻屯镇', site)).toEqual([{ text: '麻屯镇', terms: [pairToken('麻', '屯'), pairToken('屯', '镇')] }]);
     expect(queryWords('县 105,423', site)).toEqual([
       { text: '县', terms: ['县'] },
       { text: '105,423', terms: ['105,423'] },
     ]);
-  });
-});
-
-describe('searchable content', () => {
-  it('joins spaced-out Han text back and drops the pair tokens, keeping what follows them', () => {
-    const content = `${spacedHan('麻屯镇卫生院。孟津县')} ${indexTokens('麻屯镇').join(' ')} ${spacedHan('麻屯卫生院')} xiaolangdi`;
-    expect(searchableContent(content)).toBe('麻屯镇卫生院。孟津县 麻屯卫生院 xiaolangdi');
   });
 });

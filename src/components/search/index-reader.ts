@@ -69,6 +69,8 @@ export async function openIndex(): Promise<SearchIndex> {
     const weight = rarity(entry.pages, best.size);
     const kind = filters.kind ? entry.kinds.indexOf(filters.kind) : undefined;
     const region = filters.region ? entry.regions.indexOf(filters.region) : undefined;
+    // A filter value no page has (a hand-edited address) matches nothing, not the pages without a value (-1).
+    if (kind === -1 || region === -1) return { results: [], unfilteredResultCount: best.size };
     const results: TermResults['results'] = [];
     for (const [page, hit] of best) {
       if (kind !== undefined && hit.kind !== kind) continue;

@@ -82,6 +82,16 @@ function finderShards(dist: string): { largest: { file: string; gzip: number }; 
   return { largest, indexGzip };
 }
 
+/** The search index's shards (stored gzip): how many, and the largest, which is what one term of a query costs at most. */
+function indexShards(dist: string): { count: number; largest: number; median: number } {
+  const root = join(dist, 'search-index');
+  if (!existsSync(root)) return { count: 0, largest: 0, median: 0 };
+  const sizes = readdirSync(root)
+    .flatMap((version) => readdirSync(join(root, version)).filter((f) => /^s\d+\.bin$/.test(f)).map((f) => statSync(join(root, version, f)).size))
+    .sort((a, b) => a - b);
+  return { count: sizes.length, largest: sizes.at(-1) ?? 0, median: sizes[Math.floor(sizes.length / 2)] ?? 0 };
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Seconds at which the first output line matching `pattern` appeared (after `after` seconds). */
@@ -224,7 +234,8 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   if (slow.length) {
     console.log(`        render time by route: ${slow.map((r) => `${r.route.replace('src/pages/', '')} ${(r.ms / 1000).toFixed(0)} s for ${r.pages} (slowest ${(r.slowest / 1000).toFixed(1)} s)`).join(' · ')}`);
   }
-  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.searchIndexBytes)} (shards ${mb(result.indexShardBytes)})`);
+  const index = indexShards(dist);
+  console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.searchIndexBytes)} (shards ${mb(result.indexShardBytes)}: ${index.count}, median ${kb(index.median)}, largest ${kb(index.largest)})`);
   console.log(`        largest pages and data files: ${biggest}`);
   console.log(`        largest HTML page ${result.largestPage.file} ${kb(result.largestPage.bytes)} (goal ≤ 500 KB)`);
   console.log(`        finder: largest shard ${result.largestShard.file} ${kb(result.largestShard.gzip)} gzip (goal ≤ 50 KB), index ${kb(result.finderIndexGzip)} gzip, loaded once`);

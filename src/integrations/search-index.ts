@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
 import type { SearchRecord } from '../lib/search-records';
-import { INDEX_DIR, INDEX_ENTRY, SCORE_SCALE, pagePath, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
+import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, SCORE_SCALE, countKey, hashShard, kindKey, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
 import { t } from '../i18n/zh-CN';
 
 /** Where the build writes the search records (src/pages/search/records.json.ts). */
@@ -68,7 +68,10 @@ class IndexWriter {
   private readonly regionCount: Record<string, number> = {};
   private readonly hash = createHash('sha256');
 
-  constructor(private readonly staging: string) {
+  constructor(
+    private readonly staging: string,
+    private readonly longestList: number,
+  ) {
     mkdirSync(staging, { recursive: true });
   }
 
@@ -100,22 +103,32 @@ class IndexWriter {
   finish(): IndexEntry {
     const pages = this.pages;
     const average = pages ? this.lengths.reduce((a, b) => a + b, 0) / pages : 1;
+    // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
+    const K = this.longestList;
     let total = 0;
-    for (const list of this.postings.values()) total += list.length / 3;
+    for (const list of this.postings.values()) total += list.length / 3 <= K ? list.length / 3 : K + list.length / 3 + Math.min(list.length / 3, this.kinds.size * K);
     const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
-    const byShard: [string, number[]][][] = Array.from({ length: shards }, () => []);
-    for (const [term, list] of [...this.postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const out: number[] = [];
-      let last = 0;
+    const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
+    const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
+    for (const term of [...this.postings.keys()].sort()) {
+      const list = this.postings.get(term)!;
+      this.postings.delete(term);
+      const all: Posting[] = [];
       for (let i = 0; i < list.length; i += 3) {
         const page = list[i];
-        const tf = list[i + 1];
         const norm = 1 - B + B * (Math.max(1, this.lengths[page]) / Math.max(1, average));
-        const score = ((K1 + 1) * tf) / (tf + K1 * norm) + list[i + 2];
-        out.push(page - last, Math.max(1, Math.round(score * SCORE_SCALE)), this.kindOf[page], this.regionOf[page]);
-        last = page;
+        const score = ((K1 + 1) * list[i + 1]) / (list[i + 1] + K1 * norm) + list[i + 2];
+        all.push([page, Math.max(1, Math.round(score * SCORE_SCALE)), this.kindOf[page], this.regionOf[page]]);
       }
-      byShard[shardOf(term, shards)].push([term, out]);
+      const shard = shardOf(term, shards);
+      if (all.length <= K) {
+        put(term, shard, encode(all));
+        continue;
+      }
+      put(term, shard, encode(best(all, K)));
+      put(countKey(term), shard, all.length);
+      for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
+      for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
     byShard.forEach((terms, n) => {
       const bytes = gzipSync(JSON.stringify(Object.fromEntries(terms)), { level: 9 });
@@ -133,6 +146,29 @@ class IndexWriter {
   }
 }
 
+/** A page holding a term: its number, its score ×SCORE_SCALE, its kind's and its region's index. */
+type Posting = [number, number, number, number];
+
+/** The `n` best-scoring postings, in page order. */
+const best = (list: Posting[], n: number) => [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n).sort((a, b) => a[0] - b[0]);
+
+function groupBy(list: Posting[], by: (p: Posting) => number): Map<number, Posting[]> {
+  const groups = new Map<number, Posting[]>();
+  for (const p of list) (groups.get(by(p)) ?? groups.set(by(p), []).get(by(p))!).push(p);
+  return groups;
+}
+
+/** A list as stored: four numbers per page, the page as the gap from the one before. */
+function encode(list: Posting[]): number[] {
+  const out: number[] = [];
+  let last = 0;
+  for (const [page, score, kind, region] of list) {
+    out.push(page - last, score, kind, region);
+    last = page;
+  }
+  return out;
+}
+
 function valueIndex(values: Map<string, number>, value: string | undefined, counts: Record<string, number>): number {
   if (!value) return -1;
   counts[value] = (counts[value] ?? 0) + 1;
@@ -141,7 +177,7 @@ function valueIndex(values: Map<string, number>, value: string | undefined, coun
 }
 
 /** Indexes the built site in `site` (records first, then pages from HTML); returns how many of each. */
-export function writeSearchIndex(site: string, siteName: string): { records: number; htmlPages: number } {
+export function writeSearchIndex(site: string, siteName: string, options: { longestList?: number } = {}): { records: number; htmlPages: number } {
   const recordsFile = join(site, RECORDS);
   const records: SearchRecord[] = existsSync(recordsFile) ? JSON.parse(readFileSync(recordsFile, 'utf8')) : [];
   const byRecord = new Set(records.map((r) => r.url));
@@ -153,7 +189,7 @@ export function writeSearchIndex(site: string, siteName: string): { records: num
   const root = join(site, INDEX_DIR);
   rmSync(root, { recursive: true, force: true });
   const staging = join(root, 'staging');
-  const writer = new IndexWriter(staging);
+  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST);
   for (const record of records) writer.add(docOfRecord(record));
   let htmlPages = 0;
   // Pages a record stands for are not read at all.

@@ -11,6 +11,7 @@
  *   score ×1000 (BM25's saturation and length part,
  *   src/integrations/search-index.ts; the search page multiplies it by the term's rarity), and the indexes of its kind
  *   and region in the entry's lists (-1 for none), so filters need no other file.
+ *   A common term keeps only its best pages there, with its count and lists by region and kind (`LONGEST_LIST`).
  * - `/search-index/<version>/d<page>.bin`: a page, gzip JSON (`IndexPage`). (Not `.gz`: hosts would serve that
  *   with `Content-Encoding: gzip`, and the browser would inflate it first.)
  *
@@ -76,9 +77,24 @@ export const matchesByPrefix = (term: string) => !WHOLE.test(term);
 /** What decides a term's shard: the term, or for a Latin word or number its first characters (so words sharing a start share a shard). */
 export const shardKey = (term: string) => (matchesByPrefix(term) ? term.slice(0, PREFIX_LENGTH) : term);
 
-/** The shard a term is in: FNV-1a over the key's UTF-16 code units. */
-export function shardOf(term: string, shards: number): number {
-  const key = shardKey(term);
+/** The shard a term is in. */
+export const shardOf = (term: string, shards: number) => hashShard(shardKey(term), shards);
+
+/**
+ * A term on more than LONGEST_LIST pages keeps, under its own key, only its best-scoring pages; the shard also holds
+ * `#term`, the number of pages holding it, and the index holds one complete list per region (`term@<region index>`)
+ * and the best pages of each kind (`term~<kind index>`), each in the shard of its whole key. A common pair (卫生 on
+ * every health centre in the country) then costs a query a few KB, not its whole list.
+ */
+export const LONGEST_LIST = 1000;
+export const countKey = (term: string) => `#${term}`;
+export const regionKey = (term: string, region: number) => `${term}@${region}`;
+export const kindKey = (term: string, kind: number) => `${term}~${kind}`;
+/** Whether a shard key is a term itself (not a count or a per-region or per-kind list). */
+export const isTermKey = (key: string) => !/^#|[@~]\d+$/.test(key);
+
+/** The shard of a key: FNV-1a over its UTF-16 code units. */
+export function hashShard(key: string, shards: number): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);

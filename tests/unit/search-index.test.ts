@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeSearchIndex } from '../../src/integrations/search-index';
 import { openIndex, type SearchIndex } from '../../src/components/search/index-reader';
+import { createEngine } from '../../src/components/search/engine';
 import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/lib/search-index';
 import { pairToken } from '../../src/lib/search-tokens';
 import type { SearchRecord } from '../../src/lib/search-records';
@@ -193,6 +194,65 @@ describe('the search index of a small site', () => {
   it('removes the records once indexed, and keeps one version folder', () => {
     expect(existsSync(join(dir, 'search/records.json'))).toBe(false);
     expect(readdirSync(join(dir, INDEX_DIR))).toEqual([index.entry.version]);
+  });
+});
+
+describe('a term on more pages than a list keeps', () => {
+  // Twelve pages say 转诊: three in their heading (the best), nine in a paragraph; half in each county and kind.
+  const LONGEST = 3;
+  const files: Files = {};
+  for (let n = 0; n < 12; n++) {
+    const region = n % 2 ? '资中县' : '孟津县';
+    const kind = n % 3 ? '文件' : '指南';
+    const body = n < 3 ? `<h1>转诊说明${n}</h1><p>第${n}页。</p>` : `<h1>第${n}页</h1><p>这里也讲转诊和别的事情，篇幅更长一些。${n === 11 ? '麻屯转诊点设在镇上。' : ''}</p>`;
+    files[`documents/d${n}/index.html`] = pageHtml(`第${n}页`, body, { kind, region });
+  }
+  let index: SearchIndex;
+  const urls = (results: { id: string }[]) => Promise.all(results.map(async (r) => (await index.page(r.id)).url));
+  const expected = (keep: (n: number) => boolean) => [...Array(12).keys()].filter(keep).map((n) => `/documents/d${n}/`).sort();
+
+  beforeAll(async () => {
+    const dir = writeSite(files);
+    writeSearchIndex(dir, SITE, { longestList: LONGEST });
+    index = await open(dir);
+  });
+
+  it('keeps its best pages and counts them all', async () => {
+    const found = await index.search(pair('转', '诊'));
+    expect(found.complete).toBe(false);
+    expect(found.unfilteredResultCount).toBe(12);
+    expect((await urls(found.results)).sort()).toEqual(expected((n) => n < 3));
+  });
+
+  it('gives every page of a region under a region filter', async () => {
+    const found = await index.search(pair('转', '诊'), { region: '资中县' });
+    expect(found.complete).toBe(true);
+    expect((await urls(found.results)).sort()).toEqual(expected((n) => n % 2 === 1));
+    const both = await index.search(pair('转', '诊'), { region: '孟津县', kind: '文件' });
+    expect((await urls(both.results)).sort()).toEqual(expected((n) => n % 2 === 0 && n % 3 !== 0));
+  });
+
+  it('gives the best pages of a kind under a kind filter', async () => {
+    const found = await index.search(pair('转', '诊'), { kind: '指南' });
+    const guides = expected((n) => n % 3 === 0);
+    const got = await urls(found.results);
+    expect(got.length).toBe(Math.min(LONGEST, guides.length));
+    expect(got.every((url) => guides.includes(url))).toBe(true);
+  });
+
+  it('still lets a search find a page outside the kept list by a rarer word beside it', async () => {
+    const engine = await createEngine();
+    const outcome = await engine.search('麻屯转诊', {});
+    const found = await Promise.all(outcome.pages.map(async (p) => (await p.load()).url));
+    expect(found).toEqual(['/documents/d11/']);
+  });
+
+  it('keeps a search for the common word alone to pages that hold it', async () => {
+    const engine = await createEngine();
+    const outcome = await engine.search('转诊', {});
+    const found = await Promise.all(outcome.pages.map(async (p) => (await p.load()).url));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((url) => expected(() => true).includes(url))).toBe(true);
   });
 });
 

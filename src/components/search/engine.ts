@@ -72,7 +72,8 @@ export function loadEngine(): Promise<Engine> {
   return loading;
 }
 
-async function createEngine(): Promise<Engine> {
+/** A new engine over the index the site serves (tests open one per index; the page uses loadEngine). */
+export async function createEngine(): Promise<Engine> {
   const index = await openIndex();
   const totalPages = index.entry.pages;
   const hits = new Map<string, Promise<Hit>>();
@@ -146,8 +147,12 @@ async function createEngine(): Promise<Engine> {
       return unread ? [...passed, ...list.slice(i)] : passed;
     };
     // A word of three characters or more is matched pair by pair; pages are read to see it is whole.
-    const long = words.filter((w) => w.terms.length > 1).map((w) => w.text);
-    const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term)) }));
+    // So is a word with a term whose list holds only its best pages (a common pair, src/lib/search-index.ts): a page
+    // missing from that list may still hold it.
+    const partial = new Set(terms.filter((_, i) => !responses[i].complete).map((t) => t.search));
+    const han = (w: QueryWord) => /\p{Script=Han}/u.test(w.text);
+    const long = words.filter((w) => w.terms.length > 1 || (han(w) && w.terms.some((term) => partial.has(term)))).map((w) => w.text);
+    const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term) && !partial.has(term)) }));
     const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
     const wholeWords = (hit: Hit) => long.every((w) => hit.searchable.includes(w));
     let pages = long.length ? await passing(strict, wholeWords, true, BATCH) : strict;
@@ -158,7 +163,7 @@ async function createEngine(): Promise<Engine> {
     const runs = meaningful.match(/\p{Script=Han}+/gu) ?? [];
     const sentence = meaningful !== searched || terms.some((t) => pagesWith.get(t.search) === 0);
     if ((!pages.length || sentence) && runs.join('').length >= 5) {
-      const plain = words.filter((w) => !/\p{Script=Han}/u.test(w.text));
+      const plain = words.filter((w) => !han(w)).map((w) => ({ terms: w.terms.filter((term) => !partial.has(term)) }));
       const candidates = ranked.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
       const answering = new Set([...pages, ...(await passing(candidates, (hit) => answersSentence(sentenceCoverage(runs, hit.searchable)), false, 2 * BATCH))].map((p) => p.id));
       pages = ranked.filter((p) => answering.has(p.id));

@@ -4,7 +4,24 @@
  * and inflated with fflate: synchronous, in every browser, and for files of a few KB no slower than the browser's
  * DecompressionStream (measured), which older phones lack.
  */
-import { INDEX_ENTRY, POSTING, PREFIX_LENGTH, SCORE_SCALE, matchesByPrefix, pagePath, shardOf, shardPath, wordKey, type IndexEntry, type IndexPage } from '../../lib/search-index';
+import {
+  INDEX_ENTRY,
+  POSTING,
+  PREFIX_LENGTH,
+  SCORE_SCALE,
+  countKey,
+  hashShard,
+  isTermKey,
+  kindKey,
+  matchesByPrefix,
+  pagePath,
+  regionKey,
+  shardOf,
+  shardPath,
+  wordKey,
+  type IndexEntry,
+  type IndexPage,
+} from '../../lib/search-index';
 import { rarity } from '../../lib/search-rank';
 import { gunzipSync, strFromU8 } from 'fflate';
 
@@ -13,7 +30,12 @@ export interface TermResults {
   results: { id: string; score: number }[];
   /** Pages holding the term, before the filters. */
   unfilteredResultCount: number;
+  /** False when `results` are only the best pages of a common term: others may hold it too. */
+  complete: boolean;
 }
+
+/** A shard: each key's list (src/lib/search-index.ts) or, for `#term`, a count. */
+type Shard = Record<string, number[] | number>;
 
 export interface SearchIndex {
   entry: IndexEntry;
@@ -38,25 +60,51 @@ export async function openIndex(): Promise<SearchIndex> {
   const response = await fetch(INDEX_ENTRY);
   if (!response.ok) throw new Error(`${INDEX_ENTRY}: ${response.status}`);
   const entry = (await response.json()) as IndexEntry;
-  const shards = new Map<number, Promise<Record<string, number[]>>>();
+  const shards = new Map<number, Promise<Shard>>();
   const pages = new Map<string, Promise<IndexPage>>();
 
   const shard = (n: number) => {
-    if (!shards.has(n)) shards.set(n, fetchGzipJson(shardPath(entry.version, n)));
+    if (!shards.has(n)) shards.set(n, fetchGzipJson<Shard>(shardPath(entry.version, n)));
     return shards.get(n)!;
   };
+
+  /**
+   * A term's list as the filters want it, and how many pages hold the term. A common term's own list has only its
+   * best pages (src/lib/search-index.ts, LONGEST_LIST): under a region filter its complete list for that region is
+   * read instead, under a kind filter the best pages of that kind; otherwise the list is said to be incomplete.
+   */
+  async function listOf(terms: Shard, key: string, kind?: number, region?: number): Promise<{ list: number[]; count: number; complete: boolean }> {
+    const own = terms[key];
+    const list = Array.isArray(own) ? own : [];
+    const stored = terms[countKey(key)];
+    const count = typeof stored === 'number' ? stored : list.length / POSTING;
+    if (count <= list.length / POSTING) return { list, count, complete: true };
+    const other = async (sub: string) => {
+      const value = (await shard(hashShard(sub, entry.shards)))[sub];
+      return Array.isArray(value) ? value : [];
+    };
+    if (region !== undefined) return { list: await other(regionKey(key, region)), count, complete: true };
+    if (kind !== undefined) return { list: await other(kindKey(key, kind)), count, complete: false };
+    return { list, count, complete: false };
+  }
 
   async function search(term: string, filters: { kind?: string; region?: string } = {}): Promise<TermResults> {
     const prefix = matchesByPrefix(term);
     const key = prefix ? wordKey(term) : term;
-    if (!key) return { results: [], unfilteredResultCount: 0 };
+    if (!key) return { results: [], unfilteredResultCount: 0, complete: true };
+    const kind = filters.kind ? entry.kinds.indexOf(filters.kind) : undefined;
+    const region = filters.region ? entry.regions.indexOf(filters.region) : undefined;
     const terms = await shard(shardOf(key, entry.shards));
     // A Latin word or number also finds longer words it starts ("mengjin" → "mengjinxian"), which score less the
     // more they add.
-    const matched = prefix && key.length >= PREFIX_LENGTH ? Object.keys(terms).filter((k) => k.startsWith(key)) : Object.hasOwn(terms, key) ? [key] : [];
+    const matched = prefix && key.length >= PREFIX_LENGTH ? Object.keys(terms).filter((k) => isTermKey(k) && k.startsWith(key)) : Object.hasOwn(terms, key) ? [key] : [];
     const best = new Map<number, { saturation: number; kind: number; region: number }>();
+    let counted = 0;
+    let complete = true;
     for (const k of matched) {
-      const list = terms[k];
+      const { list, count, complete: whole } = await listOf(terms, k, kind === -1 ? undefined : kind, region === -1 ? undefined : region);
+      counted = Math.max(counted, count);
+      complete &&= whole;
       const similarity = key.length / k.length;
       let page = 0;
       for (let i = 0; i + POSTING <= list.length; i += POSTING) {
@@ -66,11 +114,11 @@ export async function openIndex(): Promise<SearchIndex> {
         if (!known || known.saturation < saturation) best.set(page, { saturation, kind: list[i + 2], region: list[i + 3] });
       }
     }
-    const weight = rarity(entry.pages, best.size);
-    const kind = filters.kind ? entry.kinds.indexOf(filters.kind) : undefined;
-    const region = filters.region ? entry.regions.indexOf(filters.region) : undefined;
+    // Pages holding the term, before filters: the stored count of a common term, else the pages found.
+    const unfilteredResultCount = Math.max(counted, best.size);
+    const weight = rarity(entry.pages, unfilteredResultCount);
     // A filter value no page has (a hand-edited address) matches nothing, not the pages without a value (-1).
-    if (kind === -1 || region === -1) return { results: [], unfilteredResultCount: best.size };
+    if (kind === -1 || region === -1) return { results: [], unfilteredResultCount, complete: true };
     const results: TermResults['results'] = [];
     for (const [page, hit] of best) {
       if (kind !== undefined && hit.kind !== kind) continue;
@@ -78,7 +126,7 @@ export async function openIndex(): Promise<SearchIndex> {
       results.push({ id: String(page), score: weight * hit.saturation });
     }
     results.sort((a, b) => b.score - a.score || Number(a.id) - Number(b.id));
-    return { results, unfilteredResultCount: best.size };
+    return { results, unfilteredResultCount, complete };
   }
 
   const page = (id: string) => {

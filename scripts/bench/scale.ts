@@ -224,6 +224,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     stopped: run.stopped,
   };
   const biggest = largestFiles(dist);
+  const index = indexShards(dist);
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
 
   if (run.stopped) console.log(`  ours: ${run.stopped}; ${pages} pages had been written`);
@@ -234,7 +235,6 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
   if (slow.length) {
     console.log(`        render time by route: ${slow.map((r) => `${r.route.replace('src/pages/', '')} ${(r.ms / 1000).toFixed(0)} s for ${r.pages} (slowest ${(r.slowest / 1000).toFixed(1)} s)`).join(' · ')}`);
   }
-  const index = indexShards(dist);
   console.log(`        dist/ ${mb(result.distBytes)}, search index ${mb(result.searchIndexBytes)} (shards ${mb(result.indexShardBytes)}: ${index.count}, median ${kb(index.median)}, largest ${kb(index.largest)})`);
   console.log(`        largest pages and data files: ${biggest}`);
   console.log(`        largest HTML page ${result.largestPage.file} ${kb(result.largestPage.bytes)} (goal ≤ 500 KB)`);

@@ -13,7 +13,7 @@
  *
  * Scoring is BM25 with name fields, as Pagefind's was: a page's score for a term is rarity × (saturation + names),
  * where saturation is (k1 + 1)·tf / (tf + k1·(1 − b + b·length/average length)) over the term's weighted count tf in
- * the page's text, and names is the summed weight of the name fields holding the term (src/lib/search-names.ts). The
+ * the page's text, and names is the weight of the heaviest name field holding the term (src/lib/search-names.ts). The
  * build stores the bracket; the search page multiplies by rarity (src/lib/search-rank.ts), read off the posting list.
  */
 import type { AstroIntegration } from 'astro';

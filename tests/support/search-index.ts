@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DIST } from './site-pages';
-import { INDEX_DIR, INDEX_ENTRY, POSTING, pagePath, shardOf, shardPath, type IndexEntry, type IndexPage } from '../../src/lib/search-index';
+import { INDEX_ENTRY, POSTING, shardOf, shardPath, type IndexEntry } from '../../src/lib/search-index';
 
 export function indexEntry(): IndexEntry {
   return JSON.parse(readFileSync(join(DIST, INDEX_ENTRY), 'utf8'));
@@ -11,23 +11,12 @@ export function indexEntry(): IndexEntry {
 
 const readGzipJson = <T>(path: string): T => JSON.parse(gunzipSync(readFileSync(join(DIST, path))).toString('utf8'));
 
-/** The numbers of the pages holding a term (exactly: no prefix matching). */
+/** The numbers of the pages holding a term, as its own list keeps them (exactly: no prefix matching). */
 export function pagesWithTerm(term: string, entry = indexEntry()): number[] {
-  const shard = readGzipJson<Record<string, number[]>>(shardPath(entry.version, shardOf(term, entry.shards)));
-  const list = shard[term] ?? [];
+  const shard = readGzipJson<Record<string, number[] | number>>(shardPath(entry.version, shardOf(term, entry.shards)));
+  const list = shard[term];
   const pages: number[] = [];
+  if (!Array.isArray(list)) return pages;
   for (let i = 0, page = 0; i < list.length; i += POSTING) pages.push((page += list[i]));
   return pages;
 }
-
-/** A page of the index as the search page reads it. */
-export function indexedPage(page: number, entry = indexEntry()): IndexPage {
-  return readGzipJson<IndexPage>(pagePath(entry.version, page));
-}
-
-/** Every page of the index. */
-export function indexedPages(entry = indexEntry()): IndexPage[] {
-  return Array.from({ length: entry.pages }, (_, i) => indexedPage(i, entry));
-}
-
-export { INDEX_DIR };

@@ -13,7 +13,7 @@
  * token, each Latin word or number (src/lib/search-index.ts `wordKey`), and numbers in 万 and 亿 as number tokens.
  */
 import { parse, HTMLElement, TextNode, type Node } from 'node-html-parser';
-import { indexTokens } from '../lib/search-tokens';
+import { HAN_RUN, PLAIN_WORD, indexTokens } from '../lib/search-tokens';
 import { nameField, nameWeight } from '../lib/search-names';
 import { indicatorForms } from '../lib/search-aliases';
 import { figureTokens, writeFigures, type PageFigure } from '../lib/search-numbers';
@@ -47,9 +47,6 @@ const BLOCK = new Set(
   'ADDRESS ARTICLE ASIDE BLOCKQUOTE BR CAPTION DD DETAILS DIV DL DT FIGCAPTION FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR LI MAIN NAV OL P PRE SECTION SUMMARY TABLE TBODY TD TFOOT TH THEAD TR UL'.split(' '),
 );
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
-const HAN_RUN = /\p{Script=Han}+/gu;
-/** Latin words and numbers ("DRG", "105,423", "87.49"). */
-const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
 
 /** Hidden carriers of a filter or metadata value: their words are not page text. */
 const isValueCarrier = (el: HTMLElement) => el.hasAttribute('hidden') && (el.hasAttribute('data-search-filter') || el.hasAttribute('data-search-meta'));

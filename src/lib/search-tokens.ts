@@ -16,9 +16,10 @@ export const TOKEN_MARK = 'yq';
 /** Characters from the start of CJK Extension A get three base-36 symbols: up to U+E9FF, every Han character in the BMP. */
 const CODE_BASE = 0x3400;
 const CODE_SPAN = 36 ** 3;
-const HAN_RUN = /\p{Script=Han}+/gu;
+/** A run of Han characters; the index (src/integrations/index-html.ts) cuts text with the same patterns. */
+export const HAN_RUN = /\p{Script=Han}+/gu;
 /** Latin words and numbers, each a term of its own: "DRG", "105,423", "87.49". */
-const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
+export const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;
 
 /** Three base-36 symbols for a Han character of the BMP; undefined for the rare ones beyond (their pairs are not indexed). */
 export function charCode(ch: string): string | undefined {

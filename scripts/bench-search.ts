@@ -5,7 +5,10 @@
  *
  * - Time from typing to results: from the input event to the results being in the list, one frame later painted.
  *   "cold" opens a fresh page per query (engine loaded, no index shard fetched yet); "warm" types every query in one
- *   page, as a reader trying several searches does.
+ *   page, as a reader trying several searches does, each once the one before has finished loading.
+ * - Timed in a bare Chromium (scripts/bench/bare-chromium.ts): Playwright's following of every request doubled what
+ *   a request cost the page. With --playwright the timing runs under Playwright, as before 2026-11-30 (third).
+ *   Top-3 recall always runs under Playwright.
  * - Bytes per query: index shards and result files fetched for that query on a fresh page (stored gzip-compressed,
  *   so these are bytes on the wire). Opening the page (scripts, the index entry) is counted once, separately.
  * - With --pause=<ms>: the cold pass waits that long after the engine is ready before typing, as a reader who reads
@@ -17,8 +20,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
+import { launchBare, type Tab } from './bench/bare-chromium';
 import { serveSite } from '../tests/support/server';
 import { DIST, builtPages } from '../tests/support/site-pages';
 import { SEARCH_REGRESSION } from '../tests/support/search-queries';
@@ -54,8 +58,26 @@ const TYPE_AND_WAIT = `(q) => new Promise((resolve) => {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 })`;
 
-function typeAndWait(page: Page, query: string): Promise<Measure> {
-  return page.evaluate(`(${TYPE_AND_WAIT})(${JSON.stringify(query)})`);
+function typeAndWait(tab: Tab, query: string): Promise<Measure> {
+  return tab.evaluate<Measure>(`(${TYPE_AND_WAIT})(${JSON.stringify(query)})`);
+}
+
+const ENGINE_READY = `document.querySelector('select[name="kind"]')`;
+const SETTLED = `document.querySelector('#search-results').getAttribute('aria-busy') === 'false'`;
+
+/** A Playwright page, driven like a bare tab. */
+const tabOf = (page: Page, close: () => Promise<void>): Tab => ({
+  evaluate: (expression) => page.evaluate(expression),
+  waitFor: async (expression, timeout = 10_000) => void (await page.waitForFunction(expression, undefined, { timeout })),
+  close,
+});
+
+/** A fresh page under Playwright. */
+async function playwrightTab(browser: Browser, url: string): Promise<Tab> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  return tabOf(page, () => context.close());
 }
 
 const median = (xs: number[]) => {
@@ -98,9 +120,12 @@ function precisionAt3(pieces: string[], tops: string[][], texts: Map<string, str
 
 async function main() {
   const checkRecall = process.argv.includes('--recall');
+  const underPlaywright = process.argv.includes('--playwright');
   const pause = Number(process.argv.find((a) => a.startsWith('--pause='))?.split('=')[1] ?? 0);
   const server = await serveSite(DIST);
   const browser = await launchBrowser();
+  const bare = underPlaywright ? undefined : await launchBare();
+  const openTab = (url: string) => (bare ? bare.open(url) : playwrightTab(browser, url));
   try {
     // Cold: a fresh page per query.
     const cold: Measure[] = [];
@@ -117,33 +142,33 @@ async function main() {
       (await Promise.all(entries.filter((e) => /\.m?js$|^\/search-index/.test(e.url)).map(wireBytes))).reduce((a, b) => a + b, 0);
     const openingScripts: number[] = [];
     for (const { query } of SEARCH_REGRESSION) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(`${server.url}/search/`);
-      await waitForEngine(page);
-      if (pause) await page.waitForTimeout(pause);
-      await page.evaluate('performance.setResourceTimingBufferSize(10000)');
-      const loaded: { url: string; bytes: number }[] = await page.evaluate(
+      const tab = await openTab(`${server.url}/search/`);
+      await tab.waitFor(ENGINE_READY);
+      if (pause) await new Promise((r) => setTimeout(r, pause));
+      await tab.evaluate('performance.setResourceTimingBufferSize(10000)');
+      const loaded: { url: string; bytes: number }[] = await tab.evaluate(
         `performance.getEntriesByType('resource').map((e) => ({ url: new URL(e.name).pathname, bytes: e.encodedBodySize }))`,
       );
       opening.push(loaded.reduce((n, e) => n + e.bytes, 0));
       openingScripts.push(loaded.filter((e) => /\.m?js$/.test(e.url)).length);
-      const measured = await typeAndWait(page, query);
+      const measured = await typeAndWait(tab, query);
       cold.push(measured);
       coldTotal.push((await searchBytes(loaded)) + (await searchBytes(measured.fetched)));
-      await context.close();
+      await tab.close();
     }
 
-    // Warm: every query typed in one page.
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/search/`);
-    await waitForEngine(page);
-    await page.evaluate('performance.setResourceTimingBufferSize(10000)');
+    // Warm: every query typed in one page, each once the one before has finished loading.
+    const tab = await openTab(`${server.url}/search/`);
+    await tab.waitFor(ENGINE_READY);
+    await tab.evaluate('performance.setResourceTimingBufferSize(10000)');
     const warm: Measure[] = [];
-    for (const { query } of SEARCH_REGRESSION) warm.push(await typeAndWait(page, query));
+    for (const { query } of SEARCH_REGRESSION) {
+      warm.push(await typeAndWait(tab, query));
+      await tab.waitFor(SETTLED);
+    }
 
     // What opening the page costs in scripts, gzip as a static host serves them (they are stored uncompressed).
-    const scripts: string[] = await page.evaluate(
+    const scripts: string[] = await tab.evaluate(
       `performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => /\\.m?js$/.test(p))`,
     );
     const scriptBytes = await Promise.all(
@@ -151,7 +176,7 @@ async function main() {
     );
 
     const n = SEARCH_REGRESSION.length;
-    console.log(`Search benchmark over ${n} regression queries (${DIST})\n`);
+    console.log(`Search benchmark over ${n} regression queries (${DIST}), timed ${underPlaywright ? 'under Playwright' : 'in a bare Chromium'}\n`);
     console.log(`Typing to results, cold (fresh page per query${pause ? `, typing ${pause} ms after the engine is ready` : ''}): median ${ms(median(cold.map((m) => m.ms)))}, 90th percentile ${ms(percentile(cold.map((m) => m.ms), 90))}, max ${ms(Math.max(...cold.map((m) => m.ms)))}`);
     console.log(`Typing to results, warm (one page, one query after another): median ${ms(median(warm.map((m) => m.ms)))}, 90th percentile ${ms(percentile(warm.map((m) => m.ms), 90))}, max ${ms(Math.max(...warm.map((m) => m.ms)))}`);
     console.log(`Bytes fetched per query, cold: median ${kb(median(cold.map((m) => m.bytes)))}, 90th percentile ${kb(percentile(cold.map((m) => m.bytes), 90))}, max ${kb(Math.max(...cold.map((m) => m.bytes)))}`);
@@ -162,6 +187,9 @@ async function main() {
     console.log(`Slowest cold queries: ${slow.map((s) => `${s.query} ${ms(s.ms)} ${kb(s.bytes)}`).join('; ')}`);
 
     if (checkRecall) {
+      const page = await browser.newPage();
+      await page.goto(`${server.url}/search/`);
+      await waitForEngine(page);
       let ours = 0;
       for (const { query, page: target } of SEARCH_REGRESSION) {
         await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
@@ -171,7 +199,7 @@ async function main() {
       const { pieces, texts } = headingPieces();
       const ourTops: string[][] = [];
       for (const piece of pieces) {
-        await typeAndWait(page, piece);
+        await typeAndWait(tabOf(page, () => page.close()), piece);
         ourTops.push((await resultLinks(page)).slice(0, 3));
       }
       console.log(`\nTop-3 recall: ${ours}/${n} (${((100 * ours) / n).toFixed(0)}%)`);
@@ -181,6 +209,7 @@ async function main() {
       );
     }
   } finally {
+    await bare?.close();
     await browser.close();
     await server.close();
   }

@@ -62,13 +62,14 @@ describe('search page', () => {
     await waitForEngine(page);
     await box().fill('麻屯');
     await waitForResults(page, '麻屯');
-    expect(address().get('q')).toBe('麻屯');
+    // The address follows once the results are painted.
+    await expect.poll(() => address().get('q')).toBe('麻屯');
     expect((await resultLinks(page))[0]).toBe('/institutions/mengjin-matun-health-centre/');
     // A pause ends the entry; the next search gets its own.
     await page.waitForTimeout(1200);
     await box().fill('银山');
     await waitForResults(page, '银山');
-    expect(address().get('q')).toBe('银山');
+    await expect.poll(() => address().get('q')).toBe('银山');
     expect((await resultLinks(page))[0]).toBe('/institutions/zizhong-yinshan-branch/');
     await page.goBack();
     await waitForResults(page, '麻屯');
@@ -82,8 +83,8 @@ describe('search page', () => {
     const before = await page.evaluate(() => history.length);
     await box().pressSequentially('小浪底', { delay: 30 });
     await waitForResults(page, '小浪底');
+    await expect.poll(() => address().get('q')).toBe('小浪底');
     expect(await page.evaluate(() => history.length)).toBe(before + 1);
-    expect(address().get('q')).toBe('小浪底');
   });
 
   it('filters by kind and by region, and says so when a filter leaves nothing', async () => {

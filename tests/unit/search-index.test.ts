@@ -6,9 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { writeSearchIndex } from '../../src/integrations/search-index';
-import { openIndex, type SearchIndex } from '../../src/components/search/index-reader';
+import { gunzipText, openIndex, type SearchIndex } from '../../src/components/search/index-reader';
 import { createEngine } from '../../src/components/search/engine';
 import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/lib/search-index';
 import { pairToken } from '../../src/lib/search-tokens';
@@ -347,5 +348,31 @@ describe('which shard a term is in', () => {
     expect(shardOf('meng', 128)).toBe(shardOf('mengjin', 128));
     const spread = new Set([...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健'].map((ch) => shardOf(ch, 64)));
     expect(spread.size).toBeGreaterThan(8);
+  });
+});
+
+describe('reading an index file', () => {
+  const text = JSON.stringify({ 医共体: [1, 2, 3, 4], title: '孟津县人民医院' });
+  const bytes = (buffer: Uint8Array) => buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+
+  it('inflates it with the browser\'s DecompressionStream', async () => {
+    expect(typeof DecompressionStream).toBe('function');
+    expect(await gunzipText(bytes(gzipSync(text)))).toBe(text);
+  });
+
+  it('inflates it the same in a browser without DecompressionStream (fflate)', async () => {
+    const native = globalThis.DecompressionStream;
+    // @ts-expect-error: a browser that lacks it
+    delete globalThis.DecompressionStream;
+    try {
+      expect(typeof DecompressionStream).toBe('undefined');
+      expect(await gunzipText(bytes(gzipSync(text)))).toBe(text);
+    } finally {
+      globalThis.DecompressionStream = native;
+    }
+  });
+
+  it('passes through bytes a host already inflated', async () => {
+    expect(await gunzipText(bytes(new TextEncoder().encode(text)))).toBe(text);
   });
 });

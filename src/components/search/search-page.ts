@@ -7,7 +7,7 @@
  * The address follows the search (?q=…&kind=…&region=…): a deep link runs on load, a pause or Enter keeps the
  * search in the history so Back returns to it. All text comes in through the container's `data-labels`.
  */
-import { loadEngine, normaliseQuery, type Engine, type Filters, type Hit, type Outcome } from './engine';
+import { WARM_UP_QUERY, loadEngine, normaliseQuery, type Engine, type Filters, type Hit, type Outcome } from './engine';
 import { excerpt } from '../../lib/search-excerpt';
 import { figureNamed } from '../../lib/search-numbers';
 
@@ -57,6 +57,8 @@ interface Shown {
   filling: boolean;
 }
 
+/** Resolves once what was just rendered has been painted. */
+const afterPaint = () => new Promise<void>((painted) => requestAnimationFrame(() => window.setTimeout(painted)));
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
 const keyOf = (query: string, filters: Filters) => JSON.stringify([query.trim(), filters.kind ?? '', filters.region ?? '']);
 const rank = (order: string[], value: string) => (order.indexOf(value) < 0 ? order.length : order.indexOf(value));
@@ -93,6 +95,11 @@ export function startSearchPage(root: HTMLElement): void {
   let latest = '';
   /** Whether the address already holds an entry for the search being typed (then it is replaced, not pushed). */
   let typing = false;
+  /**
+   * Whether the address has yet to follow what was typed. It is written once the results are painted: Chromium took
+   * 12–16 ms to write it on a fresh page, which the first results waited for when it was written first.
+   */
+  let addressDue = false;
   let settleTimer: number | undefined;
   const selects: Partial<Record<keyof Filters, HTMLSelectElement>> = {};
 
@@ -118,6 +125,13 @@ export function startSearchPage(root: HTMLElement): void {
     typing = !settle;
     window.clearTimeout(settleTimer);
     if (!settle) settleTimer = window.setTimeout(() => (typing = false), SETTLE_MS);
+  }
+
+  /** Writes the address for what was typed, if it is due. */
+  function followTyping() {
+    if (!addressDue) return;
+    addressDue = false;
+    writeAddress(false);
   }
 
   function render() {
@@ -177,12 +191,16 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   async function run() {
-    if (!engine || composing) return render();
+    if (!engine || composing) {
+      followTyping();
+      return render();
+    }
     const key = keyOf(query(), filters);
     latest = key;
     const q = query().trim();
     if (!q) {
       shown = null;
+      followTyping();
       return render();
     }
     render();
@@ -190,9 +208,13 @@ export function startSearchPage(root: HTMLElement): void {
       const outcome = await engine.search(q, filters);
       const hits = (await Promise.all(outcome.pages.slice(0, FIRST_SHOWN).map((p) => p.load()))).filter(outcome.holds);
       if (latest !== key) return;
-      // The first few show at once; the rest of the first page follows.
+      // The first few show at once. Once they are painted, the address follows and the rest of the first page loads
+      // (starting those requests first held the paint back by their cost on the page, 5–15 ms).
       shown = { key, query: q, outcome, hits, next: PAGE_SIZE, filling: true };
       render();
+      await afterPaint();
+      followTyping();
+      if (latest !== key) return;
       const rest = (await Promise.all(outcome.pages.slice(FIRST_SHOWN, PAGE_SIZE).map((p) => p.load()))).filter(outcome.holds);
       if (shown?.key !== key) return;
       shown = { ...shown, hits: [...shown.hits, ...rest], filling: false };
@@ -200,6 +222,7 @@ export function startSearchPage(root: HTMLElement): void {
     } catch {
       if (latest === key) {
         unavailable = true;
+        followTyping();
         render();
       }
     }
@@ -213,6 +236,7 @@ export function startSearchPage(root: HTMLElement): void {
       s.value = filters[name] ?? '';
       s.addEventListener('change', () => {
         filters = { ...filters, [name]: s.value || undefined };
+        addressDue = false;
         writeAddress(true);
         run();
       });
@@ -223,7 +247,7 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   input.addEventListener('input', () => {
-    writeAddress(false);
+    addressDue = true;
     run();
   });
   input.addEventListener('compositionstart', () => (composing = true));
@@ -233,6 +257,7 @@ export function startSearchPage(root: HTMLElement): void {
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
+    addressDue = false;
     writeAddress(true);
     run();
   });
@@ -246,6 +271,7 @@ export function startSearchPage(root: HTMLElement): void {
     render();
   });
   window.addEventListener('popstate', () => {
+    addressDue = false;
     readAddress();
     run();
   });
@@ -258,6 +284,8 @@ export function startSearchPage(root: HTMLElement): void {
   loadEngine().then(
     (loaded) => {
       engine = loaded;
+      // The excerpt's first use costs compiling too (see the engine's warm-up).
+      excerpt(WARM_UP_QUERY, [WARM_UP_QUERY.slice(2, 7)]);
       addFilters(loaded.filterValues);
       run();
     },

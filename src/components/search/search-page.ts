@@ -7,7 +7,7 @@
  * The address follows the search (?q=…&kind=…&region=…): a deep link runs on load, a pause or Enter keeps the
  * search in the history so Back returns to it. All text comes in through the container's `data-labels`.
  */
-import { WARM_UP_QUERY, loadEngine, normaliseQuery, type Engine, type Filters, type Hit, type Outcome } from './engine';
+import { FIRST_RESULTS, RESULTS_PAGE, WARM_UP_QUERY, loadEngine, normaliseQuery, type Engine, type Filters, type Hit, type Outcome } from './engine';
 import { excerpt } from '../../lib/search-excerpt';
 import { figureNamed } from '../../lib/search-numbers';
 
@@ -38,10 +38,6 @@ export interface SearchLabels {
   kindOrder: string[];
 }
 
-/** Results fetched and shown at a time. */
-const PAGE_SIZE = 10;
-/** Results shown before the rest of the first page has loaded. */
-const FIRST_SHOWN = 5;
 /** After this long without typing, the next change starts a new history entry. */
 const SETTLE_MS = 1000;
 
@@ -206,16 +202,16 @@ export function startSearchPage(root: HTMLElement): void {
     render();
     try {
       const outcome = await engine.search(q, filters);
-      const hits = (await Promise.all(outcome.pages.slice(0, FIRST_SHOWN).map((p) => p.load()))).filter(outcome.holds);
+      const hits = (await Promise.all(outcome.pages.slice(0, FIRST_RESULTS).map((p) => p.load()))).filter(outcome.holds);
       if (latest !== key) return;
       // The first few show at once. Once they are painted, the address follows and the rest of the first page loads
       // (starting those requests first held the paint back by their cost on the page, 5–15 ms).
-      shown = { key, query: q, outcome, hits, next: PAGE_SIZE, filling: true };
+      shown = { key, query: q, outcome, hits, next: RESULTS_PAGE, filling: true };
       render();
       await afterPaint();
       followTyping();
       if (latest !== key) return;
-      const rest = (await Promise.all(outcome.pages.slice(FIRST_SHOWN, PAGE_SIZE).map((p) => p.load()))).filter(outcome.holds);
+      const rest = (await Promise.all(outcome.pages.slice(FIRST_RESULTS, RESULTS_PAGE).map((p) => p.load()))).filter(outcome.holds);
       if (shown?.key !== key) return;
       shown = { ...shown, hits: [...shown.hits, ...rest], filling: false };
       render();
@@ -265,8 +261,8 @@ export function startSearchPage(root: HTMLElement): void {
     const s = shown;
     if (!s) return;
     more.disabled = true;
-    const extra = (await Promise.all(s.outcome.pages.slice(s.next, s.next + PAGE_SIZE).map((p) => p.load()))).filter(s.outcome.holds);
-    if (shown?.key === s.key) shown = { ...shown, hits: [...shown.hits, ...extra], next: s.next + PAGE_SIZE };
+    const extra = (await Promise.all(s.outcome.pages.slice(s.next, s.next + RESULTS_PAGE).map((p) => p.load()))).filter(s.outcome.holds);
+    if (shown?.key === s.key) shown = { ...shown, hits: [...shown.hits, ...extra], next: s.next + RESULTS_PAGE };
     more.disabled = false;
     render();
   });

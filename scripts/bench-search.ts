@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
-import { launchBare, type Tab } from './bench/bare-chromium';
+import { launchBare, pollUntil, type Tab } from './bench/bare-chromium';
 import { serveSite } from '../tests/support/server';
 import { DIST, builtPages } from '../tests/support/site-pages';
 import { SEARCH_REGRESSION } from '../tests/support/search-queries';
@@ -68,7 +68,7 @@ const SETTLED = `document.querySelector('#search-results').getAttribute('aria-bu
 /** A Playwright page, driven like a bare tab. */
 const tabOf = (page: Page, close: () => Promise<void>): Tab => ({
   evaluate: (expression) => page.evaluate(expression),
-  waitFor: async (expression, timeout = 10_000) => void (await page.waitForFunction(expression, undefined, { timeout })),
+  waitFor: (expression, timeoutMs) => pollUntil((e) => page.evaluate(e), expression, timeoutMs),
   close,
 });
 

@@ -31,6 +31,17 @@ interface Message {
   error?: { message: string };
 }
 
+/** Evaluates an expression every 10 ms until it is true (a page's script may not run `eval`: its CSP forbids it). */
+export async function pollUntil(evaluate: (expression: string) => Promise<unknown>, expression: string, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    // While the page is still loading its context can go away mid-call: that is "not yet".
+    if (await evaluate(`Boolean(${expression})`).catch(() => false)) return;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export async function launchBare(): Promise<BareBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'yigongti-bare-'));
   const chrome = spawn(CHROMIUM, [...CHROMIUM_ARGS, '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
@@ -80,15 +91,7 @@ export async function launchBare(): Promise<BareBrowser> {
     };
     return {
       evaluate,
-      async waitFor(expression, timeoutMs = 10_000) {
-        const until = Date.now() + timeoutMs;
-        for (;;) {
-          // While the page is still loading its context can go away mid-call: that is "not yet".
-          if (await evaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-          if (Date.now() > until) throw new Error(`${url}: timed out waiting for ${expression}`);
-          await new Promise((r) => setTimeout(r, 10));
-        }
-      },
+      waitFor: (expression, timeoutMs) => pollUntil(evaluate, expression, timeoutMs),
       close: async () => {
         await send('Target.disposeBrowserContext', { browserContextId });
       },

@@ -17,7 +17,7 @@ import { HAN_RUN, PLAIN_WORD, indexTokens } from '../lib/search-tokens';
 import { nameField, nameWeight } from '../lib/search-names';
 import { indicatorForms } from '../lib/search-aliases';
 import { figureTokens, writeFigures, type PageFigure } from '../lib/search-numbers';
-import { wordKey } from '../lib/search-index';
+import { wordKey, type IndexPage } from '../lib/search-index';
 import type { SearchRecord } from '../lib/search-records';
 
 /** A page as the index takes it. */
@@ -207,15 +207,26 @@ export function docOfRecord(record: SearchRecord): IndexDoc {
   };
 }
 
+/**
+ * Characters of a page's text its result file holds at most. The longest page here has 13,000 (7 KB gzip); a document
+ * pasted whole could have a million, and each search it matched would fetch it all. Past this the file says the text
+ * is cut, and the search page takes the page's terms for its words (src/components/search/engine.ts).
+ */
+export const STORED_TEXT = 20_000;
+
 /** A doc as the search page reads it (src/lib/search-index.ts `IndexPage`). */
-export function storedPage(doc: IndexDoc) {
+export function storedPage(doc: IndexDoc): IndexPage {
+  const cut = doc.text.length > STORED_TEXT;
+  // Not between the two halves of a character outside the BMP.
+  const end = cut && /[\uD800-\uDBFF]/.test(doc.text[STORED_TEXT - 1]) ? STORED_TEXT - 1 : STORED_TEXT;
   return {
     url: doc.url,
     title: doc.title,
     ...(doc.kind ? { kind: doc.kind } : {}),
     ...(doc.region ? { region: doc.region } : {}),
     ...(doc.figures.length ? { figures: writeFigures(doc.figures) } : {}),
-    text: doc.text,
+    text: cut ? doc.text.slice(0, end) : doc.text,
+    ...(cut ? { cut: true } : {}),
     ...(doc.hidden ? { hidden: doc.hidden } : {}),
   };
 }

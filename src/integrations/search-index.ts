@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
 import type { SearchRecord } from '../lib/search-records';
-import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, SCORE_SCALE, countKey, hashShard, kindKey, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
+import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
 import { t } from '../i18n/zh-CN';
 
 /** Where the build writes the search records (src/pages/search/records.json.ts). */
@@ -66,6 +66,7 @@ class IndexWriter {
   private readonly regions = new Map<string, number>();
   private readonly kindCount: Record<string, number> = {};
   private readonly regionCount: Record<string, number> = {};
+  private readonly common: Record<string, number> = {};
   private readonly hash = createHash('sha256');
 
   constructor(
@@ -127,6 +128,7 @@ class IndexWriter {
       }
       put(term, shard, encode(best(all, K)));
       put(countKey(term), shard, all.length);
+      if (!matchesByPrefix(term) && [...term].length > 1) this.common[term] = all.length;
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
@@ -142,6 +144,7 @@ class IndexWriter {
       kinds: [...this.kinds.keys()],
       regions: [...this.regions.keys()],
       filters: { kind: this.kindCount, region: this.regionCount },
+      common: this.common,
     };
   }
 }

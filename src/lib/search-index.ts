@@ -34,6 +34,11 @@ export interface IndexEntry {
   regions: string[];
   /** Pages per filter value. */
   filters: { kind: Record<string, number>; region: Record<string, number> };
+  /**
+   * Terms kept whole (pairs, numbers; not lone characters) on more than LONGEST_LIST pages, with their page counts:
+   * a query with a rarer term need not fetch their lists (src/components/search/engine.ts).
+   */
+  common: Record<string, number>;
 }
 
 /** A page as a result shows it. */
@@ -45,8 +50,10 @@ export interface IndexPage {
   region?: string;
   /** Its figures, "id=value id=value" (src/lib/search-numbers.ts). */
   figures?: string;
-  /** What the page says, as the excerpt shows it. */
+  /** What the page says, as the excerpt shows it (its start only, where `cut`). */
   text: string;
+  /** The page says more than `text` holds (src/integrations/index-html.ts, STORED_TEXT). */
+  cut?: boolean;
   /** Words it answers to without showing them (aliases, other names, pinyin). */
   hidden?: string;
 }

@@ -46,7 +46,8 @@ export function rankPages(terms: TermResults[], totalPages: number, minCoverage 
   return [...pages]
     .map(([id, { score, matched }]) => ({ id, coverage: matched / total, score: score * (matched / total) ** 2 }))
     .filter((p) => p.coverage >= minCoverage)
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // Ties by id as plain text: localeCompare (ICU collation) was a tenth of a query's script at national size.
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Whether a page holds every word of the query: each of a word's terms among the page's hits for that term. */

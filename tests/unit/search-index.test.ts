@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { writeSearchIndex } from '../../src/integrations/search-index';
+import { STORED_TEXT } from '../../src/integrations/index-html';
 import { gunzipText, openIndex, type SearchIndex } from '../../src/components/search/index-reader';
 import { createEngine } from '../../src/components/search/engine';
 import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/lib/search-index';
@@ -248,12 +249,70 @@ describe('a term on more pages than a list keeps', () => {
     expect(found).toEqual(['/documents/d11/']);
   });
 
+  it('lists it in the entry with its count (a pair, not a lone character), so a query with a rarer term need not fetch it', () => {
+    expect(index.entry.common[pair('转', '诊')]).toBe(12);
+    expect(index.entry.common).not.toHaveProperty('转');
+    expect(index.entry.common).not.toHaveProperty(pair('麻', '屯'));
+  });
+
+  it('finds the same pages without fetching it as with it', async () => {
+    const queries = ['麻屯转诊', '转诊说明', '第3页转诊', '转诊甲乙', '转诊'];
+    const found = async () => {
+      const engine = await createEngine();
+      return Promise.all(queries.map(async (q) => (await Promise.all((await engine.search(q, {})).pages.map(async (p) => (await p.load()).url))).sort()));
+    };
+    const skipping = await found();
+    // The same index with no common terms listed: every term's list is fetched.
+    served.unshift(writeSite({ 'search-index.json': JSON.stringify({ ...index.entry, common: {} }) }));
+    try {
+      expect(await found()).toEqual(skipping);
+    } finally {
+      served.shift();
+    }
+    expect(skipping[0]).toEqual(['/documents/d11/']);
+    expect(skipping[1]).toEqual(expected((n) => n < 3));
+  });
+
   it('keeps a search for the common word alone to pages that hold it', async () => {
     const engine = await createEngine();
     const outcome = await engine.search('转诊', {});
     const found = await Promise.all(outcome.pages.map(async (p) => (await p.load()).url));
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((url) => expected(() => true).includes(url))).toBe(true);
+  });
+});
+
+describe('a very long page', () => {
+  const filler = '医共体建设持续推进，'.repeat(Math.ceil(STORED_TEXT / 10) + 100);
+  const late = '县域医疗卫生次中心';
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = writeSite({ ...PAGES, 'documents/long/index.html': pageHtml('长文件', `<h1>长文件</h1><p>${filler}</p><p>最后说到${late}。</p>`, { kind: '文件' }) });
+    writeSearchIndex(dir, SITE);
+    await open(dir);
+  });
+
+  it('keeps only the start of its text in its result file, and says so', async () => {
+    const index = await open(dir);
+    const { results } = await index.search(pair('次', '中'));
+    const page = await index.page(results[0].id);
+    expect(page.url).toBe('/documents/long/');
+    expect(page.cut).toBe(true);
+    expect(page.text.length).toBeLessThanOrEqual(STORED_TEXT);
+    expect(page.text).not.toContain(late);
+    // A page of ordinary length keeps its whole text.
+    const plan = await index.page((await index.search(pair('方', '案'))).results[0].id);
+    expect(plan.cut).toBeUndefined();
+    expect(plan.text).toContain('全县推行双向转诊');
+  });
+
+  it('is still found by a long word past the cut', async () => {
+    await open(dir);
+    const engine = await createEngine();
+    const outcome = await engine.search(late, {});
+    const found = await Promise.all(outcome.pages.map(async (p) => (await p.load()).url));
+    expect(found).toEqual(['/documents/long/']);
   });
 });
 

@@ -3,7 +3,7 @@
  * ./index-reader.ts) and the Traditional→Simplified fold, loaded on first use. A query is folded, cut into terms (src/lib/search-tokens.ts), each term is searched
  * on its own and the results are combined (src/lib/search-rank.ts).
  */
-import { meaningfulQuery, queryTerms, queryWords, type QueryWord } from '../../lib/search-tokens';
+import { meaningfulQuery, queryTerms, queryWords, type QueryTerm, type QueryWord } from '../../lib/search-tokens';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from '../../lib/search-rank';
 import { openIndex } from './index-reader';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../../lib/search-numbers';
@@ -23,6 +23,8 @@ export interface Hit {
   text: string;
   /** All the text the page answers to (its aliases too), to check that a query's words stand together on it. */
   searchable: string;
+  /** The text is only the page's start (a very long page): the check takes the page's terms for its words. */
+  cut: boolean;
   /** The page's figures, each with its row (`#obs-<id>`). */
   figures: PageFigure[];
 }
@@ -92,6 +94,7 @@ export async function createEngine(): Promise<Engine> {
           region: p.region,
           text: p.text,
           searchable: p.hidden ? `${p.text} ${p.hidden}` : p.text,
+          cut: p.cut === true,
           figures: readFigures(p.figures),
         })),
       );
@@ -119,7 +122,19 @@ export async function createEngine(): Promise<Engine> {
     const meaningful = meaningfulQuery(searched);
     const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
-    const responses = await Promise.all(terms.map((term) => index.search(term.search, active)));
+    // A common term (on more than LONGEST_LIST pages, src/lib/search-index.ts) keeps only its best pages, so a word
+    // with it is checked on the text anyway; where the query has a rarer term, that term finds the pages and the
+    // common one's list is not fetched (at national size 镇卫, 卫生 and 生院 were three of the five requests of
+    // 华湖镇卫生院). Not under a region filter, which reads a common term's complete list for its region.
+    const common = index.entry.common ?? {};
+    const skipped = new Set(active.region ? [] : terms.filter((t) => Object.hasOwn(common, t.search)).map((t) => t.search));
+    const lookup = (term: QueryTerm) => index.search(term.search, active);
+    let responses = await Promise.all(terms.map((term) => (skipped.has(term.search) ? { results: [], unfilteredResultCount: common[term.search], complete: false } : lookup(term))));
+    // The query has no rarer term, or its rarer terms are on no page: the common ones are all it has.
+    if (skipped.size && terms.every((t, i) => skipped.has(t.search) || responses[i].unfilteredResultCount === 0)) {
+      skipped.clear();
+      responses = await Promise.all(terms.map(lookup));
+    }
     if (!folded && terms.some((t, i) => /\p{Script=Han}/u.test(t.text) && responses[i].unfilteredResultCount === 0)) {
       fold ??= import('./fold').then((m) => m.traditionalToSimplified);
       const simplified = normaliseQuery(query, await fold);
@@ -133,7 +148,7 @@ export async function createEngine(): Promise<Engine> {
     });
     const words = queryWords(meaningful, (term) => (pagesWith.get(term) ?? 0) > 0);
     const ranked = rankPages(
-      responses.map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
+      responses.filter((_, i) => !skipped.has(terms[i].search)).map((r) => ({ pagesWithTerm: r.unfilteredResultCount, hits: r.results.map(({ id, score }) => ({ id, score })) })),
       totalPages,
     );
     // Pages in rank order that pass a check of their text, read until `enough` have passed (at most CHECKED read):
@@ -159,7 +174,8 @@ export async function createEngine(): Promise<Engine> {
     const long = words.filter((w) => w.terms.length > 1 || (han(w) && w.terms.some((term) => partial.has(term)))).map((w) => w.text);
     const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term) && !partial.has(term)) }));
     const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
-    const wholeWords = (hit: Hit) => long.every((w) => hit.searchable.includes(w));
+    // A page whose text is cut holds the word's terms (it is in `strict`), which is as far as it can be checked.
+    const wholeWords = (hit: Hit) => hit.cut || long.every((w) => hit.searchable.includes(w));
     const wholeCheck = async () => (long.length ? passing(strict, wholeWords, true, FIRST_RESULTS) : strict);
     // A sentence ("孟津县妇幼保健院能转诊吗") has words its page does not say (能转诊): when no page holds them all, or
     // the query reads as a sentence (question words taken out, or pairs no page holds), the pages that hold most of it

@@ -38,6 +38,8 @@ export interface IndexDoc {
   names: Map<string, number>;
   /** Words on the page, for BM25's length normalisation. */
   length: number;
+  /** Its whole names (src/lib/search-index.ts `nameKey`). */
+  wholeNames: string[];
 }
 
 /** Heading weights (as Pagefind had them); body text is 1. */
@@ -175,7 +177,7 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
   const forms = kind === '指标' ? indicatorForms(heading) : [];
   for (const form of forms) terms.text(form, 1);
 
-  return { url, title, kind, region, figures, text: shown.join(' '), hidden: forms.join(' 。 '), terms: terms.terms, names: terms.names(), length: terms.length };
+  return { url, title, kind, region, figures, text: shown.join(' '), hidden: forms.join(' 。 '), terms: terms.terms, names: terms.names(), length: terms.length, wholeNames: heading ? [heading] : [] };
 }
 
 /**
@@ -204,6 +206,7 @@ export function docOfRecord(record: SearchRecord): IndexDoc {
     terms: terms.terms,
     names: terms.names(),
     length: terms.length,
+    wholeNames: [record.name, ...record.aliases],
   };
 }
 

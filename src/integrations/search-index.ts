@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
 import type { SearchRecord } from '../lib/search-records';
-import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
+import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
 import { t } from '../i18n/zh-CN';
 
 /** Where the build writes the search records (src/pages/search/records.json.ts). */
@@ -67,6 +67,8 @@ class IndexWriter {
   private readonly kindCount: Record<string, number> = {};
   private readonly regionCount: Record<string, number> = {};
   private readonly common: Record<string, number> = {};
+  /** Pages by whole name (`nameKey`). */
+  private readonly named = new Map<string, number[]>();
   private readonly hash = createHash('sha256');
 
   constructor(
@@ -88,6 +90,12 @@ class IndexWriter {
     for (const [term, weight] of doc.terms) this.post(term, page, weight, doc.names.get(term) ?? 0);
     // A term only in a name (an alias's pair, say) is found by it all the same.
     for (const [term, named] of doc.names) if (!doc.terms.has(term)) this.post(term, page, 0, named);
+    for (const name of new Set(doc.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) {
+      if (name.length < 2) continue;
+      const pages = this.named.get(name);
+      if (pages) pages.push(page);
+      else this.named.set(name, [page]);
+    }
     const stored = gzipSync(JSON.stringify(storedPage(doc)));
     this.hash.update(stored);
     writeFileSync(join(this.staging, basename(pagePath('', page))), stored);
@@ -132,6 +140,7 @@ class IndexWriter {
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
+    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, hashShard(name, shards), named);
     byShard.forEach((terms, n) => {
       const bytes = gzipSync(JSON.stringify(Object.fromEntries(terms)), { level: 9 });
       this.hash.update(bytes);

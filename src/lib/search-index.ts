@@ -97,8 +97,16 @@ export const LONGEST_LIST = 1000;
 export const countKey = (term: string) => `#${term}`;
 export const regionKey = (term: string, region: number) => `${term}@${region}`;
 export const kindKey = (term: string, kind: number) => `${term}~${kind}`;
-/** Whether a shard key is a term itself (not a count or a per-region or per-kind list). */
-export const isTermKey = (key: string) => !/^#|[@~]\d+$/.test(key);
+/**
+ * A page's whole name (its h1, or a record's name and aliases) as a key of its own, `=<name>`, listing the pages so
+ * named: a query that is a page's name puts that page first at any size, where a long name's pairs are common ones
+ * whose kept lists may not reach the page (武海区人民医院牵头的紧密型县域医共体 at national size).
+ */
+export const nameKey = (name: string) => `=${name.normalize('NFKC').toLowerCase().replace(/\s+/g, '')}`;
+/** Names longer than this are not keyed (nobody types them whole). */
+export const LONGEST_NAME = 40;
+/** Whether a shard key is a term itself (not a count, a per-region or per-kind list, or a name). */
+export const isTermKey = (key: string) => !/^[#=]|[@~]\d+$/.test(key);
 
 /** The shard of a key: FNV-1a over its UTF-16 code units. */
 export function hashShard(key: string, shards: number): number {

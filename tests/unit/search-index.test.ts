@@ -186,6 +186,15 @@ describe('the search index of a small site', () => {
     expect((await index.search(pair('页', '面'))).results).toEqual([]);
   });
 
+  it('finds a page by its whole name: a heading, a record\'s name or alias, however spaced', async () => {
+    const url = async (ids: string[]) => Promise.all(ids.map(async (id) => (await index.page(id)).url));
+    expect(await url(await index.named('孟津县方案'))).toEqual(['/documents/plan/']);
+    expect(await url(await index.named('麻屯镇卫生院'))).toEqual([RECORD.url]);
+    expect(await url(await index.named(' 麻屯 卫生院 '))).toEqual([RECORD.url]);
+    // Not by a part of a name.
+    expect(await index.named('麻屯镇')).toEqual([]);
+  });
+
   it('counts the pages of each kind and region', () => {
     // Hand-counted from PAGES and RECORD: the record's page counts once, as the record; pages without a value not at all.
     expect(index.entry.filters).toEqual({ kind: { 机构: 1, 指南: 2, 文件: 2, 动态: 4 }, region: { 孟津县: 3, 资中县: 1 } });

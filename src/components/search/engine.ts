@@ -128,6 +128,8 @@ export async function createEngine(): Promise<Engine> {
     // 华湖镇卫生院). Not under a region filter, which reads a common term's complete list for its region.
     const common = index.entry.common ?? {};
     const skipped = new Set(active.region ? [] : terms.filter((t) => Object.hasOwn(common, t.search)).map((t) => t.search));
+    // The pages named exactly as the query come first, fetched alongside the terms (src/lib/search-index.ts nameKey).
+    const namedPages = [...searched].length >= 3 ? index.named(searched).catch(() => []) : Promise.resolve([]);
     const lookup = (term: QueryTerm) => index.search(term.search, active);
     let responses = await Promise.all(terms.map((term) => (skipped.has(term.search) ? { results: [], unfilteredResultCount: common[term.search], complete: false } : lookup(term))));
     // The query has no rarer term, or its rarer terms are on no page: the common ones are all it has.
@@ -173,7 +175,11 @@ export async function createEngine(): Promise<Engine> {
     const han = (w: QueryWord) => /\p{Script=Han}/u.test(w.text);
     const long = words.filter((w) => w.terms.length > 1 || (han(w) && w.terms.some((term) => partial.has(term)))).map((w) => w.text);
     const searchedOf = words.map((w) => ({ terms: w.terms.filter((term) => hitsOf.has(term) && !partial.has(term)) }));
-    const strict = ranked.filter((p) => holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
+    const rankedById = new Map(ranked.map((p) => [p.id, p]));
+    // Under a filter, only those the filter lets through (they are among the ranked).
+    const named = (await namedPages).filter((id) => rankedById.has(id) || !Object.keys(active).length);
+    const order = [...named.map((id) => rankedById.get(id) ?? { id, score: ranked[0]?.score ?? 1, coverage: 1 }), ...ranked.filter((p) => !named.includes(p.id))];
+    const strict = order.filter((p) => named.includes(p.id) || holdsEveryWord(p.id, searchedOf, (term) => hitsOf.get(term)));
     // A page whose text is cut holds the word's terms (it is in `strict`), which is as far as it can be checked.
     const wholeWords = (hit: Hit) => hit.cut || long.every((w) => hit.searchable.includes(w));
     const wholeCheck = async () => (long.length ? passing(strict, wholeWords, true, FIRST_RESULTS) : strict);
@@ -183,7 +189,7 @@ export async function createEngine(): Promise<Engine> {
     const runs = meaningful.match(/\p{Script=Han}+/gu) ?? [];
     const sentence = meaningful !== searched || terms.some((t) => pagesWith.get(t.search) === 0);
     const plain = words.filter((w) => !han(w)).map((w) => ({ terms: w.terms.filter((term) => !partial.has(term)) }));
-    const candidates = ranked.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
+    const candidates = order.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
     const answersIt = (hit: Hit) => answersSentence(sentenceCoverage(runs, hit.searchable));
     const sentenceCheck = () => passing(candidates, answersIt, false, RESULTS_PAGE);
     const canAnswer = runs.join('').length >= 5;
@@ -194,7 +200,7 @@ export async function createEngine(): Promise<Engine> {
     let holds = wholeWords;
     if (answers || (!pages.length && canAnswer)) {
       const answering = new Set([...pages, ...(answers ?? (await sentenceCheck()))].map((p) => p.id));
-      pages = ranked.filter((p) => answering.has(p.id));
+      pages = order.filter((p) => answering.has(p.id));
       // Pages beyond those the whole-word check read are checked as they are shown, by either check.
       holds = (hit) => wholeWords(hit) || answersIt(hit);
     }

@@ -13,6 +13,8 @@ import {
   hashShard,
   isTermKey,
   kindKey,
+  LONGEST_NAME,
+  nameKey,
   matchesByPrefix,
   pagePath,
   regionKey,
@@ -38,6 +40,8 @@ type Shard = Record<string, number[] | number>;
 
 export interface SearchIndex {
   entry: IndexEntry;
+  /** The pages whose whole name is this (src/lib/search-index.ts `nameKey`). */
+  named: (name: string) => Promise<string[]>;
   search: (term: string, filters?: { kind?: string; region?: string }) => Promise<TermResults>;
   page: (id: string) => Promise<IndexPage>;
 }
@@ -151,5 +155,12 @@ export async function openIndex(): Promise<SearchIndex> {
     return pages.get(id)!;
   };
 
-  return { entry, search, page };
+  async function named(name: string): Promise<string[]> {
+    const key = nameKey(name);
+    if (key.length > LONGEST_NAME + 1) return [];
+    const value = (await shard(hashShard(key, entry.shards)))[key];
+    return Array.isArray(value) ? value.map(String) : [];
+  }
+
+  return { entry, search, page, named };
 }

@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
 import type { SearchRecord } from '../lib/search-records';
-import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
+import { indexTokens } from '../lib/search-tokens';
+import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../lib/search-index';
 import { t } from '../i18n/zh-CN';
 
 /** Where the build writes the search records (src/pages/search/records.json.ts). */
@@ -140,7 +141,7 @@ class IndexWriter {
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
-    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, hashShard(name, shards), named);
+    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, nameShard(name, indexTokens(name), this.common, shards), named);
     byShard.forEach((terms, n) => {
       const bytes = gzipSync(JSON.stringify(Object.fromEntries(terms)), { level: 9 });
       this.hash.update(bytes);

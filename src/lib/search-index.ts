@@ -105,6 +105,14 @@ export const kindKey = (term: string, kind: number) => `${term}~${kind}`;
 export const nameKey = (name: string) => `=${name.normalize('NFKC').toLowerCase().replace(/\s+/g, '')}`;
 /** Names longer than this are not keyed (nobody types them whole). */
 export const LONGEST_NAME = 40;
+/**
+ * The shard of a name's key: that of its first pair (`pairs`, its pair tokens in order) that is not a common term,
+ * which a query of that name fetches anyway, so the name costs no request of its own; else a hash of the key.
+ */
+export function nameShard(key: string, pairs: string[], common: Record<string, number>, shards: number): number {
+  const pair = pairs.find((p) => !Object.hasOwn(common, p));
+  return hashShard(pair ?? key, shards);
+}
 /** Whether a shard key is a term itself (not a count, a per-region or per-kind list, or a name). */
 export const isTermKey = (key: string) => !/^[#=]|[@~]\d+$/.test(key);
 

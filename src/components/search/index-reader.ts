@@ -15,6 +15,7 @@ import {
   kindKey,
   LONGEST_NAME,
   nameKey,
+  nameShard,
   matchesByPrefix,
   pagePath,
   regionKey,
@@ -25,6 +26,7 @@ import {
   type IndexPage,
 } from '../../lib/search-index';
 import { rarity } from '../../lib/search-rank';
+import { indexTokens } from '../../lib/search-tokens';
 
 export interface TermResults {
   /** Pages holding the term, under the filters, best first, with the term's BM25 score. */
@@ -158,7 +160,7 @@ export async function openIndex(): Promise<SearchIndex> {
   async function named(name: string): Promise<string[]> {
     const key = nameKey(name);
     if (key.length > LONGEST_NAME + 1) return [];
-    const value = (await shard(hashShard(key, entry.shards)))[key];
+    const value = (await shard(nameShard(key, indexTokens(key), entry.common ?? {}, entry.shards)))[key];
     return Array.isArray(value) ? value.map(String) : [];
   }
 

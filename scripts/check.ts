@@ -5,8 +5,8 @@
  * entries there for the Astro process. Validating in a process of its own means the memory the entries take is
  * given back before Astro starts (at national size about 2 GB), instead of being held by the build script.
  */
-import { readSourceFiles, withFileDates, writeHandoff } from '../src/lib/read-sources';
-import { formatProblem, type Problem } from '../src/lib/validate';
+import { readSourceFiles, withFileDates, writeHandoff } from '../src/data/read-sources';
+import { formatProblem, type Problem } from '../src/data/validate';
 import { validateDatasetInParallel } from './check-parallel';
 
 const args = process.argv.slice(2);

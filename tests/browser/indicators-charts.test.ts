@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
-import { chartsForIndicator } from '../../src/lib/series';
+import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
 
 const env = builtSiteInBrowser();

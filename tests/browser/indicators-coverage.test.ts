@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { serveSite, type SiteServer } from '../support/server';
-import { formatFigure } from '../../src/lib/format';
-import { observationsOfGroup } from '../../src/lib/csv';
+import { formatFigure } from '../../src/views/format';
+import { observationsOfGroup } from '../../src/downloads/csv';
 import { siteData, subjectPath } from './indicators-site';
 
 let server: SiteServer;

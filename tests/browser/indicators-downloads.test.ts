@@ -8,8 +8,8 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
-import { dictionary, observationTable } from '../../src/lib/csv';
-import { downloadContext, formatBytes } from '../../src/lib/downloads';
+import { dictionary, observationTable } from '../../src/downloads/csv';
+import { downloadContext, formatBytes } from '../../src/downloads/registry';
 import { siteData } from './indicators-site';
 
 let browser: Browser;

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
 import { headersFor, parseCsp } from '../support/security-headers';
-import { chartsForIndicator } from '../../src/lib/series';
+import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
 
 const site = siteData();

@@ -1,6 +1,6 @@
 /** The data behind the built site, for the indicator tests: read from data/ as the build read it. */
-import { loadDataset } from '../../src/lib/read-sources';
-import type { Dataset as Site } from '../../src/lib/dataset';
+import { loadDataset } from '../../src/data/read-sources';
+import type { Dataset as Site } from '../../src/data/dataset';
 
 let site: Site | undefined;
 

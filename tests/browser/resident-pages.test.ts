@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
-import { loadDataset } from '../../src/lib/read-sources';
-import { hasOwnPage, rosterOf } from '../../src/lib/dataset';
-import { referralGuide } from '../../src/lib/referral';
+import { loadDataset } from '../../src/data/read-sources';
+import { hasOwnPage, rosterOf } from '../../src/data/dataset';
+import { referralGuide } from '../../src/views/referral';
 import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');

@@ -11,7 +11,7 @@ import { parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
 import { builtPages, isEmbed, readDist } from '../support/site-pages';
-import { loadDataset } from '../../src/lib/read-sources';
+import { loadDataset } from '../../src/data/read-sources';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };

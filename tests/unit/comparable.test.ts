@@ -1,12 +1,12 @@
 /**
- * The comparison rules of src/lib/comparable.ts, each with the cases issue 14 found on the site: Kunming's medians
+ * The comparison rules of src/data/comparable.ts, each with the cases issue 14 found on the site: Kunming's medians
  * ranked against its own counties, "> 90%" ranked as 90, Gaomi's 事业部 centres against Zizhong's 八中心, and counts of
  * different years ranked as performance.
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation } from '../../src/schemas';
-import { comparablePeriods, contains, fairComparison, isOpenEnded, isRankable, meetsTarget, openEnd } from '../../src/lib/comparable';
-import { comparisonChart, comparisonSummary } from '../../src/lib/series';
+import { comparablePeriods, contains, fairComparison, isOpenEnded, isRankable, meetsTarget, openEnd } from '../../src/data/comparable';
+import { comparisonChart, comparisonSummary } from '../../src/data/series';
 import { fixtureSite, rules, visitRate } from './indicators-fixture';
 
 const site = fixtureSite();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort } from '../../src/lib/documents';
-import { subjectHref, subjectName } from '../../src/lib/dataset';
-import { loadDataset } from '../../src/lib/read-sources';
+import { documentFigures, documentPageTitle, groupsDescribedBy, issuerShort } from '../../src/views/documents';
+import { subjectHref, subjectName } from '../../src/data/dataset';
+import { loadDataset } from '../../src/data/read-sources';
 import { fixtureSite } from '../fixtures/content-site';
-import { documentsIndex, provinceDocumentPaths, provinceDocuments } from '../../src/lib/views/lists';
+import { documentsIndex, provinceDocumentPaths, provinceDocuments } from '../../src/views/lists';
 
 describe('document pages', () => {
   const site = fixtureSite();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glossary, glossaryHref, glossaryLinks, termById, type GlossaryTerm } from '../../src/lib/glossary';
-import { loadDataset } from '../../src/lib/read-sources';
+import { glossary, glossaryHref, glossaryLinks, termById, type GlossaryTerm } from '../../src/views/glossary';
+import { loadDataset } from '../../src/data/read-sources';
 import { fixtureSite } from '../fixtures/content-site';
 
 const term = (links: GlossaryTerm['links']): GlossaryTerm => ({ id: 't', term: '词', aliases: [], definition: '释义', links });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { factExamples, factHref, groupFacts, groupsWithFacts, whoToAsk } from '../../src/lib/guide';
+import { factExamples, factHref, groupFacts, groupsWithFacts, whoToAsk } from '../../src/views/group-facts';
 import { fixtureSite } from '../fixtures/content-site';
-import { GUIDE_LIMITS, guideExamples } from '../../src/lib/views/guide';
-import type { FactExample } from '../../src/lib/guide';
+import { GUIDE_LIMITS, guideExamples } from '../../src/views/guide';
+import type { FactExample } from '../../src/views/group-facts';
 
 describe('guide examples from the groups\' records', () => {
   const site = fixtureSite();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { groupPage } from '../../src/lib/views/group';
-import { regionPage } from '../../src/lib/views/region';
-import { updatesWithin } from '../../src/lib/views/related';
+import { groupPage } from '../../src/views/group';
+import { regionPage } from '../../src/views/region';
+import { updatesWithin } from '../../src/views/related';
 import { fixtureSite } from '../fixtures/content-site';
 
 const ids = (list: { href: string }[]) => list.map((u) => u.href.replace(/^\/updates\/|\/$/g, ''));

@@ -3,7 +3,7 @@
  * would give (the scan is written here, from the fixture's arrays, as the expected value).
  */
 import { describe, expect, it } from 'vitest';
-import { groupsIn, isWithin, membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, updatedOf } from '../../src/lib/dataset';
+import { groupsIn, isWithin, membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, updatedOf } from '../../src/data/dataset';
 import { fixtureSite } from './indicators-fixture';
 import { residentSite } from '../fixtures/resident-site';
 import { fixtureSite as contentSite } from '../fixtures/content-site';
@@ -75,7 +75,7 @@ describe('one read and one validation per build', () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { HANDOFF_ENV, loadDataset, readAndValidate, writeHandoff } = await import('../../src/lib/read-sources');
+    const { HANDOFF_ENV, loadDataset, readAndValidate, writeHandoff } = await import('../../src/data/read-sources');
     const { validated } = readAndValidate(process.cwd());
     expect(validated).toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'yigongti-handoff-'));

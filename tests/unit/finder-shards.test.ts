@@ -9,12 +9,12 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js';
 import { generateNationalDataset } from '../../scripts/bench/national-data';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset } from '../../src/lib/validate';
-import { indexDataset, membershipsOf } from '../../src/lib/dataset';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
+import { indexDataset, membershipsOf } from '../../src/data/dataset';
 import { pinyin } from 'pinyin-pro';
-import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/lib/finder-index';
-import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/lib/finder';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/finder/shards';
+import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/finder/match';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-finder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,12 +1,12 @@
 /**
- * How charts draw figures (src/lib/chart-layout.ts), for the static chart on pages and the downloadable SVG: a bound
+ * How charts draw figures (src/views/chart-layout.ts), for the static chart on pages and the downloadable SVG: a bound
  * ("> 90%") is drawn open past its value, never as a clean bar ending at it; a target is a marker, not a bar; every
  * label carries its period. Expected texts come from the fixture's figures.
  */
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/schemas';
-import { comparisonChart, subjectChart, type ChartFigureData } from '../../src/lib/series';
-import { chartLayout, chartSvg, figureSvg, trackSvg, wrapText } from '../../src/lib/chart-layout';
+import { comparisonChart, subjectChart, type ChartFigureData } from '../../src/data/series';
+import { chartLayout, chartSvg, figureSvg, trackSvg, wrapText } from '../../src/views/chart-layout';
 import { fixtureSite, visitRate } from './indicators-fixture';
 
 const site = fixtureSite();

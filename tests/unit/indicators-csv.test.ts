@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/lib/csv';
-import { buildRegistry, downloadContext, downloadRegistry, formatBytes, groupDownloads, indicatorDownloads, linkOf, siteDownloads, type DownloadFile } from '../../src/lib/downloads';
-import { citationText } from '../../src/lib/citation';
-import { parseGitLog } from '../../src/lib/read-sources';
-import { indexDataset, updatedOf } from '../../src/lib/dataset';
-import { validateDataset } from '../../src/lib/validate';
+import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/downloads/csv';
+import { buildRegistry, downloadContext, downloadRegistry, formatBytes, groupDownloads, indicatorDownloads, linkOf, siteDownloads, type DownloadFile } from '../../src/downloads/registry';
+import { citationText } from '../../src/views/citation';
+import { parseGitLog } from '../../src/data/read-sources';
+import { indexDataset, updatedOf } from '../../src/data/dataset';
+import { validateDataset } from '../../src/data/validate';
 import { publishingFiles } from '../fixtures/publishing-files';
 import { fixtureSite, visitRate } from './indicators-fixture';
 

@@ -1,6 +1,6 @@
 /** A small site for the indicator tests: a prefecture with three counties, two groups, and figures of every shape. */
 import type { Indicator, Observation } from '../../src/schemas';
-import type { Dataset as Site } from '../../src/lib/dataset';
+import type { Dataset as Site } from '../../src/data/dataset';
 import { datasetOf } from '../fixtures/dataset';
 
 const src = (excerpt: string) => ({ document: 'doc-a', section: '一、', excerpt });

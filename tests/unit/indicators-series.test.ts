@@ -12,7 +12,7 @@ import {
   subjectChart,
   subjectSummary,
   unambiguous,
-} from '../../src/lib/series';
+} from '../../src/data/series';
 import { fixtureSite, rules, visitRate, yesNo } from './indicators-fixture';
 
 const site = fixtureSite();

@@ -1,9 +1,9 @@
 /** The change log as readers see it: newest first, each correction in plain words next to its figure. */
 import { describe, expect, it } from 'vitest';
-import { correctionsFor, correctionsNewestFirst, correctionSentence, figureLabel } from '../../src/lib/corrections';
-import type { Dataset as Site } from '../../src/lib/dataset';
-import { validateDataset } from '../../src/lib/validate';
-import { indexDataset } from '../../src/lib/dataset';
+import { correctionsFor, correctionsNewestFirst, correctionSentence, figureLabel } from '../../src/data/corrections';
+import type { Dataset as Site } from '../../src/data/dataset';
+import { validateDataset } from '../../src/data/validate';
+import { indexDataset } from '../../src/data/dataset';
 import { publishingFiles, json, CORRECTION } from '../fixtures/publishing-files';
 
 function siteWith(corrections: object[]): Site {

@@ -1,7 +1,7 @@
 /** The pieces `npm run new` is made of: ids, names resolved to ids, and files that keep what editors wrote. */
 import { describe, expect, it } from 'vitest';
-import { appendToJsonArray, mdxText, periodSlug, resolveId, slug, suggestIds, todayInChina, uniqueId } from '../../src/lib/scaffold';
-import { validateDataset } from '../../src/lib/validate';
+import { appendToJsonArray, mdxText, periodSlug, resolveId, slug, suggestIds, todayInChina, uniqueId } from '../../src/publishing/scaffold';
+import { validateDataset } from '../../src/data/validate';
 import { publishingFiles } from '../fixtures/publishing-files';
 
 describe('scaffolding new entries', () => {

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset, FULL } from '../../scripts/bench/national-data';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset, formatProblem } from '../../src/lib/validate';
-import { indexDataset } from '../../src/lib/dataset';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset, formatProblem } from '../../src/data/validate';
+import { indexDataset } from '../../src/data/dataset';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-national-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { residentEntries } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
-import { groupPage, referralPage } from '../../src/lib/views/group';
-import { institutionPage } from '../../src/lib/views/institution';
+import { groupPage, referralPage } from '../../src/views/group';
+import { institutionPage } from '../../src/views/institution';
 import type { Group, Institution } from '../../src/schemas';
 
 const SITE = 'https://example.org';

@@ -3,10 +3,10 @@ import { Converter } from 'opencc-js';
 import { residentSite } from '../fixtures/resident-site';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../src/lib/finder-index';
-import { coreOf, findPlaces, foldQuery, latinQuery, normalise, searchFinder, shardFile, soundShardFile, soundShardFor, type FinderFiles, type FinderIndex } from '../../src/lib/finder';
-import { loadDataset } from '../../src/lib/read-sources';
-import { finderCoverage } from '../../src/lib/views/finder';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../src/finder/shards';
+import { coreOf, findPlaces, foldQuery, latinQuery, normalise, searchFinder, shardFile, soundShardFile, soundShardFor, type FinderFiles, type FinderIndex } from '../../src/finder/match';
+import { loadDataset } from '../../src/data/read-sources';
+import { finderCoverage } from '../../src/views/finder';
 
 const labels = { institutionKind: (k: string) => k, groupKind: (k: string) => k, regionKind: (k: string) => k };
 const data = buildFinderData(residentSite(), labels, [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { residentSite } from '../fixtures/resident-site';
-import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref } from '../../src/lib/referral';
-import { fullPlaceLabel, groupCrumbs, groupTitle, institutionCrumbs, institutionTitle, placeLabel, regionPageCrumbs } from '../../src/lib/titles';
+import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref } from '../../src/views/referral';
+import { fullPlaceLabel, groupCrumbs, groupTitle, institutionCrumbs, institutionTitle, placeLabel, regionPageCrumbs } from '../../src/views/titles';
 
 const site = residentSite();
 const group = (id: string) => site.groups.find((g) => g.id === id)!;

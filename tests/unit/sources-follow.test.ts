@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Observation } from '../../src/schemas';
-import { citeView } from '../../src/lib/views/figures';
-import { documentPage } from '../../src/lib/views/content';
-import { observationTable } from '../../src/lib/csv';
-import { loadDataset } from '../../src/lib/read-sources';
+import { citeView } from '../../src/views/figures';
+import { documentPage } from '../../src/views/content';
+import { observationTable } from '../../src/downloads/csv';
+import { loadDataset } from '../../src/data/read-sources';
 import { datasetOf } from '../fixtures/dataset';
 
 const doc = (id: string, extra: Partial<DocumentMeta> = {}) => ({

@@ -3,7 +3,7 @@
  * and what passed before a change passes after it.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSource, placeOf, strayFileProblem, validateDataset, type SourceFiles, type Problem } from '../../src/lib/validate';
+import { decodeSource, placeOf, strayFileProblem, validateDataset, type SourceFiles, type Problem } from '../../src/data/validate';
 
 const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
 const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDataset, formatProblem, type SourceFiles } from '../../src/lib/validate';
+import { validateDataset, formatProblem, type SourceFiles } from '../../src/data/validate';
 
 /** A small valid site: one county, one group with a lead and a member, one indicator, one figure, one document. */
 function validFiles(): SourceFiles {

@@ -1,11 +1,11 @@
 /** The resident pages' views on the resident fixture (tests/fixtures/resident-site.ts), village clinics included. */
 import { describe, expect, it } from 'vitest';
 import { residentSiteWithVillageClinics } from '../fixtures/resident-site';
-import { groupPage, referralPage } from '../../src/lib/views/group';
-import { groupsIndex, institutionsIndex, provinceList, provinceListPaths } from '../../src/lib/views/lists';
-import { institutionPage, institutionsWithPages } from '../../src/lib/views/institution';
-import { regionPage, regionsIndex } from '../../src/lib/views/region';
-import { homePage } from '../../src/lib/views/home';
+import { groupPage, referralPage } from '../../src/views/group';
+import { groupsIndex, institutionsIndex, provinceList, provinceListPaths } from '../../src/views/lists';
+import { institutionPage, institutionsWithPages } from '../../src/views/institution';
+import { regionPage, regionsIndex } from '../../src/views/region';
+import { homePage } from '../../src/views/home';
 
 const ds = residentSiteWithVillageClinics();
 const SITE = 'https://example.org';

@@ -5,8 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readSourceFiles } from '../read-sources';
-import { validateDataset } from '../validate';
+import { readSourceFiles } from '../../data/read-sources';
+import { validateDataset } from '../../data/validate';
 import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from './fields';
 import { formPage, layout, startPage } from './page';
 import { readMdxEntry, saveEntry } from './save';

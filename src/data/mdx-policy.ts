@@ -1,0 +1,211 @@
+/**
+ * MDX is content, never code. One rule set, used by `npm run check` (src/data/validate/index.ts) and by the build (the remark
+ * plugin below, registered in astro.config.mjs), so nothing check lets through can run or leave the site at build time.
+ *
+ * Allowed: Markdown, links to this site or to http(s)/mailto addresses, images under public/ (`/images/…`), and the
+ * components in MDX_COMPONENTS with quoted-text props. Rejected: every `{…}` expression, attribute expression, spread,
+ * import/export, any other HTML or JSX element, raw HTML, `javascript:`/`data:`/`vbscript:` and other schemes,
+ * and images that are not files of this site.
+ */
+import { createProcessor } from '@mdx-js/mdx';
+
+/** The project's own components an editor may use, and the props each takes (always quoted text). */
+export const MDX_COMPONENTS: Record<string, readonly string[]> = {
+  Note: ['title'],
+};
+
+export interface MdxViolation {
+  /** Line in the text handed to the check (1-based). */
+  line: number;
+  /** What is not allowed, in Chinese. */
+  zh: string;
+  /** The same in English. */
+  en: string;
+  /** What to write instead. */
+  hint: { zh: string; en: string };
+}
+
+/** The few fields of mdast/MDX nodes the policy reads; kept local so the rules do not depend on type packages. */
+interface Node {
+  type: string;
+  name?: string | null;
+  url?: string;
+  identifier?: string;
+  value?: unknown;
+  attributes?: { type: string; name?: string; value?: unknown }[];
+  position?: { start: { line: number } };
+  children?: Node[];
+}
+
+const ALLOWED_LIST = Object.keys(MDX_COMPONENTS).length
+  ? Object.entries(MDX_COMPONENTS).map(([name, props]) => `<${name}${props.map((p) => ` ${p}="…"`).join('')}>…</${name}>`).join('、')
+  : '';
+
+const HINTS = {
+  code: {
+    zh: '正文只能是文字。花括号请用全角“｛｝”；要引用本站的文件或数据，写 Markdown 链接，如 [资中县医共体](/groups/zizhong/)。',
+    en: 'The text must be plain. Write full-width ｛｝ for braces; to refer to a page of this site, write a Markdown link such as [资中县医共体](/groups/zizhong/).',
+  },
+  element: {
+    zh: `用 Markdown 代替标签：## 标题、**加粗**、- 列表、[文字](/网址/) 链接、![说明](/images/图.png) 图片${ALLOWED_LIST ? `；提示框写 ${ALLOWED_LIST}` : ''}。“<5岁”请写成“小于5岁”或全角“＜5岁”。见 docs/编辑指南.md 的“正文里能写什么”。`,
+    en: `Use Markdown instead of tags: ## heading, **bold**, - list, [text](/path/) link, ![caption](/images/x.png) image${ALLOWED_LIST ? `; for a callout write ${ALLOWED_LIST}` : ''}. Write “小于5岁” or full-width ＜ instead of <5. See “正文里能写什么” in docs/编辑指南.md.`,
+  },
+  prop: {
+    zh: '组件的属性只能写成带英文双引号的文字，例如 <Note title="办理时间">…</Note>；不能用 { }，也不能用 {...}。',
+    en: 'Component props must be quoted text, e.g. <Note title="办理时间">…</Note>; no { } and no {...}.',
+  },
+  link: {
+    zh: '链接写成本站地址 [文字](/documents/文件名/)，或以 https:// 开头的网址 [文字](https://www.nhc.gov.cn/…)，或 mailto:邮箱。',
+    en: 'Link to a page of this site [text](/documents/name/), to an address starting with https:// [text](https://www.nhc.gov.cn/…), or to mailto:address.',
+  },
+  image: {
+    zh: '把图片放进 public/images/，再写 ![图片说明](/images/文件名.png)；不能引用其他网站的图片或项目以外的文件。',
+    en: 'Put the image in public/images/ and write ![caption](/images/name.png); images from other sites or outside the project are not allowed.',
+  },
+  parse: {
+    zh: '正文只用普通 Markdown（## 标题、- 列表、[文字](/网址/) 链接）。< 和 { 在正文里有特殊含义：“<5岁”请写成“小于5岁”或全角“＜5岁”，花括号请用全角“｛｝”；不要写 import 或 <标签>。',
+    en: 'Use plain Markdown in the text (## headings, - lists, [text](/path/) links). < and { are special: write “小于5岁” or full-width ＜ instead of <5, full-width ｛｝ for braces; no import or <tags>.',
+  },
+};
+
+/**
+ * A URL as a browser reads it: character references are already decoded by the parser; browsers also drop ASCII
+ * whitespace and control characters anywhere in a scheme and treat `\` as `/`.
+ */
+function normaliseUrl(url: string): string {
+  return url.replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, '').replace(/\\/g, '/').toLowerCase();
+}
+
+const schemeOf = (url: string) => /^([a-z][a-z0-9+.-]*):/.exec(url)?.[1];
+const DANGEROUS = new Set(['javascript', 'data', 'vbscript']);
+
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Why a link target is not allowed, or undefined when it is. */
+function linkProblem(raw: string): { zh: string; en: string } | undefined {
+  const url = normaliseUrl(raw);
+  const scheme = schemeOf(url);
+  if (scheme && DANGEROUS.has(scheme)) return { zh: `链接用了不允许的 ${scheme}: 地址（${raw}）`, en: `the link uses a forbidden ${scheme}: address (${raw})` };
+  if (scheme && !['http', 'https', 'mailto'].includes(scheme)) return { zh: `链接地址的开头 ${scheme}: 不允许（${raw}）`, en: `links may not start with ${scheme}: (${raw})` };
+  if (!scheme && url.startsWith('//')) return { zh: `链接地址缺少 https:（${raw}）`, en: `the link address lacks https: (${raw})` };
+  return undefined;
+}
+
+/** Why an image source is not allowed, or undefined when it is: only files of this site, written from the root. */
+function imageProblem(raw: string): { zh: string; en: string } | undefined {
+  const url = normaliseUrl(raw);
+  const scheme = schemeOf(url);
+  if (scheme && DANGEROUS.has(scheme)) return { zh: `图片用了不允许的 ${scheme}: 地址（${raw}）`, en: `the image uses a forbidden ${scheme}: address (${raw})` };
+  if (scheme || url.startsWith('//')) return { zh: `图片来自其他网站（${raw}），只能用本站 public/images/ 里的图片`, en: `the image comes from another site (${raw}); only images in this site's public/images/ are allowed` };
+  const segments = decodePath(url.split(/[?#]/)[0]).split('/');
+  if (!url.startsWith('/') || segments.includes('..')) {
+    return { zh: `图片路径（${raw}）不在本站的 public/ 目录里`, en: `the image path (${raw}) is not inside this site's public/ folder` };
+  }
+  return undefined;
+}
+
+const describe = (name: string | null | undefined) => (name ? `<${name}>` : '<>');
+
+/** Every place in an MDX tree (from @mdx-js/mdx or Astro's MDX pipeline) that the policy does not allow. */
+export function mdxTreeViolations(tree: unknown): MdxViolation[] {
+  const root = tree as Node;
+  const violations: MdxViolation[] = [];
+  const definitions = new Map<string, string>();
+  const collect = (node: Node) => {
+    if (node.type === 'definition' && node.identifier !== undefined && node.url !== undefined) definitions.set(node.identifier, node.url);
+    node.children?.forEach(collect);
+  };
+  collect(root);
+
+  const add = (node: Node, message: { zh: string; en: string }, hint: MdxViolation['hint']) =>
+    violations.push({ line: node.position?.start.line ?? 1, ...message, hint });
+
+  const visit = (node: Node) => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        add(node, { zh: '正文里有 import 或 export 语句，本站的正文不能含代码', en: 'the text holds an import or export statement; text here cannot hold code' }, HINTS.code);
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        add(node, { zh: '正文里有花括号表达式 { }，本站的正文不能含代码', en: 'the text holds a { } expression; text here cannot hold code' }, HINTS.code);
+        break;
+      case 'html':
+        add(node, { zh: '正文里有 HTML 代码，本站的正文不能含 HTML', en: 'the text holds raw HTML; text here cannot hold HTML' }, HINTS.element);
+        break;
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement': {
+        const props = node.name && Object.hasOwn(MDX_COMPONENTS, node.name) ? MDX_COMPONENTS[node.name] : undefined;
+        if (!props) {
+          add(node, { zh: `正文里有标签 ${describe(node.name)}，本站的正文不能使用这个标签`, en: `the text uses the tag ${describe(node.name)}; it is not allowed here` }, HINTS.element);
+          break;
+        }
+        for (const attribute of node.attributes ?? []) {
+          if (attribute.type !== 'mdxJsxAttribute') {
+            add(node, { zh: `${describe(node.name)} 里有 {...} 展开属性，不允许`, en: `${describe(node.name)} has a {...} spread attribute; not allowed` }, HINTS.prop);
+          } else if (!props.includes(attribute.name ?? '')) {
+            add(node, { zh: `${describe(node.name)} 没有属性 ${attribute.name}（可用：${props.join('、') || '无'}）`, en: `${describe(node.name)} has no prop ${attribute.name} (allowed: ${props.join(', ') || 'none'})` }, HINTS.prop);
+          } else if (typeof attribute.value !== 'string') {
+            add(node, { zh: `${describe(node.name)} 的属性 ${attribute.name} 必须是带引号的文字`, en: `the prop ${attribute.name} of ${describe(node.name)} must be quoted text` }, HINTS.prop);
+          }
+        }
+        break;
+      }
+      case 'link':
+      case 'definition': {
+        const problem = linkProblem(node.url ?? '');
+        if (problem) add(node, problem, HINTS.link);
+        break;
+      }
+      case 'image': {
+        const problem = imageProblem(node.url ?? '');
+        if (problem) add(node, problem, HINTS.image);
+        break;
+      }
+      case 'imageReference': {
+        const url = definitions.get(node.identifier ?? '');
+        const problem = url === undefined ? undefined : imageProblem(url);
+        if (problem) add(node, problem, HINTS.image);
+        break;
+      }
+    }
+    node.children?.forEach(visit);
+  };
+  visit(root);
+  return violations;
+}
+
+const parser = createProcessor();
+
+/** Everything not allowed in an MDX body, a syntax error included (then the only violation). */
+export function mdxViolations(body: string): MdxViolation[] {
+  let tree;
+  try {
+    tree = parser.parse(body);
+  } catch (error) {
+    const e = error as Error & { line?: number; place?: { line?: number; start?: { line?: number } } };
+    const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
+    const first = e.message.split('\n')[0];
+    return [{ line, zh: `正文无法解析：${first}`, en: `the text cannot be parsed: ${first}`, hint: HINTS.parse }];
+  }
+  return mdxTreeViolations(tree);
+}
+
+/**
+ * Remark plugin for Astro's MDX pipeline: stops the build before any expression in the file is compiled, naming the
+ * file and line. `npm run check` reports the same places first, through mdxViolations.
+ */
+export function remarkMdxPolicy() {
+  return (tree: unknown, file: { path?: string; cwd?: string }) => {
+    const violations = mdxTreeViolations(tree);
+    if (!violations.length) return;
+    const name = file.path && file.cwd && file.path.startsWith(file.cwd + '/') ? file.path.slice(file.cwd.length + 1) : (file.path ?? 'MDX');
+    const lines = violations.map((v) => `${name}:${v.line}: ${v.zh} / ${v.en}\n  → ${v.hint.zh}\n  → ${v.hint.en}`);
+    throw new Error(`正文含有不允许的内容 / the text holds content that is not allowed (npm run check lists it too):\n${lines.join('\n')}`);
+  };
+}

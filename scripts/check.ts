@@ -28,7 +28,7 @@ if (handoff) {
   writeHandoff(handoff, validated);
   console.log(`✓ 数据检查通过 / data OK in ${Math.round(performance.now() - started)} ms`);
 } else {
-  const { dataset, problems } = await validateDatasetInParallel(readSourceFiles(root));
+  const { entries: dataset, problems } = await validateDatasetInParallel(readSourceFiles(root));
   if (problems.length) fail(problems, `未发布。/ ${problems.length} problem(s); nothing was published.`);
   const counts = Object.entries(dataset).map(([name, list]) => `${name} ${list.length}`).join(', ');
   console.log(`✓ 数据检查通过 / data OK (${counts}) in ${Math.round(performance.now() - started)} ms`);

@@ -466,7 +466,7 @@ async function main() {
   }
 
   const files = readSourceFiles(root);
-  const { dataset } = validateDataset(files);
+  const { entries: dataset } = validateDataset(files);
   const ctx: Context = { dataset, named: namedEntries(dataset), today: todayInChina() };
   const asker = new Asker();
   if (asker.interactive) console.log(`新建${kind.zh}：按提示填写，直接回车使用方括号里的默认值；带 * 的必须填写。\n`);

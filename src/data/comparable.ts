@@ -45,11 +45,11 @@ export function comparablePeriods(a: Pick<Observation, 'period'>, b: Pick<Observ
 }
 
 /** Whether subject `outer` contains subject `inner`: a region its sub-regions and everything in them; a group its region's places do not. */
-export function contains(ds: Dataset, outer: Subject, inner: Subject): boolean {
+export function contains(dataset: Dataset, outer: Subject, inner: Subject): boolean {
   if (outer.type === inner.type && outer.id === inner.id) return false;
   if (outer.type !== 'region') return false;
-  const innerRegion = inner.type === 'region' ? inner.id : inner.type === 'group' ? ds.group.get(inner.id)?.region : ds.institution.get(inner.id)?.region;
-  return innerRegion !== undefined && isWithin(ds, innerRegion, outer.id);
+  const innerRegion = inner.type === 'region' ? inner.id : inner.type === 'group' ? dataset.group.get(inner.id)?.region : dataset.institution.get(inner.id)?.region;
+  return innerRegion !== undefined && isWithin(dataset, innerRegion, outer.id);
 }
 
 /** Whether an indicator's figures may be ranked at all (rule 5). */
@@ -83,7 +83,7 @@ function dominant(keys: string[], prefer?: (key: string) => boolean): string | u
  * measure is the most common one (a place's own value wins a tie against a median); the compared period the most
  * common period class among those (the later wins a tie).
  */
-export function fairComparison(ds: Dataset, indicator: Indicator, figures: readonly Observation[]): FairComparison {
+export function fairComparison(dataset: Dataset, indicator: Indicator, figures: readonly Observation[]): FairComparison {
   const result: FairComparison = { ranked: [], openEnded: [], aggregates: [], apart: [] };
   const measure = dominant(
     figures.map((o) => measureKey(o, indicator)),
@@ -96,7 +96,7 @@ export function fairComparison(ds: Dataset, indicator: Indicator, figures: reado
   result.apart.push(...sameMeasure.filter((o) => periodClass(o.period) !== period));
   const subjects = inPeriod.map((o) => o.subject);
   for (const o of inPeriod) {
-    if (subjects.some((s) => contains(ds, o.subject, s))) result.aggregates.push(o);
+    if (subjects.some((s) => contains(dataset, o.subject, s))) result.aggregates.push(o);
     else if (isOpenEnded(o)) result.openEnded.push(o);
     else result.ranked.push(o);
   }

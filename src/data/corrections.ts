@@ -24,8 +24,8 @@ export interface CorrectionView {
 }
 
 /** Every correction in the data (none when the site has no change log yet). */
-export function allCorrections(site: Dataset): readonly Correction[] {
-  return site.corrections;
+export function allCorrections(dataset: Dataset): readonly Correction[] {
+  return dataset.corrections;
 }
 
 function newestFirst(a: Correction, b: Correction): number {
@@ -33,7 +33,7 @@ function newestFirst(a: Correction, b: Correction): number {
 }
 
 /** A field's published value as the page shows it. */
-function shown(site: Dataset, field: Correction['field'], value: string | number, indicator: Indicator): string {
+function shown(dataset: Dataset, field: Correction['field'], value: string | number, indicator: Indicator): string {
   switch (field) {
     case 'value':
       return typeof value === 'number' ? formatValue(value, indicator.unit) : String(value);
@@ -45,20 +45,20 @@ function shown(site: Dataset, field: Correction['field'], value: string | number
       return key in strings ? t(key as StringKey) : String(value);
     }
     case 'indicator':
-      return site.indicator.get(String(value))?.name ?? String(value);
+      return dataset.indicator.get(String(value))?.name ?? String(value);
     case 'source.document':
-      return site.document.get(String(value))?.data.title ?? String(value);
+      return dataset.document.get(String(value))?.data.title ?? String(value);
     default:
       return String(value);
   }
 }
 
 /** One correction resolved for display; undefined when its figure is not in the data. */
-export function viewCorrection(site: Dataset, correction: Correction): CorrectionView | undefined {
-  const observation = site.observation.get(correction.observation);
-  const indicator = observation && site.indicator.get(observation.indicator);
+export function viewCorrection(dataset: Dataset, correction: Correction): CorrectionView | undefined {
+  const observation = dataset.observation.get(correction.observation);
+  const indicator = observation && dataset.indicator.get(observation.indicator);
   if (!observation || !indicator) return undefined;
-  const subject = { name: subjectName(site, observation.subject), href: subjectHref(observation.subject) };
+  const subject = { name: subjectName(dataset, observation.subject), href: subjectHref(observation.subject) };
   return {
     correction,
     observation,
@@ -66,25 +66,25 @@ export function viewCorrection(site: Dataset, correction: Correction): Correctio
     subject,
     figureHref: `${subject.href}#obs-${observation.id}`,
     fieldLabel: t(`changes.field.${correction.field}`),
-    oldText: shown(site, correction.field, correction.old, indicator),
-    newText: shown(site, correction.field, correction.new, indicator),
+    oldText: shown(dataset, correction.field, correction.old, indicator),
+    newText: shown(dataset, correction.field, correction.new, indicator),
     href: `/changes/#${correction.id}`,
   };
 }
 
 /** The change log, newest first. */
-export function correctionsNewestFirst(site: Dataset): CorrectionView[] {
-  return [...allCorrections(site)]
+export function correctionsNewestFirst(dataset: Dataset): CorrectionView[] {
+  return [...allCorrections(dataset)]
     .sort(newestFirst)
-    .map((c) => viewCorrection(site, c))
+    .map((c) => viewCorrection(dataset, c))
     .filter((v): v is CorrectionView => v !== undefined);
 }
 
 /** Corrections of one figure, newest first. */
-export function correctionsFor(site: Dataset, observationId: string): CorrectionView[] {
-  return [...correctionsOf(site, observationId)]
+export function correctionsFor(dataset: Dataset, observationId: string): CorrectionView[] {
+  return [...correctionsOf(dataset, observationId)]
     .sort(newestFirst)
-    .map((c) => viewCorrection(site, c))
+    .map((c) => viewCorrection(dataset, c))
     .filter((v): v is CorrectionView => v !== undefined);
 }
 

@@ -251,38 +251,38 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
 const NONE: readonly never[] = Object.freeze([]);
 
 /** Figures about one subject. */
-export function observationsOf(ds: Dataset, type: SubjectType, id: string): readonly Observation[] {
-  return ds.observationsBySubject.get(subjectKey(type, id)) ?? NONE;
+export function observationsOf(dataset: Dataset, type: SubjectType, id: string): readonly Observation[] {
+  return dataset.observationsBySubject.get(subjectKey(type, id)) ?? NONE;
 }
 
 /** Figures reported for one indicator. */
-export function observationsOfIndicator(ds: Dataset, indicatorId: string): readonly Observation[] {
-  return ds.observationsByIndicator.get(indicatorId) ?? NONE;
+export function observationsOfIndicator(dataset: Dataset, indicatorId: string): readonly Observation[] {
+  return dataset.observationsByIndicator.get(indicatorId) ?? NONE;
 }
 
 /** A region's path from the top, the region itself last; empty for an unknown id. */
-export function pathOf(ds: Dataset, regionId: string): readonly Region[] {
-  return ds.regionPath.get(regionId) ?? NONE;
+export function pathOf(dataset: Dataset, regionId: string): readonly Region[] {
+  return dataset.regionPath.get(regionId) ?? NONE;
 }
 
 /** True when `regionId` is `within` or lies below it. */
-export function isWithin(ds: Dataset, regionId: string, within: string): boolean {
-  return ds.regionDescendants.get(within)?.has(regionId) ?? false;
+export function isWithin(dataset: Dataset, regionId: string, within: string): boolean {
+  return dataset.regionDescendants.get(within)?.has(regionId) ?? false;
 }
 
 /** The groups an institution belongs to, with its role in each. */
-export function membershipsOf(ds: Dataset, institutionId: string): readonly Membership[] {
-  return ds.memberships.get(institutionId) ?? NONE;
+export function membershipsOf(dataset: Dataset, institutionId: string): readonly Membership[] {
+  return dataset.memberships.get(institutionId) ?? NONE;
 }
 
 /** A group's roster: the lead first, then named members. */
-export function rosterOf(ds: Dataset, groupId: string): readonly RosterRow[] {
-  return ds.roster.get(groupId) ?? NONE;
+export function rosterOf(dataset: Dataset, groupId: string): readonly RosterRow[] {
+  return dataset.roster.get(groupId) ?? NONE;
 }
 
 /** Groups serving a region or any region below it, in the editors' order. */
-export function groupsIn(ds: Dataset, regionId: string): readonly Group[] {
-  return ds.groupsInRegion.get(regionId) ?? NONE;
+export function groupsIn(dataset: Dataset, regionId: string): readonly Group[] {
+  return dataset.groupsInRegion.get(regionId) ?? NONE;
 }
 
 /** True for institutions that get a page of their own (village clinics are rows on their health centre's page). */
@@ -291,8 +291,8 @@ export function hasOwnPage(institution: Institution): boolean {
 }
 
 /** Published corrections of one figure, oldest first. */
-export function correctionsOf(ds: Dataset, observationId: string): readonly Correction[] {
-  return ds.correctionsByObservation.get(observationId) ?? NONE;
+export function correctionsOf(dataset: Dataset, observationId: string): readonly Correction[] {
+  return dataset.correctionsByObservation.get(observationId) ?? NONE;
 }
 
 const SUBJECT_PATH = { group: 'groups', region: 'regions', institution: 'institutions' } as const;
@@ -303,16 +303,16 @@ export function subjectHref(subject: Subject): string {
 }
 
 /** The name of what a figure is about (its id when unknown). */
-export function subjectName(ds: Dataset, subject: Subject): string {
-  const entry = subject.type === 'group' ? ds.group.get(subject.id) : subject.type === 'region' ? ds.region.get(subject.id) : ds.institution.get(subject.id);
+export function subjectName(dataset: Dataset, subject: Subject): string {
+  const entry = subject.type === 'group' ? dataset.group.get(subject.id) : subject.type === 'region' ? dataset.region.get(subject.id) : dataset.institution.get(subject.id);
   return entry?.name ?? subject.id;
 }
 
 /** The newest last-changed date among the files holding these entries. */
-export function updatedOf(ds: Dataset, entries: Iterable<{ collection: DatedCollection; id: string }>): string | undefined {
+export function updatedOf(dataset: Dataset, entries: Iterable<{ collection: DatedCollection; id: string }>): string | undefined {
   let newest: string | undefined;
   for (const e of entries) {
-    const date = ds.entryDates.get(`${e.collection}:${e.id}`);
+    const date = dataset.entryDates.get(`${e.collection}:${e.id}`);
     if (date && (!newest || date > newest)) newest = date;
   }
   return newest;

@@ -86,7 +86,7 @@ export function readAndValidate(root: string): { validated?: Validated; problems
 
 /** The outcome of validating `files` (read from `root`): the problems, or the validated entries with their files' dates. */
 export function withFileDates(root: string, files: SourceFiles, result: ReturnType<typeof validateDataset>): { validated?: Validated; problems: Problem[] } {
-  const { dataset, problems, origins } = result;
+  const { entries: dataset, problems, origins } = result;
   if (problems.length) return { problems };
   const dataPaths = Object.values(files.data).flatMap((list) => list.map((f) => f.path));
   return { validated: { entries: dataset, origins, fileDates: fileDates(root, dataPaths) }, problems };

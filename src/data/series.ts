@@ -124,13 +124,13 @@ export function labelLines(text: string): string[] {
 }
 
 /** What to call a set of subjects in a sentence: 地区, 医共体, 医疗集团, 机构, or 地方 when mixed. */
-export function subjectNoun(site: Dataset, subjects: Observation['subject'][]): string {
+export function subjectNoun(dataset: Dataset, subjects: Observation['subject'][]): string {
   const types = new Set(subjects.map((s) => s.type));
   if (types.size !== 1) return t('noun.mixed');
   const [type] = types;
   if (type === 'region') return t('noun.region');
   if (type === 'institution') return t('noun.institution');
-  const kinds = new Set(subjects.map((s) => site.group.get(s.id)?.kind as Group['kind'] | undefined));
+  const kinds = new Set(subjects.map((s) => dataset.group.get(s.id)?.kind as Group['kind'] | undefined));
   if (kinds.size === 1 && kinds.has('urban')) return t('noun.urban');
   if (kinds.size === 1 && kinds.has('county')) return t('noun.county');
   return t('noun.groups');
@@ -212,10 +212,10 @@ function joinNames(names: string[]): string {
  * One sentence about one subject's figures for one indicator: its latest actual value, the change from the figure
  * before it, and the gap to its own target (or else the national target). Undefined when nothing can be said cleanly.
  */
-export function subjectSummary(site: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
+export function subjectSummary(dataset: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations).sort(compareObservations);
   if (clean.length === 0) return undefined;
-  const name = subjectName(site, clean[0].subject);
+  const name = subjectName(dataset, clean[0].subject);
   const measure = indicator.shortName ?? indicator.name;
   const describe = (o: Observation) => ({ name, measure, value: valueText(o, indicator), period: periodText(o) });
   const actuals = clean.filter((o) => o.kind === 'actual');
@@ -244,15 +244,15 @@ export function subjectSummary(site: Dataset, indicator: Indicator, observations
  * place containing the others set aside; how many of the ranked and bounded figures are known to meet the national
  * target. Neutral indicators are listed, not ranked. Where only targets are reported, their range.
  */
-export function comparisonSummary(site: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
+export function comparisonSummary(dataset: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations);
   const actuals = latestPerSubject(clean, 'actual', compareObservations);
-  if (actuals.length === 1) return subjectSummary(site, indicator, clean.filter((o) => subjectKey(o.subject) === subjectKey(actuals[0].subject)));
+  if (actuals.length === 1) return subjectSummary(dataset, indicator, clean.filter((o) => subjectKey(o.subject) === subjectKey(actuals[0].subject)));
   if (actuals.length === 0) {
     const targets = latestPerSubject(clean, 'target', compareObservations);
     if (targets.length === 0) return undefined;
-    if (targets.length === 1) return subjectSummary(site, indicator, targets);
-    const noun = subjectNoun(site, targets.map((o) => o.subject));
+    if (targets.length === 1) return subjectSummary(dataset, indicator, targets);
+    const noun = subjectNoun(dataset, targets.map((o) => o.subject));
     if (!isRankable(indicator)) return tf('compare.notRanked', { n: targets.length, noun }) + t('summary.end');
     const exact = targets.filter((o) => !isOpenEnded(o) && (o.statistic ?? 'value') === 'value');
     if (exact.length < 2) return undefined;
@@ -262,16 +262,16 @@ export function comparisonSummary(site: Dataset, indicator: Indicator, observati
     const vars = { n: exact.length, noun, value: valueText(low, indicator), low: valueText(low, indicator), high: valueText(high, indicator) };
     return tf(low.value === high.value ? 'summary.targetsSame' : 'summary.targetsRange', vars) + t('summary.end');
   }
-  if (!isRankable(indicator)) return tf('compare.notRanked', { n: actuals.length, noun: subjectNoun(site, actuals.map((o) => o.subject)) }) + t('summary.end');
-  const fair = fairComparison(site, indicator, actuals);
+  if (!isRankable(indicator)) return tf('compare.notRanked', { n: actuals.length, noun: subjectNoun(dataset, actuals.map((o) => o.subject)) }) + t('summary.end');
+  const fair = fairComparison(dataset, indicator, actuals);
   const { ranked, openEnded } = fair;
   const shown = [...ranked, ...openEnded];
   if (shown.length === 0) return undefined;
-  const noun = subjectNoun(site, shown.map((o) => o.subject));
+  const noun = subjectNoun(dataset, shown.map((o) => o.subject));
   const periods = new Set(shown.map((o) => periodText(o)));
   const samePeriod = periods.size === 1 ? [...periods][0] : undefined;
   const withPeriod = (o: Observation) => valueText(o, indicator) + (samePeriod ? '' : `，${periodText(o)}`);
-  const names = (list: Observation[]) => joinNames(list.map((o) => subjectName(site, o.subject)));
+  const names = (list: Observation[]) => joinNames(list.map((o) => subjectName(dataset, o.subject)));
   let sentence = samePeriod ? tf('summary.compare.period', { period: samePeriod }) : '';
   if (ranked.length >= 2) {
     const values = ranked.map((o) => o.value);
@@ -309,7 +309,7 @@ export function comparisonSummary(site: Dataset, indicator: Indicator, observati
   }
   for (const o of fair.aggregates) {
     const statistic = formatStatistic(o);
-    sentence += '；' + tf('compare.aggregateAside', { name: subjectName(site, o.subject), value: withPeriod(o), statistic: statistic ? statistic.split('，')[0] : t('compare.containsOthers') });
+    sentence += '；' + tf('compare.aggregateAside', { name: subjectName(dataset, o.subject), value: withPeriod(o), statistic: statistic ? statistic.split('，')[0] : t('compare.containsOthers') });
   }
   if (fair.apart.length) sentence += `（${tf('compare.periodsApart', { period: periodClassText(shown[0]) })}）`;
   return sentence + (samePeriod ? '' : t('summary.compare.periodsDiffer')) + t('summary.end');
@@ -357,16 +357,16 @@ function reference(indicator: Indicator): ChartSpec['reference'] {
  * the national target as a line. Medians, places containing others, other periods and targets stay in the table.
  * Undefined for neutral indicators (listed, not ranked) and unless three to thirty subjects can be shown.
  */
-export function comparisonChart(site: Dataset, indicator: Indicator, observations: Observation[], key = `compare-${indicator.id}`): ChartFigureData | undefined {
+export function comparisonChart(dataset: Dataset, indicator: Indicator, observations: Observation[], key = `compare-${indicator.id}`): ChartFigureData | undefined {
   if (!isChartable(indicator) || !isRankable(indicator)) return undefined;
   const clean = unambiguous(observations);
-  const fair = fairComparison(site, indicator, latestPerSubject(clean, 'actual', compareObservations));
-  const byName = (a: Observation, b: Observation) => subjectName(site, a.subject).localeCompare(subjectName(site, b.subject), 'zh-CN');
+  const fair = fairComparison(dataset, indicator, latestPerSubject(clean, 'actual', compareObservations));
+  const byName = (a: Observation, b: Observation) => subjectName(dataset, a.subject).localeCompare(subjectName(dataset, b.subject), 'zh-CN');
   const shown = [...[...fair.ranked].sort((a, b) => b.value - a.value || byName(a, b)), ...[...fair.openEnded].sort((a, b) => b.value - a.value || byName(a, b))];
   if (shown.length < MIN_COMPARISON_SUBJECTS || shown.length > MAX_COMPARISON_SUBJECTS) return undefined;
-  const summary = comparisonSummary(site, indicator, observations);
+  const summary = comparisonSummary(dataset, indicator, observations);
   if (!summary) return undefined;
-  const names = shown.map((o) => subjectName(site, o.subject));
+  const names = shown.map((o) => subjectName(dataset, o.subject));
   return {
     key,
     title: tf(indicator.nationalTarget ? 'chart.title.compareTarget' : 'chart.title.compare', { name: indicator.name }),
@@ -388,7 +388,7 @@ export function comparisonChart(site: Dataset, indicator: Indicator, observation
  * One subject's figures for one indicator over time, or its actual figure against its target. Undefined unless
  * there are two clean periods of actual/baseline figures, or an actual and a target.
  */
-export function subjectChart(site: Dataset, indicator: Indicator, observations: Observation[], key = `trend-${indicator.id}`): ChartFigureData | undefined {
+export function subjectChart(dataset: Dataset, indicator: Indicator, observations: Observation[], key = `trend-${indicator.id}`): ChartFigureData | undefined {
   if (!isChartable(indicator)) return undefined;
   const clean = unambiguous(observations).sort(compareObservations);
   const measured = clean.filter((o) => o.kind !== 'target');
@@ -396,12 +396,12 @@ export function subjectChart(site: Dataset, indicator: Indicator, observations: 
   const isTrend = new Set(measured.map((o) => o.period)).size >= 2;
   const isAgainstTarget = clean.some((o) => o.kind === 'actual') && clean.some((o) => o.kind === 'target');
   if (!isTrend && !isAgainstTarget) return undefined;
-  const summary = subjectSummary(site, indicator, clean);
+  const summary = subjectSummary(dataset, indicator, clean);
   if (!summary) return undefined;
   const labels = periods.map((p) => periodText(clean.find((o) => o.period === p)!));
   const kinds = KIND_ORDER.filter((k) => clean.some((o) => o.kind === k));
   const actualCount = clean.filter((o) => o.kind === 'actual').length;
-  const name = subjectName(site, clean[0].subject);
+  const name = subjectName(dataset, clean[0].subject);
   return {
     key,
     title: tf(isTrend ? 'chart.title.trend' : 'chart.title.target', { subject: name, name: indicator.name }),
@@ -420,10 +420,10 @@ export function subjectChart(site: Dataset, indicator: Indicator, observations: 
 }
 
 /** Figures about a region and every region below it, for comparing a prefecture with its counties. */
-function regionFamily(site: Dataset, regionId: string, indicatorId: string): Observation[] {
+function regionFamily(dataset: Dataset, regionId: string, indicatorId: string): Observation[] {
   // Walk the region's own subtree (indexed), not every figure of the indicator in the country.
   const family: Observation[] = [];
-  for (const r of site.regionDescendants.get(regionId) ?? []) for (const o of observationsOf(site, 'region', r)) if (o.indicator === indicatorId) family.push(o);
+  for (const r of dataset.regionDescendants.get(regionId) ?? []) for (const o of observationsOf(dataset, 'region', r)) if (o.indicator === indicatorId) family.push(o);
   return family;
 }
 
@@ -439,31 +439,31 @@ function groupBy<K>(observations: readonly Observation[], key: (o: Observation) 
 }
 
 /** The charts a group, region or institution page shows for its own figures, in catalogue order of indicators. */
-export function chartsForSubject(site: Dataset, type: SubjectType, id: string): ChartFigureData[] {
+export function chartsForSubject(dataset: Dataset, type: SubjectType, id: string): ChartFigureData[] {
   const charts: ChartFigureData[] = [];
-  for (const [indicatorId, ownOfIndicator] of groupBy(observationsOf(site, type, id), (o) => o.indicator)) {
-    const indicator = site.indicator.get(indicatorId);
+  for (const [indicatorId, ownOfIndicator] of groupBy(observationsOf(dataset, type, id), (o) => o.indicator)) {
+    const indicator = dataset.indicator.get(indicatorId);
     if (!indicator) continue;
-    const family = type === 'region' ? comparisonChart(site, indicator, regionFamily(site, id, indicatorId), `compare-${indicatorId}`) : undefined;
+    const family = type === 'region' ? comparisonChart(dataset, indicator, regionFamily(dataset, id, indicatorId), `compare-${indicatorId}`) : undefined;
     if (family) {
-      family.title = tf('chart.title.family', { name: indicator.name, place: subjectName(site, { type, id }) });
+      family.title = tf('chart.title.family', { name: indicator.name, place: subjectName(dataset, { type, id }) });
       charts.push(family);
     }
-    const trend = subjectChart(site, indicator, ownOfIndicator, `trend-${indicatorId}`);
+    const trend = subjectChart(dataset, indicator, ownOfIndicator, `trend-${indicatorId}`);
     if (trend) charts.push(trend);
   }
   return charts.sort((a, b) => a.title.localeCompare(b.title, 'zh-CN'));
 }
 
 /** Charts for an indicator page: the comparison across subjects, then each subject's own trend or target. */
-export function chartsForIndicator(site: Dataset, indicator: Indicator): ChartFigureData[] {
-  const observations = [...observationsOfIndicator(site, indicator.id)];
+export function chartsForIndicator(dataset: Dataset, indicator: Indicator): ChartFigureData[] {
+  const observations = [...observationsOfIndicator(dataset, indicator.id)];
   const charts: ChartFigureData[] = [];
-  const comparison = comparisonChart(site, indicator, observations);
+  const comparison = comparisonChart(dataset, indicator, observations);
   if (comparison) charts.push(comparison);
   for (const own of groupBy(observations, (o) => subjectKey(o.subject)).values()) {
     const s = own[0].subject;
-    const chart = subjectChart(site, indicator, own, `trend-${s.type}-${s.id}`);
+    const chart = subjectChart(dataset, indicator, own, `trend-${s.type}-${s.id}`);
     if (chart) charts.push(chart);
   }
   return charts;

@@ -20,28 +20,28 @@ const orNull = (v: string | number | undefined | null): Cell => (v === undefined
 const joined = (list: string[]): Cell => (list.length ? list.join('；') : null);
 
 /** The full name of a region: 四川省内江市资中县. */
-function regionFullName(site: Dataset, id: string): string {
-  return pathOf(site, id).map((r) => r.name).join('');
+function regionFullName(dataset: Dataset, id: string): string {
+  return pathOf(dataset, id).map((r) => r.name).join('');
 }
 
-function subjectRegion(site: Dataset, subject: Observation['subject']): string | undefined {
+function subjectRegion(dataset: Dataset, subject: Observation['subject']): string | undefined {
   if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return site.group.get(subject.id)?.region;
-  return site.institution.get(subject.id)?.region;
+  if (subject.type === 'group') return dataset.group.get(subject.id)?.region;
+  return dataset.institution.get(subject.id)?.region;
 }
 
 /** Tables need the site (to resolve names) and the address it is published at (for links). */
 export interface Context {
-  site: Dataset;
+  dataset: Dataset;
   siteUrl: string | URL;
 }
 
 const url = (ctx: Context, path: string) => new URL(path, ctx.siteUrl).href;
 
 export function observationTable(ctx: Context): Table<Observation> {
-  const { site } = ctx;
-  const indicatorOf = (o: Observation) => site.indicator.get(o.indicator)!;
-  const docOf = (o: Observation) => site.document.get(o.source.document);
+  const { dataset } = ctx;
+  const indicatorOf = (o: Observation) => dataset.indicator.get(o.indicator)!;
+  const docOf = (o: Observation) => dataset.document.get(o.source.document);
   return {
     columns: [
       { key: 'observation_id', cell: (o) => o.id },
@@ -50,9 +50,9 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'framework', cell: (o) => indicatorOf(o).framework },
       { key: 'subject_type', cell: (o) => o.subject.type },
       { key: 'subject_id', cell: (o) => o.subject.id },
-      { key: 'subject_name', cell: (o) => subjectName(site, o.subject) },
-      { key: 'region_id', cell: (o) => orNull(subjectRegion(site, o.subject)) },
-      { key: 'region_name', cell: (o) => { const r = subjectRegion(site, o.subject); return r ? regionFullName(site, r) : null; } },
+      { key: 'subject_name', cell: (o) => subjectName(dataset, o.subject) },
+      { key: 'region_id', cell: (o) => orNull(subjectRegion(dataset, o.subject)) },
+      { key: 'region_name', cell: (o) => { const r = subjectRegion(dataset, o.subject); return r ? regionFullName(dataset, r) : null; } },
       { key: 'period', cell: (o) => o.period },
       { key: 'period_label', cell: (o) => o.periodLabel ?? formatPeriod(o.period) },
       { key: 'kind', cell: (o) => o.kind },
@@ -84,7 +84,7 @@ export function observationTable(ctx: Context): Table<Observation> {
 const TARGET_QUALIFIER_TEXT = (i: Indicator) => (i.nationalTarget ? formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) : null);
 
 export function indicatorTable(ctx: Context): Table<Indicator> {
-  const { site } = ctx;
+  const { dataset } = ctx;
   return {
     columns: [
       { key: 'indicator_id', cell: (i) => i.id },
@@ -104,15 +104,15 @@ export function indicatorTable(ctx: Context): Table<Indicator> {
       { key: 'national_target_qualifier', cell: (i) => orNull(i.nationalTarget?.qualifier) },
       { key: 'national_target_text', cell: TARGET_QUALIFIER_TEXT },
       { key: 'national_target_basis', cell: (i) => orNull(i.nationalTarget?.basis) },
-      { key: 'observation_count', cell: (i) => observationsOfIndicator(site, i.id).length },
+      { key: 'observation_count', cell: (i) => observationsOfIndicator(dataset, i.id).length },
       { key: 'page_url', cell: (i) => url(ctx, `/indicators/${i.id}/`) },
     ],
   };
 }
 
 export function groupTable(ctx: Context): Table<Group> {
-  const { site } = ctx;
-  const nameOf = (id: string) => site.institution.get(id)?.name ?? id;
+  const { dataset } = ctx;
+  const nameOf = (id: string) => dataset.institution.get(id)?.name ?? id;
   return {
     columns: [
       { key: 'group_id', cell: (g) => g.id },
@@ -120,8 +120,8 @@ export function groupTable(ctx: Context): Table<Group> {
       { key: 'group_kind', cell: (g) => g.kind },
       { key: 'group_kind_label', cell: (g) => t(`kind.group.${g.kind}`) },
       { key: 'region_id', cell: (g) => g.region },
-      { key: 'region_name', cell: (g) => regionFullName(site, g.region) },
-      { key: 'covered_regions', cell: (g) => joined(g.coveredRegions.map((r) => regionFullName(site, r))) },
+      { key: 'region_name', cell: (g) => regionFullName(dataset, g.region) },
+      { key: 'covered_regions', cell: (g) => joined(g.coveredRegions.map((r) => regionFullName(dataset, r))) },
       { key: 'lead_id', cell: (g) => orNull(g.lead) },
       { key: 'lead_name', cell: (g) => (g.lead ? nameOf(g.lead) : null) },
       { key: 'named_member_count', cell: (g) => g.members.length },
@@ -136,7 +136,7 @@ export function groupTable(ctx: Context): Table<Group> {
 }
 
 export function institutionTable(ctx: Context): Table<Institution> {
-  const { site } = ctx;
+  const { dataset } = ctx;
   const groupsOfInstitution = membershipsOf;
   return {
     columns: [
@@ -146,10 +146,10 @@ export function institutionTable(ctx: Context): Table<Institution> {
       { key: 'institution_kind', cell: (i) => i.kind },
       { key: 'institution_kind_label', cell: (i) => t(`kind.institution.${i.kind}`) },
       { key: 'region_id', cell: (i) => i.region },
-      { key: 'region_name', cell: (i) => regionFullName(site, i.region) },
-      { key: 'group_ids', cell: (i) => joined(groupsOfInstitution(site, i.id).map((m) => m.group.id)) },
-      { key: 'group_names', cell: (i) => joined(groupsOfInstitution(site, i.id).map((m) => m.group.name)) },
-      { key: 'roles', cell: (i) => joined(groupsOfInstitution(site, i.id).map((m) => (m.role === 'lead' ? 'lead' : 'member'))) },
+      { key: 'region_name', cell: (i) => regionFullName(dataset, i.region) },
+      { key: 'group_ids', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => m.group.id)) },
+      { key: 'group_names', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => m.group.name)) },
+      { key: 'roles', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => (m.role === 'lead' ? 'lead' : 'member'))) },
       { key: 'note', cell: (i) => orNull(i.note) },
       { key: 'source_documents', cell: (i) => joined([...new Set(i.sources.map((s) => s.document))]) },
       { key: 'page_url', cell: (i) => url(ctx, `/institutions/${i.id}/`) },
@@ -191,9 +191,9 @@ export function sortObservations(observations: readonly Observation[]): Observat
 }
 
 /** The figures a group's download holds: about the group itself and about its named member institutions. */
-export function observationsOfGroup(site: Dataset, group: Group): Observation[] {
-  const members = rosterOf(site, group.id).map((m) => m.institution.id);
-  return [...observationsOf(site, 'group', group.id), ...members.flatMap((id) => observationsOf(site, 'institution', id))];
+export function observationsOfGroup(dataset: Dataset, group: Group): Observation[] {
+  const members = rosterOf(dataset, group.id).map((m) => m.institution.id);
+  return [...observationsOf(dataset, 'group', group.id), ...members.flatMap((id) => observationsOf(dataset, 'institution', id))];
 }
 
 

@@ -78,24 +78,24 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
 
 /** All figures, the indicator catalogue, and the rosters of groups and institutions. */
 export function siteDownloads(ctx: DownloadContext): DownloadFile[] {
-  const { site } = ctx;
+  const { dataset } = ctx;
   return [
-    ...pair(ctx, 'observations', '全部数据（每行一个数字，附来源）', 'observations', observationTable, () => sortObservations(site.observations)),
-    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', indicatorTable, () => [...site.indicators].sort((a, b) => a.id.localeCompare(b.id))),
-    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', groupTable, () => [...site.groups].sort(byName)),
-    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', institutionTable, () => [...site.institutions].sort(byName)),
+    ...pair(ctx, 'observations', '全部数据（每行一个数字，附来源）', 'observations', observationTable, () => sortObservations(dataset.observations)),
+    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', indicatorTable, () => [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id))),
+    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', groupTable, () => [...dataset.groups].sort(byName)),
+    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', institutionTable, () => [...dataset.institutions].sort(byName)),
   ];
 }
 
 /** The figures reported for one indicator. */
 export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator): DownloadFile[] {
-  const list = () => sortObservations(observationsOfIndicator(ctx.site, indicator.id));
+  const list = () => sortObservations(observationsOfIndicator(ctx.dataset, indicator.id));
   return pair(ctx, `indicators/${indicator.id}`, `${indicator.name}：各地报告的数据`, 'observations', observationTable, list);
 }
 
 /** The figures about one group and its named member institutions. */
 export function groupDownloads(ctx: DownloadContext, group: Group): DownloadFile[] {
-  return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationTable, () => sortObservations(observationsOfGroup(ctx.site, group)));
+  return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationTable, () => sortObservations(observationsOfGroup(ctx.dataset, group)));
 }
 
 /** Every file under /data/, by address, each made once. */
@@ -113,8 +113,8 @@ export interface DownloadRegistry {
 
 export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
   const site = siteDownloads(ctx);
-  const byIndicator = new Map(ctx.site.indicators.map((i) => [i.id, indicatorDownloads(ctx, i)]));
-  const byGroup = new Map(ctx.site.groups.map((g) => [g.id, groupDownloads(ctx, g)]));
+  const byIndicator = new Map(ctx.dataset.indicators.map((i) => [i.id, indicatorDownloads(ctx, i)]));
+  const byGroup = new Map(ctx.dataset.groups.map((g) => [g.id, groupDownloads(ctx, g)]));
   const all = [...site, ...[...byIndicator.values()].flat(), ...[...byGroup.values()].flat()];
   return {
     site,
@@ -130,12 +130,12 @@ export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
 const registries = new WeakMap<Dataset, Map<string, DownloadRegistry>>();
 
 /** The build's download registry for this dataset, published at `siteUrl`. */
-export function downloadRegistry(ds: Dataset, siteUrl: string | URL): DownloadRegistry {
+export function downloadRegistry(dataset: Dataset, siteUrl: string | URL): DownloadRegistry {
   const key = new URL(siteUrl).href;
-  let bySite = registries.get(ds);
-  if (!bySite) registries.set(ds, (bySite = new Map()));
+  let bySite = registries.get(dataset);
+  if (!bySite) registries.set(dataset, (bySite = new Map()));
   let registry = bySite.get(key);
-  if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(ds, key, ds.dataUpdated))));
+  if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(dataset, key, dataset.dataUpdated))));
   return registry;
 }
 
@@ -151,6 +151,6 @@ export function linkOf(file: DownloadFile): DownloadLink {
 }
 
 /** The context every page and endpoint builds downloads with. */
-export function downloadContext(site: Dataset, siteUrl: string | URL, updated?: string): DownloadContext {
-  return { site, siteUrl, author: t('site.name'), updated };
+export function downloadContext(dataset: Dataset, siteUrl: string | URL, updated?: string): DownloadContext {
+  return { dataset: dataset, siteUrl, author: t('site.name'), updated };
 }

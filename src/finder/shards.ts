@@ -26,7 +26,7 @@ export type ToTraditional = (text: string) => string;
 /** Most groups a region's result lists (a county has one to three; a province's page lists its hundreds). */
 const REGION_GROUPS = 10;
 
-export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: ToTraditional[]): FinderData {
+export function buildFinderData(dataset: Dataset, labels: FinderLabels, converters: ToTraditional[]): FinderData {
   const fold: Record<string, string> = {};
   // Village clinic names repeat across the country (新村, 红旗村): convert each name once.
   const converted = new Map<string, string[]>();
@@ -60,7 +60,7 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
   const placeOf = (regionId: string): string => {
     let place = places.get(regionId);
     if (place === undefined) {
-      const path = pathOf(ds, regionId);
+      const path = pathOf(dataset, regionId);
       place = (path.length > 1 ? path.slice(1) : path).map((r) => r.name).join('');
       places.set(regionId, place);
     }
@@ -69,8 +69,8 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
   const institutionHref = (id: string) => `/institutions/${id}/`;
 
   const groups: Record<string, FinderGroup> = {};
-  for (const g of ds.groups) {
-    const lead = g.lead ? ds.institution.get(g.lead) : undefined;
+  for (const g of dataset.groups) {
+    const lead = g.lead ? dataset.institution.get(g.lead) : undefined;
     groups[g.id] = {
       name: g.name,
       href: `/groups/${g.id}/`,
@@ -81,16 +81,16 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
   }
 
   const entries: FinderEntry[] = [];
-  for (const inst of ds.institutions) {
-    const memberships = membershipsOf(ds, inst.id);
+  for (const inst of dataset.institutions) {
+    const memberships = membershipsOf(dataset, inst.id);
     const base = { type: 'institution' as const, name: inst.name, context: `${labels.institutionKind(inst.kind)} · ${placeOf(inst.region)}`, ...keysOf([inst.name, ...inst.aliases]) };
     if (hasOwnPage(inst)) {
       entries.push({ ...base, href: institutionHref(inst.id), groups: memberships.map((m) => m.group.id), leads: memberships.filter((m) => m.role === 'lead').map((m) => m.group.id) });
       continue;
     }
     // A village clinic has no page: the result names its township health centre, links there, and shows its groups.
-    const centre = inst.belongsTo ? ds.institution.get(inst.belongsTo) : undefined;
-    const viaGroups = centre ? membershipsOf(ds, centre.id) : memberships;
+    const centre = inst.belongsTo ? dataset.institution.get(inst.belongsTo) : undefined;
+    const viaGroups = centre ? membershipsOf(dataset, centre.id) : memberships;
     entries.push({
       ...base,
       href: centre ? institutionHref(centre.id) : viaGroups.length ? `/groups/${viaGroups[0].group.id}/` : '/institutions/',
@@ -98,10 +98,10 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
       ...(centre ? { centre: { name: centre.name, href: institutionHref(centre.id) } } : {}),
     });
   }
-  for (const g of ds.groups) {
+  for (const g of dataset.groups) {
     entries.push({ type: 'group', name: g.name, href: `/groups/${g.id}/`, context: `${labels.groupKind(g.kind)} · ${placeOf(g.region)}`, ...keysOf([g.name]), groups: [g.id] });
   }
-  for (const r of ds.regions) {
+  for (const r of dataset.regions) {
     entries.push({
       type: 'region',
       name: r.name,
@@ -109,7 +109,7 @@ export function buildFinderData(ds: Dataset, labels: FinderLabels, converters: T
       context: r.parent ? `${labels.regionKind(r.kind)} · ${placeOf(r.parent)}` : labels.regionKind(r.kind),
       ...keysOf([r.name, ...r.aliases]),
       // A province has hundreds: the result shows the first few and links to the region's page, which lists them all.
-      groups: groupsIn(ds, r.id).slice(0, REGION_GROUPS).map((g) => g.id),
+      groups: groupsIn(dataset, r.id).slice(0, REGION_GROUPS).map((g) => g.id),
     });
   }
   return { fold, groups, entries };

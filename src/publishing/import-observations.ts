@@ -202,7 +202,7 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
   if (problems.length) return { observations: [], text: '', problems, otherProblems: 0, warnings: [] };
 
   const others: SourceFiles = { data: { ...files.data, observations: files.data.observations.filter((f) => f.path !== outPath) }, mdx: files.mdx };
-  const { dataset } = validateDataset(others);
+  const { entries: dataset } = validateDataset(others);
   const named = namedEntries(dataset);
   const taken = new Set<string>();
   for (const f of others.data.observations) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) taken.add(m[1]);

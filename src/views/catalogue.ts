@@ -22,33 +22,33 @@ export interface LocalGroup {
 }
 
 /** How many figures the site holds for an indicator. */
-export function figureCount(ds: Dataset, indicatorId: string): number {
-  return observationsOfIndicator(ds, indicatorId).length;
+export function figureCount(dataset: Dataset, indicatorId: string): number {
+  return observationsOfIndicator(dataset, indicatorId).length;
 }
 
 /** Every framework, in catalogue order, with its indicators (file order kept: the national list's own order). */
-export function catalogue(ds: Dataset): FrameworkSection[] {
+export function catalogue(dataset: Dataset): FrameworkSection[] {
   const known = new Set(frameworkSchema.options);
   const byFramework = new Map<Framework, Indicator[]>(FRAMEWORK_ORDER.map((f) => [f, []]));
-  for (const i of ds.indicators) byFramework.get(i.framework)?.push(i);
+  for (const i of dataset.indicators) byFramework.get(i.framework)?.push(i);
   return FRAMEWORK_ORDER.filter((f) => known.has(f)).map((framework) => ({ framework, indicators: byFramework.get(framework)! }));
 }
 
 /** The document a local indicator comes from: its own source, else the source of its first figure. */
-export function documentOfIndicator(ds: Dataset, indicator: Indicator): string | undefined {
-  return indicator.source?.document ?? observationsOfIndicator(ds, indicator.id)[0]?.source.document;
+export function documentOfIndicator(dataset: Dataset, indicator: Indicator): string | undefined {
+  return indicator.source?.document ?? observationsOfIndicator(dataset, indicator.id)[0]?.source.document;
 }
 
 /** Local indicators grouped by their document, documents newest first. */
-export function localByDocument(ds: Dataset, indicators: readonly Indicator[]): LocalGroup[] {
+export function localByDocument(dataset: Dataset, indicators: readonly Indicator[]): LocalGroup[] {
   const groups = new Map<string | undefined, Indicator[]>();
   for (const i of indicators) {
-    const doc = documentOfIndicator(ds, i);
+    const doc = documentOfIndicator(dataset, i);
     const list = groups.get(doc);
     if (list) list.push(i);
     else groups.set(doc, [i]);
   }
-  const date = (id: string) => ds.document.get(id)?.data.date ?? '';
+  const date = (id: string) => dataset.document.get(id)?.data.date ?? '';
   return [...groups.entries()]
     .map(([document, list]) => ({ document, indicators: list }))
     .sort((a, b) => (a.document === undefined ? 1 : b.document === undefined ? -1 : date(b.document).localeCompare(date(a.document)) || a.document.localeCompare(b.document)));
@@ -95,9 +95,9 @@ export interface CatalogueIndex {
 }
 
 /** The province (top region) a subject stands in. */
-export function provinceOfSubject(ds: Dataset, subject: Subject): string | undefined {
-  const region = subject.type === 'region' ? subject.id : subject.type === 'group' ? ds.group.get(subject.id)?.region : ds.institution.get(subject.id)?.region;
-  return region ? pathOf(ds, region)[0]?.id : undefined;
+export function provinceOfSubject(dataset: Dataset, subject: Subject): string | undefined {
+  const region = subject.type === 'region' ? subject.id : subject.type === 'group' ? dataset.group.get(subject.id)?.region : dataset.institution.get(subject.id)?.region;
+  return region ? pathOf(dataset, region)[0]?.id : undefined;
 }
 
 const built = new WeakMap<Dataset, CatalogueIndex>();
@@ -106,17 +106,17 @@ const built = new WeakMap<Dataset, CatalogueIndex>();
  * The catalogue's indexes, built once per dataset in one pass over the figures (at national size ~20,000 per indicator):
  * every catalogue page afterwards is lookups.
  */
-export function catalogueIndex(ds: Dataset): CatalogueIndex {
-  const cached = built.get(ds);
+export function catalogueIndex(dataset: Dataset): CatalogueIndex {
+  const cached = built.get(dataset);
   if (cached) return cached;
   const facts = new Map<string, IndicatorFacts & { placeKeys: Set<string> }>();
   const indicatorsOfProvince = new Map<string, Set<string>>();
-  const national = new Set(ds.indicators.filter((i) => i.framework !== 'local').map((i) => i.id));
+  const national = new Set(dataset.indicators.filter((i) => i.framework !== 'local').map((i) => i.id));
   const gridKeys = new Map<string, Map<string, Subject>>();
   const provinceCache = new Map<string, string | undefined>();
-  for (const o of ds.observations) {
+  for (const o of dataset.observations) {
     const key = subjectKey(o.subject.type, o.subject.id);
-    if (!provinceCache.has(key)) provinceCache.set(key, provinceOfSubject(ds, o.subject));
+    if (!provinceCache.has(key)) provinceCache.set(key, provinceOfSubject(dataset, o.subject));
     const province = provinceCache.get(key);
     let f = facts.get(o.indicator);
     if (!f) facts.set(o.indicator, (f = { figures: 0, places: 0, provinces: new Set(), latest: [], placeKeys: new Set() }));
@@ -143,9 +143,9 @@ export function catalogueIndex(ds: Dataset): CatalogueIndex {
   }
   const gridPlaces = new Map<string, Subject[]>();
   for (const [province, places] of gridKeys) {
-    gridPlaces.set(province, [...places.values()].sort((a, b) => subjectName(ds, a).localeCompare(subjectName(ds, b), 'zh-CN')));
+    gridPlaces.set(province, [...places.values()].sort((a, b) => subjectName(dataset, a).localeCompare(subjectName(dataset, b), 'zh-CN')));
   }
-  const gridIndicators = catalogue(ds)
+  const gridIndicators = catalogue(dataset)
     .flatMap((s) => s.indicators)
     .filter((i) => i.framework !== 'local' && facts.has(i.id));
   const index: CatalogueIndex = {
@@ -154,7 +154,7 @@ export function catalogueIndex(ds: Dataset): CatalogueIndex {
     gridPlaces,
     gridIndicators,
   };
-  built.set(ds, index);
+  built.set(dataset, index);
   return index;
 }
 

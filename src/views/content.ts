@@ -48,11 +48,11 @@ export interface DocumentPageView {
 }
 
 /** What a document page shows besides its digest; undefined for an unknown id. */
-export function documentPage(ds: Dataset, id: string): DocumentPageView | undefined {
-  const doc = ds.document.get(id);
+export function documentPage(dataset: Dataset, id: string): DocumentPageView | undefined {
+  const doc = dataset.document.get(id);
   if (!doc) return undefined;
-  const regions = doc.data.regions.map((r) => ds.region.get(r)).filter((r): r is Region => r !== undefined);
-  const figures = documentFigures(ds, id);
+  const regions = doc.data.regions.map((r) => dataset.region.get(r)).filter((r): r is Region => r !== undefined);
+  const figures = documentFigures(dataset, id);
   const KIND: Partial<Record<Observation['kind'], string>> = { target: t('figures.kind.target'), baseline: t('figures.kind.baseline') };
   return {
     title: documentPageTitle(doc),
@@ -63,9 +63,9 @@ export function documentPage(ds: Dataset, id: string): DocumentPageView | undefi
       ...(doc.data.originalUrl ? { url: doc.data.originalUrl } : { noAddress: t('doc.noAddress') }),
     },
     curation: doc.data.curationNote ?? t('doc.curationDefault'),
-    regions: regions.map((r) => link(placeLabel(ds, r.id), `/regions/${r.id}/`)),
+    regions: regions.map((r) => link(placeLabel(dataset, r.id), `/regions/${r.id}/`)),
     ...(regions[0] ? { searchRegion: regions[0].name } : {}),
-    groups: groupsDescribedBy(ds, id).map((g: Group) => ({ name: g.name, href: `/groups/${g.id}/`, kind: t(`kind.group.${g.kind}`), place: placeLabel(ds, g.region) })),
+    groups: groupsDescribedBy(dataset, id).map((g: Group) => ({ name: g.name, href: `/groups/${g.id}/`, kind: t(`kind.group.${g.kind}`), place: placeLabel(dataset, g.region) })),
     figuresCaption: tf('documents.figuresCaption', { n: figures.length }),
     figures: figures.map(({ observation: o, indicator, subject }) => ({
       id: o.id,
@@ -87,14 +87,14 @@ export interface UpdateTagsView {
   groups: { name: string; href: string }[];
 }
 
-export function updateTags(ds: Dataset, update: UpdateEntry): UpdateTagsView {
+export function updateTags(dataset: Dataset, update: UpdateEntry): UpdateTagsView {
   return {
     regions: update.data.regions.flatMap((id) => {
-      const r = ds.region.get(id);
+      const r = dataset.region.get(id);
       return r ? [link(r.name, `/regions/${r.id}/`)] : [];
     }),
     groups: update.data.groups.flatMap((id) => {
-      const g = ds.group.get(id);
+      const g = dataset.group.get(id);
       return g ? [link(g.name, `/groups/${g.id}/`)] : [];
     }),
   };
@@ -112,8 +112,8 @@ export interface UpdateItemView {
   regionNames: string[];
 }
 
-function updateItem(ds: Dataset, u: UpdateEntry): UpdateItemView {
-  const tags = updateTags(ds, u);
+function updateItem(dataset: Dataset, u: UpdateEntry): UpdateItemView {
+  const tags = updateTags(dataset, u);
   return {
     id: u.id,
     href: `/updates/${u.id}/`,
@@ -122,20 +122,20 @@ function updateItem(ds: Dataset, u: UpdateEntry): UpdateItemView {
     dateText: formatDate(u.data.date),
     summary: u.data.summary,
     tags,
-    regionNames: u.data.regions.map((id) => ds.region.get(id)?.name ?? id),
+    regionNames: u.data.regions.map((id) => dataset.region.get(id)?.name ?? id),
   };
 }
 
 /** News items, newest first. */
-export function updatesIndex(ds: Dataset): UpdateItemView[] {
-  return newestFirst(ds.updates).map((u) => updateItem(ds, u));
+export function updatesIndex(dataset: Dataset): UpdateItemView[] {
+  return newestFirst(dataset.updates).map((u) => updateItem(dataset, u));
 }
 
 /** One news item's header and tags; undefined for an unknown id. */
-export function updatePage(ds: Dataset, id: string): (UpdateItemView & { pageTitle: string; searchRegion?: string }) | undefined {
-  const u = ds.update.get(id);
+export function updatePage(dataset: Dataset, id: string): (UpdateItemView & { pageTitle: string; searchRegion?: string }) | undefined {
+  const u = dataset.update.get(id);
   if (!u) return undefined;
-  const item = updateItem(ds, u);
+  const item = updateItem(dataset, u);
   const only = u.data.regions.length === 1 ? item.tags.regions[0]?.name : undefined;
   return { ...item, pageTitle: `${item.title}（${item.dateText}）`, ...(only ? { searchRegion: only } : {}) };
 }
@@ -157,8 +157,8 @@ export interface ChangeView {
 }
 
 /** The change log, newest first. */
-export function changesPage(ds: Dataset): ChangeView[] {
-  return correctionsNewestFirst(ds).map((view) => ({
+export function changesPage(dataset: Dataset): ChangeView[] {
+  return correctionsNewestFirst(dataset).map((view) => ({
     id: view.correction.id,
     date: view.correction.date,
     dateText: formatDate(view.correction.date),
@@ -169,7 +169,7 @@ export function changesPage(ds: Dataset): ChangeView[] {
     why: view.correction.why,
     who: view.correction.who,
     figureLink: { text: tf('changes.seeFigure', { name: view.subject.name }), href: view.figureHref },
-    cite: citeView(ds, view.observation.source),
+    cite: citeView(dataset, view.observation.source),
     view,
   }));
 }
@@ -183,25 +183,25 @@ export interface AboutPageView {
   example?: { subject: { name: string; href: string }; period: string; indicator: { name: string; href: string }; value: string; note?: string; cite: CiteView };
 }
 
-export function aboutPage(ds: Dataset): AboutPageView {
-  const documents = capped(newestFirst(ds.documents), ABOUT_DOCUMENTS);
+export function aboutPage(dataset: Dataset): AboutPageView {
+  const documents = capped(newestFirst(dataset.documents), ABOUT_DOCUMENTS);
   // A real figure to show what a citation looks like: a reported outcome of a well-known indicator, else any outcome.
-  const famous = ds.observationsByIndicator.get('in-county-visit-rate')?.find((o) => o.kind === 'actual');
-  const example = famous ?? ds.observations.find((o) => o.kind === 'actual') ?? ds.observations[0];
-  const indicator = example && ds.indicator.get(example.indicator);
+  const famous = dataset.observationsByIndicator.get('in-county-visit-rate')?.find((o) => o.kind === 'actual');
+  const example = famous ?? dataset.observations.find((o) => o.kind === 'actual') ?? dataset.observations[0];
+  const indicator = example && dataset.indicator.get(example.indicator);
   return {
-    sourcesIntro: tf('about.sources.p1', { n: ds.documents.length }),
-    ...(documents.more > 0 ? { allDocuments: tf('about.allDocuments', { n: ds.documents.length }) } : {}),
+    sourcesIntro: tf('about.sources.p1', { n: dataset.documents.length }),
+    ...(documents.more > 0 ? { allDocuments: tf('about.allDocuments', { n: dataset.documents.length }) } : {}),
     documents: documents.shown.map((d) => ({ title: d.data.title, href: `/documents/${d.id}/`, issuer: issuerShort(d.data.issuer), date: formatDate(d.data.date) })),
     ...(example && indicator
       ? {
           example: {
-            subject: link(subjectName(ds, example.subject), subjectHref(example.subject)),
+            subject: link(subjectName(dataset, example.subject), subjectHref(example.subject)),
             period: example.periodLabel ?? formatPeriod(example.period),
             indicator: link(indicator.name, `/indicators/${indicator.id}/`),
             value: formatFigure(example, indicator.unit),
             ...(example.note ? { note: example.note } : {}),
-            cite: citeView(ds, example.source),
+            cite: citeView(dataset, example.source),
           },
         }
       : {}),

@@ -23,30 +23,30 @@ export interface DataPageView {
   citation: string;
 }
 
-export function dataPage(ds: Dataset, siteUrl: string | URL): DataPageView {
-  const registry = downloadRegistry(ds, siteUrl);
+export function dataPage(dataset: Dataset, siteUrl: string | URL): DataPageView {
+  const registry = downloadRegistry(dataset, siteUrl);
   const main = new Map<string, DataPageView['main'][number]>();
   for (const f of registry.site) {
     const row = main.get(f.title) ?? { title: f.title, table: f.table, files: [] };
     row.files.push(linkOf(f));
     main.set(f.title, row);
   }
-  const sections = catalogue(ds);
+  const sections = catalogue(dataset);
   return {
-    ...(ds.dataUpdated ? { updated: tf('data.updated', { date: formatDate(ds.dataUpdated) }) } : {}),
+    ...(dataset.dataUpdated ? { updated: tf('data.updated', { date: formatDate(dataset.dataUpdated) }) } : {}),
     main: [...main.values()],
     // Every group's files on one page while that is short; at national size each group page has its own.
-    ...(ds.groups.length > LIST_LIMIT
-      ? { groups: [], groupsNote: tf('data.perGroupMany', { n: ds.groups.length }) }
-      : { groups: [...ds.groups].sort(byName).map((g) => ({ name: g.name, href: `/groups/${g.id}/`, files: registry.group(g.id).map(linkOf) })) }),
+    ...(dataset.groups.length > LIST_LIMIT
+      ? { groups: [], groupsNote: tf('data.perGroupMany', { n: dataset.groups.length }) }
+      : { groups: [...dataset.groups].sort(byName).map((g) => ({ name: g.name, href: `/groups/${g.id}/`, files: registry.group(g.id).map(linkOf) })) }),
     indicators: sections.flatMap((s) => s.indicators).map((i) => ({ name: i.name, href: `/indicators/${i.id}/`, files: registry.indicator(i.id).map(linkOf) })),
-    dictionary: dictionary(downloadContext(ds, siteUrl)).map(({ table, columns }) => ({
+    dictionary: dictionary(downloadContext(dataset, siteUrl)).map(({ table, columns }) => ({
       table,
       heading: t(`data.dictionary.${table}`),
       caption: tf('data.dictionaryCaption', { file: t(`data.dictionary.${table}`) }),
       columns: columns.map((key) => ({ key, meaning: columnMeaning(table, key) ?? '' })),
     })),
     codes: sections.map((s) => ({ code: s.framework, meaning: t(`framework.${s.framework}`) })),
-    citation: citationText({ author: t('site.name'), title: t('data.datasetTitle'), updated: ds.dataUpdated, url: new URL('/data/', siteUrl).href, type: 'DS/OL' }),
+    citation: citationText({ author: t('site.name'), title: t('data.datasetTitle'), updated: dataset.dataUpdated, url: new URL('/data/', siteUrl).href, type: 'DS/OL' }),
   };
 }

@@ -15,32 +15,32 @@ export interface DocumentFigure {
 }
 
 /** Every figure whose source is this document, in the order the curators recorded them (the document's order). */
-export function documentFigures(site: Dataset, documentId: string): DocumentFigure[] {
-  return (site.observationsByDocument.get(documentId) ?? []).map((observation) => ({
+export function documentFigures(dataset: Dataset, documentId: string): DocumentFigure[] {
+  return (dataset.observationsByDocument.get(documentId) ?? []).map((observation) => ({
       observation,
-      indicator: site.indicator.get(observation.indicator)!,
-      subject: { name: subjectName(site, observation.subject), href: subjectHref(observation.subject) },
+      indicator: dataset.indicator.get(observation.indicator)!,
+      subject: { name: subjectName(dataset, observation.subject), href: subjectHref(observation.subject) },
     }));
 }
 
 /** Groups whose sources cite this document: the groups it describes. */
-export function groupsDescribedBy(site: Dataset, documentId: string): readonly Group[] {
-  return groupsByDocument(site).get(documentId) ?? [];
+export function groupsDescribedBy(dataset: Dataset, documentId: string): readonly Group[] {
+  return groupsByDocument(dataset).get(documentId) ?? [];
 }
 
 // Built once per dataset: each document page is then a lookup, not a scan of every group.
 const groupIndexes = new WeakMap<Dataset, Map<string, Group[]>>();
-function groupsByDocument(site: Dataset): Map<string, Group[]> {
-  let index = groupIndexes.get(site);
+function groupsByDocument(dataset: Dataset): Map<string, Group[]> {
+  let index = groupIndexes.get(dataset);
   if (!index) {
     index = new Map();
-    for (const g of site.groups)
+    for (const g of dataset.groups)
       for (const doc of new Set(g.sources.map((s) => s.document))) {
         const list = index.get(doc);
         if (list) list.push(g);
         else index.set(doc, [g]);
       }
-    groupIndexes.set(site, index);
+    groupIndexes.set(dataset, index);
   }
   return index;
 }

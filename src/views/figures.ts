@@ -23,8 +23,8 @@ export interface CiteView {
   excerpt?: string;
 }
 
-export function citeView(ds: Dataset, source: SourceRef): CiteView {
-  const doc = ds.document.get(source.document);
+export function citeView(dataset: Dataset, source: SourceRef): CiteView {
+  const doc = dataset.document.get(source.document);
   return {
     href: `/documents/${source.document}/`,
     title: doc?.data.title ?? source.document,
@@ -62,12 +62,12 @@ const SUBJECT_RANK: Record<SubjectType, number> = { region: 0, group: 1, institu
 
 /** Figures as table rows, sorted by indicator name (or subject) then time. */
 export function observationTable(
-  ds: Dataset,
+  dataset: Dataset,
   observations: readonly Observation[],
   options: { caption: string; first: 'indicator' | 'subject'; rowIds?: boolean; className?: string },
 ): ObservationTableView {
-  const indicatorOf = (o: Observation) => ds.indicator.get(o.indicator)!;
-  const names = new Map(observations.map((o) => [o, subjectName(ds, o.subject)]));
+  const indicatorOf = (o: Observation) => dataset.indicator.get(o.indicator)!;
+  const names = new Map(observations.map((o) => [o, subjectName(dataset, o.subject)]));
   const sorted = [...observations].sort((a, b) =>
     options.first === 'indicator'
       ? indicatorOf(a).name.localeCompare(indicatorOf(b).name, 'zh-CN') || compareObservations(a, b)
@@ -90,9 +90,9 @@ export function observationTable(
       kind: t(`obs.kind.${o.kind}`),
       value: formatFigure(o, indicatorOf(o).unit),
       ...(formatStatistic(o) ? { statistic: formatStatistic(o) } : {}),
-      cite: citeView(ds, o.source),
+      cite: citeView(dataset, o.source),
       ...(o.note ? { note: o.note } : {}),
-      corrections: correctionsFor(ds, o.id).map((v) => ({ id: v.correction.id, sentence: correctionSentence(v), href: v.href })),
+      corrections: correctionsFor(dataset, o.id).map((v) => ({ id: v.correction.id, sentence: correctionSentence(v), href: v.href })),
     })),
   };
 }
@@ -104,19 +104,19 @@ export interface OutcomesView {
   downloads: DownloadLink[];
 }
 
-export function outcomesView(ds: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL, options: { charts?: boolean } = {}): OutcomesView {
-  const observations = observationsOf(ds, type, id);
-  const charts = options.charts === false ? [] : chartsForSubject(ds, type, id);
-  const group = type === 'group' ? ds.group.get(id) : undefined;
+export function outcomesView(dataset: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL, options: { charts?: boolean } = {}): OutcomesView {
+  const observations = observationsOf(dataset, type, id);
+  const charts = options.charts === false ? [] : chartsForSubject(dataset, type, id);
+  const group = type === 'group' ? dataset.group.get(id) : undefined;
   return {
     charts: charts.map((chart) => ({
       chart,
-      table: observationTable(ds, chart.observations, {
+      table: observationTable(dataset, chart.observations, {
         caption: tf('chart.tableCaption', { title: chart.title }),
         first: chart.key.startsWith('compare-') ? 'subject' : 'indicator',
       }),
     })),
-    ...(observations.length ? { table: observationTable(ds, observations, { caption, first: 'indicator', rowIds: true, className: 'outcomes' }) } : {}),
-    downloads: group && observations.length ? downloadRegistry(ds, siteUrl).group(group.id).map(linkOf) : [],
+    ...(observations.length ? { table: observationTable(dataset, observations, { caption, first: 'indicator', rowIds: true, className: 'outcomes' }) } : {}),
+    downloads: group && observations.length ? downloadRegistry(dataset, siteUrl).group(group.id).map(linkOf) : [],
   };
 }

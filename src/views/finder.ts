@@ -16,14 +16,14 @@ export const COVERAGE_LISTED = 30;
 
 const COUNTY_LEVEL = new Set(['county', 'county-level-city', 'district', 'development-zone']);
 
-export function finderCoverage(ds: Dataset, listed = COVERAGE_LISTED): FinderCoverage {
+export function finderCoverage(dataset: Dataset, listed = COVERAGE_LISTED): FinderCoverage {
   const served = new Set<string>();
-  for (const g of ds.groups) {
-    const counties = [g.region, ...g.coveredRegions].filter((id) => COUNTY_LEVEL.has(ds.region.get(id)?.kind ?? ''));
+  for (const g of dataset.groups) {
+    const counties = [g.region, ...g.coveredRegions].filter((id) => COUNTY_LEVEL.has(dataset.region.get(id)?.kind ?? ''));
     // A city's group with no county named: the city is what the site can point to.
     for (const id of counties.length ? counties : [g.region]) served.add(id);
   }
-  const regions = ds.regions.filter((r) => served.has(r.id));
+  const regions = dataset.regions.filter((r) => served.has(r.id));
   return {
     total: regions.length,
     counties:
@@ -32,7 +32,7 @@ export function finderCoverage(ds: Dataset, listed = COVERAGE_LISTED): FinderCov
         : regions.map((r) => ({
             name: r.name,
             href: `/regions/${r.id}/`,
-            place: pathOf(ds, r.id)
+            place: pathOf(dataset, r.id)
               .slice(0, -1)
               .map((p) => p.name)
               .join(''),

@@ -265,22 +265,22 @@ const KIND_ORDER: GlossaryLink['kind'][] = ['page', 'referral', 'group', 'docume
 const contains = (texts: (string | undefined)[], words: readonly string[]) => texts.some((t) => t && words.some((w) => t.includes(w)));
 
 /** Resolves a term's rules against the data: each page once, our own pages first, then groups, documents, indicators. */
-export function glossaryLinks(site: Dataset, term: GlossaryTerm): GlossaryLink[] {
+export function glossaryLinks(dataset: Dataset, term: GlossaryTerm): GlossaryLink[] {
   const links = new Map<string, GlossaryLink>();
   const add = (link: GlossaryLink) => links.has(link.href) || links.set(link.href, link);
-  const documentTitle = (id: string) => site.document.get(id)?.data.title;
+  const documentTitle = (id: string) => dataset.document.get(id)?.data.title;
   for (const rule of term.links) {
     if ('page' in rule) add({ href: rule.page, label: rule.label, kind: 'page' });
     else if ('groupKind' in rule) {
-      for (const g of site.groups.filter((g) => g.kind === rule.groupKind)) add({ href: `/groups/${g.id}/`, label: g.name, kind: 'group' });
+      for (const g of dataset.groups.filter((g) => g.kind === rule.groupKind)) add({ href: `/groups/${g.id}/`, label: g.name, kind: 'group' });
     } else if ('indicatorsNamed' in rule) {
-      for (const i of site.indicators.filter((i) => contains([i.name, i.shortName, ...i.aliases], rule.indicatorsNamed)))
+      for (const i of dataset.indicators.filter((i) => contains([i.name, i.shortName, ...i.aliases], rule.indicatorsNamed)))
         add({ href: `/indicators/${i.id}/`, label: i.name, kind: 'indicator' });
     } else if ('documentsMentioning' in rule) {
-      for (const d of site.documents.filter((d) => contains([d.data.title, d.data.originalTitle, d.data.summary], rule.documentsMentioning)))
+      for (const d of dataset.documents.filter((d) => contains([d.data.title, d.data.originalTitle, d.data.summary], rule.documentsMentioning)))
         add({ href: `/documents/${d.id}/`, label: d.data.title, kind: 'document' });
     } else {
-      for (const example of factExamples(site, { words: rule.mentions, fields: rule.fields })) {
+      for (const example of factExamples(dataset, { words: rule.mentions, fields: rule.fields })) {
         for (const g of example.groups) {
           const href = factHref(example.field, g.id);
           add({ href, label: href.endsWith('/referral/') ? `${g.name}的转诊指南` : g.name, kind: href.endsWith('/referral/') ? 'referral' : 'group' });

@@ -42,9 +42,9 @@ export interface FactQuery {
 }
 
 /** Statements matching the query, one per distinct text and document, with the groups they apply to. */
-export function factExamples(site: Dataset, query: FactQuery = {}): FactExample[] {
+export function factExamples(dataset: Dataset, query: FactQuery = {}): FactExample[] {
   const examples = new Map<string, FactExample>();
-  for (const group of site.groups) {
+  for (const group of dataset.groups) {
     for (const fact of groupFacts(group)) {
       if (query.fields && !query.fields.includes(fact.field)) continue;
       if (query.words && !query.words.some((w) => fact.text.includes(w))) continue;
@@ -63,14 +63,14 @@ export function factHref(field: FactField, groupId: string): string {
 }
 
 /** Groups with at least one statement in the given fields: the places to see a rule in practice. */
-export function groupsWithFacts(site: Dataset, fields: readonly FactField[]): Group[] {
-  return site.groups.filter((g) => groupFacts(g).some((f) => fields.includes(f.field)));
+export function groupsWithFacts(dataset: Dataset, fields: readonly FactField[]): Group[] {
+  return dataset.groups.filter((g) => groupFacts(g).some((f) => fields.includes(f.field)));
 }
 
 /** The groups' "who to ask" advice, one entry per distinct text, with the groups it is written for. */
-export function whoToAsk(site: Dataset): { text: string; groups: Group[] }[] {
+export function whoToAsk(dataset: Dataset): { text: string; groups: Group[] }[] {
   const byText = new Map<string, Group[]>();
-  for (const g of site.groups) {
+  for (const g of dataset.groups) {
     const text = g.referral.whoToAsk;
     if (text) byText.set(text, [...(byText.get(text) ?? []), g]);
   }

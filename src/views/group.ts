@@ -84,12 +84,12 @@ function sourceRefsOfGroup(group: Group): SourceRef[] {
 }
 
 /** The roster as the group page shows it. */
-export function rosterView(ds: Dataset, group: Group): RosterView {
-  const all = rosterOf(ds, group.id);
+export function rosterView(dataset: Dataset, group: Group): RosterView {
+  const all = rosterOf(dataset, group.id);
   const named = all.filter((row) => hasOwnPage(row.institution));
   // Village clinics are rows on their health centre's page: the group page only counts them.
   const clinics = new Set(all.filter((row) => !hasOwnPage(row.institution)).map((row) => row.institution.id));
-  for (const row of named) for (const c of ds.villageClinics.get(row.institution.id) ?? []) clinics.add(c.id);
+  for (const row of named) for (const c of dataset.villageClinics.get(row.institution.id) ?? []) clinics.add(c.id);
   return {
     caption: tf('group.rosterCaption', { name: group.name }),
     rows: named.map((row) => ({
@@ -102,40 +102,40 @@ export function rosterView(ds: Dataset, group: Group): RosterView {
     stated: group.statedMembers
       .map((s) => ({ s, named: all.filter((row) => row.institution.kind === s.kind).length }))
       .filter(({ s, named }) => named < s.count)
-      .map(({ s, named }) => ({ text: tf('group.statedNamed', { label: s.label, named }), cite: citeView(ds, s.source) })),
+      .map(({ s, named }) => ({ text: tf('group.statedNamed', { label: s.label, named }), cite: citeView(dataset, s.source) })),
     ...(clinics.size ? { villageClinics: tf('group.villageClinics', { n: clinics.size }) } : {}),
   };
 }
 
-export function groupPage(ds: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): GroupPageView {
-  const group = ds.group.get(id);
+export function groupPage(dataset: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): GroupPageView {
+  const group = dataset.group.get(id);
   if (!group) throw new Error(`no group "${id}"`);
-  const lead = group.lead ? ds.institution.get(group.lead) : undefined;
-  const region = ds.region.get(group.region);
-  const title = groupTitle(ds, group);
+  const lead = group.lead ? dataset.institution.get(group.lead) : undefined;
+  const region = dataset.region.get(group.region);
+  const title = groupTitle(dataset, group);
   const documentIds = new Set(sourceRefsOfGroup(group).map((s) => s.document));
   const documents = [...documentIds]
-    .map((d) => ds.document.get(d))
+    .map((d) => dataset.document.get(d))
     .filter((d) => d !== undefined)
     .sort((a, b) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : 1));
   return {
     title,
     description: group.summary,
-    crumbs: groupCrumbs(ds, group),
+    crumbs: groupCrumbs(dataset, group),
     searchRegion: region?.name ?? group.region,
     name: group.name,
     kind: t(`kind.group.${group.kind}`),
-    region: regionLink(group.region, placeLabel(ds, group.region)),
+    region: regionLink(group.region, placeLabel(dataset, group.region)),
     covered: group.coveredRegions.flatMap((r) => {
-      const covered = ds.region.get(r);
+      const covered = dataset.region.get(r);
       return covered ? [regionLink(r, covered.name)] : [];
     }),
     ...(group.established ? { established: formatDate(group.established) } : {}),
     summary: group.summary,
     ...(group.nameNote ? { nameNote: group.nameNote } : {}),
     ...(lead ? { lead: { href: `/institutions/${lead.id}/`, name: lead.name, kind: t(`kind.institution.${lead.kind}`) } } : {}),
-    roster: rosterView(ds, group),
-    services: group.services.map((s) => ({ text: s.text, cite: citeView(ds, s.source) })),
+    roster: rosterView(dataset, group),
+    services: group.services.map((s) => ({ text: s.text, cite: citeView(dataset, s.source) })),
     referral: {
       described: referralGuide(group).described,
       counts: tf('group.referralCounts', referralCounts(group)),
@@ -144,8 +144,8 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL, today:
     },
     policy: referralGuide(group)
       .sections.filter((s) => s.points.length)
-      .map((s) => ({ part: s.part, heading: t(`referral.part.${s.part}`), points: s.points.map((p) => ({ text: p.text, cite: citeView(ds, p.source) })) })),
-    ...optional('age', guidanceAge(ds, documentIds, today, checkWith(ds, group))),
+      .map((s) => ({ part: s.part, heading: t(`referral.part.${s.part}`), points: s.points.map((p) => ({ text: p.text, cite: citeView(dataset, p.source) })) })),
+    ...optional('age', guidanceAge(dataset, documentIds, today, checkWith(dataset, group))),
     contents: [
       { href: '#referral', label: t('group.referral') },
       { href: '#lead', label: t('group.lead') },
@@ -155,12 +155,12 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL, today:
       { href: '#outcomes', label: t('group.outcomes') },
       { href: '#documents', label: t('group.documents') },
     ],
-    ...(observationsOf(ds, 'group', group.id).length
-      ? { outcomes: outcomesView(ds, 'group', group.id, tf('group.outcomesCaption', { name: group.name }), siteUrl) }
+    ...(observationsOf(dataset, 'group', group.id).length
+      ? { outcomes: outcomesView(dataset, 'group', group.id, tf('group.outcomesCaption', { name: group.name }), siteUrl) }
       : {}),
     documents: documents.map(documentItem),
-    updates: updatesOfGroup(ds, group.id).map(updateItem),
-    cite: { title, updated: groupUpdated(ds, group) },
+    updates: updatesOfGroup(dataset, group.id).map(updateItem),
+    cite: { title, updated: groupUpdated(dataset, group) },
   };
 }
 
@@ -238,12 +238,12 @@ const STEP_OF_PART: Record<ReferralPart, ReferralStepKey> = {
   down: 'back',
 };
 
-export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): ReferralPageView {
-  const group = ds.group.get(id);
+export function referralPage(dataset: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): ReferralPageView {
+  const group = dataset.group.get(id);
   if (!group) throw new Error(`no group "${id}"`);
-  const lead = group.lead ? ds.institution.get(group.lead) : undefined;
-  const region = pathOf(ds, group.region).at(-1);
-  const place = placeLabel(ds, group.region);
+  const lead = group.lead ? dataset.institution.get(group.lead) : undefined;
+  const region = pathOf(dataset, group.region).at(-1);
+  const place = placeLabel(dataset, group.region);
   const guide = referralGuide(group);
   const heading = tf('referral.title', { name: group.name });
   const intro = tf('referral.intro', { name: group.name });
@@ -257,7 +257,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
     if (!note) {
       const number = notes.size + 1;
       // The list names document and section; excerpts stay on the group page, where the clauses are quoted.
-      const { excerpt: _excerpt, ...cite } = citeView(ds, source);
+      const { excerpt: _excerpt, ...cite } = citeView(dataset, source);
       note = { number, anchor: `src-${number}`, cite, sameDocument: cite.href === lastHref };
       lastHref = cite.href;
       notes.set(key, note);
@@ -270,7 +270,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
   }
   // Numbered in reading order, step by step, so the marks on the sheet count up.
   const facts = new Map(REFERRAL_STEPS.map((k) => [k, sourced.get(k)!.map((p): FootnotedFact => ({ text: p.text, note: noteOf(p.source) }))]));
-  const members = rosterOf(ds, group.id).filter((r) => r.role === 'member' && hasOwnPage(r.institution));
+  const members = rosterOf(dataset, group.id).filter((r) => r.role === 'member' && hasOwnPage(r.institution));
   const local: Partial<Record<ReferralStepKey, string[]>> = {
     whom: members.length ? [tf('steps.whom.members', { names: members.map((r) => r.institution.name).join('、') })] : [],
     up: lead ? [tf('steps.up.lead', { lead: lead.name })] : [],
@@ -292,7 +292,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
   return {
     title: `${heading} · ${place}`,
     description: intro,
-    crumbs: groupCrumbs(ds, group, t('referral.crumb')),
+    crumbs: groupCrumbs(dataset, group, t('referral.crumb')),
     searchRegion: region?.name ?? group.region,
     heading,
     intro,
@@ -302,8 +302,8 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
     described: guide.described,
     steps,
     generalNote: t('steps.generalNote'),
-    ask: askView(ds, group),
-    ...optional('age', guidanceAge(ds, cited.length ? cited : group.sources.map((s) => s.document), today, checkWith(ds, group))),
+    ask: askView(dataset, group),
+    ...optional('age', guidanceAge(dataset, cited.length ? cited : group.sources.map((s) => s.document), today, checkWith(dataset, group))),
     sources: [...notes.values()],
     ...(guide.sections.some((s) => s.points.length) ? { policy: { href: `/groups/${group.id}/#policy`, label: t('group.policy') } } : {}),
     ...(guide.described
@@ -312,7 +312,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL, tod
           none: {
             text: tf('referral.none', { name: group.name }),
             documentsIntro: tf('referral.noneDocs', { place }),
-            documents: documentsWithin(ds, group.region).map(documentItem),
+            documents: documentsWithin(dataset, group.region).map(documentItem),
             regionIntro: tf('referral.noneRegion', { place }),
           },
         }),
@@ -335,8 +335,8 @@ export interface GroupCard {
 }
 
 /** A group as the lists on the groups index and region pages show it. */
-export function groupCard(ds: Dataset, g: Group): GroupCard {
-  const lead = g.lead ? ds.institution.get(g.lead) : undefined;
+export function groupCard(dataset: Dataset, g: Group): GroupCard {
+  const lead = g.lead ? dataset.institution.get(g.lead) : undefined;
   return {
     href: `/groups/${g.id}/`,
     name: g.name,
@@ -345,9 +345,9 @@ export function groupCard(ds: Dataset, g: Group): GroupCard {
 }
 
 /** Things placed in regions, bucketed by region and ordered by the region's full path (province first). */
-export function byRegionPath<T>(ds: Dataset, buckets: Map<string, T[]>): { regionId: string; heading: string; items: T[] }[] {
+export function byRegionPath<T>(dataset: Dataset, buckets: Map<string, T[]>): { regionId: string; heading: string; items: T[] }[] {
   return [...buckets]
-    .map(([regionId, items]) => ({ regionId, path: pathOf(ds, regionId).map((r) => r.name), items }))
+    .map(([regionId, items]) => ({ regionId, path: pathOf(dataset, regionId).map((r) => r.name), items }))
     .sort((a, b) => a.path.join('/').localeCompare(b.path.join('/'), 'zh-CN'))
     .map(({ regionId, path, items }) => ({ regionId, heading: path.join(''), items }));
 }
@@ -363,13 +363,13 @@ export interface RegionBucket<T> {
 }
 
 /** Every group bucketed by the region it serves (ordered by full path), in the editors' order within a region. */
-export function groupsByRegion(ds: Dataset): { regionId: string; heading: string; items: Group[] }[] {
+export function groupsByRegion(dataset: Dataset): { regionId: string; heading: string; items: Group[] }[] {
   const buckets = new Map<string, Group[]>();
-  for (const g of ds.groups) {
+  for (const g of dataset.groups) {
     const list = buckets.get(g.region);
     if (list) list.push(g);
     else buckets.set(g.region, [g]);
   }
-  return byRegionPath(ds, buckets);
+  return byRegionPath(dataset, buckets);
 }
 

@@ -31,8 +31,8 @@ function yearsSince(date: string, today: string): number {
 }
 
 /** How old the documents behind a page are; undefined when none is known. `who` is whom to check with. */
-export function guidanceAge(ds: Dataset, documentIds: Iterable<string>, today: string, who: string): GuidanceAge | undefined {
-  const docs = [...new Set(documentIds)].map((id) => ds.document.get(id)).filter((d) => d !== undefined);
+export function guidanceAge(dataset: Dataset, documentIds: Iterable<string>, today: string, who: string): GuidanceAge | undefined {
+  const docs = [...new Set(documentIds)].map((id) => dataset.document.get(id)).filter((d) => d !== undefined);
   if (!docs.length) return undefined;
   const dates = docs.map((d) => d.data.date).sort();
   const [oldest, newest] = [dates[0], dates.at(-1)!];
@@ -47,8 +47,8 @@ export function guidanceAge(ds: Dataset, documentIds: Iterable<string>, today: s
 }
 
 /** Whom to check guidance with: the group's lead hospital where known. */
-export function checkWith(ds: Dataset, group: Group): string {
-  const lead = group.lead ? ds.institution.get(group.lead) : undefined;
+export function checkWith(dataset: Dataset, group: Group): string {
+  const lead = group.lead ? dataset.institution.get(group.lead) : undefined;
   return lead ? tf('age.checkWho', { lead: lead.name }) : t('age.checkWhoNoLead');
 }
 
@@ -65,14 +65,14 @@ export interface ContactLine {
 const telHref = (number: string) => `tel:${number.replace(/[ -]/g, '')}`;
 
 /** An institution's contacts as lines, or the sentence that says the sources give none (and whom to ask instead). */
-export function contactsView(ds: Dataset, institution: Institution, leadName?: string): { lines: ContactLine[]; none?: string } {
+export function contactsView(dataset: Dataset, institution: Institution, leadName?: string): { lines: ContactLine[]; none?: string } {
   const c = institution.contacts;
   const line = (label: string, value: string, item: { source: SourceRef; checked: string }, href?: string): ContactLine => ({
     label,
     value,
     ...(href ? { href } : {}),
     checked: tf('contacts.checked', { date: formatDate(item.checked) }),
-    cite: citeView(ds, item.source),
+    cite: citeView(dataset, item.source),
   });
   const lines = c
     ? [
@@ -96,13 +96,13 @@ export interface AskView {
   fallback?: string;
 }
 
-export function askView(ds: Dataset, group: Group): AskView {
-  const lead = group.lead ? ds.institution.get(group.lead) : undefined;
+export function askView(dataset: Dataset, group: Group): AskView {
+  const lead = group.lead ? dataset.institution.get(group.lead) : undefined;
   const contacts = (group.referral.contacts ?? []).map((c) => ({
     who: c.who,
     ...(c.phone ? { phone: c.phone, href: telHref(c.phone) } : {}),
     checked: tf('contacts.checked', { date: formatDate(c.checked) }),
-    cite: citeView(ds, c.source),
+    cite: citeView(dataset, c.source),
   }));
   return {
     ...(group.referral.whoToAsk ? { whoToAsk: group.referral.whoToAsk } : {}),

@@ -27,7 +27,7 @@ export interface GuideExampleView {
 }
 
 /** At most `GUIDE_LIMITS.examples` examples (the ones recorded for the most groups first), each naming a few groups. */
-export function guideExamples(ds: Dataset, examples: readonly FactExample[]): Capped<GuideExampleView> & { total: number } {
+export function guideExamples(dataset: Dataset, examples: readonly FactExample[]): Capped<GuideExampleView> & { total: number } {
   // Widest first: a statement shared by many groups says more about practice than one group's wording.
   const ranked = [...examples].sort((a, b) => b.groups.length - a.groups.length);
   const { shown, more } = capped(ranked, GUIDE_LIMITS.examples);
@@ -40,7 +40,7 @@ export function guideExamples(ds: Dataset, examples: readonly FactExample[]): Ca
         e.groups.map((g) => ({ name: g.name, href: factHref(e.field, g.id) })),
         GUIDE_LIMITS.groupsPerExample,
       ),
-      cite: citeView(ds, e.source),
+      cite: citeView(dataset, e.source),
     })),
   };
 }

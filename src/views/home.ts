@@ -22,38 +22,38 @@ export interface HomePageView {
 }
 
 /** Regions that have at least one group, document or figure of their own, or a descendant that does. */
-function regionsWithContent(ds: Dataset): Region[] {
+function regionsWithContent(dataset: Dataset): Region[] {
   const used = new Set<string>();
   const add = (id: string) => {
-    for (const r of pathOf(ds, id)) used.add(r.id);
+    for (const r of pathOf(dataset, id)) used.add(r.id);
   };
-  for (const g of ds.groups) for (const r of [g.region, ...g.coveredRegions]) add(r);
-  for (const d of ds.documents) for (const r of d.data.regions) add(r);
-  for (const o of ds.observations) if (o.subject.type === 'region') add(o.subject.id);
-  return ds.regions.filter((r) => used.has(r.id));
+  for (const g of dataset.groups) for (const r of [g.region, ...g.coveredRegions]) add(r);
+  for (const d of dataset.documents) for (const r of d.data.regions) add(r);
+  for (const o of dataset.observations) if (o.subject.type === 'region') add(o.subject.id);
+  return dataset.regions.filter((r) => used.has(r.id));
 }
 
 const regionNames = (regions: readonly Region[]) => regions.map((r) => r.name).join('');
 
-export function homePage(ds: Dataset, newestUpdates = 5, limit = HOME_LIMIT): HomePageView {
+export function homePage(dataset: Dataset, newestUpdates = 5, limit = HOME_LIMIT): HomePageView {
   // By region (province first), editors' order inside a region, so 第一, 第二, 第三 stay in order.
-  const groups = capped(groupsByRegion(ds).flatMap((b) => b.items), limit);
-  const regions = capped(regionsWithContent(ds).filter((r) => r.kind !== 'province'), limit);
+  const groups = capped(groupsByRegion(dataset).flatMap((b) => b.items), limit);
+  const regions = capped(regionsWithContent(dataset).filter((r) => r.kind !== 'province'), limit);
   return {
     groups: {
-      total: ds.groups.length,
+      total: dataset.groups.length,
       more: groups.more,
-      shown: groups.shown.map((g) => ({ href: `/groups/${g.id}/`, name: g.name, meta: `${t(`kind.group.${g.kind}`)} · ${regionNames(pathOf(ds, g.region).slice(1))}` })),
+      shown: groups.shown.map((g) => ({ href: `/groups/${g.id}/`, name: g.name, meta: `${t(`kind.group.${g.kind}`)} · ${regionNames(pathOf(dataset, g.region).slice(1))}` })),
     },
     regions: {
       more: regions.more,
       shown: regions.shown.map((r) => ({
         href: `/regions/${r.id}/`,
         name: r.name,
-        meta: t(`kind.region.${r.kind}`) + (r.parent ? ` · ${regionNames(pathOf(ds, r.id).slice(0, -1))}` : ''),
+        meta: t(`kind.region.${r.kind}`) + (r.parent ? ` · ${regionNames(pathOf(dataset, r.id).slice(0, -1))}` : ''),
       })),
     },
-    updates: [...ds.updates]
+    updates: [...dataset.updates]
       .sort((a, b) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .slice(0, newestUpdates)
       .map(updateItem),

@@ -112,10 +112,10 @@ export interface IndicatorPageView {
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /** Where a figure's subject stands: its region, or the region of its group or institution. */
-function regionOfSubject(ds: Dataset, subject: Observation['subject']): string | undefined {
+function regionOfSubject(dataset: Dataset, subject: Observation['subject']): string | undefined {
   if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return ds.group.get(subject.id)?.region;
-  return ds.institution.get(subject.id)?.region;
+  if (subject.type === 'group') return dataset.group.get(subject.id)?.region;
+  return dataset.institution.get(subject.id)?.region;
 }
 
 /** The middle value of a sorted list (the mean of the two middle values for an even count). */
@@ -137,13 +137,13 @@ function comparedPeriod(actuals: readonly Observation[]): string | undefined {
 }
 
 /** An indicator's figures summarised per province: places reporting, median and range, places meeting the target. */
-export function provinceSummary(ds: Dataset, indicator: Indicator, observations: readonly Observation[]): ProvinceSummaryView {
+export function provinceSummary(dataset: Dataset, indicator: Indicator, observations: readonly Observation[]): ProvinceSummaryView {
   const provinceOf = new Map<string, string | undefined>();
   const province = (o: Observation) => {
     const key = `${o.subject.type}:${o.subject.id}`;
     if (!provinceOf.has(key)) {
-      const region = regionOfSubject(ds, o.subject);
-      provinceOf.set(key, region ? pathOf(ds, region)[0]?.id : undefined);
+      const region = regionOfSubject(dataset, o.subject);
+      provinceOf.set(key, region ? pathOf(dataset, region)[0]?.id : undefined);
     }
     return provinceOf.get(key);
   };
@@ -170,7 +170,7 @@ export function provinceSummary(ds: Dataset, indicator: Indicator, observations:
   const text = (v: number) => formatQualified(v, indicator.unit);
   const rows: ProvinceRow[] = [...byProvince.entries()].map(([id, b]) => {
     const values = b.values.sort((x, y) => x - y);
-    const region = id ? ds.region.get(id) : undefined;
+    const region = id ? dataset.region.get(id) : undefined;
     const stats = values.length ? { median: medianOfSorted(values), low: values[0], high: values[values.length - 1] } : undefined;
     return {
       ...(region ? { region: { id: region.id, name: region.name, href: `/regions/${region.id}/` } } : {}),
@@ -195,19 +195,19 @@ export function provinceSummary(ds: Dataset, indicator: Indicator, observations:
   };
 }
 
-function reportsOf(ds: Dataset, indicator: Indicator, observations: readonly Observation[]): IndicatorReports {
+function reportsOf(dataset: Dataset, indicator: Indicator, observations: readonly Observation[]): IndicatorReports {
   if (observations.length === 0) return { mode: 'none' };
-  if (observations.length > INDICATOR_ROW_LIMIT) return { mode: 'provinces', provinces: provinceSummary(ds, indicator, observations) };
-  const charts = chartsForIndicator(ds, indicator);
+  if (observations.length > INDICATOR_ROW_LIMIT) return { mode: 'provinces', provinces: provinceSummary(dataset, indicator, observations) };
+  const charts = chartsForIndicator(dataset, indicator);
   const comparison = charts.find((c) => c.key.startsWith('compare-'));
   return {
     mode: 'rows',
     ...(comparison ? { comparison } : {}),
-    ...(comparison ? {} : { summary: comparisonSummary(ds, indicator, [...observations]) }),
-    table: observationTable(ds, observations, { caption: tf('indicator.tableCaption', { name: indicator.name }), first: 'subject', rowIds: true }),
+    ...(comparison ? {} : { summary: comparisonSummary(dataset, indicator, [...observations]) }),
+    table: observationTable(dataset, observations, { caption: tf('indicator.tableCaption', { name: indicator.name }), first: 'subject', rowIds: true }),
     trends: charts
       .filter((c) => c !== comparison)
-      .map((chart) => ({ chart, table: observationTable(ds, chart.observations, { caption: tf('chart.tableCaption', { title: chart.title }), first: 'subject' }) })),
+      .map((chart) => ({ chart, table: observationTable(dataset, chart.observations, { caption: tf('chart.tableCaption', { title: chart.title }), first: 'subject' }) })),
   };
 }
 
@@ -229,24 +229,24 @@ export function indicatorCharts(reports: IndicatorReports): ChartFigureData[] {
 export const embedHref = (indicatorId: string) => `/embed/indicators/${indicatorId}/`;
 
 /** Documents cited by an indicator's figures, each once, in the order first cited; a lookup per document. */
-function sourcesOf(ds: Dataset, observations: readonly Observation[]): SourceDocumentView[] {
+function sourcesOf(dataset: Dataset, observations: readonly Observation[]): SourceDocumentView[] {
   const counts = new Map<string, number>();
   for (const o of observations) counts.set(o.source.document, (counts.get(o.source.document) ?? 0) + 1);
   return [...counts].map(([id, n]) => {
-    const doc = ds.document.get(id);
+    const doc = dataset.document.get(id);
     return { href: `/documents/${id}/`, title: doc?.data.title ?? id, ...(doc ? { date: formatDate(doc.data.date) } : {}), figures: tf('grapher.sourceFigures', { n }) };
   });
 }
 
 /** Everything an indicator page shows; undefined for an unknown id. */
-export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): IndicatorPageView | undefined {
-  const indicator = ds.indicator.get(id);
+export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL): IndicatorPageView | undefined {
+  const indicator = dataset.indicator.get(id);
   if (!indicator) return undefined;
   const official = indicator.definitionStatus === 'official';
   const working = indicator.definitionStatus === 'working';
   const target = indicator.nationalTarget;
-  const observations = observationsOfIndicator(ds, indicator.id);
-  const reports = reportsOf(ds, indicator, observations);
+  const observations = observationsOfIndicator(dataset, indicator.id);
+  const reports = reportsOf(dataset, indicator, observations);
   const embedUrl = new URL(embedHref(indicator.id), siteUrl).href;
   const title = tf('indicator.title', { name: indicator.name });
   return {
@@ -267,14 +267,14 @@ export function indicatorPage(ds: Dataset, id: string, siteUrl: string | URL): I
           },
         }),
     ...(target ? { target: { text: formatQualified(target.value, indicator.unit, target.qualifier), basis: target.basis } } : {}),
-    ...(indicator.source ? { source: citeView(ds, indicator.source) } : {}),
+    ...(indicator.source ? { source: citeView(dataset, indicator.source) } : {}),
     reports,
-    downloads: downloadRegistry(ds, siteUrl).indicator(indicator.id).map(linkOf),
-    updated: indicatorUpdated(ds, indicator),
+    downloads: downloadRegistry(dataset, siteUrl).indicator(indicator.id).map(linkOf),
+    updated: indicatorUpdated(dataset, indicator),
     tabs: INDICATOR_TABS.map((id) => ({ id, label: t(`grapher.tab.${id}`) })),
     chartDownloads: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, { svg: chartSvgHref(indicator.id, c.key), name: chartFileName(indicator.id, c.key) }])),
     chartTitles: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, c.title])),
-    sources: sourcesOf(ds, observations),
+    sources: sourcesOf(dataset, observations),
     embed: {
       href: embedHref(indicator.id),
       url: embedUrl,
@@ -386,17 +386,17 @@ export const GRID_PLACE_CAP = 30;
 
 export type CatalogueFilter = { topic: Topic } | { place: string };
 
-const placeLink = (ds: Dataset, s: Observation['subject']) => ({ name: subjectName(ds, s), href: subjectHref(s) });
+const placeLink = (dataset: Dataset, s: Observation['subject']) => ({ name: subjectName(dataset, s), href: subjectHref(s) });
 
-function latestView(ds: Dataset, indicator: Indicator, o: Observation): CatalogueLatest {
+function latestView(dataset: Dataset, indicator: Indicator, o: Observation): CatalogueLatest {
   const statistic = formatStatistic(o);
   const kind = o.kind === 'actual' ? undefined : t(`figures.kind.${o.kind}`);
-  return { place: placeLink(ds, o.subject), period: periodText(o), value: formatFigure(o, indicator.unit), ...(kind ? { kind } : {}), ...(statistic ? { statistic } : {}) };
+  return { place: placeLink(dataset, o.subject), period: periodText(o), value: formatFigure(o, indicator.unit), ...(kind ? { kind } : {}), ...(statistic ? { statistic } : {}) };
 }
 
 /** A place's newest actual figure for an indicator, else its newest of any kind: from that place's own figures (a lookup, not a scan). */
-function placeFigure(ds: Dataset, subject: Observation['subject'], indicatorId: string): Observation | undefined {
-  const own = observationsOf(ds, subject.type, subject.id).filter((o) => o.indicator === indicatorId).sort(newerFirst);
+function placeFigure(dataset: Dataset, subject: Observation['subject'], indicatorId: string): Observation | undefined {
+  const own = observationsOf(dataset, subject.type, subject.id).filter((o) => o.indicator === indicatorId).sort(newerFirst);
   return own.find((o) => o.kind === 'actual') ?? own[0];
 }
 
@@ -411,8 +411,8 @@ export function gridCell(indicator: Indicator, o: Observation | undefined): Grid
   return { ...base, status: 'apart', symbol: '·', note: t(`grid.note.${status.reason}`) };
 }
 
-function gridView(ds: Dataset, places: readonly Observation['subject'][], caption: string, allOfProvince?: string): GridView {
-  const { gridIndicators } = catalogueIndex(ds);
+function gridView(dataset: Dataset, places: readonly Observation['subject'][], caption: string, allOfProvince?: string): GridView {
+  const { gridIndicators } = catalogueIndex(dataset);
   const shown = places.slice(0, GRID_PLACE_CAP);
   const rest = places.slice(GRID_PLACE_CAP);
   return {
@@ -424,10 +424,10 @@ function gridView(ds: Dataset, places: readonly Observation['subject'][], captio
       ...(i.nationalTarget && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) } : {}),
       polarity: t(`grid.polarity.${i.polarity}`),
     })),
-    rows: shown.map((s) => ({ place: placeLink(ds, s), cells: gridIndicators.map((i) => gridCell(i, placeFigure(ds, s, i.id))) })),
+    rows: shown.map((s) => ({ place: placeLink(dataset, s), cells: gridIndicators.map((i) => gridCell(i, placeFigure(dataset, s, i.id))) })),
     legend: (['meets', 'misses', 'apart', 'empty'] as const).map((status) => ({ status, symbol: { meets: '✓', misses: '✗', apart: '·', empty: '' }[status], text: t(`grid.legend.${status}`) })),
     ...(rest.length
-      ? { omitted: { text: tf('grid.omitted', { n: rest.length, cap: GRID_PLACE_CAP, ...(allOfProvince ? { province: allOfProvince } : { province: '' }) }), links: rest.map((s) => placeLink(ds, s)) } }
+      ? { omitted: { text: tf('grid.omitted', { n: rest.length, cap: GRID_PLACE_CAP, ...(allOfProvince ? { province: allOfProvince } : { province: '' }) }), links: rest.map((s) => placeLink(dataset, s)) } }
       : {}),
   };
 }
@@ -437,9 +437,9 @@ function gridView(ds: Dataset, places: readonly Observation['subject'][], captio
  * framework, topic and place, and an overview grid of places × national indicators. With a filter, the same for one
  * topic or one province (the pages readers without JavaScript filter by).
  */
-export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): CatalogueView {
-  const index = catalogueIndex(ds);
-  const sections = catalogue(ds);
+export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): CatalogueView {
+  const index = catalogueIndex(dataset);
+  const sections = catalogue(dataset);
   const all = sections.flatMap((s) => s.indicators);
   const provinceIndicators = filter && 'place' in filter ? (index.indicatorsOfProvince.get(filter.place) ?? new Set<string>()) : undefined;
   const keep = (i: Indicator) => (!filter ? true : 'topic' in filter ? topicOf(i) === filter.topic : provinceIndicators!.has(i.id));
@@ -459,7 +459,7 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
       reach: tf('indicators.reach', { places: f.places, figures: f.figures }),
       places: f.places,
       figures: f.figures,
-      latest: f.latest.map((o) => latestView(ds, i, o)),
+      latest: f.latest.map((o) => latestView(dataset, i, o)),
       ...(f.figures > f.latest.length ? { more: tf('indicators.more', { n: f.figures - f.latest.length }) } : {}),
       provinces: [...f.provinces].sort(),
     };
@@ -475,8 +475,8 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
       const figures = reported.reduce((n, i) => n + index.facts.get(i.id)!.figures, 0);
       const tables =
         framework === 'local'
-          ? localByDocument(ds, reported).map((g) => {
-              const docTitle = g.document ? ds.document.get(g.document)?.data.title : undefined;
+          ? localByDocument(dataset, reported).map((g) => {
+              const docTitle = g.document ? dataset.document.get(g.document)?.data.title : undefined;
               const text = docTitle ? tf('indicators.localFrom', { title: docTitle }) : t('indicators.localOther');
               return { heading: { text, ...(docTitle ? { href: `/documents/${g.document}/` } : {}) }, caption: `${t('framework.local')}：${text}`, rows: g.indicators.map(row) };
             })
@@ -500,7 +500,7 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
     .filter((s) => !filter || s.indicatorCount > 0);
 
   const provinces = [...index.indicatorsOfProvince.keys()]
-    .map((id) => ds.region.get(id))
+    .map((id) => dataset.region.get(id))
     .filter((r): r is NonNullable<typeof r> => r !== undefined)
     .sort(byName);
   const filters = {
@@ -517,13 +517,13 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
   if (index.gridIndicators.length) {
     if (filter && 'place' in filter) {
       const places = index.gridPlaces.get(filter.place) ?? [];
-      const name = ds.region.get(filter.place)?.name ?? filter.place;
-      if (places.length) grid = gridView(ds, places, tf('grid.captionProvince', { province: name }), name);
+      const name = dataset.region.get(filter.place)?.name ?? filter.place;
+      if (places.length) grid = gridView(dataset, places, tf('grid.captionProvince', { province: name }), name);
     } else if (!filter) {
       const total = [...index.gridPlaces.values()].reduce((n, p) => n + p.length, 0);
       if (total <= GRID_PLACE_CAP) {
-        const places = [...index.gridPlaces.values()].flat().sort((a, b) => subjectName(ds, a).localeCompare(subjectName(ds, b), 'zh-CN'));
-        grid = gridView(ds, places, t('grid.caption'));
+        const places = [...index.gridPlaces.values()].flat().sort((a, b) => subjectName(dataset, a).localeCompare(subjectName(dataset, b), 'zh-CN'));
+        grid = gridView(dataset, places, t('grid.caption'));
       } else {
         gridByProvince = provinces
           .filter((r) => index.gridPlaces.has(r.id))
@@ -532,7 +532,7 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
     }
   }
 
-  const filterText = !filter ? undefined : 'topic' in filter ? tf('indicators.filteredTopic', { topic: t(`topic.${filter.topic}`) }) : tf('indicators.filteredPlace', { place: ds.region.get(filter.place)?.name ?? filter.place });
+  const filterText = !filter ? undefined : 'topic' in filter ? tf('indicators.filteredTopic', { topic: t(`topic.${filter.topic}`) }) : tf('indicators.filteredPlace', { place: dataset.region.get(filter.place)?.name ?? filter.place });
   return {
     title: filterText ? tf('indicators.filteredTitle', { filter: filterText }) : t('indicators.title'),
     h1: filterText ? tf('indicators.filteredH1', { filter: filterText }) : t('indicators.h1'),

@@ -56,17 +56,17 @@ export interface InstitutionPageView {
   outcomes?: OutcomesView;
 }
 
-export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL): InstitutionPageView {
-  const institution = ds.institution.get(id);
+export function institutionPage(dataset: Dataset, id: string, siteUrl: string | URL): InstitutionPageView {
+  const institution = dataset.institution.get(id);
   if (!institution) throw new Error(`no institution "${id}"`);
-  const memberships = membershipsOf(ds, id);
-  const place = placeLabel(ds, institution.region);
-  const clinics = ds.villageClinics.get(id) ?? [];
+  const memberships = membershipsOf(dataset, id);
+  const place = placeLabel(dataset, institution.region);
+  const clinics = dataset.villageClinics.get(id) ?? [];
   return {
-    title: institutionTitle(ds, institution),
+    title: institutionTitle(dataset, institution),
     description: `${institution.name}：${memberships.map((m) => m.group.name).join('、') || place}`,
-    crumbs: institutionCrumbs(ds, institution),
-    searchRegion: ds.region.get(institution.region)?.name ?? institution.region,
+    crumbs: institutionCrumbs(dataset, institution),
+    searchRegion: dataset.region.get(institution.region)?.name ?? institution.region,
     name: institution.name,
     kind: t(`kind.institution.${institution.kind}`),
     region: { href: `/regions/${institution.region}/`, label: place },
@@ -78,9 +78,9 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL):
       lead: m.role === 'lead',
       ...(m.note ? { note: m.note } : {}),
     })),
-    services: institution.services.map((s) => ({ text: s.text, cite: citeView(ds, s.source) })),
+    services: institution.services.map((s) => ({ text: s.text, cite: citeView(dataset, s.source) })),
     routes: memberships.map(({ group, role }) => {
-      const lead = group.lead && group.lead !== id ? ds.institution.get(group.lead) : undefined;
+      const lead = group.lead && group.lead !== id ? dataset.institution.get(group.lead) : undefined;
       const text =
         role === 'lead'
           ? tf('institution.referralLead', { group: group.name })
@@ -98,14 +98,14 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL):
       ? {}
       : {
           unknownGroup: {
-            text: groupsIn(ds, institution.region).length ? tf('institution.routeUnknown', { place }) : tf('institution.routeNoGroups', { place }),
-            guides: groupsIn(ds, institution.region).map((g) => ({ href: referralHref(g.id), label: tf('institution.referralLink', { name: g.name }) })),
+            text: groupsIn(dataset, institution.region).length ? tf('institution.routeUnknown', { place }) : tf('institution.routeNoGroups', { place }),
+            guides: groupsIn(dataset, institution.region).map((g) => ({ href: referralHref(g.id), label: tf('institution.referralLink', { name: g.name }) })),
             ask: t('institution.routeAsk'),
           },
         }),
     emergency: t('resident.emergency'),
-    contacts: contactsView(ds, institution, leadOf(ds, memberships)),
-    sources: institution.sources.map((s) => citeView(ds, s)),
+    contacts: contactsView(dataset, institution, leadOf(dataset, memberships)),
+    sources: institution.sources.map((s) => citeView(dataset, s)),
     ...(clinics.length
       ? {
           villageClinics: {
@@ -117,19 +117,19 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL):
           },
         }
       : {}),
-    ...(observationsOf(ds, 'institution', id).length
-      ? { outcomes: outcomesView(ds, 'institution', id, tf('institution.outcomesCaption', { name: institution.name }), siteUrl) }
+    ...(observationsOf(dataset, 'institution', id).length
+      ? { outcomes: outcomesView(dataset, 'institution', id, tf('institution.outcomesCaption', { name: institution.name }), siteUrl) }
       : {}),
   };
 }
 
 /** The name of the hospital leading the institution's first group, to ask when the sources give no contacts. */
-function leadOf(ds: Dataset, memberships: ReturnType<typeof membershipsOf>): string | undefined {
+function leadOf(dataset: Dataset, memberships: ReturnType<typeof membershipsOf>): string | undefined {
   const lead = memberships.map((m) => m.group.lead).find((l) => l !== undefined);
-  return lead ? ds.institution.get(lead)?.name : undefined;
+  return lead ? dataset.institution.get(lead)?.name : undefined;
 }
 
 /** The institutions that get a page: every one but village clinics. */
-export function institutionsWithPages(ds: Dataset): Institution[] {
-  return ds.institutions.filter(hasOwnPage);
+export function institutionsWithPages(dataset: Dataset): Institution[] {
+  return dataset.institutions.filter(hasOwnPage);
 }

@@ -33,15 +33,15 @@ export type ListView<T> = { split: false; buckets: (RegionBucket<T> & { villageC
 
 export const provinceListHref = (kind: ListKind | 'documents', provinceId: string) => `/regions/${provinceId}/${kind}/`;
 
-const provinceOf = (ds: Dataset, regionId: string): Region | undefined => pathOf(ds, regionId)[0];
+const provinceOf = (dataset: Dataset, regionId: string): Region | undefined => pathOf(dataset, regionId)[0];
 
-function institutionCard(ds: Dataset, i: Institution): InstitutionCard {
+function institutionCard(dataset: Dataset, i: Institution): InstitutionCard {
   return {
     href: `/institutions/${i.id}/`,
     name: i.name,
     meta: [
       t(`kind.institution.${i.kind}`),
-      ...membershipsOf(ds, i.id).map((m) => m.group.name + (m.role === 'lead' ? `（${t('role.lead')}）` : '')),
+      ...membershipsOf(dataset, i.id).map((m) => m.group.name + (m.role === 'lead' ? `（${t('role.lead')}）` : '')),
     ].join(' · '),
   };
 }
@@ -49,80 +49,80 @@ function institutionCard(ds: Dataset, i: Institution): InstitutionCard {
 type Bucket<T> = RegionBucket<T> & { villageClinics?: string };
 
 /** Institutions with a page in the given regions, by region; village clinics are counted per region. */
-function institutionBuckets(ds: Dataset, regionIds: Iterable<string>): Bucket<InstitutionCard>[] {
+function institutionBuckets(dataset: Dataset, regionIds: Iterable<string>): Bucket<InstitutionCard>[] {
   const buckets = new Map<string, Institution[]>();
   for (const id of regionIds) {
-    const list = ds.institutionsOfRegion.get(id);
+    const list = dataset.institutionsOfRegion.get(id);
     if (list?.length) buckets.set(id, [...list]);
   }
-  return byRegionPath(ds, buckets).map((b) => {
+  return byRegionPath(dataset, buckets).map((b) => {
     const own = b.items.filter(hasOwnPage);
     const clinics = b.items.length - own.length;
     return {
       href: `/regions/${b.regionId}/`,
       anchor: `region-${b.regionId}`,
       heading: b.heading,
-      items: own.map((i) => institutionCard(ds, i)),
+      items: own.map((i) => institutionCard(dataset, i)),
       ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),
     };
   });
 }
 
-function groupBuckets(ds: Dataset, groups: readonly Group[]): RegionBucket<GroupCard>[] {
+function groupBuckets(dataset: Dataset, groups: readonly Group[]): RegionBucket<GroupCard>[] {
   const buckets = new Map<string, Group[]>();
   for (const g of groups) {
     const list = buckets.get(g.region);
     if (list) list.push(g);
     else buckets.set(g.region, [g]);
   }
-  return byRegionPath(ds, buckets).map((b) => ({
+  return byRegionPath(dataset, buckets).map((b) => ({
     href: `/regions/${b.regionId}/`,
     anchor: `region-${b.regionId}`,
     heading: b.heading,
-    items: b.items.map((g) => groupCard(ds, g)),
+    items: b.items.map((g) => groupCard(dataset, g)),
   }));
 }
 
 /** How many entries of a kind each province holds (entries outside any known province are counted under their own top region). */
-function countByProvince(ds: Dataset, kind: ListKind): Map<string, number> {
+function countByProvince(dataset: Dataset, kind: ListKind): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (regionId: string, n: number) => {
-    const p = provinceOf(ds, regionId);
+    const p = provinceOf(dataset, regionId);
     if (p && n) counts.set(p.id, (counts.get(p.id) ?? 0) + n);
   };
-  if (kind === 'groups') for (const g of ds.groups) add(g.region, 1);
-  else for (const [regionId, list] of ds.institutionsOfRegion) add(regionId, list.filter(hasOwnPage).length);
+  if (kind === 'groups') for (const g of dataset.groups) add(g.region, 1);
+  else for (const [regionId, list] of dataset.institutionsOfRegion) add(regionId, list.filter(hasOwnPage).length);
   return counts;
 }
 
-function listView<T>(ds: Dataset, kind: ListKind, everything: () => RegionBucket<T>[], limit: number): ListView<T> {
-  const counts = countByProvince(ds, kind);
+function listView<T>(dataset: Dataset, kind: ListKind, everything: () => RegionBucket<T>[], limit: number): ListView<T> {
+  const counts = countByProvince(dataset, kind);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   if (total <= limit) return { split: false, buckets: everything() };
   return {
     split: true,
     total,
-    provinces: ds.topRegions
+    provinces: dataset.topRegions
       .filter((p) => counts.has(p.id))
       .map((p) => ({ name: p.name, href: provinceListHref(kind, p.id), count: tf(`list.count.${kind}`, { n: counts.get(p.id)! }) })),
   };
 }
 
 /** `/institutions/`: every institution with a page by region, or the provinces when that would be too long. */
-export function institutionsIndex(ds: Dataset, limit = LIST_LIMIT): ListView<InstitutionCard> {
-  return listView(ds, 'institutions', () => institutionBuckets(ds, ds.institutionsOfRegion.keys()), limit);
+export function institutionsIndex(dataset: Dataset, limit = LIST_LIMIT): ListView<InstitutionCard> {
+  return listView(dataset, 'institutions', () => institutionBuckets(dataset, dataset.institutionsOfRegion.keys()), limit);
 }
 
 /** `/groups/`: every group by the region it serves, or the provinces when that would be too long. */
-export function groupsIndex(ds: Dataset, limit = LIST_LIMIT): ListView<GroupCard> {
-  return listView(ds, 'groups', () => groupBuckets(ds, ds.groups), limit);
+export function groupsIndex(dataset: Dataset, limit = LIST_LIMIT): ListView<GroupCard> {
+  return listView(dataset, 'groups', () => groupBuckets(dataset, dataset.groups), limit);
 }
 
 /** The provinces that get a list page of their own (none while the whole list fits one page). */
-export function provinceListPaths(ds: Dataset, kind: ListKind, limit = LIST_LIMIT): string[] {
-  const counts = countByProvince(ds, kind);
+export function provinceListPaths(dataset: Dataset, kind: ListKind, limit = LIST_LIMIT): string[] {
+  const counts = countByProvince(dataset, kind);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  return total <= limit ? [] : ds.topRegions.filter((p) => counts.has(p.id)).map((p) => p.id);
+  return total <= limit ? [] : dataset.topRegions.filter((p) => counts.has(p.id)).map((p) => p.id);
 }
 
 export interface ProvinceListView<T> {
@@ -132,15 +132,15 @@ export interface ProvinceListView<T> {
 }
 
 /** `/regions/<province>/groups/` or `/regions/<province>/institutions/`: one province's part of a list. */
-export function provinceList(ds: Dataset, kind: 'institutions', provinceId: string): ProvinceListView<InstitutionCard> | undefined;
-export function provinceList(ds: Dataset, kind: 'groups', provinceId: string): ProvinceListView<GroupCard> | undefined;
-export function provinceList(ds: Dataset, kind: ListKind, provinceId: string): ProvinceListView<InstitutionCard | GroupCard> | undefined {
-  const province = ds.region.get(provinceId);
+export function provinceList(dataset: Dataset, kind: 'institutions', provinceId: string): ProvinceListView<InstitutionCard> | undefined;
+export function provinceList(dataset: Dataset, kind: 'groups', provinceId: string): ProvinceListView<GroupCard> | undefined;
+export function provinceList(dataset: Dataset, kind: ListKind, provinceId: string): ProvinceListView<InstitutionCard | GroupCard> | undefined {
+  const province = dataset.region.get(provinceId);
   if (!province) return undefined;
   const buckets =
     kind === 'institutions'
-      ? institutionBuckets(ds, ds.regionDescendants.get(provinceId) ?? [provinceId])
-      : groupBuckets(ds, groupsIn(ds, provinceId));
+      ? institutionBuckets(dataset, dataset.regionDescendants.get(provinceId) ?? [provinceId])
+      : groupBuckets(dataset, groupsIn(dataset, provinceId));
   return {
     title: tf(`list.provinceTitle.${kind}`, { province: province.name }),
     province: { name: province.name, href: `/regions/${province.id}/` },
@@ -156,19 +156,19 @@ const newestFirst = (a: DocumentEntry, b: DocumentEntry) => b.data.date.localeCo
 const documentProvinces = new WeakMap<Dataset, Map<string, DocumentEntry[]>>();
 
 /** Each province's documents (a document about several provinces is under each), newest first; made once per dataset. */
-function documentsByProvince(ds: Dataset): Map<string, DocumentEntry[]> {
-  let byProvince = documentProvinces.get(ds);
+function documentsByProvince(dataset: Dataset): Map<string, DocumentEntry[]> {
+  let byProvince = documentProvinces.get(dataset);
   if (byProvince) return byProvince;
   byProvince = new Map();
-  for (const d of ds.documents) {
-    for (const p of new Set(d.data.regions.map((r) => provinceOf(ds, r)?.id).filter((id) => id !== undefined))) {
+  for (const d of dataset.documents) {
+    for (const p of new Set(d.data.regions.map((r) => provinceOf(dataset, r)?.id).filter((id) => id !== undefined))) {
       const list = byProvince.get(p);
       if (list) list.push(d);
       else byProvince.set(p, [d]);
     }
   }
   for (const list of byProvince.values()) list.sort(newestFirst);
-  documentProvinces.set(ds, byProvince);
+  documentProvinces.set(dataset, byProvince);
   return byProvince;
 }
 
@@ -182,31 +182,31 @@ export interface DocumentsIndexView {
 }
 
 /** `/documents/`: the newest documents, and at national size a page per province for the rest. */
-export function documentsIndex(ds: Dataset, limit = DOCUMENT_LIMIT): DocumentsIndexView {
-  const all = [...ds.documents].sort(newestFirst);
+export function documentsIndex(dataset: Dataset, limit = DOCUMENT_LIMIT): DocumentsIndexView {
+  const all = [...dataset.documents].sort(newestFirst);
   const { shown, more } = capped(all, limit);
-  const byProvince = more > 0 ? documentsByProvince(ds) : new Map<string, DocumentEntry[]>();
+  const byProvince = more > 0 ? documentsByProvince(dataset) : new Map<string, DocumentEntry[]>();
   return {
     newest: shown,
     more,
-    provinces: ds.topRegions
+    provinces: dataset.topRegions
       .filter((p) => byProvince.has(p.id))
       .map((p) => ({ name: p.name, href: provinceListHref('documents', p.id), count: tf('list.count.documents', { n: byProvince.get(p.id)!.length }) })),
   };
 }
 
 /** Provinces with a documents page of their own (none while every document fits on /documents/). */
-export function provinceDocumentPaths(ds: Dataset, limit = DOCUMENT_LIMIT): string[] {
-  return ds.documents.length <= limit ? [] : [...documentsByProvince(ds).keys()];
+export function provinceDocumentPaths(dataset: Dataset, limit = DOCUMENT_LIMIT): string[] {
+  return dataset.documents.length <= limit ? [] : [...documentsByProvince(dataset).keys()];
 }
 
 /** `/regions/<province>/documents/`: every document about a place in the province, newest first. */
-export function provinceDocuments(ds: Dataset, provinceId: string): { title: string; province: { name: string; href: string }; documents: DocumentEntry[] } | undefined {
-  const province = ds.region.get(provinceId);
+export function provinceDocuments(dataset: Dataset, provinceId: string): { title: string; province: { name: string; href: string }; documents: DocumentEntry[] } | undefined {
+  const province = dataset.region.get(provinceId);
   if (!province) return undefined;
   return {
     title: tf('list.provinceTitle.documents', { province: province.name }),
     province: { name: province.name, href: `/regions/${province.id}/` },
-    documents: documentsByProvince(ds).get(provinceId) ?? [],
+    documents: documentsByProvince(dataset).get(provinceId) ?? [],
   };
 }

@@ -40,11 +40,11 @@ export interface RegionPageView {
 }
 
 /** Institutions with a page of their own standing in a region or below it, and village clinics there. */
-function institutionCounts(ds: Dataset, regionId: string): { own: number; clinics: number } {
+function institutionCounts(dataset: Dataset, regionId: string): { own: number; clinics: number } {
   let own = 0;
   let clinics = 0;
-  for (const r of ds.regionDescendants.get(regionId) ?? []) {
-    for (const i of ds.institutionsOfRegion.get(r) ?? []) {
+  for (const r of dataset.regionDescendants.get(regionId) ?? []) {
+    for (const i of dataset.institutionsOfRegion.get(r) ?? []) {
       if (hasOwnPage(i)) own++;
       else clinics++;
     }
@@ -52,9 +52,9 @@ function institutionCounts(ds: Dataset, regionId: string): { own: number; clinic
   return { own, clinics };
 }
 
-function childCard(ds: Dataset, c: Region): RegionCard {
-  const groups = groupsIn(ds, c.id).length;
-  const { own } = institutionCounts(ds, c.id);
+function childCard(dataset: Dataset, c: Region): RegionCard {
+  const groups = groupsIn(dataset, c.id).length;
+  const { own } = institutionCounts(dataset, c.id);
   return {
     href: `/regions/${c.id}/`,
     name: c.name,
@@ -66,29 +66,29 @@ function childCard(ds: Dataset, c: Region): RegionCard {
   };
 }
 
-export function regionPage(ds: Dataset, id: string, siteUrl: string | URL): RegionPageView {
-  const region = ds.region.get(id);
+export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL): RegionPageView {
+  const region = dataset.region.get(id);
   if (!region) throw new Error(`no region "${id}"`);
-  const standing = ds.institutionsOfRegion.get(id) ?? [];
+  const standing = dataset.institutionsOfRegion.get(id) ?? [];
   const institutions = standing.filter(hasOwnPage);
   const clinics = standing.length - institutions.length;
   return {
-    title: `${placeLabel(ds, id)}：${t('region.titleSuffix')}`,
-    crumbs: regionPageCrumbs(ds, region),
+    title: `${placeLabel(dataset, id)}：${t('region.titleSuffix')}`,
+    crumbs: regionPageCrumbs(dataset, region),
     searchRegion: region.name,
     name: region.name,
-    facts: t(`kind.region.${region.kind}`) + (region.parent ? ` · ${fullPlaceLabel(ds, region.parent)}` : ''),
+    facts: t(`kind.region.${region.kind}`) + (region.parent ? ` · ${fullPlaceLabel(dataset, region.parent)}` : ''),
     ...(region.aliases.length ? { aliases: region.aliases.join('、') } : {}),
     ...(region.note ? { note: region.note } : {}),
-    groups: groupsIn(ds, id).map((g) => groupCard(ds, g)),
-    children: (ds.childRegions.get(id) ?? []).map((c) => childCard(ds, c)),
+    groups: groupsIn(dataset, id).map((g) => groupCard(dataset, g)),
+    children: (dataset.childRegions.get(id) ?? []).map((c) => childCard(dataset, c)),
     institutions: institutions.map((i) => ({ href: `/institutions/${i.id}/`, name: i.name, kind: t(`kind.institution.${i.kind}`) })),
     ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),
-    ...(observationsOf(ds, 'region', id).length
-      ? { outcomes: outcomesView(ds, 'region', id, tf('region.outcomesCaption', { name: region.name }), siteUrl) }
+    ...(observationsOf(dataset, 'region', id).length
+      ? { outcomes: outcomesView(dataset, 'region', id, tf('region.outcomesCaption', { name: region.name }), siteUrl) }
       : {}),
-    documents: documentsWithin(ds, id).map(documentItem),
-    updates: updatesWithin(ds, id).map(updateItem),
+    documents: documentsWithin(dataset, id).map(documentItem),
+    updates: updatesWithin(dataset, id).map(updateItem),
   };
 }
 
@@ -102,17 +102,17 @@ export interface RegionTreeNode {
 }
 
 /** Every region as a tree, provinces first by name, then their prefectures, then their counties. */
-export function regionsIndex(ds: Dataset): RegionTreeNode[] {
+export function regionsIndex(dataset: Dataset): RegionTreeNode[] {
   const node = (r: Region, depth: number): RegionTreeNode => {
-    const groups = groupsIn(ds, r.id).length;
+    const groups = groupsIn(dataset, r.id).length;
     return {
       href: `/regions/${r.id}/`,
       name: r.name,
       anchor: `region-${r.id}`,
       meta: t(`kind.region.${r.kind}`) + (groups > 0 ? ` · ${tf('regions.groupCount', { n: groups })}` : ''),
       // The page shows three levels: province, prefecture, county.
-      children: depth < 2 ? (ds.childRegions.get(r.id) ?? []).map((c) => node(c, depth + 1)) : [],
+      children: depth < 2 ? (dataset.childRegions.get(r.id) ?? []).map((c) => node(c, depth + 1)) : [],
     };
   };
-  return ds.topRegions.map((r) => node(r, 0));
+  return dataset.topRegions.map((r) => node(r, 0));
 }

@@ -32,21 +32,21 @@ const newestFirst = <T extends { id: string; data: { date: string } }>(a: T, b: 
   b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Documents about a region or any region below it, newest first (a lookup per region below it). */
-export function documentsWithin(ds: Dataset, regionId: string): DocumentEntry[] {
+export function documentsWithin(dataset: Dataset, regionId: string): DocumentEntry[] {
   const found = new Set<DocumentEntry>();
-  for (const r of ds.regionDescendants.get(regionId) ?? []) for (const d of ds.documentsOfRegion.get(r) ?? []) found.add(d);
+  for (const r of dataset.regionDescendants.get(regionId) ?? []) for (const d of dataset.documentsOfRegion.get(r) ?? []) found.add(d);
   return [...found].sort(newestFirst);
 }
 
 /** Updates about a region: tagged with it or a region below it, or with a group serving it; newest first. */
-export function updatesWithin(ds: Dataset, regionId: string): UpdateEntry[] {
+export function updatesWithin(dataset: Dataset, regionId: string): UpdateEntry[] {
   const found = new Set<UpdateEntry>();
-  for (const r of ds.regionDescendants.get(regionId) ?? []) for (const u of ds.updatesOfRegion.get(r) ?? []) found.add(u);
-  for (const g of groupsIn(ds, regionId)) for (const u of ds.updatesOfGroup.get(g.id) ?? []) found.add(u);
+  for (const r of dataset.regionDescendants.get(regionId) ?? []) for (const u of dataset.updatesOfRegion.get(r) ?? []) found.add(u);
+  for (const g of groupsIn(dataset, regionId)) for (const u of dataset.updatesOfGroup.get(g.id) ?? []) found.add(u);
   return [...found].sort(newestFirst);
 }
 
 /** Updates tagged with a group, newest first. */
-export function updatesOfGroup(ds: Dataset, groupId: string): readonly UpdateEntry[] {
-  return ds.updatesOfGroup.get(groupId) ?? [];
+export function updatesOfGroup(dataset: Dataset, groupId: string): readonly UpdateEntry[] {
+  return dataset.updatesOfGroup.get(groupId) ?? [];
 }

@@ -9,22 +9,22 @@ import { observationsOf, observationsOfIndicator, rosterOf, updatedOf, type Data
 const refs = (collection: DatedCollection, list: readonly { id: string }[]) => list.map((e) => ({ collection, id: e.id }));
 
 /** When an indicator page's data last changed: the indicator and every figure reported for it. */
-export function indicatorUpdated(ds: Dataset, indicator: Indicator): string | undefined {
-  return updatedOf(ds, [{ collection: 'indicators', id: indicator.id }, ...refs('observations', observationsOfIndicator(ds, indicator.id))]);
+export function indicatorUpdated(dataset: Dataset, indicator: Indicator): string | undefined {
+  return updatedOf(dataset, [{ collection: 'indicators', id: indicator.id }, ...refs('observations', observationsOfIndicator(dataset, indicator.id))]);
 }
 
 /** When a group page's data last changed: the group, its institutions and their figures. */
-export function groupUpdated(ds: Dataset, group: Group): string | undefined {
-  const roster = rosterOf(ds, group.id);
-  return updatedOf(ds, [
+export function groupUpdated(dataset: Dataset, group: Group): string | undefined {
+  const roster = rosterOf(dataset, group.id);
+  return updatedOf(dataset, [
     { collection: 'groups', id: group.id },
     ...roster.map((m) => ({ collection: 'institutions' as const, id: m.institution.id })),
-    ...refs('observations', observationsOf(ds, 'group', group.id)),
-    ...roster.flatMap((m) => refs('observations', observationsOf(ds, 'institution', m.institution.id))),
+    ...refs('observations', observationsOf(dataset, 'group', group.id)),
+    ...roster.flatMap((m) => refs('observations', observationsOf(dataset, 'institution', m.institution.id))),
   ]);
 }
 
 /** When anything in the data last changed. */
-export function dataUpdated(ds: Dataset): string | undefined {
-  return ds.dataUpdated;
+export function dataUpdated(dataset: Dataset): string | undefined {
+  return dataset.dataUpdated;
 }

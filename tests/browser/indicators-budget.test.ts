@@ -9,8 +9,8 @@ import { siteData } from './indicators-site';
 const BUDGET = 70 * 1024;
 const env = builtSiteInBrowser();
 
-const site = siteData();
-const chartPages = site.indicators.filter((i) => chartsForIndicator(site, i).length > 0).map((i) => `/indicators/${i.id}/`);
+const dataset = siteData();
+const chartPages = dataset.indicators.filter((i) => chartsForIndicator(dataset, i).length > 0).map((i) => `/indicators/${i.id}/`);
 
 describe('JavaScript budget of chart pages', () => {
   it('there are chart pages to measure', () => expect(chartPages.length).toBeGreaterThan(0));

@@ -159,10 +159,10 @@ describe('every page', () => {
   });
 
   it('curation notes sit folded in 关于来源 below the answer, out of the search index', () => {
-    const site = loadDataset(process.cwd());
+    const dataset = loadDataset(process.cwd());
     const noted = [
-      ...site.institutions.filter((i) => i.note && i.kind !== 'village-clinic').map((i) => [`/institutions/${i.id}/`, i.note!]),
-      ...site.regions.filter((r) => r.note).map((r) => [`/regions/${r.id}/`, r.note!]),
+      ...dataset.institutions.filter((i) => i.note && i.kind !== 'village-clinic').map((i) => [`/institutions/${i.id}/`, i.note!]),
+      ...dataset.regions.filter((r) => r.note).map((r) => [`/regions/${r.id}/`, r.note!]),
     ];
     expect(noted.length).toBeGreaterThan(0);
     for (const [url, note] of noted) {

@@ -8,9 +8,9 @@ const ids = (list: { href: string }[]) => list.map((u) => u.href.replace(/^\/upd
 const SITE = 'https://example.org';
 
 describe('updates on region and group pages', () => {
-  const site = fixtureSite();
+  const dataset = fixtureSite();
   const updatesFor = (about: { regionId: string } | { groupId: string }) =>
-    'groupId' in about ? groupPage(site, about.groupId, SITE).updates : regionPage(site, about.regionId, SITE).updates;
+    'groupId' in about ? groupPage(dataset, about.groupId, SITE).updates : regionPage(dataset, about.regionId, SITE).updates;
 
   it('lists a county\'s updates newest first, including those tagged only with a group serving it', () => {
     expect(ids(updatesFor({ regionId: 'county-a' }))).toEqual(['u-new', 'u-old']);
@@ -28,6 +28,6 @@ describe('updates on region and group pages', () => {
   });
 
   it('returns nothing for a region nobody wrote about', () => {
-    expect(updatesWithin(site, 'nowhere')).toEqual([]);
+    expect(updatesWithin(dataset, 'nowhere')).toEqual([]);
   });
 });

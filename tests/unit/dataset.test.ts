@@ -12,21 +12,21 @@ import { datasetOf } from '../fixtures/dataset';
 const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);
 
 describe('the indexed dataset', () => {
-  const ds = fixtureSite();
+  const dataset = fixtureSite();
 
   it('finds figures by indicator and by subject, in the editors’ order', () => {
-    for (const indicator of ds.indicators) expect(ids(observationsOfIndicator(ds, indicator.id))).toEqual(ids(ds.observations.filter((o) => o.indicator === indicator.id)));
-    for (const o of ds.observations)
-      expect(ids(observationsOf(ds, o.subject.type, o.subject.id))).toEqual(ids(ds.observations.filter((x) => x.subject.type === o.subject.type && x.subject.id === o.subject.id)));
-    expect(observationsOf(ds, 'group', 'nowhere')).toEqual([]);
+    for (const indicator of dataset.indicators) expect(ids(observationsOfIndicator(dataset, indicator.id))).toEqual(ids(dataset.observations.filter((o) => o.indicator === indicator.id)));
+    for (const o of dataset.observations)
+      expect(ids(observationsOf(dataset, o.subject.type, o.subject.id))).toEqual(ids(dataset.observations.filter((x) => x.subject.type === o.subject.type && x.subject.id === o.subject.id)));
+    expect(observationsOf(dataset, 'group', 'nowhere')).toEqual([]);
   });
 
   it('knows every region’s path and which regions lie within which', () => {
-    for (const r of ds.regions) {
-      const path = pathOf(ds, r.id);
+    for (const r of dataset.regions) {
+      const path = pathOf(dataset, r.id);
       expect(path.at(-1)).toBe(r);
       for (let i = 1; i < path.length; i++) expect(path[i].parent).toBe(path[i - 1].id);
-      for (const other of ds.regions) expect(isWithin(ds, r.id, other.id)).toBe(path.some((p) => p.id === other.id));
+      for (const other of dataset.regions) expect(isWithin(dataset, r.id, other.id)).toBe(path.some((p) => p.id === other.id));
     }
   });
 
@@ -43,30 +43,30 @@ describe('the indexed dataset', () => {
 });
 
 describe('memberships both ways', () => {
-  for (const [name, ds] of [['resident fixture', residentSite()], ['content fixture', contentSite()]] as const) {
+  for (const [name, dataset] of [['resident fixture', residentSite()], ['content fixture', contentSite()]] as const) {
     it(`${name}: a roster lists the lead first, then each named member once; memberships mirror rosters`, () => {
-      for (const g of ds.groups) {
-        const expected = [...new Set([...(g.lead ? [g.lead] : []), ...g.members.map((m) => m.institution)])].filter((id) => ds.institutions.some((i) => i.id === id));
-        expect(rosterOf(ds, g.id).map((r) => r.institution.id)).toEqual(expected);
-        if (g.lead && expected.includes(g.lead)) expect(rosterOf(ds, g.id)[0].role).toBe('lead');
+      for (const g of dataset.groups) {
+        const expected = [...new Set([...(g.lead ? [g.lead] : []), ...g.members.map((m) => m.institution)])].filter((id) => dataset.institutions.some((i) => i.id === id));
+        expect(rosterOf(dataset, g.id).map((r) => r.institution.id)).toEqual(expected);
+        if (g.lead && expected.includes(g.lead)) expect(rosterOf(dataset, g.id)[0].role).toBe('lead');
       }
-      for (const inst of ds.institutions) {
-        const expected = ds.groups.filter((g) => g.lead === inst.id || g.members.some((m) => m.institution === inst.id)).map((g) => g.id);
-        expect(membershipsOf(ds, inst.id).map((m) => m.group.id)).toEqual(expected);
+      for (const inst of dataset.institutions) {
+        const expected = dataset.groups.filter((g) => g.lead === inst.id || g.members.some((m) => m.institution === inst.id)).map((g) => g.id);
+        expect(membershipsOf(dataset, inst.id).map((m) => m.group.id)).toEqual(expected);
       }
     });
 
     it(`${name}: groups in a region include those serving any region below it`, () => {
-      for (const r of ds.regions) {
-        const expected = ds.groups.filter((g) => [g.region, ...g.coveredRegions].some((c) => pathOf(ds, c).some((p) => p.id === r.id)));
-        expect(ids(groupsIn(ds, r.id))).toEqual(ids(expected));
+      for (const r of dataset.regions) {
+        const expected = dataset.groups.filter((g) => [g.region, ...g.coveredRegions].some((c) => pathOf(dataset, c).some((p) => p.id === r.id)));
+        expect(ids(groupsIn(dataset, r.id))).toEqual(ids(expected));
       }
     });
   }
 
   it('dates entries by their file and ignores entries it has no file for', () => {
-    const ds = fixtureSite();
-    expect(updatedOf(ds, [{ collection: 'groups', id: 'nowhere' }])).toBeUndefined();
+    const dataset = fixtureSite();
+    expect(updatedOf(dataset, [{ collection: 'groups', id: 'nowhere' }])).toBeUndefined();
   });
 });
 
@@ -84,10 +84,10 @@ describe('one read and one validation per build', () => {
       writeHandoff(dir, validated!);
       process.env[HANDOFF_ENV] = dir;
       // A project root with no data/ at all: only the handoff can supply the dataset.
-      const ds = loadDataset(join(dir, 'no-such-project'));
-      expect(ds.groups.map((g) => g.id)).toEqual(validated!.entries.groups.map((g) => g.id));
-      expect(ds.observations.length).toBe(validated!.entries.observations.length);
-      expect(ds.dataUpdated).toBe([...validated!.fileDates.values()].sort().at(-1));
+      const dataset = loadDataset(join(dir, 'no-such-project'));
+      expect(dataset.groups.map((g) => g.id)).toEqual(validated!.entries.groups.map((g) => g.id));
+      expect(dataset.observations.length).toBe(validated!.entries.observations.length);
+      expect(dataset.dataUpdated).toBe([...validated!.fileDates.values()].sort().at(-1));
     } finally {
       if (before === undefined) delete process.env[HANDOFF_ENV];
       else process.env[HANDOFF_ENV] = before;

@@ -118,7 +118,7 @@ describe('corrections', () => {
   };
 
   it('accepts a correction whose new value is the figure as published now', () => {
-    const { problems, dataset } = validateDataset(withCorrection());
+    const { problems, entries: dataset } = validateDataset(withCorrection());
     expect(problems).toEqual([]);
     expect(dataset.corrections).toEqual([{ ...CORRECTION, field: 'value' }]);
   });

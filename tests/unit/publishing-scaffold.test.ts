@@ -46,7 +46,7 @@ describe('scaffolding new entries', () => {
     expect(text).not.toContain('groups');
     const files = publishingFiles();
     files.mdx.updates.push({ path: 'content/updates/u.mdx', text });
-    const { problems, dataset } = validateDataset(files);
+    const { problems, entries: dataset } = validateDataset(files);
     expect(problems).toEqual([]);
     expect(dataset.updates[0].data).toMatchObject({ title: '资中县: 周末门诊', date: '2024-08-13', regions: ['county'], groups: [] });
   });

@@ -46,8 +46,8 @@ const entries = {
   observations: [observation('o1', 'region', 'mengjin', 87.49), observation('o2', 'institution', 'matun', 105423), observation('o3', 'group', 'first', 90)],
   documents: [...base.documents],
 };
-const ds = datasetOf(entries);
-const records = searchRecords(ds);
+const dataset = datasetOf(entries);
+const records = searchRecords(dataset);
 const byUrl = new Map(records.map((r) => [r.url, r]));
 const text = (r: SearchRecord) => r.lines.join('。');
 

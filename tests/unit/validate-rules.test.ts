@@ -143,7 +143,7 @@ describe('names and titles are visible text', () => {
     const entries = JSON.parse(files.data.regions[0].text);
     entries[1].name = '  Cafe\u0301 县 ';
     files.data.regions[0].text = JSON.stringify(entries);
-    const { dataset, problems } = validateDataset(files, { now: NOW });
+    const { entries: dataset, problems } = validateDataset(files, { now: NOW });
     expect(problems).toEqual([]);
     expect(dataset.regions[1].name).toBe('Caf\u00e9 县');
   });

@@ -43,7 +43,7 @@ function problemsOf(files: SourceFiles) {
 
 describe('data validation', () => {
   it('accepts a valid dataset', () => {
-    const { problems, dataset } = validateDataset(validFiles());
+    const { problems, entries: dataset } = validateDataset(validFiles());
     expect(problems).toEqual([]);
     expect(dataset.groups[0].name).toBe('某县医共体');
     expect(dataset.documents[0].data.date).toBe('2024-08-13');

@@ -43,7 +43,7 @@ export interface ValidateOptions {
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
-export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { dataset: Entries; problems: Problem[]; origins: Map<string, string> } {
+export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { entries: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
   const known = Object.fromEntries(
@@ -82,7 +82,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     get origins() {
       return origins ?? originsOf();
     },
-    dataset: {
+    entries: {
       regions: values(regions),
       institutions: values(institutions),
       groups: values(groups),

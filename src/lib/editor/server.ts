@@ -48,7 +48,7 @@ function formValues(body: string): FormValues {
 /** The project as check sees it now: entries and which file holds each. */
 function current(root: string, now?: Date) {
   const files = readSourceFiles(root);
-  const { dataset, origins } = validateDataset(files, { now });
+  const { entries: dataset, origins } = validateDataset(files, { now });
   return { files, ds: dataset, origins };
 }
 

@@ -39,10 +39,10 @@ export interface SearchRecord {
   lines: string[];
 }
 
-const full = (ds: Dataset, regionId: string) => pathOf(ds, regionId).map((r) => r.name).join('');
+const full = (dataset: Dataset, regionId: string) => pathOf(dataset, regionId).map((r) => r.name).join('');
 
 /** The names of the places a subject lies in, nearest first, with their aliases (孟津县, 孟津区, 孟津, 洛阳市, …). */
-const placesOf = (ds: Dataset, regionId: string) => [...pathOf(ds, regionId)].reverse().flatMap((r) => [r.name, ...r.aliases]);
+const placesOf = (dataset: Dataset, regionId: string) => [...pathOf(dataset, regionId)].reverse().flatMap((r) => [r.name, ...r.aliases]);
 
 /** A name's other forms: the written aliases and every form made from the name and from them. */
 function aliasesOf(name: string, written: string[], places: string[]): string[] {
@@ -56,104 +56,104 @@ function aliasesOf(name: string, written: string[], places: string[]): string[] 
 const pinyinOf = (names: string[]) => [...new Set(names.flatMap(pinyinForms))];
 
 /** A subject's figures (both ends of a range), as its page's table lists them. */
-const figuresOf = (ds: Dataset, type: SubjectType, id: string): PageFigure[] =>
-  observationsOf(ds, type, id).flatMap((o) => [{ id: o.id, value: o.value }, ...(o.valueHigh === undefined ? [] : [{ id: o.id, value: o.valueHigh }])]);
+const figuresOf = (dataset: Dataset, type: SubjectType, id: string): PageFigure[] =>
+  observationsOf(dataset, type, id).flatMap((o) => [{ id: o.id, value: o.value }, ...(o.valueHigh === undefined ? [] : [{ id: o.id, value: o.valueHigh }])]);
 
 /** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it. */
-function figureLines(ds: Dataset, type: SubjectType, id: string): string[] {
-  return observationsOf(ds, type, id).map((o) => {
-    const indicator = ds.indicator.get(o.indicator);
+function figureLines(dataset: Dataset, type: SubjectType, id: string): string[] {
+  return observationsOf(dataset, type, id).map((o) => {
+    const indicator = dataset.indicator.get(o.indicator);
     const name = indicator?.name ?? o.indicator;
     return `${name} ${formatQualified(o.value, indicator?.unit ?? '', o.qualifier)}（${o.periodLabel ?? formatPeriod(o.period)}）`;
   });
 }
 
-function institutionRecord(ds: Dataset, institution: Institution): SearchRecord {
-  const region = ds.region.get(institution.region);
-  const memberships = ds.memberships.get(institution.id) ?? [];
+function institutionRecord(dataset: Dataset, institution: Institution): SearchRecord {
+  const region = dataset.region.get(institution.region);
+  const memberships = dataset.memberships.get(institution.id) ?? [];
   // Village clinics have no page and are found by the finder; their names still lead here, to their health centre.
-  const clinics = ds.villageClinics.get(institution.id) ?? [];
-  const aliases = aliasesOf(institution.name, institution.aliases, placesOf(ds, institution.region));
-  const groupForms = memberships.flatMap((m) => aliasesOf(m.group.name, [], placesOf(ds, m.group.region)));
+  const clinics = dataset.villageClinics.get(institution.id) ?? [];
+  const aliases = aliasesOf(institution.name, institution.aliases, placesOf(dataset, institution.region));
+  const groupForms = memberships.flatMap((m) => aliasesOf(m.group.name, [], placesOf(dataset, m.group.region)));
   return {
     url: `/institutions/${institution.id}/`,
-    title: institutionTitle(ds, institution),
+    title: institutionTitle(dataset, institution),
     kind: '机构',
     region: region?.name ?? '',
     name: institution.name,
     aliases,
     hidden: groupForms,
     spelled: pinyinOf([institution.name, ...aliases]),
-    figures: figuresOf(ds, 'institution', institution.id),
+    figures: figuresOf(dataset, 'institution', institution.id),
     // The institution's note is the editors' account of how they read the source ("本站据此组合出各院名称"): it
     // names sibling centres, and would make each of them match the others' names, so it is not indexed.
     lines: [
-      `${institution.name}（${t(`kind.institution.${institution.kind}`)}）${full(ds, institution.region)}`,
+      `${institution.name}（${t(`kind.institution.${institution.kind}`)}）${full(dataset, institution.region)}`,
       ...(institution.aliases.length ? [institution.aliases.join('、')] : []),
       ...memberships.map((m) => `${m.group.name}${m.role === 'lead' ? t('role.lead') : ''}`),
       ...institution.services.map((s) => s.text),
-      ...figureLines(ds, 'institution', institution.id),
+      ...figureLines(dataset, 'institution', institution.id),
       ...(clinics.length ? [`${t('kind.institution.village-clinic')}：${clinics.map((c) => c.name).join('、')}`] : []),
     ],
   };
 }
 
-function groupRecord(ds: Dataset, group: Group): SearchRecord {
-  const region = ds.region.get(group.region);
-  const roster = ds.roster.get(group.id) ?? [];
+function groupRecord(dataset: Dataset, group: Group): SearchRecord {
+  const region = dataset.region.get(group.region);
+  const roster = dataset.roster.get(group.id) ?? [];
   const referral = group.referral;
-  const aliases = aliasesOf(group.name, [], placesOf(ds, group.region));
+  const aliases = aliasesOf(group.name, [], placesOf(dataset, group.region));
   return {
     url: `/groups/${group.id}/`,
-    title: groupTitle(ds, group),
+    title: groupTitle(dataset, group),
     kind: '医共体',
     region: region?.name ?? '',
     name: group.name,
     aliases,
     hidden: [],
     spelled: pinyinOf([group.name, ...aliases]),
-    figures: figuresOf(ds, 'group', group.id),
+    figures: figuresOf(dataset, 'group', group.id),
     lines: [
-      `${group.name}（${t(`kind.group.${group.kind}`)}）${full(ds, group.region)}`,
+      `${group.name}（${t(`kind.group.${group.kind}`)}）${full(dataset, group.region)}`,
       group.summary,
       ...roster.map((row) => (row.role === 'lead' ? `${t('role.lead')}：${row.institution.name}` : row.institution.name)),
       ...group.statedMembers.map((c) => c.label),
       ...group.services.map((s) => s.text),
       ...[...referral.up, ...referral.down, ...referral.benefits, ...referral.greenChannels, ...referral.staysLocal].map((s) => s.text),
-      ...figureLines(ds, 'group', group.id),
+      ...figureLines(dataset, 'group', group.id),
     ],
   };
 }
 
-function regionRecord(ds: Dataset, region: Region): SearchRecord {
-  const parent = region.parent ? full(ds, region.parent) : '';
+function regionRecord(dataset: Dataset, region: Region): SearchRecord {
+  const parent = region.parent ? full(dataset, region.parent) : '';
   return {
     url: `/regions/${region.id}/`,
-    title: `${placeLabel(ds, region.id)}：${t('region.titleSuffix')}`,
+    title: `${placeLabel(dataset, region.id)}：${t('region.titleSuffix')}`,
     kind: '地区',
     region: region.name,
     name: region.name,
     aliases: region.aliases,
     hidden: [],
     spelled: pinyinOf([region.name, ...region.aliases]),
-    figures: figuresOf(ds, 'region', region.id),
+    figures: figuresOf(dataset, 'region', region.id),
     lines: [
       `${region.name}（${t(`kind.region.${region.kind}`)}）${parent}`,
       ...(region.aliases.length ? [region.aliases.join('、')] : []),
       ...(region.note ? [region.note] : []),
-      ...(ds.groupsInRegion.get(region.id) ?? []).map((g) => g.name),
-      ...(ds.childRegions.get(region.id) ?? []).map((r) => r.name),
-      ...(ds.institutionsOfRegion.get(region.id) ?? []).filter(hasOwnPage).map((i) => i.name),
-      ...figureLines(ds, 'region', region.id),
+      ...(dataset.groupsInRegion.get(region.id) ?? []).map((g) => g.name),
+      ...(dataset.childRegions.get(region.id) ?? []).map((r) => r.name),
+      ...(dataset.institutionsOfRegion.get(region.id) ?? []).filter(hasOwnPage).map((i) => i.name),
+      ...figureLines(dataset, 'region', region.id),
     ],
   };
 }
 
 /** A record for every institution page, group page and region page, in a stable order. */
-export function searchRecords(ds: Dataset): SearchRecord[] {
+export function searchRecords(dataset: Dataset): SearchRecord[] {
   return [
-    ...ds.groups.map((g) => groupRecord(ds, g)),
-    ...ds.institutions.filter(hasOwnPage).map((i) => institutionRecord(ds, i)),
-    ...ds.regions.map((r) => regionRecord(ds, r)),
+    ...dataset.groups.map((g) => groupRecord(dataset, g)),
+    ...dataset.institutions.filter(hasOwnPage).map((i) => institutionRecord(dataset, i)),
+    ...dataset.regions.map((r) => regionRecord(dataset, r)),
   ];
 }

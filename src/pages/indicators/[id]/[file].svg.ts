@@ -10,10 +10,10 @@ import { t } from '../../../i18n/zh-CN';
 import { tf } from '../../../i18n/fill';
 
 export const getStaticPaths = (() => {
-  const ds = getDataset();
+  const dataset = getDataset();
   const site = import.meta.env.SITE;
-  return ds.indicators.flatMap((indicator) => {
-    const view = indicatorPage(ds, indicator.id, site)!;
+  return dataset.indicators.flatMap((indicator) => {
+    const view = indicatorPage(dataset, indicator.id, site)!;
     return indicatorCharts(view.reports)
       .filter((chart) => drawableFromZero(chart.spec))
       .map((chart) => ({

@@ -1,5 +1,5 @@
 /**
- * MDX is content, never code. One rule set, used by `npm run check` (src/data/validate/index.ts) and by the build (the remark
+ * MDX is content, never code. One rule set, used by `npm run check` (src/data/validate/mdx.ts) and by the build (the remark
  * plugin below, registered in astro.config.mjs), so nothing check lets through can run or leave the site at build time.
  *
  * Allowed: Markdown, links to this site or to http(s)/mailto addresses, images under public/ (`/images/…`), and the

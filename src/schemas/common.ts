@@ -53,7 +53,7 @@ export function invisibleCharacter(text: string, multiline = true): string | und
  * Text a reader sees: not blank, with no invisible or direction-changing characters. `multiline` allows line breaks
  * (summaries written as a YAML block); names, titles and labels stay on one line. Every name, title and label field
  * uses this, so one rule decides what "visible" means. Validation trims and NFC-normalises every text before these
- * checks (`normaliseText` in src/data/validate/index.ts). Plain regex checks, not refinements: zod 3 runs those ~30× slower,
+ * checks (`normaliseText` in src/data/validate/schema-issues.ts). Plain regex checks, not refinements: zod 3 runs those ~30× slower,
  * and check must stay fast on 200,000 figures.
  */
 export function visibleText(options: { multiline?: boolean } = {}) {

@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
+import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { remarkMdxPolicy } from './src/lib/mdx-policy.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
@@ -26,8 +27,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  // Every page carries its policy in a <meta http-equiv>, for hosts that ignore public/_headers; Astro hashes its own
-  // scripts and styles. The same directives as public/_headers, except frame-ancestors, which only works as a header.
+  // Every page carries its policy in a <meta http-equiv>, for hosts that ignore _headers; Astro hashes its own
+  // scripts and styles. The same directives as src/publishing/site-files/_headers, except frame-ancestors, which only works as a header.
   experimental: {
     csp: {
       directives: [
@@ -52,6 +53,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
     searchIndexIntegration(),
     dataReloadIntegration(),
+    // _headers from src/ (never from public/), and public/ checked before it is copied into the site.
+    siteFilesIntegration(),
   ],
   server: { port: 4321, host: '127.0.0.1' },
   vite: {

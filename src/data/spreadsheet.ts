@@ -141,7 +141,7 @@ export function readCsv(file: string, bytes: Uint8Array): SheetResult {
   }
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parseCsv(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false, info: true, max_record_size: 1_000_000 }) as typeof records;
+    records = parseCsv(text, { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false, info: true, max_record_size: 1_000_000 }) as unknown as typeof records;
   } catch (error) {
     return { problems: [{ file, line: (error as { lines?: number }).lines, zh: `CSV 格式错误，表格无法读取：${(error as Error).message}`, en: `broken CSV, the sheet cannot be read: ${(error as Error).message}`, hint: ENCODING_HINT }] };
   }
@@ -239,7 +239,16 @@ function partText(zip: Buffer, part: { offset: number; method: number; size: num
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-type Element = import('@xmldom/xmldom').Element;
+/** The few DOM members read here (xmldom's nodes have them). */
+interface Element {
+  nodeType: number;
+  localName?: string | null;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<unknown>;
+  getAttribute(name: string): string | null;
+  getAttributeNS(ns: string, name: string): string | null;
+}
 
 function parseXml(text: string): Element {
   // Office never writes a document type declaration; one here could only define entities to expand.

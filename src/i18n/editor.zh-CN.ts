@@ -3,7 +3,7 @@
  * editor is a local tool, never part of the published site, so its words are a file of their own that no page imports
  * (tests/quality/no-editor.test.ts checks that none of them reaches dist/).
  */
-import type { Collection } from '../lib/editor/fields';
+import type { Collection } from '../editor/fields';
 import { topic } from '../schemas/indicator';
 import { t } from './zh-CN';
 

@@ -8,7 +8,8 @@ import { pinyin } from 'pinyin-pro';
 import type { Entries, SourceFiles } from '../../lib/validate';
 import { regionOfSubject, slug, uniqueId, periodSlug } from '../../lib/scaffold';
 import { ID_MAX_LENGTH } from '../../schemas';
-import { isMdx, type Collection } from '../../lib/editor/fields';
+import { isMdx, type Collection } from '../fields';
+import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
 
 export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions'];
 
@@ -67,6 +68,7 @@ export function listItems(ds: Entries): ListItem[] {
   for (const g of ds.groups) name.set(`group:${g.id}`, g.name);
   for (const i of ds.institutions) name.set(`institution:${i.id}`, i.name);
   const indicators = new Map(ds.indicators.map((i) => [i.id, i]));
+  const regionName = new Map(ds.regions.map((r) => [r.id, r.name]));
   const add = (kind: Collection, id: string, label: string, regions: string[], detail?: string) => items.push({ kind, id, label, detail, regions, py: pinyinKey(label) });
   for (const u of ds.updates) add('updates', u.id, u.data.title, u.data.regions.flatMap((r) => withParent(ds, r)), u.data.date);
   for (const o of ds.observations) {
@@ -74,8 +76,8 @@ export function listItems(ds: Entries): ListItem[] {
     const subject = name.get(`${o.subject.type}:${o.subject.id}`) ?? o.subject.id;
     add('observations', o.id, `${subject} · ${ind?.name ?? o.indicator} · ${o.period}`, withParent(ds, regionOfSubject(ds, o.subject.type, o.subject.id)), `${o.value}${ind?.unit ?? ''}`);
   }
-  for (const g of ds.groups) add('groups', g.id, g.name, withParent(ds, g.region));
-  for (const i of ds.institutions) add('institutions', i.id, i.name, withParent(ds, i.region), i.kind);
+  for (const g of ds.groups) add('groups', g.id, g.name, withParent(ds, g.region), regionName.get(g.region));
+  for (const i of ds.institutions) add('institutions', i.id, i.name, withParent(ds, i.region), [CHOICE_LABELS[i.kind] ?? i.kind, regionName.get(i.region)].filter(Boolean).join(' · '));
   const obs = new Map(ds.observations.map((o) => [o.id, o]));
   for (const c of ds.corrections) {
     const o = obs.get(c.observation);
@@ -83,7 +85,7 @@ export function listItems(ds: Entries): ListItem[] {
   }
   for (const d of ds.documents) add('documents', d.id, d.data.title, d.data.regions.flatMap((r) => withParent(ds, r)), String(d.data.date));
   for (const i of ds.indicators) add('indicators', i.id, i.name, [], i.unit);
-  for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), r.kind);
+  for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
   return items;
 }
 

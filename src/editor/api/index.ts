@@ -4,14 +4,15 @@
  * written only when check would pass; spreadsheets imported and images uploaded. The server (src/editor/server/)
  * routes /api/entries/**, /api/import/** and /api/images/** here and commits each write through `onWrite`.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readSourceFiles } from '../../lib/read-sources';
 import { formatProblem, validateDataset, type Entries, type Problem, type SourceFiles } from '../../lib/validate';
 import { appendToJsonArray, mdxText, todayInChina } from '../../lib/scaffold';
 import { id as idSchema } from '../../schemas';
-import { isCollection, isMdx, type Collection } from '../../lib/editor/fields';
-import { readMdxEntry } from '../../lib/editor/save';
+import { isCollection, isMdx, type Collection } from '../fields';
+import { readMdxEntry } from '../save';
 import { fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
@@ -44,10 +45,17 @@ const answer = (status: number, json: unknown): ApiAnswer => ({ status, json });
 const problems = (list: FieldProblem[]) => answer(422, { problems: list });
 const one = (zh: string, field: string | null = null, tech?: string) => problems([{ field, zh, tech }]);
 
-/** The project as check sees it now. */
+let last: { key: string; result: ReturnType<typeof validateDataset> } | undefined;
+
+/** The project as check sees it now (the last check is reused while no file has changed). */
 function current(root: string) {
   const files = readSourceFiles(root);
-  const { dataset, origins, problems: all } = validateDataset(files);
+  const hash = createHash('sha256').update(root);
+  for (const group of [files.data, files.mdx]) for (const list of Object.values(group)) for (const f of list) hash.update(f.path).update('\0').update(f.text).update('\0');
+  for (const f of files.other ?? []) hash.update(f.path).update('\0');
+  const key = hash.digest('hex');
+  if (last?.key !== key) last = { key, result: validateDataset(files) };
+  const { dataset, origins, problems: all } = last.result;
   return { files, ds: dataset, origins, all };
 }
 
@@ -166,6 +174,12 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   if (!stored && (isMdx(kind) ? files.mdx[kind].some((f) => f.path === `content/${kind}/${id}.mdx`) : origins.has(`${kind}:${id}`)))
     return one(`网址名“${id}”已经被另一条使用了，请换一个。`, 'id');
 
+  // Saved unchanged: nothing to write or commit (the entry passed check as it is, or check names it in the list).
+  if (stored && !restoring && JSON.stringify(isMdx(kind) ? { ...entry, body: String(entry.body ?? '').trim() } : entry) === JSON.stringify(isMdx(kind) ? { ...stored.entry, body: String(stored.entry.body ?? '').trim() } : stored.entry)) {
+    const own = all.filter((p) => p.file === stored.file && (isMdx(kind) || p.entry === id));
+    if (own.length) return problems(own.map((p) => toFieldProblem(p, true, labels)));
+    return answer(200, { id, file: stored.file, version: stored.version, preview: sitePath(kind, entry), unchanged: true });
+  }
   let path: string;
   let text: string;
   if (isMdx(kind)) {

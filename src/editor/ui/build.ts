@@ -15,12 +15,18 @@ export const EDITOR_UI_DIR = join(project, 'node_modules/.cache/yigongti-editor-
 /** Every file the interface is built from: its own sources, the schemas and words it imports, the lockfile. */
 function sources(): string[] {
   const walk = (dir: string): string[] =>
-    existsSync(dir) ? readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? walk(join(dir, name)) : [join(dir, name)])) : [];
+    !existsSync(dir)
+      ? []
+      : statSync(dir).isFile()
+        ? [dir]
+        : readdirSync(dir)
+            .filter((name) => name !== 'node_modules' && !name.startsWith('.'))
+            .flatMap((name) => walk(join(dir, name)));
   return [
     ...walk(here),
     ...walk(join(project, 'src/schemas')),
     ...walk(join(project, 'src/i18n')),
-    ...walk(join(project, 'src/lib/editor')),
+    ...walk(join(project, 'src/editor/fields.ts')),
     join(project, 'package-lock.json'),
     join(project, 'templates/observations-template.csv'),
   ]

@@ -1,6 +1,6 @@
 /** The editor's interface: a header, and one screen per address (list, entry form, import, publish, login). */
 import { useCallback, useEffect, useState } from 'react';
-import { isCollection } from '../../../lib/editor/fields';
+import { isCollection } from '../../fields';
 import { UI } from '../../../i18n/editor.zh-CN';
 import { api, type EntryList } from './api';
 import { EntryForm } from './EntryForm';

@@ -8,7 +8,7 @@ import { FormProvider, useForm, useWatch, type Resolver } from 'react-hook-form'
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'astro/zod';
 import { dataCollections, mdxCollections, id as idSchema } from '../../../schemas';
-import { formFields, isMdx, type Collection, type Field } from '../../../lib/editor/fields';
+import { formFields, isMdx, type Collection, type Field } from '../../fields';
 import { COLLECTION_LABELS, UI } from '../../../i18n/editor.zh-CN';
 import { api, type EntryList } from './api';
 import { FieldView, inputId, messageAt, type Choices } from './Fields';

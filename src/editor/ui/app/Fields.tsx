@@ -4,7 +4,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useFormContext, useFormState, type FieldErrors } from 'react-hook-form';
-import type { Field, RefTarget } from '../../../lib/editor/fields';
+import type { Field, RefTarget } from '../../fields';
 import { CHOICE_LABELS, UI, UI_CHOICES } from '../../../i18n/editor.zh-CN';
 import { matches, type ListItem } from './api';
 import { chinese, labelOf, newRow, shownKind } from './values';

@@ -3,7 +3,7 @@
  * optional objects always present as empty fields; and back, leaving out what was left empty.
  */
 import type { z } from 'astro/zod';
-import type { Field } from '../../../lib/editor/fields';
+import type { Field } from '../../fields';
 import { UI_FIELDS } from '../../../i18n/editor.zh-CN';
 
 export type Values = Record<string, unknown>;

@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { searchIndexIntegration } from './src/integrations/search-index.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
-import { remarkMdxPolicy } from './src/lib/mdx-policy.ts';
+import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/lib/mdx-policy.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -46,8 +46,9 @@ export default defineConfig({
     },
   },
   integrations: [
-    // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run.
-    mdx({ remarkPlugins: [remarkMdxPolicy] }),
+    // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run. The check
+    // parses with the same remark plugins in the same order (MDX_REMARK_PLUGINS), so Astro's own copies are off.
+    mdx({ gfm: false, smartypants: false, remarkPlugins: [...MDX_REMARK_PLUGINS, remarkMdxPolicy], rehypePlugins: [rehypeNoImageImports] }),
     // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
     searchIndexIntegration(),

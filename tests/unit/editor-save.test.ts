@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
-import { saveEntry, type SaveRequest } from '../../src/lib/editor/save';
-import { entryFromForm, formFields } from '../../src/lib/editor/fields';
+import { saveEntry, type SaveRequest } from '../../src/editor/save';
+import { entryFromForm, formFields } from '../../src/editor/fields';
 import { todayInChina } from '../../src/publishing/scaffold';
 
 let root: string;

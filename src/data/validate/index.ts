@@ -46,6 +46,7 @@ export interface ValidateOptions {
 export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { entries: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
+  for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;

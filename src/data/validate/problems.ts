@@ -2,6 +2,7 @@
 import type { DataCollection, MdxCollection } from '../../schemas';
 import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction } from '../../schemas';
 import { problemLabels, type Hint } from '../../i18n/validation';
+import type { PublicFiles } from './public-files';
 
 export type { Hint } from '../../i18n/validation';
 
@@ -50,6 +51,8 @@ export interface SourceFiles {
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];
+  /** public/ as read by src/data/validate/public-files.ts: the files the site may publish, and the problems of the rest. */
+  public?: PublicFiles;
 }
 
 /** An entry that passed its schema, with where it is written. */

@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { readSourceFiles } from '../../data/read-sources';
 import { validateDataset } from '../../data/validate';
-import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from './fields';
-import { formPage, layout, startPage } from './page';
-import { readMdxEntry, saveEntry } from './save';
+import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from '../fields';
+import { formPage, layout, startPage } from '../page';
+import { readMdxEntry, saveEntry } from '../save';
 
 export interface EditorOptions {
   /** The project folder whose data/ and content/ are edited. */
@@ -48,8 +48,8 @@ function formValues(body: string): FormValues {
 /** The project as check sees it now: entries and which file holds each. */
 function current(root: string, now?: Date) {
   const files = readSourceFiles(root);
-  const { entries: dataset, origins } = validateDataset(files, { now });
-  return { files, ds: dataset, origins };
+  const { entries, origins } = validateDataset(files, { now });
+  return { files, ds: entries, origins };
 }
 
 export async function startEditor(options: EditorOptions): Promise<{ server: Server; url: string }> {

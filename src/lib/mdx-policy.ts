@@ -8,6 +8,18 @@
  * and images that are not files of this site.
  */
 import { createProcessor } from '@mdx-js/mdx';
+import remarkGfm from 'remark-gfm';
+import remarkSmartypants from 'remark-smartypants';
+
+/**
+ * The remark plugins of Astro's MDX pipeline before the policy, in its order. astro.config.mjs turns Astro's own gfm
+ * and smartypants off and registers exactly these, then the policy; `npm run check` parses with the same list, so the
+ * check and the build read one tree (one reading of Markdown).
+ */
+export const MDX_REMARK_PLUGINS = [remarkGfm, remarkSmartypants] as const;
+
+/** Image files an MDX body may show: a site path under /images/ with one of these extensions, never a module. */
+const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif'];
 
 /** The project's own components an editor may use, and the props each takes (always quoted text). */
 export const MDX_COMPONENTS: Record<string, readonly string[]> = {
@@ -62,6 +74,10 @@ const HINTS = {
     zh: '把图片放进 public/images/，再写 ![图片说明](/images/文件名.png)；不能引用其他网站的图片或项目以外的文件。',
     en: 'Put the image in public/images/ and write ![caption](/images/name.png); images from other sites or outside the project are not allowed.',
   },
+  definition: {
+    zh: '每个标签只定义一次，例如 [图1]: /images/图1.png；要用两张图就起两个标签（[图1]、[图2]）。',
+    en: 'Define each label once, e.g. [图1]: /images/图1.png; for two images use two labels ([图1], [图2]).',
+  },
   parse: {
     zh: '正文只用普通 Markdown（## 标题、- 列表、[文字](/网址/) 链接）。< 和 { 在正文里有特殊含义：“<5岁”请写成“小于5岁”或全角“＜5岁”，花括号请用全角“｛｝”；不要写 import 或 <标签>。',
     en: 'Use plain Markdown in the text (## headings, - lists, [text](/path/) links). < and { are special: write “小于5岁” or full-width ＜ instead of <5, full-width ｛｝ for braces; no import or <tags>.',
@@ -97,15 +113,33 @@ function linkProblem(raw: string): { zh: string; en: string } | undefined {
   return undefined;
 }
 
-/** Why an image source is not allowed, or undefined when it is: only files of this site, written from the root. */
+/**
+ * Why an image source is not allowed, or undefined when it is. Only a file of this site under /images/, written from
+ * the root exactly (`/images/图.png`): Astro imports any other local image path as a module at build time, so
+ * relative paths, backslashes, encoded separators or dots, whitespace and control characters, queries and fragments
+ * are all refused as written, before any browser-style normalisation could make them look harmless.
+ */
 function imageProblem(raw: string): { zh: string; en: string } | undefined {
   const url = normaliseUrl(raw);
   const scheme = schemeOf(url);
   if (scheme && DANGEROUS.has(scheme)) return { zh: `图片用了不允许的 ${scheme}: 地址（${raw}）`, en: `the image uses a forbidden ${scheme}: address (${raw})` };
   if (scheme || url.startsWith('//')) return { zh: `图片来自其他网站（${raw}），只能用本站 public/images/ 里的图片`, en: `the image comes from another site (${raw}); only images in this site's public/images/ are allowed` };
-  const segments = decodePath(url.split(/[?#]/)[0]).split('/');
-  if (!url.startsWith('/') || segments.includes('..')) {
-    return { zh: `图片路径（${raw}）不在本站的 public/ 目录里`, en: `the image path (${raw}) is not inside this site's public/ folder` };
+  const outside = { zh: `图片路径（${raw}）不在本站的 public/images/ 目录里，要写成 /images/文件名.png`, en: `the image path (${raw}) is not inside this site's public/images/ folder; write /images/name.png` };
+  // As written: no backslash, whitespace, control or invisible character, query or fragment, and no encoded dot,
+  // slash, backslash or percent sign (other %XX escapes, such as a Chinese file name's, are fine).
+  if (/[\\\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff?#]|%(?:2e|2f|5c|25)/iu.test(raw)) return outside;
+  let path: string;
+  try {
+    path = decodeURI(raw);
+  } catch {
+    return outside;
+  }
+  if (!path.startsWith('/images/') || /[\\?#%]/.test(path)) return outside;
+  const segments = path.slice('/images/'.length).split('/');
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) return outside;
+  const extension = /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+  if (!extension || !IMAGE_EXTENSIONS.includes(extension)) {
+    return { zh: `图片文件（${raw}）不是 ${IMAGE_EXTENSIONS.join('、')} 图片`, en: `the image file (${raw}) is not a ${IMAGE_EXTENSIONS.join('/')} image` };
   }
   return undefined;
 }
@@ -116,9 +150,18 @@ const describe = (name: string | null | undefined) => (name ? `<${name}>` : '<>'
 export function mdxTreeViolations(tree: unknown): MdxViolation[] {
   const root = tree as Node;
   const violations: MdxViolation[] = [];
-  const definitions = new Map<string, string>();
+  // Every definition, by label: CommonMark, mdast-util-to-hast and Astro's image collection use the first of two
+  // definitions of one label, another reader may use the last, so a label defined twice is refused outright, and a
+  // label an image uses is checked as an image in every definition it has.
+  const definitions = new Map<string, Node[]>();
+  const imageLabels = new Set<string>();
   const collect = (node: Node) => {
-    if (node.type === 'definition' && node.identifier !== undefined && node.url !== undefined) definitions.set(node.identifier, node.url);
+    if (node.type === 'definition' && node.identifier !== undefined) {
+      const list = definitions.get(node.identifier);
+      if (list) list.push(node);
+      else definitions.set(node.identifier, [node]);
+    }
+    if (node.type === 'imageReference' && node.identifier !== undefined) imageLabels.add(node.identifier);
     node.children?.forEach(collect);
   };
   collect(root);
@@ -156,20 +199,23 @@ export function mdxTreeViolations(tree: unknown): MdxViolation[] {
         }
         break;
       }
-      case 'link':
       case 'definition': {
+        const label = node.identifier ?? '';
+        const same = definitions.get(label) ?? [];
+        if (same.length > 1 && same[0] !== node) {
+          add(node, { zh: `链接标签 [${label}] 定义了不止一次（第 ${same[0].position?.start.line ?? 1} 行已定义）`, en: `the link label [${label}] is defined more than once (first on line ${same[0].position?.start.line ?? 1})` }, HINTS.definition);
+        }
+        const problem = imageLabels.has(label) ? imageProblem(node.url ?? '') : linkProblem(node.url ?? '');
+        if (problem) add(node, problem, imageLabels.has(label) ? HINTS.image : HINTS.link);
+        break;
+      }
+      case 'link': {
         const problem = linkProblem(node.url ?? '');
         if (problem) add(node, problem, HINTS.link);
         break;
       }
       case 'image': {
         const problem = imageProblem(node.url ?? '');
-        if (problem) add(node, problem, HINTS.image);
-        break;
-      }
-      case 'imageReference': {
-        const url = definitions.get(node.identifier ?? '');
-        const problem = url === undefined ? undefined : imageProblem(url);
         if (problem) add(node, problem, HINTS.image);
         break;
       }
@@ -180,18 +226,36 @@ export function mdxTreeViolations(tree: unknown): MdxViolation[] {
   return violations;
 }
 
-const parser = createProcessor();
+/** Thrown by the last plugin of the check's processor: the tree is read, nothing is compiled. */
+class TreeRead {
+  constructor(readonly tree: unknown) {}
+}
+
+/** @mdx-js/mdx's processor with Astro's remark plugins in Astro's order; it stops once the remark tree is ready. */
+const parser = createProcessor({
+  remarkPlugins: [
+    ...MDX_REMARK_PLUGINS,
+    () => (tree: unknown) => {
+      throw new TreeRead(tree);
+    },
+  ],
+});
 
 /** Everything not allowed in an MDX body, a syntax error included (then the only violation). */
 export function mdxViolations(body: string): MdxViolation[] {
   let tree;
   try {
-    tree = parser.parse(body);
+    parser.runSync(parser.parse(body));
+    throw new Error('the MDX tree was not handed over');
   } catch (error) {
-    const e = error as Error & { line?: number; place?: { line?: number; start?: { line?: number } } };
-    const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
-    const first = e.message.split('\n')[0];
-    return [{ line, zh: `正文无法解析：${first}`, en: `the text cannot be parsed: ${first}`, hint: HINTS.parse }];
+    if (error instanceof TreeRead) {
+      tree = error.tree;
+    } else {
+      const e = error as Error & { line?: number; place?: { line?: number; start?: { line?: number } } };
+      const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
+      const first = e.message.split('\n')[0];
+      return [{ line, zh: `正文无法解析：${first}`, en: `the text cannot be parsed: ${first}`, hint: HINTS.parse }];
+    }
   }
   return mdxTreeViolations(tree);
 }
@@ -207,5 +271,18 @@ export function remarkMdxPolicy() {
     const name = file.path && file.cwd && file.path.startsWith(file.cwd + '/') ? file.path.slice(file.cwd.length + 1) : (file.path ?? 'MDX');
     const lines = violations.map((v) => `${name}:${v.line}: ${v.zh} / ${v.en}\n  → ${v.hint.zh}\n  → ${v.hint.en}`);
     throw new Error(`正文含有不允许的内容 / the text holds content that is not allowed (npm run check lists it too):\n${lines.join('\n')}`);
+  };
+}
+
+/**
+ * Rehype plugin, second line of defence: Astro turns every local image path its image collection found into a module
+ * import. The policy allows none, so if any was collected the build stops here, before the import is written.
+ */
+export function rehypeNoImageImports() {
+  return (_tree: unknown, file: { path?: string; data?: { astro?: { localImagePaths?: string[] } } }) => {
+    const paths = file.data?.astro?.localImagePaths ?? [];
+    if (paths.length) {
+      throw new Error(`正文的图片只能用 /images/ 开头的本站地址 / images must be site paths under /images/: ${file.path ?? 'MDX'}: ${paths.join(', ')}`);
+    }
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
 import { indexDataset, type Dataset } from './dataset';
+import { readPublicFiles } from '../data/validate/public-files';
 
 /** Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted. */
 function filesUnder(root: string, folder: string): string[] {
@@ -35,7 +36,7 @@ export function readSourceFiles(root: string): SourceFiles {
     if (place.kind === 'data') data[place.collection].push(file);
     else mdx[place.collection].push(file);
   }
-  return { data, mdx, other };
+  return { data, mdx, other, public: readPublicFiles(root) };
 }
 
 const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -388,7 +388,9 @@ export const UI = {
   loginButton: '登录',
   loginAs: (name: string, role: string) => `${name}（${role === 'reviewer' ? '审核' : '编辑'}）`,
   networkError: '连接不上编辑器，请检查编辑器窗口是否还开着。',
-/** The editor server's words (src/editor/server/): limits, sign-in, history, publishing. Kept by editor-ops. */
+} as const;
+
+// ---- editor-ops: the editor server's words (src/editor/server/): limits, sign-in, history, publishing. ----
 export const SERVER = {
   tooLarge: '提交的内容太大，没有保存。请减少内容，或把大图片压缩后再上传。',
   badRequest: '请求的内容无法读取，没有保存。请刷新页面后再试。',
@@ -406,19 +408,13 @@ export const SERVER = {
   reviewerOnly: '只有审核人员可以签发发布。请让审核人员登录后点“发布”。',
   badFile: '不认识这个文件。',
   badId: '编号不对。',
-  noHistory: '这一条还没有修改记录。',
   versionMissing: '找不到这个版本。',
   apiMissing: '这个功能还没有装好。',
   busy: '正在发布或生成预览，请等它完成后再试。',
   publishStarted: '开始发布：检查数据，生成网站……',
   previewStarted: '开始生成预览……',
-  publishDone: '发布完成。改动的页面：',
-  publishDoneNoChange: '发布完成。',
-  previewDone: '预览已生成。',
-  publishFailed: '发布没有成功，网站保持原样。请改正下面的问题后再发布：',
   previewFailed: '预览没有生成。请改正下面的问题：',
   previewNone: '还没有生成预览。请先点“预览”。',
-  restored: (date: string) => `恢复到 ${date} 的版本`,
   approved: (name: string) => `签发发布（审核：${name}）`,
   loginTitle: '登录编辑器',
   loginName: '用户名',

@@ -13,7 +13,6 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readSourceFiles } from '../../lib/read-sources';
 import { validateDataset } from '../../lib/validate';
 import { id as idSchema } from '../../schemas';
@@ -27,21 +26,14 @@ import { LoginLimiter, SESSION_COOKIE, Sessions, checkLogin, cookieValue, sessio
 import { Git, entryHistory, entryIn } from './git';
 import { BuildJob, previewFolder, type JobKind, type JobStatus } from './build-job';
 import { readStatic } from './static-files';
+import * as entriesApi from '../api/index';
+import type { ApiContext } from '../api/index';
 
 /** What src/editor/api/index.ts exports (editor-ui's side of the contract). */
 export interface EntriesApi {
   handleEntriesApi(ctx: ApiContext): Promise<{ status: number; json: unknown }>;
   restoreEntry?(ctx: ApiContext, file: string, id: string, json: unknown, hash?: string): Promise<{ status: number; json: unknown }>;
   sitePath?(kind: Collection, entry: Record<string, unknown>): string | undefined;
-}
-export interface ApiContext {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  body: unknown;
-  user: User | null;
-  root: string;
-  onWrite(change: { files: string[]; message: string }): Promise<void>;
 }
 
 export interface EditorOptions {
@@ -59,7 +51,7 @@ export interface EditorOptions {
   uiDir?: string;
   /** The preview's port (default: the editor's port + 1; 0 picks a free one). */
   previewPort?: number;
-  /** The entries API; default: src/editor/api/index.ts when it exists. */
+  /** The entries API (default: src/editor/api/index.ts); null: none (tests of the server alone). */
   api?: EntriesApi | null;
   /** Tests: the command a publish or preview runs instead of scripts/build.ts. */
   buildCommand?: (kind: JobKind) => { file: string; args: string[] };
@@ -72,13 +64,6 @@ export interface Editor {
   url: string;
   previewUrl: string;
   close(): Promise<void>;
-}
-
-/** editor-ui's API module, loaded when present (so the server works before and after it lands). */
-async function loadApi(): Promise<EntriesApi | undefined> {
-  const file = fileURLToPath(new URL('../api/index.ts', import.meta.url));
-  if (!existsSync(file)) return undefined;
-  return (await import(/* @vite-ignore */ pathToFileURL(file).href)) as EntriesApi;
 }
 
 /** Form values as name → all values, built in one pass (a form of 80,000 repeated keys is read in linear time). */
@@ -119,15 +104,25 @@ const loginPage = (message = '') =>
 
 export async function startEditor(options: EditorOptions): Promise<Editor> {
   const { root, now, lan = false } = options;
-  const api = options.api === undefined ? await loadApi() : (options.api ?? undefined);
+  const api: EntriesApi | undefined = options.api === undefined ? entriesApi : (options.api ?? undefined);
   const names = lan ? lanHostNames(options.hosts) : ['127.0.0.1', 'localhost'];
   const bind = lan ? '0.0.0.0' : '127.0.0.1';
   const localUser: User = { name: options.localUser ?? (userInfo().username || '编辑'), role: 'reviewer' };
   const sessions = new Sessions();
-  const limiter = new LoginLimiter();
+  // Five wrong passwords lock a name for 15 minutes; thirty lock an address (a whole office shares few addresses).
+  const nameLimiter = new LoginLimiter(5);
+  const addressLimiter = new LoginLimiter(30);
   const git = new Git(root);
   await git.ensureRepository().catch(() => undefined);
   const job = new BuildJob(root, options.buildCommand);
+  // Writes run one at a time, each with its commit: two saves never interleave between a check and a write, and each
+  // commit holds exactly its own change.
+  let writes: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.then(work);
+    writes = next.catch(() => undefined);
+    return next;
+  };
   let port = 0;
   let previewPort = 0;
   /** Commit failures since the start (the save itself stands; they are shown in /api/me for whoever helps). */
@@ -150,24 +145,29 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     return `http://${host}:${previewPort}`;
   };
 
-  /** The site path of the entry changed most recently since the last publication. */
+  /** The site path of the entry changed by the latest save since the last publication (or ever, before the first). */
   async function changedPage(since: string | undefined): Promise<string | undefined> {
-    const log = await git.run(['log', '--name-only', '--format=', ...(since ? [`${since}..HEAD`] : ['-n50']), '--', 'data', 'content']).catch(() => '');
-    const file = log.split('\n').find((l) => entryFile(l.trim()));
-    if (!file) return undefined;
-    const { kind } = entryFile(file.trim())!;
-    const pathOf = (entry: Record<string, unknown>) => api?.sitePath?.(kind, entry) ?? (typeof entry.id === 'string' ? `/${kind}/${entry.id}/` : undefined);
-    if (isMdx(kind)) return pathOf({ id: file.trim().replace(/^.*\/|\.mdx$/g, '') });
-    const before = since ? await git.show(since, file.trim()) : undefined;
-    const now = existsSync(join(root, file.trim())) ? readFileSync(join(root, file.trim()), 'utf8') : '[]';
-    let list: Record<string, unknown>[] = [];
-    try {
-      list = JSON.parse(now);
-    } catch {
-      return undefined;
+    const log = await git.run(['log', '--name-only', '--format=%x1e%H', ...(since ? [`${since}..HEAD`] : ['-n50']), '--', 'data', 'content']).catch(() => '');
+    for (const record of log.split('\x1e').filter((r) => r.trim())) {
+      const [hash, ...names] = record.trim().split('\n').map((l) => l.trim());
+      for (const name of names) {
+        const target = entryFile(name);
+        if (!target) continue;
+        const pathOf = (entry: Record<string, unknown>) => api?.sitePath?.(target.kind, entry) ?? (typeof entry.id === 'string' ? `/${target.kind}/${entry.id}/` : undefined);
+        if (isMdx(target.kind)) return pathOf({ id: name.replace(/^.*\/|\.mdx$/g, '') });
+        const [before, after] = await Promise.all([git.show(`${hash}^`, name), git.show(hash, name)]);
+        let list: unknown;
+        try {
+          list = JSON.parse(after ?? '[]');
+        } catch {
+          continue;
+        }
+        if (!Array.isArray(list)) continue;
+        const changed = (list as Record<string, unknown>[]).find((e) => typeof e?.id === 'string' && JSON.stringify(entryIn(before, e.id as string)) !== JSON.stringify(e));
+        if (changed) return pathOf(changed);
+      }
     }
-    const changed = list.find((e) => typeof e?.id === 'string' && JSON.stringify(entryIn(before, e.id as string)) !== JSON.stringify(e));
-    return changed ? pathOf(changed) : undefined;
+    return undefined;
   }
 
   function startBuild(kind: JobKind, user: User, path?: string): boolean {
@@ -210,7 +210,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       const earlier = text === undefined ? undefined : isMdx(target.kind) ? text : entryIn(text, body.id);
       if (earlier === undefined) throw new HttpError(404, SERVER.versionMissing);
       const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
-      const answer = await api.restoreEntry(ctx, target.file, body.id, earlier, body.hash);
+      const answer = await oneAtATime(() => api.restoreEntry!(ctx, target.file, body.id as string, earlier, body.hash as string));
       return sendJson(res, answer.status, answer.json);
     }
     if ((path === '/api/publish' || path === '/api/preview') && method === 'POST') {
@@ -228,7 +228,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       const upload = /^\/api\/(import|images)(\/|$)/.test(path);
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readJson(req, upload ? LIMITS.upload : LIMITS.body);
       const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
-      const answer = await api.handleEntriesApi(ctx);
+      const answer = method === 'GET' || method === 'HEAD' ? await api.handleEntriesApi(ctx) : await oneAtATime(() => api.handleEntriesApi(ctx));
       return sendJson(res, answer.status, answer.json);
     }
     throw new HttpError(404, SERVER.notFound);
@@ -248,15 +248,16 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       const body = form ? Object.fromEntries(formValues((await readBody(req, LIMITS.body)).toString('utf8'))) : ((await readJson(req, LIMITS.body)) as Record<string, unknown>);
       const first = (v: unknown) => String(Array.isArray(v) ? v[0] : (v ?? '')).slice(0, 200);
       const name = first(body.name).trim();
-      const keys = [clientKey(req), `name:${name}`];
+      const keys = { address: [clientKey(req)], name: [`name:${name}`] };
       if (!lan) return sendJson(res, 200, { user: localUser });
-      if (limiter.blocked(keys)) return form ? sendHtml(res, 429, loginPage(SERVER.loginLimited)) : sendJson(res, 429, { zh: SERVER.loginLimited });
+      if (nameLimiter.blocked(keys.name) || addressLimiter.blocked(keys.address)) return form ? sendHtml(res, 429, loginPage(SERVER.loginLimited)) : sendJson(res, 429, { zh: SERVER.loginLimited });
       const found = await checkLogin(root, name, first(body.password));
       if (!found) {
-        limiter.fail(keys);
+        nameLimiter.fail(keys.name);
+        addressLimiter.fail(keys.address);
         return form ? sendHtml(res, 401, loginPage(SERVER.loginFailed)) : sendJson(res, 401, { zh: SERVER.loginFailed });
       }
-      limiter.succeed([`name:${name}`]);
+      nameLimiter.succeed(keys.name);
       const cookie = sessionCookie(sessions.create(found), 12 * 3600);
       if (form) return send(res, 303, '', 'text/plain', { location: '/', 'set-cookie': cookie });
       return sendJson(res, 200, { user: found }, { 'set-cookie': cookie });
@@ -322,6 +323,10 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   /** Saves a submitted form and answers with the form again, check's verdict on top; a saved form is committed. */
   async function save(c: Collection, req: IncomingMessage, res: ServerResponse, user: User) {
     const values = formValues((await readBody(req, LIMITS.body)).toString('utf8'));
+    return oneAtATime(() => saveForm(c, values, res, user));
+  }
+
+  async function saveForm(c: Collection, values: FormValues, res: ServerResponse, user: User) {
     const one = (k: string) => values.get(k)?.[0]?.trim() ?? '';
     let entry = entryFromForm(formFields(c), values) ?? {};
     if (c === 'corrections') entry = typedCorrection(entry);

@@ -4,7 +4,7 @@
  *
  * No Astro imports: views (src/lib/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, Group, Indicator, Institution, Observation, Region, UpdateMeta } from '../schemas';
+import type { Correction, DocumentMeta, Group, Indicator, Institution, Observation, Reference, Region, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 
 export interface DocumentEntry {
@@ -43,6 +43,8 @@ export interface Dataset {
   readonly indicators: readonly Indicator[];
   readonly observations: readonly Observation[];
   readonly corrections: readonly Correction[];
+  /** General knowledge from no county document, each with its source (data/references/). */
+  readonly references: readonly Reference[];
   /** Sorted by id, so output does not depend on the order files were read. */
   readonly documents: readonly DocumentEntry[];
   readonly updates: readonly UpdateEntry[];
@@ -54,6 +56,7 @@ export interface Dataset {
   readonly observation: ReadonlyMap<string, Observation>;
   readonly document: ReadonlyMap<string, DocumentEntry>;
   readonly update: ReadonlyMap<string, UpdateEntry>;
+  readonly reference: ReadonlyMap<string, Reference>;
 
   /** Figures about one subject, keyed `type:id` (see `subjectKey`). */
   readonly observationsBySubject: ReadonlyMap<string, readonly Observation[]>;
@@ -217,6 +220,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     indicators: entries.indicators,
     observations: entries.observations,
     corrections: entries.corrections,
+    references: entries.references ?? [],
     documents,
     updates,
     region,
@@ -226,6 +230,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     observation: mapById(entries.observations),
     document: mapById(documents),
     update: mapById(updates),
+    reference: mapById(entries.references ?? []),
     observationsBySubject,
     observationsByIndicator,
     observationsByDocument,

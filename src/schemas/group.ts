@@ -57,7 +57,7 @@ export const groupSchema = z
     /** What it offers residents and members: shared centres, specialties, family-doctor teams… */
     services: z.array(sourcedText).default([]),
     /** How it is governed and the deadlines and goals its sources set (管理委员会、理事会、组建方案的期限…). */
-    governance: z.array(sourcedText).default([]),
+    governance: z.array(sourcedText).optional(),
     /** Why no district is listed, when the sources name the area served but assign none of it to this group. */
     areaNote: prose.optional(),
     /** How referral works here, each point backed by a source. */

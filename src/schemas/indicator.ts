@@ -44,9 +44,9 @@ export const indicatorSchema = z
     /**
      * What kind of number every figure of this indicator is: `value` (a place's own figure, the default), `median`,
      * `mean`, `total`, or `median-change` (the rise or fall of a median). One indicator, one kind: a median of a
-     * rate and a rise of that median are two indicators.
+     * rate and a rise of that median are two indicators. Absent means `value`.
      */
-    statistic: z.enum(STATISTICS).default('value'),
+    statistic: z.enum(STATISTICS).optional(),
     /** Which direction is better. `neutral` for counts that describe rather than judge. */
     polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
     /** The framework this indicator belongs to. */

@@ -6,7 +6,7 @@
  * generated from the zod schemas, so they follow the data model without a second description of it.
  */
 import { parseArgs } from 'node:util';
-import { startEditor } from '../src/lib/editor/server';
+import { startEditor } from '../src/editor/server/server';
 
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
 const port = values.port === undefined ? 4322 : Number(values.port);

@@ -6,7 +6,7 @@
  * plugin (tests/unit/mdx-policy.test.ts) runs the same policy behind it. Runs in a throwaway copy of the project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, editText, hashFolder, makeProject, removeProject, runNpm, spawnRun, type Run } from '../support/publishing';
@@ -27,6 +27,10 @@ const variants: { name: string; body: string; line: number }[] = [
   { name: 'export', body: `export const x = ${writes('export')}\n`, line: 10 },
   { name: 'flow-expression', body: `{${writes('flow-expression')}}\n`, line: 10 },
   { name: 'text-expression', body: `通知 {${writes('text-expression')}} 结束\n`, line: 10 },
+  // An image whose label is defined twice: Astro uses the first definition and imports it as a module (a file at the
+  // project's root that runs code when imported); a reader keeping the last saw a harmless site image.
+  { name: 'image-definition', body: `![图表][c]\n\n[c]: ../../hostile-chart.mjs\n[c]: /images/chart.png\n`, line: 12 },
+  { name: 'image-backslash', body: `![图表](..\\..\\hostile-chart.mjs)\n`, line: 10 },
   { name: 'import', body: `import fs from "node:fs"\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n`, line: 10 },
 ];
 
@@ -54,6 +58,8 @@ const ALLOWED = {
 
 beforeAll(async () => {
   dir = makeProject();
+  // The module the image variants point at: importing it leaves a marker, and it looks like an image to Astro.
+  writeFileSync(join(dir, 'hostile-chart.mjs'), `${writes('image-definition')};\nexport default { src: '/x.png', width: 1, height: 1, format: 'png' };\n`);
   editText(dir, ALLOWED.file, () => ALLOWED.text);
   const good = await build(dir);
   if (good.status !== 0) throw new Error(`the good build failed:\n${good.output.slice(-3000)}`);
@@ -88,20 +94,21 @@ describe('a hostile MDX update: nothing runs, nothing is published', () => {
         expect(built.stderr).toContain('dist/ 保持不变');
         expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
         expect(existsSync(join(markers, variant.name)), 'the hostile code ran').toBe(false);
+        expect(existsSync(join(markers, 'image-definition')), 'the image module ran').toBe(false);
       } finally {
         restore();
       }
     }, 120_000);
   }
 
-  // Two direct Astro builds: the policy holds even if someone skipped `npm run build`'s check.
-  for (const name of ['attribute-expression', 'export']) {
+  // Direct Astro builds: the policy holds even if someone skipped `npm run build`'s check.
+  for (const name of ['attribute-expression', 'export', 'image-definition']) {
     it(`${name}: Astro's build itself stops at the file, before the code can run`, async () => {
       const restore = placed(name);
       try {
         const built = await astroBuild();
         expect(built.status).not.toBe(0);
-        expect(built.output).toContain(`${fileOf(name)}:10`);
+        expect(built.output).toContain(`${fileOf(name)}:${variants.find((v) => v.name === name)!.line}`);
         expect(existsSync(join(markers, name)), 'the hostile code ran').toBe(false);
         expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
       } finally {

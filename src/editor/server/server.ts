@@ -5,11 +5,11 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readSourceFiles } from '../read-sources';
-import { validateDataset } from '../validate';
-import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from './fields';
-import { formPage, layout, startPage } from './page';
-import { readMdxEntry, saveEntry } from './save';
+import { readSourceFiles } from '../../lib/read-sources';
+import { validateDataset } from '../../lib/validate';
+import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from '../fields';
+import { formPage, layout, startPage } from '../page';
+import { readMdxEntry, saveEntry } from '../save';
 
 export interface EditorOptions {
   /** The project folder whose data/ and content/ are edited. */

@@ -4,7 +4,7 @@
  * reference picks from, which text is a paragraph, which text is a date.
  */
 import type { z } from 'astro/zod';
-import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../../schemas';
+import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 
 export type Collection = DataCollection | MdxCollection;
 /** Collections an entry can point at by id. */

@@ -837,6 +837,11 @@ export const strings = {
   'doc.planNote': '这是一份计划文件：它写的是打算做的事和要达到的目标，不等于已经做到。本站收录的文件没有说明落实情况。',
   'doc.summaryStatus': '摘要所说的内容：',
   // End of issue 23 block.
+  // Issue 28 (phone, paper, share: addresses, feedback, dead ends). One block, to ease merging.
+  'preview.cite': '这是预览版本：网站还没有设置公开网址，所以上面只写了本页在站内的路径。正式发布后这里会写出完整网址。',
+  'preview.sheet': '预览版本：网站还没有设置公开网址，所以这张单子不印二维码和网址。',
+  'preview.embed': '这是预览版本：网站还没有设置公开网址，嵌入代码里只有站内路径，放到别的网站上不能显示。请在正式发布后再复制。',
+  'chart.creditSourcePreview': '来源：{site}，据各地公开文件整理',
 } as const;
 
 export type StringKey = keyof typeof strings;

@@ -112,7 +112,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
       const entry = toEntry(fields, values) ?? {};
       const res = isNew ? await api('POST', `/api/entries/${kind}`, { entry }) : await api('PUT', `/api/entries/${kind}/${encodeURIComponent(id)}`, { entry, version });
       if (res.status === 200 || res.status === 201) {
-        onSaved();
+        if (!res.json.unchanged) onSaved();
         if (isNew) {
           navigate(`/edit/${kind}/${encodeURIComponent(res.json.id)}`, { flash: { text: UI.savedNew, correction: res.json.correction, preview: res.json.preview } }, true);
           return;

@@ -66,7 +66,7 @@ describe('every entry in the editor', () => {
         history.pushState(null, '', path);
         dispatchEvent(new PopStateEvent('popstate'));
       }, `/edit/${item.kind}/${encodeURIComponent(item.id)}`);
-      await page.locator('form').waitFor();
+      await page.locator(`form[data-entry="${item.kind}/${item.id}"]`).waitFor();
       const button = page.getByRole('button', { name: '保存', exact: true });
       await button.click();
       const notice = page.locator('.status-area .notice').first();

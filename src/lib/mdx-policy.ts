@@ -10,6 +10,7 @@
 import { createProcessor } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
+import { INVISIBLE, name as visibleName } from '../schemas/common';
 
 /**
  * The remark plugins of Astro's MDX pipeline before the policy, in its order. astro.config.mjs turns Astro's own gfm
@@ -20,6 +21,19 @@ export const MDX_REMARK_PLUGINS = [remarkGfm, remarkSmartypants] as const;
 
 /** Image files an MDX body may show: a site path under /images/ with one of these extensions, never a module. */
 const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif'];
+
+/**
+ * Deepest nesting a body may have (blockquotes in lists in blockquotes…; a tree level each). Real texts stay under ten.
+ * Deeper trees are refused by check and by the build's plugin alike, before any recursive step of the renderer (or of
+ * this check) could run out of stack: a 1,200-deep blockquote passed check and crashed the build, a 3,000-deep one
+ * crashed check.
+ */
+export const MDX_MAX_DEPTH = 100;
+/** Block markers (>, -, *, +, 1.) that open containers at the start of one line; checked before the parser runs. */
+const MAX_LINE_CONTAINERS = 40;
+
+/** Invisible and direction-changing characters, in a body: all of visibleText's but the zero-width joiner of emoji. */
+const BODY_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'gu');
 
 /** The project's own components an editor may use, and the props each takes (always quoted text). */
 export const MDX_COMPONENTS: Record<string, readonly string[]> = {
@@ -77,6 +91,14 @@ const HINTS = {
   definition: {
     zh: '每个标签只定义一次，例如 [图1]: /images/图1.png；要用两张图就起两个标签（[图1]、[图2]）。',
     en: 'Define each label once, e.g. [图1]: /images/图1.png; for two images use two labels ([图1], [图2]).',
+  },
+  deep: {
+    zh: '正文的引用（>）和列表最多套几层；把内容改写成普通段落或一层列表。',
+    en: 'Quotes (>) and lists nest only a few levels deep; write the text as plain paragraphs or a single list.',
+  },
+  invisible: {
+    zh: '删掉这个看不见的字符：把这段文字删除后重新手工输入，或先粘贴到记事本里再复制过来。',
+    en: 'Remove the invisible character: delete the text and type it again, or paste it through a plain-text editor first.',
   },
   parse: {
     zh: '正文只用普通 Markdown（## 标题、- 列表、[文字](/网址/) 链接）。< 和 { 在正文里有特殊含义：“<5岁”请写成“小于5岁”或全角“＜5岁”，花括号请用全角“｛｝”；不要写 import 或 <标签>。',
@@ -146,10 +168,79 @@ function imageProblem(raw: string): { zh: string; en: string } | undefined {
 
 const describe = (name: string | null | undefined) => (name ? `<${name}>` : '<>');
 
+/** The first invisible or direction-changing character of a text, as U+XXXX (a zero-width joiner inside an emoji is fine). */
+function invisibleIn(text: string): string | undefined {
+  for (const m of text.matchAll(BODY_INVISIBLE)) {
+    if (m[0] === '\u200D' && /\p{Extended_Pictographic}/u.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue;
+    return `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
+}
+
+/** The deepest node of a tree and its depth (the root is 0), found with a stack of its own. */
+function deepestNode(root: Node): { node: Node; depth: number } {
+  let deepest = { node: root, depth: 0 };
+  const stack: [Node, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest.depth) deepest = { node, depth };
+    for (const child of node.children ?? []) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Most emphasis marks (* _) or brackets in one paragraph: the Markdown parser pairs them up in time that grows with the
+ * square of their number (2,000 nested emphases took 4 s, 3,000 took 20 s, in check and in the build alike).
+ */
+const MAX_MARKS_PER_PARAGRAPH = 1000;
+
+/** The first line of a paragraph with more emphasis marks or brackets than any text needs. */
+function tooManyMarks(body: string): number | undefined {
+  let line = 1;
+  for (const paragraph of body.split(/\n[ \t]*\n/)) {
+    let emphasis = 0;
+    let brackets = 0;
+    for (let i = 0; i < paragraph.length; i++) {
+      const c = paragraph.charCodeAt(i);
+      if (c === 42 || c === 95) emphasis++;
+      else if (c === 91) brackets++;
+    }
+    if (emphasis > MAX_MARKS_PER_PARAGRAPH || brackets > MAX_MARKS_PER_PARAGRAPH) return line;
+    line += paragraph.split('\n').length + 1;
+  }
+  return undefined;
+}
+
+/** Lines that open more containers than any text needs (> > > …, - - - …), before the parser has to read them. */
+function tooManyContainers(body: string): number | undefined {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let rest = lines[i];
+    let count = 0;
+    for (let m; (m = /^[ \t]{0,3}(?:>[ \t]?|[-+*][ \t]+|\d{1,9}[.)][ \t]+)/.exec(rest)) && m[0].length; rest = rest.slice(m[0].length)) {
+      if (++count > MAX_LINE_CONTAINERS) return i + 1;
+    }
+  }
+  return undefined;
+}
+
 /** Every place in an MDX tree (from @mdx-js/mdx or Astro's MDX pipeline) that the policy does not allow. */
 export function mdxTreeViolations(tree: unknown): MdxViolation[] {
   const root = tree as Node;
   const violations: MdxViolation[] = [];
+  // Depth first, without recursion: the rest of the policy walks the tree recursively, as the renderer does.
+  const deepest = deepestNode(root);
+  if (deepest.depth > MDX_MAX_DEPTH) {
+    return [
+      {
+        line: deepest.node.position?.start.line ?? 1,
+        zh: `正文嵌套太深（${deepest.depth} 层，最多 ${MDX_MAX_DEPTH} 层）`,
+        en: `the text is nested too deep (${deepest.depth} levels, at most ${MDX_MAX_DEPTH})`,
+        hint: HINTS.deep,
+      },
+    ];
+  }
   // Every definition, by label: CommonMark, mdast-util-to-hast and Astro's image collection use the first of two
   // definitions of one label, another reader may use the last, so a label defined twice is refused outright, and a
   // label an image uses is checked as an image in every definition it has.
@@ -170,6 +261,10 @@ export function mdxTreeViolations(tree: unknown): MdxViolation[] {
     violations.push({ line: node.position?.start.line ?? 1, ...message, hint });
 
   const visit = (node: Node) => {
+    for (const text of [node.value, (node as { alt?: unknown }).alt, (node as { title?: unknown }).title]) {
+      const found = typeof text === 'string' ? invisibleIn(text) : undefined;
+      if (found) add(node, { zh: `正文里有看不见的字符 ${found}（会让文字显示得与实际内容不同）`, en: `the text holds the invisible character ${found} (it makes text show differently from what it is)` }, HINTS.invisible);
+    }
     switch (node.type) {
       case 'mdxjsEsm':
         add(node, { zh: '正文里有 import 或 export 语句，本站的正文不能含代码', en: 'the text holds an import or export statement; text here cannot hold code' }, HINTS.code);
@@ -195,6 +290,14 @@ export function mdxTreeViolations(tree: unknown): MdxViolation[] {
             add(node, { zh: `${describe(node.name)} 没有属性 ${attribute.name}（可用：${props.join('、') || '无'}）`, en: `${describe(node.name)} has no prop ${attribute.name} (allowed: ${props.join(', ') || 'none'})` }, HINTS.prop);
           } else if (typeof attribute.value !== 'string') {
             add(node, { zh: `${describe(node.name)} 的属性 ${attribute.name} 必须是带引号的文字`, en: `the prop ${attribute.name} of ${describe(node.name)} must be quoted text` }, HINTS.prop);
+          } else {
+            // A prop is shown as a heading: the same rule as every name and title (visible, one line, not too long).
+            const result = visibleName.safeParse(attribute.value.normalize('NFC').trim());
+            if (!result.success) {
+              const [zh, en] = result.error.issues[0].message.split(' / ');
+              const found = invisibleIn(attribute.value);
+              add(node, { zh: `${describe(node.name)} 的属性 ${attribute.name}：${zh}${found ? `：${found}` : ''}`, en: `the prop ${attribute.name} of ${describe(node.name)}: ${en ?? zh}${found ? `: ${found}` : ''}` }, found ? HINTS.invisible : HINTS.prop);
+            }
           }
         }
         break;
@@ -243,6 +346,12 @@ const parser = createProcessor({
 
 /** Everything not allowed in an MDX body, a syntax error included (then the only violation). */
 export function mdxViolations(body: string): MdxViolation[] {
+  const crowded = tooManyContainers(body);
+  if (crowded !== undefined)
+    return [{ line: crowded, zh: `正文嵌套太深（一行里超过 ${MAX_LINE_CONTAINERS} 层引用或列表）`, en: `the text is nested too deep (over ${MAX_LINE_CONTAINERS} quotes or lists on one line)`, hint: HINTS.deep }];
+  const marked = tooManyMarks(body);
+  if (marked !== undefined)
+    return [{ line: marked, zh: `正文一段里的 * _ [ 标记超过 ${MAX_MARKS_PER_PARAGRAPH} 个`, en: `a paragraph holds over ${MAX_MARKS_PER_PARAGRAPH} * _ [ marks`, hint: HINTS.deep }];
   let tree;
   try {
     parser.runSync(parser.parse(body));
@@ -251,6 +360,7 @@ export function mdxViolations(body: string): MdxViolation[] {
     if (error instanceof TreeRead) {
       tree = error.tree;
     } else {
+      if (error instanceof RangeError) return [{ line: 1, zh: '正文嵌套太深，无法读取', en: 'the text is nested too deep to be read', hint: HINTS.deep }];
       const e = error as Error & { line?: number; place?: { line?: number; start?: { line?: number } } };
       const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
       const first = e.message.split('\n')[0];

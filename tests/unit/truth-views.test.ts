@@ -157,7 +157,7 @@ describe('one meaning per indicator', () => {
   it('Kunming’s 0.16 is a rise of the median ("较2023年国家监测时上升了0.16个百分点"), not a median of rises', () => {
     const o = ds.observation.get('kunming-lead-hospital-down-referral-share-change-2024-h1')!;
     expect(o.statistic).toBe('median-change');
-    expect(formatFigure(o, ds.indicator.get(o.indicator)!.unit)).toBe('中位数上升 0.16 百分点');
+    expect(formatFigure(o, ds.indicator.get(o.indicator)!.unit)).toBe('上升 0.16 百分点');
   });
 
   it('Kunming’s 75.4% and 59.6% are "全市…中位数", not medians across the counties building groups', () => {

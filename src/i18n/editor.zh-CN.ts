@@ -16,6 +16,7 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   corrections: '更正',
   indicators: '指标',
   regions: '地区',
+  references: '参考资料（一般常识的出处）',
 };
 
 /** The order of the start page: what bureaus publish most often first. */

@@ -148,6 +148,7 @@ export const strings = {
   'institution.referral': '怎样转诊',
   'institution.referralLead': '它是{group}的牵头医院。成员单位的病人怎样转到这里、病情稳定后怎样转回去，看转诊指南。',
   'institution.referralMember': '它是{group}的成员单位，牵头医院是{lead}。从这里转到上级医院、从医院转回这里，看转诊指南。',
+  'institution.referralMemberInferred': '据报道推断，它可能是{group}的成员单位（报道没有直接这样说），牵头医院是{lead}。从这里转到上级医院、从医院转回这里，可以看这个集团的转诊指南，但请先向卫生院核实。',
   'institution.referralMemberNoLead': '它是{group}的成员单位。从这里转到上级医院、从医院转回这里，看转诊指南。',
   'institution.referralLink': '{name}转诊指南',
   'institution.referralNone': '来源没有写{name}怎样转诊。',

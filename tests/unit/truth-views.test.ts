@@ -81,6 +81,7 @@ describe('a reading of the source is marked as one', () => {
     expect(page.memberships).toHaveLength(1);
     expect(page.memberships[0].inference).toMatch(/^据报道推断：/);
     expect(page.memberships[0].inference).toContain('阚家卫生院一位医生');
+    expect(page.routes[0].text).toMatch(/^据报道推断，它可能是高密市高康医疗集团的成员单位/);
     const roster = groupPage(dataset, 'gaomi-gaokang-group', SITE, TODAY).roster.rows.find((r) => r.name === '阚家卫生院')!;
     expect(roster.note).toContain('据报道推断');
   });

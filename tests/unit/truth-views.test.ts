@@ -81,6 +81,7 @@ describe('a reading of the source is marked as one', () => {
     expect(page.memberships).toHaveLength(1);
     expect(page.memberships[0].inference).toMatch(/^据报道推断：/);
     expect(page.memberships[0].inference).toContain('阚家卫生院一位医生');
+    expect(page.routes[0].text).toMatch(/^据报道推断，它可能是高密市高康医疗集团的成员单位/);
     const roster = groupPage(ds, 'gaomi-gaokang-group', SITE, TODAY).roster.rows.find((r) => r.name === '阚家卫生院')!;
     expect(roster.note).toContain('据报道推断');
   });
@@ -157,7 +158,7 @@ describe('one meaning per indicator', () => {
   it('Kunming’s 0.16 is a rise of the median ("较2023年国家监测时上升了0.16个百分点"), not a median of rises', () => {
     const o = ds.observation.get('kunming-lead-hospital-down-referral-share-change-2024-h1')!;
     expect(o.statistic).toBe('median-change');
-    expect(formatFigure(o, ds.indicator.get(o.indicator)!.unit)).toBe('中位数上升 0.16 百分点');
+    expect(formatFigure(o, ds.indicator.get(o.indicator)!.unit)).toBe('上升 0.16 百分点');
   });
 
   it('Kunming’s 75.4% and 59.6% are "全市…中位数", not medians across the counties building groups', () => {

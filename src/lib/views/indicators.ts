@@ -364,7 +364,7 @@ export interface GridCell {
 
 export interface GridView {
   caption: string;
-  columns: { id: string; name: string; href: string; target?: string; polarity: string }[];
+  columns: { id: string; name: string; href: string; target?: string; targetUnverified?: boolean; polarity: string }[];
   rows: { place: { name: string; href: string }; cells: GridCell[] }[];
   legend: { status: GridCell['status']; symbol: string; text: string }[];
   /** Places beyond the cap: linked, not gridded. */
@@ -425,6 +425,7 @@ function gridView(ds: Dataset, places: readonly Observation['subject'][], captio
       name: i.shortName ?? i.name,
       href: `/indicators/${i.id}/`,
       ...(comparableTarget(ds, i) && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget!.value, i.unit, i.nationalTarget!.qualifier) } : {}),
+      ...(i.nationalTarget && !comparableTarget(ds, i) ? { targetUnverified: true } : {}),
       polarity: t(`grid.polarity.${i.polarity}`),
     })),
     rows: shown.map((s) => ({ place: placeLink(ds, s), cells: gridIndicators.map((i) => gridCell(ds, i, placeFigure(ds, s, i.id))) })),

@@ -7,7 +7,7 @@ import { parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
 import { formFields, type Field } from '../../src/editor/fields';
 import { dataCollections, mdxCollections } from '../../src/schemas';
 import { labelOf } from '../../src/editor/ui/app/values';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { readSourceFiles } from '../../src/data/read-sources';
 
 describe('numbers typed in the editor', () => {
   it('reads 92.3%, full-width digits, thousands and 万 as the importer does', () => {

@@ -25,7 +25,7 @@ let correctionId: string;
 const writtenId = (output: string) => output.match(/（id: ([a-z0-9-]+)）/)?.[1];
 
 beforeAll(async () => {
-  dir = makeProject({ clone: true });
+  dir = await makeProject({ clone: true });
   const groupFile = readdirSync(join(dir, 'data/groups')).sort()[0];
   group = JSON.parse(readFileSync(join(dir, 'data/groups', groupFile), 'utf8'))[0];
   browser = await launchBrowser();
@@ -36,6 +36,12 @@ afterAll(async () => {
   await browser?.close();
   removeProject(dir);
 });
+
+/** What an editor may write in MDX (docs/编辑指南.md); hostile MDX is refused (tests/unit/publishing-bad-input.test.ts). */
+const ALLOWED = {
+  file: 'content/updates/2024-09-01-allowed.mdx',
+  text: `---\ntitle: 门诊时间调整\ndate: 2024-09-01\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字。\n\n<Note title="办理时间">\n\n每周一至周五 8:00–17:00，详见[国家卫生健康委](https://www.nhc.gov.cn/)。\n\n</Note>\n`,
+};
 
 /** A spreadsheet with one figure about the group, as a bureau would fill in the template. */
 function writeSheet(value: number) {
@@ -84,12 +90,24 @@ describe('a new editor publishes an update and figures', () => {
     correctionId = writtenId(recorded.output)!;
   }, 60_000);
 
+  it('writes an update by hand with what the guide allows in MDX (a Note callout with its title, an https link)', async () => {
+    writeFileSync(join(dir, ALLOWED.file), ALLOWED.text);
+    const check = await runNpm(dir, 'check');
+    expect(check.status, check.output).toBe(0);
+  }, 60_000);
+
   it('builds the site with npm run build', async () => {
     const built = await runNpm(dir, 'build');
     expect(built.status, built.output.slice(-3000)).toBe(0);
     expect(built.output).toContain('dist/ updated');
     server = await serveSite(join(dir, 'dist'));
   }, 300_000);
+
+  it('shows the hand-written update with its Note callout and link as MDX allows them', () => {
+    const html = readFileSync(join(dir, 'dist/updates/2024-09-01-allowed/index.html'), 'utf8');
+    expect(html).toMatch(/<aside class="mdx-note[^"]*"[^>]*>\s*<p class="mdx-note-title[^"]*"[^>]*>办理时间<\/p>/);
+    expect(html).toContain('<a href="https://www.nhc.gov.cn/">国家卫生健康委</a>');
+  });
 
   it('finds the update on the home page, its own page and its region page', async () => {
     const page = await browser.newPage();
@@ -122,15 +140,23 @@ describe('a new editor publishes an update and figures', () => {
     expect(rss).toContain(`/changes/#${correctionId}</link>`);
   });
 
-  it('breaks one file and sees a clear error, with the built site left exactly as it was', async () => {
+  // The one end-to-end case of bad input (every class of it is tests/unit/publishing-bad-input.test.ts, in-process):
+  // check fails, so the build fails before Astro starts, and dist/ stays byte-for-byte as it was.
+  it('breaks one file and sees a clear error from check and from build, with the built site left exactly as it was', async () => {
     const before = hashFolder(join(dir, 'dist'));
     const restore = editJson(dir, 'data/observations/figures.json', (o) => (o[0].value = '4,321'));
+    const message = new RegExp(`✗ data/observations/figures\\.json:\\d+ — 条目 entry “${figureId}” — 字段 field “value” — 应为数字，实际是文字`);
+    const check = await runNpm(dir, 'check');
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(message);
+    expect(check.stderr).toContain('未发布');
     const built = await runNpm(dir, 'build');
     expect(built.status).toBe(1);
-    expect(built.stderr).toMatch(new RegExp(`✗ data/observations/figures\\.json:\\d+ — 条目 entry “${figureId}” — 字段 field “value” — 应为数字，实际是文字`));
+    expect(built.stderr).toMatch(message);
     expect(built.stderr).toContain('怎么改：');
     expect(built.stderr).toContain('dist/ 保持不变');
     expect(hashFolder(join(dir, 'dist'))).toBe(before);
+    expect(existsSync(join(dir, '.build-staging')) ? readdirSync(join(dir, '.build-staging')) : []).toEqual([]);
     restore();
   }, 120_000);
 });

@@ -4,11 +4,10 @@
  * checks every row against the indicators, subjects and sources with the same validation as `npm run check`, reports
  * every bad row by its row number, and writes the JSON only when all rows are valid.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parse as parseCsv } from 'csv-parse/sync';
-import readXlsxFile from 'read-excel-file/node';
+import { readSpreadsheet, SHEET_MAX_BYTES } from '../src/data/spreadsheet';
 import { readSourceFiles } from '../src/lib/read-sources';
 import { formatProblem } from '../src/lib/validate';
 import { importObservations, IMPORT_COLUMNS, type Cell } from '../src/lib/import-observations';
@@ -30,23 +29,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-/** CSV text, whether Excel saved it as UTF-8 (with or without BOM) or as GB18030 ("CSV（逗号分隔）" on Chinese Windows). */
-function decodeCsv(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-async function readRows(path: string, sheet?: string): Promise<Cell[][]> {
+/** The sheet's rows, or every problem with the file itself (its encoding, a damaged or oversized .xlsx), each named. */
+function readRows(path: string, shown: string, sheet?: string): Cell[][] {
   const ext = extname(path).toLowerCase();
-  if (ext === '.csv' || ext === '.txt') {
-    return parseCsv(decodeCsv(readFileSync(path)), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
-  }
-  if (ext === '.xlsx') return (await readXlsxFile(path, sheet ? { sheet } : undefined)) as Cell[][];
   if (ext === '.xls' || ext === '.et' || ext === '.numbers') fail(`不能直接读取 ${ext} 文件：请在表格软件里“另存为” .xlsx 或 CSV（UTF-8）。/ save it as .xlsx or CSV first`);
-  fail(`不认识的文件类型“${ext}”，请用 .csv 或 .xlsx。/ use a .csv or .xlsx file`);
+  if (statSync(path).size > SHEET_MAX_BYTES) fail(`${shown} 超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB，请拆成几个文件导入。/ the file is too large; split it`);
+  const result = readSpreadsheet(shown, readFileSync(path), { sheet });
+  if (!result) fail(`不认识的文件类型“${ext}”，请用 .csv 或 .xlsx。/ use a .csv or .xlsx file`);
+  if (result.problems.length) {
+    console.error(result.problems.map((p) => '✗ ' + formatProblem(p)).join('\n'));
+    fail(`${shown} 有 ${result.problems.length} 处问题，没有导入。/ ${result.problems.length} problem(s) in the file itself.`);
+  }
+  return result.rows!;
 }
 
 async function main() {
@@ -82,7 +76,7 @@ async function main() {
 
   let rows: Cell[][];
   try {
-    rows = await readRows(source, values.sheet);
+    rows = readRows(source, shown, values.sheet);
   } catch (error) {
     fail(`读不了 ${shown}：${(error as Error).message} / cannot read the file`);
   }

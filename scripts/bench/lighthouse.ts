@@ -1,6 +1,6 @@
 /**
  * Lighthouse (mobile preset) on the home page, a group, an indicator and search, served from dist/ the way a
- * production host serves it (gzip, the headers of public/_headers). Prints the four category scores.
+ * production host serves it (gzip, the headers of src/publishing/site-files/_headers). Prints the four category scores.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

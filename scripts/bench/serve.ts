@@ -1,6 +1,6 @@
 /**
  * Serves a built site the way a production static host would for the benchmarks: gzip for text, the headers of
- * public/_headers (security policy, caching), the 404 page for missing addresses, /x → /x/ redirects.
+ * src/publishing/site-files/_headers (security policy, caching), the 404 page for missing addresses, /x → /x/ redirects.
  */
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';

@@ -6,23 +6,66 @@
 const CHINESE_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CHINESE_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
-/** Parses a run of Chinese numerals below 10,000 ("十三" → 13, "二十" → 20, "两" → 2). */
+/**
+ * Parses a whole Chinese numeral below 10,000 ("十三" → 13, "二十" → 20, "一百零五" → 105, "一百五" → 150, "两" → 2):
+ * digits and units in the order a numeral is written, units falling. Anything else ("十三五", "百千", "三五") is not
+ * one numeral: undefined.
+ */
 export function parseChineseNumeral(run: string): number | undefined {
+  const chars = [...run];
+  if (!chars.length) return undefined;
   let total = 0;
   let digit: number | undefined;
-  for (const ch of run) {
-    if (ch in CHINESE_DIGITS) digit = CHINESE_DIGITS[ch];
-    else if (ch in CHINESE_UNITS) {
-      total += (digit ?? 1) * CHINESE_UNITS[ch];
+  let lastUnit = 10_000;
+  let zero = false;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch in CHINESE_DIGITS) {
+      const d = CHINESE_DIGITS[ch];
+      if (digit !== undefined) return undefined; // two digits in a row: 三五 is a range, not a numeral
+      if (d === 0) {
+        if (zero || i === 0) return chars.length === 1 ? 0 : undefined;
+        zero = true;
+        continue;
+      }
+      digit = d;
+    } else if (ch in CHINESE_UNITS) {
+      const unit = CHINESE_UNITS[ch];
+      if (unit >= lastUnit) return undefined;
+      // A bare unit is a numeral only as 十 at the start (十三); 百 and 千 need their digit (一百, 三千).
+      if (digit === undefined && !(unit === 10 && i === 0)) return undefined;
+      total += (digit ?? 1) * unit;
       digit = undefined;
+      lastUnit = unit;
+      zero = false;
     } else return undefined;
   }
-  return total + (digit ?? 0);
+  if (digit !== undefined) {
+    // 一百五 is 150: a last digit right after a unit counts in the unit below it; after 零 it is ones (一百零五).
+    total += lastUnit < 10_000 && !zero && chars.length > 1 && chars[chars.length - 2] in CHINESE_UNITS ? (digit * lastUnit) / 10 : digit;
+  }
+  return total;
 }
 
 const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** Every number written in a text, with 万/亿 applied, in Arabic or simple Chinese numerals. */
+/**
+ * What may follow a number written in Chinese for it to count: a measure word, a unit of time or money, or the words of
+ * a numbered slogan as sources write them (“五大中心”, “六统一”, “四不变、五转变”, “两办八中心”). Inside other words a
+ * numeral character is part of the word: 统一, 一体化, 进一步, 老百姓, 千方百计, 十分.
+ */
+const COUNTED = /^(?:[个家所人名位项次条类种级大批张床年月日天周岁倍成户座支队台辆套组件份期轮场届部章节款层片村乡镇县市省元万亿%％]|小时|季度|中心|统一|不变|转变|下沉|提升|办|室|自主权|输出|服务|机制|体系|制度|平台|工程|行动|目标|任务|措施|方面)/;
+/** Before a numeral, 第 makes it an ordinal (第一, 第三方); before 一, these make it part of a word (统一, 唯一, 之一, 进一步, 同一, 万一). */
+const ORDINAL_BEFORE = /第$/;
+const WORD_BEFORE_ONE = /[统唯之进同万专逐划单]$/;
+
+/** Adjacent digits written together for "one or two", "three to five" (一两次, 三五天): both ends count. */
+const RANGE_PAIR = /^[一两二三四五六七八九][两二三四五六七八九]$/;
+
+/**
+ * Every number written in a text, with 万/亿 applied: Arabic digits (105423, 105,423, 63.9万), and Chinese numerals
+ * only as whole numerals standing as numbers (not 百 in 老百姓, 千 in 千方百计, 一 inside 统一 or 一体化).
+ */
 export function numbersInText(text: string): number[] {
   const normalised = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
   const found: number[] = [];
@@ -31,12 +74,24 @@ export function numbersInText(text: string): number[] {
     found.push(base);
     if (m[3]) found.push(base * MULTIPLIERS[m[3]]);
   }
-  for (const m of normalised.matchAll(/[零〇一二两三四五六七八九十百千]+(万|亿)?/g)) {
-    const run = m[1] ? m[0].slice(0, -1) : m[0];
+  for (const m of normalised.matchAll(/[零〇一二两三四五六七八九十百千]+/g)) {
+    const run = m[0];
+    const before = normalised.slice(0, m.index);
+    const after = normalised.slice(m.index! + run.length);
+    if (ORDINAL_BEFORE.test(before) || (run[0] === '一' && WORD_BEFORE_ONE.test(before))) continue;
+    const counted = COUNTED.test(after);
+    const multiplier = /^[万亿]/.test(after) ? MULTIPLIERS[after[0]] : undefined;
+    if (RANGE_PAIR.test(run) && counted) {
+      for (const ch of run) found.push(CHINESE_DIGITS[ch]);
+      continue;
+    }
     const n = parseChineseNumeral(run);
     if (n === undefined) continue;
+    // A single character (一, 十, 五) is a number only where a number stands: before what it counts. A longer whole
+    // numeral (一百二十, 十三) is one wherever it is.
+    if ([...run].length === 1 && !counted) continue;
     found.push(n);
-    if (m[1]) found.push(n * MULTIPLIERS[m[1]]);
+    if (multiplier) found.push(n * multiplier);
   }
   // 双 ("a pair") is 2 when it stands alone: 双提升 is two improvements. Not inside a numeral run, where it means nothing.
   for (const _ of normalised.matchAll(/(?<![零〇一二两三四五六七八九十百千])双(?![零〇一二两三四五六七八九十百千])/g)) found.push(2);

@@ -7,9 +7,10 @@ import { validateDataset, type Entries, type Hint, type Problem, type SourceFile
 import { namedEntries, periodSlug, regionOfSubject, resolveId, slug, suggestIds, uniqueId, withoutEmpty, type NamedEntries } from './scaffold';
 import { excerptContainsValue } from './figures';
 import { periodProblem, type Observation } from '../schemas';
+import { PercentCell, type SheetCell } from '../data/spreadsheet';
 
-/** A spreadsheet cell as csv-parse (text) or read-excel-file (typed) gives it. */
-export type Cell = string | number | boolean | Date | null | undefined;
+/** A spreadsheet cell as src/data/spreadsheet.ts reads it (text, number, true/false, a percentage), or a Date. */
+export type Cell = SheetCell | Date;
 
 /** One column of the import layout. The header may name it in Chinese, in English, or both ("数值 value"). */
 export interface ImportColumn {
@@ -130,6 +131,8 @@ function readHeader(header: Cell[], file: string, row: number, problems: Problem
 /** The figure as a number, where the cell holds one in a form a reader would accept; otherwise the text as typed. */
 function readValue(cell: Cell, unit: string | undefined): number | string {
   if (typeof cell === 'number') return cell;
+  // A cell formatted as a percentage holds 0.8749 and shows 87.49%: the figure is what it shows.
+  if (cell instanceof PercentCell) return unit === '%' ? cell.value : cell.text;
   const text = cellText(cell);
   const plain = text.replace(/^(-?\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_m, whole: string, frac = '') => whole.replace(/,/g, '') + frac);
   const withoutPercent = unit === '%' ? plain.replace(/%$/, '') : plain;
@@ -251,6 +254,17 @@ export function importObservations(rows: Cell[][], options: { file: string; outP
     if (text('document') && !resolveId(named.documents, text('document'))) problems.push(notFound(text('document'), ['documents'], named, at('document')));
     const period = text('period');
     const unit = dataset.indicators.find((i) => i.id === indicator)?.unit;
+    const valueCell = cell('value');
+    if (valueCell instanceof PercentCell && unit !== undefined && unit !== '%')
+      problems.push({
+        ...at('value'),
+        zh: `这一格是百分比格式（${valueCell.text}），但指标“${indicator}”的单位是“${unit}”`,
+        en: `the cell is formatted as a percentage (${valueCell.text}) but the indicator "${indicator}" is counted in ${unit}`,
+        hint: {
+          zh: '核对指标是否选对；如果数字本身没错，在 Excel 里把这一格的格式改成“常规”或“数值”。',
+          en: 'Check the indicator; if the figure is right, set the cell format to General or Number in Excel.',
+        },
+      });
     const base = [regionOfSubject(dataset, subjectType ?? '', subject), indicator, periodSlug(period)].filter(Boolean).join('-');
     const id = text('id') || uniqueId(slug(base) || 'import', taken);
     taken.add(id);

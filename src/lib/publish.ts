@@ -28,23 +28,63 @@ const pidOf = (name: string) => (/^(?:previous-)?(\d+)$/.exec(name) ? Number(/(\
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** Runs `work` while holding the publishing lock; a lock whose holder died is taken over. */
-function withLock<T>(root: string, work: () => T, isAlive: (pid: number) => boolean): T {
+/**
+ * When a process started (ms since the epoch), where the system says (Linux's /proc); undefined elsewhere. A lock
+ * records its holder's start, so a process that got the dead holder's id later is not taken for the holder.
+ */
+export function processStart(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime, in clock ticks since boot) comes after the command name, which may hold spaces and ")".
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the lock's holder is still the process that took it: running, and started when it says. */
+function holderAlive(pid: number, started: number | undefined, isAlive: (pid: number) => boolean, startOf: (pid: number) => number | undefined): 'alive' | 'dead' | 'reused' {
+  if (!isAlive(pid)) return 'dead';
+  const now = started === undefined ? undefined : startOf(pid);
+  // Clock ticks are 10 ms; a second's slack covers any rounding.
+  return now !== undefined && Math.abs(now - started!) > 1000 ? 'reused' : 'alive';
+}
+
+/** Longest wait for another build to publish before giving up. */
+const LOCK_WAIT_MS = 600_000;
+
+/** Runs `work` while holding the publishing lock; a lock whose holder died (or whose id now names another process) is taken over. */
+function withLock<T>(root: string, work: () => T, isAlive: (pid: number) => boolean, startOf: (pid: number) => number | undefined = processStart, log: (line: string) => void = (l) => console.log(l)): T {
   const lock = join(root, STAGING, LOCK);
   mkdirSync(join(root, STAGING), { recursive: true });
+  let told = false;
   for (let waited = 0; ; waited += 50) {
     try {
       mkdirSync(lock); // atomic: exactly one process creates it
-      writeFileSync(join(lock, 'pid'), String(process.pid));
+      writeFileSync(join(lock, 'pid'), `${process.pid} ${startOf(process.pid) ?? ''}`.trim());
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = Number(existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : NaN);
+      const [holderText, startedText] = (existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : '').trim().split(/\s+/);
+      const holder = holderText ? Number(holderText) : NaN;
+      const started = startedText ? Number(startedText) : undefined;
       // A lock with no pid yet is being taken right now, unless it has stood for a while (its taker died at once).
-      const stale = Number.isFinite(holder) ? !isAlive(holder) : Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 10_000;
-      if (stale) rmSync(lock, { recursive: true, force: true });
-      else if (waited > 600_000) throw new Error(`${lock} is held by process ${holder}`);
-      else sleep(50);
+      const state = Number.isFinite(holder)
+        ? holderAlive(holder, started, isAlive, startOf)
+        : Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 10_000
+          ? 'dead'
+          : 'alive';
+      if (state !== 'alive') {
+        if (state === 'reused') log(`· 发布锁的进程 ${holder} 已结束，这个进程号现在属于另一个程序：接管发布锁 / the publish lock's process ${holder} has ended and its id now belongs to another program: taking the lock over`);
+        rmSync(lock, { recursive: true, force: true });
+      } else if (waited > LOCK_WAIT_MS) throw new Error(`${lock} 被进程 ${holder} 占用超过 10 分钟 / is held by process ${holder} for over 10 minutes; if no build is running, delete ${lock}`);
+      else {
+        if (!told) log(`· 另一个构建（进程 ${holder}）正在发布，等它完成… / waiting for another build (process ${holder}) to finish publishing…`);
+        told = true;
+        sleep(50);
+      }
     }
   }
   try {
@@ -58,7 +98,7 @@ function withLock<T>(root: string, work: () => T, isAlive: (pid: number) => bool
  * Puts back the published site if a build died between its two renames, and removes what dead builds left.
  * Returns what it did, one line each, for the build log.
  */
-export function recoverAndTidy(root: string, isAlive: (pid: number) => boolean = isRunning): string[] {
+export function recoverAndTidy(root: string, isAlive: (pid: number) => boolean = isRunning, startOf: (pid: number) => number | undefined = processStart, log?: (line: string) => void): string[] {
   return withLock(
     root,
     () => {
@@ -88,6 +128,8 @@ export function recoverAndTidy(root: string, isAlive: (pid: number) => boolean =
       return done;
     },
     isAlive,
+    startOf,
+    log,
   );
 }
 

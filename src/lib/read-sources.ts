@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
 import { indexDataset, type Dataset } from './dataset';
+import { readPublicFiles } from '../data/validate/public-files';
 
 /** Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted. */
 function filesUnder(root: string, folder: string): string[] {
@@ -35,7 +36,7 @@ export function readSourceFiles(root: string): SourceFiles {
     if (place.kind === 'data') data[place.collection].push(file);
     else mdx[place.collection].push(file);
   }
-  return { data, mdx, other };
+  return { data, mdx, other, public: readPublicFiles(root) };
 }
 
 const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -48,26 +49,43 @@ function git(root: string, args: string[]): string | undefined {
   }
 }
 
-/** Last commit date of each file in `git log --format=@%cs --name-only` output (newest commit first). */
+/**
+ * Last commit date of each file in `git log --format=@%cs --name-only` output (newest commit first), either with `-z`
+ * (names end in NUL, so a name is never quoted or cut: 资中.json stays 资中.json) or one name per line.
+ */
 export function parseGitLog(log: string): Map<string, string> {
   const dates = new Map<string, string>();
   let date = '';
-  for (const line of log.split('\n')) {
-    if (line.startsWith('@')) date = line.slice(1).trim();
-    else if (line.trim() && !dates.has(line.trim())) dates.set(line.trim(), date);
+  for (const raw of log.split(log.includes('\0') ? '\0' : '\n')) {
+    const token = raw.replace(/^\n+/, '');
+    if (token.startsWith('@')) date = token.slice(1).trim();
+    else if (token && !dates.has(token)) dates.set(token, date);
   }
   return dates;
 }
 
+/** Paths with uncommitted changes in `git status --porcelain -z` output (a rename's old path follows its new one). */
+export function parseGitStatus(status: string): Set<string> {
+  const dirty = new Set<string>();
+  const tokens = status.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].length < 4) continue;
+    dirty.add(tokens[i].slice(3));
+    if (/^[RC]/.test(tokens[i])) i++;
+  }
+  return dirty;
+}
+
 /**
  * When each data file last changed (YYYY-MM-DD, China Standard Time): its last git commit, or its modification
- * time while it has uncommitted changes or outside git. One `git log` and one `git status` for the whole folder.
+ * time while it has uncommitted changes or outside git. One `git log` and one `git status` for the whole folder, both
+ * with NUL-ended names (git quotes a non-ASCII name otherwise, and the quoted name matched no file).
  */
 export function fileDates(root: string, paths: string[]): Map<string, string> {
-  const log = git(root, ['log', '--format=@%cs', '--name-only', '--', 'data']);
+  const log = git(root, ['-c', 'core.quotepath=off', 'log', '-z', '--format=@%cs', '--name-only', '--', 'data']);
   const committed = log ? parseGitLog(log) : new Map<string, string>();
-  const status = git(root, ['status', '--porcelain', '--untracked-files=all', '--', 'data']);
-  const dirty = new Set((status ?? '').split('\n').filter(Boolean).map((l) => l.slice(3).trim()));
+  const status = git(root, ['-c', 'core.quotepath=off', 'status', '--porcelain', '-z', '--untracked-files=all', '--', 'data']);
+  const dirty = parseGitStatus(status ?? '');
   return new Map(paths.map((path) => [path, (!dirty.has(path) && committed.get(path)) || chinaDate.format(statSync(join(root, path)).mtime)]));
 }
 

@@ -11,6 +11,7 @@ import { excerptContainsValue } from './figures';
 import { EXCERPT_MAX_LENGTH } from '../schemas/observation';
 import { invisibleCharacter, periodProblem } from '../schemas';
 import { fastParser } from './fast-schema';
+import type { PublicFiles } from '../data/validate/public-files';
 
 /** A file as read from disk: its path relative to the project root, and its text. */
 export interface SourceFile {
@@ -63,6 +64,8 @@ export interface SourceFiles {
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];
+  /** public/ as read by src/data/validate/public-files.ts: the files the site may publish, and the problems of the rest. */
+  public?: PublicFiles;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -846,6 +849,7 @@ export interface ValidateOptions {
 export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { dataset: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
+  for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;

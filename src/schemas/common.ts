@@ -37,33 +37,49 @@ export const finiteNumber = z
 
 /**
  * Characters a reader cannot see or that reorder what they see: C0/C1 controls (other than tab and line breaks, checked
- * separately), bidirectional overrides and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and zero-width
- * characters (U+200B–200D, U+2060, U+FEFF). Pasted into a name they make an empty heading, an invisible link, or text
- * that reads differently from what it says.
+ * separately), bidirectional overrides and marks (U+202A–202E, U+2066–2069, U+200E/F, U+061C), zero-width and other
+ * format characters (U+200B–200D, U+2060–2064, U+206A–206F, U+FEFF, U+00AD soft hyphen, U+034F combining grapheme
+ * joiner, U+180B–180F Mongolian selectors and vowel separator, U+17B4/17B5, U+FFF9–FFFB), blank letters (Hangul fillers
+ * U+115F, U+1160, U+3164, U+FFA0; braille blank U+2800) and the invisible TAG characters (U+E0000–E007F). Pasted into a
+ * name they make an empty heading, an invisible link, or text that reads differently from what it says. A pattern for
+ * a regex with the `u` flag.
  */
-const INVISIBLE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200B-\\u200F\\u202A-\\u202E\\u2060\\u2066-\\u2069\\uFEFF';
+export const INVISIBLE =
+  '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180B-\\u180F\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\u2800\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB\\u{E0000}-\\u{E007F}';
+
+/** Longest name, title or label (in UTF-16 units: a Chinese character is one): a heading, not a paragraph. */
+export const NAME_MAX_LENGTH = 120;
+/** Longest paragraph of prose in the data (a summary, a definition, a note). */
+export const PROSE_MAX_LENGTH = 5000;
 
 /** The first invisible character in a text, as U+XXXX, for messages. */
 export function invisibleCharacter(text: string, multiline = true): string | undefined {
-  const c = text.match(new RegExp(`[${INVISIBLE}${multiline ? '' : '\\t\\r\\n'}]`))?.[0];
+  const c = text.match(new RegExp(`[${INVISIBLE}${multiline ? '' : '\\t\\r\\n'}]`, 'u'))?.[0];
   return c === undefined ? undefined : `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /**
- * Text a reader sees: not blank, with no invisible or direction-changing characters. `multiline` allows line breaks
- * (summaries written as a YAML block); names, titles and labels stay on one line. Every name, title and label field
- * uses this, so one rule decides what "visible" means. Validation trims and NFC-normalises every text before these
- * checks (`normaliseText` in src/lib/validate.ts). Plain regex checks, not refinements: zod 3 runs those ~30× slower,
- * and check must stay fast on 200,000 figures.
+ * Text a reader sees: not blank, with no invisible or direction-changing characters, and not longer than a name
+ * (or a paragraph) can be. `multiline` allows line breaks (summaries written as a YAML block); names, titles and labels
+ * stay on one line. Every name, title and label field uses this, so one rule decides what "visible" means. Validation
+ * trims and NFC-normalises every text before these checks (`normaliseText` in src/data/validate/). Plain regex checks,
+ * not refinements: zod 3 runs those ~30× slower, and check must stay fast on 200,000 figures.
  */
 export function visibleText(options: { multiline?: boolean } = {}) {
+  const max = options.multiline ? PROSE_MAX_LENGTH : NAME_MAX_LENGTH;
   return z
     .string({ invalid_type_error: '应为文字（日期或数字作标题时请加英文双引号） / expected text (quote a date or number used as text)' })
     .regex(
-      new RegExp(`^[^${INVISIBLE}${options.multiline ? '' : '\\t\\r\\n'}]*$`),
+      new RegExp(`^[^${INVISIBLE}${options.multiline ? '' : '\\t\\r\\n'}]*$`, 'u'),
       '含有看不见的控制字符（多半是从网页或文档复制时带进来的） / contains an invisible control character (usually pasted in from a web page or document)',
     )
-    .regex(/[\p{L}\p{N}\p{P}\p{S}]/u, '不能为空或只有空白 / must not be empty or blank');
+    .regex(/[\p{L}\p{N}\p{P}\p{S}]/u, '不能为空或只有空白 / must not be empty or blank')
+    .max(
+      max,
+      options.multiline
+        ? `太长：一段文字最多 ${max} 个字 / too long: a paragraph is at most ${max} characters`
+        : `太长：名称、标题和标签最多 ${max} 个字 / too long: a name, title or label is at most ${max} characters`,
+    );
 }
 
 /** A one-line name, title or label a reader sees. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { request, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
-import { startEditor } from '../../src/lib/editor/server';
+import { startEditor } from '../../src/editor/server/server';
 import { readSourceFiles } from '../../src/lib/read-sources';
 import { validateDataset } from '../../src/lib/validate';
 import { FIGURE_FILE, fillFigure, fillUpdate, openForm } from '../support/editor-forms';

@@ -2,7 +2,7 @@
  * An indicator page as Our World in Data's grapher: 图表 / 表格 / 来源 / 下载 as sections without JavaScript and as
  * tabs with it, the chosen tab kept in the address; the chart taken away as SVG and PNG; and an embed view that other
  * sites may frame while every other page still refuses to be framed. One built site, one browser, one server that
- * sends the headers of public/_headers path by path.
+ * sends the headers of src/publishing/site-files/_headers path by path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * The site works under its own Content-Security-Policy: pages are served with the headers of public/_headers,
+ * The site works under its own Content-Security-Policy: pages are served with the headers of src/publishing/site-files/_headers,
  * used the way a reader would (type into the finder or the search box), and must (1) raise no CSP violation and
  * (2) end up showing the same thing as when served without headers — so a blocked script or style cannot pass
  * silently. Every page also carries the policy in a <meta http-equiv> (experimental.csp in astro.config.mjs), so
@@ -136,7 +136,7 @@ describe('the site under its Content-Security-Policy', () => {
   }, 10 * 60_000);
 
   it.each([
-    ['with the headers of public/_headers', () => strict.url],
+    ['with the headers of src/publishing/site-files/_headers', () => strict.url],
     ['by its <meta> alone, on a host that sends no headers', () => open.url],
   ])('the policy really is applied %s (an inline script is refused)', async (_, base) => {
     const context = await browser.newContext();

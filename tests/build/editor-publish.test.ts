@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { build, makeProject, removeProject } from '../support/publishing';
-import { startEditor } from '../../src/lib/editor/server';
+import { startEditor } from '../../src/editor/server/server';
 import { fillFigure, fillUpdate, openForm } from '../support/editor-forms';
 
 let dir: string;

@@ -7,7 +7,7 @@
  * is tests/build/publishing-new-user.test.ts. Runs in a throwaway copy of the project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editText, hashFolder, makeProject, removeProject, runNpm, spawnRun, type Run } from '../support/publishing';
@@ -21,10 +21,13 @@ const writes = (name: string) => `process.getBuiltinModule("fs").writeFileSync($
 
 const FRONTMATTER = '---\ntitle: 门诊时间调整\ndate: 2024-09-02\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字。\n\n';
 
-/** Hostile texts, the code on line 10 of the file (every other form: tests/unit/publishing-bad-input.test.ts). */
-const variants: { name: string; body: string }[] = [
-  { name: 'attribute-expression', body: `<span title={${writes('attribute-expression')}}>x</span>\n` },
-  { name: 'export', body: `export const x = ${writes('export')}\n` },
+/** Hostile texts, each with the line (in the file) where the code is (every other form: tests/unit/publishing-bad-input.test.ts). */
+const variants: { name: string; body: string; line: number }[] = [
+  { name: 'attribute-expression', body: `<span title={${writes('attribute-expression')}}>x</span>\n`, line: 10 },
+  { name: 'export', body: `export const x = ${writes('export')}\n`, line: 10 },
+  // An image whose label is defined twice: Astro uses the first definition and imports it as a module (a file at the
+  // project's root that runs code when imported); a reader keeping the last saw a harmless site image.
+  { name: 'image-definition', body: `![图表][c]\n\n[c]: ../../hostile-chart.mjs\n[c]: /images/chart.png\n`, line: 12 },
 ];
 
 const fileOf = (name: string) => `content/updates/2024-09-02-hostile-${name}.mdx`;
@@ -47,6 +50,8 @@ beforeAll(async () => {
   dir = await makeProject();
   // The site as last published: a direct Astro build writes elsewhere and must leave it alone.
   editText(dir, 'dist/index.html', () => '<!doctype html><title>上次发布的网站</title>\n');
+  // The module the image variant points at: importing it leaves a marker, and it looks like an image to Astro.
+  writeFileSync(join(dir, 'hostile-chart.mjs'), `${writes('image-definition')};\nexport default { src: '/x.png', width: 1, height: 1, format: 'png' };\n`);
   goodDist = hashFolder(join(dir, 'dist'));
 }, 300_000);
 
@@ -56,14 +61,14 @@ afterAll(() => {
 });
 
 describe('a hostile MDX update: nothing runs, nothing is published', () => {
-  // Two direct Astro builds: the policy holds even if someone skipped `npm run build`'s check.
-  for (const { name } of variants) {
+  // Direct Astro builds: the policy holds even if someone skipped `npm run build`'s check.
+  for (const { name, line } of variants) {
     it(`${name}: Astro's build itself stops at the file, before the code can run`, async () => {
       const restore = placed(name);
       try {
         const built = await astroBuild();
         expect(built.status).not.toBe(0);
-        expect(built.output).toContain(`${fileOf(name)}:10`);
+        expect(built.output).toContain(`${fileOf(name)}:${line}`);
         expect(existsSync(join(markers, name)), 'the hostile code ran').toBe(false);
         expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
       } finally {

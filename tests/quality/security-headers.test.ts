@@ -1,5 +1,5 @@
 /**
- * Security headers for static hosting: one policy, written in public/_headers and docs/nginx.conf, strict enough
+ * Security headers for static hosting: one policy, written in src/publishing/site-files/_headers and docs/nginx.conf, strict enough
  * (no 'unsafe-inline' scripts, nothing from other hosts) and matching what the build emits: every inline script
  * and style Astro writes must be allowed by hash, and no element may rely on a style attribute.
  * (That the site works under the policy is tested in Chromium: tests/browser/quality-csp.test.ts.)
@@ -58,7 +58,7 @@ describe('security headers', () => {
     expect(embedOthers).toEqual(others);
   });
 
-  it('the build copies public/_headers into dist/', () => {
+  it('the build writes src/publishing/site-files/_headers into dist/', () => {
     expect(existsSync(join(DIST, '_headers'))).toBe(true);
     expect(parseHeadersFile(readFileSync(join(DIST, '_headers'), 'utf8'))).toEqual(parseHeadersFile(readFileSync(HEADERS_FILE, 'utf8')));
   });

@@ -1,8 +1,8 @@
-/** Reads the headers we ask static hosts to send (public/_headers, Netlify/Cloudflare format) and the nginx sample. */
+/** Reads the headers we ask static hosts to send (src/publishing/site-files/_headers, Netlify/Cloudflare format) and the nginx sample. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const HEADERS_FILE = resolve('public/_headers');
+export const HEADERS_FILE = resolve('src/publishing/site-files/_headers');
 export const NGINX_FILE = resolve('docs/nginx.conf');
 
 /** Path pattern → header name → value, in file order. */
@@ -33,7 +33,7 @@ export function siteHeaders(): Record<string, string> {
 /** Whether a _headers path pattern ("/*", "/embed/*", "/about/") matches a path. */
 const matches = (pattern: string, path: string) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
 
-/** The headers a host reading public/_headers sends for one path: every matching rule in order, "! Name" dropping one. */
+/** The headers a host reading src/publishing/site-files/_headers sends for one path: every matching rule in order, "! Name" dropping one. */
 export function headersFor(path: string, rules = parseHeadersFile()): Record<string, string> {
   const headers = new Map<string, string>();
   for (const [pattern, rule] of rules) {

@@ -9,7 +9,7 @@ export interface SiteServer {
   close: () => Promise<void>;
 }
 
-/** `headers`: sent with every response, or chosen by the request's path (as public/_headers does). */
+/** `headers`: sent with every response, or chosen by the request's path (as src/publishing/site-files/_headers does). */
 export async function serveSite(dir = resolve('dist'), headers: OutgoingHttpHeaders | ((path: string) => OutgoingHttpHeaders) = {}): Promise<SiteServer> {
   if (!existsSync(resolve(dir, 'index.html'))) throw new Error(`${dir} has no built site: run npm run build first`);
   const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'] });

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSourceFiles } from '../../src/lib/read-sources';
 import { validateDataset } from '../../src/lib/validate';
-import { saveEntry, type SaveRequest } from '../../src/lib/editor/save';
-import { entryFromForm, formFields } from '../../src/lib/editor/fields';
+import { saveEntry, type SaveRequest } from '../../src/editor/save';
+import { entryFromForm, formFields } from '../../src/editor/fields';
 import { todayInChina } from '../../src/lib/scaffold';
 
 let root: string;

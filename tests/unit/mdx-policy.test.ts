@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
-import { mdxViolations, remarkMdxPolicy } from '../../src/lib/mdx-policy';
+import { mdxViolations, rehypeNoImageImports, remarkMdxPolicy } from '../../src/lib/mdx-policy';
 import { validateDataset, type SourceFiles } from '../../src/lib/validate';
 import { readSourceFiles } from '../../src/lib/read-sources';
 
@@ -125,11 +125,80 @@ describe('MDX policy: links and images', () => {
     '![图](./chart.png)',
     '![图](/images/../../../etc/passwd)',
     '![图](/images/%2e%2e/%2e%2e/etc/passwd)',
-    '![图][pic]\n\n[pic]: https://evil.example/x.png',
   ])('rejects the image %s', (line) => expectRejectedOnLine3(line, /图片|image/));
 
   it('accepts an image of this site', () => {
     expect(mdxViolations(at3('![资中县医共体示意图](/images/zizhong-map.png)'))).toEqual([]);
+  });
+
+  // Astro imports any image path that is not a site path as a JavaScript module at build time: every written form
+  // that could reach that import is refused as written.
+  it.each([
+    '![图](\\public\\images\\chart.mjs)',
+    '![图](/images\\..\\..\\src\\x.png)',
+    '![图](/images/%5C..%5Cx.png)',
+    '![图](%2Fimages%2Fx.png)',
+    '![图](/images/%252e%252e/x.png)',
+    '![图](images/chart.png)',
+    '![图](../../public/images/chart.png)',
+    '![图](/public/images/chart.png)',
+    '![图](/src/chart.png)',
+    '![图](/images/chart.mjs)',
+    '![图](/images/chart.png.js)',
+    '![图](/images/chart.svg)',
+    '![图](/images/chart.png?raw)',
+    '![图](/images/chart.png#x)',
+    '![图](/images//chart.png)',
+    '![图](/images/./chart.png)',
+    '![图](</images/a b.png>)',
+    '![图](/images/chart\u200b.png)',
+  ])('rejects the image path %s, which Astro would import as a module', (line) => expectRejectedOnLine3(line, /图片|image/));
+
+  it.each(['![图](/images/%E5%9B%BE.png)', '![图](/images/图1.png)', '![图](/images/sub/chart.webp)', '![图](/images/a.JPG)'])(
+    'accepts the site image %s',
+    (line) => expect(mdxViolations(at3(line))).toEqual([]),
+  );
+});
+
+describe('MDX policy: one label, one definition (every reader takes the same one)', () => {
+  // CommonMark and Astro's image collection use a label's first definition; a reader keeping the last saw only the
+  // harmless one. Whatever the order, case or spacing of the labels, a second definition is refused.
+  it.each([
+    ['bad first', '![图表][c]\n\n[c]: ../../public/images/chart.mjs\n[c]: /images/chart.png'],
+    ['bad last', '![图表][c]\n\n[c]: /images/chart.png\n[c]: ../../public/images/chart.mjs'],
+    ['labels differing in case', '![图表][C]\n\n[c]: /images/chart.png\n[C]: ./chart.mjs'],
+    ['labels differing in spacing', '![图表][a  b]\n\n[a b]: /images/chart.png\n[a   b]: ./chart.mjs'],
+    ['second definition in a quote', '![图表][c]\n\n[c]: /images/chart.png\n\n> [c]: ./chart.mjs'],
+    ['second definition in a list', '![图表][c]\n\n[c]: /images/chart.png\n\n- [c]: ./chart.mjs'],
+    ['inside a Note', '<Note title="说明">\n\n![图表][c]\n\n[c]: ./chart.mjs\n[c]: /images/chart.png\n\n</Note>'],
+    ['links, not images', '[网站][w]\n\n[w]: https://www.nhc.gov.cn/\n[w]: https://www.nhc.gov.cn/other/'],
+  ])('%s', (_name, text) => {
+    const violations = mdxViolations(`## 标题\n\n${text}\n`);
+    expect(violations.some((v) => /定义了不止一次/.test(v.zh) && /more than once/.test(v.en))).toBe(true);
+  });
+
+  it('an image by reference is refused on the line of its definition, where the address is written', () => {
+    const violations = mdxViolations(at3('![图][pic]\n\n[pic]: https://evil.example/x.png'));
+    expect(violations.map((v) => [v.line, /图片来自其他网站/.test(v.zh)])).toEqual([[5, true]]);
+  });
+
+  it('a label used by an image is checked as an image in each of its definitions', () => {
+    const violations = mdxViolations('## 标题\n\n![图表][c]\n\n[c]: https://www.nhc.gov.cn/chart.png\n');
+    expect(violations.map((v) => v.zh).join()).toMatch(/图片来自其他网站/);
+  });
+
+  it('one definition per label, used by an image and a link, passes', () => {
+    expect(mdxViolations('## 标题\n\n![图表][c] 见[文件][d]。\n\n[c]: /images/chart.png\n[d]: /documents/zizhong-2024-yigongti/\n')).toEqual([]);
+  });
+
+  it("the check reads GFM as Astro does: a footnote and a table are text, not definitions", () => {
+    expect(mdxViolations('## 标题\n\n正文[^1]。\n\n[^1]: 见第二节。\n\n| 项 | 值 |\n| --- | --- |\n| 甲 | 1 |\n')).toEqual([]);
+  });
+
+  it('the build stops if any local image path ever reaches Astro\'s image import', () => {
+    const guard = rehypeNoImageImports();
+    expect(() => guard({}, { path: 'content/updates/x.mdx', data: { astro: { localImagePaths: ['./chart.mjs'] } } })).toThrow(/x\.mdx.*chart\.mjs/);
+    expect(() => guard({}, { path: 'content/updates/x.mdx', data: { astro: { localImagePaths: [] } } })).not.toThrow();
   });
 });
 

@@ -212,12 +212,15 @@ const cases: [string, Case[]][] = [
       ['export', (w: string) => `export const x = ${w}\n`],
       ['flow-expression', (w: string) => `{${w}}\n`],
       ['text-expression', (w: string) => `通知 {${w}} 结束\n`],
+      // An image whose label is defined twice: Astro would import the first definition as a module; a backslash path.
+      ['image-definition', () => `![图表][c]\n\n[c]: ../../hostile-chart.mjs\n[c]: /images/chart.png\n`, 12],
+      ['image-backslash', () => `![图表](..\\..\\hostile-chart.mjs)\n`],
       ['import', () => `import fs from "node:fs"\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n`],
-    ].map(([name, body]) => ({
+    ].map(([name, body, line]) => ({
       name: name as string,
       breakIt: () => {
         const file = `content/updates/2024-09-02-hostile-${name}.mdx`;
-        return { file, line: 10, says: [], marker: name as string, restore: addFile(file, HOSTILE_FRONTMATTER + (body as (w: string) => string)(writes(name as string))) };
+        return { file, line: (line as number | undefined) ?? 10, says: [], marker: name as string, restore: addFile(file, HOSTILE_FRONTMATTER + (body as (w: string) => string)(writes(name as string))) };
       },
     })),
   ],

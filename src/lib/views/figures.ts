@@ -104,7 +104,7 @@ export interface OutcomesView {
   downloads: DownloadLink[];
 }
 
-export function outcomesView(ds: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL, options: { charts?: boolean } = {}): OutcomesView {
+export function outcomesView(ds: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL | undefined, options: { charts?: boolean } = {}): OutcomesView {
   const observations = observationsOf(ds, type, id);
   const charts = options.charts === false ? [] : chartsForSubject(ds, type, id);
   const group = type === 'group' ? ds.group.get(id) : undefined;

@@ -66,7 +66,7 @@ function childCard(ds: Dataset, c: Region): RegionCard {
   };
 }
 
-export function regionPage(ds: Dataset, id: string, siteUrl: string | URL): RegionPageView {
+export function regionPage(ds: Dataset, id: string, siteUrl: string | URL | undefined): RegionPageView {
   const region = ds.region.get(id);
   if (!region) throw new Error(`no region "${id}"`);
   const standing = ds.institutionsOfRegion.get(id) ?? [];

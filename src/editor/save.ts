@@ -5,10 +5,10 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { readSourceFiles } from '../read-sources';
-import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../validate';
-import { appendToJsonArray, mdxText } from '../scaffold';
-import { id as idSchema } from '../../schemas';
+import { readSourceFiles } from '../lib/read-sources';
+import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../lib/validate';
+import { appendToJsonArray, mdxText } from '../lib/scaffold';
+import { id as idSchema } from '../schemas';
 import { isMdx, type Collection } from './fields';
 
 export interface SaveRequest {

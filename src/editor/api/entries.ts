@@ -1,0 +1,173 @@
+/**
+ * The entries the editor shows: every entry of every kind as one list item (Chinese label, county, pinyin for search),
+ * where each is stored, its version, and the plumbing the editor decides for the staff member: the id made from the
+ * name, and the file a new entry goes to.
+ */
+import { createHash } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
+import type { Entries, SourceFiles } from '../../lib/validate';
+import { regionOfSubject, slug, uniqueId, periodSlug } from '../../lib/scaffold';
+import { ID_MAX_LENGTH } from '../../schemas';
+import { isMdx, type Collection } from '../fields';
+import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
+
+export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions'];
+
+export interface ListItem {
+  kind: Collection;
+  id: string;
+  /** The Chinese name or title a staff member knows the entry by. */
+  label: string;
+  /** Secondary words: kind of institution, date, unit. */
+  detail?: string;
+  /** County-level region (and its prefecture) the entry belongs to, for the county filter. */
+  regions: string[];
+  /** Full pinyin and initials of the label, lowercase without spaces, for search by pinyin. */
+  py: string;
+}
+
+/** Pinyin of a text for search: full syllables run together, then the initials. */
+export function pinyinKey(text: string): string {
+  const syllables = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).map((s) => s.toLowerCase().replace(/\s+/g, ''));
+  return `${syllables.join('')} ${syllables.map((s) => s[0] ?? '').join('')}`;
+}
+
+/** An id made from a Chinese name: its pinyin, lowercase, hyphenated, cut at a syllable within the length limit. */
+export function idFromName(text: string, max = 48): string {
+  const words = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .map((w) => slug(w))
+    .filter(Boolean);
+  let out = '';
+  for (const w of words) {
+    const next = out ? `${out}-${w}` : w;
+    if (next.length > max) break;
+    out = next;
+  }
+  return out.slice(0, ID_MAX_LENGTH);
+}
+
+export function sha(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Version of a JSON entry as stored: the hash of its JSON; of an MDX entry, the hash of its file. */
+export const versionOf = (stored: unknown) => sha(typeof stored === 'string' ? stored : JSON.stringify(stored));
+
+/** The county and prefecture of a region id (a county lists itself and its parent). */
+function withParent(ds: Entries, region: string | undefined): string[] {
+  if (!region) return [];
+  const parent = ds.regions.find((r) => r.id === region)?.parent;
+  return parent ? [region, parent] : [region];
+}
+
+/** Every entry of every kind as list items. */
+export function listItems(ds: Entries): ListItem[] {
+  const items: ListItem[] = [];
+  const name = new Map<string, string>();
+  for (const r of ds.regions) name.set(`region:${r.id}`, r.name);
+  for (const g of ds.groups) name.set(`group:${g.id}`, g.name);
+  for (const i of ds.institutions) name.set(`institution:${i.id}`, i.name);
+  const indicators = new Map(ds.indicators.map((i) => [i.id, i]));
+  const regionName = new Map(ds.regions.map((r) => [r.id, r.name]));
+  const add = (kind: Collection, id: string, label: string, regions: string[], detail?: string) => items.push({ kind, id, label, detail, regions, py: pinyinKey(label) });
+  for (const u of ds.updates) add('updates', u.id, u.data.title, u.data.regions.flatMap((r) => withParent(ds, r)), u.data.date);
+  for (const o of ds.observations) {
+    const ind = indicators.get(o.indicator);
+    const subject = name.get(`${o.subject.type}:${o.subject.id}`) ?? o.subject.id;
+    add('observations', o.id, `${subject} · ${ind?.name ?? o.indicator} · ${o.period}`, withParent(ds, regionOfSubject(ds, o.subject.type, o.subject.id)), `${o.value}${ind?.unit ?? ''}`);
+  }
+  for (const g of ds.groups) add('groups', g.id, g.name, withParent(ds, g.region), regionName.get(g.region));
+  for (const i of ds.institutions) add('institutions', i.id, i.name, withParent(ds, i.region), [CHOICE_LABELS[i.kind] ?? i.kind, regionName.get(i.region)].filter(Boolean).join(' · '));
+  const obs = new Map(ds.observations.map((o) => [o.id, o]));
+  for (const c of ds.corrections) {
+    const o = obs.get(c.observation);
+    add('corrections', c.id, `更正：${o ? `${name.get(`${o.subject.type}:${o.subject.id}`) ?? o.subject.id} · ${indicators.get(o.indicator)?.name ?? o.indicator}` : c.observation}`, o ? withParent(ds, regionOfSubject(ds, o.subject.type, o.subject.id)) : [], c.date);
+  }
+  for (const d of ds.documents) add('documents', d.id, d.data.title, d.data.regions.flatMap((r) => withParent(ds, r)), String(d.data.date));
+  for (const i of ds.indicators) add('indicators', i.id, i.name, [], i.unit);
+  for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
+  return items;
+}
+
+/** Ids already used by a kind (MDX: file names), valid or not, so a new id never collides. */
+export function takenIds(files: SourceFiles, kind: Collection): Set<string> {
+  const taken = new Set<string>();
+  if (isMdx(kind)) for (const f of files.mdx[kind]) taken.add(f.path.replace(/^.*\//, '').replace(/\.mdx$/, ''));
+  else for (const f of files.data[kind]) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) taken.add(m[1]);
+  return taken;
+}
+
+/** The id the editor proposes for a new entry, from what the staff member has typed so far. */
+export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: Entries, files: SourceFiles): string {
+  const text = (k: string) => (typeof entry[k] === 'string' ? (entry[k] as string).trim() : '');
+  let base = '';
+  switch (kind) {
+    case 'observations': {
+      const s = entry.subject as { type?: string; id?: string } | undefined;
+      const region = s?.type && s.id ? regionOfSubject(ds, s.type, s.id) : undefined;
+      base = [region, text('indicator'), periodSlug(text('period'))].filter(Boolean).join('-');
+      break;
+    }
+    case 'corrections':
+      base = [text('observation'), 'correction', text('date')].filter(Boolean).join('-');
+      break;
+    case 'updates':
+      base = [text('date').slice(0, 7), idFromName(text('title'), 36)].filter(Boolean).join('-');
+      break;
+    case 'documents':
+      base = idFromName(text('title'), 48);
+      break;
+    default:
+      base = idFromName(text('name'), 48);
+  }
+  base = slug(base).slice(0, ID_MAX_LENGTH - 4).replace(/-+$/, '');
+  if (!base) return '';
+  return uniqueId(base, takenIds(files, kind));
+}
+
+/**
+ * The file a new entry goes to. A figure, institution or group goes with the other entries of its county (the file
+ * that already holds most of them), or to a new file named after the county; a correction beside its figure's file.
+ */
+export function fileFor(kind: Collection, entry: Record<string, unknown>, ds: Entries, files: SourceFiles, origins: Map<string, string>): string | undefined {
+  if (isMdx(kind)) return undefined;
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const mostCommon = (paths: (string | undefined)[]) => {
+    const count = new Map<string, number>();
+    for (const p of paths) if (p) count.set(p, (count.get(p) ?? 0) + 1);
+    return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+  const regionFile = (region: string | undefined, inKind: 'observations' | 'institutions' | 'groups') => {
+    if (!region) return undefined;
+    const ofRegion = (r: string | undefined) => r === region || ds.regions.find((x) => x.id === r)?.parent === region;
+    const paths =
+      inKind === 'observations'
+        ? ds.observations.filter((o) => ofRegion(regionOfSubject(ds, o.subject.type, o.subject.id))).map((o) => origins.get(`observations:${o.id}`))
+        : inKind === 'institutions'
+          ? ds.institutions.filter((i) => ofRegion(i.region)).map((i) => origins.get(`institutions:${i.id}`))
+          : ds.groups.filter((g) => ofRegion(g.region)).map((g) => origins.get(`groups:${g.id}`));
+    return mostCommon(paths) ?? `data/${inKind}/${region}.json`;
+  };
+  switch (kind) {
+    case 'observations': {
+      const s = entry.subject as { type?: string; id?: string } | undefined;
+      return regionFile(s?.type && s.id ? regionOfSubject(ds, s.type, s.id) : undefined, 'observations');
+    }
+    case 'institutions':
+      return regionFile(str(entry.region), 'institutions');
+    case 'groups':
+      return regionFile(str(entry.region), 'groups');
+    case 'corrections': {
+      const figureFile = origins.get(`observations:${str(entry.observation)}`);
+      if (figureFile) return `data/corrections/${figureFile.replace(/^.*\//, '')}`;
+      return files.data.corrections[0]?.path ?? 'data/corrections/corrections.json';
+    }
+    case 'regions':
+      return files.data.regions[0]?.path ?? 'data/regions/regions.json';
+    case 'indicators': {
+      if (entry.framework !== 'local') return files.data.indicators.find((f) => /national\.json$/.test(f.path))?.path ?? 'data/indicators/national.json';
+      const doc = str((entry.source as { document?: string } | undefined)?.document);
+      return doc ? `data/indicators/local-${doc}.json` : 'data/indicators/local.json';
+    }
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Importing figures from a spreadsheet in the browser: the file comes as base64 in JSON, is read like
+ * `npm run import` reads it (csv-parse, read-excel-file) and checked row by row by the same importer
+ * (importObservations). Every problem of every row is answered at once; nothing is written until every row passes.
+ */
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import readXlsxFile from 'read-excel-file/node';
+import { readSourceFiles } from '../../lib/read-sources';
+import { importObservations, IMPORT_COLUMNS, type Cell } from '../../lib/import-observations';
+import { slug, todayInChina } from '../../lib/scaffold';
+import type { Problem } from '../../lib/validate';
+import type { ApiAnswer, ApiContext } from './index';
+import { idFromName } from './entries';
+
+/** Largest spreadsheet accepted (the server bounds the request too). */
+export const IMPORT_MAX_BYTES = 5_000_000;
+
+export interface ImportRowProblem {
+  row: number | null;
+  column: string;
+  zh: string;
+  suggestion?: string;
+  tech?: string;
+}
+export interface ImportCheck {
+  ok: boolean;
+  rows: number;
+  file: string;
+  problems: ImportRowProblem[];
+  warnings: ImportRowProblem[];
+  zh?: string;
+}
+
+function decodeCsv(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes);
+  }
+}
+
+/** Words of a hint a staff member can act on: none that send them to folders, files or a terminal. */
+const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JSON/;
+
+function rowProblem(p: Problem): ImportRowProblem {
+  const column = IMPORT_COLUMNS.find((c) => p.field === `${c.zh} ${c.key}`)?.zh ?? p.field?.replace(/\s+[a-z_]+$/, '') ?? '';
+  const hint = p.hint?.zh && !PLUMBING.test(p.hint.zh) ? p.hint.zh : undefined;
+  return { row: p.line ?? null, column, zh: p.zh, suggestion: hint, tech: `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}` };
+}
+
+async function rowsOf(name: string, bytes: Buffer): Promise<Cell[][] | string> {
+  const ext = name.toLowerCase().match(/\.[a-z]+$/)?.[0] ?? '';
+  if (ext === '.csv' || ext === '.txt') return parseCsv(decodeCsv(bytes), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
+  if (ext === '.xlsx') return (await readXlsxFile(bytes)) as Cell[][];
+  if (ext === '.xls' || ext === '.et') return '不能直接读取这种老格式的表格：请在表格软件里“另存为” .xlsx 或 CSV（UTF-8）后再上传。';
+  return '只能上传 .xlsx 或 .csv 表格。';
+}
+
+/** The file the figures of a spreadsheet go to: named after the spreadsheet, never over an existing file. */
+function outPathFor(root: string, name: string): string {
+  const base = slug(name.replace(/\.[a-z]+$/i, '')) || idFromName(name.replace(/\.[a-z]+$/i, '')) || `import-${todayInChina()}`;
+  let path = `data/observations/${base}.json`;
+  for (let n = 2; existsSync(join(root, path)); n++) path = `data/observations/${base}-${n}.json`;
+  return path;
+}
+
+export async function checkSpreadsheet(root: string, body: Record<string, unknown>): Promise<ImportCheck & { text?: string }> {
+  const name = typeof body.name === 'string' ? body.name : '';
+  const data = typeof body.data === 'string' ? body.data : '';
+  const empty: ImportCheck = { ok: false, rows: 0, file: '', problems: [], warnings: [] };
+  if (!name || !data) return { ...empty, zh: '请先选择一个表格文件。' };
+  const bytes = Buffer.from(data, 'base64');
+  if (bytes.length > IMPORT_MAX_BYTES) return { ...empty, zh: '表格太大（超过 5 MB），请分成几个文件导入。' };
+  let rows: Cell[][] | string;
+  try {
+    rows = await rowsOf(name, bytes);
+  } catch (error) {
+    return { ...empty, zh: '读不了这个表格文件，请在表格软件里重新“另存为” .xlsx 或 CSV（UTF-8）。', problems: [{ row: null, column: '', zh: '文件读不出来', tech: String((error as Error).message) }] };
+  }
+  if (typeof rows === 'string') return { ...empty, zh: rows };
+  const outPath = outPathFor(root, name);
+  const result = importObservations(rows, { file: name, outPath, files: readSourceFiles(root) });
+  return {
+    ok: result.problems.length === 0,
+    rows: result.observations.length,
+    file: outPath,
+    problems: result.problems.map(rowProblem),
+    warnings: result.warnings.map(rowProblem),
+    text: result.text,
+  };
+}
+
+export async function checkImport(root: string, body: Record<string, unknown>): Promise<ImportCheck> {
+  const { text: _text, ...check } = await checkSpreadsheet(root, body);
+  return check;
+}
+
+export async function writeImport(ctx: ApiContext, body: Record<string, unknown>): Promise<ApiAnswer> {
+  const check = await checkSpreadsheet(ctx.root, body);
+  if (!check.ok || !check.text) return { status: 422, json: { ...check, text: undefined, zh: check.zh ?? '表格里还有问题，没有导入任何数据。' } };
+  if (check.warnings.length && body.acceptWarnings !== true)
+    return { status: 422, json: { ...check, text: undefined, zh: '请先核对提醒（可能与已发布的数据重复），确认后再导入。' } };
+  mkdirSync(dirname(join(ctx.root, check.file)), { recursive: true });
+  const temp = join(ctx.root, `${check.file}.${process.pid}.editing`);
+  writeFileSync(temp, check.text);
+  renameSync(temp, join(ctx.root, check.file));
+  await ctx.onWrite({ files: [check.file], message: `导入表格“${String(body.name)}”中的 ${check.rows} 条数据` });
+  return { status: 201, json: { ...check, text: undefined } };
+}

@@ -1,0 +1,317 @@
+/**
+ * One form field per schema field: a labelled input, its hint and its error beside it. References are picked with a
+ * search (name or pinyin), never by typing ids; rows (rosters, services, contacts) are added and removed one by one.
+ */
+import { useId, useMemo, useState } from 'react';
+import { Controller, useFieldArray, useFormContext, useFormState, type FieldErrors } from 'react-hook-form';
+import type { Field, RefTarget } from '../../fields';
+import { CHOICE_LABELS, UI, UI_CHOICES } from '../../../i18n/editor.zh-CN';
+import { matches, type ListItem } from './api';
+import { chinese, labelOf, newRow, shownKind } from './values';
+
+/** The id of a field's input, for labels and for links from the list of problems. */
+export const inputId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
+
+/** The first message at or under a path of the errors. */
+export function messageAt(errors: FieldErrors, path: string): string | undefined {
+  let node: unknown = path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), errors);
+  const seen = new Set<unknown>();
+  const first = (n: unknown): string | undefined => {
+    if (!n || typeof n !== 'object' || seen.has(n)) return undefined;
+    seen.add(n);
+    const o = n as Record<string, unknown>;
+    if (typeof o.message === 'string' && o.message) return o.message;
+    if (o.root) return first(o.root);
+    for (const [k, v] of Object.entries(o)) if (k !== 'ref' && k !== 'types') {
+      const m = first(v);
+      if (m) return m;
+    }
+    return undefined;
+  };
+  return node === undefined ? undefined : first(node);
+}
+
+/** Where picker lists come from: every entry, by kind. */
+export type Choices = Record<string, ListItem[]>;
+
+const TARGET_KIND: Record<RefTarget, string> = {
+  regions: 'regions',
+  institutions: 'institutions',
+  groups: 'groups',
+  indicators: 'indicators',
+  documents: 'documents',
+  observations: 'observations',
+};
+
+function ErrorText({ id, message }: { id: string; message?: string }) {
+  return message ? (
+    <p className="error" id={id} role="alert">
+      {chinese(message)}
+    </p>
+  ) : null;
+}
+
+function useFieldError(path: string): string | undefined {
+  const { errors } = useFormState({ name: path as never });
+  return messageAt(errors, path);
+}
+
+function choiceLabel(f: Field, option: string): string {
+  const path = f.path.replace(/\[\]/g, '');
+  return UI_CHOICES[path]?.[option] ?? UI_CHOICES[f.key]?.[option] ?? CHOICE_LABELS[option] ?? option;
+}
+
+/** A search over entries with a list to pick from; used for one pick or several. */
+function Search({ id, label, items, onPick, describedBy, county, invalid }: { id: string; label: string; items: ListItem[]; onPick(item: ListItem): void; describedBy?: string; county?: string; invalid?: boolean }) {
+  const [query, setQuery] = useState('');
+  const listId = `${id}-list`;
+  const found = useMemo(() => {
+    if (!query.trim()) return [];
+    const hits = items.filter((i) => matches(i, query));
+    // Entries of the form's own county first.
+    return county ? [...hits.filter((i) => i.regions.includes(county)), ...hits.filter((i) => !i.regions.includes(county))] : hits;
+  }, [query, items, county]);
+  return (
+    <div className="search">
+      <input
+        id={id}
+        type="search"
+        aria-label={label}
+        role="combobox"
+        aria-expanded={found.length > 0}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-describedby={describedBy}
+        aria-invalid={invalid || undefined}
+        placeholder={UI.findToPick}
+        value={query}
+        autoComplete="off"
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (found[0]) {
+              onPick(found[0]);
+              setQuery('');
+            }
+          }
+        }}
+      />
+      {query.trim() && (
+        <ul id={listId} role="listbox" aria-label={label} className="options">
+          {found.length === 0 && <li className="muted">{UI.noMatch}</li>}
+          {found.slice(0, 12).map((item) => (
+            <li key={`${item.kind}:${item.id}`} role="option" aria-selected={false}>
+              <button
+                type="button"
+                onClick={() => {
+                  onPick(item);
+                  setQuery('');
+                }}
+              >
+                {item.label}
+                {item.detail ? <span className="muted"> · {item.detail}</span> : null}
+              </button>
+            </li>
+          ))}
+          {found.length > 12 && <li className="muted">{UI.more(found.length - 12)}</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function nameOf(items: ListItem[], id: string): string {
+  const item = items.find((i) => i.id === id);
+  return item ? item.label : UI.missingRef(id);
+}
+
+interface FieldProps {
+  field: Field;
+  /** The form path of this field (`members.0.institution`). */
+  name: string;
+  choices: Choices;
+  county?: string;
+  readOnly?: boolean;
+  /** Within a row the label says which row. */
+  required?: boolean;
+}
+
+export function FieldView({ field: f, name, choices, county, readOnly, required }: FieldProps) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  const id = inputId(name);
+  const { label, hint } = labelOf(f);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errId = `${id}-error`;
+  const described = [hintId, error ? errId : undefined].filter(Boolean).join(' ') || undefined;
+  const isRequired = required ?? f.required;
+  const kind = shownKind(f);
+  const caption = (
+    <>
+      {label}
+      <span className="req">{isRequired ? `（${UI.required}）` : ''}</span>
+    </>
+  );
+  const hintText = hint ? (
+    <p className="hint" id={hintId}>
+      {hint}
+    </p>
+  ) : null;
+
+  if (f.kind === 'object') return <ObjectView field={f} name={name} choices={choices} county={county} />;
+  if (f.kind === 'rows') return <RowsView field={f} name={name} choices={choices} county={county} />;
+
+  if (f.kind === 'ref' || f.kind === 'refs' || f.kind === 'subject') {
+    const items =
+      f.kind === 'subject' ? [...(choices.groups ?? []), ...(choices.regions ?? []), ...(choices.institutions ?? [])] : (choices[TARGET_KIND[f.target]] ?? []);
+    const typeOf: Record<string, string> = { groups: 'group', regions: 'region', institutions: 'institution' };
+    return (
+      <Controller
+        name={name}
+        render={({ field }) => {
+          const value = field.value;
+          const picked: string[] = f.kind === 'refs' ? ((value as string[]) ?? []) : f.kind === 'subject' ? (value?.id ? [value.id] : []) : value ? [value as string] : [];
+          const shown = (pid: string) => (f.kind === 'subject' ? (items.find((i) => i.id === pid && typeOf[i.kind] === value?.type)?.label ?? UI.missingRef(pid)) : nameOf(items, pid));
+          return (
+            <div className="field picker" data-field={name}>
+              <label htmlFor={id}>{caption}</label>
+              {hintText}
+              <p className="chosen" aria-live="polite">
+                {picked.length === 0 ? (
+                  <span className="muted">{UI.none}</span>
+                ) : (
+                  picked.map((pid) => (
+                    <span className="chip" key={pid}>
+                      {f.kind === 'refs' || f.kind === 'subject' || !isRequired ? null : UI.chosen}
+                      {shown(pid)}
+                      {!readOnly && (
+                        <button
+                          type="button"
+                          className="link"
+                          aria-label={`${UI.remove} ${shown(pid)}`}
+                          onClick={() => field.onChange(f.kind === 'refs' ? picked.filter((p) => p !== pid) : f.kind === 'subject' ? { type: '', id: '' } : '')}
+                        >
+                          {f.kind === 'refs' ? UI.remove : UI.clear}
+                        </button>
+                      )}
+                    </span>
+                  ))
+                )}
+              </p>
+              {!readOnly && (
+                <Search
+                  id={id}
+                  label={label}
+                  items={items}
+                  county={county}
+                  describedBy={described}
+                  invalid={!!error}
+                  onPick={(item) => {
+                    if (f.kind === 'refs') field.onChange(picked.includes(item.id) ? picked : [...picked, item.id]);
+                    else if (f.kind === 'subject') field.onChange({ type: typeOf[item.kind], id: item.id });
+                    else field.onChange(item.id);
+                    field.onBlur();
+                  }}
+                />
+              )}
+              <ErrorText id={errId} message={error} />
+            </div>
+          );
+        }}
+      />
+    );
+  }
+
+  let control: React.ReactNode;
+  const common = { id, 'aria-describedby': described, 'aria-invalid': error ? true : undefined, readOnly, ...register(name) };
+  switch (kind) {
+    case 'paragraph':
+      control = <textarea rows={f.key === 'body' ? 14 : 3} {...common} />;
+      break;
+    case 'lines':
+      control = <textarea rows={3} {...common} />;
+      break;
+    case 'date':
+      control = <input inputMode="numeric" placeholder="2024-08-13" autoComplete="off" {...common} />;
+      break;
+    case 'number':
+    case 'numberOrText':
+      control = <input inputMode={kind === 'number' ? 'decimal' : undefined} autoComplete="off" {...common} />;
+      break;
+    case 'choice':
+      control = (
+        <select {...common}>
+          <option value="">{isRequired ? UI.choose : UI.none}</option>
+          {f.kind === 'choice' && f.options.map((o) => <option key={o} value={o}>{choiceLabel(f, o)}</option>)}
+        </select>
+      );
+      break;
+    default:
+      control = <input autoComplete="off" {...common} />;
+  }
+  return (
+    <div className="field" data-field={name}>
+      <label htmlFor={id}>{caption}</label>
+      {hintText}
+      {control}
+      <ErrorText id={errId} message={error} />
+    </div>
+  );
+}
+
+function ObjectView({ field: f, name, choices, county }: { field: Extract<Field, { kind: 'object' }>; name: string; choices: Choices; county?: string }) {
+  const { label, hint } = labelOf(f);
+  // An optional group of fields (an address, a national target) is required only once something in it is filled.
+  return (
+    <fieldset className="group" id={inputId(name)} tabIndex={-1}>
+      <legend>
+        {label}
+        {!f.required && <span className="req">（{UI.optional}）</span>}
+      </legend>
+      {hint && <p className="hint">{hint}</p>}
+      {f.fields.map((c) => (
+        <FieldView key={c.key} field={c} name={`${name}.${c.key}`} choices={choices} county={county} required={c.required} />
+      ))}
+    </fieldset>
+  );
+}
+
+function RowsView({ field: f, name, choices, county }: { field: Extract<Field, { kind: 'rows' }>; name: string; choices: Choices; county?: string }) {
+  const { fields, append, remove } = useFieldArray({ name });
+  const { label, hint } = labelOf(f);
+  const { errors } = useFormState({ name: name as never });
+  const root = (() => {
+    const node = name.split('.').reduce<any>((v, k) => (v ? v[k] : undefined), errors);
+    return node?.message ?? node?.root?.message;
+  })();
+  const headingId = useId();
+  return (
+    <fieldset className="rows" id={inputId(name)} tabIndex={-1} aria-describedby={root ? `${inputId(name)}-error` : undefined}>
+      <legend id={headingId}>
+        {label}
+        <span className="req">{f.required ? `（${UI.required}）` : ''}</span>
+      </legend>
+      {hint && <p className="hint">{hint}</p>}
+      {fields.map((row, i) => (
+        <fieldset className="row" key={row.id}>
+          <legend>{UI.rowN(label, i + 1)}</legend>
+          {f.fields.map((c) => (
+            <FieldView key={c.key} field={c} name={`${name}.${i}.${c.key}`} choices={choices} county={county} />
+          ))}
+          <button type="button" className="secondary" onClick={() => remove(i)} aria-label={`${UI.removeRow}：${UI.rowN(label, i + 1)}`}>
+            {UI.removeRow}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" className="secondary" onClick={() => append(newRow(f.fields))}>
+        {UI.addRow(label)}
+      </button>
+      {root && (
+        <p className="error" id={`${inputId(name)}-error`} role="alert">
+          {chinese(root)}
+        </p>
+      )}
+    </fieldset>
+  );
+}

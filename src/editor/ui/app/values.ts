@@ -1,0 +1,154 @@
+/**
+ * Between an entry as stored and the form's values: numbers as the staff member writes them, lists one a line,
+ * optional objects always present as empty fields; and back, leaving out what was left empty.
+ */
+import type { z } from 'astro/zod';
+import type { Field } from '../../fields';
+import { UI_FIELDS } from '../../../i18n/editor.zh-CN';
+
+export type Values = Record<string, unknown>;
+
+const DATES = new Set(['checked']);
+/** How a field is shown: `checked` dates are plain texts in the schema, dates for the staff member. */
+export const shownKind = (f: Field) => (DATES.has(f.key) && f.kind === 'text' ? 'date' : f.kind);
+
+/** A field's label and hint: by path without row numbers, then by key. */
+export function labelOf(f: Field): { label: string; hint?: string } {
+  const path = f.path.replace(/\[\]/g, '');
+  const [label, hint] = UI_FIELDS[path] ?? UI_FIELDS[f.key] ?? [f.key];
+  return { label, hint };
+}
+
+/** Full-width digits and signs as ASCII (９２．３％ → 92.3%). */
+const halfWidth = (s: string) => s.replace(/[０-９．，％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * A number as a staff member writes it, as the importer reads it: 105423, 105,423, 92.3%, full-width digits, and 10.5万
+ * (the excerpt check then makes sure the source says so). Anything else stays text, for the check to name.
+ */
+export function parseNumber(input: string): number | string {
+  const text = halfWidth(input.trim()).replace(/\s+/g, '');
+  const m = text.match(/^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|万|亿)?$/);
+  if (!m) return input.trim();
+  const base = Number(m[1].replace(/,/g, ''));
+  const times = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
+  return Number((base * times).toPrecision(12));
+}
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** The form's values for an entry (an empty entry for a new form). */
+export function toForm(fields: Field[], entry: Record<string, unknown> | undefined, fresh = false): Values {
+  const out: Values = {};
+  const e = entry ?? {};
+  for (const f of fields) {
+    const v = e[f.key];
+    switch (f.kind) {
+      case 'object':
+        out[f.key] = toForm(f.fields, v as Record<string, unknown> | undefined, fresh);
+        break;
+      case 'rows':
+        out[f.key] = Array.isArray(v) ? v.map((row) => toForm(f.fields, row as Record<string, unknown>)) : [];
+        break;
+      case 'refs':
+        out[f.key] = Array.isArray(v) ? v.map(String) : [];
+        break;
+      case 'lines':
+        out[f.key] = Array.isArray(v) ? v.join('\n') : typeof v === 'string' ? v : '';
+        break;
+      case 'subject': {
+        const s = (v ?? {}) as { type?: string; id?: string };
+        out[f.key] = { type: s.type ?? '', id: s.id ?? '' };
+        break;
+      }
+      default:
+        out[f.key] = v === undefined || v === null ? (fresh && DATES.has(f.key) ? today() : '') : String(v);
+    }
+  }
+  return out;
+}
+
+/** A new row's values: today's date as the day the source was checked. */
+export const newRow = (fields: Field[]) => toForm(fields, undefined, true);
+
+/** The entry the form's values describe: empty fields left out, so optional fields are absent from the file. */
+export function toEntry(fields: Field[], values: Values | undefined): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  const vs = values ?? {};
+  for (const f of fields) {
+    const v = vs[f.key];
+    let value: unknown;
+    switch (f.kind) {
+      case 'object':
+        value = toEntry(f.fields, v as Values);
+        break;
+      case 'rows':
+        value = Array.isArray(v) && v.length ? v.map((row) => toEntry(f.fields, row as Values) ?? {}) : undefined;
+        break;
+      case 'refs':
+        value = Array.isArray(v) && v.length ? v.filter(Boolean) : undefined;
+        break;
+      case 'lines': {
+        const lines = String(v ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+        value = lines.length ? lines : undefined;
+        break;
+      }
+      case 'subject': {
+        const s = (v ?? {}) as { type?: string; id?: string };
+        value = s.type || s.id ? { type: s.type || undefined, id: s.id || undefined } : undefined;
+        break;
+      }
+      case 'number': {
+        const text = String(v ?? '').trim();
+        value = text === '' ? undefined : parseNumber(text);
+        break;
+      }
+      case 'numberOrText': {
+        const text = String(v ?? '').trim();
+        const n = parseNumber(text);
+        value = text === '' ? undefined : typeof n === 'number' && /^[-\d０-９.,，．%％万亿\s]+$/.test(text) ? n : text;
+        break;
+      }
+      default: {
+        const text = String(v ?? '').replace(/\r\n/g, '\n');
+        value = f.key === 'body' ? (text.trim() ? text : undefined) : text.trim() || undefined;
+      }
+    }
+    if (value !== undefined) out[f.key] = value;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A message as staff read it: the Chinese half of the schema's bilingual messages. */
+export const chinese = (message: string | undefined) => (message ?? '').split(' / ')[0];
+
+/** Zod's own messages in Chinese, for the cases the schemas leave to zod. */
+export const errorMap: z.ZodErrorMap = (issue, ctx) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.received === 'undefined' || issue.received === 'null') return { message: '请填写这一项' };
+      if (issue.expected === 'number') return { message: '请写数字，如 92.3、92.3%、105,423 或 10.5万' };
+      return { message: '请填写这一项' };
+    case 'invalid_enum_value':
+      return { message: '请从列表里选一项' };
+    case 'too_small':
+      if (issue.type === 'array') return { message: `至少要有 ${issue.minimum} 项` };
+      if (issue.type === 'number') return { message: `不能小于 ${issue.minimum}` };
+      return { message: '请填写这一项' };
+    case 'too_big':
+      return { message: issue.type === 'string' ? `太长了，最多 ${issue.maximum} 个字` : `不能大于 ${issue.maximum}` };
+    case 'not_finite':
+      return { message: '数字太大' };
+    case 'invalid_union':
+      return { message: '写法不对，请按提示填写' };
+    case 'unrecognized_keys':
+      return { message: '有编辑器不认识的内容' };
+    default:
+      return { message: chinese(ctx.defaultError) };
+  }
+};
+
+/** The value at a dotted path (`members.0.institution`). */
+export function at(values: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), values);
+}

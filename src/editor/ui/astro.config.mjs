@@ -1,0 +1,14 @@
+// @ts-check
+// The editor's interface: a small Astro app of its own (one page, a React island), built by build.ts into a
+// gitignored folder that the editor's server serves. The public site's config knows nothing of it: it ships no React.
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+
+export default defineConfig({
+  srcDir: '.',
+  publicDir: './public',
+  build: { format: 'file', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  integrations: [react()],
+  vite: { build: { chunkSizeWarningLimit: 4000 } },
+});

@@ -1,0 +1,87 @@
+/**
+ * The editor's JSON API in-process, on a copy of the project's data: every kind opened and saved unchanged succeeds;
+ * a group with a new roster member is saved; a figure goes to its subject's county file; a stale save is refused with
+ * 409; a delete that others still refer to is refused; a spreadsheet with a bad row writes nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
+
+let root: string;
+const writes: { files: string[]; message: string }[] = [];
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'editor-api-'));
+  for (const folder of ['data', 'content']) cpSync(folder, join(root, folder), { recursive: true });
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function call(method: string, path: string, body?: unknown) {
+  const [p, q] = path.split('?');
+  const ctx: ApiContext = { method, path: p, query: new URLSearchParams(q ?? ''), body, user: null, root, onWrite: async (c) => void writes.push(c) };
+  return handleEntriesApi(ctx) as Promise<{ status: number; json: any }>;
+}
+
+describe('the editor API', () => {
+  it('saves every existing entry unchanged', async () => {
+    const list = await call('GET', '/api/entries');
+    expect(list.status).toBe(200);
+    const items = list.json.items as { kind: string; id: string }[];
+    const seen = new Set(items.map((i) => i.kind));
+    for (const kind of ['updates', 'observations', 'groups', 'institutions', 'documents', 'indicators', 'regions']) expect(seen.has(kind)).toBe(true);
+    // One of each kind keeps the test fast; the browser test submits every form.
+    for (const kind of seen) {
+      const item = items.find((i) => i.kind === kind)!;
+      const got = await call('GET', `/api/entries/${kind}/${item.id}`);
+      expect(got.status).toBe(200);
+      const saved = await call('PUT', `/api/entries/${kind}/${item.id}`, { entry: got.json.entry, version: got.json.version });
+      expect([kind, saved.status, saved.json.problems]).toEqual([kind, 200, undefined]);
+    }
+  });
+
+  it('refuses a stale save with 409 and writes nothing', async () => {
+    const got = await call('GET', '/api/entries/regions/zizhong');
+    const before = readFileSync(join(root, got.json.file), 'utf8');
+    const saved = await call('PUT', '/api/entries/regions/zizhong', { entry: { ...got.json.entry, note: '测试' }, version: 'old' });
+    expect(saved.status).toBe(409);
+    expect(saved.json.zh).toContain('别人已经修改了这一条');
+    expect(readFileSync(join(root, got.json.file), 'utf8')).toBe(before);
+  });
+
+  it('puts a new figure into its county file and proposes its id', async () => {
+    const entry = { indicator: 'medical-community-count', subject: { type: 'region', id: 'zizhong' }, period: '2025', value: 2, kind: 'actual', source: { document: 'zizhong-2024-yigongti', section: '测试段落', excerpt: '2个紧密型县域医共体' } };
+    const proposed = await call('POST', '/api/entries/observations/_propose', { entry });
+    expect(proposed.json.file).toBe('data/observations/zizhong-2024-yigongti.json');
+    expect(proposed.json.id).toMatch(/^zizhong-medical-community-count-2025/);
+    const saved = await call('POST', '/api/entries/observations', { entry: { ...entry, id: proposed.json.id } });
+    expect(saved.status).toBe(201);
+    expect(readFileSync(join(root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toContain(proposed.json.id);
+  });
+
+  it('names each problem by its field: an excerpt without the value and a missing document', async () => {
+    const entry = { id: 'zizhong-test-bad', indicator: 'medical-community-count', subject: { type: 'region', id: 'zizhong' }, period: '2025', value: 3, kind: 'actual', source: { document: 'no-such-doc', section: '测试段落', excerpt: '2个紧密型县域医共体' } };
+    const saved = await call('POST', '/api/entries/observations', { entry });
+    expect(saved.status).toBe(422);
+    const fields = (saved.json.problems as { field: string }[]).map((p) => p.field);
+    expect(fields).toContain('source.document');
+  });
+
+  it('refuses to delete an institution a group still lists, naming the group', async () => {
+    const groups = (await call('GET', '/api/entries')).json.items.filter((i: { kind: string }) => i.kind === 'groups');
+    const group = (await call('GET', `/api/entries/groups/${groups[0].id}`)).json;
+    const member = group.entry.lead ?? group.entry.members[0].institution;
+    const inst = (await call('GET', `/api/entries/institutions/${member}`)).json;
+    const res = await call('DELETE', `/api/entries/institutions/${member}?version=${inst.version}`);
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.json.problems)).toContain(groups[0].label);
+  });
+
+  it('imports nothing from a spreadsheet with a bad row, and suggests the county meant', async () => {
+    const csv = '指标,对象,时期,数值,来源文件,来源位置,摘录\nmedical-community-count,资中,2026,2,zizhong-2024-yigongti,测试段落,2个紧密型县域医共体\n';
+    const res = await call('POST', '/api/import/commit', { name: 'figures.csv', data: Buffer.from(csv).toString('base64') });
+    expect(res.status).toBe(422);
+    expect(JSON.stringify(res.json.problems)).toContain('资中县');
+  });
+});

@@ -16,6 +16,7 @@ import { MarkdownField } from './Markdown';
 import { Link, navigate } from './router';
 import { chinese, errorMap, labelOf, toEntry, toForm, type Values } from './values';
 import { History } from './History';
+import { Preview } from './Preview';
 
 interface Problem {
   field: string | null;
@@ -40,6 +41,7 @@ const PROPOSE_FROM = ['name', 'title', 'date', 'subject', 'indicator', 'period',
 
 export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: Collection; id?: string; list: EntryList; prefill?: Record<string, unknown>; flash?: { text: string; correction?: Record<string, unknown>; preview?: string }; onSaved(): void }) {
   const fields = useMemo(() => formFields(kind), [kind]);
+  const isNewEntry = id === undefined;
   const schema = useMemo(() => schemaOf(kind), [kind]);
   const choices = useMemo(() => {
     const c: Choices = {};
@@ -49,10 +51,12 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   const resolver = useMemo<Resolver<Values>>(() => {
     const zr = zodResolver(schema as never, { errorMap } as never);
     return async (values, ctx, options) => {
-      const result = await zr(toEntry(fields, values) ?? {}, ctx, options as never);
+      const entry = toEntry(fields, values) ?? {};
+      // A new entry's id is the editor's business: left empty, the server makes it from the name.
+      const result = await zr(isNewEntry && !entry.id ? { ...entry, id: 'x' } : entry, ctx, options as never);
       return Object.keys(result.errors).length ? { values: {}, errors: result.errors } : { values, errors: {} };
     };
-  }, [schema, fields]);
+  }, [schema, fields, isNewEntry]);
   const form = useForm<Values>({ resolver, mode: 'onTouched', reValidateMode: 'onChange', defaultValues: toForm(fields, prefill, true), shouldFocusError: true });
   const [loaded, setLoaded] = useState(id === undefined);
   const [version, setVersion] = useState<string | undefined>();
@@ -96,7 +100,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
     return () => clearTimeout(t);
   }, [JSON.stringify(watched)]);
 
-  const region = useWatch({ control: form.control, name: 'region' as never }) as string | undefined;
+  const region = useWatch({ control: form.control, name: 'region' as never }) as unknown as string | undefined;
   const county = typeof region === 'string' && region ? region : undefined;
 
   const showProblems = (list: Problem[]) => {
@@ -112,7 +116,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
       const entry = toEntry(fields, values) ?? {};
       const res = isNew ? await api('POST', `/api/entries/${kind}`, { entry }) : await api('PUT', `/api/entries/${kind}/${encodeURIComponent(id)}`, { entry, version });
       if (res.status === 200 || res.status === 201) {
-        onSaved();
+        if (!res.json.unchanged) onSaved();
         if (isNew) {
           navigate(`/edit/${kind}/${encodeURIComponent(res.json.id)}`, { flash: { text: UI.savedNew, correction: res.json.correction, preview: res.json.preview } }, true);
           return;
@@ -135,7 +139,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   );
 
   const sections = sectionsOf(fields);
-  const heading = `${isNew ? '新建' : '修改'}${COLLECTION_LABELS[kind]}`;
+  const heading = `${isNew ? UI.newVerb : UI.editVerb}${COLLECTION_LABELS[kind]}`;
   if (missing)
     return (
       <main id="main">
@@ -193,14 +197,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
                 </details>
               </div>
             )}
-            {!isNew && preview && (
-              <p>
-                <a href={`/preview${preview}`} target="_blank" rel="noopener">
-                  {UI.preview}
-                </a>
-                {UI.previewNote}
-              </p>
-            )}
+            {!isNew && preview && <Preview path={preview} />}
           </div>
           {sections.length > 2 && (
             <nav className="toc" aria-label={UI.contents}>
@@ -214,7 +211,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
               </ul>
             </nav>
           )}
-          <form noValidate onSubmit={submit} aria-label={heading}>
+          <form noValidate onSubmit={submit} aria-label={heading} data-entry={`${kind}/${id ?? ''}`}>
             {sections.map((s) => (
               <section key={s.key} id={`sec-${s.key}`} aria-labelledby={`sec-${s.key}-h`}>
                 <h2 id={`sec-${s.key}-h`}>{s.title}</h2>
@@ -268,7 +265,7 @@ function fieldName(fields: Field[], path: string): string {
     if (!f) break;
     names.push(labelOf(f).label);
     if (f.kind === 'rows' && /^\d+$/.test(parts[i + 1] ?? '')) {
-      names[names.length - 1] += ` 第 ${Number(parts[i + 1]) + 1} 项`;
+      names[names.length - 1] = UI.rowN(names[names.length - 1], Number(parts[i + 1]) + 1);
       i++;
     }
     list = f.kind === 'object' || f.kind === 'rows' ? f.fields : undefined;
@@ -334,7 +331,7 @@ function DeleteEntry({ kind, id, version }: { kind: Collection; id: string; vers
         <div className="notice error" role="alert">
           <p>{UI.delBlocked}</p>
           <ul>
-            {refs.filter((r) => !r.zh.startsWith('还有别的内容')).map((r, i) => (
+            {refs.filter((r) => r.field !== null || !r.zh.startsWith(UI.delBlocked.slice(0, 6))).map((r, i) => (
               <li key={i}>{chinese(r.zh)}</li>
             ))}
           </ul>

@@ -28,7 +28,7 @@ const page = async (path: string) => {
 };
 
 beforeAll(async () => {
-  dir = await makeProject();
+  dir = makeProject();
   const port = 4400 + Math.floor(Math.random() * 500);
   url = `http://127.0.0.1:${port}`;
   server = spawn(join(dir, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {

@@ -21,7 +21,7 @@ const UPDATE = { id: 'mengjin-form-published', title: '孟津县公布基层就�
 const FIGURE = 'mengjin-grassroots-visit-rate-2022-form';
 
 beforeAll(async () => {
-  dir = await makeProject();
+  dir = makeProject();
   ({ server, url } = await startEditor({ root: dir, port: 0 }));
   browser = await launchBrowser();
 });

@@ -47,7 +47,7 @@ async function astroBuild(): Promise<Run> {
 }
 
 beforeAll(async () => {
-  dir = await makeProject();
+  dir = makeProject();
   // The site as last published: a direct Astro build writes elsewhere and must leave it alone.
   editText(dir, 'dist/index.html', () => '<!doctype html><title>上次发布的网站</title>\n');
   // The module the image variant points at: importing it leaves a marker, and it looks like an image to Astro.

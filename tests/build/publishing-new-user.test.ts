@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
-import { editJson, hashFolder, makeProject, removeProject, runNpm } from '../support/publishing';
+import { cloneProject, editJson, hashFolder, removeProject, runNpm } from '../support/publishing';
 
 const TITLE = '测试动态：周末门诊开始接诊';
 let dir: string;
@@ -25,7 +25,7 @@ let correctionId: string;
 const writtenId = (output: string) => output.match(/（id: ([a-z0-9-]+)）/)?.[1];
 
 beforeAll(async () => {
-  dir = await makeProject({ clone: true });
+  dir = await cloneProject();
   const groupFile = readdirSync(join(dir, 'data/groups')).sort()[0];
   group = JSON.parse(readFileSync(join(dir, 'data/groups', groupFile), 'utf8'))[0];
   browser = await launchBrowser();

@@ -16,7 +16,7 @@ const fileOf = (output: string) => output.match(/written: (\S+)（/)?.[1];
 const newEntry = (args: string[], input = '') => runScript(dir, 'scripts/new.ts', args, input);
 
 beforeAll(async () => {
-  dir = await makeProject();
+  dir = makeProject();
   doc = readdirSync(join(dir, 'content/documents')).sort()[0].replace(/\.mdx$/, '');
 });
 afterAll(() => removeProject(dir));

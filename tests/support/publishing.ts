@@ -16,21 +16,24 @@ export const ROOT = resolve('.');
 /** What a project folder holds besides node_modules (copied, not linked: Vite resolves links to their real path). */
 const PROJECT_PARTS = ['src', 'public', 'scripts', 'templates', 'data', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
-/**
- * A temporary project. `clone` copies every file git would hand to a new clone of the working tree (tracked and
- * untracked-but-not-ignored: the uncommitted work included); otherwise the parts the build needs are copied.
- * node_modules is linked to the real one.
- */
-export async function makeProject(options: { clone?: boolean } = {}): Promise<string> {
+/** A temporary project with the parts the build needs copied, and node_modules linked to the real one. */
+export function makeProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'yigongti-publishing-'));
-  if (options.clone) {
-    for (const file of await cloneFiles()) {
-      if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      cpSync(join(ROOT, file), join(dir, file));
-    }
-  } else {
-    for (const part of PROJECT_PARTS) if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of PROJECT_PARTS) if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/**
+ * A temporary project holding every file git would hand to a new clone of the working tree (tracked and
+ * untracked-but-not-ignored: the uncommitted work included), with node_modules linked to the real one.
+ */
+export async function cloneProject(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-publishing-'));
+  for (const file of await cloneFiles()) {
+    if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(dir, file));
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;

@@ -57,7 +57,7 @@ describe('a new editor publishes an update and figures', () => {
     const check = await runNpm(dir, 'check');
     expect(check.output).toContain('✓');
     expect(check.status).toBe(0);
-  }, 60_000);
+  });
 
   it('scaffolds an update with npm run new', async () => {
     const run = await runNpm(dir, 'new', ['update', '--title', TITLE, '--summary', '测试用的一句话摘要。', '--regions', group.region, '--groups', group.name, '--body', '周末门诊上午八点到十二点。']);
@@ -66,7 +66,7 @@ describe('a new editor publishes an update and figures', () => {
     const text = readFileSync(join(dir, `content/updates/${updateId}.mdx`), 'utf8');
     expect(text).toContain(`title: ${TITLE}`);
     expect(text).toContain(`- ${group.id}`); // the group's name was turned into its id
-  }, 60_000);
+  });
 
   it('imports a spreadsheet of figures with npm run import', async () => {
     writeSheet(4312);
@@ -76,7 +76,7 @@ describe('a new editor publishes an update and figures', () => {
     const [figure] = JSON.parse(readFileSync(join(dir, 'data/observations/figures.json'), 'utf8'));
     expect(figure).toMatchObject({ indicator: 'remote-imaging-cases', subject: { type: 'group', id: group.id }, value: 4312 });
     figureId = figure.id;
-  }, 60_000);
+  });
 
   it('corrects the figure by re-importing the sheet, and records the correction with npm run new', async () => {
     writeSheet(4321);
@@ -88,13 +88,13 @@ describe('a new editor publishes an update and figures', () => {
     const recorded = await runNpm(dir, 'new', ['correction', '--observation', figureId, '--old', '4312', '--why', '录入时两位数字颠倒，已按原文改正。', '--who', '测试卫生健康局']);
     expect(recorded.status, recorded.output).toBe(0);
     correctionId = writtenId(recorded.output)!;
-  }, 60_000);
+  });
 
   it('writes an update by hand with what the guide allows in MDX (a Note callout with its title, an https link)', async () => {
     writeFileSync(join(dir, ALLOWED.file), ALLOWED.text);
     const check = await runNpm(dir, 'check');
     expect(check.status, check.output).toBe(0);
-  }, 60_000);
+  });
 
   it('builds the site with npm run build', async () => {
     const built = await runNpm(dir, 'build');
@@ -158,5 +158,5 @@ describe('a new editor publishes an update and figures', () => {
     expect(hashFolder(join(dir, 'dist'))).toBe(before);
     expect(existsSync(join(dir, '.build-staging')) ? readdirSync(join(dir, '.build-staging')) : []).toEqual([]);
     restore();
-  }, 120_000);
+  });
 });

@@ -148,6 +148,7 @@ export const strings = {
   'institution.referral': '怎样转诊',
   'institution.referralLead': '它是{group}的牵头医院。成员单位的病人怎样转到这里、病情稳定后怎样转回去，看转诊指南。',
   'institution.referralMember': '它是{group}的成员单位，牵头医院是{lead}。从这里转到上级医院、从医院转回这里，看转诊指南。',
+  'institution.referralMemberInferred': '据报道推断，它可能是{group}的成员单位（报道没有直接这样说），牵头医院是{lead}。从这里转到上级医院、从医院转回这里，可以看这个集团的转诊指南，但请先向卫生院核实。',
   'institution.referralMemberNoLead': '它是{group}的成员单位。从这里转到上级医院、从医院转回这里，看转诊指南。',
   'institution.referralLink': '{name}转诊指南',
   'institution.referralNone': '来源没有写{name}怎样转诊。',
@@ -665,7 +666,7 @@ export const strings = {
   'data.col.institutions.aliases': '机构的其他名称或简称，多个用“；”分隔。',
   'data.col.indicators.aliases': '指标的其他叫法，多个用“；”分隔。',
   // End of indicators, charts and open data.
-  // Search page (src/pages/search/, src/components/search/).
+  // Search page (src/pages/search/, src/search/browser/).
   'search.title': '搜索',
   'search.intro': '可以搜乡镇、医院、医共体、政策说法（如“双向转诊”）、指标名称或数字，简体繁体都可以。',
   'search.kind': '类别',

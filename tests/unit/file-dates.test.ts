@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileDates, parseGitStatus } from '../../src/lib/read-sources';
+import { fileDates, parseGitStatus } from '../../src/data/read-sources';
 import { spawnRun } from '../support/run';
 
 describe('file dates from git', () => {

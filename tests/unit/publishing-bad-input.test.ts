@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { formatProblem, validateDataset, validateMdx, type MdxValidated, type SourceFiles } from '../../src/lib/validate';
-import { importObservations } from '../../src/lib/import-observations';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { formatProblem, validateDataset, validateMdx, type MdxValidated, type SourceFiles } from '../../src/data/validate';
+import { importObservations } from '../../src/publishing/import-observations';
 import { editJson, editText } from '../support/publishing';
 
 let dir: string;

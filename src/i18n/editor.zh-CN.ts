@@ -16,6 +16,7 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   corrections: '更正',
   indicators: '指标',
   regions: '地区',
+  references: '参考资料（一般常识的出处）',
 };
 
 /** The order of the start page: what bureaus publish most often first. */
@@ -323,7 +324,10 @@ export const UI = {
   fixFirst: (n: number) => `还有 ${n} 处需要改正（已在各项旁边标出），改好后再保存。`,
   tech: '技术细节（给技术人员看）',
   preview: '预览这一页',
-  previewNote: '（在新窗口打开，显示发布后的样子）',
+  previewRunning: '正在准备预览…',
+  previewNote: '正在按发布的样子生成网站，一般要一两分钟。',
+  previewOpen: '打开预览（新窗口，显示发布后的样子）',
+  previewFailed: '预览没有生成：',
   addRow: (label: string) => `添加一项${label}`,
   removeRow: '删除这一项',
   rowN: (label: string, n: number) => `${label} 第 ${n} 项`,
@@ -389,7 +393,49 @@ export const UI = {
   loginButton: '登录',
   loginAs: (name: string, role: string) => `${name}（${role === 'reviewer' ? '审核' : '编辑'}）`,
   networkError: '连接不上编辑器，请检查编辑器窗口是否还开着。',
+  navLabel: '编辑器',
+  newNav: '新建',
+  newVerb: '新建',
+  editVerb: '修改',
+  wholeOf: (name: string) => `${name}（全部）`,
+  showMore: (n: number, total: number) => `再显示 ${n} 条（共 ${total} 条）`,
+  importChoose: '请先选择一个表格文件。',
+  templateFile: '数据导入模板.csv',
+  templateColumns: '：指标、对象、时期、数值、来源文件、来源位置、摘录 必填；可加 对象类型、时期说明、类型、限定、说明。',
+  loginNameMissing: '请填写用户名。',
+  loginPasswordMissing: '请填写密码。',
+  bodyHint: '小标题、加粗、列表、引用、链接和图片可以用上面的按钮；链接写成 [文字](网址)。不能写网页代码。',
+  imageMissing: '请选择一张图片。',
+  imageAltMissing: '请写一句图片说明（看不见图片的读者会听到这句话）。',
+  imageTooBig: '图片太大（超过 2 MB），请先缩小再上传。',
+  toolbar: {
+    heading: '小标题',
+    bold: '加粗',
+    italic: '斜体',
+    list: '列表',
+    numbered: '编号列表',
+    quote: '引用',
+    link: '链接',
+    rule: '分隔线',
+    editOnly: '只看编辑',
+    sideBySide: '编辑和预览并排',
+    previewOnly: '只看预览',
+  },
 } as const;
+
+/** Messages for what the schemas leave to zod's own words. */
+export const UI_ERRORS = {
+  required: '请填写这一项',
+  number: '请写数字，如 92.3、92.3%、105,423 或 10.5万',
+  choose: '请从列表里选一项',
+  atLeast: (n: number) => `至少要有 ${n} 项`,
+  notBelow: (n: number) => `不能小于 ${n}`,
+  notAbove: (n: number) => `不能大于 ${n}`,
+  tooLong: (n: number) => `太长了，最多 ${n} 个字`,
+  tooBig: '数字太大',
+  union: '写法不对，请按提示填写',
+  unknownKeys: '有编辑器不认识的内容',
+};
 
 // ---- editor-ops: the editor server's words (src/editor/server/): limits, sign-in, history, publishing. ----
 export const SERVER = {

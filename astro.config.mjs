@@ -2,10 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { searchIndexIntegration } from './src/integrations/search-index.ts';
+import { searchIndexIntegration } from './src/search/build/integration.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
-import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/lib/mdx-policy.ts';
+import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';

@@ -1,12 +1,12 @@
 /**
  * `npm run build`: validate the data, build into a staging folder, and only when everything succeeded
- * replace `dist/` with it, so a failed build never leaves a half-written or broken site (src/lib/publish.ts).
+ * replace `dist/` with it, so a failed build never leaves a half-written or broken site (src/publishing/publish.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { HANDOFF_ENV } from '../src/lib/read-sources';
-import { CACHE, STAGING, publish, recoverAndTidy } from '../src/lib/publish';
+import { HANDOFF_ENV } from '../src/data/read-sources';
+import { CACHE, STAGING, publish, recoverAndTidy } from '../src/publishing/publish';
 
 const root = process.cwd();
 // A larger young generation: validation and rendering allocate millions of short-lived objects, and with V8's default

@@ -7,7 +7,7 @@
  */
 import { once } from 'node:events';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import { validateDataset, validateMdx, type MdxValidated, type SourceFiles, type ValidateOptions } from '../src/lib/validate';
+import { validateDataset, validateMdx, type MdxValidated, type SourceFiles, type ValidateOptions } from '../src/data/validate';
 
 /** Longest wait for the worker before validating the MDX files here instead. */
 const WORKER_TIMEOUT_MS = 10 * 60_000;

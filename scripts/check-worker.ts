@@ -4,7 +4,7 @@
  * the flag the main thread waits on.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { validateMdx, type SourceFiles } from '../src/lib/validate';
+import { validateMdx, type SourceFiles } from '../src/data/validate';
 
 parentPort!.once('message', ({ mdx, port, done }: { mdx: SourceFiles['mdx']; port: MessagePort; done: Int32Array }) => {
   try {

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { readSourceFiles } from '../src/lib/read-sources';
-import { validateDataset, formatProblem, type Entries, type Problem, type SourceFiles } from '../src/lib/validate';
+import { readSourceFiles } from '../src/data/read-sources';
+import { validateDataset, formatProblem, type Entries, type Problem, type SourceFiles } from '../src/data/validate';
 import {
   appendToJsonArray,
   mdxText,
@@ -23,7 +23,7 @@ import {
   uniqueId,
   withoutEmpty,
   type NamedEntries,
-} from '../src/lib/scaffold';
+} from '../src/publishing/scaffold';
 import { correctedField, institutionKind } from '../src/schemas';
 import { strings } from '../src/i18n/zh-CN';
 
@@ -466,7 +466,7 @@ async function main() {
   }
 
   const files = readSourceFiles(root);
-  const { dataset } = validateDataset(files);
+  const { entries: dataset } = validateDataset(files);
   const ctx: Context = { dataset, named: namedEntries(dataset), today: todayInChina() };
   const asker = new Asker();
   if (asker.interactive) console.log(`新建${kind.zh}：按提示填写，直接回车使用方括号里的默认值；带 * 的必须填写。\n`);

@@ -1,6 +1,6 @@
 /** The editor's HTML: a start page listing entries, and one form per entry. Plain forms; no script is needed. */
-import type { Entries, Problem } from '../lib/validate';
-import { subjectHref } from '../lib/dataset';
+import type { Entries, Problem } from '../data/validate';
+import { subjectHref } from '../data/dataset';
 import { formFields, isMdx, type Collection, type Field, type RefTarget } from './fields';
 import { CHOICE_LABELS, COLLECTION_LABELS, COLLECTION_ORDER, FIELD_LABELS, T } from '../i18n/editor.zh-CN';
 import type { SaveResult } from './save';

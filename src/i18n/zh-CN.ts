@@ -662,7 +662,7 @@ export const strings = {
   'data.col.institutions.aliases': '机构的其他名称或简称，多个用“；”分隔。',
   'data.col.indicators.aliases': '指标的其他叫法，多个用“；”分隔。',
   // End of indicators, charts and open data.
-  // Search page (src/pages/search/, src/components/search/).
+  // Search page (src/pages/search/, src/search/browser/).
   'search.title': '搜索',
   'search.intro': '可以搜乡镇、医院、医共体、政策说法（如“双向转诊”）、指标名称或数字，简体繁体都可以。',
   'search.kind': '类别',

@@ -11,7 +11,7 @@ import { parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
 import { builtPages, isEmbed, readDist } from '../support/site-pages';
-import { loadDataset } from '../../src/lib/read-sources';
+import { loadDataset } from '../../src/data/read-sources';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -159,10 +159,10 @@ describe('every page', () => {
   });
 
   it('curation notes sit folded in 关于来源 below the answer, out of the search index', () => {
-    const site = loadDataset(process.cwd());
+    const dataset = loadDataset(process.cwd());
     const noted = [
-      ...site.institutions.filter((i) => i.note && i.kind !== 'village-clinic').map((i) => [`/institutions/${i.id}/`, i.note!]),
-      ...site.regions.filter((r) => r.note).map((r) => [`/regions/${r.id}/`, r.note!]),
+      ...dataset.institutions.filter((i) => i.note && i.kind !== 'village-clinic').map((i) => [`/institutions/${i.id}/`, i.note!]),
+      ...dataset.regions.filter((r) => r.note).map((r) => [`/regions/${r.id}/`, r.note!]),
     ];
     expect(noted.length).toBeGreaterThan(0);
     for (const [url, note] of noted) {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeProject, removeProject, runScript, hashFolder } from '../support/publishing';
-import { todayInChina } from '../../src/lib/scaffold';
+import { todayInChina } from '../../src/publishing/scaffold';
 
 let dir: string;
 let doc: string;

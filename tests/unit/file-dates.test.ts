@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileDates, parseGitStatus } from '../../src/lib/read-sources';
+import { fileDates, parseGitStatus } from '../../src/data/read-sources';
 
 describe('file dates from git', () => {
   it('dates files named in Chinese, with spaces or quotes by their commit, and changed files by their mtime', () => {

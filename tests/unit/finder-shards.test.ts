@@ -9,20 +9,20 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js';
 import { generateNationalDataset } from '../../scripts/bench/national-data';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset } from '../../src/lib/validate';
-import { indexDataset, membershipsOf } from '../../src/lib/dataset';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
+import { indexDataset, membershipsOf } from '../../src/data/dataset';
 import { pinyin } from 'pinyin-pro';
-import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/lib/finder-index';
-import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/lib/finder';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/finder/shards';
+import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/finder/match';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-finder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 generateNationalDataset(dir, 0.01, resolve('.'));
-const ds = indexDataset(validateDataset(readSourceFiles(dir)).dataset);
+const dataset = indexDataset(validateDataset(readSourceFiles(dir)).entries);
 const labels = { institutionKind: (k: string) => k, groupKind: (k: string) => k, regionKind: (k: string) => k };
 const toTw = Converter({ from: 'cn', to: 'tw' });
-const full = buildFinderData(ds, labels, [toTw]);
+const full = buildFinderData(dataset, labels, [toTw]);
 const ALL = 1e9;
 
 /** Answers a query the way the browser does: the index picks one shard, the search runs on it alone. */
@@ -38,8 +38,8 @@ function fromShard(built: ReturnType<typeof buildFinderShards>, query: string, l
 const breather = () => new Promise((done) => setImmediate(done));
 
 const villages = full.entries.filter((e) => e.centre);
-const townships = ds.institutions.filter((i) => i.kind === 'township-health-centre');
-const hospitals = ds.institutions.filter((i) => i.kind === 'general-hospital');
+const townships = dataset.institutions.filter((i) => i.kind === 'township-health-centre');
+const hospitals = dataset.institutions.filter((i) => i.kind === 'general-hospital');
 const pick = <T>(list: readonly T[], count: number) => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / count)) === 0).slice(0, count);
 
 /** What residents type: whole names, the place alone, the middle of a name, Traditional forms, other generic words. */
@@ -52,8 +52,8 @@ const queries = [
   ...pick(townships, 20).map((i) => i.name.replace('卫生院', '医院')),
   ...pick(hospitals, 20).map((i) => i.name),
   ...pick(hospitals, 20).map((i) => i.name.slice(2)),
-  ...pick(ds.groups, 10).map((g) => g.name.slice(3, 9)),
-  ...pick(ds.regions, 20).map((r) => r.name),
+  ...pick(dataset.groups, 10).map((g) => g.name.slice(3, 9)),
+  ...pick(dataset.regions, 20).map((r) => r.name),
   ...pick(townships, 20).map((i) => toTw(i.name)),
   ...pick(villages, 20).map((e) => toTw(e.name)),
   ...pick(villages, 10).map((e) => `${toTw(e.name.slice(0, 2))}${e.name.slice(2)}`),
@@ -100,13 +100,13 @@ describe('finder shards', () => {
 
   it('finds a village clinic under its township health centre, with that centre’s groups and page', () => {
     const built = buildFinderShards(full);
-    for (const clinic of pick(ds.institutions.filter((i) => i.kind === 'village-clinic'), 30)) {
-      const centre = ds.institution.get(clinic.belongsTo!)!;
+    for (const clinic of pick(dataset.institutions.filter((i) => i.kind === 'village-clinic'), 30)) {
+      const centre = dataset.institution.get(clinic.belongsTo!)!;
       const hit = fromShard(built, clinic.name).found.find((e) => e.centre?.name === centre.name);
       expect(hit, clinic.name).toBeDefined();
       expect(hit!.href).toBe(`/institutions/${centre.id}/`);
       expect(hit!.centre!.href).toBe(`/institutions/${centre.id}/`);
-      expect(hit!.groups).toEqual(membershipsOf(ds, centre.id).map((m) => m.group.id));
+      expect(hit!.groups).toEqual(membershipsOf(dataset, centre.id).map((m) => m.group.id));
       expect(hit!.groups.length).toBeGreaterThan(0);
     }
   });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createProcessor } from '@mdx-js/mdx';
-import { MDX_MAX_DEPTH, MDX_REMARK_PLUGINS, mdxViolations, remarkMdxPolicy } from '../../src/lib/mdx-policy';
+import { MDX_MAX_DEPTH, MDX_REMARK_PLUGINS, mdxViolations, remarkMdxPolicy } from '../../src/data/mdx-policy';
 
 const timed = (body: string) => {
   const started = performance.now();

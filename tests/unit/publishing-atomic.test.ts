@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CACHE, STAGING, publish, recoverAndTidy } from '../../src/lib/publish';
+import { CACHE, STAGING, publish, recoverAndTidy } from '../../src/publishing/publish';
 
 let root: string;
 
@@ -83,7 +83,7 @@ describe('the next build puts right what a crash or kill left', () => {
 describe('two builds publishing at once', () => {
   it('end in one whole dist/ from one of them, with nothing left aside', async () => {
     site(join(root, 'dist'), 'old');
-    const publishing = resolve('src/lib/publish.ts');
+    const publishing = resolve('src/publishing/publish.ts');
     const tsx = resolve('node_modules/.bin/tsx');
     // Each process publishes ten builds of its own in a row, so the two interleave.
     const run = (name: string) =>

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
-import type { Entries, SourceFiles } from '../../lib/validate';
-import { regionOfSubject, slug, uniqueId, periodSlug } from '../../lib/scaffold';
+import type { Entries, SourceFiles } from '../../data/validate';
+import { regionOfSubject, slug, uniqueId, periodSlug } from '../../publishing/scaffold';
 import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
 import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';

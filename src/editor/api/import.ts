@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import readXlsxFile from 'read-excel-file/node';
-import { readSourceFiles } from '../../lib/read-sources';
-import { importObservations, IMPORT_COLUMNS, type Cell } from '../../lib/import-observations';
-import { slug, todayInChina } from '../../lib/scaffold';
-import type { Problem } from '../../lib/validate';
+import { readSourceFiles } from '../../data/read-sources';
+import { importObservations, IMPORT_COLUMNS, type Cell } from '../../publishing/import-observations';
+import { slug, todayInChina } from '../../publishing/scaffold';
+import type { Problem } from '../../data/validate';
 import type { ApiAnswer, ApiContext } from './index';
 import { idFromName } from './entries';
 

@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readSourceFiles } from '../../lib/read-sources';
-import { formatProblem, validateDataset, type Entries, type Problem, type SourceFiles } from '../../lib/validate';
-import { appendToJsonArray, mdxText, todayInChina } from '../../lib/scaffold';
+import { readSourceFiles } from '../../data/read-sources';
+import { formatProblem, validateDataset, type Entries, type Problem, type SourceFiles } from '../../data/validate';
+import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaffold';
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
@@ -55,8 +55,8 @@ function current(root: string) {
   for (const f of files.other ?? []) hash.update(f.path).update('\0');
   const key = hash.digest('hex');
   if (last?.key !== key) last = { key, result: validateDataset(files) };
-  const { dataset, origins, problems: all } = last.result;
-  return { files, ds: dataset, origins, all };
+  const { entries, origins, problems: all } = last.result;
+  return { files, ds: entries, origins, all };
 }
 
 /** `members[0].institution` → `members.0.institution`, the form's name of a field. */

@@ -5,8 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readSourceFiles } from '../../lib/read-sources';
-import { validateDataset } from '../../lib/validate';
+import { readSourceFiles } from '../../data/read-sources';
+import { validateDataset } from '../../data/validate';
 import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from '../fields';
 import { formPage, layout, startPage } from '../page';
 import { readMdxEntry, saveEntry } from '../save';
@@ -48,8 +48,8 @@ function formValues(body: string): FormValues {
 /** The project as check sees it now: entries and which file holds each. */
 function current(root: string, now?: Date) {
   const files = readSourceFiles(root);
-  const { dataset, origins } = validateDataset(files, { now });
-  return { files, ds: dataset, origins };
+  const { entries, origins } = validateDataset(files, { now });
+  return { files, ds: entries, origins };
 }
 
 export async function startEditor(options: EditorOptions): Promise<{ server: Server; url: string }> {

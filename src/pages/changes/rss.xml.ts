@@ -1,9 +1,9 @@
 /** The change log as an RSS 2.0 feed, newest first: one item per corrected figure. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getDataset } from '../../site-data';
-import { correctionSentence } from '../../lib/corrections';
-import { changesPage } from '../../lib/views/content';
+import { getDataset } from '../../data/current';
+import { correctionSentence } from '../../data/corrections';
+import { changesPage } from '../../views/content';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 

@@ -1,8 +1,8 @@
 /** The updates as an RSS 2.0 feed, newest first. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getDataset } from '../../site-data';
-import { updatesIndex } from '../../lib/views/content';
+import { getDataset } from '../../data/current';
+import { updatesIndex } from '../../views/content';
 import { t } from '../../i18n/zh-CN';
 
 export async function GET(context: APIContext) {

@@ -1,0 +1,118 @@
+/**
+ * The region page and the tree of every region: exactly what each page shows. Pure.
+ * A region page stays bounded at national size: it lists the groups serving it, its child regions with counts and
+ * the institutions standing in the region itself (for a county, its hospitals and health centres), never every
+ * institution of every county below a province.
+ */
+import type { Region } from '../schemas';
+import { groupsIn, hasOwnPage, observationsOf, type Dataset } from '../data/dataset';
+import { fullPlaceLabel, placeLabel, regionPageCrumbs, type Crumb } from './titles';
+import { outcomesView, type OutcomesView } from './figures';
+import { groupCard, type GroupCard } from './group';
+import { documentItem, documentsWithin, updateItem, updatesWithin, type DocumentItem, type UpdateItem } from './related';
+import { t } from '../i18n/zh-CN';
+import { tf } from '../i18n/fill';
+
+export interface RegionCard {
+  href: string;
+  name: string;
+  /** "县 · 2 个医共体或医疗集团 · 15 家医疗机构" */
+  meta: string;
+}
+
+export interface RegionPageView {
+  title: string;
+  crumbs: Crumb[];
+  searchRegion: string;
+  name: string;
+  /** "县 · 河南省洛阳市" */
+  facts: string;
+  aliases?: string;
+  note?: string;
+  groups: GroupCard[];
+  children: RegionCard[];
+  /** Institutions standing in this region itself, by name; village clinics are only counted. */
+  institutions: { href: string; name: string; kind: string }[];
+  villageClinics?: string;
+  outcomes?: OutcomesView;
+  documents: DocumentItem[];
+  updates: UpdateItem[];
+}
+
+/** Institutions with a page of their own standing in a region or below it, and village clinics there. */
+function institutionCounts(dataset: Dataset, regionId: string): { own: number; clinics: number } {
+  let own = 0;
+  let clinics = 0;
+  for (const r of dataset.regionDescendants.get(regionId) ?? []) {
+    for (const i of dataset.institutionsOfRegion.get(r) ?? []) {
+      if (hasOwnPage(i)) own++;
+      else clinics++;
+    }
+  }
+  return { own, clinics };
+}
+
+function childCard(dataset: Dataset, c: Region): RegionCard {
+  const groups = groupsIn(dataset, c.id).length;
+  const { own } = institutionCounts(dataset, c.id);
+  return {
+    href: `/regions/${c.id}/`,
+    name: c.name,
+    meta: [
+      t(`kind.region.${c.kind}`),
+      ...(groups ? [tf('regions.groupCount', { n: groups })] : []),
+      ...(own ? [tf('regions.institutionCount', { n: own })] : []),
+    ].join(' · '),
+  };
+}
+
+export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL): RegionPageView {
+  const region = dataset.region.get(id);
+  if (!region) throw new Error(`no region "${id}"`);
+  const standing = dataset.institutionsOfRegion.get(id) ?? [];
+  const institutions = standing.filter(hasOwnPage);
+  const clinics = standing.length - institutions.length;
+  return {
+    title: `${placeLabel(dataset, id)}：${t('region.titleSuffix')}`,
+    crumbs: regionPageCrumbs(dataset, region),
+    searchRegion: region.name,
+    name: region.name,
+    facts: t(`kind.region.${region.kind}`) + (region.parent ? ` · ${fullPlaceLabel(dataset, region.parent)}` : ''),
+    ...(region.aliases.length ? { aliases: region.aliases.join('、') } : {}),
+    ...(region.note ? { note: region.note } : {}),
+    groups: groupsIn(dataset, id).map((g) => groupCard(dataset, g)),
+    children: (dataset.childRegions.get(id) ?? []).map((c) => childCard(dataset, c)),
+    institutions: institutions.map((i) => ({ href: `/institutions/${i.id}/`, name: i.name, kind: t(`kind.institution.${i.kind}`) })),
+    ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),
+    ...(observationsOf(dataset, 'region', id).length
+      ? { outcomes: outcomesView(dataset, 'region', id, tf('region.outcomesCaption', { name: region.name }), siteUrl) }
+      : {}),
+    documents: documentsWithin(dataset, id).map(documentItem),
+    updates: updatesWithin(dataset, id).map(updateItem),
+  };
+}
+
+export interface RegionTreeNode {
+  href: string;
+  name: string;
+  anchor: string;
+  /** "县 · 2 个医共体或医疗集团" */
+  meta: string;
+  children: RegionTreeNode[];
+}
+
+/** Every region as a tree, provinces first by name, then their prefectures, then their counties. */
+export function regionsIndex(dataset: Dataset): RegionTreeNode[] {
+  const node = (r: Region, depth: number): RegionTreeNode => {
+    const groups = groupsIn(dataset, r.id).length;
+    return {
+      href: `/regions/${r.id}/`,
+      name: r.name,
+      anchor: `region-${r.id}`,
+      meta: t(`kind.region.${r.kind}`) + (groups > 0 ? ` · ${tf('regions.groupCount', { n: groups })}` : ''),
+      // The page shows three levels: province, prefecture, county.
+      children: depth < 2 ? (dataset.childRegions.get(r.id) ?? []).map((c) => node(c, depth + 1)) : [],
+    };
+  };
+  return dataset.topRegions.map((r) => node(r, 0));
+}

@@ -18,19 +18,22 @@ export class YamlDate extends Date {
   }
 }
 
+/** js-yaml's own types, which it exports at run time (its type declarations leave them out). */
+const types = (yaml as unknown as { types: Record<'timestamp' | 'merge' | 'binary' | 'omap' | 'pairs' | 'set', yaml.Type> }).types;
+
 /** js-yaml's timestamp type (same tag, same resolver: the same texts are timestamps), keeping each one's text. */
 const timestamp = new yaml.Type('tag:yaml.org,2002:timestamp', {
   kind: 'scalar',
-  resolve: (data) => yaml.types.timestamp.resolve(data),
-  construct: (data: string) => new YamlDate((yaml.types.timestamp.construct(data) as Date).getTime(), data),
+  resolve: (data) => types.timestamp.resolve(data),
+  construct: (data: string) => new YamlDate((types.timestamp.construct(data) as Date).getTime(), data),
   instanceOf: Date,
   represent: (date) => (date as Date).toISOString(),
 });
 
 /** js-yaml's DEFAULT_SCHEMA, built as js-yaml builds it, with the timestamp above. */
 const SCHEMA = yaml.CORE_SCHEMA.extend({
-  implicit: [timestamp, yaml.types.merge],
-  explicit: [yaml.types.binary, yaml.types.omap, yaml.types.pairs, yaml.types.set],
+  implicit: [timestamp, types.merge],
+  explicit: [types.binary, types.omap, types.pairs, types.set],
 });
 
 /** An MDX file split as the build splits it: the frontmatter's YAML (undefined when there is none) and where the body starts. */
@@ -75,19 +78,4 @@ export function parseFrontmatterYaml(source: string): FrontmatterResult {
     for (const child of Object.values(value)) stack.push(child);
   }
   return { data: parsed as Record<string, unknown> };
-}
-
-/**
- * The day a frontmatter date names, as written: `2024-08-13`, also from a timestamp (`2024-08-13T10:00:00Z`), whose day
- * and time are checked as written. A day or time that does not exist gives the text back, for the date rule to refuse.
- */
-export function writtenDay(date: Date): string {
-  const source = (date as Partial<YamlDate>).source?.trim();
-  if (source === undefined) return Number.isNaN(date.getTime()) ? String(date) : date.toISOString().slice(0, 10);
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:[ \t]*(?:Z|[-+](\d{1,2})(?::?(\d{2}))?))?)?$/.exec(source);
-  if (!m) return source;
-  const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  const [hour, minute, second, zoneHour, zoneMinute] = [m[4], m[5], m[6], m[7], m[8]].map((v) => (v === undefined ? 0 : Number(v)));
-  if (hour > 23 || minute > 59 || second > 60 || zoneHour > 14 || zoneMinute > 59) return source;
-  return day;
 }

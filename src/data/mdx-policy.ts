@@ -362,7 +362,7 @@ export function mdxViolations(body: string, options: MdxPolicyOptions = {}): Mdx
     return [{ line: marked, zh: `正文一段里的 * _ [ 标记超过 ${MAX_MARKS_PER_PARAGRAPH} 个`, en: `a paragraph holds over ${MAX_MARKS_PER_PARAGRAPH} * _ [ marks`, hint: HINTS.deep }];
   let tree;
   try {
-    parser.runSync(parser.parse(body));
+    parser.runSync(parser.parse(body) as never);
     throw new Error('the MDX tree was not handed over');
   } catch (error) {
     if (error instanceof TreeRead) {

@@ -39,7 +39,7 @@ describe('nesting: refused before anything runs out of stack or time', () => {
     const body = '<Note title="a">\n'.repeat(MDX_MAX_DEPTH + 10) + 'x\n' + '</Note>\n'.repeat(MDX_MAX_DEPTH + 10);
     let tree: unknown;
     const processor = createProcessor({ remarkPlugins: [...MDX_REMARK_PLUGINS, () => (t: unknown) => void (tree = t)] });
-    processor.runSync(processor.parse(body));
+    processor.runSync(processor.parse(body) as never);
     expect(() => remarkMdxPolicy()(tree, { path: '/p/content/updates/x.mdx', cwd: '/p' })).toThrow(/content\/updates\/x\.mdx:\d+: 正文嵌套太深/);
   });
 });

@@ -5,6 +5,8 @@ import sitemap from '@astrojs/sitemap';
 import { searchIndexIntegration } from './src/search/build/integration.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
+import { previewWarning, readSiteAddress } from './src/publishing/site-address.ts';
+import { previewAddressesIntegration } from './src/integrations/preview-addresses.ts';
 import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
@@ -12,16 +14,13 @@ const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
 const cacheDir = process.env.YIGONGTI_CACHE_DIR ?? './node_modules/.astro';
 
 // The site's address is one setting: canonical links, RSS, sitemap, citations, CSV URL columns, share cards and the
-// referral sheets' QR codes all come from it. Unset, the build says so and uses the local preview address, never a
-// placeholder domain that would be printed on paper.
-const LOCAL_SITE = 'http://localhost:4321';
-const site = process.env.SITE_URL || LOCAL_SITE;
-if (!process.env.SITE_URL && process.argv.includes('build')) {
-  console.warn(`! SITE_URL 未设置，本次构建使用 ${LOCAL_SITE}（链接、二维码只在本机有效）。发布前请设置 SITE_URL=https://你的网址 / SITE_URL is not set: building for ${LOCAL_SITE}; set SITE_URL before publishing.`);
-}
+// referral sheets' QR codes all come from it. Unset (or local), the build is a preview: it says so once, loudly, and
+// nothing shareable carries the local address (src/publishing/site-address.ts), the sitemap included.
+const siteAddress = readSiteAddress(process.env.SITE_URL);
+if (!siteAddress.public && process.argv.includes('build')) console.warn(`\n${previewWarning()}\n`);
 
 export default defineConfig({
-  site,
+  site: siteAddress.build.href,
   outDir,
   cacheDir,
   trailingSlash: 'always',
@@ -52,6 +51,8 @@ export default defineConfig({
     mdx({ gfm: false, smartypants: false, remarkPlugins: [...MDX_REMARK_PLUGINS, remarkMdxPolicy], rehypePlugins: [rehypeNoImageImports] }),
     // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
     sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
+    // After the sitemap: a preview build's sitemap lists site paths, not the local address.
+    previewAddressesIntegration(),
     searchIndexIntegration(),
     dataReloadIntegration(),
     // _headers from src/ (never from public/), and public/ checked before it is copied into the site.

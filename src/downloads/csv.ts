@@ -33,10 +33,11 @@ function subjectRegion(dataset: Dataset, subject: Observation['subject']): strin
 /** Tables need the site (to resolve names) and the address it is published at (for links). */
 export interface Context {
   dataset: Dataset;
-  siteUrl: string | URL;
+  /** The public address; undefined in a preview build, whose URL columns hold site paths (/groups/…/). */
+  siteUrl: string | URL | undefined;
 }
 
-const url = (ctx: Context, path: string) => new URL(path, ctx.siteUrl).href;
+const url = (ctx: Context, path: string) => (ctx.siteUrl ? new URL(path, ctx.siteUrl).href : path);
 
 export function observationTable(ctx: Context): Table<Observation> {
   const { dataset } = ctx;

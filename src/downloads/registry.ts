@@ -65,10 +65,10 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
   const href = (ext: string) => `/data/${base}.${ext}`;
   const meta = () => ({
     title,
-    url: new URL(href('json'), ctx.siteUrl).href,
+    url: ctx.siteUrl ? new URL(href('json'), ctx.siteUrl).href : href('json'),
     licence: LICENCE,
     licenceUrl: LICENCE_URL,
-    citation: citationText({ author: ctx.author, title, updated: ctx.updated, url: new URL('/data/', ctx.siteUrl).href, type: 'DS/OL' }),
+    citation: citationText({ author: ctx.author, title, updated: ctx.updated, url: ctx.siteUrl ? new URL('/data/', ctx.siteUrl).href : '/data/', type: 'DS/OL' }),
   });
   return [
     { href: href('csv'), format: 'CSV', title, table, bytes: once(() => encoder.encode(toCsv(make(ctx), items()))) },
@@ -130,12 +130,12 @@ export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
 const registries = new WeakMap<Dataset, Map<string, DownloadRegistry>>();
 
 /** The build's download registry for this dataset, published at `siteUrl`. */
-export function downloadRegistry(dataset: Dataset, siteUrl: string | URL): DownloadRegistry {
-  const key = new URL(siteUrl).href;
+export function downloadRegistry(dataset: Dataset, siteUrl: string | URL | undefined): DownloadRegistry {
+  const key = siteUrl ? new URL(siteUrl).href : '';
   let bySite = registries.get(dataset);
   if (!bySite) registries.set(dataset, (bySite = new Map()));
   let registry = bySite.get(key);
-  if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(dataset, key, dataset.dataUpdated))));
+  if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(dataset, key || undefined, dataset.dataUpdated))));
   return registry;
 }
 
@@ -151,6 +151,6 @@ export function linkOf(file: DownloadFile): DownloadLink {
 }
 
 /** The context every page and endpoint builds downloads with. */
-export function downloadContext(dataset: Dataset, siteUrl: string | URL, updated?: string): DownloadContext {
-  return { dataset: dataset, siteUrl, author: t('site.name'), updated };
+export function downloadContext(dataset: Dataset, siteUrl: string | URL | undefined, updated?: string): DownloadContext {
+  return { dataset, siteUrl, author: t('site.name'), updated };
 }

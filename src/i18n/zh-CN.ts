@@ -802,6 +802,11 @@ export const strings = {
   'cite.outlet': '刊载于{outlet}',
   'doc.originalUrl': '原文网址',
   'doc.curation': '本站如何整理',
+  // Issue 28 (phone, paper, share: addresses, feedback, dead ends). One block, to ease merging.
+  'preview.cite': '这是预览版本：网站还没有设置公开网址，所以上面只写了本页在站内的路径。正式发布后这里会写出完整网址。',
+  'preview.sheet': '预览版本：网站还没有设置公开网址，所以这张单子不印二维码和网址。',
+  'preview.embed': '这是预览版本：网站还没有设置公开网址，嵌入代码里只有站内路径，放到别的网站上不能显示。请在正式发布后再复制。',
+  'chart.creditSourcePreview': '来源：{site}，据各地公开文件整理',
 } as const;
 
 export type StringKey = keyof typeof strings;

@@ -23,7 +23,7 @@ export interface DataPageView {
   citation: string;
 }
 
-export function dataPage(dataset: Dataset, siteUrl: string | URL): DataPageView {
+export function dataPage(dataset: Dataset, siteUrl: string | URL | undefined): DataPageView {
   const registry = downloadRegistry(dataset, siteUrl);
   const main = new Map<string, DataPageView['main'][number]>();
   for (const f of registry.site) {
@@ -47,6 +47,6 @@ export function dataPage(dataset: Dataset, siteUrl: string | URL): DataPageView 
       columns: columns.map((key) => ({ key, meaning: columnMeaning(table, key) ?? '' })),
     })),
     codes: sections.map((s) => ({ code: s.framework, meaning: t(`framework.${s.framework}`) })),
-    citation: citationText({ author: t('site.name'), title: t('data.datasetTitle'), updated: dataset.dataUpdated, url: new URL('/data/', siteUrl).href, type: 'DS/OL' }),
+    citation: citationText({ author: t('site.name'), title: t('data.datasetTitle'), updated: dataset.dataUpdated, url: siteUrl ? new URL('/data/', siteUrl).href : '/data/', type: 'DS/OL' }),
   };
 }

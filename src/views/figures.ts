@@ -104,7 +104,7 @@ export interface OutcomesView {
   downloads: DownloadLink[];
 }
 
-export function outcomesView(dataset: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL, options: { charts?: boolean } = {}): OutcomesView {
+export function outcomesView(dataset: Dataset, type: SubjectType, id: string, caption: string, siteUrl: string | URL | undefined, options: { charts?: boolean } = {}): OutcomesView {
   const observations = observationsOf(dataset, type, id);
   const charts = options.charts === false ? [] : chartsForSubject(dataset, type, id);
   const group = type === 'group' ? dataset.group.get(id) : undefined;

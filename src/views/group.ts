@@ -107,7 +107,7 @@ export function rosterView(dataset: Dataset, group: Group): RosterView {
   };
 }
 
-export function groupPage(dataset: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): GroupPageView {
+export function groupPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined, today: string = buildDay()): GroupPageView {
   const group = dataset.group.get(id);
   if (!group) throw new Error(`no group "${id}"`);
   const lead = group.lead ? dataset.institution.get(group.lead) : undefined;
@@ -221,7 +221,8 @@ export interface ReferralPageView {
   none?: { text: string; documentsIntro: string; documents: DocumentItem[]; regionIntro: string };
   back: Link;
   /** The page's own address, printed at the foot of the sheet and coded in its QR code. */
-  pageUrl: string;
+  /** The sheet's own address for its QR code; undefined in a preview build (no public address to print). */
+  pageUrl?: string;
   /** "本页生成于2026年11月29日。" */
   builtOn: string;
 }
@@ -238,7 +239,7 @@ const STEP_OF_PART: Record<ReferralPart, ReferralStepKey> = {
   down: 'back',
 };
 
-export function referralPage(dataset: Dataset, id: string, siteUrl: string | URL, today: string = buildDay()): ReferralPageView {
+export function referralPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined, today: string = buildDay()): ReferralPageView {
   const group = dataset.group.get(id);
   if (!group) throw new Error(`no group "${id}"`);
   const lead = group.lead ? dataset.institution.get(group.lead) : undefined;
@@ -317,7 +318,7 @@ export function referralPage(dataset: Dataset, id: string, siteUrl: string | URL
           },
         }),
     back: { href: `/groups/${group.id}/`, label: tf('referral.back', { name: group.name }) },
-    pageUrl: new URL(referralHref(group.id), siteUrl).href,
+    ...(siteUrl ? { pageUrl: new URL(referralHref(group.id), siteUrl).href } : {}),
     builtOn: tf('steps.builtOn', { date: formatDate(today) }),
   };
 }

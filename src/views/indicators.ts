@@ -106,7 +106,7 @@ export interface IndicatorPageView {
   /** Documents the figures come from. */
   sources: SourceDocumentView[];
   /** The embed view: its address and the <iframe> snippet to copy. */
-  embed: { href: string; url: string; snippet: string };
+  embed: { href: string; url: string; snippet: string; preview?: boolean };
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -239,7 +239,7 @@ function sourcesOf(dataset: Dataset, observations: readonly Observation[]): Sour
 }
 
 /** Everything an indicator page shows; undefined for an unknown id. */
-export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL): IndicatorPageView | undefined {
+export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
   const indicator = dataset.indicator.get(id);
   if (!indicator) return undefined;
   const official = indicator.definitionStatus === 'official';
@@ -247,7 +247,8 @@ export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | UR
   const target = indicator.nationalTarget;
   const observations = observationsOfIndicator(dataset, indicator.id);
   const reports = reportsOf(dataset, indicator, observations);
-  const embedUrl = new URL(embedHref(indicator.id), siteUrl).href;
+  // A preview build has no public address: the snippet holds the site path, and the page says it works only once published.
+  const embedUrl = siteUrl ? new URL(embedHref(indicator.id), siteUrl).href : embedHref(indicator.id);
   const title = tf('indicator.title', { name: indicator.name });
   return {
     indicator,
@@ -279,6 +280,7 @@ export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | UR
       href: embedHref(indicator.id),
       url: embedUrl,
       snippet: `<iframe src="${embedUrl}" title="${escapeAttr(title)}" width="100%" height="600" loading="lazy"></iframe>`,
+      ...(siteUrl ? {} : { preview: true }),
     },
   };
 }

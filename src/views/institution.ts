@@ -56,7 +56,7 @@ export interface InstitutionPageView {
   outcomes?: OutcomesView;
 }
 
-export function institutionPage(dataset: Dataset, id: string, siteUrl: string | URL): InstitutionPageView {
+export function institutionPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): InstitutionPageView {
   const institution = dataset.institution.get(id);
   if (!institution) throw new Error(`no institution "${id}"`);
   const memberships = membershipsOf(dataset, id);

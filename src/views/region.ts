@@ -66,7 +66,7 @@ function childCard(dataset: Dataset, c: Region): RegionCard {
   };
 }
 
-export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL): RegionPageView {
+export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): RegionPageView {
   const region = dataset.region.get(id);
   if (!region) throw new Error(`no region "${id}"`);
   const standing = dataset.institutionsOfRegion.get(id) ?? [];

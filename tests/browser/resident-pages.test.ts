@@ -2,6 +2,7 @@
  * Every group, institution and region in the data has its page; rosters link to pages that exist; text pages ship
  * no script but /prefs.js; each referral guide prints on one A4 sheet without the site's header, navigation or footer.
  */
+import { publicSite } from '../../src/publishing/site-address';
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,7 +13,8 @@ import { referralGuide } from '../../src/views/referral';
 import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');
-const SITE = process.env.SITE_URL || 'http://localhost:4321';
+// The public address the shared build was made for; undefined for a preview build (SITE_URL unset or local).
+const PUBLIC = publicSite(process.env.SITE_URL);
 const dataset = loadDataset(process.cwd());
 const pageFile = (url: string) => join(DIST, url, 'index.html');
 const html = (url: string) => parse(readFileSync(pageFile(url), 'utf8'));
@@ -107,9 +109,16 @@ describe('referral guides in print', () => {
       if (await page.locator(selector).count()) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
     }
     await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
-    // The sheet carries its QR code, its real address and the print date.
-    await expect(page.locator('.print-foot .qr svg').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.print-foot').textContent()).resolves.toContain(new URL(url, SITE).href);
+    // Published, the sheet carries its QR code, its real address and the print date; a preview sheet says it is a
+    // preview instead, and no local address reaches paper.
+    if (PUBLIC) {
+      await expect(page.locator('.print-foot .qr svg').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.print-foot').textContent()).resolves.toContain(new URL(url, PUBLIC).href);
+    } else {
+      await expect(page.locator('.print-foot .qr').count()).resolves.toBe(0);
+      await expect(page.locator('.print-foot [data-preview-note]').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.print-foot').textContent()).resolves.not.toContain('localhost');
+    }
     await expect(page.locator('[data-print-date]').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
     const pdf = await page.pdf({ preferCSSPageSize: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];

@@ -10,13 +10,15 @@ import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
+import { publicSite } from '../../src/publishing/site-address';
 import { builtPages, isEmbed, readDist } from '../support/site-pages';
 import { loadDataset } from '../../src/data/read-sources';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };
 const SMALL_PHONE = { width: 360, height: 740 };
-const SITE = process.env.SITE_URL || 'http://localhost:4321';
+// The public address the shared build was made for; undefined for a preview build (SITE_URL unset or local).
+const PUBLIC = publicSite(process.env.SITE_URL);
 const pages = builtPages().filter((p) => !isEmbed(p.url));
 const embeds = builtPages().filter((p) => isEmbed(p.url));
 const html = (url: string) => parse(readFileSync(join(resolve('dist'), url, 'index.html'), 'utf8'));
@@ -128,16 +130,25 @@ describe('大字模式', () => {
 });
 
 describe('every page', () => {
-  it('carries og:title, og:description and an absolute og:image at the site address, and no placeholder address', () => {
+  it('carries og:title and og:description, and og:image, og:url and canonical at the public address or, in a preview build, not at all', () => {
     const missing: string[] = [];
     for (const { file, url } of pages) {
       const text = readDist(file);
       if (text.includes('yigongti.example.org')) missing.push(`${url}: placeholder address`);
       const doc = parse(text);
-      for (const prop of ['og:title', 'og:description', 'og:image']) {
+      for (const prop of ['og:title', 'og:description']) {
         const content = doc.querySelector(`meta[property="${prop}"]`)?.getAttribute('content') ?? '';
         if (!content.trim()) missing.push(`${url}: ${prop}`);
-        if (prop === 'og:image' && !content.startsWith(new URL('/og.png', SITE).href)) missing.push(`${url}: og:image ${content}`);
+      }
+      const image = doc.querySelector('meta[property="og:image"]')?.getAttribute('content');
+      const canonical = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
+      if (PUBLIC) {
+        if (image !== new URL('/og.png', PUBLIC).href) missing.push(`${url}: og:image ${image}`);
+        if (!url.includes('404') && canonical !== new URL(url, PUBLIC).href) missing.push(`${url}: canonical ${canonical}`);
+      } else {
+        // A preview: a share card or canonical link at http://localhost:4321 would lead nowhere on anyone else's phone.
+        if (text.includes('localhost')) missing.push(`${url}: carries localhost`);
+        if (image !== undefined || canonical !== undefined) missing.push(`${url}: og:image/canonical in a preview build`);
       }
     }
     expect(missing).toEqual([]);

@@ -1,5 +1,6 @@
 /** The change log as an RSS 2.0 feed, newest first: one item per corrected figure. */
 import rss from '@astrojs/rss';
+import { previewFeed } from '../../publishing/site-address';
 import type { APIContext } from 'astro';
 import { getDataset } from '../../data/current';
 import { correctionSentence } from '../../data/corrections';
@@ -8,7 +9,7 @@ import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
 export async function GET(context: APIContext) {
-  return rss({
+  return previewFeed(context.site, await rss({
     title: t('changes.rssTitle'),
     description: t('changes.rssDescription'),
     // The channel links to the change log page itself.
@@ -22,5 +23,5 @@ export async function GET(context: APIContext) {
       // Absolute, so the feed keeps the #anchor instead of adding a trailing slash after it.
       link: new URL(change.view.href, context.site).href,
     })),
-  });
+  }));
 }

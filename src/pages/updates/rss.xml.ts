@@ -1,12 +1,13 @@
 /** The updates as an RSS 2.0 feed, newest first. */
 import rss from '@astrojs/rss';
+import { previewFeed } from '../../publishing/site-address';
 import type { APIContext } from 'astro';
 import { getDataset } from '../../data/current';
 import { updatesIndex } from '../../views/content';
 import { t } from '../../i18n/zh-CN';
 
 export async function GET(context: APIContext) {
-  return rss({
+  return previewFeed(context.site, await rss({
     title: `${t('site.name')}：${t('updates.title')}`,
     description: t('updates.intro'),
     site: context.site!,
@@ -19,5 +20,5 @@ export async function GET(context: APIContext) {
       link: u.href,
       categories: u.regionNames,
     })),
-  });
+  }));
 }

@@ -8,10 +8,12 @@ import { chartFileName, indicatorCharts, indicatorPage } from '../../../views/in
 import { chartSvg, drawableFromZero } from '../../../views/chart-layout';
 import { t } from '../../../i18n/zh-CN';
 import { tf } from '../../../i18n/fill';
+import { publicSite } from '../../../publishing/site-address';
 
 export const getStaticPaths = (() => {
   const dataset = getDataset();
-  const site = import.meta.env.SITE;
+  // The credit names the page's address once the site has a public one; a preview build names the site alone.
+  const site = publicSite(import.meta.env.SITE);
   return dataset.indicators.flatMap((indicator) => {
     const view = indicatorPage(dataset, indicator.id, site)!;
     return indicatorCharts(view.reports)
@@ -20,7 +22,9 @@ export const getStaticPaths = (() => {
         params: { id: indicator.id, file: chartFileName(indicator.id, chart.key) },
         props: {
           svg: chartSvg(chart, {
-            source: tf('chart.creditSource', { site: t('site.name'), url: new URL(`/indicators/${indicator.id}/`, site).href }),
+            source: site
+              ? tf('chart.creditSource', { site: t('site.name'), url: new URL(`/indicators/${indicator.id}/`, site).href })
+              : tf('chart.creditSourcePreview', { site: t('site.name') }),
             licence: t('chart.creditLicence'),
           }),
         },

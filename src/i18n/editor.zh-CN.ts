@@ -16,6 +16,7 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   corrections: '更正',
   indicators: '指标',
   regions: '地区',
+  references: '参考资料（一般常识的出处）',
 };
 
 /** The order of the start page: what bureaus publish most often first. */
@@ -289,6 +290,7 @@ export const UI_CHOICES: Record<string, Record<string, string>> = {
   },
   definitionStatus: { official: '照抄指标体系原文', working: '我们写的（未核实）', source: '按当地文件的用法' },
   'subject.type': { group: '医共体 / 医疗集团', region: '地区', institution: '医疗机构' },
+  regionKind: { province: '省', prefecture: '市（地区、州）', county: '县', 'county-level-city': '县级市', district: '区', 'development-zone': '开发区' },
 };
 
 export const UI = {

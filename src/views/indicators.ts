@@ -5,6 +5,7 @@
 import type { Indicator, Observation } from '../schemas';
 import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, subjectName, type Dataset, type DocumentEntry } from '../data/dataset';
 import { formatDate, formatFigure, formatQualified, formatStatistic } from './format';
+import { comparableTarget } from '../data/comparable';
 import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../data/series';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
@@ -150,7 +151,7 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
   const actuals = unambiguous(observations.filter((o) => o.kind === 'actual'));
   const period = comparedPeriod(actuals);
   const periodWords = period ? periodText(actuals.find((o) => o.period === period)!) : undefined;
-  const national = indicator.nationalTarget;
+  const national = comparableTarget(dataset, indicator);
   const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
   const meets = (v: number) => (indicator.polarity === 'higher-is-better' ? v >= national!.value : v <= national!.value);
 
@@ -403,10 +404,10 @@ function placeFigure(dataset: Dataset, subject: Observation['subject'], indicato
 }
 
 /** One grid cell: coloured only when `targetStatus` can tell, with a symbol and words either way. */
-export function gridCell(indicator: Indicator, o: Observation | undefined): GridCell {
+export function gridCell(dataset: Dataset, indicator: Indicator, o: Observation | undefined): GridCell {
   if (!o) return { indicator: indicator.id, status: 'empty', symbol: '', note: t('grid.note.empty') };
   const base = { indicator: indicator.id, value: formatFigure(o, indicator.unit), period: periodText(o) };
-  const status = targetStatus(indicator, o);
+  const status = targetStatus(dataset, indicator, o);
   if (status.comparable) {
     return status.meets ? { ...base, status: 'meets', symbol: '✓', note: t('grid.note.meets') } : { ...base, status: 'misses', symbol: '✗', note: t('grid.note.misses') };
   }
@@ -423,10 +424,10 @@ function gridView(dataset: Dataset, places: readonly Observation['subject'][], c
       id: i.id,
       name: i.shortName ?? i.name,
       href: `/indicators/${i.id}/`,
-      ...(i.nationalTarget && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) } : {}),
+      ...(comparableTarget(dataset, i) && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget!.value, i.unit, i.nationalTarget!.qualifier) } : {}),
       polarity: t(`grid.polarity.${i.polarity}`),
     })),
-    rows: shown.map((s) => ({ place: placeLink(dataset, s), cells: gridIndicators.map((i) => gridCell(i, placeFigure(dataset, s, i.id))) })),
+    rows: shown.map((s) => ({ place: placeLink(dataset, s), cells: gridIndicators.map((i) => gridCell(dataset, i, placeFigure(dataset, s, i.id))) })),
     legend: (['meets', 'misses', 'apart', 'empty'] as const).map((status) => ({ status, symbol: { meets: '✓', misses: '✗', apart: '·', empty: '' }[status], text: t(`grid.legend.${status}`) })),
     ...(rest.length
       ? { omitted: { text: tf('grid.omitted', { n: rest.length, cap: GRID_PLACE_CAP, ...(allOfProvince ? { province: allOfProvince } : { province: '' }) }), links: rest.map((s) => placeLink(dataset, s)) } }
@@ -444,6 +445,7 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
   const sections = catalogue(dataset);
   const all = sections.flatMap((s) => s.indicators);
   const provinceIndicators = filter && 'place' in filter ? (index.indicatorsOfProvince.get(filter.place) ?? new Set<string>()) : undefined;
+  const place = filter && 'place' in filter ? filter.place : undefined;
   const keep = (i: Indicator) => (!filter ? true : 'topic' in filter ? topicOf(i) === filter.topic : provinceIndicators!.has(i.id));
 
   const row = (i: Indicator): CatalogueRow => {
@@ -461,7 +463,8 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
       reach: tf('indicators.reach', { places: f.places, figures: f.figures }),
       places: f.places,
       figures: f.figures,
-      latest: f.latest.map((o) => latestView(dataset, i, o)),
+      // A province's page shows that province's newest figures, never another province's.
+      latest: (place ? (index.latestInProvince.get(`${place}|${i.id}`) ?? []) : f.latest).map((o) => latestView(dataset, i, o)),
       ...(f.figures > f.latest.length ? { more: tf('indicators.more', { n: f.figures - f.latest.length }) } : {}),
       provinces: [...f.provinces].sort(),
     };

@@ -12,6 +12,7 @@ import { groupCard, type GroupCard } from './group';
 import { documentItem, documentsWithin, updateItem, updatesWithin, type DocumentItem, type UpdateItem } from './related';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
+import { factSource, GENERAL_FACT } from './general-facts';
 
 export interface RegionCard {
   href: string;
@@ -29,7 +30,11 @@ export interface RegionPageView {
   facts: string;
   aliases?: string;
   note?: string;
+  /** Where the region's place in the tree comes from (the region tree is general knowledge, see /about/). */
+  parentSource?: string;
   groups: GroupCard[];
+  /** Groups of the city above that serve its urban area without the sources assigning this district to either. */
+  areaGroups?: { heading: string; intro: string; groups: GroupCard[] };
   children: RegionCard[];
   /** Institutions standing in this region itself, by name; village clinics are only counted. */
   institutions: { href: string; name: string; kind: string }[];
@@ -66,6 +71,27 @@ function childCard(dataset: Dataset, c: Region): RegionCard {
   };
 }
 
+/** Whom the region tree comes from, as pages say it ("民政部；出处未核实"). */
+function regionTreeSource(dataset: Dataset): string {
+  const reference = dataset.reference.get(GENERAL_FACT.regionTree);
+  return reference ? factSource(reference) : t('fact.unverified');
+}
+
+/** A district with no group of its own whose city's groups serve the urban area without assigning districts (Linyi's plan). */
+function areaGroupsOf(dataset: Dataset, region: Region): Pick<RegionPageView, 'areaGroups'> {
+  if (!region.parent || groupsIn(dataset, region.id).length) return {};
+  const parent = dataset.region.get(region.parent);
+  const groups = groupsIn(dataset, region.parent).filter((g) => g.region === region.parent && g.areaNote);
+  if (!parent || !groups.length) return {};
+  return {
+    areaGroups: {
+      heading: tf('region.areaGroups', { parent: parent.name }),
+      intro: tf('region.areaGroupsIntro', { parent: parent.name, name: region.name }),
+      groups: groups.map((g) => groupCard(dataset, g)),
+    },
+  };
+}
+
 export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): RegionPageView {
   const region = dataset.region.get(id);
   if (!region) throw new Error(`no region "${id}"`);
@@ -80,7 +106,9 @@ export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL |
     facts: t(`kind.region.${region.kind}`) + (region.parent ? ` · ${fullPlaceLabel(dataset, region.parent)}` : ''),
     ...(region.aliases.length ? { aliases: region.aliases.join('、') } : {}),
     ...(region.note ? { note: region.note } : {}),
+    ...(region.parent ? { parentSource: tf('region.parentSource', { source: regionTreeSource(dataset) }) } : {}),
     groups: groupsIn(dataset, id).map((g) => groupCard(dataset, g)),
+    ...areaGroupsOf(dataset, region),
     children: (dataset.childRegions.get(id) ?? []).map((c) => childCard(dataset, c)),
     institutions: institutions.map((i) => ({ href: `/institutions/${i.id}/`, name: i.name, kind: t(`kind.institution.${i.kind}`) })),
     ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),

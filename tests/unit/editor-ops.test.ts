@@ -44,6 +44,9 @@ async function signIn(name: string, password: string): Promise<string> {
 const regionsNow = () => JSON.parse(readFileSync(join(root, REGIONS), 'utf8')) as { id: string; note?: string }[];
 const gitLog = (format: string, ...args: string[]) => new Git(root).run(['log', `--format=${format}`, ...args]);
 
+// Stands in for `scripts/build.ts --out .editor/preview`.
+const PREVIEW_BUILD = "const fs = require('fs'); fs.mkdirSync('.editor/preview/regions/zizhong', { recursive: true }); fs.writeFileSync('.editor/preview/regions/zizhong/index.html', '预览：资中县'); console.log('✓ .editor/preview updated')";
+
 let writer: string;
 let reviewer: string;
 
@@ -67,7 +70,10 @@ beforeAll(async () => {
     lan: true,
     hosts: [HOST],
     // Publication runs a stand-in for scripts/build.ts here (the real build is tested in tests/build/).
-    buildCommand: () => ({ file: process.execPath, args: ['-e', "console.log('✓ 数据检查通过'); console.log('✓ dist/ updated')"] }),
+    buildCommand: (kind) => ({
+      file: process.execPath,
+      args: ['-e', kind === 'preview' ? PREVIEW_BUILD : "console.log('✓ 数据检查通过'); console.log('✓ dist/ updated')"],
+    }),
   });
   host = `${HOST}:${new URL(editor.url).port}`;
   writer = await signIn('王编辑', 'bianji-mima-1');
@@ -195,5 +201,29 @@ describe('saves, history, restore and publication', () => {
     expect((await gitLog('%an|%s', '-1')).trim()).toMatch(/^王编辑\|恢复/);
     const history = await ask(`/api/history?file=${encodeURIComponent(REGIONS)}&id=zizhong`, { cookie: writer });
     expect(history.json.commits[0].approvedBy).toBeUndefined();
+  });
+
+  it('builds a preview when a staff member opens one, then shows it on the preview server to signed-in staff only', async () => {
+    const waiting = await ask('/preview/regions/zizhong/', { cookie: writer, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(waiting.status).toBe(200);
+    expect(waiting.text).toContain('正在生成预览');
+    expect(waiting.headers.refresh).toBe('3');
+    let status: Answer;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      status = await ask('/api/preview/status', { cookie: writer });
+    } while (status.json.state === 'running');
+    expect(status.json).toMatchObject({ kind: 'preview', state: 'done' });
+    const previewPort = new URL(editor.previewUrl).port;
+    const ready = await ask('/preview/regions/zizhong/', { cookie: writer, headers: { 'sec-fetch-site': 'same-origin' } });
+    expect(ready.status).toBe(302);
+    expect(ready.headers.location).toBe(`http://${HOST}:${previewPort}/regions/zizhong/`);
+    const previewHost = `${HOST}:${previewPort}`;
+    const page = (cookie?: string, path = '/regions/zizhong/') => call(editor.previewUrl, path, { headers: { host: previewHost, ...(cookie ? { cookie } : {}) } });
+    expect((await page()).status).toBe(401);
+    expect((await page(writer)).text).toBe('预览：资中县');
+    expect((await call(editor.previewUrl, '/regions/zizhong/', { headers: { host: `evil.example:${previewPort}`, cookie: writer } })).status).toBe(403);
+    for (const climb of ['/..%2F..%2F.editor%2Fusers.json', '/%2e%2e/%2e%2e/.editor/users.json', '/..%5C..%5C.editor%5Cusers.json'])
+      expect((await page(writer, climb)).text, climb).not.toContain('scrypt');
   });
 });

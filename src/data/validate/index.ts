@@ -5,7 +5,7 @@
  * exist and are unique), rules.ts (what a schema cannot see). Messages live in src/i18n/validation.ts.
  */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference } from '../../schemas';
 import { strayFileProblem } from './files';
 import { parseDataFiles } from './json';
 import { validateMdx, type MdxValidated } from './mdx';
@@ -30,6 +30,7 @@ export interface Collections {
   documents: Located<MdxEntry<DocumentMeta>>[];
   updates: Located<MdxEntry<UpdateMeta>>[];
   corrections: Located<Correction>[];
+  references: Located<Reference>[];
 }
 
 export interface ValidateOptions {
@@ -48,7 +49,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path, file.unreadable));
   for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new KnownIds()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
@@ -56,6 +57,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators);
   const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
+  const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references);
   const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx, { images: files.public?.files });
   const { documents, updates } = mdx;
   for (const p of mdx.problems) problems.push(p);
@@ -64,7 +66,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     known[name].repeats = mdx.known[name].repeats;
   }
 
-  const all: Collections = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
+  const all: Collections = { regions, institutions, groups, indicators, observations, documents, updates, corrections, references };
   // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.
   for (const [name, entries] of Object.entries(all)) if (known[name as keyof Collections].repeats) checkUnique(name, entries, problems);
   checkReferences(all, known, problems);
@@ -92,6 +94,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
       documents: values(documents),
       updates: values(updates),
       corrections: values(corrections),
+      references: values(references),
     },
     problems,
   };

@@ -97,6 +97,7 @@ export function checkReferences(all: Collections, ids: Record<DataCollection | M
     }
   }
   for (const ind of indicators) if (ind.value.source) ref(ind, 'source.document', 'documents', ind.value.source.document);
+  for (const ind of indicators) ref(ind, 'nationalTarget.reference', 'references', ind.value.nationalTarget?.reference);
   const subjectCollection = { group: 'groups', region: 'regions', institution: 'institutions' } as const;
   for (const o of observations) {
     const v = o.value;

@@ -1,7 +1,7 @@
 /**
  * Rules stage: what a schema alone cannot see. Quoted excerpts stay short and contain the figure they quote; a
  * figure's period is real and its shape (range, median) complete; a correction matches the figure it corrects; nothing
- * is dated in the future.
+ * is dated in the future; what is said is true as written (truth-rules.ts).
  */
 import { periodProblem } from '../../schemas';
 import { EXCERPT_MAX_LENGTH, periodLastStart } from '../../schemas/observation';
@@ -10,6 +10,7 @@ import { excerptContainsValue } from '../figures';
 import { fieldPath, type Located, type Problem } from './problems';
 import { contactItems } from './references';
 import type { Collections } from './index';
+import { truthProblems } from './truth-rules';
 
 /** Excerpts over the limit anywhere in an entry, by field path: a source is quoted by the few words around a fact. */
 function longExcerpts(at: Located<unknown>, problems: Problem[]) {
@@ -82,10 +83,12 @@ export function figureShapeProblems(v: {
 
 /** Reports every rule the entries break; `now` is the moment "today" is judged from. */
 export function checkRules(all: Collections, now: Date, problems: Problem[]) {
-  const { regions, institutions, groups, indicators, observations, updates, corrections } = all;
+  const { regions, institutions, groups, indicators, observations, documents, updates, corrections, references } = all;
   // A figure's excerpt is checked with the figure; every other quoted source (services, referral rules, members,
   // definitions) keeps to the same few words.
   for (const entries of [regions, institutions, groups, indicators]) for (const at of entries) longExcerpts(at, problems);
+  // Plans stay plans, one kind of number per indicator, general facts with their source (truth-rules.ts).
+  for (const p of truthProblems({ institutions, groups, indicators, observations, documents, references })) problems.push(p);
   for (const o of observations) {
     const v = o.value;
     const wrongPeriod = periodProblem(v.period);

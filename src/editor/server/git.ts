@@ -55,7 +55,10 @@ export class Git {
   /** Commits exactly these files (added, changed or removed) as the staff member; undefined when nothing changed. */
   async commitFiles(files: string[], message: string, author: string): Promise<string | undefined> {
     if (!files.length) return undefined;
-    await this.run(['add', '-A', '--', ...files]);
+    // A path git never knew that is gone again (a new entry deleted before any commit) is skipped, not an error.
+    await this.run(['add', '-A', '--', ...files]).catch(async () => {
+      for (const file of files) await this.run(['add', '-A', '--', file]).catch(() => undefined);
+    });
     const staged = await this.run(['diff', '--cached', '--name-only', '--', ...files]);
     if (!staged.trim()) return undefined;
     await this.run(['commit', '-q', '--no-verify', '-m', message, '--', ...files], author);

@@ -131,7 +131,12 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   const userOf = (req: IncomingMessage): User | undefined => (lan ? sessions.get(cookieValue(req.headers.cookie)) : localUser);
   const clientKey = (req: IncomingMessage) => `ip:${req.socket.remoteAddress ?? '?'}`;
 
+  /** When the last save was written, and when the preview last built started: a preview older than a save is stale. */
+  let lastWriteAt = Date.now();
+  let previewFrom = 0;
+
   const onWriteFor = (user: User) => async (change: { files: string[]; message: string }) => {
+    lastWriteAt = Date.now();
     try {
       await git.commitFiles(change.files, change.message, user.name);
     } catch (error) {
@@ -171,9 +176,11 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   }
 
   function startBuild(kind: JobKind, user: User, path?: string): boolean {
+    const startedAt = Date.now();
     return job.start(kind, kind === 'publish' ? SERVER.publishStarted : SERVER.previewStarted, async (ok): Promise<Partial<JobStatus>> => {
       if (kind === 'preview') {
-        if (!ok) return { lines: [SERVER.previewFailed] } as Partial<JobStatus>;
+        if (!ok) return {};
+        previewFrom = startedAt;
         const since = await git.lastPublication();
         const page = path ?? (await changedPage(since)) ?? '/';
         return { url: `${previewOrigin({ headers: { host: `${currentHost}` } } as IncomingMessage)}${page}` };
@@ -272,9 +279,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       if (!user) return sendJson(res, 401, { zh: SERVER.loginNeeded });
       return handleApi(req, res, url, user);
     }
-    if (path === '/preview' || path.startsWith('/preview/')) {
-      return send(res, 302, '', 'text/plain', { location: `${previewOrigin(req)}${path.slice('/preview'.length) || '/'}${url.search}` });
-    }
+    if (path === '/preview' || path.startsWith('/preview/')) return previewPage(req, res, url, user);
     if (options.uiDir) {
       if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { zh: SERVER.notAllowed });
       const file = readStatic(options.uiDir, path) ?? (path === '/' || path.startsWith('/edit/') ? readStatic(options.uiDir, '/index.html') : undefined);
@@ -283,6 +288,38 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     }
     if (!user) return send(res, 303, '', 'text/plain', { location: '/login' });
     return legacy(req, res, url, user);
+  }
+
+  /**
+   * /preview/<site path>: the page on the preview server when the preview is newer than the last save; otherwise a
+   * page that builds the preview (the same staged build, into .editor/preview/) and reloads itself until it is ready.
+   */
+  function previewPage(req: IncomingMessage, res: ServerResponse, url: URL, user: User | undefined) {
+    if (!user) return send(res, 303, '', 'text/plain', { location: '/login' });
+    const sitePath = (url.pathname.slice('/preview'.length) || '/') + url.search;
+    const status = job.status();
+    const fresh = previewFrom > lastWriteAt && existsSync(previewFolder(root));
+    if (fresh && !(status.kind === 'preview' && status.state === 'running')) return send(res, 302, '', 'text/plain', { location: `${previewOrigin(req)}${sitePath}` });
+    const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+    if (status.kind === 'preview' && status.state === 'failed' && previewFrom <= lastWriteAt && status.startedAt && Date.parse(status.startedAt) > lastWriteAt) {
+      return sendHtml(res, 200, layout('预览', `<h1>预览</h1><p role="alert">${SERVER.previewFailed}</p><ul>${(status.problems ?? []).map((p) => `<li>${esc(p.split('\n')[0])}</li>`).join('')}</ul><p><a href="/">返回编辑器</a></p>`));
+    }
+    // Only a click from the editor's own pages starts a build (not a link on another site).
+    const site = req.headers['sec-fetch-site'];
+    const ownClick = site === undefined ? !lan : site === 'same-origin' || site === 'none';
+    if (!job.running && ownClick) {
+      currentHost = req.headers.host ?? '';
+      startBuild('preview', user, sitePath);
+    }
+    const now = job.status();
+    const line = now.state === 'running' ? (now.lines.at(-1) ?? '') : '';
+    const what = now.kind === 'publish' && now.state === 'running' ? '正在发布，发布完成后再生成预览……' : SERVER.previewStarted;
+    return sendHtml(
+      res,
+      200,
+      layout('正在生成预览', `<h1>正在生成预览</h1><p role="status">${what}</p><p>大约需要一两分钟，这一页会自动刷新。</p><pre>${esc(line)}</pre>`),
+      { refresh: '3' },
+    );
   }
 
   /** The server-rendered forms (until the React interface is built). */

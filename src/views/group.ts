@@ -141,7 +141,8 @@ export function groupPage(dataset: Dataset, id: string, siteUrl: string | URL | 
     roster: rosterView(dataset, group),
     services: group.services.map((s) => claimView(dataset, s)),
     governance: (group.governance ?? []).map((s) => claimView(dataset, s)),
-    ...optional('planNote', [...group.services, ...(group.governance ?? []), ...REFERRAL_PARTS.flatMap((p) => group.referral[p])].some((s) => s.status === 'plan') ? t('group.planNote') : undefined),
+    // Said when a statement rests on a plan (a policy document), not when a report mentions a goal.
+    ...optional('planNote', [...group.services, ...(group.governance ?? []), ...REFERRAL_PARTS.flatMap((p) => group.referral[p])].some((s) => s.status === 'plan' && dataset.document.get(s.source.document)?.data.type === 'policy') ? t('group.planNote') : undefined),
     ...optional('areaNote', group.areaNote),
     referral: {
       described: referralGuide(group).described,

@@ -175,7 +175,9 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
     return one(`网址名“${id}”已经被另一条使用了，请换一个。`, 'id');
 
   // Saved unchanged: nothing to write or commit (the entry passed check as it is, or check names it in the list).
-  if (stored && !restoring && JSON.stringify(isMdx(kind) ? { ...entry, body: String(entry.body ?? '').trim() } : entry) === JSON.stringify(isMdx(kind) ? { ...stored.entry, body: String(stored.entry.body ?? '').trim() } : stored.entry)) {
+  // Empty lists count as left out (the schemas default them); an MDX body's surrounding blank lines do not count.
+  const same = (e: Record<string, unknown>) => JSON.stringify(isMdx(kind) ? { ...e, body: String(e.body ?? '').trim() } : e, (_k, v) => (Array.isArray(v) && v.length === 0 ? undefined : v));
+  if (stored && !restoring && same(entry) === same(stored.entry)) {
     const own = all.filter((p) => p.file === stored.file && (isMdx(kind) || p.entry === id));
     if (own.length) return problems(own.map((p) => toFieldProblem(p, true, labels)));
     return answer(200, { id, file: stored.file, version: stored.version, preview: sitePath(kind, entry), unchanged: true });

@@ -30,8 +30,8 @@ const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif'];
  * crashed check.
  */
 export const MDX_MAX_DEPTH = 100;
-/** Block markers (>, -, *, +, 1.) that open containers at the start of one line; checked before the parser runs. */
-const MAX_LINE_CONTAINERS = 40;
+/** Block markers (>, -, *, +, 1.) opening containers on one line, checked before the parser runs (which overflows its stack near 3,000): each opens a tree level, so a line over this limit is over the depth limit, which the build also applies. */
+const MAX_LINE_CONTAINERS = MDX_MAX_DEPTH;
 
 /** Invisible and direction-changing characters, in a body: all of visibleText's but the zero-width joiner of emoji. */
 const BODY_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'gu');

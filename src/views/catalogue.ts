@@ -170,7 +170,7 @@ export function catalogueIndex(dataset: Dataset): CatalogueIndex {
 }
 
 /** Why a figure is not held against the national target. */
-export type ApartReason = 'noTarget' | 'neutral' | 'notActual' | 'aggregate' | 'undecided';
+export type ApartReason = 'noTarget' | 'unverifiedTarget' | 'neutral' | 'notActual' | 'aggregate' | 'undecided';
 
 /**
  * Whether a place's figure may be held against its indicator's national target, and if so whether it meets it. Only a
@@ -179,7 +179,7 @@ export type ApartReason = 'noTarget' | 'neutral' | 'notActual' | 'aggregate' | '
  */
 export function targetStatus(dataset: Dataset, indicator: Indicator, o: Observation): { comparable: true; meets: boolean } | { comparable: false; reason: ApartReason } {
   const target = comparableTarget(dataset, indicator);
-  if (!target) return { comparable: false, reason: 'noTarget' };
+  if (!target) return { comparable: false, reason: indicator.nationalTarget ? 'unverifiedTarget' : 'noTarget' };
   if (indicator.polarity === 'neutral') return { comparable: false, reason: 'neutral' };
   if (o.kind !== 'actual') return { comparable: false, reason: 'notActual' };
   if ((o.statistic ?? 'value') !== 'value') return { comparable: false, reason: 'aggregate' };

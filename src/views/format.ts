@@ -44,9 +44,9 @@ export function formatFigure(
   o: { value: number; qualifier?: string; valueHigh?: number; statistic?: string },
   unit: string,
 ): string {
-  // A change of a median says which way it went: "中位数上升 0.16 百分点", never a bare "0.16" read as a median.
+  // A change (of a median) says which way it went: "上升 0.16 百分点", never a bare "0.16" read as a median itself.
   if (o.statistic === 'median-change' && o.value !== 0)
-    return (o.value > 0 ? '中位数上升 ' : '中位数下降 ') + formatQualified(Math.abs(o.value), unit, o.qualifier, o.valueHigh === undefined ? undefined : Math.abs(o.valueHigh));
+    return (o.value > 0 ? '上升 ' : '下降 ') + formatQualified(Math.abs(o.value), unit, o.qualifier, o.valueHigh === undefined ? undefined : Math.abs(o.valueHigh));
   return (o.statistic ? (STATISTIC_PREFIX[o.statistic] ?? '') : '') + formatQualified(o.value, unit, o.qualifier, o.valueHigh);
 }
 

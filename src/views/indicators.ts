@@ -364,7 +364,7 @@ export interface GridCell {
 
 export interface GridView {
   caption: string;
-  columns: { id: string; name: string; href: string; target?: string; polarity: string }[];
+  columns: { id: string; name: string; href: string; target?: string; targetUnverified?: boolean; polarity: string }[];
   rows: { place: { name: string; href: string }; cells: GridCell[] }[];
   legend: { status: GridCell['status']; symbol: string; text: string }[];
   /** Places beyond the cap: linked, not gridded. */
@@ -425,6 +425,7 @@ function gridView(dataset: Dataset, places: readonly Observation['subject'][], c
       name: i.shortName ?? i.name,
       href: `/indicators/${i.id}/`,
       ...(comparableTarget(dataset, i) && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget!.value, i.unit, i.nationalTarget!.qualifier) } : {}),
+      ...(i.nationalTarget && !comparableTarget(dataset, i) ? { targetUnverified: true } : {}),
       polarity: t(`grid.polarity.${i.polarity}`),
     })),
     rows: shown.map((s) => ({ place: placeLink(dataset, s), cells: gridIndicators.map((i) => gridCell(dataset, i, placeFigure(dataset, s, i.id))) })),

@@ -83,13 +83,13 @@ export function institutionPage(dataset: Dataset, id: string, siteUrl: string | 
       ...(m.inference ? { inference: inferenceText(m.inference)! } : {}),
     })),
     services: institution.services.map((s) => claimView(dataset, s)),
-    routes: memberships.map(({ group, role }) => {
+    routes: memberships.map(({ group, role, inference }) => {
       const lead = group.lead && group.lead !== id ? dataset.institution.get(group.lead) : undefined;
       const text =
         role === 'lead'
           ? tf('institution.referralLead', { group: group.name })
           : lead
-            ? tf('institution.referralMember', { group: group.name, lead: lead.name })
+            ? tf(inference ? 'institution.referralMemberInferred' : 'institution.referralMember', { group: group.name, lead: lead.name })
             : tf('institution.referralMemberNoLead', { group: group.name });
       return {
         text,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
 import { formFields } from '../../src/editor/fields';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { readSourceFiles } from '../../src/data/read-sources';
 
 describe('numbers typed in the editor', () => {
   it('reads 92.3%, full-width digits, thousands and 万 as the importer does', () => {

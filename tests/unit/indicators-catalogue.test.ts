@@ -136,6 +136,9 @@ describe('what may be held against a national target', () => {
   it('compares nothing that is not a place’s own actual figure under a target with a direction', () => {
     const apart = [
       [{ ...visitRate, nationalTarget: undefined }, o(95), 'noTarget'],
+      // A target whose source is not a verified entry of data/references/ colours nothing.
+      [{ ...higher, nationalTarget: { ...higher.nationalTarget, reference: 'not-in-references' } }, o(95), 'unverifiedTarget'],
+      [{ ...higher, nationalTarget: { value: 90, basis: '国家' } }, o(95), 'unverifiedTarget'],
       [{ ...higher, polarity: 'neutral' as const }, o(95), 'neutral'],
       [higher, o(95, { kind: 'target' }), 'notActual'],
       [higher, o(95, { kind: 'baseline' }), 'notActual'],

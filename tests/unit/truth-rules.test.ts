@@ -3,7 +3,7 @@
  * several variants of what an editor may write; every problem names the file and field, in Chinese then English.
  */
 import { describe, expect, it } from 'vitest';
-import { validateDataset, type Problem, type SourceFiles } from '../../src/lib/validate';
+import { validateDataset, type Problem, type SourceFiles } from '../../src/data/validate';
 
 const NOW = new Date('2024-12-31T12:00:00Z');
 const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });

@@ -38,6 +38,7 @@ function files(change: { institutions?: unknown[]; observations?: unknown[]; doc
         json('data/observations/o.json', change.observations ?? [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }]),
       ],
       corrections: [],
+      references: [],
     },
     mdx: { documents: [change.document ?? DOC()], updates: [] },
     public: { files: new Set(change.images ?? []), problems: [] },

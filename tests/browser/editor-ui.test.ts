@@ -155,6 +155,10 @@ describe('the editor, kind by kind', () => {
     await fill(page, '发布渠道', '资中县人民政府网');
     await fill(page, '一句话摘要', '测试用的文件摘要。');
     await page.getByRole('textbox', { name: '正文' }).fill('## 要点\n\n- 第一条');
+    // A policy's summary must say whether it states a plan: the whole-dataset check says so beside the field.
+    const refused = await save(page);
+    expect(refused.text).toContain('摘要说法的性质');
+    await choose(page, '摘要说法的性质', '计划或要求（还没做到）');
     expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
     const text = readFileSync(join(server.root, 'content/documents/ce-shi-wen-jian-zhai-yao.mdx'), 'utf8');
     expect(text).toContain('issuer: 资中县卫生健康局');

@@ -159,7 +159,8 @@ describe('every page', () => {
     for (const { url } of pages.filter((p) => /^\/institutions\/[^/]+\/$|\/referral\/$/.test(p.url))) {
       const main = html(url).querySelector('main')!;
       const first = main.querySelector('.emergency');
-      if (!first?.textContent.includes('急症、危重症请直接拨打 120')) problems.push(`${url}: no emergency callout`);
+      // The number with its source (data/references/emergency-120): "急救电话 120（…；出处未核实）".
+      if (!/急症、危重症请直接拨打急救电话\s*120（[^）]*出处未核实）/.test(first?.textContent ?? '')) problems.push(`${url}: no emergency callout`);
       if (url.startsWith('/institutions/')) {
         const heading = main.querySelectorAll('h2').find((h) => h.textContent === '怎样转诊');
         if (!heading) problems.push(`${url}: no 怎样转诊`);

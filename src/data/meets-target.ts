@@ -8,7 +8,7 @@
  */
 import type { Indicator, Observation } from '../schemas';
 import type { Dataset } from './dataset';
-import { openEnd } from './comparable';
+import { openEnd, statisticOf } from './comparable';
 
 /** Why a figure is not held against the national target. */
 export type ApartReason = 'noTarget' | 'unverifiedTarget' | 'neutral' | 'notActual' | 'aggregate' | 'undecided';
@@ -35,7 +35,8 @@ export function meetsTarget(
   target: { value: number; qualifier?: string },
   polarity: Indicator['polarity'],
 ): boolean | undefined {
-  if ((o.statistic ?? 'value') !== 'value' || polarity === 'neutral') return undefined;
+  // Only a place's own value meets a target: never a median, mean, total or a rise of a median.
+  if (statisticOf(o) !== 'value' || polarity === 'neutral') return undefined;
   if (o.qualifier === 'about' || o.qualifier === 'range') return undefined;
   const higher = polarity === 'higher-is-better';
   const meets = higher ? o.value >= target.value : o.value <= target.value;
@@ -56,7 +57,7 @@ export function targetStatus(dataset: Pick<Dataset, 'reference'>, indicator: Ind
   if (!target) return { comparable: false, reason: indicator.nationalTarget ? 'unverifiedTarget' : 'noTarget' };
   if (indicator.polarity === 'neutral') return { comparable: false, reason: 'neutral' };
   if (o.kind !== 'actual') return { comparable: false, reason: 'notActual' };
-  if ((o.statistic ?? 'value') !== 'value') return { comparable: false, reason: 'aggregate' };
+  if (statisticOf(o, indicator) !== 'value') return { comparable: false, reason: 'aggregate' };
   const meets = meetsTarget(o, target, indicator.polarity);
   return meets === undefined ? { comparable: false, reason: 'undecided' } : { comparable: true, meets };
 }

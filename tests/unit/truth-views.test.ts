@@ -111,7 +111,7 @@ describe('a reading of the source is marked as one', () => {
 describe('general facts carry their source', () => {
   it('12320 and 120 are shown with whom they come from and that the source was not checked', () => {
     expect(hotlineText(dataset)).toBe('全国卫生健康服务热线 12320（国家卫生健康委；出处未核实）');
-    expect(emergencyText(dataset)).toBe('急救电话 120（国家卫生健康委（原国家卫生计生委）；出处未核实）');
+    expect(emergencyText(dataset)).toBe('急救电话 120（原国家卫生计生委；出处未核实）');
     const guide = referralPage(dataset, 'zizhong-people-hospital-group', SITE, TODAY);
     expect(guide.emergency).toContain('出处未核实');
     expect(guide.generalNote).toContain('没有核实过的官方出处');

@@ -3,7 +3,7 @@ import type { Indicator, Observation } from '../schemas';
 import { framework as frameworkSchema, topic as topicSchema } from '../schemas';
 import { observationsOfIndicator, pathOf, subjectKey, subjectName, type Dataset, type Subject } from '../data/dataset';
 import { periodEndDate } from '../data/series';
-import { comparableTarget, meetsTarget } from '../data/comparable';
+import { comparableTarget, meetsTarget, statisticOf } from '../data/comparable';
 
 export type Framework = Indicator['framework'];
 
@@ -182,7 +182,7 @@ export function targetStatus(dataset: Dataset, indicator: Indicator, o: Observat
   if (!target) return { comparable: false, reason: indicator.nationalTarget ? 'unverifiedTarget' : 'noTarget' };
   if (indicator.polarity === 'neutral') return { comparable: false, reason: 'neutral' };
   if (o.kind !== 'actual') return { comparable: false, reason: 'notActual' };
-  if ((o.statistic ?? 'value') !== 'value') return { comparable: false, reason: 'aggregate' };
+  if (statisticOf(o, indicator) !== 'value') return { comparable: false, reason: 'aggregate' };
   const meets = meetsTarget(o, target, indicator.polarity);
   return meets === undefined ? { comparable: false, reason: 'undecided' } : { comparable: true, meets };
 }

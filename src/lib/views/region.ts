@@ -37,6 +37,31 @@ export interface RegionPageView {
   outcomes?: OutcomesView;
   documents: DocumentItem[];
   updates: UpdateItem[];
+  /** A county-level place with no group listed: no dead end. What to do now, and the nearest places that have one. */
+  uncovered?: UncoveredView;
+}
+
+export interface UncoveredView {
+  /** What the site knows, in a sentence: hospitals and health centres listed here, or that none are. */
+  known: string;
+  /** The parent region's other places with a group listed (the nearest covered places). */
+  nearby: RegionCard[];
+  /** The parent region, for when none of its places is covered. */
+  parent?: { href: string; name: string };
+}
+
+/** County-level kinds: the level a 医共体 serves. */
+const COUNTY_LEVEL = new Set<Region['kind']>(['county', 'county-level-city', 'district']);
+
+/** For a county-level place without a group: what is known, and the parent's places that have one (siblings only). */
+function uncoveredView(ds: Dataset, region: Region, institutions: number): UncoveredView {
+  const parent = region.parent ? ds.region.get(region.parent) : undefined;
+  const siblings = parent ? (ds.childRegions.get(parent.id) ?? []) : [];
+  return {
+    known: institutions ? tf('region.uncovered.institutions', { n: institutions }) : t('region.uncovered.nothing'),
+    nearby: siblings.filter((c) => c.id !== region.id && groupsIn(ds, c.id).length > 0).map((c) => childCard(ds, c)),
+    ...(parent ? { parent: { href: `/regions/${parent.id}/`, name: parent.name } } : {}),
+  };
 }
 
 /** Institutions with a page of their own standing in a region or below it, and village clinics there. */
@@ -72,6 +97,7 @@ export function regionPage(ds: Dataset, id: string, siteUrl: string | URL | unde
   const standing = ds.institutionsOfRegion.get(id) ?? [];
   const institutions = standing.filter(hasOwnPage);
   const clinics = standing.length - institutions.length;
+  const groups = groupsIn(ds, id);
   return {
     title: `${placeLabel(ds, id)}：${t('region.titleSuffix')}`,
     crumbs: regionPageCrumbs(ds, region),
@@ -80,7 +106,8 @@ export function regionPage(ds: Dataset, id: string, siteUrl: string | URL | unde
     facts: t(`kind.region.${region.kind}`) + (region.parent ? ` · ${fullPlaceLabel(ds, region.parent)}` : ''),
     ...(region.aliases.length ? { aliases: region.aliases.join('、') } : {}),
     ...(region.note ? { note: region.note } : {}),
-    groups: groupsIn(ds, id).map((g) => groupCard(ds, g)),
+    groups: groups.map((g) => groupCard(ds, g)),
+    ...(groups.length === 0 && COUNTY_LEVEL.has(region.kind) ? { uncovered: uncoveredView(ds, region, institutions.length) } : {}),
     children: (ds.childRegions.get(id) ?? []).map((c) => childCard(ds, c)),
     institutions: institutions.map((i) => ({ href: `/institutions/${i.id}/`, name: i.name, kind: t(`kind.institution.${i.kind}`) })),
     ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),

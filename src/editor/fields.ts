@@ -110,6 +110,24 @@ export type FormValues = Map<string, string[]>;
 
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
+/** At most this many rows of one list are read from a form, whatever its `.rows` field claims. */
+export const MAX_FORM_ROWS = 2000;
+const rowCounts = new WeakMap<FormValues, Map<string, number>>();
+/** For each list in the form (`sources`, `members[2].services`), one more than the highest row number any field names. */
+function rowsPresent(values: FormValues): Map<string, number> {
+  let counts = rowCounts.get(values);
+  if (counts) return counts;
+  counts = new Map();
+  for (const key of values.keys()) {
+    for (const m of key.matchAll(/\[(\d{1,6})\]/g)) {
+      const list = key.slice(0, m.index);
+      counts.set(list, Math.max(counts.get(list) ?? 0, Number(m[1]) + 1));
+    }
+  }
+  rowCounts.set(values, counts);
+  return counts;
+}
+
 /**
  * The entry a submitted form describes. Field names are the entry's paths with row numbers (`sources[0].document`);
  * empty fields are left out so that optional fields are absent from the file, as check expects. Text is kept as typed
@@ -148,7 +166,8 @@ export function entryFromForm(fields: Field[], values: FormValues, prefix = ''):
         break;
       case 'rows': {
         const rows: unknown[] = [];
-        const count = Number(one(`${name}.rows`)) || 0;
+        // Rows are read only up to the last one the form holds, so `sources.rows=1000000000` costs nothing.
+        const count = Math.min(Number(one(`${name}.rows`)) || 0, rowsPresent(values).get(name) ?? 0, MAX_FORM_ROWS);
         for (let i = 0; i < count; i++) {
           const row = entryFromForm(f.fields, values, `${name}[${i}].`);
           if (row) rows.push(row);

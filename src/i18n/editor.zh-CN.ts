@@ -16,6 +16,7 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   corrections: '更正',
   indicators: '指标',
   regions: '地区',
+  references: '参考资料（一般常识的出处）',
 };
 
 /** The order of the start page: what bureaus publish most often first. */
@@ -289,6 +290,7 @@ export const UI_CHOICES: Record<string, Record<string, string>> = {
   },
   definitionStatus: { official: '照抄指标体系原文', working: '我们写的（未核实）', source: '按当地文件的用法' },
   'subject.type': { group: '医共体 / 医疗集团', region: '地区', institution: '医疗机构' },
+  regionKind: { province: '省', prefecture: '市（地区、州）', county: '县', 'county-level-city': '县级市', district: '区', 'development-zone': '开发区' },
 };
 
 export const UI = {
@@ -388,4 +390,36 @@ export const UI = {
   loginButton: '登录',
   loginAs: (name: string, role: string) => `${name}（${role === 'reviewer' ? '审核' : '编辑'}）`,
   networkError: '连接不上编辑器，请检查编辑器窗口是否还开着。',
+} as const;
+
+// ---- editor-ops: the editor server's words (src/editor/server/): limits, sign-in, history, publishing. ----
+export const SERVER = {
+  tooLarge: '提交的内容太大，没有保存。请减少内容，或把大图片压缩后再上传。',
+  badRequest: '请求的内容无法读取，没有保存。请刷新页面后再试。',
+  badJson: '请求的内容不是有效的数据，没有保存。请刷新页面后再试。',
+  notJson: '请求的格式不对（需要 application/json），没有保存。',
+  wrongHost: '拒绝访问：这个地址不是编辑器允许的地址。',
+  wrongOrigin: '拒绝访问：请求来自其他网站。',
+  notFound: '没有这个页面。',
+  notAllowed: '不支持这种请求。',
+  failed: '编辑器出错了，没有保存任何内容。请把“技术细节”发给技术人员。',
+  loginNeeded: '请先登录。',
+  loginFailed: '用户名或密码不对。',
+  loginLimited: '登录失败次数太多，请 15 分钟后再试。',
+  loggedOut: '已退出登录。',
+  reviewerOnly: '只有审核人员可以签发发布。请让审核人员登录后点“发布”。',
+  badFile: '不认识这个文件。',
+  badId: '编号不对。',
+  versionMissing: '找不到这个版本。',
+  apiMissing: '这个功能还没有装好。',
+  busy: '正在发布或生成预览，请等它完成后再试。',
+  publishStarted: '开始发布：检查数据，生成网站……',
+  previewStarted: '开始生成预览……',
+  previewFailed: '预览没有生成。请改正下面的问题：',
+  previewNone: '还没有生成预览。请先点“预览”。',
+  approved: (name: string) => `签发发布（审核：${name}）`,
+  loginTitle: '登录编辑器',
+  loginName: '用户名',
+  loginPassword: '密码',
+  loginButton: '登录',
 } as const;

@@ -3,7 +3,7 @@ import type { Indicator, Observation } from '../schemas';
 import { framework as frameworkSchema, topic as topicSchema } from '../schemas';
 import { observationsOfIndicator, pathOf, subjectKey, subjectName, type Dataset, type Subject } from './dataset';
 import { periodEndDate } from './series';
-import { meetsTarget } from './comparable';
+import { comparableTarget, meetsTarget } from './comparable';
 
 export type Framework = Indicator['framework'];
 
@@ -88,6 +88,8 @@ export interface CatalogueIndex {
   facts: ReadonlyMap<string, IndicatorFacts>;
   /** Indicators with figures in each province, by province id. */
   indicatorsOfProvince: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The newest few figures of an indicator within one province, keyed `province|indicator`: a province's page shows its own. */
+  latestInProvince: ReadonlyMap<string, readonly Observation[]>;
   /** Places with an own figure for a national indicator, by province id ('' for places outside the region tree), by name. */
   gridPlaces: ReadonlyMap<string, readonly Subject[]>;
   /** National indicators (not local) with at least one figure: the overview grid's columns, in catalogue order. */
@@ -114,6 +116,7 @@ export function catalogueIndex(ds: Dataset): CatalogueIndex {
   const national = new Set(ds.indicators.filter((i) => i.framework !== 'local').map((i) => i.id));
   const gridKeys = new Map<string, Map<string, Subject>>();
   const provinceCache = new Map<string, string | undefined>();
+  const latestInProvince = new Map<string, Observation[]>();
   for (const o of ds.observations) {
     const key = subjectKey(o.subject.type, o.subject.id);
     if (!provinceCache.has(key)) provinceCache.set(key, provinceOfSubject(ds, o.subject));
@@ -123,6 +126,13 @@ export function catalogueIndex(ds: Dataset): CatalogueIndex {
     f.figures++;
     f.placeKeys.add(key);
     if (province) {
+      const inProvince = `${province}|${o.indicator}`;
+      const newest = latestInProvince.get(inProvince);
+      if (!newest) latestInProvince.set(inProvince, [o]);
+      else {
+        newest.push(o);
+        if (newest.length > LATEST_SHOWN) newest.sort(newerFirst).pop();
+      }
       f.provinces.add(province);
       let set = indicatorsOfProvince.get(province);
       if (!set) indicatorsOfProvince.set(province, (set = new Set()));
@@ -151,6 +161,7 @@ export function catalogueIndex(ds: Dataset): CatalogueIndex {
   const index: CatalogueIndex = {
     facts: new Map([...facts].map(([id, { placeKeys: _, ...rest }]) => [id, rest])),
     indicatorsOfProvince,
+    latestInProvince: new Map([...latestInProvince].map(([k, list]) => [k, list.sort(newerFirst)])),
     gridPlaces,
     gridIndicators,
   };
@@ -166,8 +177,8 @@ export type ApartReason = 'noTarget' | 'neutral' | 'notActual' | 'aggregate' | '
  * place's own actual figure in the indicator's unit compares (a national target is a standing goal for every period);
  * a median or a local target does not, nor an open-ended figure that cannot tell ("> 90%" against "≥ 95%").
  */
-export function targetStatus(indicator: Indicator, o: Observation): { comparable: true; meets: boolean } | { comparable: false; reason: ApartReason } {
-  const target = indicator.nationalTarget;
+export function targetStatus(ds: Dataset, indicator: Indicator, o: Observation): { comparable: true; meets: boolean } | { comparable: false; reason: ApartReason } {
+  const target = comparableTarget(ds, indicator);
   if (!target) return { comparable: false, reason: 'noTarget' };
   if (indicator.polarity === 'neutral') return { comparable: false, reason: 'neutral' };
   if (o.kind !== 'actual') return { comparable: false, reason: 'notActual' };

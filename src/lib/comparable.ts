@@ -123,6 +123,16 @@ export function meetsTarget(
   return meets ? undefined : false;
 }
 
+/**
+ * The national target figures may be held against (✓/✗, gaps, a reference line): only one whose source in
+ * `data/references/` is verified. An unverified target is shown in words with its caveat and colours nothing.
+ */
+export function comparableTarget(ds: Pick<Dataset, 'reference'>, indicator: Indicator): Indicator['nationalTarget'] {
+  const target = indicator.nationalTarget;
+  if (!target?.reference) return undefined;
+  return ds.reference.get(target.reference)?.verified ? target : undefined;
+}
+
 /** One figure per subject: the latest of the given kind. */
 export function latestPerSubject(figures: readonly Observation[], kind: Observation['kind'], order: (a: Observation, b: Observation) => number): Observation[] {
   const latest = new Map<string, Observation>();

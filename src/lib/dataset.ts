@@ -4,7 +4,7 @@
  *
  * No Astro imports: views (src/lib/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, Group, Indicator, Institution, Observation, Region, UpdateMeta } from '../schemas';
+import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 
 export interface DocumentEntry {
@@ -24,6 +24,8 @@ export interface Membership {
   group: Group;
   role: 'lead' | 'member';
   note?: string;
+  /** Set when the membership is a reading of the source, not its words. */
+  inference?: Inference;
 }
 
 /** One row of a group's roster: the lead first, then named members in the editors' order. */
@@ -31,6 +33,8 @@ export interface RosterRow {
   institution: Institution;
   role: 'lead' | 'member';
   note?: string;
+  /** Set when the membership is a reading of the source, not its words. */
+  inference?: Inference;
 }
 
 /** The data collections whose entries carry a file date (see `updatedOf`). */
@@ -43,6 +47,8 @@ export interface Dataset {
   readonly indicators: readonly Indicator[];
   readonly observations: readonly Observation[];
   readonly corrections: readonly Correction[];
+  /** General knowledge from no county document, each with its source (data/references/). */
+  readonly references: readonly Reference[];
   /** Sorted by id, so output does not depend on the order files were read. */
   readonly documents: readonly DocumentEntry[];
   readonly updates: readonly UpdateEntry[];
@@ -54,6 +60,7 @@ export interface Dataset {
   readonly observation: ReadonlyMap<string, Observation>;
   readonly document: ReadonlyMap<string, DocumentEntry>;
   readonly update: ReadonlyMap<string, UpdateEntry>;
+  readonly reference: ReadonlyMap<string, Reference>;
 
   /** Figures about one subject, keyed `type:id` (see `subjectKey`). */
   readonly observationsBySubject: ReadonlyMap<string, readonly Observation[]>;
@@ -170,15 +177,16 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     groupOrder.set(g.id, index);
     const rows: RosterRow[] = [];
     const listed = new Set<string>();
-    const add = (id: string, role: RosterRow['role'], note?: string) => {
+    const add = (id: string, role: RosterRow['role'], note?: string, inference?: Inference) => {
       const inst = institution.get(id);
       if (!inst || listed.has(id)) return;
       listed.add(id);
-      rows.push({ institution: inst, role, ...(note ? { note } : {}) });
-      push(memberships, id, { group: g, role, ...(note ? { note } : {}) });
+      const about = { ...(note ? { note } : {}), ...(inference ? { inference } : {}) };
+      rows.push({ institution: inst, role, ...about });
+      push(memberships, id, { group: g, role, ...about });
     };
     if (g.lead) add(g.lead, 'lead');
-    for (const m of g.members) add(m.institution, 'member', m.note);
+    for (const m of g.members) add(m.institution, 'member', m.note, m.inference);
     roster.set(g.id, rows);
     const served = new Set<string>();
     for (const r of [g.region, ...g.coveredRegions]) for (const above of regionPath.get(r) ?? []) served.add(above.id);
@@ -217,6 +225,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     indicators: entries.indicators,
     observations: entries.observations,
     corrections: entries.corrections,
+    references: entries.references ?? [],
     documents,
     updates,
     region,
@@ -226,6 +235,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     observation: mapById(entries.observations),
     document: mapById(documents),
     update: mapById(updates),
+    reference: mapById(entries.references ?? []),
     observationsBySubject,
     observationsByIndicator,
     observationsByDocument,

@@ -34,7 +34,7 @@ export function formatQualified(value: number, unit: string, qualifier?: string,
   return (qualifier && qualifier in QUALIFIER_PREFIX ? QUALIFIER_PREFIX[qualifier] : '') + formatValue(value, unit);
 }
 
-const STATISTIC_PREFIX: Record<string, string> = { median: '中位数 ', mean: '平均 ', total: '合计 ' };
+const STATISTIC_PREFIX: Record<string, string> = { median: '中位数 ', mean: '平均 ', total: '合计 ', 'median-change': '中位数升降 ' };
 
 /**
  * A figure as every page, chart and download writes it: what kind of number it is, then the value with its qualifier:
@@ -44,10 +44,13 @@ export function formatFigure(
   o: { value: number; qualifier?: string; valueHigh?: number; statistic?: string },
   unit: string,
 ): string {
+  // A change of a median says which way it went: "中位数上升 0.16 百分点", never a bare "0.16" read as a median.
+  if (o.statistic === 'median-change' && o.value !== 0)
+    return (o.value > 0 ? '中位数上升 ' : '中位数下降 ') + formatQualified(Math.abs(o.value), unit, o.qualifier, o.valueHigh === undefined ? undefined : Math.abs(o.valueHigh));
   return (o.statistic ? (STATISTIC_PREFIX[o.statistic] ?? '') : '') + formatQualified(o.value, unit, o.qualifier, o.valueHigh);
 }
 
-const STATISTIC_NAME: Record<string, string> = { median: '中位数', mean: '平均数', total: '合计' };
+const STATISTIC_NAME: Record<string, string> = { median: '中位数', mean: '平均数', total: '合计', 'median-change': '中位数本身的升降（不是升降幅度的中位数）' };
 
 /** What a median, mean or total is taken across, in words: "开展医共体建设的县（市、区）（9 个）的中位数"; undefined for a plain value. */
 export function formatStatistic(o: { statistic?: string; across?: { label: string; count?: number } }): string | undefined {

@@ -1,5 +1,5 @@
 /** A group's referral guide as sections a resident reads in order. Pure. The one list of the guide's parts. */
-import type { Group, SourceRef } from '../schemas';
+import type { Group, SourcedText } from '../schemas';
 
 export type ReferralPart = 'up' | 'down' | 'benefits' | 'greenChannels' | 'staysLocal';
 
@@ -8,7 +8,7 @@ export const REFERRAL_PARTS: readonly ReferralPart[] = ['up', 'benefits', 'green
 
 export interface ReferralSection {
   part: ReferralPart;
-  points: { text: string; source: SourceRef }[];
+  points: SourcedText[];
 }
 
 export interface ReferralGuide {

@@ -8,7 +8,7 @@ import type { Group, Indicator, Observation } from '../schemas';
 import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from './palette';
 import { formatFigure, formatNumber, formatPeriod, formatQualified, formatStatistic } from './format';
-import { fairComparison, isOpenEnded, isRankable, latestPerSubject, meetsTarget, openEnd } from './comparable';
+import { comparableTarget, fairComparison, isOpenEnded, isRankable, latestPerSubject, meetsTarget, openEnd } from './comparable';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
@@ -153,8 +153,8 @@ export function differenceText(diff: number, unit: string): string {
   return `${n} ${unit}`;
 }
 
-function targetText(indicator: Indicator): string | undefined {
-  const target = indicator.nationalTarget;
+function targetText(site: Dataset, indicator: Indicator): string | undefined {
+  const target = comparableTarget(site, indicator);
   return target ? formatQualified(target.value, indicator.unit, target.qualifier) : undefined;
 }
 
@@ -232,9 +232,9 @@ export function subjectSummary(site: Dataset, indicator: Indicator, observations
     const from = tf('summary.from', { baseline: before.kind === 'baseline' ? t('summary.baseline') : '', value: valueText(before, indicator), period: periodText(before) });
     sentence += tf(diff === 0 ? 'summary.same' : diff > 0 ? 'summary.up' : 'summary.down', { from, diff: differenceText(diff, indicator.unit) });
   }
-  const national = indicator.nationalTarget;
+  const national = comparableTarget(site, indicator);
   if (latestTarget) sentence += '；' + gapClause(latest, { value: latestTarget.value, text: valueText(latestTarget, indicator), label: t('summary.target') }, indicator);
-  else if (national) sentence += '；' + gapClause(latest, { value: national.value, text: targetText(indicator)!, label: t('summary.nationalTarget') }, indicator);
+  else if (national) sentence += '；' + gapClause(latest, { value: national.value, text: targetText(site, indicator)!, label: t('summary.nationalTarget') }, indicator);
   return sentence + t('summary.end');
 }
 
@@ -289,12 +289,12 @@ export function comparisonSummary(site: Dataset, indicator: Indicator, observati
   for (const [text, list] of groupBy(openEnded, (o) => valueText(o, indicator))) {
     sentence += (sentence && !sentence.endsWith('，') ? '；' : '') + tf(ranked.length ? 'compare.openEnded' : 'compare.openEndedAlone', { names: names(list), value: text });
   }
-  const national = indicator.nationalTarget;
+  const national = comparableTarget(site, indicator);
   if (national && indicator.polarity !== 'neutral') {
     const verdicts = shown.map((o) => ({ o, meets: meetsTarget(o, national, indicator.polarity) }));
     const reached = verdicts.filter((v) => v.meets === true).length;
     const below = verdicts.filter((v) => v.meets === false && !isOpenEnded(v.o)).map((v) => v.o);
-    const target = targetText(indicator)!;
+    const target = targetText(site, indicator)!;
     const higherIsBetter = indicator.polarity === 'higher-is-better';
     if (reached === shown.length) sentence += tf('summary.compare.allReached', { target });
     else if (below.length) {
@@ -346,9 +346,9 @@ function seriesFor(
   });
 }
 
-function reference(indicator: Indicator): ChartSpec['reference'] {
-  const target = indicator.nationalTarget;
-  return target ? { value: target.value, label: tf('chart.reference', { value: targetText(indicator)! }) } : undefined;
+function reference(site: Dataset, indicator: Indicator): ChartSpec['reference'] {
+  const target = comparableTarget(site, indicator);
+  return target ? { value: target.value, label: tf('chart.reference', { value: targetText(site, indicator)! }) } : undefined;
 }
 
 /**
@@ -369,7 +369,7 @@ export function comparisonChart(site: Dataset, indicator: Indicator, observation
   const names = shown.map((o) => subjectName(site, o.subject));
   return {
     key,
-    title: tf(indicator.nationalTarget ? 'chart.title.compareTarget' : 'chart.title.compare', { name: indicator.name }),
+    title: tf(comparableTarget(site, indicator) ? 'chart.title.compareTarget' : 'chart.title.compare', { name: indicator.name }),
     summary,
     spec: {
       type: 'bar',
@@ -378,7 +378,7 @@ export function comparisonChart(site: Dataset, indicator: Indicator, observation
       categories: names.map((n) => [n]),
       categoryNames: names,
       series: seriesFor(['actual'], shown.map((o) => ({ match: (x) => x === o })), shown, indicator, (l) => l[0]),
-      reference: reference(indicator),
+      reference: reference(site, indicator),
     },
     observations: [...shown, ...fair.aggregates].sort(compareObservations),
   };
@@ -413,7 +413,7 @@ export function subjectChart(site: Dataset, indicator: Indicator, observations: 
       categories: labels.map(labelLines),
       categoryNames: labels,
       series: seriesFor(kinds, periods.map((p) => ({ match: (o) => o.period === p })), clean, indicator, (l) => l[0]),
-      reference: reference(indicator),
+      reference: reference(site, indicator),
     },
     observations: clean,
   };

@@ -6,7 +6,8 @@ import { parse as parseYaml, type ScalarTag } from 'yaml';
 import { mdxViolations } from './mdx-policy';
 import type { z } from 'astro/zod';
 import { dataCollections, mdxCollections, ID_MAX_LENGTH, type DataCollection, type MdxCollection } from '../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction } from '../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, SourceRef, Correction, Reference } from '../schemas';
+import { truthProblems } from './truth-rules';
 import { excerptContainsValue } from './figures';
 import { EXCERPT_MAX_LENGTH } from '../schemas/observation';
 import { invisibleCharacter, periodProblem } from '../schemas';
@@ -57,6 +58,8 @@ export interface Entries {
   documents: MdxEntry<DocumentMeta>[];
   updates: MdxEntry<UpdateMeta>[];
   corrections: Correction[];
+  /** General knowledge from no county document (data/references/); absent in fixtures that cite none. */
+  references?: Reference[];
 }
 
 export interface SourceFiles {
@@ -713,6 +716,7 @@ const COLLECTION_NAMES: Record<string, string> = {
   documents: '文件 documents',
   updates: '动态 updates',
   corrections: '更正 corrections',
+  references: '参考资料 references',
 };
 
 /** Where the entries of each collection are written, for "add that entry first" hints. */
@@ -725,6 +729,7 @@ const COLLECTION_FOLDERS: Record<string, string> = {
   documents: 'content/documents/',
   updates: 'content/updates/',
   corrections: 'data/corrections/',
+  references: 'data/references/',
 };
 
 /** Excerpts over the limit anywhere in an entry, by field path: a source is quoted by the few words around a fact. */
@@ -851,7 +856,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
   for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections'].map((n) => [n, new KnownIds()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
@@ -859,6 +864,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators);
   const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
+  const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references);
   const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx);
   const { documents, updates } = mdx;
   for (const p of mdx.problems) problems.push(p);
@@ -867,12 +873,14 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     known[name].repeats = mdx.known[name].repeats;
   }
 
-  const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections };
+  const all = { regions, institutions, groups, indicators, observations, documents, updates, corrections, references };
   // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.
   for (const [name, entries] of Object.entries(all)) if (known[name as keyof typeof all].repeats) checkUnique(name, entries, problems);
   // A figure's excerpt is checked with the figure; every other quoted source (services, referral rules, members,
   // definitions) keeps to the same few words.
   for (const entries of [regions, institutions, groups, indicators]) for (const at of entries) longExcerpts(at, problems);
+  // Plans stay plans, one kind of number per indicator, general facts with their source (src/lib/truth-rules.ts).
+  for (const p of truthProblems({ institutions, groups, indicators, observations, documents, references })) problems.push(p);
 
   const ids = known;
 
@@ -951,6 +959,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     }
   }
   for (const ind of indicators) if (ind.value.source) ref(ind, 'source.document', 'documents', ind.value.source.document);
+  for (const ind of indicators) ref(ind, 'nationalTarget.reference', 'references', ind.value.nationalTarget?.reference);
   const subjectCollection = { group: 'groups', region: 'regions', institution: 'institutions' } as const;
   for (const o of observations) {
     const v = o.value;
@@ -1063,6 +1072,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
       documents: values(documents),
       updates: values(updates),
       corrections: values(corrections),
+      references: values(references),
     },
     problems,
   };

@@ -100,3 +100,39 @@ export const sourceRef = z
   .strict();
 
 export type SourceRef = z.infer<typeof sourceRef>;
+
+/**
+ * What a source says about a claim: `plan` (a plan, requirement or target: 要求、计划、到…年底), `done` (something done
+ * or in force: 已建成、已实行), or `measured` (a report of something measured or counted). Pages say it in words.
+ */
+export const CLAIM_STATUSES = ['plan', 'done', 'measured'] as const;
+export const claimStatus = z.enum(CLAIM_STATUSES);
+export type ClaimStatus = z.infer<typeof claimStatus>;
+
+/**
+ * A reading of the source that is not its words (a membership, a date, one agreement per group): what we read into
+ * it and the words it rests on. Pages show it as "据报道推断" with those words.
+ */
+export const inference = z
+  .object({
+    /** What we read into the source, in our own words. */
+    reading: prose,
+    /** The source's own words the reading rests on (a few words, as the source wrote them). */
+    basis: prose,
+  })
+  .strict();
+export type Inference = z.infer<typeof inference>;
+
+/** A statement backed by a source: the text in our own words, where it comes from, and what the source says of it. */
+export const sourcedText = z
+  .object({
+    /** The statement in our own words, in the tense of the source: a plan as a plan (计划…、要…), a fact as done (已…). */
+    text: prose,
+    /** `plan`, `done` or `measured` (see `claimStatus`); required when the source is a plan (a `policy` document). */
+    status: claimStatus.optional(),
+    /** Set when the statement is our reading of the source rather than its words. */
+    inference: inference.optional(),
+    source: sourceRef,
+  })
+  .strict();
+export type SourcedText = z.infer<typeof sourcedText>;

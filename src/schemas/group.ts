@@ -1,10 +1,8 @@
 import { z } from 'astro/zod';
-import { id, isoDate, name, prose, sourceRef } from './common';
+import { id, inference, isoDate, name, prose, sourceRef, sourcedText } from './common';
 import { institutionKind } from './institution';
 import { referralContact } from './contact';
 
-/** A statement backed by a source: the text in our own words and where it comes from. */
-const sourcedText = z.object({ text: prose, source: sourceRef }).strict();
 
 /** A county medical community (县域医共体) or urban medical group (城市医疗集团). File: `data/groups/*.json`. */
 export const groupSchema = z
@@ -24,7 +22,18 @@ export const groupSchema = z
     /** Id of the lead institution (牵头医院), when the sources name it. */
     lead: id.optional(),
     /** Member institutions the sources name, other than the lead. */
-    members: z.array(z.object({ institution: id, note: prose.optional() }).strict()).default([]),
+    members: z
+      .array(
+        z
+          .object({
+            institution: id,
+            note: prose.optional(),
+            /** Set when the membership is our reading of the source, not its words (shown as "据报道推断"). */
+            inference: inference.optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     /** Member counts the sources state, where they name fewer (e.g. 13 township health centres). */
     statedMembers: z
       .array(
@@ -47,6 +56,10 @@ export const groupSchema = z
     summary: prose,
     /** What it offers residents and members: shared centres, specialties, family-doctor teams… */
     services: z.array(sourcedText).default([]),
+    /** How it is governed and the deadlines and goals its sources set (管理委员会、理事会、组建方案的期限…). */
+    governance: z.array(sourcedText).optional(),
+    /** Why no district is listed, when the sources name the area served but assign none of it to this group. */
+    areaNote: prose.optional(),
     /** How referral works here, each point backed by a source. */
     referral: z
       .object({

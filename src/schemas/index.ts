@@ -7,6 +7,7 @@ import { observationSchema } from './observation';
 import { documentSchema } from './document';
 import { updateSchema } from './update';
 import { correctionSchema } from './correction';
+import { referenceSchema } from './reference';
 
 /** JSON collections: each file in `data/<name>/` holds an array of entries. */
 export const dataCollections = {
@@ -17,6 +18,8 @@ export const dataCollections = {
   observations: observationSchema,
   /** Published corrections of figures (the change log). */
   corrections: correctionSchema,
+  /** General knowledge from no county document, each fact with its issuer, title, date and address. */
+  references: referenceSchema,
 } as const;
 
 /** MDX collections: each file in `content/<name>/` is one entry; the file name is its id. */
@@ -36,5 +39,6 @@ export * from './observation';
 export * from './document';
 export * from './update';
 export * from './correction';
+export * from './reference';
 export * from './common';
 export * from './contact';

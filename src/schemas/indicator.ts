@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { finiteNumber, id, name, prose, sourceRef } from './common';
+import { STATISTICS } from './observation';
 
 /** Where an indicator comes from. Labels live in `src/i18n/zh-CN.ts` under `framework.*`. */
 export const framework = z.enum([
@@ -40,6 +41,12 @@ export const indicatorSchema = z
     denominator: prose.optional(),
     /** Unit the values are in: "%", "人次", "人", "个", "元/人/年"… */
     unit: name,
+    /**
+     * What kind of number every figure of this indicator is: `value` (a place's own figure, the default), `median`,
+     * `mean`, `total`, or `median-change` (the rise or fall of a median). One indicator, one kind: a median of a
+     * rate and a rise of that median are two indicators. Absent means `value`.
+     */
+    statistic: z.enum(STATISTICS).optional(),
     /** Which direction is better. `neutral` for counts that describe rather than judge. */
     polarity: z.enum(['higher-is-better', 'lower-is-better', 'neutral']),
     /** The framework this indicator belongs to. */
@@ -57,6 +64,11 @@ export const indicatorSchema = z
         qualifier: z.enum(['at-least', 'more-than', 'about', 'at-most', 'less-than']).optional(),
         /** Where the target comes from, in words. */
         basis: prose,
+        /**
+         * Id of the entry in `data/references/` that cites the target (issuer, title, date, address). Figures are marked
+         * as meeting or missing the target only when that entry is verified.
+         */
+        reference: id.optional(),
       })
       .strict()
       .optional(),

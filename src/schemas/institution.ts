@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { id, name, prose, sourceRef } from './common';
+import { id, name, prose, sourceRef, sourcedText } from './common';
 import { institutionContacts } from './contact';
 
 /** What kind of medical institution this is. */
@@ -34,7 +34,7 @@ export const institutionSchema = z
      */
     belongsTo: id.optional(),
     /** Services the sources say it offers, one short phrase each. */
-    services: z.array(z.object({ text: prose, source: sourceRef }).strict()).default([]),
+    services: z.array(sourcedText).default([]),
     /** Phones, address, clinic hours and website, each with its source and the day it was checked; only as sources print them. */
     contacts: institutionContacts.optional(),
     /** A short note for readers, e.g. what the source leaves unclear. */

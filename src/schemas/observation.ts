@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { finiteNumber, id, isRealDate, name, prose, sourceRef } from './common';
+import { finiteNumber, id, inference, isRealDate, name, prose, sourceRef } from './common';
 
 /**
  * A period: `2024`, `2024-H1`, `2024-Q3`, `2024-08`, `2024-08-13`, or a span `2019-11/2024-08`
@@ -40,7 +40,7 @@ export function periodProblem(text: string): string | undefined {
 export const QUALIFIERS = ['at-least', 'more-than', 'about', 'at-most', 'less-than', 'range'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 /** What kind of number a figure is (see `statistic` below). */
-export const STATISTICS = ['value', 'median', 'mean', 'total'] as const;
+export const STATISTICS = ['value', 'median', 'mean', 'total', 'median-change'] as const;
 export type Statistic = (typeof STATISTICS)[number];
 /** Longest excerpt: the few words around the figure, not a whole sentence (the rest goes in our own words). */
 export const EXCERPT_MAX_LENGTH = 30;
@@ -70,8 +70,10 @@ export const observationSchema = z
      */
     qualifier: z.enum(QUALIFIERS).optional(),
     /**
-     * What kind of number it is: `value` (the subject's own figure, the default), or a `median`, `mean` or `total`
-     * across sub-units of the subject (then say which in `across`).
+     * What kind of number it is: `value` (the subject's own figure, the default), a `median`, `mean` or `total`
+     * across sub-units of the subject (then say which in `across`), or `median-change`: how much such a median rose or
+     * fell between two times (a rise of the median, not a median of rises; say since when in `note`). It must be the
+     * statistic its indicator declares.
      */
     statistic: z.enum(STATISTICS).optional(),
     /** For a median, mean or total: which sub-units it is taken across, and how many when the source says. */
@@ -86,6 +88,8 @@ export const observationSchema = z
       .optional(),
     /** A short note for readers, e.g. a scope the source gives. */
     note: prose.optional(),
+    /** Set when something about the figure (its subject, period or count) is our reading of the source, not its words. */
+    inference: inference.optional(),
     /** Where the figure comes from. The excerpt is required and must contain the figure as written. */
     source: sourceRef.required({ excerpt: true }),
   })

@@ -20,10 +20,11 @@ export interface EditorUiServer {
   close(): void;
 }
 
-export async function startEditorUi(): Promise<EditorUiServer> {
+/** `project`: a project folder to edit in place (tests that build it); otherwise a copy of data/, content/, public/. */
+export async function startEditorUi(project?: string): Promise<EditorUiServer> {
   const ui = await buildEditorUi();
-  const root = mkdtempSync(join(tmpdir(), 'editor-ui-'));
-  for (const folder of ['data', 'content', 'public']) if (existsSync(folder)) cpSync(folder, join(root, folder), { recursive: true });
+  const root = project ?? mkdtempSync(join(tmpdir(), 'editor-ui-'));
+  if (!project) for (const folder of ['data', 'content', 'public']) if (existsSync(folder)) cpSync(folder, join(root, folder), { recursive: true });
   const writes: EditorUiServer['writes'] = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -55,7 +56,7 @@ export async function startEditorUi(): Promise<EditorUiServer> {
     writes,
     close() {
       server.close();
-      rmSync(root, { recursive: true, force: true });
+      if (!project) rmSync(root, { recursive: true, force: true });
     },
   };
 }

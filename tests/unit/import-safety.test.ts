@@ -61,7 +61,7 @@ describe('importer: warnings', () => {
   });
 
   it('warns on a figure for the same indicator, subject and period as a published one', () => {
-    const { warnings } = run(row({ period: '../2024-08', value: '3000' }));
+    const { warnings } = run(row({ period: '../2024', value: '3000' }));
     expect(warnings[0].zh).toMatch(/同一指标、同一对象、同一时期.*zizhong-remote-imaging-cases-cum/);
   });
 

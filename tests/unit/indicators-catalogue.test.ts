@@ -115,17 +115,18 @@ describe('the overview grid', () => {
 });
 
 describe('what may be held against a national target', () => {
-  const higher = { ...visitRate, nationalTarget: { value: 90, qualifier: 'at-least' as const, basis: '目标' } };
-  const lower: Indicator = { ...visitRate, id: 'cost', polarity: 'lower-is-better', unit: '元', nationalTarget: { value: 100, qualifier: 'at-most', basis: '目标' } };
+  const higher = { ...visitRate, nationalTarget: { value: 90, qualifier: 'at-least' as const, basis: '目标', reference: 'fixture-target' } };
+  const lower: Indicator = { ...visitRate, id: 'cost', polarity: 'lower-is-better', unit: '元', nationalTarget: { value: 100, qualifier: 'at-most', basis: '目标', reference: 'fixture-target' } };
+  const ds = datasetOf({});
   const o = (value: number, extra: Partial<Observation> = {}): Observation => fig({ id: 'x', indicator: 'visit-rate', subject: { type: 'region', id: 'county-a' }, period: '2024', value, kind: 'actual', ...extra });
 
   it('follows the indicator’s direction', () => {
-    expect([targetStatus(higher, o(95)), targetStatus(higher, o(90)), targetStatus(higher, o(80))]).toEqual([
+    expect([targetStatus(ds, higher, o(95)), targetStatus(ds, higher, o(90)), targetStatus(ds, higher, o(80))]).toEqual([
       { comparable: true, meets: true },
       { comparable: true, meets: true },
       { comparable: true, meets: false },
     ]);
-    expect([targetStatus(lower, o(80)), targetStatus(lower, o(100)), targetStatus(lower, o(120))]).toEqual([
+    expect([targetStatus(ds, lower, o(80)), targetStatus(ds, lower, o(100)), targetStatus(ds, lower, o(120))]).toEqual([
       { comparable: true, meets: true },
       { comparable: true, meets: true },
       { comparable: true, meets: false },
@@ -148,17 +149,17 @@ describe('what may be held against a national target', () => {
       [lower, o(90, { qualifier: 'more-than' }), 'undecided'],
     ] as const;
     for (const [indicator, figure, reason] of apart) {
-      expect(targetStatus(indicator, figure), `${figure.kind} ${figure.statistic} ${figure.qualifier} ${figure.value}`).toEqual({ comparable: false, reason });
-      const c = gridCell(indicator, figure);
+      expect(targetStatus(ds, indicator, figure), `${figure.kind} ${figure.statistic} ${figure.qualifier} ${figure.value}`).toEqual({ comparable: false, reason });
+      const c = gridCell(ds, indicator, figure);
       expect(c.status).toBe('apart');
       expect(c.note.length).toBeGreaterThan(4);
     }
   });
 
   it('settles an open-ended figure only when its bound decides', () => {
-    expect(targetStatus(higher, o(90, { qualifier: 'more-than' }))).toEqual({ comparable: true, meets: true });
-    expect(targetStatus(higher, o(80, { qualifier: 'less-than' }))).toEqual({ comparable: true, meets: false });
-    expect(targetStatus(lower, o(90, { qualifier: 'at-most' }))).toEqual({ comparable: true, meets: true });
+    expect(targetStatus(ds, higher, o(90, { qualifier: 'more-than' }))).toEqual({ comparable: true, meets: true });
+    expect(targetStatus(ds, higher, o(80, { qualifier: 'less-than' }))).toEqual({ comparable: true, meets: false });
+    expect(targetStatus(ds, lower, o(90, { qualifier: 'at-most' }))).toEqual({ comparable: true, meets: true });
   });
 });
 

@@ -15,7 +15,7 @@ export const visitRate: Indicator = {
   polarity: 'higher-is-better',
   framework: 'tiered-care-goals',
   definitionStatus: 'working',
-  nationalTarget: { value: 90, qualifier: 'about', basis: '全国目标' },
+  nationalTarget: { value: 90, qualifier: 'about', basis: '全国目标', reference: 'fixture-target' },
 };
 
 export const rules: Indicator = {

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { telParts } from '../../src/views/tel';
-import { t } from '../../src/i18n/zh-CN';
 import { tf } from '../../src/i18n/fill';
+import { factLabel, GENERAL_FACT } from '../../src/lib/general-facts';
+import { datasetOf } from '../fixtures/dataset';
+import { residentEntries } from '../fixtures/resident-site';
 
 const numbers = (text: string) => telParts(text).flatMap((p) => (typeof p === 'string' ? [] : [p.href]));
+const ds = datasetOf(residentEntries());
+const hotline = factLabel(ds, GENERAL_FACT.hotline, '全国卫生健康服务热线 12320');
+const emergency = factLabel(ds, GENERAL_FACT.emergency, '急救电话 120');
 
 describe('phone numbers in the site’s sentences', () => {
-  it('links 120 and 12320 in the sentences residents read, keeping the words around them', () => {
-    expect(numbers(t('resident.emergency'))).toEqual(['tel:120']);
-    expect(numbers(t('institution.routeAsk'))).toEqual(['tel:12320']);
-    expect(numbers(tf('contacts.none', { lead: '' }))).toEqual(['tel:12320']);
-    const parts = telParts(t('resident.emergency'));
-    expect(parts.map((p) => (typeof p === 'string' ? p : p.number)).join('')).toBe(t('resident.emergency'));
+  it('links 120 and 12320 in the sentences residents read, keeping the words and the source around them', () => {
+    const sentence = tf('resident.emergency', { emergency });
+    expect(numbers(sentence)).toEqual(['tel:120']);
+    expect(numbers(tf('institution.routeAsk', { hotline }))).toEqual(['tel:12320']);
+    expect(numbers(tf('contacts.none', { hotline, lead: '' }))).toEqual(['tel:12320']);
+    expect(numbers(tf('region.uncovered.ask', { hotline, emergency }))).toEqual(['tel:12320', 'tel:120']);
+    expect(telParts(sentence).map((p) => (typeof p === 'string' ? p : p.number)).join('')).toBe(sentence);
   });
 
   it('leaves counts, percentages and longer numbers as text', () => {

@@ -55,7 +55,7 @@ describe('the referral guide in six steps', () => {
 
   it('says what is general practice, and says so on every step, with what to bring on every guide', () => {
     for (const s of page.steps) expect(s.general.length, s.key).toBeGreaterThan(5);
-    expect(page.steps[1].general).toMatch(/医保卡或社保卡.*身份证.*病历.*检查结果/);
+    expect(page.steps[1].general).toMatch(/医保卡.*身份证.*病历.*检查结果.*以当地要求为准/);
     expect(page.generalNote).toContain('一般做法');
     const none = referralPage(base, 'second', SITE, TODAY);
     expect(none.steps.map((s) => s.key)).toEqual(page.steps.map((s) => s.key));
@@ -83,7 +83,8 @@ describe('the referral guide in six steps', () => {
   });
 
   it('opens with the emergency number and addresses itself with the site setting', () => {
-    expect(page.emergency).toBe('急症、危重症请直接拨打 120。');
+    // The fixture cites no general facts: the number is still given, said to be unverified.
+    expect(page.emergency).toBe('急症、危重症请直接拨打急救电话 120（出处未核实）。');
     expect(page.pageUrl).toBe('https://example.org/groups/first/referral/');
     expect(referralPage(base, 'first', 'http://localhost:4321', TODAY).pageUrl).toBe('http://localhost:4321/groups/first/referral/');
     expect(page.policy?.href).toBe('/groups/first/#policy');
@@ -161,10 +162,10 @@ describe('an institution page', () => {
 });
 
 describe('dated guidance', () => {
-  const trial = (title: string, date = '2026-01-01') =>
+  const trial = (title: string, date = '2026-01-01', type: 'policy' | 'report' = 'policy') =>
     withChange((e) => {
       const plan = e.documents!.find((d) => d.id === 'plan')!;
-      plan.data = { ...plan.data, originalTitle: title, date };
+      plan.data = { ...plan.data, originalTitle: title, date, type };
     });
 
   it('says how old the sources are, and flags guidance more than three years old with whom to check', () => {
@@ -183,9 +184,17 @@ describe('dated guidance', () => {
     ['2023-11-29', 3, true],
     ['2021-05-01', 5, true],
   ])('a source dated %s is %i years old (flagged: %s)', (date, years, flagged) => {
-    const age = referralPage(trial('实施方案', date), 'first', SITE, TODAY).age!;
+    // A report, so that only its age can flag it (a plan is always flagged as a plan).
+    const age = referralPage(trial('实施情况', date, 'report'), 'first', SITE, TODAY).age!;
     expect(age.text).toContain(`约 ${years} 年`);
     expect(Boolean(age.warning)).toBe(flagged);
+  });
+
+  it('says of a recent plan, not marked 试行, that it is a plan and not what was done', () => {
+    const age = referralPage(trial('实施方案', '2026-11-01'), 'first', SITE, TODAY).age!;
+    expect(age.warning).toContain('《实施方案》是计划文件');
+    expect(age.warning).toContain('不等于已经做到');
+    expect(age.warning).not.toContain('超过三年');
   });
 
   it.each(['孟津县医共体建设实施方案（试行）', '关于印发转诊办法(试行)的通知', '试行办法'])('flags a recent plan marked 试行: %s', (title) => {
@@ -196,7 +205,9 @@ describe('dated guidance', () => {
   it('the group page dates all its sources and keeps the policy clauses, with a contents list', () => {
     const page = groupPage(base, 'first', SITE, TODAY);
     expect(page.age?.text).toContain('最早 2020年6月23日，最新 2024年1月2日');
-    expect(page.age?.warning).toBeUndefined();
+    // The group rests on the fixture's plan ("方案", a policy document): flagged as a plan, not as old.
+    expect(page.age?.warning).toContain('《方案》是计划文件');
+    expect(page.age?.warning).not.toContain('超过三年');
     expect(groupPage(base, 'first', SITE, '2027-01-03').age?.warning).toContain('超过三年');
     expect(page.policy.map((p) => [p.part, p.points.length])).toEqual([['up', 2], ['benefits', 1], ['down', 1], ['staysLocal', 1]]);
     expect(page.contents.map((c) => c.href)).toContain('#policy');

@@ -16,6 +16,7 @@ function files(contacts: unknown, groupContacts: unknown[] = []): SourceFiles {
       indicators: [],
       observations: [],
       corrections: [],
+      references: [],
     },
     mdx: { documents: [{ path: 'content/documents/doc-a.mdx', text: doc }], updates: [] },
   };

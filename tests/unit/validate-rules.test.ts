@@ -25,6 +25,7 @@ function validFiles(): SourceFiles {
       indicators: [json('data/indicators/x.json', [{ id: 'remote', name: '远程影像', definition: '人次', unit: '人次', polarity: 'neutral', framework: 'local', definitionStatus: 'source' }])],
       observations: [json('data/observations/o.json', [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }])],
       corrections: [],
+      references: [],
     },
     mdx: { documents: [{ path: 'content/documents/doc-a.mdx', text: doc }], updates: [] },
   };

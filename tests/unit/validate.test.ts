@@ -20,6 +20,7 @@ function validFiles(): SourceFiles {
         json('data/observations/o.json', [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }]),
       ],
       corrections: [],
+      references: [],
     },
     mdx: {
       documents: [{ path: 'content/documents/doc-a.mdx', text: '---\ntitle: 文件\noriginalTitle: 原标题\nissuer: 某县\ndate: 2024-08-13\ntype: report\nregions: [county]\noutlet: 某网\nsummary: 摘要\n---\n正文\n' }],

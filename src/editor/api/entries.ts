@@ -35,7 +35,7 @@ export function pinyinKey(text: string): string {
 /** An id made from a Chinese name: its pinyin, lowercase, hyphenated, cut at a syllable within the length limit. */
 export function idFromName(text: string, max = 48): string {
   const words = pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .map((w) => slug(w))
+    .map((w) => slug(w.replace(/ü/g, 'v')))
     .filter(Boolean);
   let out = '';
   for (const w of words) {

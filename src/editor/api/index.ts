@@ -164,7 +164,7 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   if (kind === 'corrections') entry = typedCorrection(entry);
   const { files, ds, origins, all } = current(ctx.root);
   const labels = labelsOf(ds);
-  const id = typeof entry.id === 'string' ? entry.id.trim() : '';
+  const id = typeof entry.id === 'string' && entry.id.trim() ? entry.id.trim() : originalId === undefined ? proposeId(kind, entry, ds, files) : '';
   entry = { ...entry, id };
   if (!idSchema.safeParse(id).success) return one('网址名只能用小写字母、数字和连字符（编辑器会根据名称自动生成）。', 'id');
   const stored = originalId === undefined ? undefined : readEntry(ctx.root, files, origins, kind, originalId);

@@ -3,7 +3,7 @@
  * its sources changed since the last build, and returns that folder for the editor's server to serve.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,25 +42,52 @@ function stampOf(files: string[]): string {
 
 let building: Promise<string> | undefined;
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `work` while holding a lock folder, so that two processes (test workers, two editors) never build at once. */
+async function withLock<T>(work: () => Promise<T>): Promise<T> {
+  const lock = `${EDITOR_UI_DIR}.lock`;
+  mkdirSync(dirname(lock), { recursive: true });
+  for (let waited = 0; ; waited += 500) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than ten minutes was left by a process that died.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+      else await sleep(500);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function buildEditorUi(): Promise<string> {
-  building ??= (async () => {
+  building ??= withLock(async () => {
     const stamp = stampOf(sources());
     const stampFile = join(EDITOR_UI_DIR, '.stamp');
     if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp && existsSync(join(EDITOR_UI_DIR, 'index.html'))) return EDITOR_UI_DIR;
     const { build } = await import('astro');
+    // Built beside the served folder and swapped in whole: a server reading it never sees half a build.
+    const staging = `${EDITOR_UI_DIR}.staging`;
+    rmSync(staging, { recursive: true, force: true });
     await build({
       root: here,
       configFile: 'astro.config.mjs',
-      outDir: EDITOR_UI_DIR,
+      outDir: staging,
       cacheDir: join(project, 'node_modules/.astro-editor-ui'),
       logLevel: 'warn',
     });
     const template = join(project, 'templates/observations-template.csv');
-    if (existsSync(template)) copyFileSync(template, join(EDITOR_UI_DIR, 'observations-template.csv'));
-    mkdirSync(EDITOR_UI_DIR, { recursive: true });
-    writeFileSync(stampFile, stamp);
+    if (existsSync(template)) copyFileSync(template, join(staging, 'observations-template.csv'));
+    writeFileSync(join(staging, '.stamp'), stamp);
+    rmSync(EDITOR_UI_DIR, { recursive: true, force: true });
+    renameSync(staging, EDITOR_UI_DIR);
     return EDITOR_UI_DIR;
-  })().finally(() => {
+  }).finally(() => {
     building = undefined;
   });
   return building;

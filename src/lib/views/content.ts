@@ -10,6 +10,8 @@ import { formatDate, formatFigure, formatPeriod } from '../format';
 import { placeLabel } from '../titles';
 import { citeView, type CiteView } from './figures';
 import { capped } from './guide';
+import { inferenceText, statusTag, withInference, type StatusTag } from './claims';
+import { generalFactsView, type GeneralFactView } from '../general-facts';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
@@ -28,6 +30,14 @@ export interface DocumentPageView {
   original: { title: string; outlet: string; url?: string; noAddress?: string };
   /** How the site curated the scraped source: the editors' note, or the site's standing practice when they wrote none. */
   curation: string;
+  /** Said on a plan (a policy document): what it states is to be done, not done. */
+  planNote?: string;
+  /** What the summary states: 计划 / 已实行 / 报告数字. */
+  summaryStatus?: StatusTag;
+  /** The date a reposting site shows, said to be a repost date, when the text was taken from a repost. */
+  reposted?: string;
+  /** "据报道推断：…" when the document's date is a reading of the source. */
+  dateInference?: string;
   regions: { name: string; href: string }[];
   /** The first region's name, for search filters. */
   searchRegion?: string;
@@ -63,6 +73,10 @@ export function documentPage(ds: Dataset, id: string): DocumentPageView | undefi
       ...(doc.data.originalUrl ? { url: doc.data.originalUrl } : { noAddress: t('doc.noAddress') }),
     },
     curation: doc.data.curationNote ?? t('doc.curationDefault'),
+    ...(doc.data.type === 'policy' ? { planNote: t('doc.planNote') } : {}),
+    ...(doc.data.summaryStatus ? { summaryStatus: statusTag(doc.data.summaryStatus)! } : {}),
+    ...(doc.data.reposted ? { reposted: tf('doc.repostedNote', { date: formatDate(doc.data.reposted) }) } : {}),
+    ...(doc.data.dateInference ? { dateInference: inferenceText(doc.data.dateInference)! } : {}),
     regions: regions.map((r) => link(placeLabel(ds, r.id), `/regions/${r.id}/`)),
     ...(regions[0] ? { searchRegion: regions[0].name } : {}),
     groups: groupsDescribedBy(ds, id).map((g: Group) => ({ name: g.name, href: `/groups/${g.id}/`, kind: t(`kind.group.${g.kind}`), place: placeLabel(ds, g.region) })),
@@ -76,10 +90,12 @@ export function documentPage(ds: Dataset, id: string): DocumentPageView | undefi
       ...(KIND[o.kind] ? { kind: KIND[o.kind] } : {}),
       section: o.source.section,
       ...(o.source.excerpt ? { excerpt: o.source.excerpt } : {}),
-      ...(o.note ? { note: o.note } : {}),
+      ...optionalNote(withInference(o.note, o.inference)),
     })),
   };
 }
+
+const optionalNote = (note: string | undefined) => (note ? { note } : {});
 
 /** The regions and groups a news item concerns, each linked. */
 export interface UpdateTagsView {
@@ -181,6 +197,8 @@ export interface AboutPageView {
   allDocuments?: string;
   /** A real figure, cited as pages cite figures. */
   example?: { subject: { name: string; href: string }; period: string; indicator: { name: string; href: string }; value: string; note?: string; cite: CiteView };
+  /** Facts from no county document (data/references/), each with its source and whether it was checked. */
+  generalFacts: GeneralFactView[];
 }
 
 export function aboutPage(ds: Dataset): AboutPageView {
@@ -191,6 +209,7 @@ export function aboutPage(ds: Dataset): AboutPageView {
   const indicator = example && ds.indicator.get(example.indicator);
   return {
     sourcesIntro: tf('about.sources.p1', { n: ds.documents.length }),
+    generalFacts: generalFactsView(ds),
     ...(documents.more > 0 ? { allDocuments: tf('about.allDocuments', { n: ds.documents.length }) } : {}),
     documents: documents.shown.map((d) => ({ title: d.data.title, href: `/documents/${d.id}/`, issuer: issuerShort(d.data.issuer), date: formatDate(d.data.date) })),
     ...(example && indicator

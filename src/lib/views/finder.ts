@@ -3,12 +3,16 @@
  * is covered and can look there), or, at national size, how many and a link to the list of regions. Pure.
  */
 import { pathOf, type Dataset } from '../dataset';
+import { factSource, GENERAL_FACT } from '../general-facts';
+import { t } from '../../i18n/zh-CN';
 
 export interface FinderCoverage {
   /** Counties (and county-level cities, districts) served by a group, each linked to its region page; empty when too many to list. */
   counties: { name: string; href: string; place: string }[];
   /** How many there are in all. */
   total: number;
+  /** Where the 12320 hotline the answer offers comes from: "国家卫生健康委；出处未核实". */
+  hotlineSource: string;
 }
 
 /** Most counties listed by name; beyond, the answer links to the regions list (2,100 names would bury the answer). */
@@ -24,7 +28,9 @@ export function finderCoverage(ds: Dataset, listed = COVERAGE_LISTED): FinderCov
     for (const id of counties.length ? counties : [g.region]) served.add(id);
   }
   const regions = ds.regions.filter((r) => served.has(r.id));
+  const hotline = ds.reference.get(GENERAL_FACT.hotline);
   return {
+    hotlineSource: hotline ? factSource(hotline) : t('fact.unverified'),
     total: regions.length,
     counties:
       regions.length > listed

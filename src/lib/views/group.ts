@@ -1,12 +1,13 @@
 /** The group page, its referral guide, and the list of every group: exactly what each page shows. Pure. */
-import type { Group, SourceRef } from '../../schemas';
+import type { Group, SourcedText, SourceRef } from '../../schemas';
 import { hasOwnPage, observationsOf, pathOf, rosterOf, type Dataset } from '../dataset';
 import { formatDate } from '../format';
 import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref, type ReferralPart } from '../referral';
 import { groupCrumbs, groupTitle, placeLabel, type Crumb } from '../titles';
 import { groupUpdated } from '../updated';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
-import { askView, buildDay, checkWith, guidanceAge, type AskView, type GuidanceAge } from './guidance';
+import { claimView, statusTag, withInference, type ClaimView, type StatusTag } from './claims';
+import { askView, buildDay, checkWith, emergencyText, guidanceAge, type AskView, type GuidanceAge } from './guidance';
 import { documentItem, documentsWithin, updateItem, updatesOfGroup, type DocumentItem, type UpdateItem } from './related';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
@@ -16,11 +17,8 @@ export interface Link {
   label: string;
 }
 
-/** A sourced statement: its text and its source as the page cites it. */
-export interface SourcedPoint {
-  text: string;
-  cite: CiteView;
-}
+/** A sourced statement: its text, its source as the page cites it, what the source says of it, and any reading. */
+export type SourcedPoint = ClaimView;
 
 export interface RosterRowView {
   href: string;
@@ -56,6 +54,12 @@ export interface GroupPageView {
   lead?: { href: string; name: string; kind: string };
   roster: RosterView;
   services: SourcedPoint[];
+  /** Governance, deadlines and goals the sources set (管理委员会、理事会、组建方案的期限). */
+  governance: SourcedPoint[];
+  /** Said when the group's record rests on a plan: what is marked 计划 is not yet done. */
+  planNote?: string;
+  /** Why no district is listed, when the sources assign none of the area to this group. */
+  areaNote?: string;
   referral: { described: boolean; counts: string; href: string; link: string };
   /** The referral clauses as the sources word them, part by part, each with its source (only parts that have any). */
   policy: { part: ReferralPart; heading: string; points: SourcedPoint[] }[];
@@ -97,7 +101,7 @@ export function rosterView(ds: Dataset, group: Group): RosterView {
       name: row.institution.name,
       kind: t(`kind.institution.${row.institution.kind}`),
       lead: row.role === 'lead',
-      ...(row.note ? { note: row.note } : {}),
+      ...optional('note', withInference(row.note, row.inference)),
     })),
     stated: group.statedMembers
       .map((s) => ({ s, named: all.filter((row) => row.institution.kind === s.kind).length }))
@@ -135,7 +139,10 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL | undef
     ...(group.nameNote ? { nameNote: group.nameNote } : {}),
     ...(lead ? { lead: { href: `/institutions/${lead.id}/`, name: lead.name, kind: t(`kind.institution.${lead.kind}`) } } : {}),
     roster: rosterView(ds, group),
-    services: group.services.map((s) => ({ text: s.text, cite: citeView(ds, s.source) })),
+    services: group.services.map((s) => claimView(ds, s)),
+    governance: (group.governance ?? []).map((s) => claimView(ds, s)),
+    ...optional('planNote', [...group.services, ...(group.governance ?? []), ...REFERRAL_PARTS.flatMap((p) => group.referral[p])].some((s) => s.status === 'plan') ? t('group.planNote') : undefined),
+    ...optional('areaNote', group.areaNote),
     referral: {
       described: referralGuide(group).described,
       counts: tf('group.referralCounts', referralCounts(group)),
@@ -144,13 +151,14 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL | undef
     },
     policy: referralGuide(group)
       .sections.filter((s) => s.points.length)
-      .map((s) => ({ part: s.part, heading: t(`referral.part.${s.part}`), points: s.points.map((p) => ({ text: p.text, cite: citeView(ds, p.source) })) })),
+      .map((s) => ({ part: s.part, heading: t(`referral.part.${s.part}`), points: s.points.map((p) => claimView(ds, p)) })),
     ...optional('age', guidanceAge(ds, documentIds, today, checkWith(ds, group))),
     contents: [
       { href: '#referral', label: t('group.referral') },
       { href: '#lead', label: t('group.lead') },
       { href: '#roster', label: t('group.roster') },
       { href: '#services', label: t('group.services') },
+      ...(group.governance?.length ? [{ href: '#governance', label: t('group.governance') }] : []),
       ...(referralGuide(group).sections.some((s) => s.points.length) ? [{ href: '#policy', label: t('group.policy') }] : []),
       { href: '#outcomes', label: t('group.outcomes') },
       { href: '#documents', label: t('group.documents') },
@@ -168,6 +176,8 @@ export function groupPage(ds: Dataset, id: string, siteUrl: string | URL | undef
 export interface FootnotedFact {
   text: string;
   note: number;
+  /** Whether the source states it as a plan, done or measured. */
+  status?: StatusTag;
 }
 
 export type ReferralStepKey = 'whom' | 'bring' | 'up' | 'arrive' | 'back' | 'cost';
@@ -265,12 +275,12 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL | un
     }
     return note.number;
   };
-  const sourced = new Map<ReferralStepKey, { text: string; source: SourceRef }[]>(REFERRAL_STEPS.map((k) => [k, []]));
+  const sourced = new Map<ReferralStepKey, SourcedText[]>(REFERRAL_STEPS.map((k) => [k, []]));
   for (const section of guide.sections) {
     for (const p of section.points) sourced.get(ABOUT_COST.test(p.text) ? 'cost' : STEP_OF_PART[section.part])!.push(p);
   }
   // Numbered in reading order, step by step, so the marks on the sheet count up.
-  const facts = new Map(REFERRAL_STEPS.map((k) => [k, sourced.get(k)!.map((p): FootnotedFact => ({ text: p.text, note: noteOf(p.source) }))]));
+  const facts = new Map(REFERRAL_STEPS.map((k) => [k, sourced.get(k)!.map((p): FootnotedFact => ({ text: p.text, note: noteOf(p.source), ...optional('status', statusTag(p.status)) }))]));
   const members = rosterOf(ds, group.id).filter((r) => r.role === 'member' && hasOwnPage(r.institution));
   const local: Partial<Record<ReferralStepKey, string[]>> = {
     whom: members.length ? [tf('steps.whom.members', { names: members.map((r) => r.institution.name).join('、') })] : [],
@@ -297,7 +307,7 @@ export function referralPage(ds: Dataset, id: string, siteUrl: string | URL | un
     searchRegion: region?.name ?? group.region,
     heading,
     intro,
-    emergency: t('resident.emergency'),
+    emergency: tf('resident.emergency', { emergency: emergencyText(ds) }),
     ...(lead ? { lead: { href: `/institutions/${lead.id}/`, name: lead.name } } : {}),
     region: { href: `/regions/${group.region}/`, name: region?.name ?? group.region, place },
     described: guide.described,

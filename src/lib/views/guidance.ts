@@ -8,6 +8,12 @@ import { formatDate } from '../format';
 import { citeView, type CiteView } from './figures';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
+import { factLabel, GENERAL_FACT } from '../general-facts';
+
+/** The national health hotline as every resident page names it, with where that fact comes from. */
+export const hotlineText = (ds: Pick<Dataset, 'reference'>) => factLabel(ds, GENERAL_FACT.hotline, '全国卫生健康服务热线 12320');
+/** The emergency number as every resident page names it, with where that fact comes from. */
+export const emergencyText = (ds: Pick<Dataset, 'reference'>) => factLabel(ds, GENERAL_FACT.emergency, '急救电话 120');
 
 /** The build's date (YYYY-MM-DD): what "how old" is measured from. */
 export const buildDay = (): string => new Date().toISOString().slice(0, 10);
@@ -39,11 +45,14 @@ export function guidanceAge(ds: Dataset, documentIds: Iterable<string>, today: s
   const years = yearsSince(newest, today);
   const text = oldest === newest ? tf('age.sourcesOne', { newest: formatDate(newest), years }) : tf('age.sources', { oldest: formatDate(oldest), newest: formatDate(newest), years });
   const trial = docs.find((d) => d.data.originalTitle.includes('试行') || d.data.title.includes('试行'));
+  // A plan says what is to be done, not what was done: said on every page that rests on one.
+  const plan = trial ? undefined : docs.find((d) => d.data.type === 'policy');
   const reasons = [
     ...(trial ? [tf('age.trial', { title: trial.data.originalTitle })] : []),
+    ...(plan ? [tf('age.plan', { title: plan.data.originalTitle })] : []),
     ...(years >= STALE_YEARS ? [t('age.old')] : []),
   ];
-  return { text, ...(reasons.length ? { warning: tf('age.check', { reasons: reasons.join('，'), who }) } : {}) };
+  return { text, ...(reasons.length ? { warning: tf('age.check', { reasons: reasons.join('，'), who, hotline: hotlineText(ds) }) } : {}) };
 }
 
 /** Whom to check guidance with: the group's lead hospital where known. */
@@ -84,7 +93,7 @@ export function contactsView(ds: Dataset, institution: Institution, leadName?: s
     : [];
   if (lines.length) return { lines };
   const lead = leadName && leadName !== institution.name ? tf('contacts.noneLead', { lead: leadName }) : '';
-  return { lines, none: tf('contacts.none', { lead }) };
+  return { lines, none: tf('contacts.none', { lead, hotline: hotlineText(ds) }) };
 }
 
 /** Whom to ask about a referral in a group: the offices the sources name, else the hotline and the lead hospital. */
@@ -107,6 +116,6 @@ export function askView(ds: Dataset, group: Group): AskView {
   return {
     ...(group.referral.whoToAsk ? { whoToAsk: group.referral.whoToAsk } : {}),
     contacts,
-    ...(contacts.length ? {} : { fallback: lead ? tf('ask.noContacts', { lead: lead.name }) : t('ask.noContactsNoLead') }),
+    ...(contacts.length ? {} : { fallback: lead ? tf('ask.noContacts', { lead: lead.name, hotline: hotlineText(ds) }) : tf('ask.noContactsNoLead', { hotline: hotlineText(ds) }) }),
   };
 }

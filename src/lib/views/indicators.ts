@@ -5,6 +5,7 @@
 import type { Indicator, Observation } from '../../schemas';
 import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, subjectName, type Dataset, type DocumentEntry } from '../dataset';
 import { formatDate, formatFigure, formatQualified, formatStatistic } from '../format';
+import { comparableTarget } from '../comparable';
 import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../series';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads';
 import { indicatorUpdated } from '../updated';
@@ -150,7 +151,7 @@ export function provinceSummary(ds: Dataset, indicator: Indicator, observations:
   const actuals = unambiguous(observations.filter((o) => o.kind === 'actual'));
   const period = comparedPeriod(actuals);
   const periodWords = period ? periodText(actuals.find((o) => o.period === period)!) : undefined;
-  const national = indicator.nationalTarget;
+  const national = comparableTarget(ds, indicator);
   const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
   const meets = (v: number) => (indicator.polarity === 'higher-is-better' ? v >= national!.value : v <= national!.value);
 
@@ -406,11 +407,11 @@ function placeFigure(ds: Dataset, subject: Observation['subject'], indicatorId: 
 }
 
 /** One grid cell: coloured only when `targetStatus` can tell, with a symbol and words either way. */
-export function gridCell(indicator: Indicator, o: Observation | undefined): GridCell {
+export function gridCell(ds: Dataset, indicator: Indicator, o: Observation | undefined): GridCell {
   if (!o) return { indicator: indicator.id, status: 'empty', symbol: '', note: t('grid.note.empty') };
   const kind = [o.kind === 'actual' ? '' : t(`figures.kind.${o.kind}`), o.statistic && o.statistic !== 'value' ? t(`figures.statistic.${o.statistic}`) : ''].filter(Boolean).join(' · ');
   const base = { indicator: indicator.id, value: formatFigure(o, indicator.unit), ...(kind ? { kind } : {}), period: periodText(o) };
-  const status = targetStatus(indicator, o);
+  const status = targetStatus(ds, indicator, o);
   if (status.comparable) {
     return status.meets ? { ...base, status: 'meets', symbol: '✓', note: t('grid.note.meets') } : { ...base, status: 'misses', symbol: '✗', note: t('grid.note.misses') };
   }
@@ -428,12 +429,12 @@ function gridView(ds: Dataset, places: readonly Observation['subject'][], captio
       id: i.id,
       name: i.shortName ?? i.name,
       href: `/indicators/${i.id}/`,
-      ...(i.nationalTarget && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) } : {}),
+      ...(comparableTarget(ds, i) && i.polarity !== 'neutral' ? { target: formatQualified(i.nationalTarget!.value, i.unit, i.nationalTarget!.qualifier) } : {}),
       polarity: t(`grid.polarity.${i.polarity}`),
     })),
     rows: shown.map((s) => {
       const province = provinceOfPlace?.get(s);
-      return { place: placeLink(ds, s), ...(province ? { province } : {}), cells: gridIndicators.map((i) => gridCell(i, placeFigure(ds, s, i.id))) };
+      return { place: placeLink(ds, s), ...(province ? { province } : {}), cells: gridIndicators.map((i) => gridCell(ds, i, placeFigure(ds, s, i.id))) };
     }),
     legend: (['meets', 'misses', 'apart', 'empty'] as const).map((status) => ({ status, symbol: { meets: '✓', misses: '✗', apart: '·', empty: '' }[status], text: t(`grid.legend.${status}`) })),
     ...(rest.length
@@ -452,6 +453,7 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
   const sections = catalogue(ds);
   const all = sections.flatMap((s) => s.indicators);
   const provinceIndicators = filter && 'place' in filter ? (index.indicatorsOfProvince.get(filter.place) ?? new Set<string>()) : undefined;
+  const place = filter && 'place' in filter ? filter.place : undefined;
   const keep = (i: Indicator) => (!filter ? true : 'topic' in filter ? topicOf(i) === filter.topic : provinceIndicators!.has(i.id));
 
   const row = (i: Indicator): CatalogueRow => {
@@ -469,7 +471,8 @@ export function indicatorsIndex(ds: Dataset, filter?: CatalogueFilter): Catalogu
       reach: tf('indicators.reach', { places: f.places, figures: f.figures }),
       places: f.places,
       figures: f.figures,
-      latest: f.latest.map((o) => latestView(ds, i, o)),
+      // A province's page shows that province's newest figures, never another province's.
+      latest: (place ? (index.latestInProvince.get(`${place}|${i.id}`) ?? []) : f.latest).map((o) => latestView(ds, i, o)),
       ...(f.figures > f.latest.length ? { more: tf('indicators.more', { n: f.figures - f.latest.length }) } : {}),
       provinces: [...f.provinces].sort(),
     };

@@ -5,7 +5,8 @@ import { referralGuide, referralHref } from '../referral';
 import { institutionCrumbs, institutionTitle, placeLabel, type Crumb } from '../titles';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
 import { type Link, type SourcedPoint } from './group';
-import { contactsView, type ContactLine } from './guidance';
+import { claimView, inferenceText } from './claims';
+import { contactsView, emergencyText, hotlineText, type ContactLine } from './guidance';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 
@@ -14,6 +15,8 @@ export interface MembershipView {
   name: string;
   lead: boolean;
   note?: string;
+  /** "据报道推断：…（所据原话：“…”）" when the membership is a reading of the source. */
+  inference?: string;
 }
 
 /** How referral from or to the institution works in one of its groups. */
@@ -64,7 +67,7 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL |
   const clinics = ds.villageClinics.get(id) ?? [];
   return {
     title: institutionTitle(ds, institution),
-    description: `${institution.name}：${memberships.map((m) => m.group.name).join('、') || place}`,
+    description: `${institution.name}：${memberships.map((m) => m.group.name + (m.inference ? `（${t('inference.label')}）` : '')).join('、') || place}`,
     crumbs: institutionCrumbs(ds, institution),
     searchRegion: ds.region.get(institution.region)?.name ?? institution.region,
     name: institution.name,
@@ -77,8 +80,9 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL |
       name: m.group.name,
       lead: m.role === 'lead',
       ...(m.note ? { note: m.note } : {}),
+      ...(m.inference ? { inference: inferenceText(m.inference)! } : {}),
     })),
-    services: institution.services.map((s) => ({ text: s.text, cite: citeView(ds, s.source) })),
+    services: institution.services.map((s) => claimView(ds, s)),
     routes: memberships.map(({ group, role }) => {
       const lead = group.lead && group.lead !== id ? ds.institution.get(group.lead) : undefined;
       const text =
@@ -100,10 +104,10 @@ export function institutionPage(ds: Dataset, id: string, siteUrl: string | URL |
           unknownGroup: {
             text: groupsIn(ds, institution.region).length ? tf('institution.routeUnknown', { place }) : tf('institution.routeNoGroups', { place }),
             guides: groupsIn(ds, institution.region).map((g) => ({ href: referralHref(g.id), label: tf('institution.referralLink', { name: g.name }) })),
-            ask: t('institution.routeAsk'),
+            ask: tf('institution.routeAsk', { hotline: hotlineText(ds) }),
           },
         }),
-    emergency: t('resident.emergency'),
+    emergency: tf('resident.emergency', { emergency: emergencyText(ds) }),
     contacts: contactsView(ds, institution, leadOf(ds, memberships)),
     sources: institution.sources.map((s) => citeView(ds, s)),
     ...(clinics.length

@@ -12,6 +12,7 @@ import { groupCard, type GroupCard } from './group';
 import { documentItem, documentsWithin, updateItem, updatesWithin, type DocumentItem, type UpdateItem } from './related';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
+import { factLabel, factSource, GENERAL_FACT } from '../general-facts';
 
 export interface RegionCard {
   href: string;
@@ -29,7 +30,11 @@ export interface RegionPageView {
   facts: string;
   aliases?: string;
   note?: string;
+  /** Where the region's place in the tree comes from (the region tree is general knowledge, see /about/). */
+  parentSource?: string;
   groups: GroupCard[];
+  /** Groups of the city above that serve its urban area without the sources assigning this district to either. */
+  areaGroups?: { heading: string; intro: string; groups: GroupCard[] };
   children: RegionCard[];
   /** Institutions standing in this region itself, by name; village clinics are only counted. */
   institutions: { href: string; name: string; kind: string }[];
@@ -48,6 +53,8 @@ export interface UncoveredView {
   nearby: RegionCard[];
   /** The parent region, for when none of its places is covered. */
   parent?: { href: string; name: string };
+  /** Whom to ask now: 12320 and 120, each with its source (data/references/, linked from /about/). */
+  ask: string;
 }
 
 /** County-level kinds: the level a 医共体 serves. */
@@ -61,6 +68,7 @@ function uncoveredView(ds: Dataset, region: Region, institutions: number): Uncov
     known: institutions ? tf('region.uncovered.institutions', { n: institutions }) : t('region.uncovered.nothing'),
     nearby: siblings.filter((c) => c.id !== region.id && groupsIn(ds, c.id).length > 0).map((c) => childCard(ds, c)),
     ...(parent ? { parent: { href: `/regions/${parent.id}/`, name: parent.name } } : {}),
+    ask: tf('region.uncovered.ask', { hotline: factLabel(ds, GENERAL_FACT.hotline, '全国卫生健康服务热线 12320'), emergency: factLabel(ds, GENERAL_FACT.emergency, '急救电话 120') }),
   };
 }
 
@@ -91,6 +99,27 @@ function childCard(ds: Dataset, c: Region): RegionCard {
   };
 }
 
+/** Whom the region tree comes from, as pages say it ("民政部；出处未核实"). */
+function regionTreeSource(ds: Dataset): string {
+  const reference = ds.reference.get(GENERAL_FACT.regionTree);
+  return reference ? factSource(reference) : t('fact.unverified');
+}
+
+/** A district with no group of its own whose city's groups serve the urban area without assigning districts (Linyi's plan). */
+function areaGroupsOf(ds: Dataset, region: Region): Pick<RegionPageView, 'areaGroups'> {
+  if (!region.parent || groupsIn(ds, region.id).length) return {};
+  const parent = ds.region.get(region.parent);
+  const groups = groupsIn(ds, region.parent).filter((g) => g.region === region.parent && g.areaNote);
+  if (!parent || !groups.length) return {};
+  return {
+    areaGroups: {
+      heading: tf('region.areaGroups', { parent: parent.name }),
+      intro: tf('region.areaGroupsIntro', { parent: parent.name, name: region.name }),
+      groups: groups.map((g) => groupCard(ds, g)),
+    },
+  };
+}
+
 export function regionPage(ds: Dataset, id: string, siteUrl: string | URL | undefined): RegionPageView {
   const region = ds.region.get(id);
   if (!region) throw new Error(`no region "${id}"`);
@@ -98,6 +127,7 @@ export function regionPage(ds: Dataset, id: string, siteUrl: string | URL | unde
   const institutions = standing.filter(hasOwnPage);
   const clinics = standing.length - institutions.length;
   const groups = groupsIn(ds, id);
+  const area = areaGroupsOf(ds, region);
   return {
     title: `${placeLabel(ds, id)}：${t('region.titleSuffix')}`,
     crumbs: regionPageCrumbs(ds, region),
@@ -106,8 +136,10 @@ export function regionPage(ds: Dataset, id: string, siteUrl: string | URL | unde
     facts: t(`kind.region.${region.kind}`) + (region.parent ? ` · ${fullPlaceLabel(ds, region.parent)}` : ''),
     ...(region.aliases.length ? { aliases: region.aliases.join('、') } : {}),
     ...(region.note ? { note: region.note } : {}),
+    ...(region.parent ? { parentSource: tf('region.parentSource', { source: regionTreeSource(ds) }) } : {}),
     groups: groups.map((g) => groupCard(ds, g)),
-    ...(groups.length === 0 && COUNTY_LEVEL.has(region.kind) ? { uncovered: uncoveredView(ds, region, institutions.length) } : {}),
+    ...area,
+    ...(groups.length === 0 && !area.areaGroups && COUNTY_LEVEL.has(region.kind) ? { uncovered: uncoveredView(ds, region, institutions.length) } : {}),
     children: (ds.childRegions.get(id) ?? []).map((c) => childCard(ds, c)),
     institutions: institutions.map((i) => ({ href: `/institutions/${i.id}/`, name: i.name, kind: t(`kind.institution.${i.kind}`) })),
     ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),

@@ -40,6 +40,7 @@ const PROPOSE_FROM = ['name', 'title', 'date', 'subject', 'indicator', 'period',
 
 export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: Collection; id?: string; list: EntryList; prefill?: Record<string, unknown>; flash?: { text: string; correction?: Record<string, unknown>; preview?: string }; onSaved(): void }) {
   const fields = useMemo(() => formFields(kind), [kind]);
+  const isNewEntry = id === undefined;
   const schema = useMemo(() => schemaOf(kind), [kind]);
   const choices = useMemo(() => {
     const c: Choices = {};
@@ -49,10 +50,12 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   const resolver = useMemo<Resolver<Values>>(() => {
     const zr = zodResolver(schema as never, { errorMap } as never);
     return async (values, ctx, options) => {
-      const result = await zr(toEntry(fields, values) ?? {}, ctx, options as never);
+      const entry = toEntry(fields, values) ?? {};
+      // A new entry's id is the editor's business: left empty, the server makes it from the name.
+      const result = await zr(isNewEntry && !entry.id ? { ...entry, id: 'x' } : entry, ctx, options as never);
       return Object.keys(result.errors).length ? { values: {}, errors: result.errors } : { values, errors: {} };
     };
-  }, [schema, fields]);
+  }, [schema, fields, isNewEntry]);
   const form = useForm<Values>({ resolver, mode: 'onTouched', reValidateMode: 'onChange', defaultValues: toForm(fields, prefill, true), shouldFocusError: true });
   const [loaded, setLoaded] = useState(id === undefined);
   const [version, setVersion] = useState<string | undefined>();
@@ -112,7 +115,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
       const entry = toEntry(fields, values) ?? {};
       const res = isNew ? await api('POST', `/api/entries/${kind}`, { entry }) : await api('PUT', `/api/entries/${kind}/${encodeURIComponent(id)}`, { entry, version });
       if (res.status === 200 || res.status === 201) {
-        onSaved();
+        if (!res.json.unchanged) onSaved();
         if (isNew) {
           navigate(`/edit/${kind}/${encodeURIComponent(res.json.id)}`, { flash: { text: UI.savedNew, correction: res.json.correction, preview: res.json.preview } }, true);
           return;
@@ -214,7 +217,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
               </ul>
             </nav>
           )}
-          <form noValidate onSubmit={submit} aria-label={heading}>
+          <form noValidate onSubmit={submit} aria-label={heading} data-entry={`${kind}/${id ?? ''}`}>
             {sections.map((s) => (
               <section key={s.key} id={`sec-${s.key}`} aria-labelledby={`sec-${s.key}-h`}>
                 <h2 id={`sec-${s.key}-h`}>{s.title}</h2>

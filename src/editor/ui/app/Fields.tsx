@@ -58,6 +58,8 @@ function useFieldError(path: string): string | undefined {
 
 function choiceLabel(f: Field, option: string): string {
   const path = f.path.replace(/\[\]/g, '');
+  // A region's kind shares words with a group's (county): its own labels when the options are a region's.
+  if (f.kind === 'choice' && f.options.includes('province')) return UI_CHOICES.regionKind[option] ?? option;
   return UI_CHOICES[path]?.[option] ?? UI_CHOICES[f.key]?.[option] ?? CHOICE_LABELS[option] ?? option;
 }
 
@@ -99,11 +101,13 @@ function Search({ id, label, items, onPick, describedBy, county, invalid }: { id
       />
       {query.trim() && (
         <ul id={listId} role="listbox" aria-label={label} className="options">
-          {found.length === 0 && <li className="muted">{UI.noMatch}</li>}
+          {found.length === 0 && <li role="none" className="muted">{UI.noMatch}</li>}
           {found.slice(0, 12).map((item) => (
-            <li key={`${item.kind}:${item.id}`} role="option" aria-selected={false}>
+            <li key={`${item.kind}:${item.id}`} role="none">
               <button
                 type="button"
+                role="option"
+                aria-selected={false}
                 onClick={() => {
                   onPick(item);
                   setQuery('');
@@ -114,7 +118,7 @@ function Search({ id, label, items, onPick, describedBy, county, invalid }: { id
               </button>
             </li>
           ))}
-          {found.length > 12 && <li className="muted">{UI.more(found.length - 12)}</li>}
+          {found.length > 12 && <li role="none" className="muted">{UI.more(found.length - 12)}</li>}
         </ul>
       )}
     </div>

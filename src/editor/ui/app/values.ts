@@ -45,7 +45,7 @@ export function toForm(fields: Field[], entry: Record<string, unknown> | undefin
     const v = e[f.key];
     switch (f.kind) {
       case 'object':
-        out[f.key] = toForm(f.fields, v as Record<string, unknown> | undefined, fresh);
+        out[f.key] = toForm(f.fields, v as Record<string, unknown> | undefined);
         break;
       case 'rows':
         out[f.key] = Array.isArray(v) ? v.map((row) => toForm(f.fields, row as Record<string, unknown>)) : [];

@@ -1,0 +1,209 @@
+/**
+ * The editor's interface in Chromium, as a county staff member uses it: every kind of entry created by typing into
+ * its labelled fields and picking references by name, saved, and found in the data; a township health centre with
+ * phone and address added to a group's roster; a published figure corrected with the prefilled correction; three
+ * typical mistakes each shown beside its field in Chinese; nothing written when a save is refused.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
+import { addRow, choose, field, fill, openNew, pick, save } from '../support/editor-ui-forms';
+
+let server: EditorUiServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startEditorUi();
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Every entry of a kind, from its data files. */
+function entries(kind: string): Record<string, any>[] {
+  const dir = join(server.root, 'data', kind);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+}
+const DOC = '资中县用“四个三”办法推进紧密型县域医共体建设';
+
+async function source(rowPath: string, section = '一、测试段落') {
+  const row = await addRow(page, rowPath);
+  await pick(row, '来源文件', '资中', DOC);
+  await fill(row, '来源位置', section);
+  return row;
+}
+
+describe('the editor, kind by kind', () => {
+  it('adds a region', async () => {
+    await openNew(page, server.url, '地区');
+    await fill(page, '名称', '测试县');
+    await choose(page, '类型', '县');
+    await pick(page, '上级地区', 'neijiang', '内江市');
+    await expect.poll(() => field(page, '网址名').inputValue()).toBe('ce-shi-xian');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    expect(entries('regions').find((r) => r.id === 'ce-shi-xian')).toMatchObject({ name: '测试县', kind: 'county', parent: 'neijiang' });
+  });
+
+  it('adds a township health centre with phone and address, then puts it on a group roster', async () => {
+    await openNew(page, server.url, '医疗机构');
+    await fill(page, '名称', '测试镇卫生院');
+    await choose(page, '类型', '乡镇卫生院');
+    await pick(page, '所在地区', 'zizhong', '资中县');
+    await source('sources');
+    const phone = await addRow(page, 'contacts.phones');
+    await fill(phone, '电话号码', '0832-5512345');
+    await fill(phone, '用途', '预约挂号');
+    await pick(phone, '来源文件', '资中', DOC);
+    await fill(phone, '来源位置', '一、测试段落');
+    await fill(page.locator('#f-contacts_address'), '地址', '资中县测试镇正街1号');
+    await pick(page.locator('#f-contacts_address'), '来源文件', '资中', DOC);
+    await fill(page.locator('#f-contacts_address'), '来源位置', '一、测试段落');
+    await fill(page.locator('#f-contacts_address'), '核对日期', '2026-11-01');
+    await expect.poll(() => field(page, '网址名').inputValue()).toBe('ce-shi-zhen-wei-sheng-yuan');
+    const verdict = await save(page);
+    expect(verdict.text).toContain('已新建并保存');
+    const saved = entries('institutions').find((i) => i.id === 'ce-shi-zhen-wei-sheng-yuan');
+    expect(saved).toMatchObject({ name: '测试镇卫生院', kind: 'township-health-centre', region: 'zizhong' });
+    expect(saved!.contacts.phones[0]).toMatchObject({ number: '0832-5512345', purpose: '预约挂号' });
+    expect(saved!.contacts.address.text).toBe('资中县测试镇正街1号');
+
+    // The roster: from the first page, find the group by pinyin, add the new centre by its name.
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('查找').fill('zizhongxianrenmin');
+    await page.getByRole('link', { name: '资中县人民医院牵头的紧密型县域医共体', exact: true }).click();
+    const row = await addRow(page, 'members');
+    await pick(row, '成员机构', 'ceshizhen', '测试镇卫生院');
+    expect((await save(page)).text).toContain('已保存');
+    const group = entries('groups').find((g) => g.id === 'zizhong-people-hospital-group');
+    expect(group!.members.map((m: { institution: string }) => m.institution)).toContain('ce-shi-zhen-wei-sheng-yuan');
+  });
+
+  it('adds a group with its lead hospital picked by name', async () => {
+    await openNew(page, server.url, '医共体 / 医疗集团');
+    await fill(page, '名称', '测试县域医共体');
+    await choose(page, '类型', '县域医共体');
+    await pick(page, '所在地区', '资中', '资中县');
+    await pick(page, '牵头医院', '资中县中医', '资中县中医医院');
+    await fill(page, '一句话摘要', '这是一个测试用的医共体。');
+    await source('sources');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    const group = entries('groups').find((g) => g.name === '测试县域医共体');
+    expect(group).toMatchObject({ region: 'zizhong', kind: 'county' });
+    expect(group!.lead).toBe(entries('institutions').find((i) => i.name === '资中县中医医院')!.id);
+  });
+
+  it('adds an indicator', async () => {
+    await openNew(page, server.url, '指标');
+    await fill(page, '名称', '测试随访率');
+    await fill(page, '定义', '随访人数占应随访人数的比例。');
+    await fill(page, '单位', '%');
+    await choose(page, '好坏方向', '越高越好');
+    await choose(page, '指标体系', '地方文件中的指标');
+    await choose(page, '定义来源', '按当地文件的用法');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    expect(entries('indicators').find((i) => i.name === '测试随访率')).toMatchObject({ id: 'ce-shi-sui-fang-lv', unit: '%', polarity: 'higher-is-better' });
+  });
+
+  it('records a figure written with full-width digits, saved into its county file', async () => {
+    await openNew(page, server.url, '数据（数字）');
+    await pick(page, '指标', '医共体数量', /^医共体数量/);
+    await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
+    await fill(page, '时期', '2025');
+    await fill(page, '数值', '２');
+    await choose(page, '类型', '实际（报告的结果）');
+    await pick(page.locator('#f-source'), '来源文件', '资中', DOC);
+    await fill(page.locator('#f-source'), '来源位置', '一、测试段落');
+    await fill(page.locator('#f-source'), '原文摘录', '2个紧密型县域医共体');
+    await expect.poll(() => field(page, '网址名').inputValue()).toMatch(/^zizhong-.*-2025$/);
+    const id = await field(page, '网址名').inputValue();
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    const file = JSON.parse(readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')) as { id: string; value: number }[];
+    expect(file.find((o) => o.id === id)?.value).toBe(2);
+  });
+
+  it('publishes a notice with a link', async () => {
+    await openNew(page, server.url, '动态');
+    await fill(page, '标题', '资中县发布测试通知');
+    await fill(page, '日期', '2026-11-30');
+    await fill(page, '一句话摘要', '这是一条测试通知。');
+    await pick(page, '涉及的地区', '资中', '资中县');
+    await page.getByRole('textbox', { name: '正文' }).fill('详见[资中县医共体](/groups/zizhong-people-hospital-group/)。');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    const texts = readdirSync(join(server.root, 'content/updates')).map((f) => readFileSync(join(server.root, 'content/updates', f), 'utf8'));
+    const text = texts.find((t) => t.includes('资中县发布测试通知')) ?? '';
+    expect(text).toContain('title: 资中县发布测试通知');
+    expect(text).toContain('[资中县医共体](/groups/zizhong-people-hospital-group/)');
+  });
+
+  it('adds a document digest', async () => {
+    await openNew(page, server.url, '文件摘要');
+    await fill(page, '标题', '测试文件摘要');
+    await fill(page, '原文标题', '关于测试的通知');
+    await fill(page, '发文单位', '资中县卫生健康局');
+    await fill(page, '日期', '2026-10');
+    await choose(page, '类型', '政策文件');
+    await pick(page, '涉及的地区', '资中', '资中县');
+    await fill(page, '发布渠道', '资中县人民政府网');
+    await fill(page, '一句话摘要', '测试用的文件摘要。');
+    await page.getByRole('textbox', { name: '正文' }).fill('## 要点\n\n- 第一条');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    const text = readFileSync(join(server.root, 'content/documents/ce-shi-wen-jian-zhai-yao.mdx'), 'utf8');
+    expect(text).toContain('issuer: 资中县卫生健康局');
+  });
+
+  it('corrects a published figure with the correction the editor offers, prefilled', async () => {
+    const figure = entries('observations').find((o) => o.id === 'zizhong-groups-count-2024-08')!;
+    await page.goto(`${server.url}/edit/observations/${figure.id}`);
+    await fill(page, '数值', '3');
+    await fill(page.locator('#f-source'), '原文摘录', '3个紧密型县域医共体');
+    expect((await save(page)).text).toContain('已保存');
+    await page.getByRole('link', { name: '写一条更正说明' }).click();
+    await expect.poll(() => field(page, '原来发布的值').inputValue()).toBe(String(figure.value));
+    expect(await field(page, '改正后的值').inputValue()).toBe('3');
+    await fill(page, '为什么改', '录入时看错了原文，已按原文改正。');
+    await fill(page, '改正单位', '资中县卫生健康局');
+    const verdict = await save(page);
+    expect(verdict.text).toContain('已新建并保存');
+    const correction = entries('corrections').find((c) => c.observation === figure.id);
+    expect(correction).toMatchObject({ field: 'value', old: figure.value, new: 3, who: '资中县卫生健康局' });
+  });
+
+  it('shows three typical mistakes beside their fields, in Chinese, and writes nothing', async () => {
+    const before = readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8');
+    await openNew(page, server.url, '数据（数字）');
+    await pick(page, '指标', '医共体数量', /^医共体数量/);
+    await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
+    await fill(page, '时期', '2025年');
+    await fill(page, '数值', '两个');
+    await choose(page, '类型', '实际（报告的结果）');
+    await pick(page.locator('#f-source'), '来源文件', '资中', DOC);
+    await fill(page.locator('#f-source'), '来源位置', '一、测试段落');
+    await fill(page.locator('#f-source'), '原文摘录', '县人民医院牵头');
+    await field(page, '时期').focus();
+    await field(page, '数值').focus();
+    await field(page, '时期').focus();
+    // As typed: the period and the number, beside their fields.
+    const errorOf = (label: string) => page.locator('.field', { has: field(page, label) }).locator('.error');
+    await expect.poll(() => errorOf('时期').innerText()).toContain('时期须写成');
+    await expect.poll(() => errorOf('数值').innerText()).toContain('请写数字');
+    await fill(page, '时期', '2025');
+    await fill(page, '数值', '5');
+    // On save: the excerpt does not say 5 (the whole-dataset check), beside the excerpt and listed on top.
+    const verdict = await save(page);
+    expect(verdict.ok).toBe(false);
+    expect(verdict.text).toContain('没有保存');
+    expect(verdict.text).toContain('原文摘录');
+    await expect.poll(() => page.locator('#f-source').locator('.error').first().innerText()).toContain('5');
+    expect(await page.locator('.notice.error').first().innerText()).not.toMatch(/data\/|\.json|source\.excerpt/);
+    expect(readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toBe(before);
+  });
+});

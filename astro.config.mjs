@@ -2,12 +2,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { searchIndexIntegration } from './src/integrations/search-index.ts';
+import { searchIndexIntegration } from './src/search/build/integration.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { previewWarning, readSiteAddress } from './src/publishing/site-address.ts';
 import { previewAddressesIntegration } from './src/integrations/preview-addresses.ts';
-import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/lib/mdx-policy.ts';
+import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';

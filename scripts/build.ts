@@ -1,13 +1,13 @@
 /**
  * `npm run build`: validate the data, build into a staging folder, and only when everything succeeded
- * replace `dist/` with it, so a failed build never leaves a half-written or broken site (src/lib/publish.ts).
+ * replace `dist/` with it, so a failed build never leaves a half-written or broken site (src/publishing/publish.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HANDOFF_ENV } from '../src/lib/read-sources';
-import { CACHE, STAGING, publish, recoverAndTidy } from '../src/lib/publish';
+import { HANDOFF_ENV } from '../src/data/read-sources';
+import { CACHE, STAGING, publish, recoverAndTidy } from '../src/publishing/publish';
 
 const root = process.cwd();
 // `--out <folder>`: the same build into another folder instead of dist/ (the editor's preview; dist/ is untouched).

@@ -5,8 +5,8 @@
  * entries there for the Astro process. Validating in a process of its own means the memory the entries take is
  * given back before Astro starts (at national size about 2 GB), instead of being held by the build script.
  */
-import { readSourceFiles, withFileDates, writeHandoff } from '../src/lib/read-sources';
-import { formatProblem, type Problem } from '../src/lib/validate';
+import { readSourceFiles, withFileDates, writeHandoff } from '../src/data/read-sources';
+import { formatProblem, type Problem } from '../src/data/validate';
 import { validateDatasetInParallel } from './check-parallel';
 
 const args = process.argv.slice(2);
@@ -28,7 +28,7 @@ if (handoff) {
   writeHandoff(handoff, validated);
   console.log(`✓ 数据检查通过 / data OK in ${Math.round(performance.now() - started)} ms`);
 } else {
-  const { dataset, problems } = await validateDatasetInParallel(readSourceFiles(root));
+  const { entries: dataset, problems } = await validateDatasetInParallel(readSourceFiles(root));
   if (problems.length) fail(problems, `未发布。/ ${problems.length} problem(s); nothing was published.`);
   const counts = Object.entries(dataset).map(([name, list]) => `${name} ${list.length}`).join(', ');
   console.log(`✓ 数据检查通过 / data OK (${counts}) in ${Math.round(performance.now() - started)} ms`);

@@ -8,10 +8,10 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSpreadsheet, SHEET_MAX_BYTES } from '../src/data/spreadsheet';
-import { readSourceFiles } from '../src/lib/read-sources';
-import { formatProblem } from '../src/lib/validate';
-import { importObservations, IMPORT_COLUMNS, type Cell } from '../src/lib/import-observations';
-import { slug, todayInChina } from '../src/lib/scaffold';
+import { readSourceFiles } from '../src/data/read-sources';
+import { formatProblem } from '../src/data/validate';
+import { importObservations, IMPORT_COLUMNS, type Cell } from '../src/publishing/import-observations';
+import { slug, todayInChina } from '../src/publishing/scaffold';
 
 const USAGE = `用法 / usage: npm run import -- observations 文件.csv|文件.xlsx [--out data/observations/名称.json] [--replace]
 

@@ -1,6 +1,6 @@
 /**
  * Collections: only the editors' MDX in `content/` (rendered by Astro). The JSON in `data/` is read and validated
- * once by src/site-data.ts, which also validates these files' frontmatter with the same schemas.
+ * once by src/data/current.ts, which also validates these files' frontmatter with the same schemas.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FULL, generateNationalDataset } from './national-data';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDatasetInParallel } from '../check-parallel';
 
 /** Wall-clock and CPU time of `npm run check`'s path (CPU time, both threads, moves less when other work shares the machine). */

@@ -8,6 +8,7 @@
  *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
  *   --max-memory=12                    stop a build that holds more than this many GB (default 12, half this machine)
  *   --overlay=folder                   lay the files of a folder (project layout) over the copy, to try a change at scale
+ *   npm run bench -- copying <folder>  runs over 30 characters the built pages share with the source texts in <folder> (scripts/copying.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -48,7 +49,15 @@ if (what === 'check') {
   await runCheckBench(Number(words[1] ?? 200_000));
 }
 
-if (!['all', 'lighthouse', 'search', 'scale', 'check'].includes(what)) {
-  console.error(`unknown benchmark "${what}": use lighthouse, search, scale or check`);
+if (what === 'copying') {
+  const { runCopying, report } = await import('../copying');
+  if (!words[1]) throw new Error('npm run bench -- copying <sources folder> [site folder]');
+  const runs = runCopying(words[1], words[2]);
+  console.log(report(runs));
+  if (runs.length) process.exitCode = 1;
+}
+
+if (!['all', 'lighthouse', 'search', 'scale', 'check', 'copying'].includes(what)) {
+  console.error(`unknown benchmark "${what}": use lighthouse, search, scale, check or copying`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 /** The editor's HTML: a start page listing entries, and one form per entry. Plain forms; no script is needed. */
-import type { Entries, Problem } from '../lib/validate';
-import { subjectHref } from '../lib/dataset';
+import type { Entries, Problem } from '../data/validate';
+import { subjectHref } from '../data/dataset';
 import { formFields, isMdx, type Collection, type Field, type RefTarget } from './fields';
 import { CHOICE_LABELS, COLLECTION_LABELS, COLLECTION_ORDER, FIELD_LABELS, T } from '../i18n/editor.zh-CN';
 import type { SaveResult } from './save';
@@ -21,6 +21,7 @@ export function choicesOf(ds: Entries): Record<RefTarget | 'updates' | 'correcti
     observations: ds.observations.map((o) => ({ id: o.id, label: `${o.indicator} · ${o.subject.id} · ${o.period} · ${o.value}` })),
     updates: ds.updates.map((u) => ({ id: u.id, label: u.data.title })),
     corrections: ds.corrections.map((c) => ({ id: c.id, label: `${c.observation} · ${c.date}` })),
+    references: (ds.references ?? []).map((r) => ({ id: r.id, label: r.label })),
   };
 }
 type Choices = ReturnType<typeof choicesOf>;

@@ -5,9 +5,9 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { readSourceFiles } from '../lib/read-sources';
-import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../lib/validate';
-import { appendToJsonArray, mdxText } from '../lib/scaffold';
+import { readSourceFiles } from '../data/read-sources';
+import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../data/validate';
+import { appendToJsonArray, mdxText } from '../publishing/scaffold';
 import { id as idSchema } from '../schemas';
 import { isMdx, type Collection } from './fields';
 

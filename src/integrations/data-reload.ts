@@ -1,6 +1,6 @@
 /**
  * `npm run dev`: data/ is read outside Astro's content store, so Vite does not know pages depend on it. When a file
- * under data/ changes, bump the generation src/site-data.ts checks and reload the browser.
+ * under data/ changes, bump the generation src/data/current.ts checks and reload the browser.
  */
 import type { AstroIntegration } from 'astro';
 import { resolve, sep } from 'node:path';

@@ -7,8 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
-import { glossary } from '../../src/lib/glossary';
-import { loadDataset } from '../../src/lib/read-sources';
+import { glossary } from '../../src/views/glossary';
+import { loadDataset } from '../../src/data/read-sources';
 
 const DIST = resolve('dist');
 const env = builtSiteInBrowser();

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
-import { loadDataset } from '../../src/lib/read-sources';
-import { formatDate, formatFigure } from '../../src/lib/format';
+import { loadDataset } from '../../src/data/read-sources';
+import { formatDate, formatFigure } from '../../src/views/format';
 
 const data = loadDataset(process.cwd());
 const env = builtSiteInBrowser();

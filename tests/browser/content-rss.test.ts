@@ -1,7 +1,7 @@
 /** The updates feed: well-formed RSS 2.0 (parsed by Chromium's XML parser) listing every update with a working link. */
 import { describe, expect, it } from 'vitest';
 import { builtSiteInBrowser } from '../support/built-site';
-import { loadDataset } from '../../src/lib/read-sources';
+import { loadDataset } from '../../src/data/read-sources';
 
 const data = loadDataset(process.cwd());
 const env = builtSiteInBrowser();

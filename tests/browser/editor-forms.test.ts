@@ -11,8 +11,8 @@ import { request, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startEditor } from '../../src/editor/server/server';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset } from '../../src/lib/validate';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
 import { FIGURE_FILE, fillFigure, fillUpdate, openForm } from '../support/editor-forms';
 
 let root: string;

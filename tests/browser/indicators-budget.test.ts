@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
-import { chartsForIndicator } from '../../src/lib/series';
+import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
 
 const BUDGET = 70 * 1024;
 const env = builtSiteInBrowser();
 
-const site = siteData();
-const chartPages = site.indicators.filter((i) => chartsForIndicator(site, i).length > 0).map((i) => `/indicators/${i.id}/`);
+const dataset = siteData();
+const chartPages = dataset.indicators.filter((i) => chartsForIndicator(dataset, i).length > 0).map((i) => `/indicators/${i.id}/`);
 
 describe('JavaScript budget of chart pages', () => {
   it('there are chart pages to measure', () => expect(chartPages.length).toBeGreaterThan(0));

@@ -9,10 +9,10 @@ import { builtSiteInBrowser } from '../support/built-site';
 import { siteData } from './indicators-site';
 
 const env = builtSiteInBrowser();
-const site = siteData();
-const withFigures = new Set(site.observations.map((o) => o.indicator));
-const careIds = site.indicators.filter((i) => i.topic === 'care').map((i) => i.id).sort();
-const localCare = site.indicators.filter((i) => i.topic === 'care' && i.framework === 'local').map((i) => i.id).sort();
+const dataset = siteData();
+const withFigures = new Set(dataset.observations.map((o) => o.indicator));
+const careIds = dataset.indicators.filter((i) => i.topic === 'care').map((i) => i.id).sort();
+const localCare = dataset.indicators.filter((i) => i.topic === 'care' && i.framework === 'local').map((i) => i.id).sort();
 
 describe('the indicator catalogue', () => {
   it('lists every indicator once, the ones without figures in a short list, and stays far shorter than before', async () => {
@@ -20,11 +20,11 @@ describe('the indicator catalogue', () => {
     await page.goto(`${env.server.url}/indicators/`);
     const rows = await page.locator('tr[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
     const waiting = await page.locator('li[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
-    expect([...rows, ...waiting].sort()).toEqual(site.indicators.map((i) => i.id).sort());
+    expect([...rows, ...waiting].sort()).toEqual(dataset.indicators.map((i) => i.id).sort());
     expect(rows.sort()).toEqual([...withFigures].sort());
     expect(await page.getByText('暂无').count()).toBe(0);
     // An indicator whose only figures are medians says so in its row.
-    const mediansOnly = site.indicators.filter((i) => withFigures.has(i.id) && site.observations.every((o) => o.indicator !== i.id || o.statistic === 'median'));
+    const mediansOnly = dataset.indicators.filter((i) => withFigures.has(i.id) && dataset.observations.every((o) => o.indicator !== i.id || o.statistic === 'median'));
     expect(mediansOnly.length).toBeGreaterThan(0);
     for (const i of mediansOnly) expect(await page.locator(`tr[data-indicator="${i.id}"]`).textContent(), i.id).toContain('中位数');
     // Before this catalogue the page was 7,626 px tall at 1280 px, with a row of "暂无" for each indicator without figures.
@@ -45,7 +45,7 @@ describe('the indicator catalogue', () => {
     await page.locator('.catalogue-filters').getByRole('link', { name: '云南省', exact: true }).click();
     await page.waitForURL('**/indicators/place/yunnan/');
     const yunnan = await page.locator('tr[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
-    const expected = [...new Set(site.observations.filter((o) => site.regionPath.get(regionOf(o.subject))?.[0]?.id === 'yunnan').map((o) => o.indicator))];
+    const expected = [...new Set(dataset.observations.filter((o) => dataset.regionPath.get(regionOf(o.subject))?.[0]?.id === 'yunnan').map((o) => o.indicator))];
     expect(yunnan.sort()).toEqual(expected.sort());
     await context.close();
   });
@@ -76,25 +76,29 @@ describe('the indicator catalogue', () => {
     const cells = await page.locator('.overview-grid td').evaluateAll((tds) =>
       tds.map((td) => ({ status: td.getAttribute('data-status'), indicator: td.getAttribute('data-grid-indicator'), text: td.textContent ?? '', bg: getComputedStyle(td).backgroundColor })),
     );
-    const targets = new Set(site.indicators.filter((i) => i.nationalTarget && i.polarity !== 'neutral').map((i) => i.id));
+    // Only a target whose source is a verified entry of data/references/ colours a cell (issue 23).
+    const verified = (id?: string) => Boolean(id && dataset.references.find((r) => r.id === id)?.verified);
+    const targets = new Set(dataset.indicators.filter((i) => i.nationalTarget && verified(i.nationalTarget.reference) && i.polarity !== 'neutral').map((i) => i.id));
     const coloured = cells.filter((c) => c.status === 'meets' || c.status === 'misses');
-    expect(coloured.length).toBeGreaterThan(0);
     for (const c of coloured) {
       expect(targets.has(c.indicator!), c.indicator!).toBe(true);
       expect(c.text).toMatch(c.status === 'meets' ? /✓.*达到全国目标/ : /✗.*未达到全国目标/);
     }
+    if (targets.size === 0) expect(coloured).toEqual([]);
+    // A figure under an unverified target is shown, uncoloured, and says why.
+    const unverified = cells.filter((c) => c.indicator === 'in-county-visit-rate' && c.status === 'apart' && !targets.has(c.indicator));
+    for (const c of unverified) expect(c.text).toContain('出处未核实');
     const white = cells.filter((c) => c.status === 'apart' || c.status === 'empty').map((c) => c.bg);
-    expect(new Set(coloured.map((c) => c.bg)).size).toBeGreaterThan(0);
     for (const bg of white) expect(coloured.map((c) => c.bg)).not.toContain(bg);
-    // Kunming's median is never coloured.
-    const kunming = await page.locator('.overview-grid tr', { hasText: '昆明市' }).locator('td[data-grid-indicator="in-county-visit-rate"]').getAttribute('data-status');
-    expect(kunming).toBe('apart');
+    // Kunming's median is never coloured (it is an indicator of its own now: a median is not a county's rate).
+    const kunming = page.locator('.overview-grid tr', { hasText: '昆明市' }).locator('td[data-grid-indicator="in-county-visit-rate"]:is([data-status="meets"], [data-status="misses"])');
+    expect(await kunming.count()).toBe(0);
     await page.close();
   });
 });
 
 function regionOf(s: { type: string; id: string }): string {
   if (s.type === 'region') return s.id;
-  if (s.type === 'group') return site.group.get(s.id)!.region;
-  return site.institution.get(s.id)!.region;
+  if (s.type === 'group') return dataset.group.get(s.id)!.region;
+  return dataset.institution.get(s.id)!.region;
 }

@@ -5,19 +5,19 @@
 import { describe, expect, it } from 'vitest';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
-import { chartsForIndicator } from '../../src/lib/series';
+import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
 
 const env = builtSiteInBrowser();
 
-const site = siteData();
+const dataset = siteData();
 // The indicator with the widest comparison chart in the data: the page a journalist would most likely open.
-const [indicator, chart] = site.indicators
-  .map((i) => [i, chartsForIndicator(site, i).find((c) => c.key.startsWith('compare-'))] as const)
+const [indicator, chart] = dataset.indicators
+  .map((i) => [i, chartsForIndicator(dataset, i).find((c) => c.key.startsWith('compare-'))] as const)
   .filter((pair): pair is [typeof pair[0], NonNullable<typeof pair[1]>] => pair[1] !== undefined)
   .sort((a, b) => b[1].spec.categories.length - a[1].spec.categories.length)[0];
 const url = () => `${env.server.url}/indicators/${indicator.id}/`;
-const observationCount = site.observations.filter((o) => o.indicator === indicator.id).length;
+const observationCount = dataset.observations.filter((o) => o.indicator === indicator.id).length;
 
 describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
   it('exists in the data: some indicator is reported by enough places to chart', () => {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseHtml, type HTMLElement } from 'node-html-parser';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { serveSite, type SiteServer } from '../support/server';
-import { formatFigure } from '../../src/lib/format';
-import { observationsOfGroup } from '../../src/lib/csv';
+import { formatFigure } from '../../src/views/format';
+import { observationsOfGroup } from '../../src/downloads/csv';
 import { siteData, subjectPath } from './indicators-site';
 
 let server: SiteServer;
@@ -18,7 +18,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const site = siteData();
+const dataset = siteData();
 const pages = new Map<string, HTMLElement>();
 async function page(path: string): Promise<HTMLElement> {
   if (!pages.has(path)) {
@@ -41,9 +41,9 @@ function check(root: HTMLElement, path: string, id: string, value: string): stri
 describe('every figure is published', () => {
   it('on its indicator page, with its value', async () => {
     const problems: string[] = [];
-    for (const o of site.observations) {
+    for (const o of dataset.observations) {
       const path = `/indicators/${o.indicator}/`;
-      const unit = site.indicators.find((i) => i.id === o.indicator)!.unit;
+      const unit = dataset.indicators.find((i) => i.id === o.indicator)!.unit;
       problems.push(...check(await page(path), path, o.id, formatFigure(o, unit)));
     }
     expect(problems).toEqual([]);
@@ -51,27 +51,27 @@ describe('every figure is published', () => {
 
   it('on its subject’s page (group, region or institution), with its value', async () => {
     const problems: string[] = [];
-    for (const o of site.observations) {
+    for (const o of dataset.observations) {
       const path = subjectPath(o.subject);
-      const unit = site.indicators.find((i) => i.id === o.indicator)!.unit;
+      const unit = dataset.indicators.find((i) => i.id === o.indicator)!.unit;
       problems.push(...check(await page(path), path, o.id, formatFigure(o, unit)));
     }
     expect(problems).toEqual([]);
   });
 
   it('in the all-figures download, its indicator’s download and its group’s download', async () => {
-    expect((await csvIds('/data/observations.csv')).sort()).toEqual(site.observations.map((o) => o.id).sort());
-    for (const indicator of site.indicators) {
-      const expected = site.observations.filter((o) => o.indicator === indicator.id).map((o) => o.id).sort();
+    expect((await csvIds('/data/observations.csv')).sort()).toEqual(dataset.observations.map((o) => o.id).sort());
+    for (const indicator of dataset.indicators) {
+      const expected = dataset.observations.filter((o) => o.indicator === indicator.id).map((o) => o.id).sort();
       expect((await csvIds(`/data/indicators/${indicator.id}.csv`)).sort(), indicator.id).toEqual(expected);
     }
-    for (const group of site.groups) {
-      expect((await csvIds(`/data/groups/${group.id}.csv`)).sort(), group.id).toEqual(observationsOfGroup(site, group).map((o) => o.id).sort());
+    for (const group of dataset.groups) {
+      expect((await csvIds(`/data/groups/${group.id}.csv`)).sort(), group.id).toEqual(observationsOfGroup(dataset, group).map((o) => o.id).sort());
     }
   });
 
   it('on indicator and group pages that say how to cite them and when their data last changed', async () => {
-    const paths = [...site.indicators.map((i) => `/indicators/${i.id}/`), ...site.groups.map((g) => `/groups/${g.id}/`)];
+    const paths = [...dataset.indicators.map((i) => `/indicators/${i.id}/`), ...dataset.groups.map((g) => `/groups/${g.id}/`)];
     const problems: string[] = [];
     for (const path of paths) {
       const root = await page(path);
@@ -87,6 +87,6 @@ describe('every figure is published', () => {
   it('with the catalogue listing every indicator', async () => {
     const catalogue = await page('/indicators/');
     const listed = catalogue.querySelectorAll('[data-indicator]').map((r) => r.getAttribute('data-indicator'));
-    expect(listed.sort()).toEqual(site.indicators.map((i) => i.id).sort());
+    expect(listed.sort()).toEqual(dataset.indicators.map((i) => i.id).sort());
   });
 });

@@ -8,8 +8,8 @@ import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
-import { dictionary, observationTable } from '../../src/lib/csv';
-import { downloadContext, formatBytes } from '../../src/lib/downloads';
+import { dictionary, observationTable } from '../../src/downloads/csv';
+import { downloadContext, formatBytes } from '../../src/downloads/registry';
 import { siteData } from './indicators-site';
 
 let browser: Browser;
@@ -25,14 +25,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-const site = siteData();
-const columns = observationTable(downloadContext(site, 'https://example.org')).columns.map((c) => c.key);
+const dataset = siteData();
+const columns = observationTable(downloadContext(dataset, 'https://example.org')).columns.map((c) => c.key);
 const fetchBytes = async (href: string) => Buffer.from(await (await fetch(server.url + href)).arrayBuffer());
 
 describe('the /data/ page', () => {
   it('links every download with its format and true size ("下载数据 CSV, 12 KB")', async () => {
     const links = await page.locator('a[download]').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href')!, text: a.textContent!.trim() })));
-    expect(links.length).toBe(2 * (4 + site.groups.length + site.indicators.length));
+    expect(links.length).toBe(2 * (4 + dataset.groups.length + dataset.indicators.length));
     for (const { href, text } of links) {
       const bytes = await fetchBytes(href);
       expect(bytes.length, href).toBeGreaterThan(0);
@@ -41,7 +41,7 @@ describe('the /data/ page', () => {
   });
 
   it('documents every column of every file', async () => {
-    for (const { table, columns: keys } of dictionary(downloadContext(site, 'https://example.org'))) {
+    for (const { table, columns: keys } of dictionary(downloadContext(dataset, 'https://example.org'))) {
       const documented = await page.locator(`table[data-dictionary="${table}"] tbody th`).allTextContents();
       expect(documented, table).toEqual(keys);
       const meanings = await page.locator(`table[data-dictionary="${table}"] tbody td`).allTextContents();
@@ -64,10 +64,10 @@ describe('the all-observations CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0])).toEqual(columns);
-    expect(records.map((r) => r.observation_id).sort()).toEqual(site.observations.map((o) => o.id).sort());
-    for (const o of site.observations) {
+    expect(records.map((r) => r.observation_id).sort()).toEqual(dataset.observations.map((o) => o.id).sort());
+    for (const o of dataset.observations) {
       const row = records.find((r) => r.observation_id === o.id)!;
-      const indicator = site.indicators.find((i) => i.id === o.indicator)!;
+      const indicator = dataset.indicators.find((i) => i.id === o.indicator)!;
       expect(row.indicator_name).toBe(indicator.name);
       expect(Number(row.value)).toBe(o.value);
       expect(row.source_excerpt).toBe(o.source.excerpt);
@@ -78,15 +78,15 @@ describe('the all-observations CSV', () => {
   it('has a JSON twin with the same rows', async () => {
     const json = JSON.parse((await fetchBytes('/data/observations.json')).toString('utf8'));
     expect(json.columns).toEqual(columns);
-    expect(json.rows).toHaveLength(site.observations.length);
+    expect(json.rows).toHaveLength(dataset.observations.length);
     expect(json.licence).toBe('CC BY 4.0');
   });
 
   it('has rosters of every group and institution', async () => {
     const groups = parse(await fetchBytes('/data/groups.csv'), { bom: true, columns: true }) as Record<string, string>[];
-    expect(groups.map((g) => g.group_id).sort()).toEqual(site.groups.map((g) => g.id).sort());
-    expect(groups.find((g) => g.group_id === site.groups[0].id)!.group_name).toBe(site.groups[0].name);
+    expect(groups.map((g) => g.group_id).sort()).toEqual(dataset.groups.map((g) => g.id).sort());
+    expect(groups.find((g) => g.group_id === dataset.groups[0].id)!.group_name).toBe(dataset.groups[0].name);
     const institutions = JSON.parse((await fetchBytes('/data/institutions.json')).toString('utf8')).rows as { institution_id: string }[];
-    expect(institutions.map((i) => i.institution_id).sort()).toEqual(site.institutions.map((i) => i.id).sort());
+    expect(institutions.map((i) => i.institution_id).sort()).toEqual(dataset.institutions.map((i) => i.id).sort());
   });
 });

@@ -12,13 +12,13 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
 import { headersFor, parseCsp } from '../support/security-headers';
-import { chartsForIndicator } from '../../src/lib/series';
+import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
 
-const site = siteData();
+const dataset = siteData();
 // The indicator with the widest comparison chart: the page a journalist would most likely take a chart from.
-const [indicator, chart] = site.indicators
-  .map((i) => [i, chartsForIndicator(site, i).find((c) => c.key.startsWith('compare-'))] as const)
+const [indicator, chart] = dataset.indicators
+  .map((i) => [i, chartsForIndicator(dataset, i).find((c) => c.key.startsWith('compare-'))] as const)
   .filter((pair): pair is [(typeof pair)[0], NonNullable<(typeof pair)[1]>] => pair[1] !== undefined)
   .sort((a, b) => b[1].spec.categories.length - a[1].spec.categories.length)[0];
 const path = `/indicators/${indicator.id}/`;
@@ -98,7 +98,7 @@ describe(`the grapher tabs on ${path}`, () => {
     await page.locator('#chart a[href="#table"]').first().click();
     await expect(page.locator('#table').isVisible()).resolves.toBe(true);
     expect(new URL(page.url()).searchParams.get('tab')).toBe('table');
-    await expect(page.locator('#table tbody tr').count()).resolves.toBe(site.observations.filter((o) => o.indicator === indicator.id).length);
+    await expect(page.locator('#table tbody tr').count()).resolves.toBe(dataset.observations.filter((o) => o.indicator === indicator.id).length);
     await page.close();
   });
 });

@@ -1,15 +1,15 @@
 /** The data behind the built site, for the indicator tests: read from data/ as the build read it. */
-import { loadDataset } from '../../src/lib/read-sources';
-import type { Dataset as Site } from '../../src/lib/dataset';
+import { loadDataset } from '../../src/data/read-sources';
+import type { Dataset } from '../../src/data/dataset';
 
-let site: Site | undefined;
+let dataset: Dataset | undefined;
 
-export function siteData(): Site {
-  if (!site) {
+export function siteData(): Dataset {
+  if (!dataset) {
     const d = loadDataset(process.cwd());
-    site = { ...d, documents: d.documents.map(({ id, data }) => ({ id, data })), updates: d.updates.map(({ id, data }) => ({ id, data })) } as Site;
+    dataset = { ...d, documents: d.documents.map(({ id, data }) => ({ id, data })), updates: d.updates.map(({ id, data }) => ({ id, data })) } as Dataset;
   }
-  return site;
+  return dataset;
 }
 
 export const subjectPath = (s: { type: string; id: string }) => `/${s.type === 'group' ? 'groups' : s.type === 'region' ? 'regions' : 'institutions'}/${s.id}/`;

@@ -7,24 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
-import { loadDataset } from '../../src/lib/read-sources';
-import { hasOwnPage, rosterOf } from '../../src/lib/dataset';
-import { referralGuide } from '../../src/lib/referral';
+import { loadDataset } from '../../src/data/read-sources';
+import { hasOwnPage, rosterOf } from '../../src/data/dataset';
+import { referralGuide } from '../../src/views/referral';
 import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');
 // The public address the shared build was made for; undefined for a preview build (SITE_URL unset or local).
 const PUBLIC = publicSite(process.env.SITE_URL);
-const site = loadDataset(process.cwd());
+const dataset = loadDataset(process.cwd());
 const pageFile = (url: string) => join(DIST, url, 'index.html');
 const html = (url: string) => parse(readFileSync(pageFile(url), 'utf8'));
 
-const groupUrls = site.groups.map((g) => `/groups/${g.id}/`);
-const referralUrls = site.groups.map((g) => `/groups/${g.id}/referral/`);
+const groupUrls = dataset.groups.map((g) => `/groups/${g.id}/`);
+const referralUrls = dataset.groups.map((g) => `/groups/${g.id}/referral/`);
 // Village clinics have no page of their own (rows on their township health centre's page).
-const institutionUrls = site.institutions.filter(hasOwnPage).map((i) => `/institutions/${i.id}/`);
-const regionUrls = site.regions.map((r) => `/regions/${r.id}/`);
-const documentUrls = site.documents.map((d) => `/documents/${d.id}/`);
+const institutionUrls = dataset.institutions.filter(hasOwnPage).map((i) => `/institutions/${i.id}/`);
+const regionUrls = dataset.regions.map((r) => `/regions/${r.id}/`);
+const documentUrls = dataset.documents.map((d) => `/documents/${d.id}/`);
 
 describe('every group, institution and region has its page', () => {
   it.each([
@@ -50,7 +50,7 @@ describe('every group, institution and region has its page', () => {
 });
 
 describe('group pages', () => {
-  it.each(site.groups.map((g) => [g.id, g] as const))('%s: every roster member links to an existing institution page', (id, group) => {
+  it.each(dataset.groups.map((g) => [g.id, g] as const))('%s: every roster member links to an existing institution page', (id, group) => {
     const links = html(`/groups/${id}/`).querySelectorAll('table.roster a').map((a) => a.getAttribute('href')!);
     const expected = [group.lead, ...group.members.map((m) => m.institution)].filter(Boolean).map((i) => `/institutions/${i}/`);
     expect(links).toEqual(expected);
@@ -58,9 +58,9 @@ describe('group pages', () => {
   });
 
   it('say how many members the sources state where they name fewer', () => {
-    const checked = site.groups.flatMap((g) =>
+    const checked = dataset.groups.flatMap((g) =>
       g.statedMembers.flatMap((s) => {
-        const named = rosterOf(site, g.id).filter((row) => row.institution.kind === s.kind).length;
+        const named = rosterOf(dataset, g.id).filter((row) => row.institution.kind === s.kind).length;
         if (named >= s.count) return [];
         expect(html(`/groups/${g.id}/`).querySelector('main')!.textContent).toContain(`来源称 ${s.label}，已公开名称 ${named} 个`);
         return [g.id];
@@ -70,7 +70,7 @@ describe('group pages', () => {
   });
 
   it('link to their referral guide, and a guide without data says so and points to the county’s documents', () => {
-    for (const g of site.groups) {
+    for (const g of dataset.groups) {
       expect(html(`/groups/${g.id}/`).querySelector(`main a[href="/groups/${g.id}/referral/"]`), g.id).not.toBeNull();
       const guide = html(`/groups/${g.id}/referral/`).querySelector('main')!;
       // Every guide walks the same six steps, whether or not its sources describe them.

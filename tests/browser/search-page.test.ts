@@ -11,7 +11,7 @@ import { builtSiteInBrowser } from '../support/built-site';
 import { indexEntry, pagesWithTerm } from '../support/search-index';
 import { readDist } from '../support/site-pages';
 import { resultLinks, waitForEngine, waitForResults } from '../support/search-page';
-import { queryTerms } from '../../src/lib/search-tokens';
+import { queryTerms } from '../../src/search/shared/tokens';
 import { NOTHING_TO_FIND } from '../support/search-queries';
 
 const env = builtSiteInBrowser();

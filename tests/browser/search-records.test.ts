@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../../src/lib/read-sources';
-import { searchRecords } from '../../src/lib/search-records';
+import { loadDataset } from '../../src/data/read-sources';
+import { searchRecords } from '../../src/search/build/records';
 import { DIST, readDist } from '../support/site-pages';
 
 const records = searchRecords(loadDataset(process.cwd()));

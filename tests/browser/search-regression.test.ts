@@ -11,10 +11,10 @@ import { builtSiteInBrowser } from '../support/built-site';
 import { readDist } from '../support/site-pages';
 import { SEARCH_REGRESSION, type QueryKind } from '../support/search-queries';
 import { resultHrefs, suggestionLinks, waitForResults } from '../support/search-page';
-import { meaningfulQuery, queryParts } from '../../src/lib/search-tokens';
-import { matchedPieces } from '../../src/lib/search-excerpt';
-import { traditionalToSimplified } from '../../src/components/search/fold';
-import { normaliseQuery } from '../../src/components/search/engine';
+import { meaningfulQuery, queryParts } from '../../src/search/shared/tokens';
+import { matchedPieces } from '../../src/search/browser/excerpt';
+import { traditionalToSimplified } from '../../src/search/browser/fold';
+import { normaliseQuery } from '../../src/search/browser/engine';
 
 const env = builtSiteInBrowser();
 let page: Page;

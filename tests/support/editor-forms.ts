@@ -5,7 +5,7 @@
  * what a test varies is passed in.
  */
 import type { Page } from 'playwright-core';
-import { todayInChina } from '../../src/lib/scaffold';
+import { todayInChina } from '../../src/publishing/scaffold';
 
 /** The observations file the figure form saves into. */
 export const FIGURE_FILE = 'data/observations/mengjin-2020-yigongti-plan.json';

@@ -32,11 +32,6 @@ export async function withTabs<T>(
   );
 }
 
-/** Waits until every Astro island on the page has hydrated (Astro removes `ssr` once it has). */
-export async function islandsHydrated(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'), undefined, { timeout });
-}
-
 /** Opens a page and waits until it is ready to be looked at. */
 export async function openPage(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load' });
@@ -44,7 +39,6 @@ export async function openPage(page: Page, url: string): Promise<void> {
     // 404.html is served with status 200 when fetched by its own name; anything else failing is a real problem.
     throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
   }
-  await islandsHydrated(page);
 }
 
 /** Scrolls down the whole page a screen at a time, so everything loaded on view (charts) is loaded. */

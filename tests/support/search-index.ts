@@ -1,9 +1,9 @@
-/** The built search index (src/lib/search-index.ts) read from dist/, for tests that ask what it holds. */
+/** The built search index (src/search/shared/index-layout.ts) read from dist/, for tests that ask what it holds. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { DIST } from './site-pages';
-import { INDEX_ENTRY, POSTING, shardOf, shardPath, type IndexEntry } from '../../src/lib/search-index';
+import { INDEX_ENTRY, POSTING, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
 
 export function indexEntry(): IndexEntry {
   return JSON.parse(readFileSync(join(DIST, INDEX_ENTRY), 'utf8'));

@@ -88,7 +88,7 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('name in a sentence', '高密市人民医院派了多少技术指导团队', '/indicators/gaomi-technical-support-teams/'),
   q('name in a sentence', '孟津县中医院在哪', '/institutions/mengjin-tcm-hospital/'),
   q('name in a sentence', '阚家卫生院属于哪个医疗集团', '/institutions/gaomi-kanjia-health-centre/'),
-  // Names as people say them: short forms made from the written names (src/lib/search-aliases.ts).
+  // Names as people say them: short forms made from the written names (src/search/build/aliases.ts).
   q('short name', '资中县医院', '/institutions/zizhong-county-people-hospital/'),
   q('short name', '孟津县二院', '/institutions/mengjin-second-people-hospital/'),
   q('short name', '孟津县医院', '/institutions/mengjin-people-hospital/'),
@@ -145,7 +145,7 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('indicator', '家庭医生有效签约人数', '/indicators/family-doctor-contracted-people/'),
   q('indicator', '上转病人人次', '/indicators/up-referral-visits/'),
   q('indicator', '远程心电诊断', '/indicators/remote-ecg-cases/'),
-  // What readers call a share: a rate (src/lib/search-aliases.ts indicatorForms).
+  // What readers call a share: a rate (src/search/build/aliases.ts indicatorForms).
   q('indicator', '下转率', '/indicators/lead-hospital-down-referral-share/'),
   q('indicator', '大病巡诊覆盖的村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
   q('indicator', '下转患者占比', '/indicators/lead-hospital-down-referral-share/'),

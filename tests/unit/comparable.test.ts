@@ -1,15 +1,15 @@
 /**
- * The comparison rules of src/lib/comparable.ts, each with the cases issue 14 found on the site: Kunming's medians
+ * The comparison rules of src/data/comparable.ts, each with the cases issue 14 found on the site: Kunming's medians
  * ranked against its own counties, "> 90%" ranked as 90, Gaomi's 事业部 centres against Zizhong's 八中心, and counts of
  * different years ranked as performance.
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation } from '../../src/schemas';
-import { comparablePeriods, contains, fairComparison, isOpenEnded, isRankable, meetsTarget, openEnd } from '../../src/lib/comparable';
-import { comparisonChart, comparisonSummary } from '../../src/lib/series';
+import { comparablePeriods, contains, fairComparison, isOpenEnded, isRankable, measureKey, meetsTarget, openEnd, statisticOf } from '../../src/data/comparable';
+import { comparisonChart, comparisonSummary } from '../../src/data/series';
 import { fixtureSite, rules, visitRate } from './indicators-fixture';
 
-const site = fixtureSite();
+const dataset = fixtureSite();
 const fig = (o: Partial<Observation> & Pick<Observation, 'id' | 'subject' | 'value'>): Observation => ({
   indicator: 'visit-rate',
   period: '2024-H1',
@@ -24,14 +24,14 @@ const above90 = ['county-a', 'county-b', 'county-c'].map((c) => fig({ id: `${c}-
 
 describe('a median is never ranked with the places it summarises', () => {
   it('sets the median aside and ranks none of the bounds', () => {
-    const fair = fairComparison(site, visitRate, [median, ...above90]);
+    const fair = fairComparison(dataset, visitRate, [median, ...above90]);
     expect(fair.ranked).toEqual([]);
     expect(fair.aggregates).toEqual([median]);
     expect(fair.openEnded.map((o) => o.id)).toEqual(above90.map((o) => o.id));
   });
 
   it('writes no "highest/lowest" and no gap between the median and the national target', () => {
-    const sentence = comparisonSummary(site, visitRate, [median, ...above90])!;
+    const sentence = comparisonSummary(dataset, visitRate, [median, ...above90])!;
     expect(sentence).not.toMatch(/最高|最低|低于目标/);
     expect(sentence).toContain('甲县、乙县和丙县报告的数值为 > 90%');
     expect(sentence).toContain('某市的 中位数 87.49% 是各开展医共体建设的县（市、区）的中位数，不与下属地方一起排名');
@@ -40,12 +40,12 @@ describe('a median is never ranked with the places it summarises', () => {
   it('also sets aside a plain figure of a place whose own sub-units are in the set', () => {
     const cityValue = { ...median, statistic: undefined, across: undefined };
     const exact = [fig({ id: 'a', subject: region('county-a'), value: 91 }), fig({ id: 'b', subject: region('county-b'), value: 88 })];
-    const fair = fairComparison(site, visitRate, [cityValue, ...exact]);
+    const fair = fairComparison(dataset, visitRate, [cityValue, ...exact]);
     expect(fair.aggregates).toEqual([cityValue]);
     expect(fair.ranked).toEqual(exact);
-    expect(contains(site, region('city'), region('county-a'))).toBe(true);
-    expect(contains(site, region('county-a'), region('city'))).toBe(false);
-    expect(contains(site, region('county-a'), region('county-b'))).toBe(false);
+    expect(contains(dataset, region('city'), region('county-a'))).toBe(true);
+    expect(contains(dataset, region('county-a'), region('city'))).toBe(false);
+    expect(contains(dataset, region('county-a'), region('county-b'))).toBe(false);
   });
 });
 
@@ -68,7 +68,7 @@ describe('a bound is shown, never ranked by an invented number', () => {
 
   it('puts bounds after the exact bars, open-ended and labelled "> 90%" with the period', () => {
     const exact = [fig({ id: 'b', subject: region('county-b'), value: 92.5 }), fig({ id: 'c', subject: region('county-c'), value: 84.5 })];
-    const chart = comparisonChart(site, visitRate, [median, above90[0], ...exact])!;
+    const chart = comparisonChart(dataset, visitRate, [median, above90[0], ...exact])!;
     expect(chart.spec.categoryNames).toEqual(['乙县', '丙县', '甲县']);
     const bars = chart.spec.series[0];
     expect(bars.texts[2]).toBe('> 90%（2024年上半年）');
@@ -89,10 +89,10 @@ describe('unlike things are not ranked', () => {
   it('lists the places reporting a neutral count without a highest or lowest, and draws no ranking chart', () => {
     expect(isRankable(centres)).toBe(false);
     expect(isRankable(visitRate)).toBe(true);
-    const sentence = comparisonSummary(site, centres, gaomiZizhong)!;
+    const sentence = comparisonSummary(dataset, centres, gaomiZizhong)!;
     expect(sentence).not.toMatch(/最高|最低/);
     expect(sentence).toContain('不宜比较高低');
-    expect(comparisonChart(site, centres, gaomiZizhong)).toBeUndefined();
+    expect(comparisonChart(dataset, centres, gaomiZizhong)).toBeUndefined();
   });
 
   it('ranks only figures of comparable periods: counts of different years stand apart', () => {
@@ -104,10 +104,10 @@ describe('unlike things are not ranked', () => {
       fig({ id: 'y2024b', subject: region('county-b'), period: '2024-08', value: 91 }),
       fig({ id: 'y2024c', subject: region('county-c'), period: '2024', value: 85 }),
     ];
-    const fair = fairComparison(site, visitRate, years);
+    const fair = fairComparison(dataset, visitRate, years);
     expect(fair.ranked.map((o) => o.id)).toEqual(['y2024b', 'y2024c']);
     expect(fair.apart.map((o) => o.id)).toEqual(['y2020']);
-    const sentence = comparisonSummary(site, visitRate, years)!;
+    const sentence = comparisonSummary(dataset, visitRate, years)!;
     expect(sentence).not.toContain('甲县');
     expect(sentence).toContain('只比较同一时期的数值：2024年');
   });
@@ -118,7 +118,34 @@ describe('unlike things are not ranked', () => {
       fig({ id: 'b', subject: region('county-b'), value: 92.5 }),
       fig({ id: 'c', subject: region('county-c'), value: 84.5 }),
     ];
-    expect(comparisonSummary(site, visitRate, mixed)).not.toContain('甲县');
-    expect(fairComparison(site, visitRate, mixed).apart.map((o) => o.id)).toEqual(['t']);
+    expect(comparisonSummary(dataset, visitRate, mixed)).not.toContain('甲县');
+    expect(fairComparison(dataset, visitRate, mixed).apart.map((o) => o.id)).toEqual(['t']);
+  });
+});
+
+describe('a rise of a median is its own kind of number (issue 23)', () => {
+  // Kunming: the median down-referral share "较2023年国家监测时上升了0.16个百分点": a rise of the median, not a median.
+  const rise = fig({ id: 'city-rise', subject: region('city'), value: 0.16, statistic: 'median-change', across: { label: '县级牵头医院' } });
+
+  it('meets no target, whatever its value', () => {
+    for (const value of [0.16, 95, -3]) expect(meetsTarget({ value, statistic: 'median-change' }, { value: 0.1 }, 'higher-is-better')).toBeUndefined();
+  });
+
+  it('is never ranked with places’ own figures nor with the median it changes', () => {
+    const fair = fairComparison(dataset, visitRate, [rise, median, ...above90, fig({ id: 'county-d-own', subject: region('county-d'), value: 88 })]);
+    expect(fair.ranked.map((o) => o.id)).toEqual(['county-d-own']);
+    expect(fair.aggregates.map((o) => o.id).sort()).toEqual(['city-median', 'city-rise']);
+  });
+
+  it('follows the indicator’s declared kind: two medians of the same sub-units compare with each other, as medians', () => {
+    const medianIndicator: Indicator = { ...visitRate, id: 'visit-rate-median', statistic: 'median' };
+    const across = { label: '县区' };
+    const a = fig({ id: 'city-a', indicator: 'visit-rate-median', subject: region('city'), value: 87.49, statistic: 'median', across });
+    const b = fig({ id: 'city-b', indicator: 'visit-rate-median', subject: region('county-d'), value: 80, statistic: 'median', across });
+    expect(measureKey(a, medianIndicator)).toBe(measureKey(b, medianIndicator));
+    expect(measureKey(a, medianIndicator)).toContain('|median|');
+    expect(statisticOf({}, medianIndicator)).toBe('median');
+    expect(statisticOf({ statistic: 'median-change' })).toBe('median-change');
+    expect(statisticOf({})).toBe('value');
   });
 });

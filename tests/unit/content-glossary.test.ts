@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glossary, glossaryHref, glossaryLinks, termById, type GlossaryTerm } from '../../src/lib/glossary';
-import { loadDataset } from '../../src/lib/read-sources';
+import { glossary, glossaryHref, glossaryLinks, termById, type GlossaryTerm } from '../../src/views/glossary';
+import { loadDataset } from '../../src/data/read-sources';
 import { fixtureSite } from '../fixtures/content-site';
 
 const term = (links: GlossaryTerm['links']): GlossaryTerm => ({ id: 't', term: '词', aliases: [], definition: '释义', links });
@@ -26,17 +26,17 @@ describe('glossary terms', () => {
 });
 
 describe('glossaryLinks', () => {
-  const site = fixtureSite();
+  const dataset = fixtureSite();
 
   it('resolves each kind of rule against the data', () => {
-    expect(glossaryLinks(site, term([{ page: '/guide/#referral', label: '指南' }]))).toEqual([{ href: '/guide/#referral', label: '指南', kind: 'page' }]);
-    expect(glossaryLinks(site, term([{ groupKind: 'urban' }])).map((l) => l.href)).toEqual(['/groups/grp-b/']);
-    expect(glossaryLinks(site, term([{ indicatorsNamed: ['远程影像'] }])).map((l) => l.href)).toEqual(['/indicators/remote-imaging-cases/']);
-    expect(glossaryLinks(site, term([{ documentsMentioning: ['家庭医生'] }])).map((l) => l.href)).toEqual(['/documents/doc-b/']);
+    expect(glossaryLinks(dataset, term([{ page: '/guide/#referral', label: '指南' }]))).toEqual([{ href: '/guide/#referral', label: '指南', kind: 'page' }]);
+    expect(glossaryLinks(dataset, term([{ groupKind: 'urban' }])).map((l) => l.href)).toEqual(['/groups/grp-b/']);
+    expect(glossaryLinks(dataset, term([{ indicatorsNamed: ['远程影像'] }])).map((l) => l.href)).toEqual(['/indicators/remote-imaging-cases/']);
+    expect(glossaryLinks(dataset, term([{ documentsMentioning: ['家庭医生'] }])).map((l) => l.href)).toEqual(['/documents/doc-b/']);
   });
 
   it('links statements to the page that shows them, and their documents', () => {
-    const links = glossaryLinks(site, term([{ fields: ['greenChannels'] }, { mentions: ['远程会诊'] }]));
+    const links = glossaryLinks(dataset, term([{ fields: ['greenChannels'] }, { mentions: ['远程会诊'] }]));
     expect(links).toEqual([
       { href: '/groups/grp-a2/referral/', label: '甲县第二医共体的转诊指南', kind: 'referral' },
       { href: '/groups/grp-a1/', label: '甲县第一医共体', kind: 'group' },
@@ -45,7 +45,7 @@ describe('glossaryLinks', () => {
   });
 
   it('lists each page once and drops rules that match nothing', () => {
-    const links = glossaryLinks(site, term([{ fields: ['benefits'] }, { fields: ['benefits'] }, { indicatorsNamed: ['不存在'] }]));
+    const links = glossaryLinks(dataset, term([{ fields: ['benefits'] }, { fields: ['benefits'] }, { indicatorsNamed: ['不存在'] }]));
     expect(links.map((l) => l.href)).toEqual(['/groups/grp-a1/referral/', '/groups/grp-a2/referral/', '/documents/doc-a/']);
   });
 

@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { factExamples, factHref, groupFacts, groupsWithFacts, whoToAsk } from '../../src/lib/guide';
+import { factExamples, factHref, groupFacts, groupsWithFacts, whoToAsk } from '../../src/views/group-facts';
 import { fixtureSite } from '../fixtures/content-site';
-import { GUIDE_LIMITS, guideExamples } from '../../src/lib/views/guide';
-import type { FactExample } from '../../src/lib/guide';
+import { GUIDE_LIMITS, guideExamples } from '../../src/views/guide';
+import type { FactExample } from '../../src/views/group-facts';
 
 describe('guide examples from the groups\' records', () => {
-  const site = fixtureSite();
+  const dataset = fixtureSite();
 
   it('reads services and every part of the referral guide, with their fields', () => {
-    expect(groupFacts(site.groups[1]).map((f) => f.field)).toEqual(['benefits', 'greenChannels', 'down']);
+    expect(groupFacts(dataset.groups[1]).map((f) => f.field)).toEqual(['benefits', 'greenChannels', 'down']);
   });
 
   it('shows a statement shared word for word by several groups once, naming all of them', () => {
-    const [benefit, ...rest] = factExamples(site, { fields: ['benefits'] });
+    const [benefit, ...rest] = factExamples(dataset, { fields: ['benefits'] });
     expect(rest).toEqual([]);
     expect(benefit.groups.map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
   });
 
   it('filters by field and by the words a statement uses', () => {
-    expect(factExamples(site, { words: ['家庭医生'] }).map((e) => e.groups[0].id)).toEqual(['grp-b']);
-    expect(factExamples(site, { words: ['坐诊'], fields: ['up'] })).toEqual([]);
-    expect(factExamples(site, { fields: ['greenChannels'] }).map((e) => e.text)).toEqual(['设有转诊绿色通道。']);
+    expect(factExamples(dataset, { words: ['家庭医生'] }).map((e) => e.groups[0].id)).toEqual(['grp-b']);
+    expect(factExamples(dataset, { words: ['坐诊'], fields: ['up'] })).toEqual([]);
+    expect(factExamples(dataset, { fields: ['greenChannels'] }).map((e) => e.text)).toEqual(['设有转诊绿色通道。']);
   });
 
   it('links referral statements to the referral guide and others to the group page', () => {
@@ -30,23 +30,23 @@ describe('guide examples from the groups\' records', () => {
   });
 
   it('finds the groups with referral rules and merges identical advice on whom to ask', () => {
-    expect(groupsWithFacts(site, ['up', 'down']).map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
-    expect(whoToAsk(site)).toEqual([{ text: '问村医。', groups: [site.groups[0], site.groups[1]] }]);
+    expect(groupsWithFacts(dataset, ['up', 'down']).map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
+    expect(whoToAsk(dataset)).toEqual([{ text: '问村医。', groups: [dataset.groups[0], dataset.groups[1]] }]);
   });
 });
 
 describe('the guide stays one page at national size', () => {
-  const site = fixtureSite();
+  const dataset = fixtureSite();
   const example = (i: number, groups: number): FactExample => ({
     field: 'up',
     text: `第 ${i} 条`,
-    source: site.groups[0].referral.up[0].source,
-    groups: Array.from({ length: groups }, (_, k) => ({ ...site.groups[0], id: `g${i}-${k}`, name: `医共体${i}-${k}` })),
+    source: dataset.groups[0].referral.up[0].source,
+    groups: Array.from({ length: groups }, (_, k) => ({ ...dataset.groups[0], id: `g${i}-${k}`, name: `医共体${i}-${k}` })),
   });
 
   it('shows at most the limit of examples, the widest first, and counts the rest', () => {
     const many = Array.from({ length: GUIDE_LIMITS.examples + 5 }, (_, i) => example(i, i === 7 ? 3 : 1));
-    const view = guideExamples(site, many);
+    const view = guideExamples(dataset, many);
     expect(view.total).toBe(many.length);
     expect(view.shown).toHaveLength(GUIDE_LIMITS.examples);
     expect(view.more).toBe(5);
@@ -54,9 +54,9 @@ describe('the guide stays one page at national size', () => {
   });
 
   it('names at most the limit of groups per example and says how many there are', () => {
-    const wide = guideExamples(site, [example(1, GUIDE_LIMITS.groupsPerExample + 30)]).shown[0];
+    const wide = guideExamples(dataset, [example(1, GUIDE_LIMITS.groupsPerExample + 30)]).shown[0];
     expect(wide.groups.shown).toHaveLength(GUIDE_LIMITS.groupsPerExample);
     expect(wide.groups.more).toBe(30);
-    expect(guideExamples(site, [example(2, 2)]).shown[0].groups).toEqual({ shown: expect.any(Array), more: 0 });
+    expect(guideExamples(dataset, [example(2, 2)]).shown[0].groups).toEqual({ shown: expect.any(Array), more: 0 });
   });
 });

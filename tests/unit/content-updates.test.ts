@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { groupPage } from '../../src/lib/views/group';
-import { regionPage } from '../../src/lib/views/region';
-import { updatesWithin } from '../../src/lib/views/related';
+import { groupPage } from '../../src/views/group';
+import { regionPage } from '../../src/views/region';
+import { updatesWithin } from '../../src/views/related';
 import { fixtureSite } from '../fixtures/content-site';
 
 const ids = (list: { href: string }[]) => list.map((u) => u.href.replace(/^\/updates\/|\/$/g, ''));
 const SITE = 'https://example.org';
 
 describe('updates on region and group pages', () => {
-  const site = fixtureSite();
+  const dataset = fixtureSite();
   const updatesFor = (about: { regionId: string } | { groupId: string }) =>
-    'groupId' in about ? groupPage(site, about.groupId, SITE).updates : regionPage(site, about.regionId, SITE).updates;
+    'groupId' in about ? groupPage(dataset, about.groupId, SITE).updates : regionPage(dataset, about.regionId, SITE).updates;
 
   it('lists a county\'s updates newest first, including those tagged only with a group serving it', () => {
     expect(ids(updatesFor({ regionId: 'county-a' }))).toEqual(['u-new', 'u-old']);
@@ -28,6 +28,6 @@ describe('updates on region and group pages', () => {
   });
 
   it('returns nothing for a region nobody wrote about', () => {
-    expect(updatesWithin(site, 'nowhere')).toEqual([]);
+    expect(updatesWithin(dataset, 'nowhere')).toEqual([]);
   });
 });

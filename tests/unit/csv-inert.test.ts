@@ -1,7 +1,7 @@
 /** Downloads are inert: a name pasted from a hostile page opens in a spreadsheet as text, never as a formula. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { toCsv, type Table } from '../../src/lib/csv';
+import { toCsv, type Table } from '../../src/downloads/csv';
 
 interface Item {
   name: string;

@@ -3,7 +3,7 @@
  * would give (the scan is written here, from the fixture's arrays, as the expected value).
  */
 import { describe, expect, it } from 'vitest';
-import { groupsIn, isWithin, membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, updatedOf } from '../../src/lib/dataset';
+import { groupsIn, isWithin, membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, updatedOf } from '../../src/data/dataset';
 import { fixtureSite } from './indicators-fixture';
 import { residentSite } from '../fixtures/resident-site';
 import { fixtureSite as contentSite } from '../fixtures/content-site';
@@ -12,21 +12,21 @@ import { datasetOf } from '../fixtures/dataset';
 const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);
 
 describe('the indexed dataset', () => {
-  const ds = fixtureSite();
+  const dataset = fixtureSite();
 
   it('finds figures by indicator and by subject, in the editors’ order', () => {
-    for (const indicator of ds.indicators) expect(ids(observationsOfIndicator(ds, indicator.id))).toEqual(ids(ds.observations.filter((o) => o.indicator === indicator.id)));
-    for (const o of ds.observations)
-      expect(ids(observationsOf(ds, o.subject.type, o.subject.id))).toEqual(ids(ds.observations.filter((x) => x.subject.type === o.subject.type && x.subject.id === o.subject.id)));
-    expect(observationsOf(ds, 'group', 'nowhere')).toEqual([]);
+    for (const indicator of dataset.indicators) expect(ids(observationsOfIndicator(dataset, indicator.id))).toEqual(ids(dataset.observations.filter((o) => o.indicator === indicator.id)));
+    for (const o of dataset.observations)
+      expect(ids(observationsOf(dataset, o.subject.type, o.subject.id))).toEqual(ids(dataset.observations.filter((x) => x.subject.type === o.subject.type && x.subject.id === o.subject.id)));
+    expect(observationsOf(dataset, 'group', 'nowhere')).toEqual([]);
   });
 
   it('knows every region’s path and which regions lie within which', () => {
-    for (const r of ds.regions) {
-      const path = pathOf(ds, r.id);
+    for (const r of dataset.regions) {
+      const path = pathOf(dataset, r.id);
       expect(path.at(-1)).toBe(r);
       for (let i = 1; i < path.length; i++) expect(path[i].parent).toBe(path[i - 1].id);
-      for (const other of ds.regions) expect(isWithin(ds, r.id, other.id)).toBe(path.some((p) => p.id === other.id));
+      for (const other of dataset.regions) expect(isWithin(dataset, r.id, other.id)).toBe(path.some((p) => p.id === other.id));
     }
   });
 
@@ -43,30 +43,30 @@ describe('the indexed dataset', () => {
 });
 
 describe('memberships both ways', () => {
-  for (const [name, ds] of [['resident fixture', residentSite()], ['content fixture', contentSite()]] as const) {
+  for (const [name, dataset] of [['resident fixture', residentSite()], ['content fixture', contentSite()]] as const) {
     it(`${name}: a roster lists the lead first, then each named member once; memberships mirror rosters`, () => {
-      for (const g of ds.groups) {
-        const expected = [...new Set([...(g.lead ? [g.lead] : []), ...g.members.map((m) => m.institution)])].filter((id) => ds.institutions.some((i) => i.id === id));
-        expect(rosterOf(ds, g.id).map((r) => r.institution.id)).toEqual(expected);
-        if (g.lead && expected.includes(g.lead)) expect(rosterOf(ds, g.id)[0].role).toBe('lead');
+      for (const g of dataset.groups) {
+        const expected = [...new Set([...(g.lead ? [g.lead] : []), ...g.members.map((m) => m.institution)])].filter((id) => dataset.institutions.some((i) => i.id === id));
+        expect(rosterOf(dataset, g.id).map((r) => r.institution.id)).toEqual(expected);
+        if (g.lead && expected.includes(g.lead)) expect(rosterOf(dataset, g.id)[0].role).toBe('lead');
       }
-      for (const inst of ds.institutions) {
-        const expected = ds.groups.filter((g) => g.lead === inst.id || g.members.some((m) => m.institution === inst.id)).map((g) => g.id);
-        expect(membershipsOf(ds, inst.id).map((m) => m.group.id)).toEqual(expected);
+      for (const inst of dataset.institutions) {
+        const expected = dataset.groups.filter((g) => g.lead === inst.id || g.members.some((m) => m.institution === inst.id)).map((g) => g.id);
+        expect(membershipsOf(dataset, inst.id).map((m) => m.group.id)).toEqual(expected);
       }
     });
 
     it(`${name}: groups in a region include those serving any region below it`, () => {
-      for (const r of ds.regions) {
-        const expected = ds.groups.filter((g) => [g.region, ...g.coveredRegions].some((c) => pathOf(ds, c).some((p) => p.id === r.id)));
-        expect(ids(groupsIn(ds, r.id))).toEqual(ids(expected));
+      for (const r of dataset.regions) {
+        const expected = dataset.groups.filter((g) => [g.region, ...g.coveredRegions].some((c) => pathOf(dataset, c).some((p) => p.id === r.id)));
+        expect(ids(groupsIn(dataset, r.id))).toEqual(ids(expected));
       }
     });
   }
 
   it('dates entries by their file and ignores entries it has no file for', () => {
-    const ds = fixtureSite();
-    expect(updatedOf(ds, [{ collection: 'groups', id: 'nowhere' }])).toBeUndefined();
+    const dataset = fixtureSite();
+    expect(updatedOf(dataset, [{ collection: 'groups', id: 'nowhere' }])).toBeUndefined();
   });
 });
 
@@ -75,7 +75,7 @@ describe('one read and one validation per build', () => {
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { HANDOFF_ENV, loadDataset, readAndValidate, writeHandoff } = await import('../../src/lib/read-sources');
+    const { HANDOFF_ENV, loadDataset, readAndValidate, writeHandoff } = await import('../../src/data/read-sources');
     const { validated } = readAndValidate(process.cwd());
     expect(validated).toBeDefined();
     const dir = mkdtempSync(join(tmpdir(), 'yigongti-handoff-'));
@@ -84,10 +84,10 @@ describe('one read and one validation per build', () => {
       writeHandoff(dir, validated!);
       process.env[HANDOFF_ENV] = dir;
       // A project root with no data/ at all: only the handoff can supply the dataset.
-      const ds = loadDataset(join(dir, 'no-such-project'));
-      expect(ds.groups.map((g) => g.id)).toEqual(validated!.entries.groups.map((g) => g.id));
-      expect(ds.observations.length).toBe(validated!.entries.observations.length);
-      expect(ds.dataUpdated).toBe([...validated!.fileDates.values()].sort().at(-1));
+      const dataset = loadDataset(join(dir, 'no-such-project'));
+      expect(dataset.groups.map((g) => g.id)).toEqual(validated!.entries.groups.map((g) => g.id));
+      expect(dataset.observations.length).toBe(validated!.entries.observations.length);
+      expect(dataset.dataUpdated).toBe([...validated!.fileDates.values()].sort().at(-1));
     } finally {
       if (before === undefined) delete process.env[HANDOFF_ENV];
       else process.env[HANDOFF_ENV] = before;

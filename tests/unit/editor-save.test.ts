@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset } from '../../src/lib/validate';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
 import { saveEntry, type SaveRequest } from '../../src/editor/save';
 import { entryFromForm, formFields } from '../../src/editor/fields';
-import { todayInChina } from '../../src/lib/scaffold';
+import { todayInChina } from '../../src/publishing/scaffold';
 
 let root: string;
 const FILE = 'data/observations/mengjin-2020-yigongti-plan.json';

@@ -1,5 +1,5 @@
 /**
- * Check's fast path for valid entries (src/lib/fast-schema.ts) must never accept what zod rejects, and must give
+ * Check's fast path for valid entries (src/data/fast-schema.ts) must never accept what zod rejects, and must give
  * exactly zod's result (same keys in the same order, defaults filled in). Tried on every entry of the real data and on
  * variants of each: every field removed, replaced by a value of another kind, blank, invisible or non-finite, and an
  * unknown field added.
@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
 import { parse as parseYaml } from 'yaml';
-import { compile, FAIL } from '../../src/lib/fast-schema';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { compile, FAIL } from '../../src/data/fast-schema';
+import { readSourceFiles } from '../../src/data/read-sources';
 import { dataCollections, mdxCollections } from '../../src/schemas';
 
 const files = readSourceFiles(process.cwd());

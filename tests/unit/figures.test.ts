@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerptContainsValue, numbersInText, parseChineseNumeral } from '../../src/lib/figures';
+import { excerptContainsValue, numbersInText, parseChineseNumeral } from '../../src/data/figures';
 
 describe('reading figures as sources write them', () => {
   it.each([

@@ -1,6 +1,8 @@
 /**
  * The finder's shards: a query answered from the one shard it loads finds exactly what a scan of every entry finds,
- * on the benchmark's generated country (village clinics included), and no shard outgrows its bound.
+ * on the benchmark's generated country (village clinics included), and no shard outgrows its bound. At 1/500 of the
+ * country (about 1,300 names): enough that the commonest characters (村, 卫, 生, 室) outgrow a shard of the site's
+ * size and split, small enough to stay a unit test (the benchmark runs the sizes themselves: `npm run bench -- scale`).
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,20 +11,20 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Converter } from 'opencc-js';
 import { generateNationalDataset } from '../../scripts/bench/national-data';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset } from '../../src/lib/validate';
-import { indexDataset, membershipsOf } from '../../src/lib/dataset';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
+import { indexDataset, membershipsOf } from '../../src/data/dataset';
 import { pinyin } from 'pinyin-pro';
-import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/lib/finder-index';
-import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/lib/finder';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable, SHARD_LIMITS, SOUND_LIMITS, type ShardLimits } from '../../src/finder/shards';
+import { MIN_LETTERS, latinQuery, normalise, searchBySound, searchFinder, shardFor, soundShardFor, type FinderData, type FinderEntry } from '../../src/finder/match';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-finder-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-generateNationalDataset(dir, 0.01, resolve('.'));
-const ds = indexDataset(validateDataset(readSourceFiles(dir)).dataset);
+generateNationalDataset(dir, 0.002, resolve('.'));
+const dataset = indexDataset(validateDataset(readSourceFiles(dir)).entries);
 const labels = { institutionKind: (k: string) => k, groupKind: (k: string) => k, regionKind: (k: string) => k };
 const toTw = Converter({ from: 'cn', to: 'tw' });
-const full = buildFinderData(ds, labels, [toTw]);
+const full = buildFinderData(dataset, labels, [toTw]);
 const ALL = 1e9;
 
 /** Answers a query the way the browser does: the index picks one shard, the search runs on it alone. */
@@ -37,9 +39,16 @@ function fromShard(built: ReturnType<typeof buildFinderShards>, query: string, l
 /** Lets vitest's worker answer its runner between full scans (a long synchronous loop times its messages out). */
 const breather = () => new Promise((done) => setImmediate(done));
 
+/** What a scan of every entry finds for a query: the expected answer, the same for every set of limits. */
+const scans = new Map<string, string[]>();
+const scanAll = (query: string) => {
+  if (!scans.has(query)) scans.set(query, searchFinder(full, query, ALL).map((e) => `${e.name} ${e.href}`));
+  return scans.get(query)!;
+};
+
 const villages = full.entries.filter((e) => e.centre);
-const townships = ds.institutions.filter((i) => i.kind === 'township-health-centre');
-const hospitals = ds.institutions.filter((i) => i.kind === 'general-hospital');
+const townships = dataset.institutions.filter((i) => i.kind === 'township-health-centre');
+const hospitals = dataset.institutions.filter((i) => i.kind === 'general-hospital');
 const pick = <T>(list: readonly T[], count: number) => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / count)) === 0).slice(0, count);
 
 /** What residents type: whole names, the place alone, the middle of a name, Traditional forms, other generic words. */
@@ -52,8 +61,8 @@ const queries = [
   ...pick(townships, 20).map((i) => i.name.replace('卫生院', '医院')),
   ...pick(hospitals, 20).map((i) => i.name),
   ...pick(hospitals, 20).map((i) => i.name.slice(2)),
-  ...pick(ds.groups, 10).map((g) => g.name.slice(3, 9)),
-  ...pick(ds.regions, 20).map((r) => r.name),
+  ...pick(dataset.groups, 10).map((g) => g.name.slice(3, 9)),
+  ...pick(dataset.regions, 20).map((r) => r.name),
   ...pick(townships, 20).map((i) => toTw(i.name)),
   ...pick(villages, 20).map((e) => toTw(e.name)),
   ...pick(villages, 10).map((e) => `${toTw(e.name.slice(0, 2))}${e.name.slice(2)}`),
@@ -72,7 +81,7 @@ describe('finder shards', () => {
     let answeredWhole = 0;
     for (const query of queries) {
       await breather();
-      const expected = searchFinder(full, query, ALL).map((e) => `${e.name} ${e.href}`);
+      const expected = scanAll(query);
       const { partial, found } = fromShard(built, query);
       const names = found.map((e) => `${e.name} ${e.href}`);
       if (partial) {
@@ -87,26 +96,25 @@ describe('finder shards', () => {
     }
     // Not vacuous: with longer n-grams to fall back on, specific names are answered whole.
     if (limits.maxLevel > 1) expect(answeredWhole).toBeGreaterThan(queries.length * 0.8);
-    // ~400 full scans of a generated 1/100 country per limit set: seconds alone, a minute on a busy machine.
   }, 240_000);
 
   it('answers a specific name whole even where every one of its characters is split', () => {
     const built = buildFinderShards(full, { maxEntries: 40, sample: 15, maxLevel: 4 });
-    const village = villages[0];
-    expect([...village.name].every((ch) => ch in built.index.partial)).toBe(true);
+    const village = villages.find((e) => [...e.name].every((ch) => ch in built.index.partial));
+    if (!village) throw new Error('no village name has all its characters split');
     expect(shardFor(built.index, village.name)).toMatchObject({ partial: false });
     expect(fromShard(built, village.name).found.map((e) => e.name)).toContain(village.name);
   });
 
   it('finds a village clinic under its township health centre, with that centre’s groups and page', () => {
     const built = buildFinderShards(full);
-    for (const clinic of pick(ds.institutions.filter((i) => i.kind === 'village-clinic'), 30)) {
-      const centre = ds.institution.get(clinic.belongsTo!)!;
+    for (const clinic of pick(dataset.institutions.filter((i) => i.kind === 'village-clinic'), 30)) {
+      const centre = dataset.institution.get(clinic.belongsTo!)!;
       const hit = fromShard(built, clinic.name).found.find((e) => e.centre?.name === centre.name);
       expect(hit, clinic.name).toBeDefined();
       expect(hit!.href).toBe(`/institutions/${centre.id}/`);
       expect(hit!.centre!.href).toBe(`/institutions/${centre.id}/`);
-      expect(hit!.groups).toEqual(membershipsOf(ds, centre.id).map((m) => m.group.id));
+      expect(hit!.groups).toEqual(membershipsOf(dataset, centre.id).map((m) => m.group.id));
       expect(hit!.groups.length).toBeGreaterThan(0);
     }
   });
@@ -152,13 +160,17 @@ describe('finder pinyin shards', () => {
     ['short prefixes only, then samples', { maxEntries: 40, sample: 15, maxLevel: 3 }],
   ];
 
+  /** What a scan of every entry finds for a query's letters, the same for every set of limits. */
+  const sounds = new Map<string, string[]>();
+
   it.each(limitSets)('a pinyin query finds the same entries from its shard as from every entry (%s)', async (_name, limits) => {
     const built = buildSoundShards(full, limits);
     let whole = 0;
     for (const query of latin) {
       await breather();
       const letters = latinQuery(query)!;
-      const expected = searchBySound(full, letters, ALL).map((e) => `${e.name} ${e.href}`);
+      if (!sounds.has(letters)) sounds.set(letters, searchBySound(full, letters, ALL).map((e) => `${e.name} ${e.href}`));
+      const expected = sounds.get(letters)!;
       const choice = soundShardFor(built.index, letters)!;
       const shard = built.shards.get(choice.gram) ?? { groups: {}, entries: [] };
       const found = searchBySound({ fold: {}, ...shard }, letters, ALL).map((e) => `${e.name} ${e.href}`);
@@ -191,7 +203,7 @@ describe('finder pinyin shards', () => {
     // One letter would match a twentieth of the country: the finder asks for more.
     expect(MIN_LETTERS).toBeGreaterThanOrEqual(2);
     for (const one of ['a', 'x', 's']) expect(soundShardFor(built.index, one)).toBeUndefined();
-    // Only split prefixes are listed: at 1/100 of the country a few, so a few hundred at full size.
+    // Only split prefixes are listed (at 1/100 of the country a few, so a few hundred at full size; none at 1/500).
     expect(gzipSync(JSON.stringify(built.index)).length).toBeLessThanOrEqual(2 * 1024);
     // What a homophone lookup downloads once: GB 2312 and the names' characters, each with its reading.
     expect(gzipSync(JSON.stringify(buildSoundTable(full))).length).toBeLessThanOrEqual(20 * 1024);

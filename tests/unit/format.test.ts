@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPeriod, formatValue, formatQualified } from '../../src/lib/format';
+import { formatDate, formatPeriod, formatValue, formatQualified } from '../../src/views/format';
 
 describe('formatting for pages', () => {
   it('writes dates the Chinese way', () => {

@@ -1,6 +1,6 @@
 /** Cells read as the sheet shows them reach the import as what they mean: a percentage cell is the percentage shown. */
 import { describe, expect, it } from 'vitest';
-import { importObservations, type Cell } from '../../src/lib/import-observations';
+import { importObservations, type Cell } from '../../src/publishing/import-observations';
 import { PercentCell } from '../../src/data/spreadsheet';
 import { publishingFiles } from '../fixtures/publishing-files';
 

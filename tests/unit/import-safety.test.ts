@@ -4,8 +4,8 @@
  * document about another place.
  */
 import { describe, expect, it } from 'vitest';
-import { importObservations, type Cell } from '../../src/lib/import-observations';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { importObservations, type Cell } from '../../src/publishing/import-observations';
+import { readSourceFiles } from '../../src/data/read-sources';
 
 const HEADER = ['指标 indicator', '对象类型 subject_type', '对象 subject', '时期 period', '数值 value', '来源文件 document', '来源位置 section', '摘录 excerpt'];
 const files = readSourceFiles(process.cwd());

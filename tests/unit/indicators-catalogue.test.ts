@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Region } from '../../src/schemas';
-import { GRID_PLACE_CAP, gridCell, indicatorsIndex } from '../../src/lib/views/indicators';
-import { targetStatus } from '../../src/lib/catalogue';
+import { GRID_PLACE_CAP, gridCell, indicatorsIndex } from '../../src/views/indicators';
+import { targetStatus } from '../../src/views/catalogue';
 import { datasetOf } from '../fixtures/dataset';
 import { fixtureSite, rules, visitRate, yesNo } from './indicators-fixture';
 
@@ -17,7 +17,7 @@ const fig = (o: Partial<Observation> & Pick<Observation, 'id' | 'indicator' | 's
 /** A national indicator with no figures, and a median for the province across its counties. */
 const waitingIndicator: Indicator = { ...visitRate, id: 'tcm-share', name: '中医诊疗量占比', framework: 'nhc-2024', topic: 'care', nationalTarget: undefined };
 const median = fig({ id: 'prov-median', indicator: 'visit-rate', subject: { type: 'region', id: 'prov' }, period: '2024-H1', value: 88, kind: 'actual', statistic: 'median', across: { label: '县', count: 3 } });
-const site = datasetOf({
+const dataset = datasetOf({
   regions: [...base.regions, { id: 'prov2', name: '另一省', kind: 'province', aliases: [] }],
   institutions: [...base.institutions],
   groups: [...base.groups],
@@ -27,7 +27,7 @@ const site = datasetOf({
 });
 
 describe('the catalogue says what there is', () => {
-  const view = indicatorsIndex(site);
+  const view = indicatorsIndex(dataset);
   const row = (id: string) => view.sections.flatMap((s) => s.tables.flatMap((t) => t.rows)).find((r) => r.id === id)!;
 
   it('shows each indicator’s newest figures with place, period and kind, newest period first', () => {
@@ -77,17 +77,17 @@ describe('the catalogue says what there is', () => {
   });
 
   it('filters to one topic or one province, leaving out frameworks with nothing in them', () => {
-    const care = indicatorsIndex(site, { topic: 'care' });
+    const care = indicatorsIndex(dataset, { topic: 'care' });
     expect(care.sections.flatMap((s) => [...s.tables.flatMap((t) => t.rows.map((r) => r.id)), ...s.waiting.map((w) => w.id)]).sort()).toEqual(['tcm-share', 'visit-rate']);
     expect(care.sections.map((s) => s.framework)).toEqual(['nhc-2024', 'tiered-care-goals']);
-    const other = indicatorsIndex(site, { place: 'prov2' });
+    const other = indicatorsIndex(dataset, { place: 'prov2' });
     expect(other.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.map((r) => r.id)))).toEqual(['rules']);
     expect(other.h1).toBe('指标目录：另一省');
   });
 });
 
 describe('the overview grid', () => {
-  const grid = indicatorsIndex(site).grid!;
+  const grid = indicatorsIndex(dataset).grid!;
   const cell = (place: string) => grid.rows.find((r) => r.place.name === place)!.cells[0];
 
   it('has national indicators with figures as columns and places with own figures as rows', () => {
@@ -117,16 +117,16 @@ describe('the overview grid', () => {
 describe('what may be held against a national target', () => {
   const higher = { ...visitRate, nationalTarget: { value: 90, qualifier: 'at-least' as const, basis: '目标', reference: 'fixture-target' } };
   const lower: Indicator = { ...visitRate, id: 'cost', polarity: 'lower-is-better', unit: '元', nationalTarget: { value: 100, qualifier: 'at-most', basis: '目标', reference: 'fixture-target' } };
-  const ds = datasetOf({});
+  const dataset = datasetOf({});
   const o = (value: number, extra: Partial<Observation> = {}): Observation => fig({ id: 'x', indicator: 'visit-rate', subject: { type: 'region', id: 'county-a' }, period: '2024', value, kind: 'actual', ...extra });
 
   it('follows the indicator’s direction', () => {
-    expect([targetStatus(ds, higher, o(95)), targetStatus(ds, higher, o(90)), targetStatus(ds, higher, o(80))]).toEqual([
+    expect([targetStatus(dataset, higher, o(95)), targetStatus(dataset, higher, o(90)), targetStatus(dataset, higher, o(80))]).toEqual([
       { comparable: true, meets: true },
       { comparable: true, meets: true },
       { comparable: true, meets: false },
     ]);
-    expect([targetStatus(ds, lower, o(80)), targetStatus(ds, lower, o(100)), targetStatus(ds, lower, o(120))]).toEqual([
+    expect([targetStatus(dataset, lower, o(80)), targetStatus(dataset, lower, o(100)), targetStatus(dataset, lower, o(120))]).toEqual([
       { comparable: true, meets: true },
       { comparable: true, meets: true },
       { comparable: true, meets: false },
@@ -136,6 +136,9 @@ describe('what may be held against a national target', () => {
   it('compares nothing that is not a place’s own actual figure under a target with a direction', () => {
     const apart = [
       [{ ...visitRate, nationalTarget: undefined }, o(95), 'noTarget'],
+      // A target whose source is not a verified entry of data/references/ colours nothing.
+      [{ ...higher, nationalTarget: { ...higher.nationalTarget, reference: 'not-in-references' } }, o(95), 'unverifiedTarget'],
+      [{ ...higher, nationalTarget: { value: 90, basis: '国家' } }, o(95), 'unverifiedTarget'],
       [{ ...higher, polarity: 'neutral' as const }, o(95), 'neutral'],
       [higher, o(95, { kind: 'target' }), 'notActual'],
       [higher, o(95, { kind: 'baseline' }), 'notActual'],
@@ -149,17 +152,17 @@ describe('what may be held against a national target', () => {
       [lower, o(90, { qualifier: 'more-than' }), 'undecided'],
     ] as const;
     for (const [indicator, figure, reason] of apart) {
-      expect(targetStatus(ds, indicator, figure), `${figure.kind} ${figure.statistic} ${figure.qualifier} ${figure.value}`).toEqual({ comparable: false, reason });
-      const c = gridCell(ds, indicator, figure);
+      expect(targetStatus(dataset, indicator, figure), `${figure.kind} ${figure.statistic} ${figure.qualifier} ${figure.value}`).toEqual({ comparable: false, reason });
+      const c = gridCell(dataset, indicator, figure);
       expect(c.status).toBe('apart');
       expect(c.note.length).toBeGreaterThan(4);
     }
   });
 
   it('settles an open-ended figure only when its bound decides', () => {
-    expect(targetStatus(ds, higher, o(90, { qualifier: 'more-than' }))).toEqual({ comparable: true, meets: true });
-    expect(targetStatus(ds, higher, o(80, { qualifier: 'less-than' }))).toEqual({ comparable: true, meets: false });
-    expect(targetStatus(ds, lower, o(90, { qualifier: 'at-most' }))).toEqual({ comparable: true, meets: true });
+    expect(targetStatus(dataset, higher, o(90, { qualifier: 'more-than' }))).toEqual({ comparable: true, meets: true });
+    expect(targetStatus(dataset, higher, o(80, { qualifier: 'less-than' }))).toEqual({ comparable: true, meets: false });
+    expect(targetStatus(dataset, lower, o(90, { qualifier: 'at-most' }))).toEqual({ comparable: true, meets: true });
   });
 });
 

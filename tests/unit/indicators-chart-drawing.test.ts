@@ -1,27 +1,27 @@
 /**
- * How charts draw figures (src/lib/chart-layout.ts), for the static chart on pages and the downloadable SVG: a bound
+ * How charts draw figures (src/views/chart-layout.ts), for the static chart on pages and the downloadable SVG: a bound
  * ("> 90%") is drawn open past its value, never as a clean bar ending at it; a target is a marker, not a bar; every
  * label carries its period. Expected texts come from the fixture's figures.
  */
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../../src/schemas';
-import { comparisonChart, subjectChart, type ChartFigureData } from '../../src/lib/series';
-import { chartLayout, chartSvg, figureSvg, trackSvg, wrapText } from '../../src/lib/chart-layout';
+import { comparisonChart, subjectChart, type ChartFigureData } from '../../src/data/series';
+import { chartLayout, chartSvg, figureSvg, trackSvg, wrapText } from '../../src/views/chart-layout';
 import { fixtureSite, visitRate } from './indicators-fixture';
 
-const site = fixtureSite();
-const of = (subject?: string) => site.observations.filter((o) => o.indicator === 'visit-rate' && (!subject || o.subject.id === subject));
+const dataset = fixtureSite();
+const of = (subject?: string) => dataset.observations.filter((o) => o.indicator === 'visit-rate' && (!subject || o.subject.id === subject));
 const credit = { source: '来源：医共体公开信息（http://localhost:4321/indicators/visit-rate/）', licence: '许可：CC BY 4.0' };
 const figuresOf = (chart: ChartFigureData) => chartLayout(chart.spec).rows.flatMap((r) => r.figures.map((f) => ({ row: r.name, ...f })));
 
 /** A chart of one subject's figures, with the qualifier of each figure changed to the one given. */
 function withQualifier(qualifier: Observation['qualifier']) {
   const figures = of('county-c').map((o) => (o.id === 'c-rate-2024' ? { ...o, qualifier } : o));
-  return subjectChart(site, visitRate, figures)!;
+  return subjectChart(dataset, visitRate, figures)!;
 }
 
 describe('open-ended figures', () => {
-  const chart = comparisonChart(site, visitRate, of())!;
+  const chart = comparisonChart(dataset, visitRate, of())!;
   const drawn = figuresOf(chart);
   const bound = drawn.find((f) => f.row === '甲县')!;
 
@@ -76,7 +76,7 @@ describe('open-ended figures', () => {
 });
 
 describe('targets', () => {
-  const chart = subjectChart(site, visitRate, of('county-c'))!;
+  const chart = subjectChart(dataset, visitRate, of('county-c'))!;
   const drawn = figuresOf(chart);
 
   it('are markers, never bars among actual figures; actual figures stay bars', () => {
@@ -97,7 +97,7 @@ describe('targets', () => {
 });
 
 describe('the chart as an SVG file', () => {
-  const chart = comparisonChart(site, visitRate, of())!;
+  const chart = comparisonChart(dataset, visitRate, of())!;
   const svg = chartSvg(chart, credit);
 
   it('is one SVG document with the title, summary, source and licence', () => {

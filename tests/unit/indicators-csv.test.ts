@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/lib/csv';
-import { buildRegistry, downloadContext, downloadRegistry, formatBytes, groupDownloads, indicatorDownloads, linkOf, siteDownloads, type DownloadFile } from '../../src/lib/downloads';
-import { citationText } from '../../src/lib/citation';
-import { parseGitLog } from '../../src/lib/read-sources';
-import { indexDataset, updatedOf } from '../../src/lib/dataset';
-import { validateDataset } from '../../src/lib/validate';
+import { columnMeaning, dictionary, observationTable, observationsOfGroup, rowsOf, toCsv, toJson } from '../../src/downloads/csv';
+import { buildRegistry, downloadContext, downloadRegistry, formatBytes, groupDownloads, indicatorDownloads, linkOf, siteDownloads, type DownloadFile } from '../../src/downloads/registry';
+import { citationText } from '../../src/views/citation';
+import { parseGitLog } from '../../src/data/read-sources';
+import { indexDataset, updatedOf } from '../../src/data/dataset';
+import { validateDataset } from '../../src/data/validate';
 import { publishingFiles } from '../fixtures/publishing-files';
 import { fixtureSite, visitRate } from './indicators-fixture';
 
-const site = fixtureSite();
-const ctx = downloadContext(site, 'https://example.org', '2024-12-31');
+const dataset = fixtureSite();
+const ctx = downloadContext(dataset, 'https://example.org', '2024-12-31');
 const text = (f: DownloadFile) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(f.bytes());
 
 describe('observations as CSV', () => {
-  const csv = toCsv(observationTable(ctx), site.observations);
+  const csv = toCsv(observationTable(ctx), dataset.observations);
 
   it('starts with a byte-order mark and uses CRLF, so Excel opens the Chinese correctly', () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
@@ -24,7 +24,7 @@ describe('observations as CSV', () => {
 
   it('reads back to the same figures, sources and Chinese text, quoting commas and quotes', () => {
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
-    expect(records).toHaveLength(site.observations.length);
+    expect(records).toHaveLength(dataset.observations.length);
     const city = records.find((r) => r.observation_id === 'city-rate')!;
     expect(city).toMatchObject({
       indicator_name: '县域内就诊率',
@@ -52,12 +52,12 @@ describe('observations as CSV', () => {
     expect(records.find((r) => r.observation_id === 'member-trainings')!.note).toBe('含逗号, 和"引号"');
     expect(records.find((r) => r.observation_id === 'a-rate')!).toMatchObject({ qualifier: 'more-than', value_text: '> 90%' });
     // A median says so in its own column and in the written value, so a reader of the CSV cannot take it for a place's figure.
-    const median = { ...site.observations.find((o) => o.id === 'city-rate')!, statistic: 'median' as const, across: { label: '开展医共体建设的县（市、区）', count: 9 } };
+    const median = { ...dataset.observations.find((o) => o.id === 'city-rate')!, statistic: 'median' as const, across: { label: '开展医共体建设的县（市、区）', count: 9 } };
     expect(rowsOf(observationTable(ctx), [median])[0]).toMatchObject({ statistic: 'median', across: '开展医共体建设的县（市、区）', across_count: 9, value_text: '中位数 87.49%' });
   });
 
   it('names the region of a group or institution figure after where it is', () => {
-    const rows = rowsOf(observationTable(ctx), site.observations);
+    const rows = rowsOf(observationTable(ctx), dataset.observations);
     expect(rows.find((r) => r.observation_id === 'fee-low')).toMatchObject({ subject_name: '甲县医共体', region_id: 'county-a', region_name: '某省某市甲县' });
     expect(rows.find((r) => r.observation_id === 'city-rate')!.qualifier).toBe('exact');
   });
@@ -65,9 +65,9 @@ describe('observations as CSV', () => {
 
 describe('JSON downloads', () => {
   it('hold the same rows with numbers as numbers, plus licence and citation', () => {
-    const json = JSON.parse(toJson(observationTable(ctx), site.observations, { title: 't', url: 'u', licence: 'CC BY 4.0', licenceUrl: 'l', citation: 'c' }));
+    const json = JSON.parse(toJson(observationTable(ctx), dataset.observations, { title: 't', url: 'u', licence: 'CC BY 4.0', licenceUrl: 'l', citation: 'c' }));
     expect(json.licence).toBe('CC BY 4.0');
-    expect(json.rows).toHaveLength(site.observations.length);
+    expect(json.rows).toHaveLength(dataset.observations.length);
     expect(json.rows[0].value).toBeTypeOf('number');
     expect(json.columns).toContain('source_excerpt');
   });
@@ -75,8 +75,8 @@ describe('JSON downloads', () => {
 
 describe('the download registry', () => {
   it('serialises each file once per dataset and site address: the page and the endpoint read the same bytes', () => {
-    const a = downloadRegistry(site, 'https://example.org');
-    const b = downloadRegistry(site, 'https://example.org/');
+    const a = downloadRegistry(dataset, 'https://example.org');
+    const b = downloadRegistry(dataset, 'https://example.org/');
     expect(b).toBe(a);
     const file = a.byHref.get('/data/observations.csv')!;
     expect(file.bytes()).toBe(b.byHref.get('/data/observations.csv')!.bytes());
@@ -88,7 +88,7 @@ describe('the download registry', () => {
   it('has one CSV and one JSON for the site, each indicator and each group, at distinct addresses', () => {
     const files = buildRegistry(ctx).all;
     expect(new Set(files.map((f) => f.href)).size).toBe(files.length);
-    expect(files).toHaveLength(2 * (4 + site.indicators.length + site.groups.length));
+    expect(files).toHaveLength(2 * (4 + dataset.indicators.length + dataset.groups.length));
     expect(siteDownloads(ctx).map((f) => f.href)).toEqual([
       '/data/observations.csv',
       '/data/observations.json',
@@ -104,9 +104,9 @@ describe('the download registry', () => {
   it('puts every figure of an indicator in its file, and a group file holds its members’ figures too', () => {
     const [csv] = indicatorDownloads(ctx, visitRate);
     const ids = (parse(text(csv), { bom: true, columns: true }) as { observation_id: string }[]).map((r) => r.observation_id);
-    expect(ids.sort()).toEqual(site.observations.filter((o) => o.indicator === 'visit-rate').map((o) => o.id).sort());
-    expect(observationsOfGroup(site, site.groups[0]).map((o) => o.id).sort()).toEqual(['fee-high', 'fee-low', 'member-trainings', 'unified-a']);
-    expect(JSON.parse(text(groupDownloads(ctx, site.groups[0])[1])).citation).toBe(
+    expect(ids.sort()).toEqual(dataset.observations.filter((o) => o.indicator === 'visit-rate').map((o) => o.id).sort());
+    expect(observationsOfGroup(dataset, dataset.groups[0]).map((o) => o.id).sort()).toEqual(['fee-high', 'fee-low', 'member-trainings', 'unified-a']);
+    expect(JSON.parse(text(groupDownloads(ctx, dataset.groups[0])[1])).citation).toBe(
       '医共体公开信息. 甲县医共体：报告的数据[DS/OL]. (2024-12-31)[引用日期]. https://example.org/data/.',
     );
   });
@@ -139,7 +139,7 @@ describe('citations and dates', () => {
   });
 
   it('dates a page by the newest file among those holding its entries', () => {
-    const ds = indexDataset(validateDataset(publishingFiles()).dataset, {
+    const dataset = indexDataset(validateDataset(publishingFiles()).entries, {
       origins: new Map([
         ['indicators:visit-rate', 'data/indicators/a.json'],
         ['observations:city-rate', 'data/observations/x.json'],
@@ -151,7 +151,7 @@ describe('citations and dates', () => {
         ['data/observations/y.json', '2025-01-01'],
       ]),
     });
-    expect(updatedOf(ds, [{ collection: 'indicators', id: 'visit-rate' }, { collection: 'observations', id: 'city-rate' }])).toBe('2024-06-01');
-    expect(ds.dataUpdated).toBe('2025-01-01');
+    expect(updatedOf(dataset, [{ collection: 'indicators', id: 'visit-rate' }, { collection: 'observations', id: 'city-rate' }])).toBe('2024-06-01');
+    expect(dataset.dataUpdated).toBe('2025-01-01');
   });
 });

@@ -1,6 +1,6 @@
 /** A small site for the indicator tests: a prefecture with three counties, two groups, and figures of every shape. */
 import type { Indicator, Observation } from '../../src/schemas';
-import type { Dataset as Site } from '../../src/lib/dataset';
+import type { Dataset } from '../../src/data/dataset';
 import { datasetOf } from '../fixtures/dataset';
 
 const src = (excerpt: string) => ({ document: 'doc-a', section: '一、', excerpt });
@@ -51,7 +51,7 @@ export const observations: Observation[] = [
   obs({ id: 'unified-a', indicator: 'unified', subject: { type: 'group', id: 'group-a' }, period: '2024', value: 1, kind: 'actual' }),
 ];
 
-export function fixtureSite(): Site {
+export function fixtureSite(): Dataset {
   return datasetOf({
     regions: [
       { id: 'prov', name: '某省', kind: 'province', aliases: [] },

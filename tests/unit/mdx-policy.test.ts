@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
-import { mdxViolations, rehypeNoImageImports, remarkMdxPolicy } from '../../src/lib/mdx-policy';
-import { validateDataset, type SourceFiles } from '../../src/lib/validate';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { mdxViolations, rehypeNoImageImports, remarkMdxPolicy } from '../../src/data/mdx-policy';
+import { validateDataset, type SourceFiles } from '../../src/data/validate';
+import { readSourceFiles } from '../../src/data/read-sources';
 
 /** Each hostile text sits on line 3, after a heading and a blank line, so the reported line is known. */
 const at3 = (line: string) => `## 标题\n\n${line}\n`;
@@ -31,7 +31,7 @@ describe('MDX policy: code never passes', () => {
     'import fs from "node:fs"',
     'export const x = process.getBuiltinModule("child_process").execSync("id").toString()',
     'export default function Layout() { return null }',
-    'import * as all from "../../src/lib/validate.ts"',
+    'import * as all from "../../src/data/validate/index.ts"',
   ])('rejects the statement %s', (line) => expectRejectedOnLine3(line, /import|export/));
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { telParts } from '../../src/views/tel';
 import { tf } from '../../src/i18n/fill';
-import { factLabel, GENERAL_FACT } from '../../src/lib/general-facts';
+import { factLabel, GENERAL_FACT } from '../../src/views/general-facts';
 import { datasetOf } from '../fixtures/dataset';
 import { residentEntries } from '../fixtures/resident-site';
 

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { importObservations, IMPORT_COLUMNS, type Cell } from '../../src/lib/import-observations';
-import { validateDataset } from '../../src/lib/validate';
-import { readSourceFiles } from '../../src/lib/read-sources';
+import { importObservations, IMPORT_COLUMNS, type Cell } from '../../src/publishing/import-observations';
+import { validateDataset } from '../../src/data/validate';
+import { readSourceFiles } from '../../src/data/read-sources';
 import { publishingFiles } from '../fixtures/publishing-files';
 
 const HEADER = ['指标 indicator', '对象 subject', '时期 period', '数值 value', '来源文件 document', '来源位置 section', '摘录 excerpt'];

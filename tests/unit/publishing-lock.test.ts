@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { STAGING, processStart, recoverAndTidy } from '../../src/lib/publish';
+import { STAGING, processStart, recoverAndTidy } from '../../src/publishing/publish';
 
 let root: string;
 const lock = () => join(root, STAGING, 'publish.lock');

@@ -1,6 +1,6 @@
 /** Every problem an editor can meet says where (file:line, entry, field), what is wrong and how to fix it. */
 import { describe, expect, it } from 'vitest';
-import { validateDataset, formatProblem, type SourceFiles, type Problem } from '../../src/lib/validate';
+import { validateDataset, formatProblem, type SourceFiles, type Problem } from '../../src/data/validate';
 import { publishingFiles, json, CORRECTION } from '../fixtures/publishing-files';
 
 const problemsOf = (files: SourceFiles) => validateDataset(files).problems;
@@ -118,7 +118,7 @@ describe('corrections', () => {
   };
 
   it('accepts a correction whose new value is the figure as published now', () => {
-    const { problems, dataset } = validateDataset(withCorrection());
+    const { problems, entries: dataset } = validateDataset(withCorrection());
     expect(problems).toEqual([]);
     expect(dataset.corrections).toEqual([{ ...CORRECTION, field: 'value' }]);
   });

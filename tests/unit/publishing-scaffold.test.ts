@@ -1,7 +1,7 @@
 /** The pieces `npm run new` is made of: ids, names resolved to ids, and files that keep what editors wrote. */
 import { describe, expect, it } from 'vitest';
-import { appendToJsonArray, mdxText, periodSlug, resolveId, slug, suggestIds, todayInChina, uniqueId } from '../../src/lib/scaffold';
-import { validateDataset } from '../../src/lib/validate';
+import { appendToJsonArray, mdxText, periodSlug, resolveId, slug, suggestIds, todayInChina, uniqueId } from '../../src/publishing/scaffold';
+import { validateDataset } from '../../src/data/validate';
 import { publishingFiles } from '../fixtures/publishing-files';
 
 describe('scaffolding new entries', () => {
@@ -46,7 +46,7 @@ describe('scaffolding new entries', () => {
     expect(text).not.toContain('groups');
     const files = publishingFiles();
     files.mdx.updates.push({ path: 'content/updates/u.mdx', text });
-    const { problems, dataset } = validateDataset(files);
+    const { problems, entries: dataset } = validateDataset(files);
     expect(problems).toEqual([]);
     expect(dataset.updates[0].data).toMatchObject({ title: '资中县: 周末门诊', date: '2024-08-13', regions: ['county'], groups: [] });
   });

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset, FULL } from '../../scripts/bench/national-data';
-import { readSourceFiles } from '../../src/lib/read-sources';
-import { validateDataset, formatProblem } from '../../src/lib/validate';
-import { indexDataset } from '../../src/lib/dataset';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset, formatProblem } from '../../src/data/validate';
+import { indexDataset } from '../../src/data/dataset';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-national-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,19 +29,19 @@ describe('synthetic national dataset', () => {
   });
 
   it('hangs every village clinic under a township health centre, about 14 to 17 each, outside group rosters', () => {
-    const { dataset } = validateDataset(readSourceFiles(dir));
-    const ds = indexDataset(dataset);
+    const { entries: entries } = validateDataset(readSourceFiles(dir));
+    const dataset = indexDataset(entries);
     const clinics = dataset.institutions.filter((i) => i.kind === 'village-clinic');
     expect(clinics).toHaveLength(counts.villageClinics);
     expect(dataset.institutions).toHaveLength(counts.institutions + counts.villageClinics);
     for (const clinic of clinics) {
-      const centre = ds.institution.get(clinic.belongsTo ?? '');
+      const centre = dataset.institution.get(clinic.belongsTo ?? '');
       expect(centre?.kind, clinic.id).toBe('township-health-centre');
       expect(clinic.region).toBe(centre!.region);
     }
     const members = new Set(dataset.groups.flatMap((g) => [g.lead, ...g.members.map((m) => m.institution)]));
     expect(clinics.filter((c) => members.has(c.id))).toEqual([]);
-    const perCentre = dataset.institutions.filter((i) => i.kind === 'township-health-centre').map((t) => ds.villageClinics.get(t.id)?.length ?? 0);
+    const perCentre = dataset.institutions.filter((i) => i.kind === 'township-health-centre').map((t) => dataset.villageClinics.get(t.id)?.length ?? 0);
     expect(Math.min(...perCentre)).toBeGreaterThanOrEqual(10);
     expect(Math.max(...perCentre)).toBeLessThanOrEqual(20);
   }, 60_000);

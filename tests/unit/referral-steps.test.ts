@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { residentEntries } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
-import { groupPage, referralPage } from '../../src/lib/views/group';
-import { institutionPage } from '../../src/lib/views/institution';
+import { groupPage, referralPage } from '../../src/views/group';
+import { institutionPage } from '../../src/views/institution';
 import type { Group, Institution } from '../../src/schemas';
 
 const SITE = 'https://example.org';
@@ -21,7 +21,7 @@ function withChange(change: (e: Entries) => void) {
 }
 const base = datasetOf(residentEntries());
 const firstGroup = (e: Entries) => e.groups!.find((g) => g.id === 'first') as Group;
-const facts = (ds: ReturnType<typeof datasetOf>, key: string) => referralPage(ds, 'first', SITE, TODAY).steps.find((s) => s.key === key)!.facts.map((f) => f.text);
+const facts = (dataset: ReturnType<typeof datasetOf>, key: string) => referralPage(dataset, 'first', SITE, TODAY).steps.find((s) => s.key === key)!.facts.map((f) => f.text);
 
 describe('the referral guide in six steps', () => {
   const page = referralPage(base, 'first', SITE, TODAY);
@@ -47,9 +47,9 @@ describe('the referral guide in six steps', () => {
 
   it.each(['转诊住院的医保报销比例提高5个百分点', '按规定转诊的只付一次起付线', '下转病人不再收取挂号费用'])('moves a point about money (%s) to 费用和医保, wherever it was written', (text) => {
     for (const part of ['up', 'down', 'benefits'] as const) {
-      const ds = withChange((e) => firstGroup(e).referral[part].push({ text, source: { document: 'plan', section: '医保' } }));
-      expect(facts(ds, 'cost'), part).toEqual([text]);
-      expect(referralPage(ds, 'first', SITE, TODAY).steps.flatMap((s) => (s.key === 'cost' ? [] : s.facts.map((f) => f.text)))).not.toContain(text);
+      const dataset = withChange((e) => firstGroup(e).referral[part].push({ text, source: { document: 'plan', section: '医保' } }));
+      expect(facts(dataset, 'cost'), part).toEqual([text]);
+      expect(referralPage(dataset, 'first', SITE, TODAY).steps.flatMap((s) => (s.key === 'cost' ? [] : s.facts.map((f) => f.text)))).not.toContain(text);
     }
   });
 
@@ -70,11 +70,11 @@ describe('the referral guide in six steps', () => {
 
   it('gives each source one footnote number, in order of first use, and every mark resolves to the list', () => {
     expect(page.sources.map((s) => [s.number, s.anchor, s.cite.title, s.cite.section])).toEqual([[1, 'src-1', '孟津县方案', '转诊']]);
-    const ds = withChange((e) => {
+    const dataset = withChange((e) => {
       firstGroup(e).referral.staysLocal[0].source = { document: 'news', section: '二' };
       firstGroup(e).referral.down[0].source = { document: 'plan', section: '下转' };
     });
-    const two = referralPage(ds, 'first', SITE, TODAY);
+    const two = referralPage(dataset, 'first', SITE, TODAY);
     expect(two.sources.map((s) => `${s.number}:${s.cite.title}·${s.cite.section}`)).toEqual(['1:洛阳报道·二', '2:孟津县方案·转诊', '3:孟津县方案·下转']);
     // The plan cited again right after itself is named once on the sheet.
     expect(two.sources.map((s) => s.sameDocument)).toEqual([false, false, true]);
@@ -108,8 +108,8 @@ describe('whom to ask: never an invented number', () => {
   });
 
   it('lists a referral office a source names, with its number as a tel: link and the day it was checked', () => {
-    const ds = withChange((e) => (firstGroup(e).referral.contacts = [{ who: '县人民医院转诊服务中心', phone: '0379-6791 2345', source: { document: 'news', section: '三' }, checked: '2026-10-01' }]));
-    const ask = referralPage(ds, 'first', SITE, TODAY).ask;
+    const dataset = withChange((e) => (firstGroup(e).referral.contacts = [{ who: '县人民医院转诊服务中心', phone: '0379-6791 2345', source: { document: 'news', section: '三' }, checked: '2026-10-01' }]));
+    const ask = referralPage(dataset, 'first', SITE, TODAY).ask;
     expect(ask.fallback).toBeUndefined();
     expect(ask.contacts).toEqual([
       { who: '县人民医院转诊服务中心', phone: '0379-6791 2345', href: 'tel:037967912345', checked: '2026年10月1日核对', cite: expect.objectContaining({ href: '/documents/news/', section: '三' }) },
@@ -130,21 +130,21 @@ describe('an institution page', () => {
 
   it('shows each published contact with what it is for, when it was checked and its source', () => {
     const src = { document: 'news', section: '二' };
-    const ds = withChange((e) => {
+    const dataset = withChange((e) => {
       (e.institutions!.find((i) => i.id === 'matun') as Institution).contacts = {
         phones: [{ number: '0379-1234567', purpose: '预约挂号', source: src, checked: '2026-11-01' }],
         address: { text: '麻屯镇一号', source: src, checked: '2026-11-02' },
         online: [{ label: '微信公众号', account: '麻屯卫生院', source: src, checked: '2026-11-03' }],
       };
     });
-    const lines = institutionPage(ds, 'matun', SITE).contacts.lines;
+    const lines = institutionPage(dataset, 'matun', SITE).contacts.lines;
     expect(lines.map((l) => [l.label, l.value, l.href, l.checked])).toEqual([
       ['预约挂号电话：', '0379-1234567', 'tel:03791234567', '2026年11月1日核对'],
       ['地址：', '麻屯镇一号', undefined, '2026年11月2日核对'],
       ['微信公众号：', '麻屯卫生院', undefined, '2026年11月3日核对'],
     ]);
     expect(lines.every((l) => l.cite.href === '/documents/news/')).toBe(true);
-    expect(institutionPage(ds, 'matun', SITE).contacts.none).toBeUndefined();
+    expect(institutionPage(dataset, 'matun', SITE).contacts.none).toBeUndefined();
   });
 
   it('with no known group, lists the groups serving its county and whom to ask (no dead end)', () => {

@@ -3,10 +3,10 @@ import { Converter } from 'opencc-js';
 import { residentSite } from '../fixtures/resident-site';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../src/lib/finder-index';
-import { coreOf, findPlaces, foldQuery, latinQuery, normalise, searchFinder, shardFile, soundShardFile, soundShardFor, type FinderFiles, type FinderIndex } from '../../src/lib/finder';
-import { loadDataset } from '../../src/lib/read-sources';
-import { finderCoverage } from '../../src/lib/views/finder';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../src/finder/shards';
+import { coreOf, findPlaces, foldQuery, latinQuery, normalise, searchFinder, shardFile, soundShardFile, soundShardFor, type FinderFiles, type FinderIndex } from '../../src/finder/match';
+import { loadDataset } from '../../src/data/read-sources';
+import { finderCoverage } from '../../src/views/finder';
 
 const labels = { institutionKind: (k: string) => k, groupKind: (k: string) => k, regionKind: (k: string) => k };
 const data = buildFinderData(residentSite(), labels, [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })]);
@@ -91,8 +91,8 @@ describe('finder matching', () => {
  * per lookup). Expected places are read from data/ by id; the queries are what a resident types.
  */
 describe('finding by pinyin, initials and sound (the site’s data)', () => {
-  const ds = loadDataset(process.cwd());
-  const site = buildFinderData(ds, labels, [Converter({ from: 'cn', to: 'tw' })]);
+  const dataset = loadDataset(process.cwd());
+  const site = buildFinderData(dataset, labels, [Converter({ from: 'cn', to: 'tw' })]);
   const chars = buildFinderShards(site);
   const sound = buildSoundShards(site);
   const sounds = buildSoundTable(site);
@@ -197,11 +197,11 @@ describe('finding by pinyin, initials and sound (the site’s data)', () => {
 });
 
 describe('the no-match answer', () => {
-  const ds = loadDataset(process.cwd());
+  const dataset = loadDataset(process.cwd());
   const regions = JSON.parse(readFileSync('data/regions/regions.json', 'utf8')) as { id: string; name: string; kind: string }[];
 
   it('lists the counties the site covers, each linked to its page, and no province or city', () => {
-    const { counties, total } = finderCoverage(ds);
+    const { counties, total } = finderCoverage(dataset);
     // Linyi's plan assigns none of its districts to a group, so the city is what the answer can point to.
     for (const id of ['zizhong', 'mengjin', 'gaomi', 'yiliang', 'linyi']) {
       const region = regions.find((r) => r.id === id)!;
@@ -213,8 +213,8 @@ describe('the no-match answer', () => {
   });
 
   it('gives only the number when there are too many to list', () => {
-    const all = finderCoverage(ds);
-    expect(finderCoverage(ds, all.total - 1)).toEqual({ counties: [], total: all.total, hotlineSource: '国家卫生健康委；出处未核实' });
-    expect(finderCoverage(ds, all.total).counties).toHaveLength(all.total);
+    const all = finderCoverage(dataset);
+    expect(finderCoverage(dataset, all.total - 1)).toEqual({ counties: [], total: all.total, hotlineSource: '国家卫生健康委；出处未核实' });
+    expect(finderCoverage(dataset, all.total).counties).toHaveLength(all.total);
   });
 });

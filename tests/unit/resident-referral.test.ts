@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { residentSite } from '../fixtures/resident-site';
-import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref } from '../../src/lib/referral';
-import { fullPlaceLabel, groupCrumbs, groupTitle, institutionCrumbs, institutionTitle, placeLabel, regionPageCrumbs } from '../../src/lib/titles';
+import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref } from '../../src/views/referral';
+import { fullPlaceLabel, groupCrumbs, groupTitle, institutionCrumbs, institutionTitle, placeLabel, regionPageCrumbs } from '../../src/views/titles';
 
-const site = residentSite();
-const group = (id: string) => site.groups.find((g) => g.id === id)!;
-const institution = (id: string) => site.institutions.find((i) => i.id === id)!;
+const dataset = residentSite();
+const group = (id: string) => dataset.groups.find((g) => g.id === id)!;
+const institution = (id: string) => dataset.institutions.find((i) => i.id === id)!;
 
 describe('a referral guide', () => {
   it('keeps every part in reading order, empty ones included so the page can say so', () => {
@@ -36,33 +36,33 @@ describe('the referral guide’s address', () => {
 
 describe('titles and breadcrumbs carry their context', () => {
   it('names a region by prefecture and county, or by itself when it is a province', () => {
-    expect(placeLabel(site, 'mengjin')).toBe('洛阳市孟津县');
-    expect(placeLabel(site, 'luoyang')).toBe('洛阳市');
-    expect(placeLabel(site, 'henan')).toBe('河南省');
-    expect(fullPlaceLabel(site, 'mengjin')).toBe('河南省洛阳市孟津县');
+    expect(placeLabel(dataset, 'mengjin')).toBe('洛阳市孟津县');
+    expect(placeLabel(dataset, 'luoyang')).toBe('洛阳市');
+    expect(placeLabel(dataset, 'henan')).toBe('河南省');
+    expect(fullPlaceLabel(dataset, 'mengjin')).toBe('河南省洛阳市孟津县');
   });
 
   it('names the county in a group title and the group and county in an institution title', () => {
-    expect(groupTitle(site, group('first'))).toBe('孟津县第一医疗卫生共同体 · 洛阳市孟津县');
-    expect(institutionTitle(site, institution('matun'))).toBe('麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县');
-    expect(institutionTitle(site, institution('branch'))).toBe('银山分院 · 洛阳市偃师区');
+    expect(groupTitle(dataset, group('first'))).toBe('孟津县第一医疗卫生共同体 · 洛阳市孟津县');
+    expect(institutionTitle(dataset, institution('matun'))).toBe('麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县');
+    expect(institutionTitle(dataset, institution('branch'))).toBe('银山分院 · 洛阳市偃师区');
   });
 
   it('runs region → group → institution, the current page last and unlinked', () => {
-    expect(institutionCrumbs(site, institution('matun'))).toEqual([
+    expect(institutionCrumbs(dataset, institution('matun'))).toEqual([
       { label: '河南省', href: '/regions/henan/' },
       { label: '洛阳市', href: '/regions/luoyang/' },
       { label: '孟津县', href: '/regions/mengjin/' },
       { label: '孟津县第一医疗卫生共同体', href: '/groups/first/' },
       { label: '麻屯镇卫生院' },
     ]);
-    expect(groupCrumbs(site, group('first')).at(-1)).toEqual({ label: '孟津县第一医疗卫生共同体' });
-    expect(groupCrumbs(site, group('first'), '转诊指南').slice(-2)).toEqual([
+    expect(groupCrumbs(dataset, group('first')).at(-1)).toEqual({ label: '孟津县第一医疗卫生共同体' });
+    expect(groupCrumbs(dataset, group('first'), '转诊指南').slice(-2)).toEqual([
       { label: '孟津县第一医疗卫生共同体', href: '/groups/first/' },
       { label: '转诊指南' },
     ]);
-    expect(institutionCrumbs(site, institution('branch')).map((c) => c.label)).toEqual(['河南省', '洛阳市', '偃师区', '银山分院']);
-    expect(regionPageCrumbs(site, site.regions[2])).toEqual([
+    expect(institutionCrumbs(dataset, institution('branch')).map((c) => c.label)).toEqual(['河南省', '洛阳市', '偃师区', '银山分院']);
+    expect(regionPageCrumbs(dataset, dataset.regions[2])).toEqual([
       { label: '河南省', href: '/regions/henan/' },
       { label: '洛阳市', href: '/regions/luoyang/' },
       { label: '孟津县' },

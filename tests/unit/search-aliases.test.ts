@@ -1,9 +1,9 @@
 /**
- * The names readers type for a place, institution or group (src/lib/search-aliases.ts), made from the written names:
+ * The names readers type for a place, institution or group (src/search/build/aliases.ts), made from the written names:
  * short forms of hospitals, groups and township centres, names without their county, and pinyin.
  */
 import { describe, expect, it } from 'vitest';
-import { indicatorForms, nameForms, pinyinForms } from '../../src/lib/search-aliases';
+import { indicatorForms, nameForms, pinyinForms } from '../../src/search/build/aliases';
 
 const MENGJIN = ['孟津县', '孟津区', '孟津', '洛阳市', '河南省'];
 const ZIZHONG = ['资中县', '内江市', '四川省'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, matchedPieces } from '../../src/lib/search-excerpt';
+import { excerpt, matchedPieces } from '../../src/search/browser/excerpt';
 
 const marked = (segments: { text: string; mark: boolean }[]) => segments.filter((s) => s.mark).map((s) => s.text);
 const joined = (segments: { text: string; mark: boolean }[]) => segments.map((s) => s.text).join('');

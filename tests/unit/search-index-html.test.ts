@@ -1,16 +1,16 @@
 /**
- * What the search index takes of a built page (docOfPage, src/integrations/index-html.ts): the title without the site
+ * What the search index takes of a built page (docOfPage, src/search/build/index-html.ts): the title without the site
  * name, the text a result shows, its terms weighted by heading level, its names weighted by length, and nothing from
  * outside the searchable area. Expected terms are worked out here from the page's runs of text with the shared
- * tokenizer (src/lib/search-tokens.ts), never read back from the function under test.
+ * tokenizer (src/search/shared/tokens.ts), never read back from the function under test.
  */
 import { describe, expect, it } from 'vitest';
-import { docOfPage, storedPage, type IndexDoc } from '../../src/integrations/index-html';
-import { indexTokens, pairToken } from '../../src/lib/search-tokens';
-import { nameField, nameWeight } from '../../src/lib/search-names';
-import { indicatorForms } from '../../src/lib/search-aliases';
-import { figureTokens, readFigures } from '../../src/lib/search-numbers';
-import { wordKey } from '../../src/lib/search-index';
+import { docOfPage, storedPage, type IndexDoc } from '../../src/search/build/index-html';
+import { indexTokens, pairToken } from '../../src/search/shared/tokens';
+import { nameField, nameWeight } from '../../src/search/build/names';
+import { indicatorForms } from '../../src/search/build/aliases';
+import { figureTokens, readFigures } from '../../src/search/shared/numbers';
+import { wordKey } from '../../src/search/shared/index-layout';
 
 const SITE = '医共体公开信息';
 

@@ -1,6 +1,6 @@
 /**
  * The site's search index end to end: a small built site in a temporary folder, indexed by the build step
- * (src/integrations/search-index.ts) and read back by the search page's reader (src/components/search/index-reader.ts)
+ * (src/search/build/integration.ts) and read back by the search page's reader (src/search/browser/index-reader.ts)
  * with `fetch` reading the folder.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,13 +8,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
-import { writeSearchIndex } from '../../src/integrations/search-index';
-import { STORED_TEXT } from '../../src/integrations/index-html';
-import { gunzipText, openIndex, type SearchIndex } from '../../src/components/search/index-reader';
-import { createEngine } from '../../src/components/search/engine';
-import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/lib/search-index';
-import { pairToken } from '../../src/lib/search-tokens';
-import type { SearchRecord } from '../../src/lib/search-records';
+import { writeSearchIndex } from '../../src/search/build/integration';
+import { STORED_TEXT } from '../../src/search/build/index-html';
+import { gunzipText, openIndex, type SearchIndex } from '../../src/search/browser/index-reader';
+import { createEngine } from '../../src/search/browser/engine';
+import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
+import { pairToken } from '../../src/search/shared/tokens';
+import type { SearchRecord } from '../../src/search/build/records';
 
 const SITE = '测试站';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { figureNamed, figureTokens, numberToken, queryNumbers, readFigures, writeFigures } from '../../src/lib/search-numbers';
-import { queryParts, queryTerms, queryWords } from '../../src/lib/search-tokens';
+import { figureNamed, figureTokens, numberToken, queryNumbers, readFigures, writeFigures } from '../../src/search/shared/numbers';
+import { queryParts, queryTerms, queryWords } from '../../src/search/shared/tokens';
 
 const searches = (query: string) => queryTerms(query).map((t) => t.search);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersSentence, holdsEveryWord, rankPages, rarity, sentenceCoverage } from '../../src/lib/search-rank';
+import { answersSentence, holdsEveryWord, rankPages, rarity, sentenceCoverage } from '../../src/search/browser/rank';
 
 const TOTAL = 100;
 

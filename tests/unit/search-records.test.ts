@@ -1,18 +1,18 @@
 /**
- * The search records of institution, group and region pages (src/lib/search-records.ts) and how the search index takes
+ * The search records of institution, group and region pages (src/search/build/records.ts) and how the search index takes
  * them (docOfRecord): one per page, nothing for village clinics, the words a reader types, text that reads as the
  * record's lines, and terms that match the search box's.
  */
-import { readFigures } from '../../src/lib/search-numbers';
+import { readFigures } from '../../src/search/shared/numbers';
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Institution, Observation } from '../../src/schemas';
 import { residentSite } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
-import { searchRecords, type SearchRecord } from '../../src/lib/search-records';
-import { docOfRecord, storedPage, type IndexDoc } from '../../src/integrations/index-html';
-import { indexTokens, pairToken, queryTerms } from '../../src/lib/search-tokens';
-import { nameWeight } from '../../src/lib/search-names';
-import { matchesByPrefix, wordKey } from '../../src/lib/search-index';
+import { searchRecords, type SearchRecord } from '../../src/search/build/records';
+import { docOfRecord, storedPage, type IndexDoc } from '../../src/search/build/index-html';
+import { indexTokens, pairToken, queryTerms } from '../../src/search/shared/tokens';
+import { nameWeight } from '../../src/search/build/names';
+import { matchesByPrefix, wordKey } from '../../src/search/shared/index-layout';
 
 const base = residentSite();
 const clinics: Institution[] = ['东村卫生室', '西岭卫生室'].map((name, i) => ({
@@ -46,8 +46,8 @@ const entries = {
   observations: [observation('o1', 'region', 'mengjin', 87.49), observation('o2', 'institution', 'matun', 105423), observation('o3', 'group', 'first', 90)],
   documents: [...base.documents],
 };
-const ds = datasetOf(entries);
-const records = searchRecords(ds);
+const dataset = datasetOf(entries);
+const records = searchRecords(dataset);
 const byUrl = new Map(records.map((r) => [r.url, r]));
 const text = (r: SearchRecord) => r.lines.join('。');
 
@@ -110,7 +110,7 @@ describe('search records', () => {
 describe('a record as the search index takes it', () => {
   const matunRecord = byUrl.get('/institutions/matun/')!;
   const matun = docOfRecord(matunRecord);
-  /** The index term the search page looks up for a query term (src/components/search/index-reader.ts). */
+  /** The index term the search page looks up for a query term (src/search/browser/index-reader.ts). */
   const key = (term: string) => (matchesByPrefix(term) ? wordKey(term) : term);
   /** Whether a doc holds every term the search box makes of a query. */
   const holds = (doc: IndexDoc, query: string) => queryTerms(query).every((term) => doc.terms.has(key(term.search)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, queryWords } from '../../src/lib/search-tokens';
+import { charCode, indexTokens, meaningfulQuery, pairToken, queryParts, queryTerms, queryWords } from '../../src/search/shared/tokens';
 
 const searches = (query: string) => queryTerms(query).map((t) => t.search);
 

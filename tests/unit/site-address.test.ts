@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOCAL_SITE, publicSite, readSiteAddress, shareableUrl, siteLink, withoutLocalOrigin } from '../../src/publishing/site-address';
-import { downloadRegistry } from '../../src/lib/downloads';
-import { indicatorPage } from '../../src/lib/views/indicators';
-import { referralPage } from '../../src/lib/views/group';
-import { dataPage } from '../../src/lib/views/data';
+import { downloadRegistry } from '../../src/downloads/registry';
+import { indicatorPage } from '../../src/views/indicators';
+import { referralPage } from '../../src/views/group';
+import { dataPage } from '../../src/views/data';
 import { residentEntries } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
 import { fixtureSite, visitRate } from './indicators-fixture';
@@ -49,7 +49,7 @@ describe('reading SITE_URL', () => {
 
 describe('what a preview build shares, and what a published one does', () => {
   const resident = datasetOf(residentEntries());
-  const site = fixtureSite();
+  const dataset = fixtureSite();
 
   it('prints no QR address on a referral sheet in a preview, and the sheet’s own address when published', () => {
     expect(referralPage(resident, 'first', undefined).pageUrl).toBeUndefined();
@@ -57,23 +57,23 @@ describe('what a preview build shares, and what a published one does', () => {
   });
 
   it('writes embed code with the site path and a note in a preview, and the public address when published', () => {
-    const preview = indicatorPage(site, visitRate.id, undefined)!.embed;
+    const preview = indicatorPage(dataset, visitRate.id, undefined)!.embed;
     expect(preview.snippet).toContain(`src="/embed/indicators/${visitRate.id}/"`);
     expect(preview.preview).toBe(true);
-    const published = indicatorPage(site, visitRate.id, new URL(PUBLIC))!.embed;
+    const published = indicatorPage(dataset, visitRate.id, new URL(PUBLIC))!.embed;
     expect(published.snippet).toContain(`src="${PUBLIC}/embed/indicators/${visitRate.id}/"`);
     expect(published.preview).toBeUndefined();
   });
 
   it('fills CSV and JSON URL columns and the data citation with site paths in a preview, with the address when published', () => {
-    const files = (url: URL | undefined) => downloadRegistry(site, url).all.map((f) => text(f.bytes())).join('\n');
+    const files = (url: URL | undefined) => downloadRegistry(dataset, url).all.map((f) => text(f.bytes())).join('\n');
     const preview = files(undefined);
     expect(preview).not.toContain('localhost');
     expect(preview.replaceAll('https://creativecommons.org/', '')).not.toMatch(/https?:\/\//);
     expect(preview).toContain(',/groups/group-a/');
-    expect(dataPage(site, undefined).citation).toContain(' /data/.');
+    expect(dataPage(dataset, undefined).citation).toContain(' /data/.');
     const published = files(new URL(PUBLIC));
     expect(published).toContain(`,${PUBLIC}/groups/group-a/`);
-    expect(dataPage(site, new URL(PUBLIC)).citation).toContain(`${PUBLIC}/data/`);
+    expect(dataPage(dataset, new URL(PUBLIC)).citation).toContain(`${PUBLIC}/data/`);
   });
 });

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DocumentMeta, Observation } from '../../src/schemas';
-import { citeView } from '../../src/lib/views/figures';
-import { documentPage } from '../../src/lib/views/content';
-import { observationTable } from '../../src/lib/csv';
-import { loadDataset } from '../../src/lib/read-sources';
+import { citeView } from '../../src/views/figures';
+import { documentPage } from '../../src/views/content';
+import { observationTable } from '../../src/downloads/csv';
+import { loadDataset } from '../../src/data/read-sources';
 import { datasetOf } from '../fixtures/dataset';
 
 const doc = (id: string, extra: Partial<DocumentMeta> = {}) => ({
@@ -24,7 +24,7 @@ const figure = (id: string, document: string): Observation => ({
   kind: 'actual',
   source: { document, section: '一、', excerpt: '5个' },
 });
-const site = datasetOf({
+const dataset = datasetOf({
   regions: [{ id: 'county', name: '某县', kind: 'county', aliases: [] }],
   indicators: [{ id: 'ind', name: '某指标', aliases: [], definition: '定义。', unit: '个', polarity: 'neutral', framework: 'local', definitionStatus: 'source' }],
   documents: [
@@ -37,7 +37,7 @@ const site = datasetOf({
 
 describe('citations name the outlet', () => {
   it.each(['no-url', 'with-url', 'blank-note'])('a figure from %s cites its document, date and outlet', (id) => {
-    const cite = citeView(site, { document: id, section: '一、', excerpt: '5个' });
+    const cite = citeView(dataset, { document: id, section: '一、', excerpt: '5个' });
     expect(cite.outlet).toBe(`${id}刊载网站`);
     expect(cite.title).toBe(`${id}的本站标题`);
     expect(cite.date).toBe('2024年8月13日');
@@ -47,32 +47,32 @@ describe('citations name the outlet', () => {
 describe('a document page', () => {
   it('says plainly that no original address was recorded, and offers none', () => {
     for (const id of ['no-url', 'blank-note']) {
-      const view = documentPage(site, id)!;
+      const view = documentPage(dataset, id)!;
       expect(view.original.url).toBeUndefined();
       expect(view.original.noAddress).toMatch(/^原文网址未记录/);
     }
   });
 
   it('links the original address when the source gave one, and then says nothing is missing', () => {
-    const view = documentPage(site, 'with-url')!;
+    const view = documentPage(dataset, 'with-url')!;
     expect(view.original.url).toBe('https://www.example.gov.cn/a.html');
     expect(view.original.noAddress).toBeUndefined();
   });
 
   it('says how the source was curated: the editors’ note, or the site’s standing practice', () => {
-    expect(documentPage(site, 'with-url')!.curation).toBe('删去了网页导航。');
-    expect(documentPage(site, 'no-url')!.curation).toMatch(/本站.*整理/);
-    expect(documentPage(site, 'blank-note')!.curation).toMatch(/本站.*整理/);
+    expect(documentPage(dataset, 'with-url')!.curation).toBe('删去了网页导航。');
+    expect(documentPage(dataset, 'no-url')!.curation).toMatch(/本站.*整理/);
+    expect(documentPage(dataset, 'blank-note')!.curation).toMatch(/本站.*整理/);
   });
 });
 
 describe('the CSV names each source as its page does', () => {
-  const columns = observationTable({ site, siteUrl: 'https://example.org' }).columns;
+  const columns = observationTable({ dataset: dataset, siteUrl: 'https://example.org' }).columns;
   const cell = (key: string, o: Observation) => columns.find((c) => c.key === key)!.cell(o);
 
   it.each(['f1', 'f2', 'f3'])('figure %s: source_title is the page title, the original title and outlet beside it', (id) => {
-    const o = site.observation.get(id)!;
-    const d = site.document.get(o.source.document)!.data;
+    const o = dataset.observation.get(id)!;
+    const d = dataset.document.get(o.source.document)!.data;
     expect(cell('source_title', o)).toBe(d.title);
     expect(cell('source_original_title', o)).toBe(d.originalTitle);
     expect(cell('source_outlet', o)).toBe(d.outlet);

@@ -1,6 +1,6 @@
 /** Contacts (phones, address, hours, website; a group's referral office): optional, sourced, checked on a real past day. */
 import { describe, expect, it } from 'vitest';
-import { validateDataset, type SourceFiles } from '../../src/lib/validate';
+import { validateDataset, type SourceFiles } from '../../src/data/validate';
 
 const src = { document: 'doc-a', section: '一、' };
 const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });

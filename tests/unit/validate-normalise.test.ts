@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAY_CHANGE } from '../../src/lib/validate';
+import { MAY_CHANGE } from '../../src/data/validate';
 
 /** Every code point of the BMP and a few astral planes' worth, as strings. */
 function* codePoints(): Generator<string> {

@@ -3,7 +3,7 @@
  * and what passed before a change passes after it.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeSource, placeOf, strayFileProblem, validateDataset, type SourceFiles, type Problem } from '../../src/lib/validate';
+import { decodeSource, placeOf, strayFileProblem, validateDataset, type SourceFiles, type Problem } from '../../src/data/validate';
 
 const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
 const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });
@@ -144,7 +144,7 @@ describe('names and titles are visible text', () => {
     const entries = JSON.parse(files.data.regions[0].text);
     entries[1].name = '  Cafe\u0301 县 ';
     files.data.regions[0].text = JSON.stringify(entries);
-    const { dataset, problems } = validateDataset(files, { now: NOW });
+    const { entries: dataset, problems } = validateDataset(files, { now: NOW });
     expect(problems).toEqual([]);
     expect(dataset.regions[1].name).toBe('Caf\u00e9 县');
   });

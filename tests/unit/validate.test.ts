@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateDataset, formatProblem, type SourceFiles } from '../../src/lib/validate';
+import { validateDataset, formatProblem, type SourceFiles } from '../../src/data/validate';
 
 /** A small valid site: one county, one group with a lead and a member, one indicator, one figure, one document. */
 function validFiles(): SourceFiles {
@@ -44,7 +44,7 @@ function problemsOf(files: SourceFiles) {
 
 describe('data validation', () => {
   it('accepts a valid dataset', () => {
-    const { problems, dataset } = validateDataset(validFiles());
+    const { problems, entries: dataset } = validateDataset(validFiles());
     expect(problems).toEqual([]);
     expect(dataset.groups[0].name).toBe('某县医共体');
     expect(dataset.documents[0].data.date).toBe('2024-08-13');

@@ -1,22 +1,22 @@
 /** The journalist's pages as views: an indicator (every row, or a summary per province when too many), the catalogue, /data/. */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Region } from '../../src/schemas';
-import { indicatorPage, indicatorsIndex, INDICATOR_ROW_LIMIT, provinceSummary } from '../../src/lib/views/indicators';
-import { dataPage } from '../../src/lib/views/data';
-import { formatBytes } from '../../src/lib/downloads';
+import { indicatorPage, indicatorsIndex, INDICATOR_ROW_LIMIT, provinceSummary } from '../../src/views/indicators';
+import { dataPage } from '../../src/views/data';
+import { formatBytes } from '../../src/downloads/registry';
 import { datasetOf } from '../fixtures/dataset';
 import { fixtureSite, visitRate } from './indicators-fixture';
 
 const SITE = 'https://example.org';
 
 describe('an indicator page with few figures', () => {
-  const site = fixtureSite();
-  const view = indicatorPage(site, 'visit-rate', SITE)!;
+  const dataset = fixtureSite();
+  const view = indicatorPage(dataset, 'visit-rate', SITE)!;
 
   it('lists every figure as a row, with the comparison chart and each place’s trend', () => {
     expect(view.reports.mode).toBe('rows');
     if (view.reports.mode !== 'rows') return;
-    const ids = site.observations.filter((o) => o.indicator === 'visit-rate').map((o) => o.id);
+    const ids = dataset.observations.filter((o) => o.indicator === 'visit-rate').map((o) => o.id);
     expect(view.reports.table.rows.map((r) => r.id).sort()).toEqual([...ids].sort());
     expect(view.reports.comparison?.key).toBe('compare-visit-rate');
     expect(view.reports.trends.map((c) => c.chart.key)).toContain('trend-region-county-c');
@@ -30,7 +30,7 @@ describe('an indicator page with few figures', () => {
   });
 
   it('is undefined for an unknown indicator', () => {
-    expect(indicatorPage(site, 'missing', SITE)).toBeUndefined();
+    expect(indicatorPage(dataset, 'missing', SITE)).toBeUndefined();
   });
 });
 
@@ -66,8 +66,8 @@ function generated(): { regions: Region[]; observations: Observation[]; indicato
 
 describe('an indicator page with more figures than a page holds', () => {
   const { regions, observations, indicator } = generated();
-  const ds = datasetOf({ regions, indicators: [indicator], observations, documents: [{ id: 'doc-a', data: { title: '报告', issuer: '某委', date: '2024-12-03', type: 'report', regions: [], summary: '摘要' } as never }] });
-  const view = indicatorPage(ds, 'rate', SITE)!;
+  const dataset = datasetOf({ regions, indicators: [indicator], observations, documents: [{ id: 'doc-a', data: { title: '报告', issuer: '某委', date: '2024-12-03', type: 'report', regions: [], summary: '摘要' } as never }] });
+  const view = indicatorPage(dataset, 'rate', SITE)!;
   const provinceOf = (o: Observation) => o.subject.id.match(/^p\d/)![0];
 
   it('summarises per province instead of listing every row', () => {
@@ -120,8 +120,8 @@ describe('an indicator page with more figures than a page holds', () => {
 
 describe('the indicator catalogue', () => {
   it('lists each framework with its indicators and how many places and figures each has', () => {
-    const site = fixtureSite();
-    const { sections } = indicatorsIndex(site);
+    const dataset = fixtureSite();
+    const { sections } = indicatorsIndex(dataset);
     const tiered = sections.find((s) => s.framework === 'tiered-care-goals')!;
     // visit-rate: 6 figures about 某市, 甲县, 乙县 and 丙县 (fixture).
     expect(tiered.tables[0].rows.map((r) => [r.name, r.reach])).toEqual([['县域内就诊率', '4 个地方，6 个数字']]);
@@ -133,10 +133,10 @@ describe('the indicator catalogue', () => {
 
 describe('the /data/ page', () => {
   it('links every download with its true size, once per file', () => {
-    const site = fixtureSite();
-    const view = dataPage(site, SITE);
+    const dataset = fixtureSite();
+    const view = dataPage(dataset, SITE);
     const links = [...view.main.flatMap((r) => r.files), ...view.groups.flatMap((g) => g.files), ...view.indicators.flatMap((i) => i.files)];
-    expect(links).toHaveLength(2 * (4 + site.groups.length + site.indicators.length));
+    expect(links).toHaveLength(2 * (4 + dataset.groups.length + dataset.indicators.length));
     expect(new Set(links.map((l) => l.href)).size).toBe(links.length);
     expect(view.main.map((r) => r.files.map((f) => f.format))).toEqual([['CSV', 'JSON'], ['CSV', 'JSON'], ['CSV', 'JSON'], ['CSV', 'JSON']]);
     expect(formatBytes(links[0].bytes)).toMatch(/ KB$/);

@@ -2,7 +2,7 @@
  * Draws a ChartSpec with Chart.js, registering only the parts used (bars, lines, points, two scales, tooltips).
  * Colours are set here (UK Analysis Function palette); colour is never the only carrier: targets are hatched,
  * baselines dotted, every value is written beside its bar or point, and the key above the chart names each kind.
- * The same drawing rules as the static chart (src/lib/chart-layout.ts): a bound ("> 90%") fades past its value with an
+ * The same drawing rules as the static chart (src/views/chart-layout.ts): a bound ("> 90%") fades past its value with an
  * arrow, never a clean bar ending at it; targets in a bar chart are markers (a tick), not bars among actual figures.
  * The canvas is focusable: arrow keys move through the values, each shown as a tooltip and read out in a live region.
  */
@@ -20,8 +20,8 @@ import {
   type ChartDataset,
   type Plugin,
 } from 'chart.js';
-import type { ChartSpec, ObservationKind } from '../../lib/series';
-import { CHART_DARK as DARK, KIND_COLOUR, OPEN_TAIL } from '../../lib/palette';
+import type { ChartSpec, ObservationKind } from '../../data/series';
+import { CHART_DARK as DARK, KIND_COLOUR, OPEN_TAIL } from '../../views/palette';
 import type { ChartTexts } from './element';
 import { fill } from '../../i18n/fill';
 

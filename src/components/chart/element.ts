@@ -1,10 +1,10 @@
 /**
- * <yg-chart data-spec="…">: draws a chart already described at build time (src/lib/series.ts) once it scrolls into
+ * <yg-chart data-spec="…">: draws a chart already described at build time (src/data/series.ts) once it scrolls into
  * view. Chart.js is fetched only then, with `await import()`, so pages load with no chart code at all. Without
  * JavaScript the element never upgrades and stays hidden (CSS `yg-chart:not(:defined)`); the figure's summary and
  * table carry everything.
  */
-import type { ChartSpec } from '../../lib/series';
+import type { ChartSpec } from '../../data/series';
 
 export interface ChartTexts {
   /** Accessible name of the canvas. */

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiAnswer, ApiContext } from './index';
 import { idFromName } from './entries';
-import { todayInChina } from '../../lib/scaffold';
+import { todayInChina } from '../../publishing/scaffold';
 
 export const IMAGE_MAX_BYTES = 2_000_000;
 

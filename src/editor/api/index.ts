@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readSourceFiles } from '../../lib/read-sources';
-import { formatProblem, validateDataset, type Entries, type Problem, type SourceFiles } from '../../lib/validate';
-import { appendToJsonArray, mdxText, todayInChina } from '../../lib/scaffold';
+import { readSourceFiles } from '../../data/read-sources';
+import { formatProblem, validateDataset, type Entries, type Problem, type SourceFiles } from '../../data/validate';
+import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaffold';
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
@@ -55,8 +55,8 @@ function current(root: string) {
   for (const f of files.other ?? []) hash.update(f.path).update('\0');
   const key = hash.digest('hex');
   if (last?.key !== key) last = { key, result: validateDataset(files) };
-  const { dataset, origins, problems: all } = last.result;
-  return { files, ds: dataset, origins, all };
+  const { entries, origins, problems: all } = last.result;
+  return { files, ds: entries, origins, all };
 }
 
 /** `members[0].institution` → `members.0.institution`, the form's name of a field. */
@@ -144,6 +144,8 @@ export function sitePath(kind: Collection, entry: Record<string, unknown>): stri
     }
     case 'corrections':
       return `/changes/#${id}`;
+    case 'references':
+      return `/about/#${id}`;
     default:
       return `/${kind}/${id}/`;
   }
@@ -175,7 +177,9 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
     return one(`网址名“${id}”已经被另一条使用了，请换一个。`, 'id');
 
   // Saved unchanged: nothing to write or commit (the entry passed check as it is, or check names it in the list).
-  if (stored && !restoring && JSON.stringify(isMdx(kind) ? { ...entry, body: String(entry.body ?? '').trim() } : entry) === JSON.stringify(isMdx(kind) ? { ...stored.entry, body: String(stored.entry.body ?? '').trim() } : stored.entry)) {
+  // Empty lists count as left out (the schemas default them); an MDX body's surrounding blank lines do not count.
+  const same = (e: Record<string, unknown>) => JSON.stringify(isMdx(kind) ? { ...e, body: String(e.body ?? '').trim() } : e, (_k, v) => (Array.isArray(v) && v.length === 0 ? undefined : v));
+  if (stored && !restoring && same(entry) === same(stored.entry)) {
     const own = all.filter((p) => p.file === stored.file && (isMdx(kind) || p.entry === id));
     if (own.length) return problems(own.map((p) => toFieldProblem(p, true, labels)));
     return answer(200, { id, file: stored.file, version: stored.version, preview: sitePath(kind, entry), unchanged: true });

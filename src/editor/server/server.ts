@@ -13,8 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { readSourceFiles } from '../../lib/read-sources';
-import { validateDataset } from '../../lib/validate';
+import { readSourceFiles } from '../../data/read-sources';
+import { validateDataset } from '../../data/validate';
 import { id as idSchema } from '../../schemas';
 import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from '../fields';
 import { formPage, layout, startPage } from '../page';
@@ -80,8 +80,8 @@ function formValues(body: string): FormValues {
 /** The project as check sees it now: entries and which file holds each. */
 function current(root: string, now?: Date) {
   const files = readSourceFiles(root);
-  const { dataset, origins } = validateDataset(files, { now });
-  return { files, ds: dataset, origins };
+  const { entries, origins } = validateDataset(files, { now });
+  return { files, ds: entries, origins };
 }
 
 /** An entry's file, as the history and restore requests name it: data/<kind>/<name>.json or content/<kind>/<id>.mdx. */

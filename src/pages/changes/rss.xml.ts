@@ -2,9 +2,9 @@
 import rss from '@astrojs/rss';
 import { previewFeed } from '../../publishing/site-address';
 import type { APIContext } from 'astro';
-import { getDataset } from '../../site-data';
-import { correctionSentence } from '../../lib/corrections';
-import { changesPage } from '../../lib/views/content';
+import { getDataset } from '../../data/current';
+import { correctionSentence } from '../../data/corrections';
+import { changesPage } from '../../views/content';
 import { t } from '../../i18n/zh-CN';
 import { tf } from '../../i18n/fill';
 

@@ -1,7 +1,7 @@
-/** Every download under /data/ (CSV and JSON), served from the build's one download registry (src/lib/downloads.ts). */
+/** Every download under /data/ (CSV and JSON), served from the build's one download registry (src/downloads/registry.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../site-data';
-import { downloadRegistry } from '../../lib/downloads';
+import { getDataset } from '../../data/current';
+import { downloadRegistry } from '../../downloads/registry';
 import { publicSite } from '../../publishing/site-address';
 
 export const getStaticPaths = (() =>

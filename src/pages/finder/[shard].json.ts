@@ -1,14 +1,14 @@
 /**
- * /finder/index.json and /finder/<shard>.json: the finder's data, cut into small shards (src/lib/finder-index.ts) so a
+ * /finder/index.json and /finder/<shard>.json: the finder's data, cut into small shards (src/finder/shards.ts) so a
  * lookup loads the index once and then one shard of a few dozen KB, never every name in the country. Shards by
  * characters (hex file names), by pinyin prefix (py-<letters>), and /finder/sounds.json, the characters' readings a
  * homophone query needs.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { Converter } from 'opencc-js';
-import { getDataset } from '../../site-data';
-import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../lib/finder-index';
-import { shardFile, soundShardFile, type FinderIndex, type FinderShard } from '../../lib/finder';
+import { getDataset } from '../../data/current';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../finder/shards';
+import { shardFile, soundShardFile, type FinderIndex, type FinderShard } from '../../finder/match';
 import { t } from '../../i18n/zh-CN';
 
 export const getStaticPaths = (() => {

@@ -2,8 +2,8 @@
 import rss from '@astrojs/rss';
 import { previewFeed } from '../../publishing/site-address';
 import type { APIContext } from 'astro';
-import { getDataset } from '../../site-data';
-import { updatesIndex } from '../../lib/views/content';
+import { getDataset } from '../../data/current';
+import { updatesIndex } from '../../views/content';
 import { t } from '../../i18n/zh-CN';
 
 export async function GET(context: APIContext) {

@@ -77,7 +77,7 @@ function Screens() {
         {UI.skip}
       </a>
       <header className="top">
-        <nav aria-label="编辑器">
+        <nav aria-label={UI.navLabel}>
           <ul>
             <li><Link href="/" aria-current={path === '/' ? 'page' : undefined}>{UI.navHome}</Link></li>
             <li><Link href="/edit/import" aria-current={path === '/edit/import' ? 'page' : undefined}>{UI.navImport}</Link></li>

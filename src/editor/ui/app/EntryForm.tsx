@@ -16,6 +16,7 @@ import { MarkdownField } from './Markdown';
 import { Link, navigate } from './router';
 import { chinese, errorMap, labelOf, toEntry, toForm, type Values } from './values';
 import { History } from './History';
+import { Preview } from './Preview';
 
 interface Problem {
   field: string | null;
@@ -65,6 +66,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   const [message, setMessage] = useState<{ ok: boolean; text: string; correction?: Record<string, unknown> } | null>(flash ? { ok: true, text: flash.text, correction: flash.correction } : null);
   const [missing, setMissing] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const [saves, setSaves] = useState(0);
   const top = useRef<HTMLDivElement>(null);
   const idEdited = useRef(false);
   const isNew = id === undefined;
@@ -99,7 +101,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
     return () => clearTimeout(t);
   }, [JSON.stringify(watched)]);
 
-  const region = useWatch({ control: form.control, name: 'region' as never }) as string | undefined;
+  const region = useWatch({ control: form.control, name: 'region' as never }) as unknown as string | undefined;
   const county = typeof region === 'string' && region ? region : undefined;
 
   const showProblems = (list: Problem[]) => {
@@ -122,6 +124,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
         }
         setVersion(res.json.version);
         setPreview(res.json.preview);
+        setSaves((n) => n + 1);
         form.reset(values);
         setMessage({ ok: true, text: UI.saved, correction: res.json.correction });
         setTimeout(() => top.current?.focus(), 0);
@@ -138,7 +141,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   );
 
   const sections = sectionsOf(fields);
-  const heading = `${isNew ? '新建' : '修改'}${COLLECTION_LABELS[kind]}`;
+  const heading = `${isNew ? UI.newVerb : UI.editVerb}${COLLECTION_LABELS[kind]}`;
   if (missing)
     return (
       <main id="main">
@@ -196,14 +199,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
                 </details>
               </div>
             )}
-            {!isNew && preview && (
-              <p>
-                <a href={`/preview${preview}`} target="_blank" rel="noopener">
-                  {UI.preview}
-                </a>
-                {UI.previewNote}
-              </p>
-            )}
+            {!isNew && preview && <Preview path={preview} />}
           </div>
           {sections.length > 2 && (
             <nav className="toc" aria-label={UI.contents}>
@@ -239,7 +235,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
             </div>
           </form>
           {!isNew && <DeleteEntry kind={kind} id={id} version={version} />}
-          {!isNew && file && <History file={file} id={id} onRestored={() => { onSaved(); setReload((n) => n + 1); setMessage({ ok: true, text: UI.restored }); }} />}
+          {!isNew && file && <History file={file} id={id} refresh={saves} onRestored={() => { onSaved(); setReload((n) => n + 1); setMessage({ ok: true, text: UI.restored }); }} />}
           {file && (
             <details className="tech">
               <summary>{UI.tech}</summary>
@@ -271,7 +267,7 @@ function fieldName(fields: Field[], path: string): string {
     if (!f) break;
     names.push(labelOf(f).label);
     if (f.kind === 'rows' && /^\d+$/.test(parts[i + 1] ?? '')) {
-      names[names.length - 1] += ` 第 ${Number(parts[i + 1]) + 1} 项`;
+      names[names.length - 1] = UI.rowN(names[names.length - 1], Number(parts[i + 1]) + 1);
       i++;
     }
     list = f.kind === 'object' || f.kind === 'rows' ? f.fields : undefined;
@@ -337,7 +333,7 @@ function DeleteEntry({ kind, id, version }: { kind: Collection; id: string; vers
         <div className="notice error" role="alert">
           <p>{UI.delBlocked}</p>
           <ul>
-            {refs.filter((r) => !r.zh.startsWith('还有别的内容')).map((r, i) => (
+            {refs.filter((r) => r.field !== null || !r.zh.startsWith(UI.delBlocked.slice(0, 6))).map((r, i) => (
               <li key={i}>{chinese(r.zh)}</li>
             ))}
           </ul>

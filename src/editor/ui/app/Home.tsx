@@ -26,7 +26,7 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
           {flash}
         </p>
       )}
-      <nav aria-label="新建" className="new-links">
+      <nav aria-label={UI.newNav} className="new-links">
         <ul>
           {list.kinds.map((k) => (
             <li key={k.kind}>
@@ -51,7 +51,7 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
             <option value="">{UI.allCounties}</option>
             {prefectures.map((p) => (
               <optgroup key={p.id} label={p.name}>
-                <option value={p.id}>{p.name}（全部）</option>
+                <option value={p.id}>{UI.wholeOf(p.name)}</option>
                 {counties.filter((c) => c.parent === p.id).map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name}
@@ -93,7 +93,7 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
       </ul>
       {found.length > shown && (
         <button type="button" className="secondary" onClick={() => setShown((n) => n + PAGE)}>
-          再显示 {Math.min(PAGE, found.length - shown)} 条（共 {found.length} 条）
+          {UI.showMore(Math.min(PAGE, found.length - shown), found.length)}
         </button>
       )}
     </main>

@@ -59,7 +59,7 @@ export function ImportPage({ onImported }: { onImported(): void }) {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const send = async (commit: boolean) => {
-    if (!file) return setError('请先选择一个表格文件。');
+    if (!file) return setError(UI.importChoose);
     setBusy(true);
     setError(null);
     setDone(null);
@@ -81,10 +81,10 @@ export function ImportPage({ onImported }: { onImported(): void }) {
       <h1>{UI.importTitle}</h1>
       <p>{UI.importIntro}</p>
       <p>
-        <a href="/observations-template.csv" download="数据导入模板.csv">
+        <a href="/observations-template.csv" download={UI.templateFile}>
           {UI.template}
         </a>
-        ：指标、对象、时期、数值、来源文件、来源位置、摘录 必填；可加 对象类型、时期说明、类型、限定、说明。
+        {UI.templateColumns}
       </p>
       <div className="field">
         <label htmlFor="sheet">{UI.importFile}</label>
@@ -120,7 +120,7 @@ export function ImportPage({ onImported }: { onImported(): void }) {
             <p className="notice error" role="alert">
               {UI.importBad(check.problems.length, badRows)}
             </p>
-            <Table caption="问题" list={check.problems} />
+            <Table caption={UI.colProblem} list={check.problems} />
           </>
         )}
         {check && check.ok && (

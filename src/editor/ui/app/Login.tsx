@@ -11,8 +11,8 @@ export function LoginPage({ onLogin }: { onLogin(): void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!name.trim()) return setError({ field: 'name', text: '请填写用户名。' });
-    if (!password) return setError({ field: 'password', text: '请填写密码。' });
+    if (!name.trim()) return setError({ field: 'name', text: UI.loginNameMissing });
+    if (!password) return setError({ field: 'password', text: UI.loginPasswordMissing });
     setBusy(true);
     const res = await api('POST', '/api/login', { name: name.trim(), password });
     setBusy(false);

@@ -11,18 +11,19 @@ import { api, base64Of } from './api';
 import { chinese } from './values';
 
 const named = (command: ICommand, label: string): ICommand => ({ ...command, buttonProps: { 'aria-label': label, title: label } });
+const T = UI.toolbar;
 const TOOLBAR: ICommand[] = [
-  named(commands.title2, '小标题'),
-  named(commands.bold, '加粗'),
-  named(commands.italic, '斜体'),
+  named(commands.title2, T.heading),
+  named(commands.bold, T.bold),
+  named(commands.italic, T.italic),
   commands.divider,
-  named(commands.unorderedListCommand, '列表'),
-  named(commands.orderedListCommand, '编号列表'),
-  named(commands.quote, '引用'),
-  named(commands.link, '链接'),
-  named(commands.hr, '分隔线'),
+  named(commands.unorderedListCommand, T.list),
+  named(commands.orderedListCommand, T.numbered),
+  named(commands.quote, T.quote),
+  named(commands.link, T.link),
+  named(commands.hr, T.rule),
 ];
-const VIEWS: ICommand[] = [named(commands.codeEdit, '只看编辑'), named(commands.codeLive, '编辑和预览并排'), named(commands.codePreview, '只看预览')];
+const VIEWS: ICommand[] = [named(commands.codeEdit, T.editOnly), named(commands.codeLive, T.sideBySide), named(commands.codePreview, T.previewOnly)];
 
 export function MarkdownField({ id, name, label, describedBy, error }: { id: string; name: string; label: string; describedBy?: string; error?: string }) {
   return (
@@ -32,7 +33,7 @@ export function MarkdownField({ id, name, label, describedBy, error }: { id: str
         <div className="field markdown" data-field={name}>
           <label htmlFor={id}>{label}</label>
           <p className="hint" id={`${id}-hint`}>
-            小标题、加粗、列表、引用、链接和图片可以用上面的按钮；链接写成 [文字](网址)。不能写网页代码。
+            {UI.bodyHint}
           </p>
           <div data-color-mode="light">
             <MDEditor
@@ -66,9 +67,9 @@ function ImageUpload({ onInsert }: { onInsert(markdown: string): void }) {
   const [message, setMessage] = useState<{ ok: boolean; text: string; field?: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const upload = async () => {
-    if (!file) return setMessage({ ok: false, text: '请选择一张图片。', field: 'file' });
-    if (!alt.trim()) return setMessage({ ok: false, text: '请写一句图片说明（看不见图片的读者会听到这句话）。', field: 'alt' });
-    if (file.size > 2_000_000) return setMessage({ ok: false, text: '图片太大（超过 2 MB），请先缩小再上传。', field: 'file' });
+    if (!file) return setMessage({ ok: false, text: UI.imageMissing, field: 'file' });
+    if (!alt.trim()) return setMessage({ ok: false, text: UI.imageAltMissing, field: 'alt' });
+    if (file.size > 2_000_000) return setMessage({ ok: false, text: UI.imageTooBig, field: 'file' });
     setBusy(true);
     const res = await api('POST', '/api/images', { name: file.name, alt, data: await base64Of(file) });
     setBusy(false);

@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Field } from '../../fields';
-import { UI_FIELDS } from '../../../i18n/editor.zh-CN';
+import { UI_ERRORS as E, UI_FIELDS } from '../../../i18n/editor.zh-CN';
 
 export type Values = Record<string, unknown>;
 
@@ -98,6 +98,9 @@ export function toEntry(fields: Field[], values: Values | undefined): Record<str
         value = s.type || s.id ? { type: s.type || undefined, id: s.id || undefined } : undefined;
         break;
       }
+      case 'boolean':
+        value = v === 'true' ? true : v === 'false' ? false : undefined;
+        break;
       case 'number': {
         const text = String(v ?? '').trim();
         value = text === '' ? undefined : parseNumber(text);
@@ -120,29 +123,34 @@ export function toEntry(fields: Field[], values: Values | undefined): Record<str
 }
 
 /** A message as staff read it: the Chinese half of the schema's bilingual messages. */
-export const chinese = (message: string | undefined) => (message ?? '').split(' / ')[0];
+export function chinese(message: string | undefined): string {
+  const text = message ?? '';
+  const at = text.indexOf(' / ');
+  // Only an English half is cut: a Chinese name may hold " / " itself (医共体 / 医疗集团).
+  return at >= 0 && !/[\u3400-\u9fff]/.test(text.slice(at + 3)) ? text.slice(0, at) : text;
+}
 
 /** Zod's own messages in Chinese, for the cases the schemas leave to zod. */
 export const errorMap: z.ZodErrorMap = (issue, ctx) => {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.received === 'undefined' || issue.received === 'null') return { message: '请填写这一项' };
-      if (issue.expected === 'number') return { message: '请写数字，如 92.3、92.3%、105,423 或 10.5万' };
-      return { message: '请填写这一项' };
+      if (issue.received === 'undefined' || issue.received === 'null') return { message: E.required };
+      if (issue.expected === 'number') return { message: E.number };
+      return { message: E.required };
     case 'invalid_enum_value':
-      return { message: '请从列表里选一项' };
+      return { message: E.choose };
     case 'too_small':
-      if (issue.type === 'array') return { message: `至少要有 ${issue.minimum} 项` };
-      if (issue.type === 'number') return { message: `不能小于 ${issue.minimum}` };
-      return { message: '请填写这一项' };
+      if (issue.type === 'array') return { message: E.atLeast(Number(issue.minimum)) };
+      if (issue.type === 'number') return { message: E.notBelow(Number(issue.minimum)) };
+      return { message: E.required };
     case 'too_big':
-      return { message: issue.type === 'string' ? `太长了，最多 ${issue.maximum} 个字` : `不能大于 ${issue.maximum}` };
+      return { message: issue.type === 'string' ? E.tooLong(Number(issue.maximum)) : E.notAbove(Number(issue.maximum)) };
     case 'not_finite':
-      return { message: '数字太大' };
+      return { message: E.tooBig };
     case 'invalid_union':
-      return { message: '写法不对，请按提示填写' };
+      return { message: E.union };
     case 'unrecognized_keys':
-      return { message: '有编辑器不认识的内容' };
+      return { message: E.unknownKeys };
     default:
       return { message: chinese(ctx.defaultError) };
   }

@@ -1,21 +1,21 @@
 /**
  * Each chart of an indicator page as an SVG file, for download (and for the PNG the page draws from it): the same
- * figures and drawing rules as the page (src/lib/chart-layout.ts), with the title, summary, source and licence.
+ * figures and drawing rules as the page (src/views/chart-layout.ts), with the title, summary, source and licence.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getDataset } from '../../../site-data';
-import { chartFileName, indicatorCharts, indicatorPage } from '../../../lib/views/indicators';
-import { chartSvg, drawableFromZero } from '../../../lib/chart-layout';
+import { getDataset } from '../../../data/current';
+import { chartFileName, indicatorCharts, indicatorPage } from '../../../views/indicators';
+import { chartSvg, drawableFromZero } from '../../../views/chart-layout';
 import { t } from '../../../i18n/zh-CN';
 import { tf } from '../../../i18n/fill';
 import { publicSite } from '../../../publishing/site-address';
 
 export const getStaticPaths = (() => {
-  const ds = getDataset();
+  const dataset = getDataset();
   // The credit names the page's address once the site has a public one; a preview build names the site alone.
   const site = publicSite(import.meta.env.SITE);
-  return ds.indicators.flatMap((indicator) => {
-    const view = indicatorPage(ds, indicator.id, site)!;
+  return dataset.indicators.flatMap((indicator) => {
+    const view = indicatorPage(dataset, indicator.id, site)!;
     return indicatorCharts(view.reports)
       .filter((chart) => drawableFromZero(chart.spec))
       .map((chart) => ({

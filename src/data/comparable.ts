@@ -1,0 +1,150 @@
+/**
+ * Which figures may be compared, decided in one place. Every summary sentence, chart and ranking asks here first, so
+ * that no page ranks a median against the places it summarises, a "> 90%" by an invented 90, a count of 2020 against
+ * one of 2024, or one county's list of centres against another county's different list.
+ *
+ * The rules:
+ * 1. Same indicator, unit, statistic (value / median of the same sub-units / …) and kind (actual with actual).
+ * 2. Comparable periods: the same year, and both a point in time or both cumulative.
+ * 3. Never an aggregate with its own members: a place whose sub-units are also in the set stands aside.
+ * 4. Never an open-ended figure (≥, >, ≤, <, a range) ranked by its bound: it is shown, labelled, not ranked.
+ * 5. Neutral indicators describe local arrangements (how many centres, which items): they are listed, never ranked.
+ */
+import type { Indicator, Observation } from '../schemas';
+import { isWithin, type Dataset } from './dataset';
+
+type Subject = Observation['subject'];
+
+/** Whether the source gives only a bound or a range, so the figure has no single number to rank by. */
+export function isOpenEnded(o: Pick<Observation, 'qualifier'>): boolean {
+  return o.qualifier !== undefined && o.qualifier !== 'about';
+}
+
+/** The direction an open-ended figure extends past its drawn value: up for "≥ / >", down for "≤ / <"; none otherwise. */
+export function openEnd(o: Pick<Observation, 'qualifier'>): 'up' | 'down' | undefined {
+  if (o.qualifier === 'at-least' || o.qualifier === 'more-than') return 'up';
+  if (o.qualifier === 'at-most' || o.qualifier === 'less-than') return 'down';
+  return undefined;
+}
+
+/**
+ * What kind of number a figure is: its indicator's declared statistic (validation rejects a figure that says
+ * otherwise), so a median, a rise of a median and a place's own value never share a comparison.
+ */
+export function statisticOf(o: Pick<Observation, 'statistic'>, indicator?: Pick<Indicator, 'statistic'>): NonNullable<Observation['statistic']> {
+  return indicator?.statistic ?? o.statistic ?? 'value';
+}
+
+/** What a figure is, for rule 1: two figures compare only when their keys are equal. */
+export function measureKey(o: Observation, indicator: Indicator): string {
+  return [o.indicator, indicator.unit, statisticOf(o, indicator), o.across?.label ?? '', o.kind].join('|');
+}
+
+/** The period class of rule 2: the year a period ends in, marked when the figure is cumulative (a span). */
+export function periodClass(period: string): string {
+  const span = period.includes('/');
+  const end = span ? period.split('/')[1] : period;
+  return `${span ? 'span:' : ''}${end.slice(0, 4)}`;
+}
+
+/** Whether two figures' periods may be compared (rule 2). */
+export function comparablePeriods(a: Pick<Observation, 'period'>, b: Pick<Observation, 'period'>): boolean {
+  return periodClass(a.period) === periodClass(b.period);
+}
+
+/** Whether subject `outer` contains subject `inner`: a region its sub-regions and everything in them; a group its region's places do not. */
+export function contains(dataset: Dataset, outer: Subject, inner: Subject): boolean {
+  if (outer.type === inner.type && outer.id === inner.id) return false;
+  if (outer.type !== 'region') return false;
+  const innerRegion = inner.type === 'region' ? inner.id : inner.type === 'group' ? dataset.group.get(inner.id)?.region : dataset.institution.get(inner.id)?.region;
+  return innerRegion !== undefined && isWithin(dataset, innerRegion, outer.id);
+}
+
+/** Whether an indicator's figures may be ranked at all (rule 5). */
+export function isRankable(indicator: Indicator): boolean {
+  return indicator.polarity !== 'neutral';
+}
+
+/** A set of figures split by what may be done with each. */
+export interface FairComparison {
+  /** Figures that may be ranked by their number against each other. */
+  ranked: Observation[];
+  /** Figures of the same measure and period given only as a bound or range: shown, labelled, not ranked. */
+  openEnded: Observation[];
+  /** Medians, means, totals and places containing others in the set: shown beside the comparison, never in it. */
+  aggregates: Observation[];
+  /** Figures of other periods (or other measures) than the one compared. */
+  apart: Observation[];
+}
+
+const subjectKey = (s: Subject) => `${s.type}:${s.id}`;
+
+/** The most common key among figures; ties go to `prefer`, then to the later key (a later year). */
+function dominant(keys: string[], prefer?: (key: string) => boolean): string | undefined {
+  const counts = new Map<string, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts.entries()].sort(([ka, a], [kb, b]) => b - a || Number(prefer?.(kb) ?? 0) - Number(prefer?.(ka) ?? 0) || kb.localeCompare(ka))[0]?.[0];
+}
+
+/**
+ * Splits figures (one per subject: the latest of each) into what may be ranked and what stands aside. The compared
+ * measure is the most common one (a place's own value wins a tie against a median); the compared period the most
+ * common period class among those (the later wins a tie).
+ */
+export function fairComparison(dataset: Dataset, indicator: Indicator, figures: readonly Observation[]): FairComparison {
+  const result: FairComparison = { ranked: [], openEnded: [], aggregates: [], apart: [] };
+  const measure = dominant(
+    figures.map((o) => measureKey(o, indicator)),
+    (k) => k.includes('|value|'),
+  );
+  const sameMeasure = figures.filter((o) => measureKey(o, indicator) === measure);
+  for (const o of figures) if (measureKey(o, indicator) !== measure) (statisticOf(o, indicator) === 'value' ? result.apart : result.aggregates).push(o);
+  const period = dominant(sameMeasure.map((o) => periodClass(o.period)));
+  const inPeriod = sameMeasure.filter((o) => periodClass(o.period) === period);
+  result.apart.push(...sameMeasure.filter((o) => periodClass(o.period) !== period));
+  const subjects = inPeriod.map((o) => o.subject);
+  for (const o of inPeriod) {
+    if (subjects.some((s) => contains(dataset, o.subject, s))) result.aggregates.push(o);
+    else if (isOpenEnded(o)) result.openEnded.push(o);
+    else result.ranked.push(o);
+  }
+  return result;
+}
+
+/**
+ * Whether a figure meets a target, when that can be known: "> 90%" meets "≥ 90%" but says nothing against "≥ 95%";
+ * a median meets nothing (it is not a place's figure). Undefined when the figure cannot tell.
+ */
+export function meetsTarget(
+  o: Pick<Observation, 'value' | 'qualifier' | 'statistic' | 'valueHigh'>,
+  target: { value: number; qualifier?: string },
+  polarity: Indicator['polarity'],
+): boolean | undefined {
+  // Only a place's own value meets a target: never a median, mean, total or a rise of a median.
+  if (statisticOf(o) !== 'value' || polarity === 'neutral') return undefined;
+  const higher = polarity === 'higher-is-better';
+  const end = openEnd(o);
+  if (o.qualifier === 'about' || o.qualifier === 'range') return undefined;
+  const meets = higher ? o.value >= target.value : o.value <= target.value;
+  // A bound settles the question only when it points the way the target is met ("> 90" vs "≥ 90") or fails to reach it.
+  if (end === undefined) return meets;
+  if ((end === 'up') === higher) return meets ? true : undefined;
+  return meets ? undefined : false;
+}
+
+/**
+ * The national target figures may be held against (✓/✗, gaps, a reference line): only one whose source in
+ * `data/references/` is verified. An unverified target is shown in words with its caveat and colours nothing.
+ */
+export function comparableTarget(ds: Pick<Dataset, 'reference'>, indicator: Indicator): Indicator['nationalTarget'] {
+  const target = indicator.nationalTarget;
+  if (!target?.reference) return undefined;
+  return ds.reference.get(target.reference)?.verified ? target : undefined;
+}
+
+/** One figure per subject: the latest of the given kind. */
+export function latestPerSubject(figures: readonly Observation[], kind: Observation['kind'], order: (a: Observation, b: Observation) => number): Observation[] {
+  const latest = new Map<string, Observation>();
+  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject), o);
+  return [...latest.values()];
+}

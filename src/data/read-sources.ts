@@ -1,0 +1,168 @@
+/** Reads the editors' files from disk for validation. The only place that walks the folders. */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, existsSync, lstatSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
+import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
+import { indexDataset, type Dataset } from './dataset';
+import { readPublicFiles } from './validate/public-files';
+
+/** Largest data or content file read: far above any real one, below what a string in memory can hold. */
+export const SOURCE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted, each with
+ * what it is as the folder lists it (lstat, never following a link): a link or anything not a regular file is reported
+ * by validation, never read (a link could point outside the project; a folder named x.mdx cannot be read as a file).
+ */
+function filesUnder(root: string, folder: string): { path: string; kind: 'file' | 'link' | 'special' }[] {
+  if (!existsSync(join(root, folder))) return [];
+  return (readdirSync(join(root, folder), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => !e.isDirectory())
+    .map((e) => ({
+      path: `${folder}/${join(e.parentPath, e.name).slice(join(root, folder).length + 1).replace(/\\/g, '/')}`,
+      kind: e.isSymbolicLink() ? ('link' as const) : e.isFile() ? ('file' as const) : ('special' as const),
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Every data and content file under `root` (the project folder). Each file is placed in its collection by its path;
+ * a file in no collection (a misspelt folder, a `.md` or `.txt`, a subfolder) is kept in `other`, so that validation
+ * names it instead of the build silently leaving it out.
+ */
+export function readSourceFiles(root: string): SourceFiles {
+  const data = Object.fromEntries(Object.keys(dataCollections).map((name) => [name, [] as SourceFile[]])) as Record<DataCollection, SourceFile[]>;
+  const mdx = Object.fromEntries(Object.keys(mdxCollections).map((name) => [name, [] as SourceFile[]])) as Record<MdxCollection, SourceFile[]>;
+  const other: SourceFile[] = [];
+  for (const { path, kind } of [...filesUnder(root, 'data'), ...filesUnder(root, 'content')]) {
+    const place = placeOf(path);
+    if (place === 'ignored') continue;
+    if (kind !== 'file') {
+      other.push({ path, text: '', unreadable: kind });
+      continue;
+    }
+    if (!place) {
+      other.push({ path, text: '' });
+      continue;
+    }
+    const size = lstatSync(join(root, path)).size;
+    if (size > SOURCE_MAX_BYTES) {
+      other.push({ path, text: '', unreadable: { tooLarge: size } });
+      continue;
+    }
+    const file = decodeSource(path, readFileSync(join(root, path)));
+    if (place.kind === 'data') data[place.collection].push(file);
+    else mdx[place.collection].push(file);
+  }
+  return { data, mdx, other, public: readPublicFiles(root) };
+}
+
+const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+function git(root: string, args: string[]): string | undefined {
+  try {
+    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Last commit date of each file in `git log --format=@%cs --name-only` output (newest commit first), either with `-z`
+ * (names end in NUL, so a name is never quoted or cut: 资中.json stays 资中.json) or one name per line.
+ */
+export function parseGitLog(log: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  let date = '';
+  for (const raw of log.split(log.includes('\0') ? '\0' : '\n')) {
+    const token = raw.replace(/^\n+/, '');
+    if (token.startsWith('@')) date = token.slice(1).trim();
+    else if (token && !dates.has(token)) dates.set(token, date);
+  }
+  return dates;
+}
+
+/** Paths with uncommitted changes in `git status --porcelain -z` output (a rename's old path follows its new one). */
+export function parseGitStatus(status: string): Set<string> {
+  const dirty = new Set<string>();
+  const tokens = status.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].length < 4) continue;
+    dirty.add(tokens[i].slice(3));
+    if (/^[RC]/.test(tokens[i])) i++;
+  }
+  return dirty;
+}
+
+/**
+ * When each data file last changed (YYYY-MM-DD, China Standard Time): its last git commit, or its modification
+ * time while it has uncommitted changes or outside git. One `git log` and one `git status` for the whole folder, both
+ * with NUL-ended names (git quotes a non-ASCII name otherwise, and the quoted name matched no file).
+ */
+export function fileDates(root: string, paths: string[]): Map<string, string> {
+  const log = git(root, ['-c', 'core.quotepath=off', 'log', '-z', '--format=@%cs', '--name-only', '--', 'data']);
+  const committed = log ? parseGitLog(log) : new Map<string, string>();
+  const status = git(root, ['-c', 'core.quotepath=off', 'status', '--porcelain', '-z', '--untracked-files=all', '--', 'data']);
+  const dirty = parseGitStatus(status ?? '');
+  return new Map(paths.map((path) => [path, (!dirty.has(path) && committed.get(path)) || chinaDate.format(statSync(join(root, path)).mtime)]));
+}
+
+/** Entries that passed validation, with where each is written and when each file last changed. */
+export interface Validated {
+  entries: Entries;
+  origins: Map<string, string>;
+  fileDates: Map<string, string>;
+}
+
+/** Reads every file under `root` once and validates it once: the problems, or the validated entries. */
+export function readAndValidate(root: string): { validated?: Validated; problems: Problem[] } {
+  const files = readSourceFiles(root);
+  return withFileDates(root, files, validateDataset(files));
+}
+
+/** The outcome of validating `files` (read from `root`): the problems, or the validated entries with their files' dates. */
+export function withFileDates(root: string, files: SourceFiles, result: ReturnType<typeof validateDataset>): { validated?: Validated; problems: Problem[] } {
+  const { entries: dataset, problems, origins } = result;
+  if (problems.length) return { problems };
+  const dataPaths = Object.values(files.data).flatMap((list) => list.map((f) => f.path));
+  return { validated: { entries: dataset, origins, fileDates: fileDates(root, dataPaths) }, problems };
+}
+
+/**
+ * `npm run build` validates before Astro starts (so an editor's mistake stops it with the file named) and hands the
+ * validated entries to the Astro process through this folder, so the data is read and validated once per build.
+ * One file per collection keeps each JSON text far below V8's string limit at national size.
+ */
+export const HANDOFF_ENV = 'YIGONGTI_VALIDATED';
+
+export function writeHandoff(dir: string, v: Validated) {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, list] of Object.entries(v.entries)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(list));
+  writeFileSync(join(dir, 'files.json'), JSON.stringify({ origins: [...v.origins], fileDates: [...v.fileDates] }));
+}
+
+function readHandoff(dir: string): Validated {
+  const entries = Object.fromEntries(
+    [...Object.keys(dataCollections), ...Object.keys(mdxCollections)].map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))]),
+  ) as unknown as Entries;
+  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { origins: [string, string][]; fileDates: [string, string][] };
+  return { entries, origins: new Map(files.origins), fileDates: new Map(files.fileDates) };
+}
+
+/**
+ * The indexed dataset: data/ and content/ read once and validated once (or, inside `npm run build`, the entries the
+ * build script validated); throws listing every problem.
+ */
+export function loadDataset(root: string): Dataset {
+  const handoff = process.env[HANDOFF_ENV];
+  if (handoff && existsSync(join(handoff, 'files.json'))) {
+    const v = readHandoff(handoff);
+    return indexDataset(v.entries, v);
+  }
+  const { validated, problems } = readAndValidate(root);
+  if (!validated) {
+    throw new Error(`数据有 ${problems.length} 处问题 / ${problems.length} problem(s) in the data:\n` + problems.map(formatProblem).join('\n'));
+  }
+  return indexDataset(validated.entries, validated);
+}

@@ -1,0 +1,215 @@
+/**
+ * The open-data tables: one row per observation, indicator, group or institution, with every column a reader of the
+ * CSV needs to understand a figure without the site (names, period in words, the source's excerpt, links).
+ * Column meanings for the data dictionary live in src/i18n/zh-CN.ts under `data.col.<key>`.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { Group, Indicator, Institution, Observation } from '../schemas';
+import { membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, subjectName, type Dataset } from '../data/dataset';
+import { formatFigure, formatPeriod, formatQualified } from '../views/format';
+import { strings, t, type StringKey } from '../i18n/zh-CN';
+
+export type Cell = string | number | null;
+export type Row = Record<string, Cell>;
+
+export interface Table<T> {
+  columns: { key: string; cell: (item: T) => Cell }[];
+}
+
+const orNull = (v: string | number | undefined | null): Cell => (v === undefined || v === '' ? null : v);
+const joined = (list: string[]): Cell => (list.length ? list.join('；') : null);
+
+/** The full name of a region: 四川省内江市资中县. */
+function regionFullName(dataset: Dataset, id: string): string {
+  return pathOf(dataset, id).map((r) => r.name).join('');
+}
+
+function subjectRegion(dataset: Dataset, subject: Observation['subject']): string | undefined {
+  if (subject.type === 'region') return subject.id;
+  if (subject.type === 'group') return dataset.group.get(subject.id)?.region;
+  return dataset.institution.get(subject.id)?.region;
+}
+
+/** Tables need the site (to resolve names) and the address it is published at (for links). */
+export interface Context {
+  dataset: Dataset;
+  /** The public address; undefined in a preview build, whose URL columns hold site paths (/groups/…/). */
+  siteUrl: string | URL | undefined;
+}
+
+const url = (ctx: Context, path: string) => (ctx.siteUrl ? new URL(path, ctx.siteUrl).href : path);
+
+export function observationTable(ctx: Context): Table<Observation> {
+  const { dataset } = ctx;
+  const indicatorOf = (o: Observation) => dataset.indicator.get(o.indicator)!;
+  const docOf = (o: Observation) => dataset.document.get(o.source.document);
+  return {
+    columns: [
+      { key: 'observation_id', cell: (o) => o.id },
+      { key: 'indicator_id', cell: (o) => o.indicator },
+      { key: 'indicator_name', cell: (o) => indicatorOf(o).name },
+      { key: 'framework', cell: (o) => indicatorOf(o).framework },
+      { key: 'subject_type', cell: (o) => o.subject.type },
+      { key: 'subject_id', cell: (o) => o.subject.id },
+      { key: 'subject_name', cell: (o) => subjectName(dataset, o.subject) },
+      { key: 'region_id', cell: (o) => orNull(subjectRegion(dataset, o.subject)) },
+      { key: 'region_name', cell: (o) => { const r = subjectRegion(dataset, o.subject); return r ? regionFullName(dataset, r) : null; } },
+      { key: 'period', cell: (o) => o.period },
+      { key: 'period_label', cell: (o) => o.periodLabel ?? formatPeriod(o.period) },
+      { key: 'kind', cell: (o) => o.kind },
+      { key: 'statistic', cell: (o) => o.statistic ?? 'value' },
+      { key: 'across', cell: (o) => orNull(o.across?.label) },
+      { key: 'across_count', cell: (o) => orNull(o.across?.count) },
+      { key: 'qualifier', cell: (o) => o.qualifier ?? 'exact' },
+      { key: 'value', cell: (o) => o.value },
+      { key: 'value_high', cell: (o) => orNull(o.valueHigh) },
+      { key: 'unit', cell: (o) => indicatorOf(o).unit },
+      { key: 'value_text', cell: (o) => formatFigure(o, indicatorOf(o).unit) },
+      { key: 'note', cell: (o) => orNull(o.note) },
+      { key: 'source_document', cell: (o) => o.source.document },
+      // The title the document's page shows, so a reader finds the page by it; the source's own title beside it.
+      { key: 'source_title', cell: (o) => orNull(docOf(o)?.data.title) },
+      { key: 'source_original_title', cell: (o) => orNull(docOf(o)?.data.originalTitle) },
+      { key: 'source_issuer', cell: (o) => orNull(docOf(o)?.data.issuer) },
+      { key: 'source_date', cell: (o) => orNull(docOf(o)?.data.date) },
+      { key: 'source_section', cell: (o) => o.source.section },
+      { key: 'source_excerpt', cell: (o) => o.source.excerpt },
+      { key: 'source_outlet', cell: (o) => orNull(docOf(o)?.data.outlet) },
+      { key: 'source_original_url', cell: (o) => orNull(docOf(o)?.data.originalUrl) },
+      { key: 'source_digest_url', cell: (o) => url(ctx, `/documents/${o.source.document}/`) },
+      { key: 'indicator_url', cell: (o) => url(ctx, `/indicators/${o.indicator}/`) },
+    ],
+  };
+}
+
+const TARGET_QUALIFIER_TEXT = (i: Indicator) => (i.nationalTarget ? formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) : null);
+
+export function indicatorTable(ctx: Context): Table<Indicator> {
+  const { dataset } = ctx;
+  return {
+    columns: [
+      { key: 'indicator_id', cell: (i) => i.id },
+      { key: 'indicator_name', cell: (i) => i.name },
+      { key: 'short_name', cell: (i) => orNull(i.shortName) },
+      { key: 'aliases', cell: (i) => joined(i.aliases) },
+      { key: 'framework', cell: (i) => i.framework },
+      { key: 'framework_label', cell: (i) => t(`framework.${i.framework}` as StringKey) },
+      { key: 'definition_status', cell: (i) => i.definitionStatus },
+      { key: 'definition', cell: (i) => i.definition },
+      { key: 'definition_note', cell: (i) => orNull(i.definitionNote) },
+      { key: 'numerator', cell: (i) => orNull(i.numerator) },
+      { key: 'denominator', cell: (i) => orNull(i.denominator) },
+      { key: 'unit', cell: (i) => i.unit },
+      { key: 'polarity', cell: (i) => i.polarity },
+      { key: 'national_target', cell: (i) => orNull(i.nationalTarget?.value) },
+      { key: 'national_target_qualifier', cell: (i) => orNull(i.nationalTarget?.qualifier) },
+      { key: 'national_target_text', cell: TARGET_QUALIFIER_TEXT },
+      { key: 'national_target_basis', cell: (i) => orNull(i.nationalTarget?.basis) },
+      { key: 'observation_count', cell: (i) => observationsOfIndicator(dataset, i.id).length },
+      { key: 'page_url', cell: (i) => url(ctx, `/indicators/${i.id}/`) },
+    ],
+  };
+}
+
+export function groupTable(ctx: Context): Table<Group> {
+  const { dataset } = ctx;
+  const nameOf = (id: string) => dataset.institution.get(id)?.name ?? id;
+  return {
+    columns: [
+      { key: 'group_id', cell: (g) => g.id },
+      { key: 'group_name', cell: (g) => g.name },
+      { key: 'group_kind', cell: (g) => g.kind },
+      { key: 'group_kind_label', cell: (g) => t(`kind.group.${g.kind}`) },
+      { key: 'region_id', cell: (g) => g.region },
+      { key: 'region_name', cell: (g) => regionFullName(dataset, g.region) },
+      { key: 'covered_regions', cell: (g) => joined(g.coveredRegions.map((r) => regionFullName(dataset, r))) },
+      { key: 'lead_id', cell: (g) => orNull(g.lead) },
+      { key: 'lead_name', cell: (g) => (g.lead ? nameOf(g.lead) : null) },
+      { key: 'named_member_count', cell: (g) => g.members.length },
+      { key: 'member_names', cell: (g) => joined(g.members.map((m) => nameOf(m.institution))) },
+      { key: 'stated_members', cell: (g) => joined(g.statedMembers.map((s) => s.label)) },
+      { key: 'established', cell: (g) => orNull(g.established) },
+      { key: 'summary', cell: (g) => g.summary },
+      { key: 'source_documents', cell: (g) => joined([...new Set(g.sources.map((s) => s.document))]) },
+      { key: 'page_url', cell: (g) => url(ctx, `/groups/${g.id}/`) },
+    ],
+  };
+}
+
+export function institutionTable(ctx: Context): Table<Institution> {
+  const { dataset } = ctx;
+  const groupsOfInstitution = membershipsOf;
+  return {
+    columns: [
+      { key: 'institution_id', cell: (i) => i.id },
+      { key: 'institution_name', cell: (i) => i.name },
+      { key: 'aliases', cell: (i) => joined(i.aliases) },
+      { key: 'institution_kind', cell: (i) => i.kind },
+      { key: 'institution_kind_label', cell: (i) => t(`kind.institution.${i.kind}`) },
+      { key: 'region_id', cell: (i) => i.region },
+      { key: 'region_name', cell: (i) => regionFullName(dataset, i.region) },
+      { key: 'group_ids', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => m.group.id)) },
+      { key: 'group_names', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => m.group.name)) },
+      { key: 'roles', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => (m.role === 'lead' ? 'lead' : 'member'))) },
+      { key: 'note', cell: (i) => orNull(i.note) },
+      { key: 'source_documents', cell: (i) => joined([...new Set(i.sources.map((s) => s.document))]) },
+      { key: 'page_url', cell: (i) => url(ctx, `/institutions/${i.id}/`) },
+    ],
+  };
+}
+
+/** Rows of a table as plain records (numbers stay numbers, blanks are null). */
+export function rowsOf<T>(table: Table<T>, items: readonly T[]): Row[] {
+  return items.map((item) => Object.fromEntries(table.columns.map((c) => [c.key, c.cell(item)])));
+}
+
+/**
+ * CSV as Excel opens it with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends, a header row.
+ * Text cells starting with = + - @ tab or CR get a leading ' (OWASP's advice against formula injection), so a name
+ * like =HYPERLINK(…) stays text in a spreadsheet; numbers are left alone, so -3.2 in a value column stays a number.
+ */
+export function toCsv<T>(table: Table<T>, items: readonly T[]): string {
+  const columns = table.columns.map((c) => c.key);
+  const records = rowsOf(table, items).map((r) => columns.map((k) => r[k] ?? ''));
+  return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows', escape_formulas: true });
+}
+
+/** The same rows as JSON, with what a reuser needs to know: what the file is, its licence, where it comes from. */
+export function toJson<T>(table: Table<T>, items: readonly T[], meta: { title: string; url: string; licence: string; licenceUrl: string; citation: string }): string {
+  return JSON.stringify({ ...meta, columns: table.columns.map((c) => c.key), rows: rowsOf(table, items) }, null, 2) + '\n';
+}
+
+/** Sorting every download the same way: by indicator, subject, then time. */
+export function sortObservations(observations: readonly Observation[]): Observation[] {
+  return [...observations].sort(
+    (a, b) =>
+      a.indicator.localeCompare(b.indicator) ||
+      a.subject.type.localeCompare(b.subject.type) ||
+      a.subject.id.localeCompare(b.subject.id) ||
+      a.period.localeCompare(b.period) ||
+      a.id.localeCompare(b.id),
+  );
+}
+
+/** The figures a group's download holds: about the group itself and about its named member institutions. */
+export function observationsOfGroup(dataset: Dataset, group: Group): Observation[] {
+  const members = rosterOf(dataset, group.id).map((m) => m.institution.id);
+  return [...observationsOf(dataset, 'group', group.id), ...members.flatMap((id) => observationsOf(dataset, 'institution', id))];
+}
+
+
+/** What a column means, for the data dictionary: a table-specific text where the meaning differs, else the shared one. */
+export function columnMeaning(table: string, key: string): string | undefined {
+  const all = strings as Record<string, string>;
+  return all[`data.col.${table}.${key}`] ?? all[`data.col.${key}`];
+}
+
+/** Every table a download can hold, with its columns, for the data dictionary. */
+export function dictionary(ctx: Context): { table: 'observations' | 'indicators' | 'groups' | 'institutions'; columns: string[] }[] {
+  return [
+    { table: 'observations', columns: observationTable(ctx).columns.map((c) => c.key) },
+    { table: 'indicators', columns: indicatorTable(ctx).columns.map((c) => c.key) },
+    { table: 'groups', columns: groupTable(ctx).columns.map((c) => c.key) },
+    { table: 'institutions', columns: institutionTable(ctx).columns.map((c) => c.key) },
+  ];
+}

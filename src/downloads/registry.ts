@@ -1,0 +1,156 @@
+/**
+ * Every file under /data/, generated at build time from the same tables, held in one registry per dataset: each
+ * file is serialised once, on first use, and its bytes kept, so the page that links it with its size and the endpoint
+ * that serves it read the same bytes and can never disagree.
+ */
+import type { Group, Indicator } from '../schemas';
+import { byName, type Dataset } from '../data/dataset';
+import {
+  groupTable,
+  indicatorTable,
+  institutionTable,
+  observationTable,
+  observationsOfGroup,
+  sortObservations,
+  toCsv,
+  toJson,
+  type Context,
+  type Table,
+} from './csv';
+import { citationText } from '../views/citation';
+import { observationsOfIndicator } from '../data/dataset';
+import { t } from '../i18n/zh-CN';
+
+export const LICENCE = 'CC BY 4.0';
+export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans';
+
+export interface DownloadFile {
+  /** Address on the site, e.g. `/data/observations.csv`. */
+  href: string;
+  format: 'CSV' | 'JSON';
+  /** What the file holds, in words. */
+  title: string;
+  /** Which data dictionary describes its columns. */
+  table: 'observations' | 'indicators' | 'groups' | 'institutions';
+  /** The file as written (UTF-8), serialised on first call and kept. */
+  bytes: () => Uint8Array<ArrayBuffer>;
+}
+
+/** A download as a page links it: what it is and how big. */
+export interface DownloadLink {
+  href: string;
+  format: DownloadFile['format'];
+  title: string;
+  table: DownloadFile['table'];
+  /** Size in bytes as served. */
+  bytes: number;
+}
+
+export interface DownloadContext extends Context {
+  /** Site name, for citations. */
+  author: string;
+  /** Newest data date (YYYY-MM-DD), for citations. */
+  updated?: string;
+}
+
+const encoder = new TextEncoder();
+
+/** A function whose result is computed on first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+function pair<T>(ctx: DownloadContext, base: string, title: string, table: DownloadFile['table'], make: (c: Context) => Table<T>, items: () => T[]): DownloadFile[] {
+  const href = (ext: string) => `/data/${base}.${ext}`;
+  const meta = () => ({
+    title,
+    url: ctx.siteUrl ? new URL(href('json'), ctx.siteUrl).href : href('json'),
+    licence: LICENCE,
+    licenceUrl: LICENCE_URL,
+    citation: citationText({ author: ctx.author, title, updated: ctx.updated, url: ctx.siteUrl ? new URL('/data/', ctx.siteUrl).href : '/data/', type: 'DS/OL' }),
+  });
+  return [
+    { href: href('csv'), format: 'CSV', title, table, bytes: once(() => encoder.encode(toCsv(make(ctx), items()))) },
+    { href: href('json'), format: 'JSON', title, table, bytes: once(() => encoder.encode(toJson(make(ctx), items(), meta()))) },
+  ];
+}
+
+/** All figures, the indicator catalogue, and the rosters of groups and institutions. */
+export function siteDownloads(ctx: DownloadContext): DownloadFile[] {
+  const { dataset } = ctx;
+  return [
+    ...pair(ctx, 'observations', '全部数据（每行一个数字，附来源）', 'observations', observationTable, () => sortObservations(dataset.observations)),
+    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', indicatorTable, () => [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id))),
+    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', groupTable, () => [...dataset.groups].sort(byName)),
+    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', institutionTable, () => [...dataset.institutions].sort(byName)),
+  ];
+}
+
+/** The figures reported for one indicator. */
+export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator): DownloadFile[] {
+  const list = () => sortObservations(observationsOfIndicator(ctx.dataset, indicator.id));
+  return pair(ctx, `indicators/${indicator.id}`, `${indicator.name}：各地报告的数据`, 'observations', observationTable, list);
+}
+
+/** The figures about one group and its named member institutions. */
+export function groupDownloads(ctx: DownloadContext, group: Group): DownloadFile[] {
+  return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationTable, () => sortObservations(observationsOfGroup(ctx.dataset, group)));
+}
+
+/** Every file under /data/, by address, each made once. */
+export interface DownloadRegistry {
+  /** The site-wide files, in the order /data/ lists them. */
+  site: readonly DownloadFile[];
+  /** One indicator's CSV and JSON (empty for an unknown id). */
+  indicator: (id: string) => readonly DownloadFile[];
+  /** One group's CSV and JSON (empty for an unknown id). */
+  group: (id: string) => readonly DownloadFile[];
+  /** Every file, site-wide first, then by indicator, then by group. */
+  all: readonly DownloadFile[];
+  byHref: ReadonlyMap<string, DownloadFile>;
+}
+
+export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
+  const site = siteDownloads(ctx);
+  const byIndicator = new Map(ctx.dataset.indicators.map((i) => [i.id, indicatorDownloads(ctx, i)]));
+  const byGroup = new Map(ctx.dataset.groups.map((g) => [g.id, groupDownloads(ctx, g)]));
+  const all = [...site, ...[...byIndicator.values()].flat(), ...[...byGroup.values()].flat()];
+  return {
+    site,
+    indicator: (id) => byIndicator.get(id) ?? [],
+    group: (id) => byGroup.get(id) ?? [],
+    all,
+    byHref: new Map(all.map((f) => [f.href, f])),
+  };
+}
+
+// One registry per dataset and site address, so every page and the endpoint share each file's bytes. A new dataset
+// (`npm run dev` after an edit) gets a new registry.
+const registries = new WeakMap<Dataset, Map<string, DownloadRegistry>>();
+
+/** The build's download registry for this dataset, published at `siteUrl`. */
+export function downloadRegistry(dataset: Dataset, siteUrl: string | URL | undefined): DownloadRegistry {
+  const key = siteUrl ? new URL(siteUrl).href : '';
+  let bySite = registries.get(dataset);
+  if (!bySite) registries.set(dataset, (bySite = new Map()));
+  let registry = bySite.get(key);
+  if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(dataset, key || undefined, dataset.dataUpdated))));
+  return registry;
+}
+
+/** "12 KB", "1.2 MB"; never "0 KB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A file as a page links it, with its size in bytes as served. */
+export function linkOf(file: DownloadFile): DownloadLink {
+  return { href: file.href, format: file.format, title: file.title, table: file.table, bytes: file.bytes().length };
+}
+
+/** The context every page and endpoint builds downloads with. */
+export function downloadContext(dataset: Dataset, siteUrl: string | URL | undefined, updated?: string): DownloadContext {
+  return { dataset, siteUrl, author: t('site.name'), updated };
+}

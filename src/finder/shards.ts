@@ -1,0 +1,287 @@
+/**
+ * Builds the finder's entries from the dataset, and cuts them into shards (served under /finder/). Build time only.
+ *
+ * Shards are keyed by n-grams of the names: every character of a name keys the entry into that character's shard.
+ * A character in more entries than a shard may hold (镇, 卫, 院 …) gets no full shard; the entry goes instead into the
+ * shards of the two-character n-grams it forms with its neighbours, and so on up to `maxLevel`. A query then reads
+ * the smallest full shard among the n-grams of its distinctive part (`shardFor` in finder.ts), which holds every
+ * entry that can match it. Only queries made of nothing but the commonest n-grams ("卫生院") fall back to a sample.
+ */
+import { pinyin } from 'pinyin-pro';
+import type { FinderData, FinderEntry, FinderGroup, FinderIndex, FinderShard, SoundIndex } from './match';
+import { coreOf, ngrams, normalise, soundStrings } from './match';
+import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset } from '../data/dataset';
+import { referralHref } from '../views/referral';
+
+/** Labels the index needs, passed in so this module stays free of the UI dictionary. */
+export interface FinderLabels {
+  institutionKind: (kind: string) => string;
+  groupKind: (kind: string) => string;
+  regionKind: (kind: string) => string;
+}
+
+/** Converts Simplified text to Traditional (opencc-js at build time; identity in tests). */
+export type ToTraditional = (text: string) => string;
+
+/** Most groups a region's result lists (a county has one to three; a province's page lists its hundreds). */
+const REGION_GROUPS = 10;
+
+export function buildFinderData(dataset: Dataset, labels: FinderLabels, converters: ToTraditional[]): FinderData {
+  const fold: Record<string, string> = {};
+  // Village clinic names repeat across the country (新村, 红旗村): convert each name once.
+  const converted = new Map<string, string[]>();
+  const traditionalOf = (key: string): string[] => {
+    let tw = converted.get(key);
+    if (tw) return tw;
+    const found = new Set<string>();
+    const simplified = [...key];
+    for (const convert of converters) {
+      const traditional = [...normalise(convert(key))];
+      if (traditional.join('') !== key) found.add(traditional.join(''));
+      // Character by character, so a mixed or variant query ("麻屯鎮卫生院", "衞") folds back to Simplified.
+      if (traditional.length === simplified.length) traditional.forEach((ch, i) => ch !== simplified[i] && (fold[ch] = simplified[i]));
+    }
+    tw = [...found];
+    converted.set(key, tw);
+    return tw;
+  };
+  const spoken = new Map<string, string>();
+  const pinyinOf = (key: string): string => {
+    let py = spoken.get(key);
+    if (py === undefined) spoken.set(key, (py = pinyinOfKey(key)));
+    return py;
+  };
+  const keysOf = (names: readonly string[]) => {
+    const keys = [...new Set(names.map(normalise).filter(Boolean))];
+    return { keys, tw: [...new Set(keys.flatMap(traditionalOf))], py: keys.map(pinyinOf) };
+  };
+  const places = new Map<string, string>();
+  /** Where a region is, without its province: "洛阳市孟津县". */
+  const placeOf = (regionId: string): string => {
+    let place = places.get(regionId);
+    if (place === undefined) {
+      const path = pathOf(dataset, regionId);
+      place = (path.length > 1 ? path.slice(1) : path).map((r) => r.name).join('');
+      places.set(regionId, place);
+    }
+    return place;
+  };
+  const institutionHref = (id: string) => `/institutions/${id}/`;
+
+  const groups: Record<string, FinderGroup> = {};
+  for (const g of dataset.groups) {
+    const lead = g.lead ? dataset.institution.get(g.lead) : undefined;
+    groups[g.id] = {
+      name: g.name,
+      href: `/groups/${g.id}/`,
+      place: placeOf(g.region),
+      lead: lead && { name: lead.name, href: institutionHref(lead.id) },
+      referral: referralHref(g.id),
+    };
+  }
+
+  const entries: FinderEntry[] = [];
+  for (const inst of dataset.institutions) {
+    const memberships = membershipsOf(dataset, inst.id);
+    const base = { type: 'institution' as const, name: inst.name, context: `${labels.institutionKind(inst.kind)} · ${placeOf(inst.region)}`, ...keysOf([inst.name, ...inst.aliases]) };
+    if (hasOwnPage(inst)) {
+      entries.push({ ...base, href: institutionHref(inst.id), groups: memberships.map((m) => m.group.id), leads: memberships.filter((m) => m.role === 'lead').map((m) => m.group.id) });
+      continue;
+    }
+    // A village clinic has no page: the result names its township health centre, links there, and shows its groups.
+    const centre = inst.belongsTo ? dataset.institution.get(inst.belongsTo) : undefined;
+    const viaGroups = centre ? membershipsOf(dataset, centre.id) : memberships;
+    entries.push({
+      ...base,
+      href: centre ? institutionHref(centre.id) : viaGroups.length ? `/groups/${viaGroups[0].group.id}/` : '/institutions/',
+      groups: viaGroups.map((m) => m.group.id),
+      ...(centre ? { centre: { name: centre.name, href: institutionHref(centre.id) } } : {}),
+    });
+  }
+  for (const g of dataset.groups) {
+    entries.push({ type: 'group', name: g.name, href: `/groups/${g.id}/`, context: `${labels.groupKind(g.kind)} · ${placeOf(g.region)}`, ...keysOf([g.name]), groups: [g.id] });
+  }
+  for (const r of dataset.regions) {
+    entries.push({
+      type: 'region',
+      name: r.name,
+      href: `/regions/${r.id}/`,
+      context: r.parent ? `${labels.regionKind(r.kind)} · ${placeOf(r.parent)}` : labels.regionKind(r.kind),
+      ...keysOf([r.name, ...r.aliases]),
+      // A province has hundreds: the result shows the first few and links to the region's page, which lists them all.
+      groups: groupsIn(dataset, r.id).slice(0, REGION_GROUPS).map((g) => g.id),
+    });
+  }
+  return { fold, groups, entries };
+}
+
+/**
+ * A key's toneless pinyin, one token per character, by pinyin-pro (a maintained dictionary with words, so 重庆 reads
+ * chong qing): "送庄卫生院" → "song zhuang wei sheng yuan". Characters without a reading stay as they are.
+ */
+export function pinyinOfKey(key: string): string {
+  const chars = [...key];
+  const tokens = pinyin(key, { toneType: 'none', type: 'array', v: true }) as string[];
+  // pinyin-pro gives one token per character; should a version ever group characters, read them one by one.
+  const aligned = tokens.length === chars.length ? tokens : chars.map((ch) => (pinyin(ch, { toneType: 'none', v: true }) as string) || ch);
+  return aligned.map((t) => t.toLowerCase().replace(/\s+/g, '') || '_').join(' ');
+}
+
+/**
+ * /finder/sounds.json: toneless syllable → characters with that reading, so the browser can hear a Chinese query
+ * (小狼底 → xiao lang di) without pinyin-pro. The 6,763 characters of GB 2312 (what a pinyin keyboard offers first),
+ * plus every character of the names. Each character under its commonest reading (pinyin-pro's default).
+ */
+export function buildSoundTable(data: FinderData): Record<string, string> {
+  const chars = new Set<string>();
+  const gb2312 = new TextDecoder('gb18030');
+  for (let hi = 0xb0; hi <= 0xf7; hi++) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const ch = gb2312.decode(new Uint8Array([hi, lo]));
+      if (/^\p{Script=Han}$/u.test(ch)) chars.add(ch);
+    }
+  }
+  for (const e of data.entries) for (const key of e.keys) for (const ch of key) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
+  const table: Record<string, string> = {};
+  for (const ch of chars) {
+    const syllable = (pinyin(ch, { toneType: 'none', v: true }) as string).toLowerCase();
+    if (/^[a-z]+$/.test(syllable)) table[syllable] = (table[syllable] ?? '') + ch;
+  }
+  return table;
+}
+
+export interface ShardLimits {
+  /** Most entries a full shard holds; an n-gram in more entries is split into longer n-grams. */
+  maxEntries: number;
+  /** Entries kept in a split n-gram's sample shard (the best matches for the n-gram typed alone). */
+  sample: number;
+  /** Longest n-gram indexed. */
+  maxLevel: number;
+}
+
+/** Sized so a shard stays under 50 KB gzip at national size (tests/unit/finder-shards.test.ts measures it). */
+export const SHARD_LIMITS: ShardLimits = { maxEntries: 600, sample: 40, maxLevel: 4 };
+
+/** Pinyin shards: as many entries; prefixes up to 24 letters (a long name's whole pinyin), then a sample. */
+export const SOUND_LIMITS: ShardLimits = { maxEntries: 600, sample: 40, maxLevel: 24 };
+
+const TYPE_RANK: Record<FinderEntry['type'], number> = { institution: 0, group: 1, region: 2 };
+
+export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_LIMITS): { index: FinderIndex; shards: Map<string, FinderShard> } {
+  const { fold, entries } = data;
+  const foldText = (text: string) => [...text].map((ch) => fold[ch] ?? ch).join('');
+  // Each entry's names as a folded query is compared with them: Simplified keys, and Traditional keys folded back.
+  const names = entries.map((e) => [...new Set([...e.keys, ...e.tw.map(foldText)])]);
+  const cores = entries.map((e) => e.keys.map(coreOf));
+  const index: FinderIndex = { fold, maxLevel: limits.maxLevel, complete: {}, partial: {}, sound: { maxLength: 0, partial: [] } };
+
+  /** An entry's n-grams at one level: all of them at level 1, then only those whose two shorter n-grams were split. */
+  const grams = new Set<string>();
+  const gramsOf = (i: number, level: number, split: Set<string> | undefined): Set<string> => {
+    grams.clear();
+    for (const name of names[i]) {
+      for (const g of ngrams(name, level)) if (!split || (split.has(g.slice(1)) && split.has(g.slice(0, -1)))) grams.add(g);
+    }
+    return grams;
+  };
+  /**
+   * A sample's order, as searchFinder ranks entries for the n-gram typed alone (exact, core, prefix, contains; then
+   * institutions first, shorter names first), packed in one number whose last six digits are the entry's position.
+   */
+  const rankFor = (i: number, gram: string): number => {
+    const e = entries[i];
+    let score = 2;
+    e.keys.forEach((key, k) => {
+      if (key === gram) score = 5;
+      else if (score < 4 && cores[i][k] === gram) score = 4;
+      else if (score < 3 && key.startsWith(gram)) score = 3;
+    });
+    return (5 - score) * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
+  };
+  if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen rankFor');
+
+  const members = splitUntilSmall(entries.length, gramsOf, limits, rankFor, (gram, size, partial) => {
+    if (partial) index.partial[gram] = size;
+    else index.complete[gram] = size;
+  });
+  return { index, shards: shardsOf(data, members) };
+}
+
+/**
+ * Shards of pinyin prefixes, keyed `py-<letters>`: every entry whose full pinyin or initials begin with the prefix.
+ * Like the n-grams, a prefix in more than `maxEntries` entries is split into the prefixes one letter longer, and its
+ * own shard keeps a sample (names that are the prefix exactly first). Latin input and homophones both read one shard.
+ */
+export function buildSoundShards(data: FinderData, limits: ShardLimits = SOUND_LIMITS): { index: SoundIndex; shards: Map<string, FinderShard> } {
+  const { entries } = data;
+  const strings = entries.map((e) => [...new Set(e.py.flatMap((py) => soundStrings(py)).filter(Boolean))]);
+  const index: SoundIndex = { maxLength: limits.maxLevel, partial: [] };
+  const rankFor = (i: number, prefix: string): number => {
+    const e = entries[i];
+    const exact = strings[i].includes(prefix) ? 0 : 1;
+    return exact * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
+  };
+
+  const prefixes = new Set<string>();
+  const prefixesOf = (i: number, length: number, split: Set<string> | undefined): Set<string> => {
+    prefixes.clear();
+    for (const s of strings[i]) if (s.length >= length && (!split || split.has(s.slice(0, length - 1)))) prefixes.add(s.slice(0, length));
+    return prefixes;
+  };
+  const members = splitUntilSmall(entries.length, prefixesOf, limits, rankFor, (prefix, _size, partial) => {
+    if (partial) index.partial.push(prefix);
+  });
+  return { index, shards: shardsOf(data, members) };
+}
+
+/**
+ * Puts entries under keys one level longer each round (n-grams of their names, or pinyin prefixes) until every key
+ * holds at most `limits.maxEntries`. A key over the limit keeps a sample of its best `limits.sample` entries (by
+ * `rankFor`, whose last six digits are the entry's position) and is split further in the next round, where `keysOf`
+ * offers only keys under split ones. `onKey` hears each key's size and whether it was split.
+ */
+function splitUntilSmall(
+  count: number,
+  keysOf: (i: number, level: number, split: Set<string> | undefined) => Iterable<string>,
+  limits: ShardLimits,
+  rankFor: (i: number, key: string) => number,
+  onKey: (key: string, size: number, partial: boolean) => void,
+): Map<string, number[]> {
+  const members = new Map<string, number[]>();
+  let split: Set<string> | undefined;
+  for (let level = 1; level <= limits.maxLevel; level++) {
+    const found = new Map<string, number[]>();
+    for (let i = 0; i < count; i++) {
+      for (const key of keysOf(i, level, split)) {
+        const list = found.get(key);
+        if (list) list.push(i);
+        else found.set(key, [i]);
+      }
+    }
+    const partial = new Set<string>();
+    for (const [key, list] of found) {
+      const over = list.length > limits.maxEntries;
+      onKey(key, list.length, over);
+      if (!over) members.set(key, list);
+      else {
+        partial.add(key);
+        const ranks = Float64Array.from(list, (i) => rankFor(i, key)).sort();
+        members.set(key, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
+      }
+    }
+    if (!partial.size) break;
+    split = partial;
+  }
+  return members;
+}
+
+/** One shard per key: its entries, and the groups they name. */
+function shardsOf(data: FinderData, members: Map<string, number[]>): Map<string, FinderShard> {
+  const shards = new Map<string, FinderShard>();
+  for (const [key, list] of members) {
+    const shard: FinderShard = { groups: {}, entries: list.map((i) => data.entries[i]) };
+    for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
+    shards.set(key, shard);
+  }
+  return shards;
+}

@@ -1,0 +1,238 @@
+/**
+ * Writes the site's search index (layout: src/search/shared/index-layout.ts) into the output folder once Astro has written every
+ * page. Institution, group and region pages (nearly all of the site at national size) are indexed from the short
+ * records the build wrote to /search/records.json (src/search/build/records.ts), not from their HTML; the other pages
+ * (documents, updates, guide, glossary, indicators, lists) from their HTML (./index-html.ts). records.json is removed
+ * once indexed: it is build input, not part of the site.
+ *
+ * Why an index of our own and not Pagefind's: Pagefind cuts its index into chunks of a fixed size (about 27 KB gzip
+ * here), runs a 54 KB wasm engine, and stores each page's whole indexed text; a first search fetched a median 170 KB
+ * and took 250 ms on a fresh page, against the 150 KiB and 100 ms the search page must meet. Shards by term hash
+ * stay a few KB however large the site grows, the search page reads them in plain JavaScript, and a result's file
+ * holds only what the result shows.
+ *
+ * Scoring is BM25 with name fields, as Pagefind's was: a page's score for a term is rarity × (saturation + names),
+ * where saturation is (k1 + 1)·tf / (tf + k1·(1 − b + b·length/average length)) over the term's weighted count tf in
+ * the page's text, and names is the weight of the heaviest name field holding the term (src/search/build/names.ts). The
+ * build stores the bracket; the search page multiplies by rarity (src/search/browser/rank.ts), read off the posting list.
+ */
+import type { AstroIntegration } from 'astro';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
+import type { SearchRecord } from './records';
+import { indexTokens } from '../shared/tokens';
+import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
+import { t } from '../../i18n/zh-CN';
+
+/** Where the build writes the search records (src/pages/search/records.json.ts). */
+const RECORDS = 'search/records.json';
+
+/** Directories: pages that list the site's groups, institutions and regions (their lists are not indexed). */
+const DIRECTORIES = new Set(['/', '/groups/', '/institutions/', '/regions/', '/about/']);
+
+/** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
+const K1 = 1.4;
+const B = 0.5;
+/** Postings per shard, on average: about 4 KB gzip. */
+const POSTINGS_PER_SHARD = 1200;
+
+function htmlFiles(dir: string): string[] {
+  // Sorted: page numbers follow the order pages are added, and readdir order differs between file systems.
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return entry.name === INDEX_DIR.slice(1, -1) || entry.name === '_astro' ? [] : htmlFiles(path);
+      return entry.name.endsWith('.html') ? [path] : [];
+    });
+}
+
+/** "groups/x/index.html" → "/groups/x/", as the site serves it (trailingSlash: 'always'). */
+function urlOf(site: string, file: string): string {
+  const path = relative(site, file).split(sep).join('/');
+  return '/' + path.replace(/(^|\/)index\.html$/, '$1');
+}
+
+/** The index being built: posting lists by term, and what BM25 and the filters need of each page. */
+class IndexWriter {
+  private readonly postings = new Map<string, number[]>();
+  private readonly lengths: number[] = [];
+  private readonly kindOf: number[] = [];
+  private readonly regionOf: number[] = [];
+  private readonly kinds = new Map<string, number>();
+  private readonly regions = new Map<string, number>();
+  private readonly kindCount: Record<string, number> = {};
+  private readonly regionCount: Record<string, number> = {};
+  private readonly common: Record<string, number> = {};
+  /** Pages by whole name (`nameKey`). */
+  private readonly named = new Map<string, number[]>();
+  private readonly hash = createHash('sha256');
+
+  constructor(
+    private readonly staging: string,
+    private readonly longestList: number,
+  ) {
+    mkdirSync(staging, { recursive: true });
+  }
+
+  get pages(): number {
+    return this.lengths.length;
+  }
+
+  add(doc: IndexDoc): void {
+    const page = this.lengths.length;
+    this.lengths.push(doc.length);
+    this.kindOf.push(valueIndex(this.kinds, doc.kind, this.kindCount));
+    this.regionOf.push(valueIndex(this.regions, doc.region, this.regionCount));
+    for (const [term, weight] of doc.terms) this.post(term, page, weight, doc.names.get(term) ?? 0);
+    // A term only in a name (an alias's pair, say) is found by it all the same.
+    for (const [term, named] of doc.names) if (!doc.terms.has(term)) this.post(term, page, 0, named);
+    for (const name of new Set(doc.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) {
+      if (name.length < 2) continue;
+      const pages = this.named.get(name);
+      if (pages) pages.push(page);
+      else this.named.set(name, [page]);
+    }
+    const stored = gzipSync(JSON.stringify(storedPage(doc)));
+    this.hash.update(stored);
+    writeFileSync(join(this.staging, basename(pagePath('', page))), stored);
+  }
+
+  /** A page holding a term: `tf` its weighted count in the text, `named` the weight of the names it is in. */
+  private post(term: string, page: number, tf: number, named: number): void {
+    const list = this.postings.get(term);
+    if (list) list.push(page, tf, named);
+    else this.postings.set(term, [page, tf, named]);
+  }
+
+  /** Writes the shards and returns the entry. */
+  finish(): IndexEntry {
+    const pages = this.pages;
+    const average = pages ? this.lengths.reduce((a, b) => a + b, 0) / pages : 1;
+    // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
+    const K = this.longestList;
+    let total = 0;
+    for (const list of this.postings.values()) total += list.length / 3 <= K ? list.length / 3 : K + list.length / 3 + Math.min(list.length / 3, this.kinds.size * K);
+    const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
+    const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
+    const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
+    for (const term of [...this.postings.keys()].sort()) {
+      const list = this.postings.get(term)!;
+      this.postings.delete(term);
+      const all: Posting[] = [];
+      for (let i = 0; i < list.length; i += 3) {
+        const page = list[i];
+        const norm = 1 - B + B * (Math.max(1, this.lengths[page]) / Math.max(1, average));
+        const score = ((K1 + 1) * list[i + 1]) / (list[i + 1] + K1 * norm) + list[i + 2];
+        all.push([page, Math.max(1, Math.round(score * SCORE_SCALE)), this.kindOf[page], this.regionOf[page]]);
+      }
+      const shard = shardOf(term, shards);
+      if (all.length <= K) {
+        put(term, shard, encode(all));
+        continue;
+      }
+      put(term, shard, encode(best(all, K)));
+      put(countKey(term), shard, all.length);
+      if (!matchesByPrefix(term) && [...term].length > 1) this.common[term] = all.length;
+      for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
+      for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
+    }
+    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, nameShard(name, indexTokens(name), this.common, shards), named);
+    byShard.forEach((terms, n) => {
+      const bytes = gzipSync(JSON.stringify(Object.fromEntries(terms)), { level: 9 });
+      this.hash.update(bytes);
+      writeFileSync(join(this.staging, basename(shardPath('', n))), bytes);
+    });
+    return {
+      version: this.hash.digest('hex').slice(0, 12),
+      pages,
+      shards,
+      kinds: [...this.kinds.keys()],
+      regions: [...this.regions.keys()],
+      filters: { kind: this.kindCount, region: this.regionCount },
+      common: this.common,
+    };
+  }
+}
+
+/** A page holding a term: its number, its score ×SCORE_SCALE, its kind's and its region's index. */
+type Posting = [number, number, number, number];
+
+/** The `n` best-scoring postings, in page order. */
+const best = (list: Posting[], n: number) => [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n).sort((a, b) => a[0] - b[0]);
+
+function groupBy(list: Posting[], by: (p: Posting) => number): Map<number, Posting[]> {
+  const groups = new Map<number, Posting[]>();
+  for (const p of list) (groups.get(by(p)) ?? groups.set(by(p), []).get(by(p))!).push(p);
+  return groups;
+}
+
+/** A list as stored: four numbers per page, the page as the gap from the one before. */
+function encode(list: Posting[]): number[] {
+  const out: number[] = [];
+  let last = 0;
+  for (const [page, score, kind, region] of list) {
+    out.push(page - last, score, kind, region);
+    last = page;
+  }
+  return out;
+}
+
+function valueIndex(values: Map<string, number>, value: string | undefined, counts: Record<string, number>): number {
+  if (!value) return -1;
+  counts[value] = (counts[value] ?? 0) + 1;
+  if (!values.has(value)) values.set(value, values.size);
+  return values.get(value)!;
+}
+
+/** Indexes the built site in `site` (records first, then pages from HTML); returns how many of each. */
+export function writeSearchIndex(site: string, siteName: string, options: { longestList?: number } = {}): { records: number; htmlPages: number } {
+  const recordsFile = join(site, RECORDS);
+  const records: SearchRecord[] = existsSync(recordsFile) ? JSON.parse(readFileSync(recordsFile, 'utf8')) : [];
+  const byRecord = new Set(records.map((r) => r.url));
+  const all = htmlFiles(site);
+  const built = new Set(all.map((file) => urlOf(site, file)));
+  const missing = records.filter((r) => !built.has(r.url)).map((r) => `no page for search record ${r.url}`);
+  if (missing.length) throw new Error(`search index: ${missing.join('\n')}`);
+
+  const root = join(site, INDEX_DIR);
+  rmSync(root, { recursive: true, force: true });
+  const staging = join(root, 'staging');
+  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST);
+  for (const record of records) writer.add(docOfRecord(record));
+  let htmlPages = 0;
+  // Pages a record stands for are not read at all.
+  for (const file of all) {
+    const url = urlOf(site, file);
+    if (byRecord.has(url)) continue;
+    const html = readFileSync(file, 'utf8');
+    if (!html.includes('data-search-body')) continue;
+    const doc = docOfPage(html, url, siteName, { directory: DIRECTORIES.has(url) });
+    if (!doc) continue;
+    writer.add(doc);
+    htmlPages++;
+  }
+  const entry = writer.finish();
+  renameSync(staging, join(root, entry.version));
+  writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
+  rmSync(recordsFile, { force: true });
+  return { records: records.length, htmlPages };
+}
+
+export function searchIndexIntegration(): AstroIntegration {
+  return {
+    name: 'yigongti-search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = Date.now();
+        const { records, htmlPages } = writeSearchIndex(fileURLToPath(dir), t('site.name'));
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        logger.info(`indexed ${records + htmlPages} pages in ${seconds} s (${records} from records, ${htmlPages} from HTML)`);
+      },
+    },
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * What search knows about each institution, group and region page: a short record of the words readers look for
+ * (name, aliases, kind, place, groups, members, services, figures), read from the dataset instead of crawled from
+ * the built page. At national size these pages are nearly all of the site (40,000 institutions, 4,000 groups, 2,100
+ * regions), and crawling their HTML would take most of the build. The build writes the records to
+ * /search/records.json (src/pages/search/records.json.ts) and src/search/build/integration.ts indexes them.
+ *
+ * Each record holds the page's own words only: its title is the page's <title> (the search page links with it), and
+ * its text is what the page says about the subject in a few lines, so an excerpt reads like the page.
+ */
+import type { Group, Institution, Region } from '../../schemas';
+import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } from '../../data/dataset';
+import { formatPeriod, formatQualified } from '../../views/format';
+import { groupTitle, institutionTitle, placeLabel } from '../../views/titles';
+import { t } from '../../i18n/zh-CN';
+import { nameForms, pinyinForms } from './aliases';
+import type { PageFigure } from '../shared/numbers';
+
+export interface SearchRecord {
+  /** The page's address. */
+  url: string;
+  /** The page's <title> without the site name. */
+  title: string;
+  /** The search filter's kind (BaseLayout's `searchKind`): 机构, 医共体, 地区. */
+  kind: string;
+  /** The search filter's region (BaseLayout's `searchRegion`). */
+  region: string;
+  /** The page's name (its h1), weighted most. */
+  name: string;
+  /** Other names readers may type (the data's aliases and the forms made from the names), weighted like the name. */
+  aliases: string[];
+  /** Words the page answers to without showing them: short forms of the groups it belongs to. */
+  hidden: string[];
+  /** Its names in pinyin (full and initials), weighted like the name: "mengjin" finds the county before its hospitals. */
+  spelled: string[];
+  /** Its figures, so a number query links to the figure's row (`#obs-<id>`). */
+  figures: PageFigure[];
+  /** Lines of what the page says about the subject, first the most telling; shown as the excerpt. */
+  lines: string[];
+}
+
+const full = (dataset: Dataset, regionId: string) => pathOf(dataset, regionId).map((r) => r.name).join('');
+
+/** The names of the places a subject lies in, nearest first, with their aliases (孟津县, 孟津区, 孟津, 洛阳市, …). */
+const placesOf = (dataset: Dataset, regionId: string) => [...pathOf(dataset, regionId)].reverse().flatMap((r) => [r.name, ...r.aliases]);
+
+/** A name's other forms: the written aliases and every form made from the name and from them. */
+function aliasesOf(name: string, written: string[], places: string[]): string[] {
+  const all = new Set(written);
+  for (const n of [name, ...written]) for (const form of nameForms(n, places)) all.add(form);
+  all.delete(name);
+  return [...all];
+}
+
+/** Pinyin of a name and of its forms (full and initials), each once. */
+const pinyinOf = (names: string[]) => [...new Set(names.flatMap(pinyinForms))];
+
+/** A subject's figures (both ends of a range), as its page's table lists them. */
+const figuresOf = (dataset: Dataset, type: SubjectType, id: string): PageFigure[] =>
+  observationsOf(dataset, type, id).flatMap((o) => [{ id: o.id, value: o.value }, ...(o.valueHigh === undefined ? [] : [{ id: o.id, value: o.valueHigh }])]);
+
+/** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it. */
+function figureLines(dataset: Dataset, type: SubjectType, id: string): string[] {
+  return observationsOf(dataset, type, id).map((o) => {
+    const indicator = dataset.indicator.get(o.indicator);
+    const name = indicator?.name ?? o.indicator;
+    return `${name} ${formatQualified(o.value, indicator?.unit ?? '', o.qualifier)}（${o.periodLabel ?? formatPeriod(o.period)}）`;
+  });
+}
+
+function institutionRecord(dataset: Dataset, institution: Institution): SearchRecord {
+  const region = dataset.region.get(institution.region);
+  const memberships = dataset.memberships.get(institution.id) ?? [];
+  // Village clinics have no page and are found by the finder; their names still lead here, to their health centre.
+  const clinics = dataset.villageClinics.get(institution.id) ?? [];
+  const aliases = aliasesOf(institution.name, institution.aliases, placesOf(dataset, institution.region));
+  const groupForms = memberships.flatMap((m) => aliasesOf(m.group.name, [], placesOf(dataset, m.group.region)));
+  return {
+    url: `/institutions/${institution.id}/`,
+    title: institutionTitle(dataset, institution),
+    kind: '机构',
+    region: region?.name ?? '',
+    name: institution.name,
+    aliases,
+    hidden: groupForms,
+    spelled: pinyinOf([institution.name, ...aliases]),
+    figures: figuresOf(dataset, 'institution', institution.id),
+    // The institution's note is the editors' account of how they read the source ("本站据此组合出各院名称"): it
+    // names sibling centres, and would make each of them match the others' names, so it is not indexed.
+    lines: [
+      `${institution.name}（${t(`kind.institution.${institution.kind}`)}）${full(dataset, institution.region)}`,
+      ...(institution.aliases.length ? [institution.aliases.join('、')] : []),
+      ...memberships.map((m) => `${m.group.name}${m.role === 'lead' ? t('role.lead') : ''}`),
+      ...institution.services.map((s) => s.text),
+      ...figureLines(dataset, 'institution', institution.id),
+      ...(clinics.length ? [`${t('kind.institution.village-clinic')}：${clinics.map((c) => c.name).join('、')}`] : []),
+    ],
+  };
+}
+
+function groupRecord(dataset: Dataset, group: Group): SearchRecord {
+  const region = dataset.region.get(group.region);
+  const roster = dataset.roster.get(group.id) ?? [];
+  const referral = group.referral;
+  const aliases = aliasesOf(group.name, [], placesOf(dataset, group.region));
+  return {
+    url: `/groups/${group.id}/`,
+    title: groupTitle(dataset, group),
+    kind: '医共体',
+    region: region?.name ?? '',
+    name: group.name,
+    aliases,
+    hidden: [],
+    spelled: pinyinOf([group.name, ...aliases]),
+    figures: figuresOf(dataset, 'group', group.id),
+    lines: [
+      `${group.name}（${t(`kind.group.${group.kind}`)}）${full(dataset, group.region)}`,
+      group.summary,
+      ...roster.map((row) => (row.role === 'lead' ? `${t('role.lead')}：${row.institution.name}` : row.institution.name)),
+      ...group.statedMembers.map((c) => c.label),
+      ...group.services.map((s) => s.text),
+      ...[...referral.up, ...referral.down, ...referral.benefits, ...referral.greenChannels, ...referral.staysLocal].map((s) => s.text),
+      ...figureLines(dataset, 'group', group.id),
+    ],
+  };
+}
+
+function regionRecord(dataset: Dataset, region: Region): SearchRecord {
+  const parent = region.parent ? full(dataset, region.parent) : '';
+  return {
+    url: `/regions/${region.id}/`,
+    title: `${placeLabel(dataset, region.id)}：${t('region.titleSuffix')}`,
+    kind: '地区',
+    region: region.name,
+    name: region.name,
+    aliases: region.aliases,
+    hidden: [],
+    spelled: pinyinOf([region.name, ...region.aliases]),
+    figures: figuresOf(dataset, 'region', region.id),
+    lines: [
+      `${region.name}（${t(`kind.region.${region.kind}`)}）${parent}`,
+      ...(region.aliases.length ? [region.aliases.join('、')] : []),
+      ...(region.note ? [region.note] : []),
+      ...(dataset.groupsInRegion.get(region.id) ?? []).map((g) => g.name),
+      ...(dataset.childRegions.get(region.id) ?? []).map((r) => r.name),
+      ...(dataset.institutionsOfRegion.get(region.id) ?? []).filter(hasOwnPage).map((i) => i.name),
+      ...figureLines(dataset, 'region', region.id),
+    ],
+  };
+}
+
+/** A record for every institution page, group page and region page, in a stable order. */
+export function searchRecords(dataset: Dataset): SearchRecord[] {
+  return [
+    ...dataset.groups.map((g) => groupRecord(dataset, g)),
+    ...dataset.institutions.filter(hasOwnPage).map((i) => institutionRecord(dataset, i)),
+    ...dataset.regions.map((r) => regionRecord(dataset, r)),
+  ];
+}

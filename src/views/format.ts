@@ -1,0 +1,76 @@
+/** Formatting for pages: Chinese conventions for dates, numbers and periods. */
+
+/** `2024-08-13` → 2024年8月13日; `2024-08` → 2024年8月; `2024` → 2024年. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${y}年` + (m ? `${Number(m)}月` : '') + (d ? `${Number(d)}日` : '');
+}
+
+const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/** 105423 → "105,423"; 87.49 → "87.49". Grouping with commas, as Chinese official statistics do. */
+export function formatNumber(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** A value with its unit: "105,423 人次", "87.49%", "是". */
+export function formatValue(value: number, unit: string): string {
+  if (unit === '%') return `${formatNumber(value)}%`;
+  if (unit === '是/否') return value ? '是' : '否';
+  return `${formatNumber(value)} ${unit}`;
+}
+
+const QUALIFIER_PREFIX: Record<string, string> = {
+  'at-least': '≥ ',
+  'more-than': '> ',
+  about: '约 ',
+  'at-most': '≤ ',
+  'less-than': '< ',
+};
+
+/** A value with its qualifier: "≥ 65%", "约 470 人", and a range "1–2 个" when `high` is given. */
+export function formatQualified(value: number, unit: string, qualifier?: string, high?: number): string {
+  if (qualifier === 'range' && high !== undefined) return `${formatNumber(value)}–${formatValue(high, unit)}`;
+  return (qualifier && qualifier in QUALIFIER_PREFIX ? QUALIFIER_PREFIX[qualifier] : '') + formatValue(value, unit);
+}
+
+const STATISTIC_PREFIX: Record<string, string> = { median: '中位数 ', mean: '平均 ', total: '合计 ', 'median-change': '中位数升降 ' };
+
+/**
+ * A figure as every page, chart and download writes it: what kind of number it is, then the value with its qualifier:
+ * "中位数 87.49%", "> 90%", "1–2 家", "105,423 人次".
+ */
+export function formatFigure(
+  o: { value: number; qualifier?: string; valueHigh?: number; statistic?: string },
+  unit: string,
+): string {
+  // A change (of a median) says which way it went: "上升 0.16 百分点", never a bare "0.16" read as a median itself.
+  if (o.statistic === 'median-change' && o.value !== 0)
+    return (o.value > 0 ? '上升 ' : '下降 ') + formatQualified(Math.abs(o.value), unit, o.qualifier, o.valueHigh === undefined ? undefined : Math.abs(o.valueHigh));
+  return (o.statistic ? (STATISTIC_PREFIX[o.statistic] ?? '') : '') + formatQualified(o.value, unit, o.qualifier, o.valueHigh);
+}
+
+const STATISTIC_NAME: Record<string, string> = { median: '中位数', mean: '平均数', total: '合计', 'median-change': '中位数本身的升降（不是升降幅度的中位数）' };
+
+/** What a median, mean or total is taken across, in words: "开展医共体建设的县（市、区）（9 个）的中位数"; undefined for a plain value. */
+export function formatStatistic(o: { statistic?: string; across?: { label: string; count?: number } }): string | undefined {
+  if (!o.statistic || o.statistic === 'value') return undefined;
+  const across = o.across ? `各${o.across.label}${o.across.count ? `（${o.across.count} 个）` : ''}的` : '';
+  return `${across}${STATISTIC_NAME[o.statistic]}，不是单一地方的数值`;
+}
+
+function formatPeriodPart(part: string): string {
+  const half = part.match(/^(\d{4})-H([12])$/);
+  if (half) return `${half[1]}年${half[2] === '1' ? '上半年' : '下半年'}`;
+  const quarter = part.match(/^(\d{4})-Q([1-4])$/);
+  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
+  return formatDate(part);
+}
+
+/** `2024-H1` → 2024年上半年; `2019-11/2024-08` → 2019年11月至2024年8月; `../2024-08` → 截至2024年8月. */
+export function formatPeriod(period: string): string {
+  if (!period.includes('/')) return formatPeriodPart(period);
+  const [start, end] = period.split('/');
+  if (start === '..') return `截至${formatPeriodPart(end)}`;
+  return `${formatPeriodPart(start)}至${formatPeriodPart(end)}`;
+}

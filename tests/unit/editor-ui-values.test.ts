@@ -1,0 +1,61 @@
+/**
+ * The editor's form values: numbers read as the importer reads them, an entry survives the round trip through the
+ * form unchanged (every existing entry of every kind), and empty optional fields are left out.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
+import { formFields, type Field } from '../../src/editor/fields';
+import { dataCollections, mdxCollections } from '../../src/schemas';
+import { labelOf } from '../../src/editor/ui/app/values';
+import { readSourceFiles } from '../../src/data/read-sources';
+
+describe('numbers typed in the editor', () => {
+  it('reads 92.3%, full-width digits, thousands and 万 as the importer does', () => {
+    expect(parseNumber('92.3%')).toBe(92.3);
+    expect(parseNumber('９２．３％')).toBe(92.3);
+    expect(parseNumber('105,423')).toBe(105423);
+    expect(parseNumber('10.5万')).toBe(105000);
+    expect(parseNumber('63.9万')).toBe(639000);
+    expect(parseNumber('两个')).toBe('两个');
+  });
+});
+
+describe('the form round trip', () => {
+  it('gives back every stored entry of every data kind as it was', () => {
+    const files = readSourceFiles('.');
+    let count = 0;
+    for (const kind of ['regions', 'institutions', 'groups', 'indicators', 'observations', 'corrections'] as const) {
+      const fields = formFields(kind);
+      for (const file of files.data[kind]) {
+        for (const entry of JSON.parse(file.text) as Record<string, unknown>[]) {
+          // Empty lists are left out (the schemas default them), so compare without them.
+          const stored = JSON.parse(JSON.stringify(entry, (_k, v) => (Array.isArray(v) && v.length === 0 ? undefined : v)));
+          expect(toEntry(fields, toForm(fields, entry))).toEqual(stored);
+          count++;
+        }
+      }
+    }
+    // Every figure, institution and group the project has (over 150 entries).
+    expect(count).toBeGreaterThan(150);
+  });
+
+  it('leaves out an optional address left empty', () => {
+    const fields = formFields('institutions');
+    const values = toForm(fields, { id: 'x', name: '某卫生院' });
+    expect(toEntry(fields, values)).toEqual({ id: 'x', name: '某卫生院' });
+  });
+});
+
+describe('labels', () => {
+  it('gives every field of every kind a Chinese label', () => {
+    const bad: string[] = [];
+    const walk = (fields: Field[]) => {
+      for (const f of fields) {
+        if (!/\p{Script=Han}/u.test(labelOf(f).label)) bad.push(f.path);
+        if (f.kind === 'object' || f.kind === 'rows') walk(f.fields);
+      }
+    };
+    for (const kind of [...Object.keys(dataCollections), ...Object.keys(mdxCollections)] as Parameters<typeof formFields>[0][]) walk(formFields(kind));
+    expect(bad).toEqual([]);
+  });
+});

@@ -1,0 +1,211 @@
+/**
+ * Every sentence true as written (issue 23), on the site's own data: plans stay plans, readings are marked, general
+ * facts carry their source, one kind of number per indicator. Expected values come from the five sources (quoted in the
+ * comments), never from the functions under test.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/read-sources';
+import { groupPage, referralPage } from '../../src/views/group';
+import { institutionPage } from '../../src/views/institution';
+import { aboutPage, documentPage } from '../../src/views/content';
+import { regionPage } from '../../src/views/region';
+import { indicatorsIndex } from '../../src/views/indicators';
+import { hotlineText, emergencyText } from '../../src/views/guidance';
+import { comparableTarget, fairComparison } from '../../src/data/comparable';
+import { observationTable, rowsOf } from '../../src/downloads/csv';
+import { formatFigure } from '../../src/views/format';
+import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
+import { visitRate } from './indicators-fixture';
+
+const dataset = loadDataset(process.cwd());
+const SITE = 'https://example.org/';
+const TODAY = '2026-12-07';
+
+describe('a plan stays a plan', () => {
+  // Linyi: "到2024年底,完成…初步架构,覆盖第一批…", "各牵头医院要…将20%…下沉": a plan, not an achievement.
+  for (const id of ['linyi-people-hospital-urban-group', 'linyi-tcm-hospital-urban-group']) {
+    it(`${id}: every statement is marked 计划, the page says it rests on a plan`, () => {
+      const page = groupPage(dataset, id, SITE, TODAY);
+      const points = [...page.services, ...page.governance, ...page.policy.flatMap((p) => p.points)];
+      expect(points.length).toBeGreaterThanOrEqual(20);
+      expect(points.every((p) => p.status?.label === '计划')).toBe(true);
+      expect(page.planNote).toContain('不等于已经做到');
+      expect(page.age?.warning).toContain('《临沂市紧密型城市医疗集团建设实施方案》是计划文件');
+      // Nothing in the present tense of a done thing: "集团设公共卫生中心" became a plan.
+      expect(page.services.map((s) => s.text)).not.toContain('集团设公共卫生中心，与专业公共卫生机构在人员、信息、资源、服务上协同，一起做疾病预防、健康管理和健康教育。');
+    });
+
+    it(`${id}: governance and deadlines from the plan are on the page, and no district is claimed`, () => {
+      const page = groupPage(dataset, id, SITE, TODAY);
+      const governance = page.governance.map((g) => g.text).join('\n');
+      // "市级卫健…成立…管理委员会", "…成立…理事会", "于2024年9月底前制定…具体组建方案", "到2025年底…".
+      for (const words of ['管理委员会', '理事会', '2024年9月底前', '2025年底']) expect(governance).toContain(words);
+      expect(page.covered).toEqual([]);
+      expect(page.areaNote).toContain('没有说哪个区归哪个集团');
+    });
+  }
+
+  it('the Linyi plan’s digest says it is a plan in its summary and above the digest', () => {
+    const page = documentPage(dataset, 'linyi-2024-urban-group-plan')!;
+    expect(page.summaryStatus?.label).toBe('计划');
+    expect(page.planNote).toContain('计划文件');
+    const summary = dataset.document.get('linyi-2024-urban-group-plan')!.data.summary;
+    expect(summary).toContain('目标是到2024年底');
+    expect(summary).not.toMatch(/^[^。]*第一批覆盖6家二级医院和21家基层医疗机构，牵头医院拿出/);
+  });
+
+  it('Mengjin’s trial plan keeps its caveat and its statements are plans', () => {
+    const page = groupPage(dataset, 'mengjin-first-medical-community', SITE, TODAY);
+    expect(page.age?.warning).toContain('是试行方案');
+    expect(page.services.every((s) => s.status?.label === '计划')).toBe(true);
+  });
+
+  it('a report’s statements say they are done, and its page carries no plan note', () => {
+    const page = groupPage(dataset, 'zizhong-people-hospital-group', SITE, TODAY);
+    expect(page.planNote).toBeUndefined();
+    expect(page.services.filter((s) => s.status?.label === '已实行').length).toBeGreaterThan(5);
+  });
+
+  it('a Linyi district points to the city’s two groups without claiming either serves it', () => {
+    const page = regionPage(dataset, 'lanshan', SITE);
+    expect(page.groups).toEqual([]);
+    expect(page.areaGroups?.groups.map((g) => g.name)).toEqual(['临沂市人民医院牵头的紧密型城市医疗集团', '临沂市中医医院牵头的紧密型城市医疗集团']);
+    expect(page.areaGroups?.intro).toContain('文件没有说明兰山区归哪一个');
+  });
+});
+
+describe('a reading of the source is marked as one', () => {
+  it('阚家卫生院 is shown as a member only by inference, with the words it rests on', () => {
+    // The source only quotes "阚家卫生院一位医生".
+    const page = institutionPage(dataset, 'gaomi-kanjia-health-centre', SITE);
+    expect(page.memberships).toHaveLength(1);
+    expect(page.memberships[0].inference).toMatch(/^据报道推断：/);
+    expect(page.memberships[0].inference).toContain('阚家卫生院一位医生');
+    expect(page.routes[0].text).toMatch(/^据报道推断，它可能是高密市高康医疗集团的成员单位/);
+    const roster = groupPage(dataset, 'gaomi-gaokang-group', SITE, TODAY).roster.rows.find((r) => r.name === '阚家卫生院')!;
+    expect(roster.note).toContain('据报道推断');
+  });
+
+  it('Zizhong’s 2024-08-13 is a repost date, not the date 健康四川 published it', () => {
+    const doc = dataset.document.get('zizhong-2024-yigongti')!.data;
+    expect(doc.date).toBe('2024');
+    expect(doc.reposted).toBe('2024-08-13');
+    const page = documentPage(dataset, 'zizhong-2024-yigongti')!;
+    expect(page.reposted).toBe('2024年8月13日（这是转载网站的日期，不是原文发表的日期）');
+    expect(page.dateInference).toContain('发表时间:2024-8-13');
+    // No figure's period rests on the repost month any more.
+    expect(dataset.observations.filter((o) => o.source.document === 'zizhong-2024-yigongti' && o.period.includes('2024-08'))).toEqual([]);
+  });
+
+  it('Zizhong’s insurance agreement: one per group, said to be a reading of "总医院代表成员单位…签订一个"', () => {
+    for (const id of ['zizhong-people-group-insurance-service-agreements-2024-08', 'zizhong-tcm-group-insurance-service-agreements-2024-08']) {
+      const o = dataset.observation.get(id)!;
+      expect(o.value).toBe(1);
+      expect(o.inference?.basis).toBe('总医院代表成员单位与医保经办机构签订一个医保定点服务协议');
+    }
+    const figure = documentPage(dataset, 'zizhong-2024-yigongti')!.figures.find((f) => f.id === 'zizhong-people-group-insurance-service-agreements-2024-08')!;
+    expect(figure.note).toContain('据报道推断');
+  });
+});
+
+describe('general facts carry their source', () => {
+  it('12320 and 120 are shown with whom they come from and that the source was not checked', () => {
+    expect(hotlineText(dataset)).toBe('全国卫生健康服务热线 12320（国家卫生健康委；出处未核实）');
+    expect(emergencyText(dataset)).toBe('急救电话 120（原国家卫生计生委；出处未核实）');
+    const guide = referralPage(dataset, 'zizhong-people-hospital-group', SITE, TODAY);
+    expect(guide.emergency).toContain('出处未核实');
+    expect(guide.generalNote).toContain('没有核实过的官方出处');
+  });
+
+  it('/about/ lists every general fact with its status and no longer says everything comes from the documents', () => {
+    const about = aboutPage(dataset);
+    expect(about.sourcesIntro).not.toContain('全部内容都来自');
+    expect(about.generalFacts.map((f) => f.id)).toEqual(expect.arrayContaining(['hotline-12320', 'emergency-120', 'target-in-county-visit-rate', 'referral-general-practice', 'region-tree']));
+    for (const f of about.generalFacts) expect(f.status).toMatch(/^(已核实|未核实)/);
+  });
+
+  it('the region tree is said to be general knowledge on a region page', () => {
+    expect(regionPage(dataset, 'zizhong', SITE).parentSource).toBe('上级地区：按行政区划整理（民政部；出处未核实）。');
+  });
+});
+
+describe('nothing is coloured against an unverified target, nor across unlike figures', () => {
+  it('the national 90% of 县域内就诊率 is unverified, so it colours nothing', () => {
+    const indicator = dataset.indicator.get('in-county-visit-rate')!;
+    expect(indicator.nationalTarget?.value).toBe(90);
+    expect(comparableTarget(dataset, indicator)).toBeUndefined();
+    const yunnan = indicatorsIndex(dataset, { place: 'yunnan' });
+    const cells = (yunnan.grid?.rows ?? []).flatMap((r) => r.cells);
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.filter((c) => c.status === 'meets' || c.status === 'misses')).toEqual([]);
+  });
+
+  it('a verified target does colour (the rule is the reference, not the indicator)', () => {
+    const fixture = datasetOf({ references: [FIXTURE_TARGET_REFERENCE] });
+    expect(comparableTarget(fixture, visitRate)?.value).toBe(90);
+    expect(comparableTarget(datasetOf({ references: [{ ...FIXTURE_TARGET_REFERENCE, verified: false }] }), visitRate)).toBeUndefined();
+  });
+
+  it('a province’s catalogue shows only that province’s figures', () => {
+    const henan = indicatorsIndex(dataset, { place: 'henan' });
+    const latest = henan.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.flatMap((r) => r.latest)));
+    expect(latest.length).toBeGreaterThan(0);
+    for (const l of latest) expect(JSON.stringify(l)).not.toMatch(/资中|高密|高康/);
+  });
+});
+
+describe('one meaning per indicator', () => {
+  it('Kunming’s 0.16 is a rise of the median ("较2023年国家监测时上升了0.16个百分点"), not a median of rises', () => {
+    const o = dataset.observation.get('kunming-lead-hospital-down-referral-share-change-2024-h1')!;
+    expect(o.statistic).toBe('median-change');
+    expect(formatFigure(o, dataset.indicator.get(o.indicator)!.unit)).toBe('上升 0.16 百分点');
+  });
+
+  it('Kunming’s 75.4% and 59.6% are "全市…中位数", not medians across the counties building groups', () => {
+    for (const id of ['kunming-in-county-inpatient-share-2024-h1', 'kunming-grassroots-outpatient-emergency-share-2024-h1']) {
+      expect(dataset.observation.get(id)!.across?.label).toBe('全市（来源未说明按哪些单位取中位数）');
+    }
+  });
+
+  it('every figure is the kind of number its indicator declares, so medians never share an indicator with places’ values', () => {
+    for (const o of dataset.observations) expect(o.statistic ?? 'value', o.id).toBe(dataset.indicator.get(o.indicator)!.statistic ?? 'value');
+    const visits = dataset.observationsByIndicator.get('in-county-visit-rate')!;
+    expect(visits.map((o) => o.subject.id).sort()).toEqual(['fumin', 'jinning', 'mengjin', 'shilin']);
+    const fair = fairComparison(dataset, dataset.indicator.get('in-county-visit-rate')!, visits.filter((o) => o.kind === 'actual'));
+    expect(fair.aggregates).toEqual([]);
+  });
+
+  it('the three mixed indicators are split: no indicator mixes Linyi, Anning, Jinning, Zizhong or Gaomi', () => {
+    for (const gone of ['reform-model-elements', 'group-unified-management-items', 'group-model-unchanged-items']) expect(dataset.indicator.has(gone)).toBe(false);
+    for (const [id, list] of dataset.observationsByIndicator) {
+      if (!/model|unified|unchanged|outputs|transformations/.test(id)) continue;
+      expect(new Set(list.map((o) => o.source.document)).size, id).toBe(1);
+    }
+  });
+
+  it('a range is one figure with two bounds, in the data and in the CSV: 15-35元/人/年 and 一两次', () => {
+    const pay = dataset.observationsByIndicator.get('family-doctor-capitation')!;
+    expect(pay.map((o) => [o.value, o.valueHigh, o.qualifier])).toEqual([[15, 35, 'range']]);
+    const trainings = dataset.observationsByIndicator.get('gaomi-member-trainings-per-year')!;
+    expect(trainings.map((o) => [o.value, o.valueHigh, o.qualifier])).toEqual([[1, 2, 'range']]);
+    const rows = rowsOf(observationTable({ dataset, siteUrl: SITE }), pay);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0])).toContain('35');
+  });
+
+  it('石林’s "完成县人民医院四级电子病历信息系统升级改造" is an upgrade, not a rating of the hospital', () => {
+    const indicator = dataset.indicator.get('emr-system-level')!;
+    expect(indicator.name).toBe('电子病历信息系统升级改造的级别');
+    expect(indicator.polarity).toBe('neutral');
+  });
+});
+
+describe('what the Kunming source supports is on the site', () => {
+  // "各县(市、区)均由县级人民医院牵头"; "…宜良县、嵩明县和东川区等地的7家县级牵头医院"; 富民 ">90%".
+  it.each(['yiliang', 'songming', 'dongchuan', 'fumin'])('%s has its county group, its lead named only as the source names it', (region) => {
+    const groups = dataset.groupsInRegion.get(region) ?? [];
+    expect(groups).toHaveLength(1);
+    expect(groups[0].lead).toBeUndefined();
+    expect(groups[0].summary).toContain('县级人民医院牵头');
+  });
+});

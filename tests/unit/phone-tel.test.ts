@@ -24,3 +24,17 @@ describe('phone numbers in the site’s sentences', () => {
     expect(numbers('上转病人 1207 人次，占 120% 的 3.120，编号 61200')).toEqual([]);
   });
 });
+
+describe('phone numbers in editors’ texts (MDX)', () => {
+  const paragraph = (value: string) => ({ type: 'root', children: [{ type: 'element', tagName: 'p', children: [{ type: 'text', value }] }] });
+  const links = (tree: ReturnType<typeof paragraph>) =>
+    JSON.stringify(tree).match(/"href":"tel:\d+"/g) ?? [];
+
+  it('links 12320 and a 120 called a number to dial, and leaves counts alone', async () => {
+    const { rehypeTelLinks } = await import('../../src/data/rehype-tel');
+    const tree = paragraph('请拨打 12320 咨询；急救电话 120；全院 120 张床位，上转 1207 人次。');
+    rehypeTelLinks()(tree as never);
+    expect(links(tree)).toEqual(['"href":"tel:12320"', '"href":"tel:120"']);
+    expect(JSON.stringify(tree)).toContain('全院 120 张床位');
+  });
+});

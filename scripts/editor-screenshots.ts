@@ -53,7 +53,9 @@ const shot = async (name: string, target?: string) => {
 };
 /** Scrolls a heading (or any text) to the top of the window before a screenshot of what follows it. */
 const scrollTo = async (text: string | RegExp) => {
-  await page.getByText(text).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  const heading = page.getByRole('heading', { name: text });
+  const target = (await heading.count()) ? heading.first() : page.locator('legend, h2, h3').filter({ hasText: text }).first();
+  await target.evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await page.evaluate(() => window.scrollBy(0, -12));
 };
 const fill = (label: string | RegExp, value: string) => page.getByLabel(label).first().fill(value);

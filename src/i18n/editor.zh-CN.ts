@@ -484,6 +484,7 @@ export const SERVER = {
   previewStarted: '开始生成预览……',
   previewFailed: '预览没有生成。请改正下面的问题：',
   previewNone: '还没有生成预览。请先点“预览”。',
+  uploadFailed: '网站已经生成，但上传到服务器没有成功，公开网站还没有更新。请把“技术细节”发给技术人员。',
   approved: (name: string) => `签发发布（审核：${name}）`,
   loginTitle: '登录编辑器',
   loginName: '用户名',

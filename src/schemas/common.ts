@@ -97,6 +97,17 @@ export function visibleText(options: { multiline?: boolean } = {}) {
     );
 }
 
+/** Longest web address: a page's address, not a document pasted into one. */
+export const URL_MAX_LENGTH = 500;
+
+/** A web address a page links to: http(s) only, no space or character that hides or reorders what the reader sees. */
+export const webAddress = z
+  .string()
+  .url('须是完整网址，如 https://… / must be a full address such as https://…')
+  .regex(/^https?:\/\//, '只能是 http(s) 网址 / only http(s) addresses')
+  .regex(new RegExp(`^[^\\s${INVISIBLE}]*$`, 'u'), '网址里有空格或看不见的控制字符 / the address holds a space or an invisible control character')
+  .max(URL_MAX_LENGTH, `网址最长 ${URL_MAX_LENGTH} 个字符 / an address is at most ${URL_MAX_LENGTH} characters`);
+
 /** A one-line name, title or label a reader sees. */
 export const name = visibleText();
 /** A sentence or paragraph a reader sees. */

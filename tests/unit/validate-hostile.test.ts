@@ -216,3 +216,22 @@ describe('images the page would show broken', () => {
     expect(problemsOf(files({ document: DOC(undefined, '![图表](/images/chart.png)\n![地图](/images/%E5%9C%B0%E5%9B%BE.png)\n'), images: ['/images/chart.png', '/images/地图.png'] }))).toEqual([]);
   });
 });
+
+describe('web addresses show what they are', () => {
+  const withUrl = (url: string) => ({
+    institutions: [{ id: 'web', name: '某医院', kind: 'general-hospital', region: 'county', sources: [src], contacts: { phones: [], online: [{ label: '网站', url, source: src, checked: '2024-01-01' }] } }],
+  });
+  it('accepts an ordinary address', () => expect(problemsOf(files(withUrl('https://www.nhc.gov.cn/wjw/index.shtml')))).toEqual([]));
+  it.each([
+    ['a right-to-left override', 'https://example.org/\u202Egnp.exe'],
+    ['a zero-width space', 'https://exa\u200Bmple.org/'],
+    ['a space', 'https://example.org/a b'],
+    ['600 characters', `https://example.org/${'x'.repeat(600)}`],
+    ['javascript:', 'javascript:alert(1)'],
+    ['a data: address', 'data:text/html,<script>alert(1)</script>'],
+  ])('refuses an address with %s, naming file and field', (_what, url) => {
+    const problems = problemsOf(files(withUrl(url)));
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatchObject({ file: 'data/institutions/i.json', field: 'contacts.online[0].url' });
+  });
+});

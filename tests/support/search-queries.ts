@@ -125,8 +125,9 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('policy term', '绿色通道', '/guide/'),
   q('policy term', '基层首诊', '/glossary/'),
   q('policy term', '检查结果互认', '/glossary/'),
-  q('policy term', '135安宁模式', '/groups/anning-county-medical-community/'),
-  q('policy term', '晋宁模式', '/groups/jinning-county-medical-community/'),
+  // Each number of the model is an indicator of its own (issue 23); the model's indicator pages come first.
+  q('policy term', '135安宁模式', '/indicators/anning-model-policy-sets/'),
+  q('policy term', '晋宁模式', '/indicators/jinning-model-reforms/'),
   q('policy term', '百县工程', '/indicators/lead-hospitals-meeting-recommended-standard/'),
   q('policy term', '两办八中心', '/documents/zizhong-2024-yigongti/'),
   q('policy term', '总额预算包干', '/glossary/'),
@@ -148,7 +149,8 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   // What readers call a share: a rate (src/search/build/aliases.ts indicatorForms).
   q('indicator', '下转率', '/indicators/lead-hospital-down-referral-share/'),
   q('indicator', '大病巡诊覆盖的村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
-  q('indicator', '下转患者占比', '/indicators/lead-hospital-down-referral-share/'),
+  // Kunming's figure is a median, now an indicator of its own.
+  q('indicator', '下转患者占比', '/indicators/lead-hospital-down-referral-share-median/'),
   q('indicator', '推荐标准达标率', '/indicators/grassroots-recommended-standard-share/'),
   q('indicator', '签约覆盖率', '/indicators/key-population-contract-coverage/'),
   q('indicator', '住院人次占比', '/indicators/in-county-inpatient-share/'),
@@ -169,7 +171,7 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('number', '7.37万', '/indicators/remote-ecg-cases/', 'zizhong-remote-ecg-cases-cum'),
   q('number', '63.9万', '/indicators/family-doctor-contracted-people/', 'zizhong-family-doctor-contracted-people-2024-08'),
   q('number', '64万', '/indicators/family-doctor-contracted-people/', 'zizhong-family-doctor-contracted-people-2024-08'),
-  q('number', '87.49%', '/indicators/in-county-visit-rate/', 'kunming-in-county-visit-rate-2024-h1'),
+  q('number', '87.49%', '/indicators/in-county-visit-rate-median/', 'kunming-in-county-visit-rate-2024-h1'),
   q('number', '17.39%', '/indicators/grassroots-recommended-standard-share/', 'kunming-grassroots-recommended-standard-share'),
   q('number', '828', '/indicators/lead-hospital-technical-staff-dispatches/', 'zizhong-technical-staff-dispatches-cum'),
   q('number', '1011', '/indicators/grassroots-staff-training-attendance/', 'zizhong-branch-training-attendance-cum'),

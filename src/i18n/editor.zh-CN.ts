@@ -17,6 +17,7 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   indicators: '指标',
   regions: '地区',
   references: '参考资料（一般常识的出处）',
+  synonyms: '搜索同义词（读者的说法）',
 };
 
 /** The order of the start page: what bureaus publish most often first. */

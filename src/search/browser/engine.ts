@@ -3,7 +3,7 @@
  * ./index-reader.ts) and the Traditional→Simplified fold, loaded on first use. A query is folded, cut into terms (src/search/shared/tokens.ts), each term is searched
  * on its own and the results are combined (src/search/browser/rank.ts).
  */
-import { indexTokens, meaningfulQuery, queryTerms, queryWords, type QueryTerm, type QueryWord } from '../shared/tokens';
+import { TOKEN_MARK, indexTokens, meaningfulQuery, queryTerms, queryWords, type QueryTerm, type QueryWord } from '../shared/tokens';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from './rank';
 import { openIndex } from './index-reader';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../shared/numbers';
@@ -73,6 +73,8 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
 const MAX_TERMS = 40;
 /** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
 const CHECKED = 40;
+/** Pages read to find those answering a sentence (each read costs a request and 1–2 KB). */
+const SENTENCE_CHECKED = 20;
 /**
  * Results shown first, before the rest of the first page: about a phone's screen of them. A name's check reads pages
  * this many at a time and stops once this many have passed (one round of requests: each request cost a fresh page
@@ -94,10 +96,14 @@ interface Found {
   near: RankedPage[];
   /** Whether some page holds a term (of those searched). */
   known: (term: string) => boolean;
+  /** The query is one run of Han characters (no question words) with a pair no page holds: maybe a mistyped name. */
+  typo: boolean;
 }
 
 /** Other forms of a query (src/search/shared/synonyms.ts) searched when it finds too little; each costs its new terms. */
-const MAX_VARIANTS = 5;
+const MAX_VARIANTS = 4;
+/** Pages read to check another form of a query (its best pages only: each page read costs a request and 1–2 KB). */
+const VARIANT_CHECKED = 8;
 /**
  * Share of a query's rarity-weighted pairs a page must hold to answer it when no page holds its words (tuned on the
  * queries that must find nothing, tests/support/search-queries.ts).
@@ -199,14 +205,23 @@ export async function createEngine(): Promise<Engine> {
     }
     const filtered = Object.values(filters).some(Boolean);
     const first = await core(searched, filters, folds !== undefined);
+    // A name with a pair of characters no page holds (孟津县人民医园) is likely a typo: its one confident correction,
+    // if it has one, is shown first, named as such, rather than pages that hold most of it.
+    if (first.typo && !options.exact && !filtered) {
+      const corrected = await correction(first);
+      if (corrected) {
+        const again = await search(corrected, filters, { exact: true });
+        if (again.pages.length) return { ...again, searched: first.outcome.searched, corrected };
+      }
+    }
     let found: Found = first;
     // A sentence (question words taken out) is searched in its other forms too, for its words no page says
     // (签约了多少人 is 签约人数 on the page); its words the pages say stay (each form costs its new terms).
     const sentence = first.meaningful !== first.outcome.searched;
     if (first.outcome.pages.length < FIRST_RESULTS || sentence) {
-      const keep = (word: string) => first.outcome.pages.length >= FIRST_RESULTS && indexTokens(word).every(first.known) && [...word].length > 1;
+      const keep = (word: string) => first.outcome.pages.length >= FIRST_RESULTS && [...word].length > 1 && indexTokens(word).every(first.known);
       const variants = queryVariants(first.outcome.searched, synonyms, MAX_VARIANTS, keep);
-      if (variants.length) found = merge(first, await Promise.all(variants.map((v) => core(v, filters, true))));
+      if (variants.length) found = merge(first, await Promise.all(variants.map((v) => core(v, filters, true, VARIANT_CHECKED))));
     }
     if (!found.outcome.pages.length && !options.exact && !filtered) {
       const corrected = await correction(first);
@@ -241,7 +256,7 @@ export async function createEngine(): Promise<Engine> {
   }
 
   /** A query's results as typed: every term searched on its own, combined (src/search/browser/rank.ts). */
-  async function core(query: string, filters: Filters, folded = false): Promise<Found> {
+  async function core(query: string, filters: Filters, folded = false, checked = CHECKED): Promise<Found> {
     const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
     const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
@@ -281,11 +296,11 @@ export async function createEngine(): Promise<Engine> {
     // `enough` at first, then twice as many as the round before, since a query whose first pages fail tends to fail
     // on many (资中县中医院 read 33 pages three at a time: eleven rounds of requests, now four). `unread` says whether
     // pages beyond the last batch are kept unchecked.
-    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean, enough: number) => {
+    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean, enough: number, most = checked) => {
       const passed: RankedPage[] = [];
       let i = 0;
-      for (let size = enough; i < list.length && i < CHECKED && passed.length < enough; size *= 2) {
-        const batch = list.slice(i, Math.min(i + size, CHECKED));
+      for (let size = enough; i < list.length && i < most && passed.length < enough; size *= 2) {
+        const batch = list.slice(i, Math.min(i + size, most));
         const read = await Promise.all(batch.map((p) => load(p.id)));
         batch.forEach((p, k) => keep(read[k]) && passed.push(p));
         i += batch.length;
@@ -315,7 +330,8 @@ export async function createEngine(): Promise<Engine> {
     const plain = words.filter((w) => !han(w)).map((w) => ({ terms: w.terms.filter((term) => !partial.has(term)) }));
     const candidates = order.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
     const answersIt = (hit: Hit) => answersSentence(sentenceCoverage(runs, hit.searchable));
-    const sentenceCheck = () => passing(candidates, answersIt, false, RESULTS_PAGE);
+    // A sentence's pages are read fewer at most: its answers rank high when they exist (its other forms are searched too).
+    const sentenceCheck = () => passing(candidates, answersIt, false, RESULTS_PAGE, Math.min(checked, SENTENCE_CHECKED));
     const canAnswer = runs.join('').length >= 5;
     // A sentence's two checks run side by side (a page both read is fetched once): one after the other took up to
     // eight rounds of requests.
@@ -331,7 +347,7 @@ export async function createEngine(): Promise<Engine> {
     // The pages holding most of the query's pairs (rarity-weighted; a pair on no page counts against every page), its
     // Latin words and numbers all: the answer when nothing holds the query's words (签约率 on 签约覆盖率's page).
     const loose = candidates.filter((p) => p.coverage >= LOOSE_COVERAGE && runs.join('').length >= 2);
-    return { outcome: outcome(searched, meaningful, words, pages, [], holds), meaningful, loose, near: order, known: (term) => (pagesWith.get(term) ?? 0) > 0 };
+    return { outcome: outcome(searched, meaningful, words, pages, [], holds), meaningful, loose, near: order, known: (term) => (pagesWith.get(term) ?? 0) > 0, typo: runs.length === 1 && meaningful === searched && terms.some((t) => t.search.startsWith(TOKEN_MARK) && pagesWith.get(t.search) === 0) };
 
     function outcome(searched: string, meaningful: string, words: QueryWord[], pages: RankedPage[], suggestions: Outcome['suggestions'], holds: Outcome['holds']): Outcome {
       return {

@@ -1,12 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Four tiers (README, "Tests"), each a vitest project; a file's folder decides its tier:
+ * - unit: pure and in-process, no build, no browser (`npm run test:unit`, under a minute);
+ * - site: Chromium, the Nu checker and file checks against the one dist/ that `npm test` built before them;
+ * - e2e: throwaway copies of the project, where editors' commands and builds run as an editor types them;
+ * - sweep: every page of the site where the site tier takes one page of each template (`npm run test:full` only).
+ * `npm test` runs unit, site and e2e (tests/support/npm-test.ts); `npm run test:full` adds sweep.
+ */
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Browser tests share one Chromium per file; files run in parallel on the 2 cores.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2 } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'site', include: ['tests/browser/**/*.test.ts', 'tests/quality/**/*.test.ts'], globalSetup: ['tests/support/built-site-setup.ts'] },
+      },
+      // Each e2e step runs editors' commands as processes (a few seconds each, much more on a loaded machine).
+      { extends: true, test: { name: 'e2e', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000 } },
+      {
+        extends: true,
+        test: { name: 'sweep', include: ['tests/sweep/**/*.test.ts'], globalSetup: ['tests/support/built-site-setup.ts'] },
+      },
+    ],
   },
 });

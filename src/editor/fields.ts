@@ -8,7 +8,7 @@ import { dataCollections, mdxCollections, type DataCollection, type MdxCollectio
 
 export type Collection = DataCollection | MdxCollection;
 /** Collections an entry can point at by id. */
-export type RefTarget = 'regions' | 'institutions' | 'groups' | 'indicators' | 'documents' | 'observations';
+export type RefTarget = 'regions' | 'institutions' | 'groups' | 'indicators' | 'documents' | 'observations' | 'references';
 
 interface Base {
   /** The field's key in its object (`document`), for labels. */
@@ -19,7 +19,7 @@ interface Base {
 }
 export type Field = Base &
   (
-    | { kind: 'text' | 'paragraph' | 'date' | 'number' | 'numberOrText' }
+    | { kind: 'text' | 'paragraph' | 'date' | 'number' | 'numberOrText' | 'boolean' }
     | { kind: 'choice'; options: string[] }
     | { kind: 'ref'; target: RefTarget }
     | { kind: 'refs'; target: RefTarget }
@@ -42,6 +42,7 @@ function refTarget(path: string): RefTarget | undefined {
   if (last === 'indicator') return 'indicators';
   if (last === 'document') return 'documents';
   if (last === 'observation') return 'observations';
+  if (last === 'reference') return 'references';
   return undefined;
 }
 
@@ -71,6 +72,7 @@ function fieldOf(key: string, path: string, schema: AnyZod, withinOptional = fal
   if (t === 'ZodObject') return { ...base, kind: 'object', fields: fieldsOf(inner as unknown as z.AnyZodObject, `${path}.`, optional || withinOptional) };
   if (t === 'ZodEnum') return { ...base, kind: 'choice', options: [...(inner as unknown as z.ZodEnum<[string, ...string[]]>).options] };
   if (t === 'ZodNumber') return { ...base, kind: 'number' };
+  if (t === 'ZodBoolean') return { ...base, kind: 'boolean' };
   if (t === 'ZodUnion') return { ...base, kind: DATES.has(key) ? 'date' : 'numberOrText' };
   if (t === 'ZodArray') {
     const item = unwrap(inner._def.type as AnyZod).inner;

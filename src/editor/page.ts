@@ -21,6 +21,7 @@ export function choicesOf(ds: Entries): Record<RefTarget | 'updates' | 'correcti
     observations: ds.observations.map((o) => ({ id: o.id, label: `${o.indicator} · ${o.subject.id} · ${o.period} · ${o.value}` })),
     updates: ds.updates.map((u) => ({ id: u.id, label: u.data.title })),
     corrections: ds.corrections.map((c) => ({ id: c.id, label: `${c.observation} · ${c.date}` })),
+    references: (ds.references ?? []).map((r) => ({ id: r.id, label: r.label })),
   };
 }
 type Choices = ReturnType<typeof choicesOf>;

@@ -50,8 +50,20 @@ describe('every entry in the editor', () => {
       await page.getByRole('button', { name: '保存', exact: true }).click();
       await expect.poll(() => page.locator('.status-area').innerText(), { timeout: 30_000 }).toContain('已保存');
     }
+    // Every kind's new form, from its ＋ button, with a row of each list added.
+    await page.goto(`${server.url}/`);
+    await page.locator('.new-links a').first().waitFor();
+    const kinds = await page.locator('.new-links a').allInnerTexts();
+    expect(kinds.length).toBeGreaterThanOrEqual(8);
+    for (const kind of kinds) {
+      await page.goto(`${server.url}/`);
+      await page.getByRole('link', { name: kind }).click();
+      await page.getByRole('button', { name: '保存', exact: true }).waitFor();
+      for (const add of await page.locator('fieldset.rows > button').all()) await add.click();
+      expect([kind, await unlabelled(page)]).toEqual([kind, []]);
+    }
     await page.close();
-  }, 120_000);
+  }, 180_000);
 
   it('saves every existing entry of every kind unchanged', async () => {
     const list = (await (await fetch(`${server.url}/api/entries`)).json()) as { items: { kind: string; id: string; label: string }[] };

@@ -155,9 +155,53 @@ describe('the editor, kind by kind', () => {
     await fill(page, '发布渠道', '资中县人民政府网');
     await fill(page, '一句话摘要', '测试用的文件摘要。');
     await page.getByRole('textbox', { name: '正文' }).fill('## 要点\n\n- 第一条');
+    // A policy's summary must say whether it states a plan: the whole-dataset check says so beside the field.
+    const refused = await save(page);
+    expect(refused.text).toContain('摘要说法的性质');
+    await choose(page, '摘要说法的性质', '计划或要求（还没做到）');
     expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
     const text = readFileSync(join(server.root, 'content/documents/ce-shi-wen-jian-zhai-yao.mdx'), 'utf8');
     expect(text).toContain('issuer: 资中县卫生健康局');
+  });
+
+  it('imports a spreadsheet only once its bad row is fixed and its duplicates confirmed, each problem in a table', async () => {
+    const header = '指标,对象,时期,数值,来源文件,来源位置,摘录';
+    const good = 'medical-community-count,资中县,2027,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
+    const bad = 'medical-community-count,资中,2028,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
+    const upload = async (rows: string[]) => {
+      await page.getByLabel('表格文件（.xlsx 或 .csv）').setInputFiles({ name: '资中数据.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+      await page.getByRole('button', { name: '检查表格' }).click();
+    };
+    const files = () => readdirSync(join(server.root, 'data/observations')).sort().join(',');
+    const before = files();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: '导入表格' }).click();
+    await upload([good, bad]);
+    const table = page.getByRole('table', { name: '问题' });
+    await table.waitFor();
+    const cells = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells[0]).toBe('3');
+    expect(cells[1]).toBe('对象');
+    expect(cells[2]).toContain('没有找到名为“资中”');
+    expect(cells[2]).toContain('资中县');
+    expect(await page.getByRole('button', { name: '导入', exact: true }).count()).toBe(0);
+    expect(files()).toBe(before);
+
+    await upload([good, bad.replace(',资中,', ',资中县,')]);
+    await page.getByText('检查通过：2 行数据都没有问题。').waitFor();
+    // Both rows repeat the value and excerpt of a published figure: flagged, and imported only once confirmed.
+    const warnings = page.getByRole('table', { name: '提醒（可能与已发布的数据重复，请核对）' });
+    expect(await warnings.locator('tbody tr').count()).toBe(2);
+    expect(await warnings.innerText()).toContain('与已发布的数字');
+    expect(await warnings.innerText()).not.toMatch(/data\/|\.json/);
+    expect(await page.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel('我已核对上面的提醒，确认导入').check();
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByText('已导入 2 条数据。').waitFor();
+    const added = readdirSync(join(server.root, 'data/observations')).filter((f) => !before.split(',').includes(f));
+    expect(added.length).toBe(1);
+    const imported = JSON.parse(readFileSync(join(server.root, 'data/observations', added[0]), 'utf8')) as { period: string; subject: { id: string } }[];
+    expect(imported.map((o) => [o.subject.id, o.period])).toEqual([['zizhong', '2027'], ['zizhong', '2028']]);
   });
 
   it('corrects a published figure with the correction the editor offers, prefilled', async () => {
@@ -206,4 +250,5 @@ describe('the editor, kind by kind', () => {
     expect(await page.locator('.notice.error').first().innerText()).not.toMatch(/data\/|\.json|source\.excerpt/);
     expect(readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toBe(before);
   });
+
 });

@@ -76,19 +76,23 @@ describe('the indicator catalogue', () => {
     const cells = await page.locator('.overview-grid td').evaluateAll((tds) =>
       tds.map((td) => ({ status: td.getAttribute('data-status'), indicator: td.getAttribute('data-grid-indicator'), text: td.textContent ?? '', bg: getComputedStyle(td).backgroundColor })),
     );
-    const targets = new Set(dataset.indicators.filter((i) => i.nationalTarget && i.polarity !== 'neutral').map((i) => i.id));
+    // Only a target whose source is a verified entry of data/references/ colours a cell (issue 23).
+    const verified = (id?: string) => Boolean(id && dataset.references.find((r) => r.id === id)?.verified);
+    const targets = new Set(dataset.indicators.filter((i) => i.nationalTarget && verified(i.nationalTarget.reference) && i.polarity !== 'neutral').map((i) => i.id));
     const coloured = cells.filter((c) => c.status === 'meets' || c.status === 'misses');
-    expect(coloured.length).toBeGreaterThan(0);
     for (const c of coloured) {
       expect(targets.has(c.indicator!), c.indicator!).toBe(true);
       expect(c.text).toMatch(c.status === 'meets' ? /✓.*达到全国目标/ : /✗.*未达到全国目标/);
     }
+    if (targets.size === 0) expect(coloured).toEqual([]);
+    // A figure under an unverified target is shown, uncoloured, and says why.
+    const unverified = cells.filter((c) => c.indicator === 'in-county-visit-rate' && c.status === 'apart' && !targets.has(c.indicator));
+    for (const c of unverified) expect(c.text).toContain('出处未核实');
     const white = cells.filter((c) => c.status === 'apart' || c.status === 'empty').map((c) => c.bg);
-    expect(new Set(coloured.map((c) => c.bg)).size).toBeGreaterThan(0);
     for (const bg of white) expect(coloured.map((c) => c.bg)).not.toContain(bg);
-    // Kunming's median is never coloured.
-    const kunming = await page.locator('.overview-grid tr', { hasText: '昆明市' }).locator('td[data-grid-indicator="in-county-visit-rate"]').getAttribute('data-status');
-    expect(kunming).toBe('apart');
+    // Kunming's median is never coloured (it is an indicator of its own now: a median is not a county's rate).
+    const kunming = page.locator('.overview-grid tr', { hasText: '昆明市' }).locator('td[data-grid-indicator="in-county-visit-rate"]:is([data-status="meets"], [data-status="misses"])');
+    expect(await kunming.count()).toBe(0);
     await page.close();
   });
 });

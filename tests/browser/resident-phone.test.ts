@@ -8,24 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
-import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
 import { publicSite } from '../../src/publishing/site-address';
-import { builtPages, isEmbed, readDist } from '../support/site-pages';
+import { builtPages, isEmbed, readDist, templatePages } from '../support/site-pages';
+import { sideways, tooWide } from '../support/phone-width';
 import { loadDataset } from '../../src/data/read-sources';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };
-const SMALL_PHONE = { width: 360, height: 740 };
 // The public address the shared build was made for; undefined for a preview build (SITE_URL unset or local).
 const PUBLIC = publicSite(process.env.SITE_URL);
 const pages = builtPages().filter((p) => !isEmbed(p.url));
-const embeds = builtPages().filter((p) => isEmbed(p.url));
 const html = (url: string) => parse(readFileSync(join(resolve('dist'), url, 'index.html'), 'utf8'));
-
-async function sideways(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 describe('the first screen of a phone', () => {
   it('shows the finder on the home page, under a header one row high', async () => {
@@ -99,33 +93,17 @@ describe('大字模式', () => {
     await context.close();
   });
 
-  it(`never makes any of the ${pages.length} pages wider than a 360 px screen`, { timeout: 600_000 }, async () => {
-    const context = await env.browser.newContext({ viewport: SMALL_PHONE });
-    const page = await context.newPage();
-    await page.goto(env.server.url + '/?large=1');
-    const wide: string[] = [];
-    for (const { url } of pages) {
-      await page.goto(env.server.url + url, { waitUntil: 'load' });
-      if (!(await page.evaluate(() => document.documentElement.classList.contains('large')))) wide.push(`${url}: not in large mode`);
-      const over = await sideways(page);
-      if (over > 0) wide.push(`${url}: ${over}px too wide`);
-    }
-    expect(wide).toEqual([]);
-    await context.close();
+  // One page of each template here; every page in tests/sweep/ (npm run test:full).
+  const sample = templatePages();
+  const [templates, embedTemplates] = [sample.filter((p) => !isEmbed(p.url)), sample.filter((p) => isEmbed(p.url))];
+
+  it(`never makes a page of any of the ${templates.length} templates wider than a 360 px screen`, { timeout: 600_000 }, async () => {
+    expect(await tooWide(env.browser, env.server.url, templates, { large: true })).toEqual([]);
   });
 
-  it(`keeps each of the ${embeds.length} embed views within a 360 px frame`, { timeout: 300_000 }, async () => {
-    expect(embeds.length).toBeGreaterThan(0);
-    const context = await env.browser.newContext({ viewport: SMALL_PHONE });
-    const page = await context.newPage();
-    const wide: string[] = [];
-    for (const { url } of embeds) {
-      await page.goto(env.server.url + url, { waitUntil: 'load' });
-      const over = await sideways(page);
-      if (over > 0) wide.push(`${url}: ${over}px too wide`);
-    }
-    expect(wide).toEqual([]);
-    await context.close();
+  it('keeps the embed views within a 360 px frame', { timeout: 300_000 }, async () => {
+    expect(embedTemplates.length).toBeGreaterThan(0);
+    expect(await tooWide(env.browser, env.server.url, embedTemplates, { large: false })).toEqual([]);
   });
 });
 
@@ -159,7 +137,8 @@ describe('every page', () => {
     for (const { url } of pages.filter((p) => /^\/institutions\/[^/]+\/$|\/referral\/$/.test(p.url))) {
       const main = html(url).querySelector('main')!;
       const first = main.querySelector('.emergency');
-      if (!first?.textContent.includes('急症、危重症请直接拨打 120')) problems.push(`${url}: no emergency callout`);
+      // The number with its source (data/references/emergency-120): "急救电话 120（…；出处未核实）".
+      if (!/急症、危重症请直接拨打急救电话\s*120（[^）]*出处未核实）/.test(first?.textContent ?? '')) problems.push(`${url}: no emergency callout`);
       if (url.startsWith('/institutions/')) {
         const heading = main.querySelectorAll('h2').find((h) => h.textContent === '怎样转诊');
         if (!heading) problems.push(`${url}: no 怎样转诊`);

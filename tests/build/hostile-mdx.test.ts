@@ -1,15 +1,16 @@
 /**
- * A hostile update cannot run code at build time: MDX that tries to write a marker file (through an attribute
- * expression, a spread, an export, a bare expression) fails `npm run check` and `npm run build` (both run as an editor types them) with the file named,
- * dist/ stays byte-identical and the marker never appears. `astro build` run directly (without the check that
- * `npm run build` runs first) stops too: its content config validates the same way, and the MDX pipeline's remark
- * plugin (tests/unit/mdx-policy.test.ts) runs the same policy behind it. Runs in a throwaway copy of the project.
+ * A hostile update cannot run code at build time, even when `astro build` runs directly (without the check that
+ * `npm run build` runs first): its content config validates the same way, and the MDX pipeline's remark plugin
+ * (tests/unit/mdx-policy.test.ts) runs the same policy behind it, also for MDX the check never reads. The marker file
+ * the code would write never appears. That `npm run check` refuses every hostile form, naming file and line, is
+ * tests/unit/publishing-bad-input.test.ts (in-process); that a refused check stops `npm run build` with dist/ as it was
+ * is tests/build/publishing-new-user.test.ts. Runs in a throwaway copy of the project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, editText, hashFolder, makeProject, removeProject, runNpm, spawnRun, type Run } from '../support/publishing';
+import { editText, hashFolder, makeProject, removeProject, runNpm, spawnRun, type Run } from '../support/publishing';
 
 let dir: string;
 let goodDist: string;
@@ -20,18 +21,13 @@ const writes = (name: string) => `process.getBuiltinModule("fs").writeFileSync($
 
 const FRONTMATTER = '---\ntitle: 门诊时间调整\ndate: 2024-09-02\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字。\n\n';
 
-/** Hostile texts, each with the line (in the file) where the code is. */
+/** Hostile texts, each with the line (in the file) where the code is (every other form: tests/unit/publishing-bad-input.test.ts). */
 const variants: { name: string; body: string; line: number }[] = [
   { name: 'attribute-expression', body: `<span title={${writes('attribute-expression')}}>x</span>\n`, line: 10 },
-  { name: 'spread', body: `<Note {...{ title: ${writes('spread')} }}>x</Note>\n`, line: 10 },
   { name: 'export', body: `export const x = ${writes('export')}\n`, line: 10 },
-  { name: 'flow-expression', body: `{${writes('flow-expression')}}\n`, line: 10 },
-  { name: 'text-expression', body: `通知 {${writes('text-expression')}} 结束\n`, line: 10 },
   // An image whose label is defined twice: Astro uses the first definition and imports it as a module (a file at the
   // project's root that runs code when imported); a reader keeping the last saw a harmless site image.
   { name: 'image-definition', body: `![图表][c]\n\n[c]: ../../hostile-chart.mjs\n[c]: /images/chart.png\n`, line: 12 },
-  { name: 'image-backslash', body: `![图表](..\\..\\hostile-chart.mjs)\n`, line: 10 },
-  { name: 'import', body: `import fs from "node:fs"\n\n<meta http-equiv="refresh" content="0;url=https://evil.example/" />\n`, line: 10 },
 ];
 
 const fileOf = (name: string) => `content/updates/2024-09-02-hostile-${name}.mdx`;
@@ -50,19 +46,12 @@ async function astroBuild(): Promise<Run> {
   }
 }
 
-/** What an editor may write (docs/编辑指南.md): built into the good site, so the allowed forms are shown to work. */
-const ALLOWED = {
-  file: 'content/updates/2024-09-01-allowed.mdx',
-  text: `${FRONTMATTER}<Note title="办理时间">\n\n每周一至周五 8:00–17:00，详见[国家卫生健康委](https://www.nhc.gov.cn/)。\n\n</Note>\n`,
-};
-
 beforeAll(async () => {
   dir = makeProject();
-  // The module the image variants point at: importing it leaves a marker, and it looks like an image to Astro.
+  // The site as last published: a direct Astro build writes elsewhere and must leave it alone.
+  editText(dir, 'dist/index.html', () => '<!doctype html><title>上次发布的网站</title>\n');
+  // The module the image variant points at: importing it leaves a marker, and it looks like an image to Astro.
   writeFileSync(join(dir, 'hostile-chart.mjs'), `${writes('image-definition')};\nexport default { src: '/x.png', width: 1, height: 1, format: 'png' };\n`);
-  editText(dir, ALLOWED.file, () => ALLOWED.text);
-  const good = await build(dir);
-  if (good.status !== 0) throw new Error(`the good build failed:\n${good.output.slice(-3000)}`);
   goodDist = hashFolder(join(dir, 'dist'));
 }, 300_000);
 
@@ -72,43 +61,14 @@ afterAll(() => {
 });
 
 describe('a hostile MDX update: nothing runs, nothing is published', () => {
-  it('what the guide allows is built: the Note callout with its title and an https link', () => {
-    const html = readFileSync(join(dir, 'dist/updates/2024-09-01-allowed/index.html'), 'utf8');
-    expect(html).toMatch(/<aside class="mdx-note[^"]*"[^>]*>\s*<p class="mdx-note-title[^"]*"[^>]*>办理时间<\/p>/);
-    expect(html).toContain('<a href="https://www.nhc.gov.cn/">国家卫生健康委</a>');
-  });
-
-  for (const variant of variants) {
-    it(`${variant.name}: npm run check and npm run build refuse it with file and line, dist/ unchanged`, async () => {
-      const restore = placed(variant.name);
-      try {
-        const check = await runNpm(dir, 'check');
-        expect(check.status).toBe(1);
-        expect(check.stderr).toContain(`✗ ${fileOf(variant.name)}:${variant.line}`);
-        expect(check.stderr).toContain('怎么改：');
-        expect(check.stderr).toContain('How to fix:');
-
-        const built = await build(dir);
-        expect(built.status).toBe(1);
-        expect(built.stderr).toContain(`✗ ${fileOf(variant.name)}:${variant.line}`);
-        expect(built.stderr).toContain('dist/ 保持不变');
-        expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
-        expect(existsSync(join(markers, variant.name)), 'the hostile code ran').toBe(false);
-        expect(existsSync(join(markers, 'image-definition')), 'the image module ran').toBe(false);
-      } finally {
-        restore();
-      }
-    }, 120_000);
-  }
-
   // Direct Astro builds: the policy holds even if someone skipped `npm run build`'s check.
-  for (const name of ['attribute-expression', 'export', 'image-definition']) {
+  for (const { name, line } of variants) {
     it(`${name}: Astro's build itself stops at the file, before the code can run`, async () => {
       const restore = placed(name);
       try {
         const built = await astroBuild();
         expect(built.status).not.toBe(0);
-        expect(built.output).toContain(`${fileOf(name)}:${variants.find((v) => v.name === name)!.line}`);
+        expect(built.output).toContain(`${fileOf(name)}:${line}`);
         expect(existsSync(join(markers, name)), 'the hostile code ran').toBe(false);
         expect(hashFolder(join(dir, 'dist'))).toBe(goodDist);
       } finally {

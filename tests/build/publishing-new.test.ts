@@ -15,15 +15,15 @@ const idOf = (output: string) => output.match(/（id: ([a-z0-9-]+)）/)?.[1];
 const fileOf = (output: string) => output.match(/written: (\S+)（/)?.[1];
 const newEntry = (args: string[], input = '') => runScript(dir, 'scripts/new.ts', args, input);
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = makeProject();
   doc = readdirSync(join(dir, 'content/documents')).sort()[0].replace(/\.mdx$/, '');
 });
 afterAll(() => removeProject(dir));
 
 describe('npm run new', () => {
-  it('writes a document digest as MDX under content/documents/, named by region, year and type', () => {
-    const run = newEntry(['document', '--title', '测试文件摘要', '--original-title', '原标题', '--issuer', '某县卫生健康局', '--date', '2024-08', '--type', '工作报告', '--regions', '资中县', '--outlet', '某网站', '--summary', '一句话。', '--body', '我们自己的话。']);
+  it('writes a document digest as MDX under content/documents/, named by region, year and type', async () => {
+    const run = await newEntry(['document', '--title', '测试文件摘要', '--original-title', '原标题', '--issuer', '某县卫生健康局', '--date', '2024-08', '--type', '工作报告', '--regions', '资中县', '--outlet', '某网站', '--summary', '一句话。', '--body', '我们自己的话。']);
     expect(run.status, run.output).toBe(0);
     expect(fileOf(run.output)).toBe(`content/documents/${idOf(run.output)}.mdx`);
     expect(idOf(run.output)).toMatch(/^zizhong-2024-report(-\d+)?$/);
@@ -32,8 +32,8 @@ describe('npm run new', () => {
     expect(text).toContain('type: report');
   });
 
-  it("writes an update dated today, and asks for what the flags leave out", () => {
-    const run = newEntry(['update', '--regions', 'zizhong'], '问来的标题\n问来的摘要\n问来的正文。\n');
+  it("writes an update dated today, and asks for what the flags leave out", async () => {
+    const run = await newEntry(['update', '--regions', 'zizhong'], '问来的标题\n问来的摘要\n问来的正文。\n');
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toContain('* 标题');
     expect(idOf(run.output)).toBe(`${today}-zizhong`);
@@ -43,57 +43,57 @@ describe('npm run new', () => {
     expect(text).toContain('问来的正文。');
   });
 
-  it('gives the next update of the same day and place its own id', () => {
-    const run = newEntry(['update', '--title', '第二条', '--summary', '摘要', '--regions', 'zizhong', '--body', '正文'], '');
+  it('gives the next update of the same day and place its own id', async () => {
+    const run = await newEntry(['update', '--title', '第二条', '--summary', '摘要', '--regions', 'zizhong', '--body', '正文'], '');
     expect(idOf(run.output)).toBe(`${today}-zizhong-2`);
   });
 
-  it('appends an institution, then a group led by it, then a figure about the group, each to its default file', () => {
-    const inst = newEntry(['institution', '--name', '测试镇卫生院', '--kind', '乡镇卫生院', '--region', '资中县', '--document', doc, '--section', '一、', '--id', 'zizhong-test-health-centre']);
+  it('appends an institution, then a group led by it, then a figure about the group, each to its default file', async () => {
+    const inst = await newEntry(['institution', '--name', '测试镇卫生院', '--kind', '乡镇卫生院', '--region', '资中县', '--document', doc, '--section', '一、', '--id', 'zizhong-test-health-centre']);
     expect(inst.status, inst.output).toBe(0);
     expect(fileOf(inst.output)).toBe(`data/institutions/zizhong-${today}.json`);
 
-    const group = newEntry(['group', '--name', '测试医共体', '--kind', 'county', '--region', 'zizhong', '--lead', '测试镇卫生院', '--summary', '测试。', '--document', doc, '--section', '一、']);
+    const group = await newEntry(['group', '--name', '测试医共体', '--kind', 'county', '--region', 'zizhong', '--lead', '测试镇卫生院', '--summary', '测试。', '--document', doc, '--section', '一、']);
     expect(group.status, group.output).toBe(0);
     const [written] = JSON.parse(readFileSync(join(dir, fileOf(group.output)!), 'utf8'));
     expect(written).toMatchObject({ name: '测试医共体', lead: 'zizhong-test-health-centre', sources: [{ document: doc, section: '一、' }] });
 
-    const figure = newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', '医共体或医疗集团', '--subject', '测试医共体', '--period', '2025-Q1', '--value', '321', '--qualifier', '约', '--document', doc, '--section', '一、', '--excerpt', '约321人次']);
+    const figure = await newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', '医共体或医疗集团', '--subject', '测试医共体', '--period', '2025-Q1', '--value', '321', '--qualifier', '约', '--document', doc, '--section', '一、', '--excerpt', '约321人次']);
     expect(figure.status, figure.output).toBe(0);
     expect(idOf(figure.output)).toBe('zizhong-remote-imaging-cases-2025-q1');
-    const again = newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'group', '--subject', written.id, '--period', '2025-Q1', '--value', '322', '--document', doc, '--section', '一、', '--excerpt', '322人次']);
+    const again = await newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'group', '--subject', written.id, '--period', '2025-Q1', '--value', '322', '--document', doc, '--section', '一、', '--excerpt', '322人次']);
     expect(idOf(again.output)).toBe('zizhong-remote-imaging-cases-2025-q1-2');
     const figures = JSON.parse(readFileSync(join(dir, fileOf(again.output)!), 'utf8'));
     expect(figures.map((f: { value: number }) => f.value)).toEqual([321, 322]);
     expect(figures[0]).toMatchObject({ subject: { type: 'group', id: written.id }, kind: 'actual', qualifier: 'about' });
   });
 
-  it('records a correction, taking the new value from the corrected figure', () => {
-    const run = newEntry(['correction', '--observation', 'zizhong-remote-imaging-cases-2025-q1', '--old', '312', '--why', '数字颠倒。', '--who', '测试局']);
+  it('records a correction, taking the new value from the corrected figure', async () => {
+    const run = await newEntry(['correction', '--observation', 'zizhong-remote-imaging-cases-2025-q1', '--old', '312', '--why', '数字颠倒。', '--who', '测试局']);
     expect(run.status, run.output).toBe(0);
     expect(fileOf(run.output)).toBe(`data/corrections/${today.slice(0, 4)}.json`);
     const [correction] = JSON.parse(readFileSync(join(dir, fileOf(run.output)!), 'utf8'));
     expect(correction).toMatchObject({ field: 'value', old: 312, new: 321, date: today });
   });
 
-  it('leaves a project that npm run check accepts', () => {
-    const check = runScript(dir, 'scripts/check.ts');
+  it('leaves a project that npm run check accepts', async () => {
+    const check = await runScript(dir, 'scripts/check.ts');
     expect(check.stdout).toContain('corrections 1');
     expect(check.status, check.output).toBe(0);
   });
 
-  it('writes nothing when an answer is wrong, and says what would be right', () => {
+  it('writes nothing when an answer is wrong, and says what would be right', async () => {
     const before = hashFolder(join(dir, 'data'));
-    const unknown = newEntry(['observation', '--indicator', '远程影像', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2024', '--value', '1', '--document', doc, '--section', '一', '--excerpt', '1']);
+    const unknown = await newEntry(['observation', '--indicator', '远程影像', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2024', '--value', '1', '--document', doc, '--section', '一', '--excerpt', '1']);
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toContain('是不是：remote-imaging-cases');
-    const notNumber = newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2024', '--value', '约10万', '--document', doc, '--section', '一', '--excerpt', '约10万']);
+    const notNumber = await newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2024', '--value', '约10万', '--document', doc, '--section', '一', '--excerpt', '约10万']);
     expect(notNumber.stderr).toContain('不是纯数字');
-    const excerpt = newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2024', '--value', '5', '--document', doc, '--section', '一', '--excerpt', '没有数字']);
+    const excerpt = await newEntry(['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2024', '--value', '5', '--document', doc, '--section', '一', '--excerpt', '没有数字']);
     expect(excerpt.stderr).toMatch(/字段 field “source\.excerpt”[\s\S]*怎么改：/);
-    const missing = newEntry(['institution', '--name', '缺字段', '--kind', 'other', '--region', 'zizhong'], '');
+    const missing = await newEntry(['institution', '--name', '缺字段', '--kind', 'other', '--region', 'zizhong'], '');
     expect(missing.stderr).toContain('缺少必填项 --document');
-    const badDate = newEntry(['update', '--title', 't', '--summary', 's', '--body', 'b', '--date', '2024-02-30']);
+    const badDate = await newEntry(['update', '--title', 't', '--summary', 's', '--body', 'b', '--date', '2024-02-30']);
     expect(badDate.stderr).toContain('字段 field “date”');
     for (const run of [unknown, notNumber, excerpt, missing, badDate]) {
       expect(run.status).toBe(1);
@@ -103,11 +103,11 @@ describe('npm run new', () => {
     expect(existsSync(join(dir, 'content/updates/2024-02-30-update.mdx'))).toBe(false);
   });
 
-  it('lists the kinds and each kind\'s fields', () => {
-    expect(newEntry(['--help']).output).toMatch(/update[\s\S]*document[\s\S]*group[\s\S]*institution[\s\S]*observation[\s\S]*correction/);
-    const help = newEntry(['observation', '--help']);
+  it('lists the kinds and each kind\'s fields', async () => {
+    expect((await newEntry(['--help'])).output).toMatch(/update[\s\S]*document[\s\S]*group[\s\S]*institution[\s\S]*observation[\s\S]*correction/);
+    const help = await newEntry(['observation', '--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--excerpt');
-    expect(newEntry(['article']).status).toBe(1);
+    expect((await newEntry(['article'])).status).toBe(1);
   });
 });

@@ -2,33 +2,38 @@
  * A throwaway copy of the project for publishing tests: editors' commands (`npm run new`, `import`, `check`, `build`)
  * run in it exactly as in the real project, without touching the real data/, content/ or dist/.
  */
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { spawnRun, type Run } from './run';
+
+export { spawnRun, type Run };
 
 export const ROOT = resolve('.');
 
 /** What a project folder holds besides node_modules (copied, not linked: Vite resolves links to their real path). */
 const PROJECT_PARTS = ['src', 'public', 'scripts', 'templates', 'data', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
-/**
- * A temporary project. `clone` copies every file git would hand to a new clone of the working tree (tracked and
- * untracked-but-not-ignored: the uncommitted work included); otherwise the parts the build needs are copied.
- * node_modules is linked to the real one.
- */
-export function makeProject(options: { clone?: boolean } = {}): string {
+/** A temporary project with the parts the build needs copied, and node_modules linked to the real one. */
+export function makeProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'yigongti-publishing-'));
-  if (options.clone) {
-    const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-    for (const file of files) {
-      if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree
-      mkdirSync(dirname(join(dir, file)), { recursive: true });
-      cpSync(join(ROOT, file), join(dir, file));
-    }
-  } else {
-    for (const part of PROJECT_PARTS) if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of PROJECT_PARTS) if (existsSync(join(ROOT, part))) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/**
+ * A temporary project holding every file git would hand to a new clone of the working tree (tracked and
+ * untracked-but-not-ignored: the uncommitted work included), with node_modules linked to the real one.
+ */
+export async function cloneProject(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-publishing-'));
+  for (const file of await cloneFiles()) {
+    if (!existsSync(join(ROOT, file))) continue; // deleted in the working tree
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(ROOT, file), join(dir, file));
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return dir;
@@ -38,31 +43,18 @@ export function removeProject(dir: string) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  /** stdout and stderr together. */
-  output: string;
+/** Runs a project script with tsx (`scripts/check.ts` …) in the project folder, as `npm run` would; `input` is typed in. */
+export function runScript(dir: string, script: string, args: string[] = [], input = ''): Promise<Run> {
+  return spawnRun(join(dir, 'node_modules/.bin/tsx'), [script, ...args], { cwd: dir, input });
 }
 
-/** Runs a project script with tsx (`scripts/check.ts` …) in the project folder, as `npm run` would. */
-export function runScript(dir: string, script: string, args: string[] = [], input = ''): Run {
-  const result = spawnSync(join(dir, 'node_modules/.bin/tsx'), [script, ...args], { cwd: dir, encoding: 'utf8', input, env: { ...process.env, FORCE_COLOR: '0' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: result.stdout + result.stderr };
-}
-
-/** Runs a command asynchronously (so a test's timers keep running) and collects what it printed. */
-export function spawnRun(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, FORCE_COLOR: '0', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', fail);
-    child.on('close', (status) => done({ status, stdout, stderr, output: stdout + stderr }));
-  });
+/** Lists the files git would hand to a new clone of the working tree (tracked, and untracked but not ignored). */
+function cloneFiles(): Promise<string[]> {
+  return new Promise((done, fail) =>
+    execFile('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      error ? fail(error) : done(stdout.split('\0').filter(Boolean)),
+    ),
+  );
 }
 
 /** Runs `npm run <script> -- args` in the project folder, as an editor types it. */

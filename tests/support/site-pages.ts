@@ -86,3 +86,47 @@ export function samplePages(pages = builtPages().filter((p) => !isEmbed(p.url)))
 
 /** Embed views (`/embed/…`) are widgets framed by other sites: no site chrome, no share tags, no reading settings. */
 export const isEmbed = (url: string) => url.startsWith('/embed/');
+
+/** The page templates: every `.astro` file under src/pages, as the route it serves (`groups/[id]/referral`). */
+export function templateRoutes(pagesDir = resolve('src/pages')): string[] {
+  return (readdirSync(pagesDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile() && e.name.endsWith('.astro'))
+    .map((e) => join(e.parentPath, e.name).slice(pagesDir.length + 1).split(sep).join('/').replace(/\.astro$/, '').replace(/(^|\/)index$/, ''))
+    .sort();
+}
+
+/**
+ * The route a built page came from, as Astro picks it: of the routes matching its address, the one whose segments
+ * are most specific from the left (a fixed name before `[param]`, `[param]` before `[...rest]`).
+ */
+export function routeOf(url: string, routes: string[]): string | undefined {
+  const parts = url.replace(/^\/|\/$/g, '').replace(/\.html$/, '').split('/').filter(Boolean);
+  const rank = (segment: string) => (segment.startsWith('[...') ? 2 : segment.startsWith('[') ? 1 : 0);
+  const matches = (route: string) => {
+    const segments = route.split('/').filter(Boolean);
+    if (segments.length && segments[segments.length - 1].startsWith('[...')) return parts.length >= segments.length - 1 && segments.slice(0, -1).every((s, i) => rank(s) > 0 || s === parts[i]);
+    return segments.length === parts.length && segments.every((s, i) => rank(s) > 0 || s === parts[i]);
+  };
+  const score = (route: string) => route.split('/').filter(Boolean).map(rank);
+  return routes.filter(matches).sort((a, b) => {
+    const [x, y] = [score(a), score(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 3) !== (y[i] ?? 3)) return (x[i] ?? 3) - (y[i] ?? 3);
+    return 0;
+  })[0];
+}
+
+/**
+ * One page of each template (each `.astro` page of src/pages): the one with the most HTML, so the template is tried
+ * with as much of what it can show as the site has. Where the quality gates take a page per template, not every page
+ * (`npm test`'s accessibility check; `npm run test:full` sweeps every page).
+ */
+export function templatePages(pages = builtPages(), routes = templateRoutes()): BuiltPage[] {
+  const fullest = new Map<string, { page: BuiltPage; size: number }>();
+  for (const page of pages) {
+    const route = routeOf(page.url, routes);
+    if (route === undefined) continue;
+    const size = readDist(page.file).length;
+    if (!fullest.has(route) || size > fullest.get(route)!.size) fullest.set(route, { page, size });
+  }
+  return [...fullest.values()].map((f) => f.page).sort((a, b) => a.url.localeCompare(b.url));
+}

@@ -180,15 +180,29 @@ describe('saves, history, restore and publication', () => {
     const refused = await ask('/api/publish', { method: 'POST', cookie: writer, body: {} });
     expect(refused.status).toBe(403);
     expect(refused.json.zh).toContain('审核');
-    const started = await ask('/api/publish', { method: 'POST', cookie: reviewer, body: {} });
-    expect(started.status).toBe(202);
-    let status: Answer;
-    do {
-      await new Promise((r) => setTimeout(r, 100));
-      status = await ask('/api/publish/status', { cookie: reviewer });
-    } while (status.json.state === 'running');
+    const publish = async () => {
+      // As the interface's button sends it: a POST with no body at all.
+      const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
+      expect(started.status).toBe(202);
+      let status: Answer;
+      do {
+        await new Promise((r) => setTimeout(r, 100));
+        status = await ask('/api/publish/status', { cookie: reviewer });
+      } while (status.json.state === 'running');
+      return status;
+    };
+    // The host's upload step (configured by the technician) failing: the publication is not recorded as done.
+    process.env.YIGONGTI_PUBLISH_COMMAND = 'exit 3';
+    const failed = await publish();
+    expect(failed.json.state).toBe('failed');
+    expect(failed.json.problems.join('')).toContain('上传到服务器没有成功');
+    expect(await new Git(root).lastPublication()).toBeUndefined();
+    process.env.YIGONGTI_PUBLISH_COMMAND = `"${process.execPath}" -e "console.log('已上传')"`;
+    const status = await publish();
+    delete process.env.YIGONGTI_PUBLISH_COMMAND;
     expect(status.json).toMatchObject({ state: 'done', approvedBy: '李审核' });
     expect(status.json.lines).toContain('✓ dist/ updated');
+    expect(status.json.lines).toContain('已上传');
     expect(status.json.url).toMatch(/\/regions\/(zizhong|neijiang)\/$/);
     const history = await ask(`/api/history?file=${encodeURIComponent(REGIONS)}&id=zizhong`, { cookie: writer });
     expect(history.json.commits[0]).toMatchObject({ author: '王编辑', approvedBy: '李审核' });

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
-import { formFields } from '../../src/editor/fields';
+import { formFields, type Field } from '../../src/editor/fields';
+import { dataCollections, mdxCollections } from '../../src/schemas';
+import { labelOf } from '../../src/editor/ui/app/values';
 import { readSourceFiles } from '../../src/data/read-sources';
 
 describe('numbers typed in the editor', () => {
@@ -41,5 +43,19 @@ describe('the form round trip', () => {
     const fields = formFields('institutions');
     const values = toForm(fields, { id: 'x', name: '某卫生院' });
     expect(toEntry(fields, values)).toEqual({ id: 'x', name: '某卫生院' });
+  });
+});
+
+describe('labels', () => {
+  it('gives every field of every kind a Chinese label', () => {
+    const bad: string[] = [];
+    const walk = (fields: Field[]) => {
+      for (const f of fields) {
+        if (!/\p{Script=Han}/u.test(labelOf(f).label)) bad.push(f.path);
+        if (f.kind === 'object' || f.kind === 'rows') walk(f.fields);
+      }
+    };
+    for (const kind of [...Object.keys(dataCollections), ...Object.keys(mdxCollections)] as Parameters<typeof formFields>[0][]) walk(formFields(kind));
+    expect(bad).toEqual([]);
   });
 });

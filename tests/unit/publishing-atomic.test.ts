@@ -3,7 +3,7 @@
  * removed by the next build, and two builds publishing at once end in one whole site.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,7 +12,11 @@ import { CACHE, STAGING, publish, recoverAndTidy } from '../../src/publishing/pu
 let root: string;
 
 /** A process id that is certainly not running: a process that has already exited. */
-const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+const deadPid = () =>
+  new Promise<number>((done, fail) => {
+    const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    child.on('error', fail).on('close', () => done(child.pid!));
+  });
 
 /** A site folder: an index page and a nested file, both saying which build wrote them. */
 function site(path: string, label: string) {
@@ -46,8 +50,8 @@ describe('publishing a build into dist/', () => {
 });
 
 describe('the next build puts right what a crash or kill left', () => {
-  it('a crash between the two renames: dist/ is missing, the old site is put back', () => {
-    const pid = deadPid();
+  it('a crash between the two renames: dist/ is missing, the old site is put back', async () => {
+    const pid = await deadPid();
     site(join(root, STAGING, `previous-${pid}`), 'published');
     site(join(root, STAGING, String(pid)), 'half-published');
     const done = recoverAndTidy(root);
@@ -56,8 +60,8 @@ describe('the next build puts right what a crash or kill left', () => {
     expect(done.join('\n')).toContain('restored dist/');
   });
 
-  it('an old site left aside is removed, not restored, when dist/ is there', () => {
-    const pid = deadPid();
+  it('an old site left aside is removed, not restored, when dist/ is there', async () => {
+    const pid = await deadPid();
     site(join(root, 'dist'), 'current');
     site(join(root, STAGING, `previous-${pid}`), 'older');
     recoverAndTidy(root);
@@ -65,8 +69,8 @@ describe('the next build puts right what a crash or kill left', () => {
     expect(readdirSync(join(root, STAGING))).toEqual([]);
   });
 
-  it('removes staging and cache folders of killed builds, keeps those of running ones', () => {
-    const [a, b] = [deadPid(), deadPid()];
+  it('removes staging and cache folders of killed builds, keeps those of running ones', async () => {
+    const [a, b] = [await deadPid(), await deadPid()];
     for (const pid of [a, b, process.pid]) {
       site(join(root, STAGING, String(pid)), String(pid));
       mkdirSync(join(root, CACHE, String(pid)), { recursive: true });

@@ -11,7 +11,8 @@ import { aboutPage, documentPage } from '../../src/views/content';
 import { regionPage } from '../../src/views/region';
 import { indicatorsIndex } from '../../src/views/indicators';
 import { hotlineText, emergencyText } from '../../src/views/guidance';
-import { comparableTarget, fairComparison } from '../../src/data/comparable';
+import { fairComparison } from '../../src/data/comparable';
+import { comparableTarget } from '../../src/data/meets-target';
 import { observationTable, rowsOf } from '../../src/downloads/csv';
 import { formatFigure } from '../../src/views/format';
 import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
@@ -111,7 +112,7 @@ describe('a reading of the source is marked as one', () => {
 describe('general facts carry their source', () => {
   it('12320 and 120 are shown with whom they come from and that the source was not checked', () => {
     expect(hotlineText(dataset)).toBe('全国卫生健康服务热线 12320（国家卫生健康委；出处未核实）');
-    expect(emergencyText(dataset)).toBe('急救电话 120（国家卫生健康委（原国家卫生计生委）；出处未核实）');
+    expect(emergencyText(dataset)).toBe('急救电话 120（原国家卫生计生委；出处未核实）');
     const guide = referralPage(dataset, 'zizhong-people-hospital-group', SITE, TODAY);
     expect(guide.emergency).toContain('出处未核实');
     expect(guide.generalNote).toContain('没有核实过的官方出处');

@@ -47,7 +47,7 @@ export interface ValidateOptions {
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
 export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { entries: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
-  for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
+  for (const file of files.other ?? []) problems.push(strayFileProblem(file.path, file.unreadable));
   for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references', 'synonyms'].map((n) => [n, new KnownIds()]),
@@ -60,7 +60,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
   const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references);
   const synonyms = parseDataFiles<Synonym>('synonyms', files.data.synonyms ?? [], problems, known.synonyms);
-  const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx);
+  const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx, { images: files.public?.files });
   const { documents, updates } = mdx;
   for (const p of mdx.problems) problems.push(p);
   for (const name of ['documents', 'updates'] as const) {

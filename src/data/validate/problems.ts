@@ -12,6 +12,8 @@ export interface SourceFile {
   text: string;
   /** Set when the bytes are not UTF-8 (then `text` is empty): the file is reported, not read as mojibake. */
   notUtf8?: boolean;
+  /** Set when the path is not a regular file (a link, a folder named x.json) or too large: reported, never read. */
+  unreadable?: 'link' | 'special' | { tooLarge: number };
 }
 
 /** One thing wrong, with enough context for an editor to find and fix it. */

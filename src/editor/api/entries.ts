@@ -11,7 +11,7 @@ import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
 import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
 
-export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions'];
+export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions', 'references'];
 
 export interface ListItem {
   kind: Collection;
@@ -85,6 +85,7 @@ export function listItems(ds: Entries): ListItem[] {
   }
   for (const d of ds.documents) add('documents', d.id, d.data.title, d.data.regions.flatMap((r) => withParent(ds, r)), String(d.data.date));
   for (const i of ds.indicators) add('indicators', i.id, i.name, [], i.unit);
+  for (const r of ds.references ?? []) add('references', r.id, r.label, [], r.issuer);
   for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
   return items;
 }
@@ -116,6 +117,9 @@ export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: 
       break;
     case 'documents':
       base = idFromName(text('title'), 48);
+      break;
+    case 'references':
+      base = idFromName(text('label'), 48);
       break;
     default:
       base = idFromName(text('name'), 48);
@@ -164,6 +168,8 @@ export function fileFor(kind: Collection, entry: Record<string, unknown>, ds: En
     }
     case 'regions':
       return files.data.regions[0]?.path ?? 'data/regions/regions.json';
+    case 'references':
+      return files.data.references?.[0]?.path ?? 'data/references/general.json';
     case 'indicators': {
       if (entry.framework !== 'local') return files.data.indicators.find((f) => /national\.json$/.test(f.path))?.path ?? 'data/indicators/national.json';
       const doc = str((entry.source as { document?: string } | undefined)?.document);

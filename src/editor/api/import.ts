@@ -47,7 +47,9 @@ const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JS
 function rowProblem(p: Problem): ImportRowProblem {
   const column = IMPORT_COLUMNS.find((c) => p.field === `${c.zh} ${c.key}`)?.zh ?? p.field?.replace(/\s+[a-z_]+$/, '') ?? '';
   const hint = p.hint?.zh && !PLUMBING.test(p.hint.zh) ? p.hint.zh : undefined;
-  return { row: p.line ?? null, column, zh: p.zh, suggestion: hint, tech: `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}` };
+  // Where a file lies is for whoever helps (技术细节), not for the staff member's table.
+  const zh = p.zh.replace(/[（(](?:data|content)\/[^）)]*[）)]/g, '').replace(/(?:data|content)\/[\w./-]+/g, '').trim();
+  return { row: p.line ?? null, column, zh, suggestion: hint, tech: `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}` };
 }
 
 async function rowsOf(name: string, bytes: Buffer): Promise<Cell[][] | string> {

@@ -144,6 +144,8 @@ export function sitePath(kind: Collection, entry: Record<string, unknown>): stri
     }
     case 'corrections':
       return `/changes/#${id}`;
+    case 'references':
+      return `/about/#${id}`;
     default:
       return `/${kind}/${id}/`;
   }

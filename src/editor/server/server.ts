@@ -24,7 +24,7 @@ import { HttpError, LIMITS, errorAnswer, readBody, readJson, send, sendHtml, sen
 import { hostAllowed, lanHostNames, originAllowed } from './guard';
 import { LoginLimiter, SESSION_COOKIE, Sessions, checkLogin, cookieValue, sessionCookie, type User } from './accounts';
 import { Git, entryHistory, entryIn } from './git';
-import { BuildJob, previewFolder, type JobKind, type JobStatus } from './build-job';
+import { BuildJob, previewFolder, runPublishCommand, type JobKind, type JobStatus } from './build-job';
 import { readStatic } from './static-files';
 import * as entriesApi from '../api/index';
 import type { ApiContext } from '../api/index';
@@ -177,7 +177,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
 
   function startBuild(kind: JobKind, user: User, path?: string): boolean {
     const startedAt = Date.now();
-    return job.start(kind, kind === 'publish' ? SERVER.publishStarted : SERVER.previewStarted, async (ok): Promise<Partial<JobStatus>> => {
+    return job.start(kind, kind === 'publish' ? SERVER.publishStarted : SERVER.previewStarted, async (ok, log): Promise<Partial<JobStatus>> => {
       if (kind === 'preview') {
         if (!ok) return {};
         previewFrom = startedAt;
@@ -186,6 +186,8 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
         return { url: `${previewOrigin({ headers: { host: `${currentHost}` } } as IncomingMessage)}${page}` };
       }
       if (!ok) return {};
+      const upload = process.env.YIGONGTI_PUBLISH_COMMAND;
+      if (upload && !(await runPublishCommand(root, upload, log))) return { state: 'failed', problems: [SERVER.uploadFailed] };
       const since = await git.lastPublication();
       const page = await changedPage(since);
       await git.recordPublication(user.name, SERVER.approved(user.name)).catch((e) => gitProblems.push(String(e.message)));

@@ -66,6 +66,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   const [message, setMessage] = useState<{ ok: boolean; text: string; correction?: Record<string, unknown> } | null>(flash ? { ok: true, text: flash.text, correction: flash.correction } : null);
   const [missing, setMissing] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  const [saves, setSaves] = useState(0);
   const top = useRef<HTMLDivElement>(null);
   const idEdited = useRef(false);
   const isNew = id === undefined;
@@ -123,6 +124,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
         }
         setVersion(res.json.version);
         setPreview(res.json.preview);
+        setSaves((n) => n + 1);
         form.reset(values);
         setMessage({ ok: true, text: UI.saved, correction: res.json.correction });
         setTimeout(() => top.current?.focus(), 0);
@@ -233,7 +235,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
             </div>
           </form>
           {!isNew && <DeleteEntry kind={kind} id={id} version={version} />}
-          {!isNew && file && <History file={file} id={id} onRestored={() => { onSaved(); setReload((n) => n + 1); setMessage({ ok: true, text: UI.restored }); }} />}
+          {!isNew && file && <History file={file} id={id} refresh={saves} onRestored={() => { onSaved(); setReload((n) => n + 1); setMessage({ ok: true, text: UI.restored }); }} />}
           {file && (
             <details className="tech">
               <summary>{UI.tech}</summary>

@@ -41,6 +41,7 @@ const TARGET_KIND: Record<RefTarget, string> = {
   indicators: 'indicators',
   documents: 'documents',
   observations: 'observations',
+  references: 'references',
 };
 
 function ErrorText({ id, message }: { id: string; message?: string }) {
@@ -242,6 +243,15 @@ export function FieldView({ field: f, name, choices, county, readOnly, required 
     case 'number':
     case 'numberOrText':
       control = <input inputMode={kind === 'number' ? 'decimal' : undefined} autoComplete="off" {...common} />;
+      break;
+    case 'boolean':
+      control = (
+        <select {...common}>
+          <option value="">{isRequired ? UI.choose : UI.none}</option>
+          <option value="true">{UI.yes}</option>
+          <option value="false">{UI.no}</option>
+        </select>
+      );
       break;
     case 'choice':
       control = (

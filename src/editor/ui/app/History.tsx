@@ -11,7 +11,7 @@ interface Commit {
   approvedBy?: string;
 }
 
-export function History({ file, id, onRestored }: { file: string; id: string; onRestored(): void }) {
+export function History({ file, id, refresh, onRestored }: { file: string; id: string; refresh?: number; onRestored(): void }) {
   const [commits, setCommits] = useState<Commit[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -22,7 +22,7 @@ export function History({ file, id, onRestored }: { file: string; id: string; on
     });
   useEffect(() => {
     load();
-  }, [file, id]);
+  }, [file, id, refresh]);
   const restore = async (hash: string) => {
     const res = await api('POST', '/api/history/restore', { file, id, hash });
     if (res.status === 200 || res.status === 201) {

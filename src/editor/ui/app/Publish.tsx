@@ -67,7 +67,12 @@ export function PublishPage() {
         {status?.state === 'failed' && (
           <div className="notice error" role="alert">
             <p>{UI.publishFailed}</p>
-            <ul>{(status.problems ?? []).map((p, i) => <li key={i}>{p.split('\n')[0]}</li>)}</ul>
+            {/* The Chinese words of each problem; where it is (file, line, field) is in the technical details. */}
+            <ul>{(status.problems ?? []).map((p, i) => <li key={i}>{p.split('\n')[0].split(' — ').at(-1)}</li>)}</ul>
+            <details>
+              <summary>{UI.tech}</summary>
+              <pre>{(status.problems ?? []).join('\n\n')}</pre>
+            </details>
           </div>
         )}
         {status && status.lines.length > 0 && (

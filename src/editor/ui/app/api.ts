@@ -8,10 +8,11 @@ export interface Answer<T = any> {
 
 export async function api<T = any>(method: string, path: string, body?: unknown): Promise<Answer<T>> {
   try {
+    const reads = method === 'GET' || method === 'HEAD';
     const res = await fetch(path, {
       method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: reads ? {} : { 'content-type': 'application/json' },
+      body: reads ? undefined : JSON.stringify(body ?? {}),
       credentials: 'same-origin',
     });
     const text = await res.text();

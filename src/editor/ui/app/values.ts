@@ -98,6 +98,9 @@ export function toEntry(fields: Field[], values: Values | undefined): Record<str
         value = s.type || s.id ? { type: s.type || undefined, id: s.id || undefined } : undefined;
         break;
       }
+      case 'boolean':
+        value = v === 'true' ? true : v === 'false' ? false : undefined;
+        break;
       case 'number': {
         const text = String(v ?? '').trim();
         value = text === '' ? undefined : parseNumber(text);
@@ -120,7 +123,12 @@ export function toEntry(fields: Field[], values: Values | undefined): Record<str
 }
 
 /** A message as staff read it: the Chinese half of the schema's bilingual messages. */
-export const chinese = (message: string | undefined) => (message ?? '').split(' / ')[0];
+export function chinese(message: string | undefined): string {
+  const text = message ?? '';
+  const at = text.indexOf(' / ');
+  // Only an English half is cut: a Chinese name may hold " / " itself (医共体 / 医疗集团).
+  return at >= 0 && !/[\u3400-\u9fff]/.test(text.slice(at + 3)) ? text.slice(0, at) : text;
+}
 
 /** Zod's own messages in Chinese, for the cases the schemas leave to zod. */
 export const errorMap: z.ZodErrorMap = (issue, ctx) => {

@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { serveSite, type SiteServer } from '../support/server';
-import { editJson, hashFolder, makeProject, removeProject, runNpm } from '../support/publishing';
+import { cloneProject, editJson, hashFolder, removeProject, runNpm } from '../support/publishing';
 
 const TITLE = '测试动态：周末门诊开始接诊';
 let dir: string;
@@ -25,7 +25,7 @@ let correctionId: string;
 const writtenId = (output: string) => output.match(/（id: ([a-z0-9-]+)）/)?.[1];
 
 beforeAll(async () => {
-  dir = makeProject({ clone: true });
+  dir = await cloneProject();
   const groupFile = readdirSync(join(dir, 'data/groups')).sort()[0];
   group = JSON.parse(readFileSync(join(dir, 'data/groups', groupFile), 'utf8'))[0];
   browser = await launchBrowser();
@@ -36,6 +36,12 @@ afterAll(async () => {
   await browser?.close();
   removeProject(dir);
 });
+
+/** What an editor may write in MDX (docs/编辑指南.md); hostile MDX is refused (tests/unit/publishing-bad-input.test.ts). */
+const ALLOWED = {
+  file: 'content/updates/2024-09-01-allowed.mdx',
+  text: `---\ntitle: 门诊时间调整\ndate: 2024-09-01\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字。\n\n<Note title="办理时间">\n\n每周一至周五 8:00–17:00，详见[国家卫生健康委](https://www.nhc.gov.cn/)。\n\n</Note>\n`,
+};
 
 /** A spreadsheet with one figure about the group, as a bureau would fill in the template. */
 function writeSheet(value: number) {
@@ -51,7 +57,7 @@ describe('a new editor publishes an update and figures', () => {
     const check = await runNpm(dir, 'check');
     expect(check.output).toContain('✓');
     expect(check.status).toBe(0);
-  }, 60_000);
+  });
 
   it('scaffolds an update with npm run new', async () => {
     const run = await runNpm(dir, 'new', ['update', '--title', TITLE, '--summary', '测试用的一句话摘要。', '--regions', group.region, '--groups', group.name, '--body', '周末门诊上午八点到十二点。']);
@@ -60,7 +66,7 @@ describe('a new editor publishes an update and figures', () => {
     const text = readFileSync(join(dir, `content/updates/${updateId}.mdx`), 'utf8');
     expect(text).toContain(`title: ${TITLE}`);
     expect(text).toContain(`- ${group.id}`); // the group's name was turned into its id
-  }, 60_000);
+  });
 
   it('imports a spreadsheet of figures with npm run import', async () => {
     writeSheet(4312);
@@ -70,7 +76,7 @@ describe('a new editor publishes an update and figures', () => {
     const [figure] = JSON.parse(readFileSync(join(dir, 'data/observations/figures.json'), 'utf8'));
     expect(figure).toMatchObject({ indicator: 'remote-imaging-cases', subject: { type: 'group', id: group.id }, value: 4312 });
     figureId = figure.id;
-  }, 60_000);
+  });
 
   it('corrects the figure by re-importing the sheet, and records the correction with npm run new', async () => {
     writeSheet(4321);
@@ -82,7 +88,13 @@ describe('a new editor publishes an update and figures', () => {
     const recorded = await runNpm(dir, 'new', ['correction', '--observation', figureId, '--old', '4312', '--why', '录入时两位数字颠倒，已按原文改正。', '--who', '测试卫生健康局']);
     expect(recorded.status, recorded.output).toBe(0);
     correctionId = writtenId(recorded.output)!;
-  }, 60_000);
+  });
+
+  it('writes an update by hand with what the guide allows in MDX (a Note callout with its title, an https link)', async () => {
+    writeFileSync(join(dir, ALLOWED.file), ALLOWED.text);
+    const check = await runNpm(dir, 'check');
+    expect(check.status, check.output).toBe(0);
+  });
 
   it('builds the site with npm run build', async () => {
     const built = await runNpm(dir, 'build');
@@ -90,6 +102,12 @@ describe('a new editor publishes an update and figures', () => {
     expect(built.output).toContain('dist/ updated');
     server = await serveSite(join(dir, 'dist'));
   }, 300_000);
+
+  it('shows the hand-written update with its Note callout and link as MDX allows them', () => {
+    const html = readFileSync(join(dir, 'dist/updates/2024-09-01-allowed/index.html'), 'utf8');
+    expect(html).toMatch(/<aside class="mdx-note[^"]*"[^>]*>\s*<p class="mdx-note-title[^"]*"[^>]*>办理时间<\/p>/);
+    expect(html).toContain('<a href="https://www.nhc.gov.cn/">国家卫生健康委</a>');
+  });
 
   it('finds the update on the home page, its own page and its region page', async () => {
     const page = await browser.newPage();
@@ -122,15 +140,23 @@ describe('a new editor publishes an update and figures', () => {
     expect(rss).toContain(`/changes/#${correctionId}</link>`);
   });
 
-  it('breaks one file and sees a clear error, with the built site left exactly as it was', async () => {
+  // The one end-to-end case of bad input (every class of it is tests/unit/publishing-bad-input.test.ts, in-process):
+  // check fails, so the build fails before Astro starts, and dist/ stays byte-for-byte as it was.
+  it('breaks one file and sees a clear error from check and from build, with the built site left exactly as it was', async () => {
     const before = hashFolder(join(dir, 'dist'));
     const restore = editJson(dir, 'data/observations/figures.json', (o) => (o[0].value = '4,321'));
+    const message = new RegExp(`✗ data/observations/figures\\.json:\\d+ — 条目 entry “${figureId}” — 字段 field “value” — 应为数字，实际是文字`);
+    const check = await runNpm(dir, 'check');
+    expect(check.status).toBe(1);
+    expect(check.stderr).toMatch(message);
+    expect(check.stderr).toContain('未发布');
     const built = await runNpm(dir, 'build');
     expect(built.status).toBe(1);
-    expect(built.stderr).toMatch(new RegExp(`✗ data/observations/figures\\.json:\\d+ — 条目 entry “${figureId}” — 字段 field “value” — 应为数字，实际是文字`));
+    expect(built.stderr).toMatch(message);
     expect(built.stderr).toContain('怎么改：');
     expect(built.stderr).toContain('dist/ 保持不变');
     expect(hashFolder(join(dir, 'dist'))).toBe(before);
+    expect(existsSync(join(dir, '.build-staging')) ? readdirSync(join(dir, '.build-staging')) : []).toEqual([]);
     restore();
-  }, 120_000);
+  });
 });

@@ -1,0 +1,49 @@
+/** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on built pages in Chromium (tests/browser/quality-a11y.test.ts, tests/sweep/). */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { VIEWPORTS } from './browser';
+import { openPage, withTabs } from './page-pool';
+import type { BuiltPage } from './site-pages';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface Finding {
+  page: string;
+  where: string;
+  rule: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+export async function axeFindings(page: Page, url: string, where: string): Promise<Finding[]> {
+  // Legacy mode runs axe in the page itself; the default opens a second page per run to merge frame results, which
+  // makes it ~2.5× slower and buys nothing here: the site has no iframes.
+  const results = await new AxeBuilder({ page }).withTags(TAGS).setLegacyMode(true).analyze();
+  return results.violations.map((v) => ({
+    page: url,
+    where,
+    rule: v.id,
+    impact: v.impact ?? '',
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`),
+  }));
+}
+
+export function report(findings: Finding[]): string {
+  const lines = findings.slice(0, 40).map((f) => `  ${f.page} [${f.where}] ${f.rule} (${f.impact}): ${f.help}\n${f.nodes.map((n) => `      ${n}`).join('\n')}`);
+  return `${findings.length} axe violation(s):\n${lines.join('\n')}${findings.length > 40 ? `\n  … and ${findings.length - 40} more` : ''}`;
+}
+
+/** axe on each page at 390 px and at 1280 px. */
+export async function axeAtBothWidths(browser: Browser, siteUrl: string, pages: BuiltPage[]): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  await withTabs(browser, pages, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
+    await page.setViewportSize(VIEWPORTS.phone);
+    await openPage(page, siteUrl + url);
+    findings.push(...(await axeFindings(page, url, '390px')));
+    await page.setViewportSize(VIEWPORTS.desktop);
+    findings.push(...(await axeFindings(page, url, '1280px')));
+  });
+  return findings;
+}

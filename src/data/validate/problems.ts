@@ -53,7 +53,8 @@ export interface Entries {
 }
 
 export interface SourceFiles {
-  data: Record<DataCollection, SourceFile[]>;
+  /** Each data collection's files; synonyms (search only) may be left out, as fixtures do. */
+  data: Omit<Record<DataCollection, SourceFile[]>, 'synonyms'> & { synonyms?: SourceFile[] };
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];

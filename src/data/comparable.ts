@@ -111,37 +111,6 @@ export function fairComparison(dataset: Dataset, indicator: Indicator, figures: 
   return result;
 }
 
-/**
- * Whether a figure meets a target, when that can be known: "> 90%" meets "≥ 90%" but says nothing against "≥ 95%";
- * a median meets nothing (it is not a place's figure). Undefined when the figure cannot tell.
- */
-export function meetsTarget(
-  o: Pick<Observation, 'value' | 'qualifier' | 'statistic' | 'valueHigh'>,
-  target: { value: number; qualifier?: string },
-  polarity: Indicator['polarity'],
-): boolean | undefined {
-  // Only a place's own value meets a target: never a median, mean, total or a rise of a median.
-  if (statisticOf(o) !== 'value' || polarity === 'neutral') return undefined;
-  const higher = polarity === 'higher-is-better';
-  const end = openEnd(o);
-  if (o.qualifier === 'about' || o.qualifier === 'range') return undefined;
-  const meets = higher ? o.value >= target.value : o.value <= target.value;
-  // A bound settles the question only when it points the way the target is met ("> 90" vs "≥ 90") or fails to reach it.
-  if (end === undefined) return meets;
-  if ((end === 'up') === higher) return meets ? true : undefined;
-  return meets ? undefined : false;
-}
-
-/**
- * The national target figures may be held against (✓/✗, gaps, a reference line): only one whose source in
- * `data/references/` is verified. An unverified target is shown in words with its caveat and colours nothing.
- */
-export function comparableTarget(ds: Pick<Dataset, 'reference'>, indicator: Indicator): Indicator['nationalTarget'] {
-  const target = indicator.nationalTarget;
-  if (!target?.reference) return undefined;
-  return ds.reference.get(target.reference)?.verified ? target : undefined;
-}
-
 /** One figure per subject: the latest of the given kind. */
 export function latestPerSubject(figures: readonly Observation[], kind: Observation['kind'], order: (a: Observation, b: Observation) => number): Observation[] {
   const latest = new Map<string, Observation>();

@@ -8,7 +8,8 @@ import type { Group, Indicator, Observation } from '../schemas';
 import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from '../views/palette';
 import { formatFigure, formatNumber, formatPeriod, formatQualified, formatStatistic } from '../views/format';
-import { comparableTarget, fairComparison, isOpenEnded, isRankable, latestPerSubject, meetsTarget, openEnd } from './comparable';
+import { fairComparison, isOpenEnded, isRankable, latestPerSubject, openEnd } from './comparable';
+import { comparableTarget, targetStatus } from './meets-target';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
@@ -291,9 +292,9 @@ export function comparisonSummary(dataset: Dataset, indicator: Indicator, observ
   }
   const national = comparableTarget(dataset, indicator);
   if (national && indicator.polarity !== 'neutral') {
-    const verdicts = shown.map((o) => ({ o, meets: meetsTarget(o, national, indicator.polarity) }));
-    const reached = verdicts.filter((v) => v.meets === true).length;
-    const below = verdicts.filter((v) => v.meets === false && !isOpenEnded(v.o)).map((v) => v.o);
+    const verdicts = shown.map((o) => ({ o, status: targetStatus(dataset, indicator, o) }));
+    const reached = verdicts.filter((v) => v.status.comparable && v.status.meets).length;
+    const below = verdicts.filter((v) => v.status.comparable && !v.status.meets && !isOpenEnded(v.o)).map((v) => v.o);
     const target = targetText(dataset, indicator)!;
     const higherIsBetter = indicator.polarity === 'higher-is-better';
     if (reached === shown.length) sentence += tf('summary.compare.allReached', { target });

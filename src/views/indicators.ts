@@ -5,11 +5,11 @@
 import type { Indicator, Observation } from '../schemas';
 import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, subjectName, type Dataset, type DocumentEntry } from '../data/dataset';
 import { formatDate, formatFigure, formatQualified, formatStatistic } from './format';
-import { comparableTarget } from '../data/comparable';
+import { comparableTarget, targetStatus } from '../data/meets-target';
 import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../data/series';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
-import { catalogue, catalogueIndex, localByDocument, newerFirst, targetStatus, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
+import { catalogue, catalogueIndex, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
 import { citeView, observationTable, type CiteView, type ObservationTableView } from './figures';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
@@ -153,12 +153,11 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
   const periodWords = period ? periodText(actuals.find((o) => o.period === period)!) : undefined;
   const national = comparableTarget(dataset, indicator);
   const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
-  const meets = (v: number) => (indicator.polarity === 'higher-is-better' ? v >= national!.value : v <= national!.value);
 
-  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[] }>();
+  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[]; meeting: number }>();
   const bucket = (id: string | undefined) => {
     let b = byProvince.get(id);
-    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [] }));
+    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [], meeting: 0 }));
     return b;
   };
   for (const o of observations) {
@@ -166,7 +165,14 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
     b.figures++;
     b.places.add(`${o.subject.type}:${o.subject.id}`);
   }
-  for (const o of actuals) if (o.period === period) bucket(province(o)).values.push(o.value);
+  for (const o of actuals) {
+    if (o.period !== period) continue;
+    const b = bucket(province(o));
+    b.values.push(o.value);
+    // The same rule as the catalogue's grid and the sentences: an "约" or open-ended figure that cannot tell is not counted.
+    const status = hasTarget ? targetStatus(dataset, indicator, o) : undefined;
+    if (status?.comparable && status.meets) b.meeting++;
+  }
 
   const text = (v: number) => formatQualified(v, indicator.unit);
   const rows: ProvinceRow[] = [...byProvince.entries()].map(([id, b]) => {
@@ -179,7 +185,7 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
       figures: b.figures,
       compared: values.length,
       ...(stats ? { median: text(stats.median), low: text(stats.low), high: text(stats.high), stats } : {}),
-      ...(hasTarget && values.length ? { meeting: values.filter(meets).length } : {}),
+      ...(hasTarget && values.length ? { meeting: b.meeting } : {}),
     };
   });
   rows.sort((a, b) => (a.region ? (b.region ? a.region.name.localeCompare(b.region.name, 'zh-CN') : -1) : 1));

@@ -236,8 +236,12 @@ export function startSearchPage(root: HTMLElement): void {
   function addFilters(values: Record<string, Record<string, number>>) {
     const kinds = Object.keys(values.kind ?? {}).sort((a, b) => rank(labels.kindOrder, a) - rank(labels.kindOrder, b) || a.localeCompare(b, 'zh-CN'));
     const regions = Object.keys(values.region ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    // The page holds the filter row from its first paint (empty until the index answers), so nothing below it moves.
+    const row = form.querySelector<HTMLElement>('[data-search-filters]');
     const select = (name: keyof Filters, label: string, any: string, options: string[]) => {
-      const s = el('select', { name }, el('option', { value: '' }, any), ...options.map((o) => el('option', { value: o }, o))) as HTMLSelectElement;
+      const s = row?.querySelector<HTMLSelectElement>(`select[name="${name}"]`) ?? (el('select', { name }) as HTMLSelectElement);
+      s.replaceChildren(el('option', { value: '' }, any), ...options.map((o) => el('option', { value: o }, o)));
+      s.disabled = false;
       s.value = filters[name] ?? '';
       s.addEventListener('change', () => {
         filters = { ...filters, [name]: s.value || undefined };
@@ -246,9 +250,10 @@ export function startSearchPage(root: HTMLElement): void {
         run();
       });
       selects[name] = s;
-      return el('label', {}, el('span', {}, label), s);
+      return row ? undefined : el('label', {}, el('span', {}, label), s);
     };
-    form.append(el('div', { class: 'search-filters' }, select('kind', labels.kind, labels.anyKind, kinds), select('region', labels.region, labels.anyRegion, regions)));
+    const controls = [select('kind', labels.kind, labels.anyKind, kinds), select('region', labels.region, labels.anyRegion, regions)];
+    if (!row) form.append(el('div', { class: 'search-filters' }, ...controls.filter((c) => c !== undefined)));
   }
 
   input.addEventListener('input', () => {

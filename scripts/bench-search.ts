@@ -70,7 +70,7 @@ function typeAndWait(tab: Tab, query: string): Promise<Measure> {
   return tab.evaluate<Measure>(`(${TYPE_AND_WAIT})(${JSON.stringify(query)})`);
 }
 
-const ENGINE_READY = `document.querySelector('select[name="kind"]')`;
+const ENGINE_READY = `document.querySelector('select[name="kind"]:not([disabled])')`;
 const SETTLED = `document.querySelector('#search-results').getAttribute('aria-busy') === 'false'`;
 
 /** A Playwright page, driven like a bare tab. */

@@ -12,8 +12,8 @@
  */
 import type { Indicator, Observation } from '../schemas';
 import { isWithin, type Dataset } from './dataset';
+import { regionOfSubject, subjectKey, type Subject } from './subject';
 
-type Subject = Observation['subject'];
 
 /** Whether the source gives only a bound or a range, so the figure has no single number to rank by. */
 export function isOpenEnded(o: Pick<Observation, 'qualifier'>): boolean {
@@ -56,7 +56,7 @@ export function comparablePeriods(a: Pick<Observation, 'period'>, b: Pick<Observ
 export function contains(dataset: Dataset, outer: Subject, inner: Subject): boolean {
   if (outer.type === inner.type && outer.id === inner.id) return false;
   if (outer.type !== 'region') return false;
-  const innerRegion = inner.type === 'region' ? inner.id : inner.type === 'group' ? dataset.group.get(inner.id)?.region : dataset.institution.get(inner.id)?.region;
+  const innerRegion = regionOfSubject(dataset, inner);
   return innerRegion !== undefined && isWithin(dataset, innerRegion, outer.id);
 }
 
@@ -76,8 +76,6 @@ export interface FairComparison {
   /** Figures of other periods (or other measures) than the one compared. */
   apart: Observation[];
 }
-
-const subjectKey = (s: Subject) => `${s.type}:${s.id}`;
 
 /** The most common key among figures; ties go to `prefer`, then to the later key (a later year). */
 function dominant(keys: string[], prefer?: (key: string) => boolean): string | undefined {
@@ -114,6 +112,6 @@ export function fairComparison(dataset: Dataset, indicator: Indicator, figures: 
 /** One figure per subject: the latest of the given kind. */
 export function latestPerSubject(figures: readonly Observation[], kind: Observation['kind'], order: (a: Observation, b: Observation) => number): Observation[] {
   const latest = new Map<string, Observation>();
-  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject), o);
+  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject.type, o.subject.id), o);
   return [...latest.values()];
 }

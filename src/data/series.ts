@@ -5,7 +5,7 @@
  * browser only draws what was already decided.
  */
 import type { Group, Indicator, Observation } from '../schemas';
-import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
+import { observationsOf, observationsOfIndicator, subjectKey, subjectName, type Dataset, type SubjectType } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from '../views/palette';
 import { formatFigure, formatNumber, formatPeriod, formatQualified, formatStatistic } from '../views/format';
 import { fairComparison, isOpenEnded, isRankable, latestPerSubject, openEnd } from './comparable';
@@ -14,7 +14,6 @@ import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
 export type ObservationKind = Observation['kind'];
-export type SubjectType = Observation['subject']['type'];
 
 /** Order of kinds in charts and tables: where it started, where it is, where it should get to. */
 export const KIND_ORDER: ObservationKind[] = ['baseline', 'actual', 'target'];
@@ -137,7 +136,6 @@ export function subjectNoun(dataset: Dataset, subjects: Observation['subject'][]
   return t('noun.groups');
 }
 
-const subjectKey = (s: Observation['subject']) => `${s.type}:${s.id}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values and differences
@@ -171,19 +169,12 @@ export function isChartable(indicator: Indicator): boolean {
 export function unambiguous(observations: readonly Observation[]): Observation[] {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
-    const key = `${subjectKey(o.subject)}|${o.period}|${o.kind}`;
+    const key = `${subjectKey(o.subject.type, o.subject.id)}|${o.period}|${o.kind}`;
     const list = groups.get(key);
     if (list) list.push(o);
     else groups.set(key, [o]);
   }
   return [...groups.values()].filter((list) => new Set(list.map((o) => `${o.value}|${o.qualifier ?? ''}`)).size === 1).map((list) => list[0]);
-}
-
-/** The latest figure of a kind, per subject. */
-function latestBySubject(observations: Observation[], kind: ObservationKind): Map<string, Observation> {
-  const latest = new Map<string, Observation>();
-  for (const o of [...observations].filter((o) => o.kind === kind).sort(compareObservations)) latest.set(subjectKey(o.subject), o);
-  return latest;
 }
 
 /** "已达到目标（≥ 65%）", "距目标（约 90%）还差 2.51 个百分点", or for neutral indicators "比目标（…）高 3 人". */
@@ -248,7 +239,7 @@ export function subjectSummary(dataset: Dataset, indicator: Indicator, observati
 export function comparisonSummary(dataset: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations);
   const actuals = latestPerSubject(clean, 'actual', compareObservations);
-  if (actuals.length === 1) return subjectSummary(dataset, indicator, clean.filter((o) => subjectKey(o.subject) === subjectKey(actuals[0].subject)));
+  if (actuals.length === 1) return subjectSummary(dataset, indicator, clean.filter((o) => subjectKey(o.subject.type, o.subject.id) === subjectKey(actuals[0].subject.type, actuals[0].subject.id)));
   if (actuals.length === 0) {
     const targets = latestPerSubject(clean, 'target', compareObservations);
     if (targets.length === 0) return undefined;
@@ -462,7 +453,7 @@ export function chartsForIndicator(dataset: Dataset, indicator: Indicator): Char
   const charts: ChartFigureData[] = [];
   const comparison = comparisonChart(dataset, indicator, observations);
   if (comparison) charts.push(comparison);
-  for (const own of groupBy(observations, (o) => subjectKey(o.subject)).values()) {
+  for (const own of groupBy(observations, (o) => subjectKey(o.subject.type, o.subject.id)).values()) {
     const s = own[0].subject;
     const chart = subjectChart(dataset, indicator, own, `trend-${s.type}-${s.id}`);
     if (chart) charts.push(chart);

@@ -21,6 +21,8 @@ export interface CiteView {
   outlet?: string;
   section: string;
   excerpt?: string;
+  /** Who issued the document (for where to report an error when the site has no channel of its own). */
+  issuer?: string;
 }
 
 export function citeView(dataset: Dataset, source: SourceRef): CiteView {
@@ -28,7 +30,7 @@ export function citeView(dataset: Dataset, source: SourceRef): CiteView {
   return {
     href: `/documents/${source.document}/`,
     title: doc?.data.title ?? source.document,
-    ...(doc ? { date: formatDate(doc.data.date), outlet: doc.data.outlet } : {}),
+    ...(doc ? { date: formatDate(doc.data.date), outlet: doc.data.outlet, ...(doc.data.issuer ? { issuer: doc.data.issuer } : {}) } : {}),
     section: source.section,
     ...(source.excerpt ? { excerpt: source.excerpt } : {}),
   };

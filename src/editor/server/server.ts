@@ -426,7 +426,9 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 4322, bind, () => resolve()));
   port = (server.address() as AddressInfo).port;
   const wantedPreview = options.previewPort ?? (options.port === 0 ? 0 : port + 1);
-  await new Promise<void>((resolve, reject) => preview.once('error', reject).listen(wantedPreview, bind, () => resolve()));
+  const listenPreview = (at: number) => new Promise<void>((resolve, reject) => preview.once('error', reject).listen(at, bind, () => resolve()));
+  // The next port taken by something else: any free one (the editor links to wherever the preview listens).
+  await listenPreview(wantedPreview).catch((error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? listenPreview(0) : Promise.reject(error)));
   previewPort = (preview.address() as AddressInfo).port;
   server.on('close', () => preview.close());
   const close = () =>

@@ -4,7 +4,7 @@
  *
  * No Astro imports: views (src/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, UpdateMeta } from '../schemas';
+import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 import { subjectKey, type Subject, type SubjectType } from './subject';
 
@@ -49,6 +49,8 @@ export interface Dataset {
   readonly corrections: readonly Correction[];
   /** General knowledge from no county document, each with its source (data/references/). */
   readonly references: readonly Reference[];
+  /** Words readers use for the same thing, for search (data/synonyms/). */
+  readonly synonyms: readonly Synonym[];
   /** Sorted by id, so output does not depend on the order files were read. */
   readonly documents: readonly DocumentEntry[];
   readonly updates: readonly UpdateEntry[];
@@ -224,6 +226,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     observations: entries.observations,
     corrections: entries.corrections,
     references: entries.references ?? [],
+    synonyms: entries.synonyms ?? [],
     documents,
     updates,
     region,

@@ -418,6 +418,8 @@ export const UI = {
   networkError: '连接不上编辑器，请检查编辑器窗口是否还开着。',
   navLabel: '编辑器',
   yes: '是',
+  chooseFile: '选择文件…',
+  noFile: '还没有选文件',
   no: '否',
   newNav: '新建',
   newVerb: '新建',

@@ -12,8 +12,9 @@
  */
 import type { Indicator, Observation } from '../schemas';
 import { isWithin, type Dataset } from './dataset';
+import { regionOfSubject, subjectKey, type Subject } from './subject';
+import { periodClass } from './period';
 
-type Subject = Observation['subject'];
 
 /** Whether the source gives only a bound or a range, so the figure has no single number to rank by. */
 export function isOpenEnded(o: Pick<Observation, 'qualifier'>): boolean {
@@ -40,23 +41,12 @@ export function measureKey(o: Observation, indicator: Indicator): string {
   return [o.indicator, indicator.unit, statisticOf(o, indicator), o.across?.label ?? '', o.kind].join('|');
 }
 
-/** The period class of rule 2: the year a period ends in, marked when the figure is cumulative (a span). */
-export function periodClass(period: string): string {
-  const span = period.includes('/');
-  const end = span ? period.split('/')[1] : period;
-  return `${span ? 'span:' : ''}${end.slice(0, 4)}`;
-}
-
-/** Whether two figures' periods may be compared (rule 2). */
-export function comparablePeriods(a: Pick<Observation, 'period'>, b: Pick<Observation, 'period'>): boolean {
-  return periodClass(a.period) === periodClass(b.period);
-}
 
 /** Whether subject `outer` contains subject `inner`: a region its sub-regions and everything in them; a group its region's places do not. */
 export function contains(dataset: Dataset, outer: Subject, inner: Subject): boolean {
   if (outer.type === inner.type && outer.id === inner.id) return false;
   if (outer.type !== 'region') return false;
-  const innerRegion = inner.type === 'region' ? inner.id : inner.type === 'group' ? dataset.group.get(inner.id)?.region : dataset.institution.get(inner.id)?.region;
+  const innerRegion = regionOfSubject(dataset, inner);
   return innerRegion !== undefined && isWithin(dataset, innerRegion, outer.id);
 }
 
@@ -76,8 +66,6 @@ export interface FairComparison {
   /** Figures of other periods (or other measures) than the one compared. */
   apart: Observation[];
 }
-
-const subjectKey = (s: Subject) => `${s.type}:${s.id}`;
 
 /** The most common key among figures; ties go to `prefer`, then to the later key (a later year). */
 function dominant(keys: string[], prefer?: (key: string) => boolean): string | undefined {
@@ -114,6 +102,6 @@ export function fairComparison(dataset: Dataset, indicator: Indicator, figures: 
 /** One figure per subject: the latest of the given kind. */
 export function latestPerSubject(figures: readonly Observation[], kind: Observation['kind'], order: (a: Observation, b: Observation) => number): Observation[] {
   const latest = new Map<string, Observation>();
-  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject), o);
+  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject.type, o.subject.id), o);
   return [...latest.values()];
 }

@@ -11,7 +11,8 @@ import { createProcessor } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import { INVISIBLE, name as visibleName } from '../schemas/common';
-import { readPublicFiles } from '../data/validate/public-files';
+import { lstatSync } from 'node:fs';
+import { readPublicFiles } from './validate/public-files';
 
 /**
  * The remark plugins of Astro's MDX pipeline before the policy, in its order. astro.config.mjs turns Astro's own gfm
@@ -392,6 +393,9 @@ function publicImages(root: string): ReadonlySet<string> {
  */
 export function remarkMdxPolicy() {
   return (tree: unknown, file: { path?: string; cwd?: string }) => {
+    // Astro's file loader follows links; check never reads through one (src/data/read-sources.ts), nor does the build.
+    if (file.path && lstatSync(file.path, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new Error(`${file.path}: 这是符号链接，网站不读取链接指向的内容 / a symbolic link; the site does not read what a link points to`);
     const violations = mdxTreeViolations(tree, { images: publicImages(file.cwd ?? process.cwd()) });
     if (!violations.length) return;
     const name = file.path && file.cwd && file.path.startsWith(file.cwd + '/') ? file.path.slice(file.cwd.length + 1) : (file.path ?? 'MDX');

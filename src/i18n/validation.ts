@@ -97,6 +97,7 @@ export const COLLECTION_NAMES: Record<string, string> = {
   updates: '动态 updates',
   corrections: '更正 corrections',
   references: '参考资料 references',
+  synonyms: '搜索同义词 synonyms',
 };
 
 const at = (zh: string, en: string, hint?: Hint): Message => (hint ? { zh, en, hint } : { zh, en });

@@ -682,6 +682,8 @@ export const strings = {
   'search.suggest': '您是不是要找：',
   'search.noneFiltered': '在选定的类别和地区里没有找到和“{q}”有关的页面。可以把类别或地区改回“全部”再试。',
   'search.folded': '（已按简体“{q}”搜索）',
+  /** Before the results of a corrected query: {q} the query searched, then a link to search {typed} as typed. */
+  'search.corrected': '已显示“{q}”的结果，仍搜索',
   'search.more': '显示更多结果',
   'search.unavailable': '搜索暂时不能使用。可以从下面的目录直接查找。',
   'search.noscript': '搜索需要浏览器开启 JavaScript。没有开启也可以从下面的目录直接查找。',

@@ -2,7 +2,8 @@
 import type { Indicator, Observation } from '../schemas';
 import { framework as frameworkSchema, topic as topicSchema } from '../schemas';
 import { observationsOfIndicator, pathOf, subjectKey, subjectName, type Dataset, type Subject } from '../data/dataset';
-import { periodEndDate } from '../data/series';
+import { periodEndDate } from '../data/period';
+import { provinceOfSubject } from '../data/subject';
 
 export type Framework = Indicator['framework'];
 
@@ -93,12 +94,6 @@ export interface CatalogueIndex {
   gridPlaces: ReadonlyMap<string, readonly Subject[]>;
   /** National indicators (not local) with at least one figure: the overview grid's columns, in catalogue order. */
   gridIndicators: readonly Indicator[];
-}
-
-/** The province (top region) a subject stands in. */
-export function provinceOfSubject(dataset: Dataset, subject: Subject): string | undefined {
-  const region = subject.type === 'region' ? subject.id : subject.type === 'group' ? dataset.group.get(subject.id)?.region : dataset.institution.get(subject.id)?.region;
-  return region ? pathOf(dataset, region)[0]?.id : undefined;
 }
 
 const built = new WeakMap<Dataset, CatalogueIndex>();

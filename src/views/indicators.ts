@@ -6,7 +6,9 @@ import type { Indicator, Observation } from '../schemas';
 import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, subjectName, type Dataset, type DocumentEntry } from '../data/dataset';
 import { formatDate, formatFigure, formatQualified, formatStatistic } from './format';
 import { comparableTarget, targetStatus } from '../data/meets-target';
-import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../data/series';
+import { provinceOfSubject, subjectKey } from '../data/subject';
+import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureData } from '../data/series';
+import { periodEndDate, periodText } from '../data/period';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
 import { catalogue, catalogueIndex, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
@@ -112,13 +114,6 @@ export interface IndicatorPageView {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Where a figure's subject stands: its region, or the region of its group or institution. */
-function regionOfSubject(dataset: Dataset, subject: Observation['subject']): string | undefined {
-  if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return dataset.group.get(subject.id)?.region;
-  return dataset.institution.get(subject.id)?.region;
-}
-
 /** The middle value of a sorted list (the mean of the two middle values for an even count). */
 function medianOfSorted(values: readonly number[]): number {
   const mid = values.length >> 1;
@@ -139,15 +134,7 @@ function comparedPeriod(actuals: readonly Observation[]): string | undefined {
 
 /** An indicator's figures summarised per province: places reporting, median and range, places meeting the target. */
 export function provinceSummary(dataset: Dataset, indicator: Indicator, observations: readonly Observation[]): ProvinceSummaryView {
-  const provinceOf = new Map<string, string | undefined>();
-  const province = (o: Observation) => {
-    const key = `${o.subject.type}:${o.subject.id}`;
-    if (!provinceOf.has(key)) {
-      const region = regionOfSubject(dataset, o.subject);
-      provinceOf.set(key, region ? pathOf(dataset, region)[0]?.id : undefined);
-    }
-    return provinceOf.get(key);
-  };
+  const province = (o: Observation) => provinceOfSubject(dataset, o.subject);
   const actuals = unambiguous(observations.filter((o) => o.kind === 'actual'));
   const period = comparedPeriod(actuals);
   const periodWords = period ? periodText(actuals.find((o) => o.period === period)!) : undefined;
@@ -163,7 +150,7 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
   for (const o of observations) {
     const b = bucket(province(o));
     b.figures++;
-    b.places.add(`${o.subject.type}:${o.subject.id}`);
+    b.places.add(subjectKey(o.subject.type, o.subject.id));
   }
   for (const o of actuals) {
     if (o.period !== period) continue;

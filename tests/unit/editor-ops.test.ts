@@ -5,7 +5,7 @@
  * wrote and who approved, restore, and publication by reviewers only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEditor, type Editor } from '../../src/editor/server/server';
@@ -198,7 +198,12 @@ describe('saves, history, restore and publication', () => {
     expect(failed.json.problems.join('')).toContain('上传到服务器没有成功');
     expect(await new Git(root).lastPublication()).toBeUndefined();
     process.env.YIGONGTI_PUBLISH_COMMAND = `"${process.execPath}" -e "console.log('已上传')"`;
+    // Something a technician staged by hand stays out of the publication's commit.
+    writeFileSync(join(root, 'stray.txt'), 'staged by hand');
+    await new Git(root).run(['add', 'stray.txt']);
     const status = await publish();
+    expect((await new Git(root).run(['show', '--name-only', '--format=%B', 'HEAD'])).trim()).toBe('签发发布（审核：李审核）\n\nApproved-by: 李审核');
+    expect((await new Git(root).run(['diff', '--cached', '--name-only'])).trim()).toBe('stray.txt');
     delete process.env.YIGONGTI_PUBLISH_COMMAND;
     expect(status.json).toMatchObject({ state: 'done', approvedBy: '李审核' });
     expect(status.json.lines).toContain('✓ dist/ updated');

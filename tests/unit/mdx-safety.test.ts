@@ -96,3 +96,21 @@ describe('<Note title>: a visible, one-line title of sensible length', () => {
     expect(violations[0].line).toBe(1);
   });
 });
+
+describe('the build reads no MDX through a link', () => {
+  it('refuses a linked file in its plugin, naming it', async () => {
+    const { mkdtempSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'mdx-link-'));
+    try {
+      writeFileSync(join(dir, 'outside.mdx'), '正文\n');
+      symlinkSync(join(dir, 'outside.mdx'), join(dir, 'x.mdx'));
+      const tree = { type: 'root', children: [] };
+      expect(() => remarkMdxPolicy()(tree, { path: join(dir, 'x.mdx'), cwd: dir })).toThrow(/x\.mdx: 这是符号链接/);
+      expect(() => remarkMdxPolicy()(tree, { path: join(dir, 'outside.mdx'), cwd: dir })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,6 @@
 /** What validation reads and what it reports: source files, problems, located entries; shared by every stage. */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym } from '../../schemas';
 import { problemLabels, type Hint } from '../../i18n/validation';
 import type { PublicFiles } from './public-files';
 
@@ -48,10 +48,13 @@ export interface Entries {
   corrections: Correction[];
   /** General knowledge from no county document (data/references/); absent in fixtures that cite none. */
   references?: Reference[];
+  /** Words readers use for the same thing, for search (data/synonyms/); absent in fixtures. */
+  synonyms?: Synonym[];
 }
 
 export interface SourceFiles {
-  data: Record<DataCollection, SourceFile[]>;
+  /** Each data collection's files; synonyms (search only) may be left out, as fixtures do. */
+  data: Omit<Record<DataCollection, SourceFile[]>, 'synonyms'> & { synonyms?: SourceFile[] };
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];

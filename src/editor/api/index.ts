@@ -64,10 +64,12 @@ export const formPath = (field: string | undefined) => (field ? field.replace(/\
 
 function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>): FieldProblem {
   const tech = `${p.file}${p.line ? `:${p.line}` : ''}${p.entry ? ` · ${p.entry}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}`;
-  if (own) return { field: formPath(p.field), zh: p.zh, en: p.en, tech };
+  // Field keys in brackets (上级地区（parent）) are for whoever helps: they stay in the technical details.
+  const zh = p.zh.replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '');
+  if (own) return { field: formPath(p.field), zh, en: p.en, tech };
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';
-  return { field: null, zh: `这样保存会让${who}出问题：${p.zh}`, en: p.en, tech };
+  return { field: null, zh: `这样保存会让${who}出问题：${zh}`, en: p.en, tech };
 }
 
 /** Writes a file so that a reader (the dev server, check) never sees half of it. */

@@ -4,7 +4,8 @@
  */
 import type { Observation, SourceRef } from '../schemas';
 import { observationsOf, subjectHref, subjectName, type Dataset, type SubjectType } from '../data/dataset';
-import { formatDate, formatFigure, formatPeriod, formatStatistic } from './format';
+import { formatDate, formatFigure, formatStatistic } from './format';
+import { formatPeriod } from '../data/period';
 import { chartsForSubject, compareObservations, type ChartFigureData } from '../data/series';
 import { correctionsFor, correctionSentence } from '../data/corrections';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';

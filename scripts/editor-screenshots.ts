@@ -92,7 +92,7 @@ await task('02 a notice with a link', async () => {
   await fill(/^标题/, '示例：资中县家庭医生签约服务的通知');
   await fill(/^日期/, '2026-12-01');
   await fill(/一句话摘要/, '示例：说明怎样在本站发布一条带链接的通知。');
-  await page.locator('textarea').first().fill('通知全文见[资中县医共体建设文件摘要](/documents/zizhong-2024-yigongti/)。');
+  await page.getByLabel('正文', { exact: true }).fill('通知全文见[资中县医共体建设文件摘要](/documents/zizhong-2024-yigongti/)。');
   await shot('02-notice-form');
   await save();
   notice = page.url();
@@ -134,6 +134,8 @@ await task('05 three typical mistakes, each beside its field', async () => {
   // The first field marked wrong, with its message beside it.
   await page.locator('[aria-invalid="true"]').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await shot('05-mistakes');
+  await page.getByLabel(/^数值/).first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await shot('05-mistakes-value');
 });
 
 await task('06 a correction of a published figure', async () => {

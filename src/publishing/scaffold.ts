@@ -65,7 +65,7 @@ export function namedEntries(dataset: Entries) {
 export type NamedEntries = ReturnType<typeof namedEntries>;
 
 /** The region a figure's subject lies in, for prefixing its id (the rule is src/data/subject.ts's). */
-export function regionOfSubject(entries: Entries, type: string, id: string): string | undefined {
+export function regionOfSubject(entries: { readonly [K in 'regions' | 'groups' | 'institutions']: readonly Entries[K][number][] }, type: string, id: string): string | undefined {
   if (type !== 'region' && type !== 'group' && type !== 'institution') return undefined;
   const byId = <T extends { id: string }>(list: readonly T[]) => ({ get: (key: string) => list.find((e) => e.id === key), has: (key: string) => list.some((e) => e.id === key) });
   return subjectRegion({ region: byId(entries.regions), group: byId(entries.groups), institution: byId(entries.institutions) }, { type, id });

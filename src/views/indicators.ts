@@ -7,7 +7,8 @@ import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, s
 import { formatDate, formatFigure, formatQualified, formatStatistic } from './format';
 import { comparableTarget, targetStatus } from '../data/meets-target';
 import { provinceOfSubject, subjectKey } from '../data/subject';
-import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../data/series';
+import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureData } from '../data/series';
+import { periodEndDate, periodText } from '../data/period';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
 import { catalogue, catalogueIndex, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';

@@ -166,8 +166,8 @@ describe('the editor, kind by kind', () => {
 
   it('imports a spreadsheet only once its bad row is fixed and its duplicates confirmed, each problem in a table', async () => {
     const header = '指标,对象,时期,数值,来源文件,来源位置,摘录';
-    const good = 'medical-community-count,资中县,2027,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
-    const bad = 'medical-community-count,资中,2028,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
+    const good = 'medical-community-count,资中县,2022,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
+    const bad = 'medical-community-count,资中,2023,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
     const upload = async (rows: string[]) => {
       await page.getByLabel('表格文件（.xlsx 或 .csv）').setInputFiles({ name: '资中数据.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
       await page.getByRole('button', { name: '检查表格' }).click();
@@ -180,7 +180,7 @@ describe('the editor, kind by kind', () => {
     const table = page.getByRole('table', { name: '问题' });
     await table.waitFor();
     const cells = await table.locator('tbody tr').first().locator('td').allInnerTexts();
-    expect(cells[0]).toBe('3');
+    expect(cells[0], await table.innerText()).toBe('3');
     expect(cells[1]).toBe('对象');
     expect(cells[2]).toContain('没有找到名为“资中”');
     expect(cells[2]).toContain('资中县');
@@ -201,7 +201,7 @@ describe('the editor, kind by kind', () => {
     const added = readdirSync(join(server.root, 'data/observations')).filter((f) => !before.split(',').includes(f));
     expect(added.length).toBe(1);
     const imported = JSON.parse(readFileSync(join(server.root, 'data/observations', added[0]), 'utf8')) as { period: string; subject: { id: string } }[];
-    expect(imported.map((o) => [o.subject.id, o.period])).toEqual([['zizhong', '2027'], ['zizhong', '2028']]);
+    expect(imported.map((o) => [o.subject.id, o.period])).toEqual([['zizhong', '2022'], ['zizhong', '2023']]);
   });
 
   it('corrects a published figure with the correction the editor offers, prefilled', async () => {

@@ -42,7 +42,7 @@ function decodeCsv(bytes: Buffer): string {
 }
 
 /** Words of a hint a staff member can act on: none that send them to folders, files or a terminal. */
-const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JSON/;
+const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JSON|\b[a-z_]{3,}\b/;
 
 function rowProblem(p: Problem): ImportRowProblem {
   const column = IMPORT_COLUMNS.find((c) => p.field === `${c.zh} ${c.key}`)?.zh ?? p.field?.replace(/\s+[a-z_]+$/, '') ?? '';

@@ -155,6 +155,8 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     const log = await git.run(['log', '--name-only', '--format=%x1e%H', ...(since ? [`${since}..HEAD`] : ['-n50']), '--', 'data', 'content']).catch(() => '');
     for (const record of log.split('\x1e').filter((r) => r.trim())) {
       const [hash, ...names] = record.trim().split('\n').map((l) => l.trim());
+      // A save changes one file; a commit of many (the project's first, a technician's batch) names no one page.
+      if (names.filter(Boolean).length > 2) continue;
       for (const name of names) {
         const target = entryFile(name);
         if (!target) continue;

@@ -10,7 +10,8 @@
  */
 import type { Group, Institution, Region } from '../../schemas';
 import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } from '../../data/dataset';
-import { formatPeriod, formatQualified } from '../../views/format';
+import { formatQualified } from '../../views/format';
+import { formatPeriod } from '../../data/period';
 import { groupTitle, institutionTitle, placeLabel } from '../../views/titles';
 import { t } from '../../i18n/zh-CN';
 import { nameForms, pinyinForms } from './aliases';

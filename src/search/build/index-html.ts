@@ -188,7 +188,8 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
  */
 export function docOfRecord(record: SearchRecord): IndexDoc {
   const terms = new Terms();
-  const text = record.lines.join('。');
+  // A line that already ends a sentence gets no second full stop (「。。」 in an excerpt).
+  const text = record.lines.map((line, i) => (i < record.lines.length - 1 && !/[。！？；.!?]$/u.test(line) ? `${line}。` : line)).join('');
   terms.text(text, 1);
   const unseen = [...record.aliases, ...record.hidden, ...record.spelled];
   for (const word of unseen) terms.text(word, 1);

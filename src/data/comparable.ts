@@ -13,6 +13,7 @@
 import type { Indicator, Observation } from '../schemas';
 import { isWithin, type Dataset } from './dataset';
 import { regionOfSubject, subjectKey, type Subject } from './subject';
+import { periodClass } from './period';
 
 
 /** Whether the source gives only a bound or a range, so the figure has no single number to rank by. */
@@ -40,17 +41,6 @@ export function measureKey(o: Observation, indicator: Indicator): string {
   return [o.indicator, indicator.unit, statisticOf(o, indicator), o.across?.label ?? '', o.kind].join('|');
 }
 
-/** The period class of rule 2: the year a period ends in, marked when the figure is cumulative (a span). */
-export function periodClass(period: string): string {
-  const span = period.includes('/');
-  const end = span ? period.split('/')[1] : period;
-  return `${span ? 'span:' : ''}${end.slice(0, 4)}`;
-}
-
-/** Whether two figures' periods may be compared (rule 2). */
-export function comparablePeriods(a: Pick<Observation, 'period'>, b: Pick<Observation, 'period'>): boolean {
-  return periodClass(a.period) === periodClass(b.period);
-}
 
 /** Whether subject `outer` contains subject `inner`: a region its sub-regions and everything in them; a group its region's places do not. */
 export function contains(dataset: Dataset, outer: Subject, inner: Subject): boolean {

@@ -7,9 +7,11 @@
 import type { Group, Indicator, Observation } from '../schemas';
 import { observationsOf, observationsOfIndicator, subjectKey, subjectName, type Dataset, type SubjectType } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from '../views/palette';
-import { formatFigure, formatNumber, formatPeriod, formatQualified, formatStatistic } from '../views/format';
+import { formatFigure, formatNumber, formatQualified, formatStatistic } from '../views/format';
+import { formatPeriod } from './period';
 import { fairComparison, isOpenEnded, isRankable, latestPerSubject, openEnd } from './comparable';
 import { comparableTarget, targetStatus } from './meets-target';
+import { periodEndDate, periodText } from './period';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
@@ -70,26 +72,6 @@ export interface ChartFigureData {
 // ---------------------------------------------------------------------------------------------------------------
 // Periods and names
 
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The last day a period covers, as YYYY-MM-DD, so periods of any shape sort in time ("2024-H1" → 2024-06-30). */
-export function periodEndDate(period: string): string {
-  const end = period.includes('/') ? period.split('/')[1] : period;
-  const [y, rest, day] = end.split('-');
-  const year = Number(y);
-  if (!rest) return `${y}-12-31`;
-  if (day) return end;
-  const half = rest.match(/^H([12])$/);
-  if (half) return half[1] === '1' ? `${y}-06-30` : `${y}-12-31`;
-  const quarter = rest.match(/^Q([1-4])$/);
-  if (quarter) {
-    const month = Number(quarter[1]) * 3;
-    return `${y}-${pad(month)}-${pad(lastDay(year, month))}`;
-  }
-  const month = Number(rest);
-  return `${y}-${pad(month)}-${pad(lastDay(year, month))}`;
-}
 
 /** Earlier first; at the same end, a baseline before an actual before a target; then by value for a stable order. */
 export function compareObservations(a: Observation, b: Observation): number {
@@ -101,22 +83,7 @@ export function compareObservations(a: Observation, b: Observation): number {
   );
 }
 
-/** Cuts text at the first top-level "；" or "，": what comes after is a caveat for the table, not the label. */
-function firstClause(text: string): string {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '；' || ch === '，')) return text.slice(0, i);
-  }
-  return text;
-}
 
-/** The period of a figure in words, short enough for a sentence: the source's own label when it has one. */
-export function periodText(o: Observation): string {
-  return o.periodLabel ? firstClause(o.periodLabel) : formatPeriod(o.period);
-}
 
 /** A label split into lines at opening brackets, so a chart axis shows "医共体统一管理之前" over "（来源未给出时间）". */
 export function labelLines(text: string): string[] {

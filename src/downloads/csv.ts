@@ -6,7 +6,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Group, Indicator, Institution, Observation } from '../schemas';
 import { membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, subjectName, type Dataset } from '../data/dataset';
-import { formatFigure, formatPeriod, formatQualified } from '../views/format';
+import { formatFigure, formatQualified } from '../views/format';
+import { formatPeriod } from '../data/period';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
 import { regionOfSubject } from '../data/subject';
 

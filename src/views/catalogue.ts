@@ -2,7 +2,7 @@
 import type { Indicator, Observation } from '../schemas';
 import { framework as frameworkSchema, topic as topicSchema } from '../schemas';
 import { observationsOfIndicator, pathOf, subjectKey, subjectName, type Dataset, type Subject } from '../data/dataset';
-import { periodEndDate } from '../data/series';
+import { periodEndDate } from '../data/period';
 import { provinceOfSubject } from '../data/subject';
 
 export type Framework = Indicator['framework'];

@@ -7,7 +7,8 @@ import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, s
 import { formatDate, formatFigure, formatQualified, formatStatistic } from './format';
 import { comparableTarget, targetStatus } from '../data/meets-target';
 import { provinceOfSubject, subjectKey } from '../data/subject';
-import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../data/series';
+import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureData } from '../data/series';
+import { periodEndDate, periodText } from '../data/period';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
 import { catalogue, catalogueIndex, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
@@ -231,8 +232,19 @@ function sourcesOf(dataset: Dataset, observations: readonly Observation[]): Sour
   });
 }
 
-/** Everything an indicator page shows; undefined for an unknown id. */
+// The page, its embed view and its SVG files all show one view: it is computed once per dataset, id and address.
+const indicatorPages = new WeakMap<Dataset, Map<string, IndicatorPageView | undefined>>();
+
+/** Everything an indicator page shows; undefined for an unknown id. Computed once, then shared by the embed and SVG routes. */
 export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
+  let pages = indicatorPages.get(dataset);
+  if (!pages) indicatorPages.set(dataset, (pages = new Map()));
+  const key = `${id}\n${siteUrl ? new URL(siteUrl).href : ''}`;
+  if (!pages.has(key)) pages.set(key, buildIndicatorPage(dataset, id, siteUrl));
+  return pages.get(key);
+}
+
+function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
   const indicator = dataset.indicator.get(id);
   if (!indicator) return undefined;
   const official = indicator.definitionStatus === 'official';

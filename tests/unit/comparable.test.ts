@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation } from '../../src/schemas';
-import { comparablePeriods, contains, fairComparison, isOpenEnded, isRankable, measureKey, openEnd, statisticOf } from '../../src/data/comparable';
+import { contains, fairComparison, isOpenEnded, isRankable, measureKey, openEnd, statisticOf } from '../../src/data/comparable';
+import { comparablePeriods } from '../../src/data/period';
 import { meetsTarget } from '../../src/data/meets-target';
 import { comparisonChart, comparisonSummary } from '../../src/data/series';
 import { fixtureSite, rules, visitRate } from './indicators-fixture';

@@ -10,8 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { readSourceFiles } from '../../data/read-sources';
 import { validateDataset } from '../../data/validate';

@@ -273,6 +273,7 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
   'nationalTarget.reference': ['目标的出处（参考资料）'],
   label: ['名称', '如 全国卫生健康服务热线 12320'],
   fact: ['内容', '用平常的话写这条常识'],
+  words: ['同义词', '每行一个词（1–12 个字，不含空格和标点），至少两个'],
   words: ['同义词', '读者搜索时对同一件事的不同说法，每行一个，如 慢病、慢性病'],
   url: ['网址', '亲自打开看过的来源网址，以 https:// 开头'],
   verified: ['已核实', '在上面的网址亲自核对过才选“是”'],

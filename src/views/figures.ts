@@ -26,12 +26,17 @@ export interface CiteView {
   issuer?: string;
 }
 
+/** Whether a document's outlet names a place of publication (not "未载…", the data's word for none recorded). */
+export const outletNamed = (outlet: string | undefined): outlet is string => Boolean(outlet) && !outlet!.startsWith('未载');
+
 export function citeView(dataset: Dataset, source: SourceRef): CiteView {
   const doc = dataset.document.get(source.document);
   return {
     href: `/documents/${source.document}/`,
     title: doc?.data.title ?? source.document,
-    ...(doc ? { date: formatDate(doc.data.date), outlet: doc.data.outlet, ...(doc.data.issuer ? { issuer: doc.data.issuer } : {}) } : {}),
+    // An outlet the source does not name is written "未载（…）" in the data: a citation then names none ("刊载于未载" reads
+    // as nonsense); the document's own page says why.
+    ...(doc ? { date: formatDate(doc.data.date), ...(outletNamed(doc.data.outlet) ? { outlet: doc.data.outlet } : {}), ...(doc.data.issuer ? { issuer: doc.data.issuer } : {}) } : {}),
     section: source.section,
     ...(source.excerpt ? { excerpt: source.excerpt } : {}),
   };

@@ -125,3 +125,46 @@ describe('numbers to dial and ways on', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('大字模式 and the finder', () => {
+  it('puts the finder box on the first screen of a 360 × 640 phone in large type, under a header of one row', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/?large=1');
+    const box = (await page.getByLabel('乡镇、卫生院或医院的名字').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(640);
+    const name = (await page.locator('.site-name').boundingBox())!;
+    const toggle = (await page.locator('.large-toggle').boundingBox())!;
+    expect(toggle.y).toBeLessThan(name.y + name.height);
+    await context.close();
+  });
+
+  it('keeps the desktop header one row high in either mode', async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    for (const url of ['/institutions/?large=0', '/institutions/?large=1']) {
+      await page.goto(env.server.url + url);
+      const tops = await page.evaluate(() =>
+        ['.site-name', '.site-nav a', '#site-search', '.large-toggle'].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().bottom)),
+      );
+      const header = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height);
+      expect(header, url).toBeLessThan(80);
+      expect(Math.max(...tops) - Math.min(...tops), `${url}: ${tops}`).toBeLessThan(40);
+    }
+    await context.close();
+  });
+
+  it('invites only names it can find, and answers a village clinic it lacks with advice that works', async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/');
+    const hasClinics = readDist('finder/index.json').includes('村卫生室');
+    if (!hasClinics) await expect(page.locator('.finder-intro').textContent()).resolves.not.toMatch(/输入[^。]*村卫生室/);
+    await page.getByLabel('乡镇、卫生院或医院的名字').fill('扣马村卫生室');
+    const status = page.locator('[data-status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('乡镇');
+    await expect(page.locator('[data-fallback] a[href="tel:12320"]').isVisible()).resolves.toBe(true);
+    expect(await page.locator('[data-fallback] a[href^="/regions/"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});

@@ -28,3 +28,20 @@ describe('overview grid cells', () => {
     expect(cell.value).toMatch(/^> ?90%$/);
   });
 });
+
+describe('citations', () => {
+  it('name no outlet when the data records none ("未载…"), never "刊载于未载"', async () => {
+    const { outletNamed } = await import('../../src/views/figures');
+    expect(outletNamed('未载（抓取文本没有网站名称）')).toBe(false);
+    expect(outletNamed('健康四川')).toBe(true);
+    expect(outletNamed(undefined)).toBe(false);
+  });
+});
+
+describe('search excerpts of records', () => {
+  it('join a record’s lines with one full stop, never 「。。」', async () => {
+    const { docOfRecord } = await import('../../src/search/build/index-html');
+    const record = { url: '/institutions/a/', title: '甲', kind: '机构', region: '乙县', name: '甲', aliases: [], hidden: [], spelled: [], figures: [], lines: ['属于乙县医共体。', '开展双向转诊', '急症请拨打 120'] };
+    expect(docOfRecord(record).text).toBe('属于乙县医共体。开展双向转诊。急症请拨打 120');
+  });
+});

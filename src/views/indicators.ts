@@ -232,8 +232,19 @@ function sourcesOf(dataset: Dataset, observations: readonly Observation[]): Sour
   });
 }
 
-/** Everything an indicator page shows; undefined for an unknown id. */
+// The page, its embed view and its SVG files all show one view: it is computed once per dataset, id and address.
+const indicatorPages = new WeakMap<Dataset, Map<string, IndicatorPageView | undefined>>();
+
+/** Everything an indicator page shows; undefined for an unknown id. Computed once, then shared by the embed and SVG routes. */
 export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
+  let pages = indicatorPages.get(dataset);
+  if (!pages) indicatorPages.set(dataset, (pages = new Map()));
+  const key = `${id}\n${siteUrl ? new URL(siteUrl).href : ''}`;
+  if (!pages.has(key)) pages.set(key, buildIndicatorPage(dataset, id, siteUrl));
+  return pages.get(key);
+}
+
+function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
   const indicator = dataset.indicator.get(id);
   if (!indicator) return undefined;
   const official = indicator.definitionStatus === 'official';

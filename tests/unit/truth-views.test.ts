@@ -55,6 +55,14 @@ describe('a plan stays a plan', () => {
     expect(summary).not.toMatch(/^[^。]*第一批覆盖6家二级医院和21家基层医疗机构，牵头医院拿出/);
   });
 
+  it('the plan’s summary carries its status wherever documents are listed (district and group pages)', () => {
+    const lanshan = regionPage(dataset, 'lanshan', SITE).documents.find((d) => d.href === '/documents/linyi-2024-urban-group-plan/')!;
+    expect(lanshan.status?.label).toBe('计划');
+    const group = groupPage(dataset, 'linyi-tcm-hospital-urban-group', SITE, TODAY).documents[0];
+    expect(group.status?.label).toBe('计划');
+    expect(groupPage(dataset, 'zizhong-people-hospital-group', SITE, TODAY).documents[0].status?.label).toBe('已实行');
+  });
+
   it('Mengjin’s trial plan keeps its caveat and its statements are plans', () => {
     const page = groupPage(dataset, 'mengjin-first-medical-community', SITE, TODAY);
     expect(page.age?.warning).toContain('是试行方案');

@@ -20,6 +20,7 @@ import { figureTokens, writeFigures, type PageFigure } from '../shared/numbers';
 import { writtenNumbers } from '../../data/figures';
 import { wordKey, type IndexPage } from '../shared/index-layout';
 import type { SearchRecord } from './records';
+import { t } from '../../i18n/zh-CN';
 
 /** A page as the index takes it. */
 export interface IndexDoc {
@@ -175,7 +176,7 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
   for (const token of new Set(figures.flatMap((f) => figureTokens(f.value)))) terms.add(token, 1);
 
   // An indicator page also answers to what readers call its figure (下转率): searched and checked, never shown.
-  const forms = kind === '指标' ? indicatorForms(heading) : [];
+  const forms = kind === t('search.kind.indicator') ? indicatorForms(heading) : [];
   for (const form of forms) terms.text(form, 1);
 
   return { url, title, kind, region, figures, text: shown.join(' '), hidden: forms.join(' 。 '), terms: terms.terms, names: terms.names(), length: terms.length, wholeNames: heading ? [heading] : [] };

@@ -8,7 +8,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { startEditor } from '../src/editor/server/server';
 import { addUser } from '../src/editor/server/accounts';
 import { Git } from '../src/editor/server/git';
@@ -92,7 +92,7 @@ await task('02 a notice with a link', async () => {
   await fill(/^标题/, '示例：资中县家庭医生签约服务的通知');
   await fill(/^日期/, '2026-12-01');
   await fill(/一句话摘要/, '示例：说明怎样在本站发布一条带链接的通知。');
-  await page.getByLabel('正文', { exact: true }).fill('通知全文见[资中县医共体建设文件摘要](/documents/zizhong-2024-yigongti/)。');
+  await page.getByLabel('正文', { exact: true }).and(page.locator('textarea')).first().fill('通知全文见[资中县医共体建设文件摘要](/documents/zizhong-2024-yigongti/)。');
   await shot('02-notice-form');
   await save();
   notice = page.url();

@@ -168,3 +168,21 @@ describe('大字模式 and the finder', () => {
     await context.close();
   });
 });
+
+describe('referral sheets on paper', () => {
+  it('print their steps at 12 pt or more, and larger in 大字模式', async () => {
+    const url = builtPages().find((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url))!.url;
+    const sizes: number[] = [];
+    for (const large of ['0', '1']) {
+      const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}${url}?large=${large}`);
+      await page.emulateMedia({ media: 'print' });
+      sizes.push(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.referral-guide .step p')!).fontSize)));
+      await context.close();
+    }
+    // 12 pt is 16 CSS px.
+    expect(sizes[0]).toBeGreaterThanOrEqual(16);
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+  });
+});

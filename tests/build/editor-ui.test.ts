@@ -5,7 +5,7 @@
  * typical mistakes each shown beside its field in Chinese; nothing written when a save is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -251,4 +251,19 @@ describe('the editor, kind by kind', () => {
     expect(readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toBe(before);
   });
 
+
+  it('keeps a reference whose entry is missing, shows it, and names the problem beside the picker', async () => {
+    const file = join(server.root, 'data/groups/zizhong-2024-yigongti.json');
+    const groups = JSON.parse(readFileSync(file, 'utf8')) as { id: string; lead?: string }[];
+    const group = groups.find((g) => g.lead)!;
+    group.lead = 'no-such-hospital';
+    writeFileSync(file, JSON.stringify(groups, null, 2));
+    await page.goto(`${server.url}/edit/groups/${group.id}`);
+    const picker = page.locator('.picker[data-field="lead"]');
+    await expect.poll(() => picker.locator('.chosen').innerText()).toContain('no-such-hospital');
+    const verdict = await save(page);
+    expect(verdict.ok).toBe(false);
+    expect(await picker.locator('.error').innerText()).toContain('不存在');
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { id: string; lead?: string }[]).find((g) => g.id === group.id)!.lead).toBe('no-such-hospital');
+  });
 });

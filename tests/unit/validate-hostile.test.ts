@@ -39,6 +39,7 @@ function files(change: { institutions?: unknown[]; observations?: unknown[]; doc
       ],
       corrections: [],
       references: [],
+      synonyms: [],
     },
     mdx: { documents: [change.document ?? DOC()], updates: [] },
     public: { files: new Set(change.images ?? []), problems: [] },

@@ -53,8 +53,8 @@ export interface Entries {
 }
 
 export interface SourceFiles {
-  /** Each data collection's files; synonyms (search only) may be left out, as fixtures do. */
-  data: Omit<Record<DataCollection, SourceFile[]>, 'synonyms'> & { synonyms?: SourceFile[] };
+  /** Each data collection's files (an empty list where a collection has none). */
+  data: Record<DataCollection, SourceFile[]>;
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];

@@ -10,8 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { readSourceFiles } from '../../data/read-sources';
 import { validateDataset } from '../../data/validate';
@@ -150,6 +149,13 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     return `http://${host}:${previewPort}`;
   };
 
+  /** The page of the entry saved last (the entries API names it in `preview`), until it is published. */
+  let lastSavedPage: string | undefined;
+  const noteSavedPage = (method: string, answer: { status: number; json: unknown }) => {
+    const preview = (answer.json as { preview?: unknown } | null)?.preview;
+    if (method !== 'GET' && answer.status < 300 && typeof preview === 'string' && preview.startsWith('/')) lastSavedPage = preview;
+  };
+
   /** The site path of the entry changed by the latest save since the last publication (or ever, before the first). */
   async function changedPage(since: string | undefined): Promise<string | undefined> {
     const log = await git.run(['log', '--name-only', '--format=%x1e%H', ...(since ? [`${since}..HEAD`] : ['-n50']), '--', 'data', 'content']).catch(() => '');
@@ -184,14 +190,15 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
         if (!ok) return {};
         previewFrom = startedAt;
         const since = await git.lastPublication();
-        const page = path ?? (await changedPage(since)) ?? '/';
+        const page = path ?? lastSavedPage ?? (await changedPage(since)) ?? '/';
         return { url: `${previewOrigin({ headers: { host: `${currentHost}` } } as IncomingMessage)}${page}` };
       }
       if (!ok) return {};
       const upload = process.env.YIGONGTI_PUBLISH_COMMAND;
       if (upload && !(await runPublishCommand(root, upload, log))) return { state: 'failed', problems: [SERVER.uploadFailed] };
       const since = await git.lastPublication();
-      const page = await changedPage(since);
+      const page = lastSavedPage ?? (await changedPage(since));
+      lastSavedPage = undefined;
       await git.recordPublication(user.name, SERVER.approved(user.name)).catch((e) => gitProblems.push(String(e.message)));
       const site = process.env.SITE_URL || 'http://localhost:4321';
       return { url: page ? new URL(page, site).href : undefined, approvedBy: user.name };
@@ -222,6 +229,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       if (earlier === undefined) throw new HttpError(404, SERVER.versionMissing);
       const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
       const answer = await oneAtATime(() => api.restoreEntry!(ctx, target.file, body.id as string, earlier, body.hash as string));
+      noteSavedPage(method, answer);
       return sendJson(res, answer.status, answer.json);
     }
     if ((path === '/api/publish' || path === '/api/preview') && method === 'POST') {
@@ -240,6 +248,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readJson(req, upload ? LIMITS.upload : LIMITS.body);
       const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
       const answer = method === 'GET' || method === 'HEAD' ? await api.handleEntriesApi(ctx) : await oneAtATime(() => api.handleEntriesApi(ctx));
+      noteSavedPage(method, answer);
       return sendJson(res, answer.status, answer.json);
     }
     throw new HttpError(404, SERVER.notFound);
@@ -342,7 +351,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     if (req.method === 'POST' && action === 'save') return save(c, req, res, user);
     if (id !== undefined && !validId(id)) return notFound();
     const { files, ds, origins } = current(root, now);
-    const fileList = isMdx(c) ? [] : files.data[c].map((f) => f.path);
+    const fileList = isMdx(c) ? [] : (files.data[c] ?? []).map((f) => f.path);
     if (req.method === 'GET' && action === 'new') {
       return sendHtml(res, 200, formPage({ collection: c, entry: {}, files: fileList, file: fileList[0], ds }));
     }
@@ -354,7 +363,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
           ? files.mdx[c].some((f) => f.path === file)
             ? { id, ...readMdxEntry(root, file) }
             : undefined
-          : (JSON.parse(files.data[c].find((f) => f.path === file)!.text) as Record<string, unknown>[]).find((e) => e?.id === id);
+          : (JSON.parse((files.data[c] ?? []).find((f) => f.path === file)!.text) as Record<string, unknown>[]).find((e) => e?.id === id);
       if (!entry) return notFound();
       return sendHtml(res, 200, formPage({ collection: c, entry, originalId: id, files: fileList, file, ds }));
     }
@@ -386,7 +395,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
         entry,
         // After a save the form edits the saved entry; after a refusal it stays what it was.
         originalId: result.saved ? savedId : originalId,
-        files: isMdx(c) ? [] : after.files.data[c].map((f) => f.path),
+        files: isMdx(c) ? [] : (after.files.data[c] ?? []).map((f) => f.path),
         file: isMdx(c) ? undefined : result.path,
         ds: after.ds,
         result,

@@ -16,6 +16,9 @@
  * - With --names=<n>: instead of the regression set, the names (h1) of n institution, group and region pages spread
  *   evenly over dist/, each expecting its own page: for a site built at national scale (QUALITY_DIST=<its dist>),
  *   whose generated names the regression set does not know.
+ * - With --compare=pagefind (`npm run bench -- search --compare pagefind`): the regression set and the queries that
+ *   must find nothing, through our search and through plain Pagefind on a copy of the same dist/ (scripts/bench/pagefind.ts),
+ *   printed side by side: recall, nothing-found precision, time, bytes.
  * - With --recall: top-3 recall of the regression set; and, as a check beyond the set, every 2–4-character piece of
  *   every page's main heading searched on its own: what share of the first three results really contain it (of
  *   those that could: fewer pages may contain it than three).
@@ -26,9 +29,11 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../tests/support/browser';
 import { launchBare, pollUntil, type Tab } from './bench/bare-chromium';
+import type { EngineRun } from './bench/pagefind';
 import { serveSite } from '../tests/support/server';
 import { DIST, builtPages } from '../tests/support/site-pages';
-import { SEARCH_REGRESSION } from '../tests/support/search-queries';
+import { NOTHING_TO_FIND, SEARCH_REGRESSION } from '../tests/support/search-queries';
+import { runPagefind } from './bench/pagefind';
 import { resultLinks, waitForEngine, waitForResults } from '../tests/support/search-page';
 
 interface Measure {
@@ -65,7 +70,7 @@ function typeAndWait(tab: Tab, query: string): Promise<Measure> {
   return tab.evaluate<Measure>(`(${TYPE_AND_WAIT})(${JSON.stringify(query)})`);
 }
 
-const ENGINE_READY = `document.querySelector('select[name="kind"]')`;
+const ENGINE_READY = `document.querySelector('select[name="kind"]:not([disabled])')`;
 const SETTLED = `document.querySelector('#search-results').getAttribute('aria-busy') === 'false'`;
 
 /** A Playwright page, driven like a bare tab. */
@@ -132,12 +137,38 @@ function sampledNames(n: number): { query: string; page: string }[] {
     .filter(({ query }) => query);
 }
 
+/** Recall, nothing-found precision, time and bytes of both engines, as a Markdown table. */
+function printComparison(queries: { query: string; page: string; also?: string[]; kind?: string }[], ours: EngineRun, theirs: EngineRun & { indexSeconds: number }) {
+  const answerable = queries.map((q, i) => [q, i] as const).filter(([q]) => q.page);
+  const empty = queries.map((q, i) => [q, i] as const).filter(([q]) => !q.page);
+  const recall = (run: EngineRun) => answerable.filter(([q, i]) => run.tops[i].some((url) => [q.page, ...(q.also ?? [])].includes(url))).length;
+  const nothing = (run: EngineRun) => empty.filter(([, i]) => run.tops[i].length === 0).length;
+  const row = (label: string, f: (run: EngineRun) => string) => `| ${label} | ${f(ours)} | ${f(theirs)} |`;
+  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+  const over = (run: EngineRun) => run.bytes.filter((b) => b > 150 * 1024).length;
+  console.log(`\nOur search against plain Pagefind 1.6 (--force-language zh-cn) on the same dist/ (${DIST}), ${queries.length} queries, a fresh page each, bare Chromium\n`);
+  console.log('| | our index | Pagefind |\n| --- | --- | --- |');
+  console.log(row(`right page in the first 3 (${answerable.length} answerable)`, (r) => `${recall(r)}/${answerable.length}`));
+  console.log(row(`nothing shown (${empty.length} that must find nothing)`, (r) => `${nothing(r)}/${empty.length}`));
+  console.log(row('time to the first results: median / 90th pct', (r) => `${ms(median(r.ms))} / ${ms(percentile(r.ms, 90))}`));
+  console.log(row('a first search in all: median / 90th pct / max', (r) => `${kib(median(r.bytes))} / ${kib(percentile(r.bytes, 90))} / ${kib(Math.max(...r.bytes))}`));
+  console.log(row('queries over 150 KiB', (r) => `${over(r)}/${queries.length}`));
+  console.log(`\nPagefind indexed the copy in ${theirs.indexSeconds.toFixed(1)} s. Pagefind is timed from search() to its first three results' data (no painting).`);
+  const kinds = [...new Set(answerable.map(([q]) => q.kind ?? ''))];
+  console.log('\nBy kind (right page in the first 3): ' + kinds.map((k) => { const of = answerable.filter(([q]) => (q.kind ?? '') === k); const n = (r: EngineRun) => of.filter(([q, i]) => r.tops[i].some((url) => [q.page, ...(q.also ?? [])].includes(url))).length; return `${k} ${n(ours)}/${n(theirs)} of ${of.length}`; }).join('; '));
+  const missed = answerable.filter(([q, i]) => !ours.tops[i].some((url) => [q.page, ...(q.also ?? [])].includes(url))).map(([q]) => q.query);
+  if (missed.length) console.log(`Ours missed: ${missed.join('、')}`);
+}
+
 async function main() {
   const checkRecall = process.argv.includes('--recall');
   const underPlaywright = process.argv.includes('--playwright');
   const pause = Number(process.argv.find((a) => a.startsWith('--pause='))?.split('=')[1] ?? 0);
   const names = Number(process.argv.find((a) => a.startsWith('--names='))?.split('=')[1] ?? 0);
-  const queries = names ? sampledNames(names) : SEARCH_REGRESSION;
+  const compare = process.argv.find((a) => a.startsWith('--compare='))?.split('=')[1];
+  if (compare && compare !== 'pagefind') throw new Error(`--compare=${compare}: only pagefind is known`);
+  const queries: { query: string; page: string; also?: string[]; kind?: string }[] = names ? sampledNames(names) : compare ? [...SEARCH_REGRESSION, ...NOTHING_TO_FIND.map((query) => ({ query, page: '' }))] : SEARCH_REGRESSION;
+  const ourTops: string[][] = [];
   const server = await serveSite(DIST);
   const browser = await launchBrowser();
   const bare = underPlaywright ? undefined : await launchBare();
@@ -150,12 +181,12 @@ async function main() {
     const coldTotal: number[] = [];
     const gzipped = new Map<string, number>();
     const wireBytes = async ({ url, bytes }: { url: string; bytes: number }) => {
-      if (!/\.m?js$/.test(url)) return bytes;
+      if (!/\.m?js$|\.json$/.test(url)) return bytes;
       if (!gzipped.has(url)) gzipped.set(url, gzipSync(Buffer.from(await (await fetch(server.url + url)).arrayBuffer())).length);
       return gzipped.get(url)!;
     };
     const searchBytes = async (entries: { url: string; bytes: number }[]) =>
-      (await Promise.all(entries.filter((e) => /\.m?js$|^\/search-index/.test(e.url)).map(wireBytes))).reduce((a, b) => a + b, 0);
+      (await Promise.all(entries.filter((e) => /\.m?js$|^\/search-index|^\/finder\/sounds/.test(e.url)).map(wireBytes))).reduce((a, b) => a + b, 0);
     const openingScripts: number[] = [];
     for (const { query } of queries) {
       const tab = await openTab(`${server.url}/search/`);
@@ -169,8 +200,16 @@ async function main() {
       openingScripts.push(loaded.filter((e) => /\.m?js$/.test(e.url)).length);
       const measured = await typeAndWait(tab, query);
       cold.push(measured);
+      if (compare) ourTops.push(await tab.evaluate(`[...document.querySelectorAll('#search-results > li > a')].slice(0, 3).map((a) => new URL(a.href).pathname)`));
       coldTotal.push((await searchBytes(loaded)) + (await searchBytes(measured.fetched)));
       await tab.close();
+    }
+
+    if (compare) {
+      await bare?.close();
+      const theirs = await runPagefind(DIST, queries.map((q) => q.query));
+      printComparison(queries, { ms: cold.map((m) => m.ms), bytes: coldTotal, tops: ourTops }, theirs);
+      return;
     }
 
     // Warm: every query typed in one page, each once the one before has finished loading.

@@ -23,10 +23,10 @@ export async function startCheckWorker(): Promise<Worker> {
 }
 
 /** Sends the MDX files to a ready worker; the function returned waits for the result. */
-export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx']): () => MdxValidated {
+export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx'], images?: ReadonlySet<string>): () => MdxValidated {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  worker.postMessage({ mdx, port: port2, done }, [port2]);
+  worker.postMessage({ mdx, images, port: port2, done }, [port2]);
   // Whatever goes wrong in the worker, the MDX files are still validated, here.
   worker.on('error', () => {});
   return () => {
@@ -36,12 +36,12 @@ export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx']): ()
     void worker.terminate();
     if (message?.result) return message.result;
     if (message?.error) console.error(`(MDX check worker failed, checking here instead: ${message.error.split('\n')[0]})`);
-    return validateMdx(mdx);
+    return validateMdx(mdx, { images });
   };
 }
 
 /** `validateDataset` with the MDX files validated in a worker thread at the same time as the data files. */
 export async function validateDatasetInParallel(files: SourceFiles, options: ValidateOptions = {}): Promise<ReturnType<typeof validateDataset>> {
   const worker = await startCheckWorker().catch(() => undefined);
-  return validateDataset(files, worker ? { ...options, mdx: validateMdxInWorker(worker, files.mdx) } : options);
+  return validateDataset(files, worker ? { ...options, mdx: validateMdxInWorker(worker, files.mdx, files.public?.files) } : options);
 }

@@ -6,9 +6,9 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { validateMdx, type SourceFiles } from '../src/data/validate';
 
-parentPort!.once('message', ({ mdx, port, done }: { mdx: SourceFiles['mdx']; port: MessagePort; done: Int32Array }) => {
+parentPort!.once('message', ({ mdx, images, port, done }: { mdx: SourceFiles['mdx']; images?: ReadonlySet<string>; port: MessagePort; done: Int32Array }) => {
   try {
-    port.postMessage({ result: validateMdx(mdx) });
+    port.postMessage({ result: validateMdx(mdx, { images }) });
   } catch (error) {
     port.postMessage({ error: String((error as Error)?.stack ?? error) });
   } finally {

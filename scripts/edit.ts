@@ -81,7 +81,12 @@ if (existsSync(uiBuild)) {
   uiDir = await ((await import(pathToFileURL(uiBuild).href)) as { buildEditorUi(): Promise<string> }).buildEditorUi();
 }
 
-const editor = await startEditor({ root, port, lan, hosts, uiDir });
+const editor = await startEditor({ root, port, lan, hosts, uiDir }).catch((error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EADDRINUSE') throw error;
+  console.error(`端口 ${port} 已被占用（编辑器可能已经开着）。换一个端口：npm run edit -- --port ${port + 10}`);
+  console.error(`Port ${port} is in use; try npm run edit -- --port ${port + 10}`);
+  process.exit(1);
+});
 const { port: actual } = new URL(editor.url);
 if (lan) {
   const { lanHostNames } = await import('../src/editor/server/guard');

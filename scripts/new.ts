@@ -4,12 +4,12 @@
  * flags are asked for (required ones always; optional ones when typing at a terminal). The entry is checked with the
  * same validation as `npm run check` before anything is written.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { readSourceFiles } from '../src/data/read-sources';
-import { validateDataset, formatProblem, type Entries, type Problem, type SourceFiles } from '../src/data/validate';
+import { validateDataset, formatProblem, placeOf, strayFileProblem, type Entries, type Problem, type SourceFiles } from '../src/data/validate';
 import {
   appendToJsonArray,
   mdxText,
@@ -494,6 +494,14 @@ async function main() {
       path = relative(root, resolve(root, named.includes('/') ? named : `data/${kind.collection}/${named}`)).replace(/\\/g, '/');
       if (!path.endsWith('.json')) path += '.json';
       if (!path.startsWith(`data/${kind.collection}/`)) throw new InputError(`${kindName} 要写在 data/${kind.collection}/ 里 / must be written under data/${kind.collection}/`);
+      // Only where check reads it: directly in the collection's folder (no subfolder), under a name every system can hold.
+      const place = placeOf(path);
+      if (!place || place === 'ignored' || place.collection !== kind.collection) {
+        const why = strayFileProblem(path);
+        throw new InputError(`${path}：${why.zh} / ${why.en}`);
+      }
+      if (lstatSync(dirname(join(root, path)), { throwIfNoEntry: false })?.isSymbolicLink() || lstatSync(join(root, path), { throwIfNoEntry: false })?.isSymbolicLink())
+        throw new InputError(`${path} 是符号链接，不能写入 / is a symbolic link; not written`);
       const existing = existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined;
       text = appendToJsonArray(existing, built);
       if (text === undefined) throw new InputError(`${path} 不是一个可读的 JSON 列表，请先运行 npm run check 修好它 / is not a readable JSON array; fix it first`);

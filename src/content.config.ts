@@ -6,7 +6,10 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { documentSchema, updateSchema } from './schemas';
 
+// Files directly in each folder, as `npm run check` reads them (src/data/validate/files.ts): a file in a subfolder is
+// reported there and never published here.
+
 export const collections = {
-  documents: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/documents' }), schema: documentSchema }),
-  updates: defineCollection({ loader: glob({ pattern: '**/*.mdx', base: './content/updates' }), schema: updateSchema }),
+  documents: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/documents' }), schema: documentSchema }),
+  updates: defineCollection({ loader: glob({ pattern: '*.mdx', base: './content/updates' }), schema: updateSchema }),
 };

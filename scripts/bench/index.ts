@@ -3,6 +3,7 @@
  *   npm run bench                      Lighthouse and search speed on dist/, then the scale benchmark at 1/100 and 1/10
  *   npm run bench -- lighthouse        Lighthouse only (build first: npm run build)
  *   npm run bench -- search            search speed over the regression set (scripts/bench-search.ts; add --recall, --pause=500, --playwright, --names=100)
+ *   npm run bench -- search --compare pagefind   the regression set through our search and plain Pagefind on the same dist/, side by side
  *   npm run bench -- scale 0.01 0.1 1  the scale benchmark at the given sizes (1 = national size)
  *   npm run bench -- check 200000      how long npm run check takes on that many observations (goal ≤ 10 s)
  *   npm run bench -- scale 1 --keep    keep the temporary project for inspection; --echo shows the build log
@@ -33,7 +34,7 @@ if (what === 'all' || what === 'lighthouse') {
 
 if (what === 'all' || what === 'search') {
   console.log('\nSearch speed (scripts/bench-search.ts):');
-  const run = spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), resolve('scripts/bench-search.ts'), ...[...flags].filter((f) => f === '--recall' || f === '--playwright' || f.startsWith('--pause=') || f.startsWith('--names='))], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [resolve('node_modules/tsx/dist/cli.mjs'), resolve('scripts/bench-search.ts'), ...[...flags].filter((f) => f === '--recall' || f === '--playwright' || f.startsWith('--pause=') || f.startsWith('--names=') || f.startsWith('--compare=')), ...(args.includes('--compare') ? [`--compare=${args[args.indexOf('--compare') + 1] ?? 'pagefind'}`] : [])], { stdio: 'inherit' });
   if (run.status !== 0) process.exitCode = 1;
 }
 

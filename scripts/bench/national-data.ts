@@ -5,7 +5,7 @@
  * province). Deterministic: the same scale always gives the same files.
  * The data is invented and never leaves the temporary folder it is written to.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const FULL = { counties: 2100, groups: 4000, institutions: 40_000, villageClinics: 580_000, observations: 200_000, prefectures: 333 };
@@ -323,6 +323,10 @@ export function generateNationalDataset(root: string, scale: number, projectRoot
   };
   write('data/regions/regions.json', JSON.stringify(regions, null, 2));
   write('data/indicators/national.json', readFileSync(join(projectRoot, 'data/indicators/national.json'), 'utf8'));
+  // The general facts the indicators and pages cite (data/references/), copied as they are.
+  for (const name of readdirSync(join(projectRoot, 'data/references')).filter((n) => n.endsWith('.json'))) {
+    write(`data/references/${name}`, readFileSync(join(projectRoot, 'data/references', name), 'utf8'));
+  }
   for (const [name, map] of [['groups', groups], ['institutions', institutions], ['observations', observations]] as const) {
     for (const [province, list] of map) write(`data/${name}/${province}.json`, JSON.stringify(list, null, 2));
   }

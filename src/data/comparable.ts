@@ -12,8 +12,9 @@
  */
 import type { Indicator, Observation } from '../schemas';
 import { isWithin, type Dataset } from './dataset';
+import { regionOfSubject, subjectKey, type Subject } from './subject';
+import { periodClass } from './period';
 
-type Subject = Observation['subject'];
 
 /** Whether the source gives only a bound or a range, so the figure has no single number to rank by. */
 export function isOpenEnded(o: Pick<Observation, 'qualifier'>): boolean {
@@ -27,28 +28,25 @@ export function openEnd(o: Pick<Observation, 'qualifier'>): 'up' | 'down' | unde
   return undefined;
 }
 
+/**
+ * What kind of number a figure is: its indicator's declared statistic (validation rejects a figure that says
+ * otherwise), so a median, a rise of a median and a place's own value never share a comparison.
+ */
+export function statisticOf(o: Pick<Observation, 'statistic'>, indicator?: Pick<Indicator, 'statistic'>): NonNullable<Observation['statistic']> {
+  return indicator?.statistic ?? o.statistic ?? 'value';
+}
+
 /** What a figure is, for rule 1: two figures compare only when their keys are equal. */
 export function measureKey(o: Observation, indicator: Indicator): string {
-  return [o.indicator, indicator.unit, o.statistic ?? 'value', o.across?.label ?? '', o.kind].join('|');
+  return [o.indicator, indicator.unit, statisticOf(o, indicator), o.across?.label ?? '', o.kind].join('|');
 }
 
-/** The period class of rule 2: the year a period ends in, marked when the figure is cumulative (a span). */
-export function periodClass(period: string): string {
-  const span = period.includes('/');
-  const end = span ? period.split('/')[1] : period;
-  return `${span ? 'span:' : ''}${end.slice(0, 4)}`;
-}
-
-/** Whether two figures' periods may be compared (rule 2). */
-export function comparablePeriods(a: Pick<Observation, 'period'>, b: Pick<Observation, 'period'>): boolean {
-  return periodClass(a.period) === periodClass(b.period);
-}
 
 /** Whether subject `outer` contains subject `inner`: a region its sub-regions and everything in them; a group its region's places do not. */
 export function contains(dataset: Dataset, outer: Subject, inner: Subject): boolean {
   if (outer.type === inner.type && outer.id === inner.id) return false;
   if (outer.type !== 'region') return false;
-  const innerRegion = inner.type === 'region' ? inner.id : inner.type === 'group' ? dataset.group.get(inner.id)?.region : dataset.institution.get(inner.id)?.region;
+  const innerRegion = regionOfSubject(dataset, inner);
   return innerRegion !== undefined && isWithin(dataset, innerRegion, outer.id);
 }
 
@@ -69,8 +67,6 @@ export interface FairComparison {
   apart: Observation[];
 }
 
-const subjectKey = (s: Subject) => `${s.type}:${s.id}`;
-
 /** The most common key among figures; ties go to `prefer`, then to the later key (a later year). */
 function dominant(keys: string[], prefer?: (key: string) => boolean): string | undefined {
   const counts = new Map<string, number>();
@@ -90,7 +86,7 @@ export function fairComparison(dataset: Dataset, indicator: Indicator, figures: 
     (k) => k.includes('|value|'),
   );
   const sameMeasure = figures.filter((o) => measureKey(o, indicator) === measure);
-  for (const o of figures) if (measureKey(o, indicator) !== measure) ((o.statistic ?? 'value') === 'value' ? result.apart : result.aggregates).push(o);
+  for (const o of figures) if (measureKey(o, indicator) !== measure) (statisticOf(o, indicator) === 'value' ? result.apart : result.aggregates).push(o);
   const period = dominant(sameMeasure.map((o) => periodClass(o.period)));
   const inPeriod = sameMeasure.filter((o) => periodClass(o.period) === period);
   result.apart.push(...sameMeasure.filter((o) => periodClass(o.period) !== period));
@@ -103,39 +99,9 @@ export function fairComparison(dataset: Dataset, indicator: Indicator, figures: 
   return result;
 }
 
-/**
- * Whether a figure meets a target, when that can be known: "> 90%" meets "≥ 90%" but says nothing against "≥ 95%";
- * a median meets nothing (it is not a place's figure). Undefined when the figure cannot tell.
- */
-export function meetsTarget(
-  o: Pick<Observation, 'value' | 'qualifier' | 'statistic' | 'valueHigh'>,
-  target: { value: number; qualifier?: string },
-  polarity: Indicator['polarity'],
-): boolean | undefined {
-  if ((o.statistic ?? 'value') !== 'value' || polarity === 'neutral') return undefined;
-  const higher = polarity === 'higher-is-better';
-  const end = openEnd(o);
-  if (o.qualifier === 'about' || o.qualifier === 'range') return undefined;
-  const meets = higher ? o.value >= target.value : o.value <= target.value;
-  // A bound settles the question only when it points the way the target is met ("> 90" vs "≥ 90") or fails to reach it.
-  if (end === undefined) return meets;
-  if ((end === 'up') === higher) return meets ? true : undefined;
-  return meets ? undefined : false;
-}
-
-/**
- * The national target figures may be held against (✓/✗, gaps, a reference line): only one whose source in
- * `data/references/` is verified. An unverified target is shown in words with its caveat and colours nothing.
- */
-export function comparableTarget(ds: Pick<Dataset, 'reference'>, indicator: Indicator): Indicator['nationalTarget'] {
-  const target = indicator.nationalTarget;
-  if (!target?.reference) return undefined;
-  return ds.reference.get(target.reference)?.verified ? target : undefined;
-}
-
 /** One figure per subject: the latest of the given kind. */
 export function latestPerSubject(figures: readonly Observation[], kind: Observation['kind'], order: (a: Observation, b: Observation) => number): Observation[] {
   const latest = new Map<string, Observation>();
-  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject), o);
+  for (const o of [...figures].filter((o) => o.kind === kind).sort(order)) latest.set(subjectKey(o.subject.type, o.subject.id), o);
   return [...latest.values()];
 }

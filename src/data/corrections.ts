@@ -2,7 +2,8 @@
 import type { Correction, Indicator, Observation } from '../schemas';
 import { correctionsOf, subjectHref, subjectName, type Dataset } from './dataset';
 import type { SubjectLink } from '../views/documents';
-import { formatDate, formatPeriod, formatValue } from '../views/format';
+import { formatDate, formatValue } from '../views/format';
+import { formatPeriod } from './period';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 

@@ -4,8 +4,9 @@
  *
  * No Astro imports: views (src/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, UpdateMeta } from '../schemas';
+import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
+import { subjectKey, type Subject, type SubjectType } from './subject';
 
 export interface DocumentEntry {
   id: string;
@@ -16,8 +17,7 @@ export interface UpdateEntry {
   data: UpdateMeta;
 }
 
-export type SubjectType = Observation['subject']['type'];
-export type Subject = Observation['subject'];
+export { subjectHref, subjectKey, subjectName, type Subject, type SubjectType } from './subject';
 
 /** One of an institution's groups, with its role there. */
 export interface Membership {
@@ -49,6 +49,8 @@ export interface Dataset {
   readonly corrections: readonly Correction[];
   /** General knowledge from no county document, each with its source (data/references/). */
   readonly references: readonly Reference[];
+  /** Words readers use for the same thing, for search (data/synonyms/). */
+  readonly synonyms: readonly Synonym[];
   /** Sorted by id, so output does not depend on the order files were read. */
   readonly documents: readonly DocumentEntry[];
   readonly updates: readonly UpdateEntry[];
@@ -101,8 +103,6 @@ export interface Dataset {
   /** The newest date of any data file. */
   readonly dataUpdated: string | undefined;
 }
-
-export const subjectKey = (type: SubjectType, id: string) => `${type}:${id}`;
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
 const byIdText = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -226,6 +226,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     observations: entries.observations,
     corrections: entries.corrections,
     references: entries.references ?? [],
+    synonyms: entries.synonyms ?? [],
     documents,
     updates,
     region,
@@ -303,19 +304,6 @@ export function hasOwnPage(institution: Institution): boolean {
 /** Published corrections of one figure, oldest first. */
 export function correctionsOf(dataset: Dataset, observationId: string): readonly Correction[] {
   return dataset.correctionsByObservation.get(observationId) ?? NONE;
-}
-
-const SUBJECT_PATH = { group: 'groups', region: 'regions', institution: 'institutions' } as const;
-
-/** The page of what a figure is about. */
-export function subjectHref(subject: Subject): string {
-  return `/${SUBJECT_PATH[subject.type]}/${subject.id}/`;
-}
-
-/** The name of what a figure is about (its id when unknown). */
-export function subjectName(dataset: Dataset, subject: Subject): string {
-  const entry = subject.type === 'group' ? dataset.group.get(subject.id) : subject.type === 'region' ? dataset.region.get(subject.id) : dataset.institution.get(subject.id);
-  return entry?.name ?? subject.id;
 }
 
 /** The newest last-changed date among the files holding these entries. */

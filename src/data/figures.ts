@@ -49,6 +49,37 @@ export function parseChineseNumeral(run: string): number | undefined {
 
 const MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
+/** Full-width digits and point (１０５，４２３．５) as ASCII, as readers and some sources type them. */
+const halfWidthDigits = (text: string) => text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+
+/** A number written in Arabic digits, as sources, pages and readers write it: 105423, 105,423, 63.9万, 87.49. */
+export interface WrittenNumber {
+  /** The digits as written, without thousands commas: "63.9". */
+  digits: string;
+  /** 万 or 亿 when written after the digits. */
+  unit?: '万' | '亿';
+  /** The digits' number (63.9). */
+  number: number;
+  /** The number with its unit applied (639000). */
+  value: number;
+}
+
+/**
+ * Every number written in Arabic digits in a text, with its unit of 万 or 亿: the one reader behind checking an
+ * excerpt (`numbersInText`), reading a search query and indexing a page's figures (src/search/shared/numbers.ts).
+ * Thousands commas count only in groups of three (1,234,567), so "1,2" is two numbers.
+ */
+export function writtenNumbers(text: string): WrittenNumber[] {
+  const found: WrittenNumber[] = [];
+  for (const m of halfWidthDigits(text).matchAll(/(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿)?/g)) {
+    const digits = m[1].replace(/,/g, '') + (m[2] ?? '');
+    const number = Number(digits);
+    const unit = m[3] as WrittenNumber['unit'];
+    found.push({ digits, number, value: unit ? number * MULTIPLIERS[unit] : number, ...(unit ? { unit } : {}) });
+  }
+  return found;
+}
+
 /**
  * What may follow a number written in Chinese for it to count: a measure word, a unit of time or money, or the words of
  * a numbered slogan as sources write them (“五大中心”, “六统一”, “四不变、五转变”, “两办八中心”). Inside other words a
@@ -67,12 +98,11 @@ const RANGE_PAIR = /^[一两二三四五六七八九][两二三四五六七八�
  * only as whole numerals standing as numbers (not 百 in 老百姓, 千 in 千方百计, 一 inside 统一 or 一体化).
  */
 export function numbersInText(text: string): number[] {
-  const normalised = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, '.');
+  const normalised = halfWidthDigits(text);
   const found: number[] = [];
-  for (const m of normalised.matchAll(/(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万|亿)?/g)) {
-    const base = Number(m[1].replace(/,/g, '') + (m[2] ?? ''));
-    found.push(base);
-    if (m[3]) found.push(base * MULTIPLIERS[m[3]]);
+  for (const n of writtenNumbers(normalised)) {
+    found.push(n.number);
+    if (n.unit) found.push(n.value);
   }
   for (const m of normalised.matchAll(/[零〇一二两三四五六七八九十百千]+/g)) {
     const run = m[0];

@@ -11,6 +11,8 @@ import { createProcessor } from '@mdx-js/mdx';
 import remarkGfm from 'remark-gfm';
 import remarkSmartypants from 'remark-smartypants';
 import { INVISIBLE, name as visibleName } from '../schemas/common';
+import { lstatSync } from 'node:fs';
+import { readPublicFiles } from './validate/public-files';
 
 /**
  * The remark plugins of Astro's MDX pipeline before the policy, in its order. astro.config.mjs turns Astro's own gfm
@@ -29,8 +31,8 @@ const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif'];
  * crashed check.
  */
 export const MDX_MAX_DEPTH = 100;
-/** Block markers (>, -, *, +, 1.) that open containers at the start of one line; checked before the parser runs. */
-const MAX_LINE_CONTAINERS = 40;
+/** Block markers (>, -, *, +, 1.) opening containers on one line, checked before the parser runs (which overflows its stack near 3,000): each opens a tree level, so a line over this limit is over the depth limit, which the build also applies. */
+const MAX_LINE_CONTAINERS = MDX_MAX_DEPTH;
 
 /** Invisible and direction-changing characters, in a body: all of visibleText's but the zero-width joiner of emoji. */
 const BODY_INVISIBLE = new RegExp(`[${INVISIBLE}]`, 'gu');
@@ -141,7 +143,7 @@ function linkProblem(raw: string): { zh: string; en: string } | undefined {
  * relative paths, backslashes, encoded separators or dots, whitespace and control characters, queries and fragments
  * are all refused as written, before any browser-style normalisation could make them look harmless.
  */
-function imageProblem(raw: string): { zh: string; en: string } | undefined {
+function imageProblem(raw: string, images?: ReadonlySet<string>): { zh: string; en: string } | undefined {
   const url = normaliseUrl(raw);
   const scheme = schemeOf(url);
   if (scheme && DANGEROUS.has(scheme)) return { zh: `图片用了不允许的 ${scheme}: 地址（${raw}）`, en: `the image uses a forbidden ${scheme}: address (${raw})` };
@@ -163,6 +165,8 @@ function imageProblem(raw: string): { zh: string; en: string } | undefined {
   if (!extension || !IMAGE_EXTENSIONS.includes(extension)) {
     return { zh: `图片文件（${raw}）不是 ${IMAGE_EXTENSIONS.join('、')} 图片`, en: `the image file (${raw}) is not a ${IMAGE_EXTENSIONS.join('/')} image` };
   }
+  // The page would show a broken image: the file is not in public/ (or public/ refuses it, see public-files.ts).
+  if (images && !images.has(path)) return { zh: `图片 public${path} 不存在（或不能发布）`, en: `the image public${path} does not exist (or cannot be published)` };
   return undefined;
 }
 
@@ -226,7 +230,12 @@ function tooManyContainers(body: string): number | undefined {
 }
 
 /** Every place in an MDX tree (from @mdx-js/mdx or Astro's MDX pipeline) that the policy does not allow. */
-export function mdxTreeViolations(tree: unknown): MdxViolation[] {
+export interface MdxPolicyOptions {
+  /** Site paths of the images public/ may publish (`/images/chart.png`); when given, an image not among them is refused. */
+  images?: ReadonlySet<string>;
+}
+
+export function mdxTreeViolations(tree: unknown, options: MdxPolicyOptions = {}): MdxViolation[] {
   const root = tree as Node;
   const violations: MdxViolation[] = [];
   // Depth first, without recursion: the rest of the policy walks the tree recursively, as the renderer does.
@@ -308,7 +317,7 @@ export function mdxTreeViolations(tree: unknown): MdxViolation[] {
         if (same.length > 1 && same[0] !== node) {
           add(node, { zh: `链接标签 [${label}] 定义了不止一次（第 ${same[0].position?.start.line ?? 1} 行已定义）`, en: `the link label [${label}] is defined more than once (first on line ${same[0].position?.start.line ?? 1})` }, HINTS.definition);
         }
-        const problem = imageLabels.has(label) ? imageProblem(node.url ?? '') : linkProblem(node.url ?? '');
+        const problem = imageLabels.has(label) ? imageProblem(node.url ?? '', options.images) : linkProblem(node.url ?? '');
         if (problem) add(node, problem, imageLabels.has(label) ? HINTS.image : HINTS.link);
         break;
       }
@@ -318,7 +327,7 @@ export function mdxTreeViolations(tree: unknown): MdxViolation[] {
         break;
       }
       case 'image': {
-        const problem = imageProblem(node.url ?? '');
+        const problem = imageProblem(node.url ?? '', options.images);
         if (problem) add(node, problem, HINTS.image);
         break;
       }
@@ -345,7 +354,7 @@ const parser = createProcessor({
 });
 
 /** Everything not allowed in an MDX body, a syntax error included (then the only violation). */
-export function mdxViolations(body: string): MdxViolation[] {
+export function mdxViolations(body: string, options: MdxPolicyOptions = {}): MdxViolation[] {
   const crowded = tooManyContainers(body);
   if (crowded !== undefined)
     return [{ line: crowded, zh: `正文嵌套太深（一行里超过 ${MAX_LINE_CONTAINERS} 层引用或列表）`, en: `the text is nested too deep (over ${MAX_LINE_CONTAINERS} quotes or lists on one line)`, hint: HINTS.deep }];
@@ -354,7 +363,7 @@ export function mdxViolations(body: string): MdxViolation[] {
     return [{ line: marked, zh: `正文一段里的 * _ [ 标记超过 ${MAX_MARKS_PER_PARAGRAPH} 个`, en: `a paragraph holds over ${MAX_MARKS_PER_PARAGRAPH} * _ [ marks`, hint: HINTS.deep }];
   let tree;
   try {
-    parser.runSync(parser.parse(body));
+    parser.runSync(parser.parse(body) as never);
     throw new Error('the MDX tree was not handed over');
   } catch (error) {
     if (error instanceof TreeRead) {
@@ -367,7 +376,15 @@ export function mdxViolations(body: string): MdxViolation[] {
       return [{ line, zh: `正文无法解析：${first}`, en: `the text cannot be parsed: ${first}`, hint: HINTS.parse }];
     }
   }
-  return mdxTreeViolations(tree);
+  return mdxTreeViolations(tree, options);
+}
+
+/** The images public/ may publish, read once per build (the same reading as npm run check's). */
+const imagesByRoot = new Map<string, ReadonlySet<string>>();
+function publicImages(root: string): ReadonlySet<string> {
+  let images = imagesByRoot.get(root);
+  if (!images) imagesByRoot.set(root, (images = readPublicFiles(root).files));
+  return images;
 }
 
 /**
@@ -376,7 +393,10 @@ export function mdxViolations(body: string): MdxViolation[] {
  */
 export function remarkMdxPolicy() {
   return (tree: unknown, file: { path?: string; cwd?: string }) => {
-    const violations = mdxTreeViolations(tree);
+    // Astro's file loader follows links; check never reads through one (src/data/read-sources.ts), nor does the build.
+    if (file.path && lstatSync(file.path, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new Error(`${file.path}: 这是符号链接，网站不读取链接指向的内容 / a symbolic link; the site does not read what a link points to`);
+    const violations = mdxTreeViolations(tree, { images: publicImages(file.cwd ?? process.cwd()) });
     if (!violations.length) return;
     const name = file.path && file.cwd && file.path.startsWith(file.cwd + '/') ? file.path.slice(file.cwd.length + 1) : (file.path ?? 'MDX');
     const lines = violations.map((v) => `${name}:${v.line}: ${v.zh} / ${v.en}\n  → ${v.hint.zh}\n  → ${v.hint.en}`);

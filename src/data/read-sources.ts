@@ -1,19 +1,29 @@
 /** Reads the editors' files from disk for validation. The only place that walks the folders. */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, lstatSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
 import { indexDataset, type Dataset } from './dataset';
-import { readPublicFiles } from '../data/validate/public-files';
+import { readPublicFiles } from './validate/public-files';
 
-/** Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted. */
-function filesUnder(root: string, folder: string): string[] {
+/** Largest data or content file read: far above any real one, below what a string in memory can hold. */
+export const SOURCE_MAX_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted, each with
+ * what it is as the folder lists it (lstat, never following a link): a link or anything not a regular file is reported
+ * by validation, never read (a link could point outside the project; a folder named x.mdx cannot be read as a file).
+ */
+function filesUnder(root: string, folder: string): { path: string; kind: 'file' | 'link' | 'special' }[] {
   if (!existsSync(join(root, folder))) return [];
   return (readdirSync(join(root, folder), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((e) => !e.isDirectory())
-    .map((e) => `${folder}/${join(e.parentPath, e.name).slice(join(root, folder).length + 1).replace(/\\/g, '/')}`)
-    .sort();
+    .map((e) => ({
+      path: `${folder}/${join(e.parentPath, e.name).slice(join(root, folder).length + 1).replace(/\\/g, '/')}`,
+      kind: e.isSymbolicLink() ? ('link' as const) : e.isFile() ? ('file' as const) : ('special' as const),
+    }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 /**
@@ -25,11 +35,20 @@ export function readSourceFiles(root: string): SourceFiles {
   const data = Object.fromEntries(Object.keys(dataCollections).map((name) => [name, [] as SourceFile[]])) as Record<DataCollection, SourceFile[]>;
   const mdx = Object.fromEntries(Object.keys(mdxCollections).map((name) => [name, [] as SourceFile[]])) as Record<MdxCollection, SourceFile[]>;
   const other: SourceFile[] = [];
-  for (const path of [...filesUnder(root, 'data'), ...filesUnder(root, 'content')]) {
+  for (const { path, kind } of [...filesUnder(root, 'data'), ...filesUnder(root, 'content')]) {
     const place = placeOf(path);
     if (place === 'ignored') continue;
+    if (kind !== 'file') {
+      other.push({ path, text: '', unreadable: kind });
+      continue;
+    }
     if (!place) {
       other.push({ path, text: '' });
+      continue;
+    }
+    const size = lstatSync(join(root, path)).size;
+    if (size > SOURCE_MAX_BYTES) {
+      other.push({ path, text: '', unreadable: { tooLarge: size } });
       continue;
     }
     const file = decodeSource(path, readFileSync(join(root, path)));

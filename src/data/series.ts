@@ -5,15 +5,17 @@
  * browser only draws what was already decided.
  */
 import type { Group, Indicator, Observation } from '../schemas';
-import { observationsOf, observationsOfIndicator, subjectName, type Dataset } from './dataset';
+import { observationsOf, observationsOfIndicator, subjectKey, subjectName, type Dataset, type SubjectType } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from '../views/palette';
-import { formatFigure, formatNumber, formatPeriod, formatQualified, formatStatistic } from '../views/format';
-import { comparableTarget, fairComparison, isOpenEnded, isRankable, latestPerSubject, meetsTarget, openEnd } from './comparable';
+import { formatFigure, formatNumber, formatQualified, formatStatistic } from '../views/format';
+import { formatPeriod } from './period';
+import { fairComparison, isOpenEnded, isRankable, latestPerSubject, openEnd } from './comparable';
+import { comparableTarget, targetStatus } from './meets-target';
+import { periodEndDate, periodText } from './period';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
 export type ObservationKind = Observation['kind'];
-export type SubjectType = Observation['subject']['type'];
 
 /** Order of kinds in charts and tables: where it started, where it is, where it should get to. */
 export const KIND_ORDER: ObservationKind[] = ['baseline', 'actual', 'target'];
@@ -70,26 +72,6 @@ export interface ChartFigureData {
 // ---------------------------------------------------------------------------------------------------------------
 // Periods and names
 
-const lastDay = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The last day a period covers, as YYYY-MM-DD, so periods of any shape sort in time ("2024-H1" → 2024-06-30). */
-export function periodEndDate(period: string): string {
-  const end = period.includes('/') ? period.split('/')[1] : period;
-  const [y, rest, day] = end.split('-');
-  const year = Number(y);
-  if (!rest) return `${y}-12-31`;
-  if (day) return end;
-  const half = rest.match(/^H([12])$/);
-  if (half) return half[1] === '1' ? `${y}-06-30` : `${y}-12-31`;
-  const quarter = rest.match(/^Q([1-4])$/);
-  if (quarter) {
-    const month = Number(quarter[1]) * 3;
-    return `${y}-${pad(month)}-${pad(lastDay(year, month))}`;
-  }
-  const month = Number(rest);
-  return `${y}-${pad(month)}-${pad(lastDay(year, month))}`;
-}
 
 /** Earlier first; at the same end, a baseline before an actual before a target; then by value for a stable order. */
 export function compareObservations(a: Observation, b: Observation): number {
@@ -101,22 +83,7 @@ export function compareObservations(a: Observation, b: Observation): number {
   );
 }
 
-/** Cuts text at the first top-level "；" or "，": what comes after is a caveat for the table, not the label. */
-function firstClause(text: string): string {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '（' || ch === '(') depth++;
-    else if (ch === '）' || ch === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (ch === '；' || ch === '，')) return text.slice(0, i);
-  }
-  return text;
-}
 
-/** The period of a figure in words, short enough for a sentence: the source's own label when it has one. */
-export function periodText(o: Observation): string {
-  return o.periodLabel ? firstClause(o.periodLabel) : formatPeriod(o.period);
-}
 
 /** A label split into lines at opening brackets, so a chart axis shows "医共体统一管理之前" over "（来源未给出时间）". */
 export function labelLines(text: string): string[] {
@@ -136,7 +103,6 @@ export function subjectNoun(dataset: Dataset, subjects: Observation['subject'][]
   return t('noun.groups');
 }
 
-const subjectKey = (s: Observation['subject']) => `${s.type}:${s.id}`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Values and differences
@@ -170,19 +136,12 @@ export function isChartable(indicator: Indicator): boolean {
 export function unambiguous(observations: readonly Observation[]): Observation[] {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
-    const key = `${subjectKey(o.subject)}|${o.period}|${o.kind}`;
+    const key = `${subjectKey(o.subject.type, o.subject.id)}|${o.period}|${o.kind}`;
     const list = groups.get(key);
     if (list) list.push(o);
     else groups.set(key, [o]);
   }
   return [...groups.values()].filter((list) => new Set(list.map((o) => `${o.value}|${o.qualifier ?? ''}`)).size === 1).map((list) => list[0]);
-}
-
-/** The latest figure of a kind, per subject. */
-function latestBySubject(observations: Observation[], kind: ObservationKind): Map<string, Observation> {
-  const latest = new Map<string, Observation>();
-  for (const o of [...observations].filter((o) => o.kind === kind).sort(compareObservations)) latest.set(subjectKey(o.subject), o);
-  return latest;
 }
 
 /** "已达到目标（≥ 65%）", "距目标（约 90%）还差 2.51 个百分点", or for neutral indicators "比目标（…）高 3 人". */
@@ -247,7 +206,7 @@ export function subjectSummary(dataset: Dataset, indicator: Indicator, observati
 export function comparisonSummary(dataset: Dataset, indicator: Indicator, observations: Observation[]): string | undefined {
   const clean = unambiguous(observations);
   const actuals = latestPerSubject(clean, 'actual', compareObservations);
-  if (actuals.length === 1) return subjectSummary(dataset, indicator, clean.filter((o) => subjectKey(o.subject) === subjectKey(actuals[0].subject)));
+  if (actuals.length === 1) return subjectSummary(dataset, indicator, clean.filter((o) => subjectKey(o.subject.type, o.subject.id) === subjectKey(actuals[0].subject.type, actuals[0].subject.id)));
   if (actuals.length === 0) {
     const targets = latestPerSubject(clean, 'target', compareObservations);
     if (targets.length === 0) return undefined;
@@ -291,9 +250,9 @@ export function comparisonSummary(dataset: Dataset, indicator: Indicator, observ
   }
   const national = comparableTarget(dataset, indicator);
   if (national && indicator.polarity !== 'neutral') {
-    const verdicts = shown.map((o) => ({ o, meets: meetsTarget(o, national, indicator.polarity) }));
-    const reached = verdicts.filter((v) => v.meets === true).length;
-    const below = verdicts.filter((v) => v.meets === false && !isOpenEnded(v.o)).map((v) => v.o);
+    const verdicts = shown.map((o) => ({ o, status: targetStatus(dataset, indicator, o) }));
+    const reached = verdicts.filter((v) => v.status.comparable && v.status.meets).length;
+    const below = verdicts.filter((v) => v.status.comparable && !v.status.meets && !isOpenEnded(v.o)).map((v) => v.o);
     const target = targetText(dataset, indicator)!;
     const higherIsBetter = indicator.polarity === 'higher-is-better';
     if (reached === shown.length) sentence += tf('summary.compare.allReached', { target });
@@ -461,7 +420,7 @@ export function chartsForIndicator(dataset: Dataset, indicator: Indicator): Char
   const charts: ChartFigureData[] = [];
   const comparison = comparisonChart(dataset, indicator, observations);
   if (comparison) charts.push(comparison);
-  for (const own of groupBy(observations, (o) => subjectKey(o.subject)).values()) {
+  for (const own of groupBy(observations, (o) => subjectKey(o.subject.type, o.subject.id)).values()) {
     const s = own[0].subject;
     const chart = subjectChart(dataset, indicator, own, `trend-${s.type}-${s.id}`);
     if (chart) charts.push(chart);

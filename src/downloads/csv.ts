@@ -6,8 +6,10 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Group, Indicator, Institution, Observation } from '../schemas';
 import { membershipsOf, observationsOf, observationsOfIndicator, pathOf, rosterOf, subjectName, type Dataset } from '../data/dataset';
-import { formatFigure, formatPeriod, formatQualified } from '../views/format';
+import { formatFigure, formatQualified } from '../views/format';
+import { formatPeriod } from '../data/period';
 import { strings, t, type StringKey } from '../i18n/zh-CN';
+import { regionOfSubject } from '../data/subject';
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
@@ -24,11 +26,6 @@ function regionFullName(dataset: Dataset, id: string): string {
   return pathOf(dataset, id).map((r) => r.name).join('');
 }
 
-function subjectRegion(dataset: Dataset, subject: Observation['subject']): string | undefined {
-  if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return dataset.group.get(subject.id)?.region;
-  return dataset.institution.get(subject.id)?.region;
-}
 
 /** Tables need the site (to resolve names) and the address it is published at (for links). */
 export interface Context {
@@ -52,8 +49,8 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'subject_type', cell: (o) => o.subject.type },
       { key: 'subject_id', cell: (o) => o.subject.id },
       { key: 'subject_name', cell: (o) => subjectName(dataset, o.subject) },
-      { key: 'region_id', cell: (o) => orNull(subjectRegion(dataset, o.subject)) },
-      { key: 'region_name', cell: (o) => { const r = subjectRegion(dataset, o.subject); return r ? regionFullName(dataset, r) : null; } },
+      { key: 'region_id', cell: (o) => orNull(regionOfSubject(dataset, o.subject)) },
+      { key: 'region_name', cell: (o) => { const r = regionOfSubject(dataset, o.subject); return r ? regionFullName(dataset, r) : null; } },
       { key: 'period', cell: (o) => o.period },
       { key: 'period_label', cell: (o) => o.periodLabel ?? formatPeriod(o.period) },
       { key: 'kind', cell: (o) => o.kind },

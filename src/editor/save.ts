@@ -50,7 +50,7 @@ export function placeEntry(files: SourceFiles, request: SaveRequest): { path: st
   const path = request.file ?? '';
   if (!new RegExp(`^data/${collection}/[a-z0-9][a-z0-9-]*\\.json$`).test(path))
     return refused(path || `data/${collection}/`, `文件名须是 data/${collection}/ 里的 小写字母-数字.json`, `the file must be data/${collection}/<lowercase-name>.json`);
-  const existing = files.data[collection].find((f) => f.path === path)?.text;
+  const existing = (files.data[collection] ?? []).find((f) => f.path === path)?.text;
   if (originalId !== undefined) {
     let list: unknown;
     try {

@@ -17,6 +17,7 @@ export const COLLECTION_LABELS: Record<Collection, string> = {
   indicators: '指标',
   regions: '地区',
   references: '参考资料（一般常识的出处）',
+  synonyms: '搜索同义词（读者的说法）',
 };
 
 /** The order of the start page: what bureaus publish most often first. */
@@ -66,6 +67,7 @@ export const FIELD_LABELS: Record<string, string> = {
   section: '来源位置（原文标题或段落）',
   excerpt: '摘录（从原文复制、包含这个数字的几个字）',
   aliases: '别名（每行一个）',
+  words: '同义词（每行一个，读者搜索时的不同说法）',
   belongsTo: '所属乡镇卫生院（村卫生室填写）',
   note: '说明',
   indicator: '指标',
@@ -271,6 +273,8 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
   'nationalTarget.reference': ['目标的出处（参考资料）'],
   label: ['名称', '如 全国卫生健康服务热线 12320'],
   fact: ['内容', '用平常的话写这条常识'],
+  words: ['同义词', '每行一个词（1–12 个字，不含空格和标点），至少两个'],
+  words: ['同义词', '读者搜索时对同一件事的不同说法，每行一个，如 慢病、慢性病'],
   url: ['网址', '亲自打开看过的来源网址，以 https:// 开头'],
   verified: ['已核实', '在上面的网址亲自核对过才选“是”'],
   reposted: ['转载日期', '转载网站显示的日期（不是原文的日期）'],
@@ -415,6 +419,8 @@ export const UI = {
   networkError: '连接不上编辑器，请检查编辑器窗口是否还开着。',
   navLabel: '编辑器',
   yes: '是',
+  chooseFile: '选择文件…',
+  noFile: '还没有选文件',
   no: '否',
   newNav: '新建',
   newVerb: '新建',
@@ -484,6 +490,7 @@ export const SERVER = {
   previewStarted: '开始生成预览……',
   previewFailed: '预览没有生成。请改正下面的问题：',
   previewNone: '还没有生成预览。请先点“预览”。',
+  uploadFailed: '网站已经生成，但上传到服务器没有成功，公开网站还没有更新。请把“技术细节”发给技术人员。',
   approved: (name: string) => `签发发布（审核：${name}）`,
   loginTitle: '登录编辑器',
   loginName: '用户名',

@@ -77,6 +77,7 @@ export const MESSAGE_HINTS: [RegExp, Hint][] = [
   ],
   [/空白/, { zh: '填上看得见的文字；如果这是可选字段而你没有内容可写，就把整个字段删掉。', en: 'Write visible text; if the field is optional and you have nothing to say, remove the field.' }],
   [/数字太大/, { zh: '写成普通的有限数字，例如 105423；不要写 1e309 这类指数形式。', en: 'Write an ordinary finite number such as 105423, not an exponent like 1e309.' }],
+  [/太长/, { zh: '名称、标题和标签写简短的名字（全称即可，不要写成一段话）；要说明的内容写进 note 或正文。', en: 'Keep names, titles and labels short (the full name, not a paragraph); put explanations in note or the text.' }],
   [/id 最长/, { zh: '把 id 缩短到几个词，例如 zizhong-people-hospital。', en: 'Shorten the id to a few words, e.g. zizhong-people-hospital.' }],
 ];
 
@@ -96,6 +97,7 @@ export const COLLECTION_NAMES: Record<string, string> = {
   updates: '动态 updates',
   corrections: '更正 corrections',
   references: '参考资料 references',
+  synonyms: '搜索同义词 synonyms',
 };
 
 const at = (zh: string, en: string, hint?: Hint): Message => (hint ? { zh, en, hint } : { zh, en });
@@ -141,6 +143,35 @@ export const fileMessages = {
     at(`${top}/${folder}/ 里只能放 ${ext} 文件，网站不会使用这个文件`, `only ${ext} files belong in ${top}/${folder}/; the site would not use this file`, {
       zh: top === 'data' ? '数据写成 .json 文件；表格（.csv、.xlsx）请用 npm run import 导入，导入后删除表格文件。' : '动态和文件写成 .mdx 文件（npm run new 可以生成）；图片等附件不要放在这里。',
       en: top === 'data' ? 'Write data as .json; import spreadsheets (.csv, .xlsx) with npm run import, then remove the spreadsheet.' : 'Write updates and documents as .mdx (npm run new writes one); do not put attachments here.',
+    }),
+};
+
+/** Files stage, continued: files that cannot be read safely, and names no system can hold. */
+export const unreadableMessages = {
+  link: () =>
+    at('这是一个符号链接（快捷方式），不是文件本身；网站不读取链接指向的内容', 'this is a symbolic link, not a file; the site does not read what a link points to', {
+      zh: '把真正的文件复制到这里，删除链接。',
+      en: 'Copy the file itself here and delete the link.',
+    }),
+  special: () =>
+    at('这不是普通文件（可能是文件夹、设备或管道），网站无法读取', 'this is not a regular file (a folder, device or pipe); the site cannot read it', {
+      zh: '删除它，或换一个不以 .json/.mdx 结尾的名字。',
+      en: 'Delete it, or give it a name that does not end in .json or .mdx.',
+    }),
+  tooLarge: (mb: number, max: number) =>
+    at(`文件有 ${mb.toFixed(0)} MB，超过 ${max} MB，无法读取`, `the file is ${mb.toFixed(0)} MB, over ${max} MB; it cannot be read`, {
+      zh: '把条目分成几个文件，例如按年份或地区。',
+      en: 'Split the entries into several files, e.g. by year or region.',
+    }),
+  reserved: (name: string) =>
+    at(`文件名“${name}”在 Windows 上是保留名称，这个文件在 Windows 上无法检出或打开`, `"${name}" is a reserved name on Windows; the file cannot be checked out or opened there`, {
+      zh: '给文件换个名字，例如 contacts.json 或 con-2024.json。',
+      en: 'Rename the file, e.g. contacts.json or con-2024.json.',
+    }),
+  tooDeep: (depth: number, max: number) =>
+    at(`文件里的列表或对象套了 ${depth} 层，超过 ${max} 层，无法读取`, `the file nests lists or objects ${depth} levels deep, over ${max}; it cannot be read`, {
+      zh: '每个条目只需要几层：对照 src/schemas/ 的说明或 docs/编辑指南.md 的示例改写。',
+      en: 'An entry needs only a few levels: rewrite it after src/schemas/ or the examples in docs/编辑指南.md.',
     }),
 };
 
@@ -321,6 +352,26 @@ export const ruleMessages = {
     at(`日期 ${date} 在今天之后，还不能发布`, `the date ${date} is in the future; it cannot be published yet`, {
       zh: '写实际发布的日期（今天或更早）；如果是年份或月份写错了，改正它。',
       en: 'Write the date it is actually published (today or earlier); correct a mistyped year or month.',
+    }),
+  actualAhead: (period: string) =>
+    at(`实际值的时期 ${period} 还没有到（在今天之后），不可能已经有实际数字`, `an actual figure for ${period}, a period still to come`, {
+      zh: '核对时期（是否年份写错）；如果这是计划要达到的数，把 kind 改成 "target"。',
+      en: 'Check the period (a mistyped year?); if the figure is a goal, set kind to "target".',
+    }),
+  belongsToNotClinic: (kind: string) =>
+    at(`只有村卫生室（village-clinic）写 belongsTo，这个机构的类型是 ${kind}`, `only a village clinic has belongsTo; this institution is a ${kind}`, {
+      zh: '删掉 belongsTo；机构属于哪个医共体由医共体的成员名单决定（data/groups/）。',
+      en: 'Remove belongsTo; which group an institution is in comes from the groups’ member lists (data/groups/).',
+    }),
+  belongsToWrongKind: (target: string, kind: string) =>
+    at(`belongsTo 要写管理这个村卫生室的乡镇卫生院或社区卫生服务中心，“${target}”的类型是 ${kind}`, `belongsTo must name the township or community health centre that runs the clinic; "${target}" is a ${kind}`, {
+      zh: '改成乡镇卫生院（township-health-centre）或社区卫生服务中心（community-health-centre）的 id。',
+      en: 'Write the id of a township-health-centre or community-health-centre.',
+    }),
+  belongsToLoop: (chain: string) =>
+    at(`belongsTo 绕成了一个圈：${chain}`, `belongsTo forms a loop: ${chain}`, {
+      zh: '村卫生室的 belongsTo 写乡镇卫生院；卫生院本身不写 belongsTo。改正圈里写错的那一个。',
+      en: 'A village clinic’s belongsTo names its health centre; a health centre has none. Correct the wrong one in the loop.',
     }),
 };
 

@@ -4,6 +4,7 @@
  */
 import { stringify as stringifyYaml } from 'yaml';
 import type { Entries } from '../data/validate';
+import { regionOfSubject as subjectRegion } from '../data/subject';
 
 /** Today in China (the bureaus' calendar), as ISO `2024-08-13`, whatever the machine's time zone. */
 export function todayInChina(now = new Date()): string {
@@ -63,12 +64,11 @@ export function namedEntries(dataset: Entries) {
 }
 export type NamedEntries = ReturnType<typeof namedEntries>;
 
-/** The region a figure's subject lies in, for prefixing its id. */
-export function regionOfSubject(dataset: Entries, type: string, id: string): string | undefined {
-  if (type === 'region') return dataset.regions.some((r) => r.id === id) ? id : undefined;
-  if (type === 'group') return dataset.groups.find((g) => g.id === id)?.region;
-  if (type === 'institution') return dataset.institutions.find((i) => i.id === id)?.region;
-  return undefined;
+/** The region a figure's subject lies in, for prefixing its id (the rule is src/data/subject.ts's). */
+export function regionOfSubject(entries: { readonly [K in 'regions' | 'groups' | 'institutions']: readonly Entries[K][number][] }, type: string, id: string): string | undefined {
+  if (type !== 'region' && type !== 'group' && type !== 'institution') return undefined;
+  const byId = <T extends { id: string }>(list: readonly T[]) => ({ get: (key: string) => list.find((e) => e.id === key), has: (key: string) => list.some((e) => e.id === key) });
+  return subjectRegion({ region: byId(entries.regions), group: byId(entries.groups), institution: byId(entries.institutions) }, { type, id });
 }
 
 /** A period as id text: `2019-11/2024-08` → `2019-11-2024-08`, `../2024-08` → `2024-08`. */

@@ -18,11 +18,26 @@ export function isRealDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+/**
+ * The day a YAML date names, as written: `2024-08-13`, also from a timestamp (`2024-08-13T10:00:00Z`), whose day and
+ * time are checked as written. Validation's YAML reading keeps each timestamp's text (`source`, src/data/frontmatter.ts);
+ * a day or time that does not exist gives that text back, for the date rule to refuse instead of rolling it over.
+ */
+export function writtenDay(date: Date): unknown {
+  const source = (date as Date & { source?: string }).source?.trim();
+  if (source === undefined) return Number.isNaN(date.getTime()) ? date : date.toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(?:[Tt]|[ \t]+)(\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.\d+)?(?:[ \t]*(?:Z|[-+](\d{1,2})(?::?(\d{2}))?))?)?$/.exec(source);
+  if (!m) return source;
+  const day = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  const [hour, minute, second, zoneHour, zoneMinute] = [m[4], m[5], m[6], m[7], m[8]].map((v) => (v === undefined ? 0 : Number(v)));
+  if (hour > 23 || minute > 59 || second > 60 || zoneHour > 14 || zoneMinute > 59) return source;
+  return day;
+}
+
 /** A calendar date written as ISO 8601 (`2024-08-13`). */
 export const isoDate = z.preprocess(
-  // YAML frontmatter turns an unquoted 2024-08-13 into a Date; accept it as the text it was. Validation's parser keeps
-  // that text (`source`), so that 2024-02-30 is reported rather than rolled over to March 1st.
-  (v) => (v instanceof Date ? ((v as Date & { source?: string }).source?.trim().match(/^\d{4}-\d{2}-\d{2}$/)?.[0] ?? (Number.isNaN(v.getTime()) ? v : v.toISOString().slice(0, 10))) : v),
+  // YAML frontmatter turns an unquoted 2024-08-13 (or 2024-08-13T10:00:00Z) into a Date; accept it as the day written.
+  (v) => (v instanceof Date ? writtenDay(v) : v),
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, '日期须写成 YYYY-MM-DD / a date must be written YYYY-MM-DD')
@@ -81,6 +96,17 @@ export function visibleText(options: { multiline?: boolean } = {}) {
         : `太长：名称、标题和标签最多 ${max} 个字 / too long: a name, title or label is at most ${max} characters`,
     );
 }
+
+/** Longest web address: a page's address, not a document pasted into one. */
+export const URL_MAX_LENGTH = 500;
+
+/** A web address a page links to: http(s) only, no space or character that hides or reorders what the reader sees. */
+export const webAddress = z
+  .string()
+  .url('须是完整网址，如 https://… / must be a full address such as https://…')
+  .regex(/^https?:\/\//, '只能是 http(s) 网址 / only http(s) addresses')
+  .regex(new RegExp(`^[^\\s${INVISIBLE}]*$`, 'u'), '网址里有空格或看不见的控制字符 / the address holds a space or an invisible control character')
+  .max(URL_MAX_LENGTH, `网址最长 ${URL_MAX_LENGTH} 个字符 / an address is at most ${URL_MAX_LENGTH} characters`);
 
 /** A one-line name, title or label a reader sees. */
 export const name = visibleText();

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { isoDate, name, prose, sourceRef } from './common';
+import { isoDate, name, prose, sourceRef, webAddress } from './common';
 
 /**
  * Contact details a resident acts on. Each carries its source and the day an editor last saw it there: numbers and
@@ -43,7 +43,7 @@ export const online = z
     /** What it is, e.g. "官方网站", "微信公众号". */
     label: name,
     /** The web address (https://…), when it is a website. */
-    url: z.string().url('须是完整网址，如 https://… / must be a full address such as https://…').regex(/^https?:\/\//, '只能是 http(s) 网址 / only http(s) addresses').optional(),
+    url: webAddress.optional(),
     /** The account's name as residents search for it, when it is an official account. */
     account: name.optional(),
     /** Where it is named. */

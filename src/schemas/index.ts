@@ -8,6 +8,7 @@ import { documentSchema } from './document';
 import { updateSchema } from './update';
 import { correctionSchema } from './correction';
 import { referenceSchema } from './reference';
+import { synonymSchema } from './synonym';
 
 /** JSON collections: each file in `data/<name>/` holds an array of entries. */
 export const dataCollections = {
@@ -20,6 +21,8 @@ export const dataCollections = {
   corrections: correctionSchema,
   /** General knowledge from no county document, each fact with its issuer, title, date and address. */
   references: referenceSchema,
+  /** Words readers use for the same thing, for the site's search (no page shows them). */
+  synonyms: synonymSchema,
 } as const;
 
 /** MDX collections: each file in `content/<name>/` is one entry; the file name is its id. */
@@ -40,5 +43,6 @@ export * from './document';
 export * from './update';
 export * from './correction';
 export * from './reference';
+export * from './synonym';
 export * from './common';
 export * from './contact';

@@ -36,6 +36,16 @@ export function periodProblem(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The first day of a period's last part (`2024-08` → 2024-08-01; `2019-11/2024-08` → 2024-08-01): an actual figure
+ * cannot be for a period whose last part starts after today. Undefined for a text that is not a period.
+ */
+export function periodLastStart(text: string): string | undefined {
+  if (!periodPattern.test(text)) return undefined;
+  const parts = text.split('/');
+  return firstDay(parts[parts.length - 1]);
+}
+
 /** How exact a figure is (see `qualifier` below); exact figures have none. */
 export const QUALIFIERS = ['at-least', 'more-than', 'about', 'at-most', 'less-than', 'range'] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];

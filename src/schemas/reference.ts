@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { documentDate } from './document';
-import { id, name, prose } from './common';
+import { id, name, prose, webAddress } from './common';
 
 /**
  * General knowledge that comes from no county document (the 12320 hotline, 120, national targets, descriptions of the
@@ -23,11 +23,7 @@ export const referenceSchema = z
     /** The source's date (YYYY-MM-DD, or YYYY-MM, YYYY). */
     date: documentDate.optional(),
     /** The address of the source, only when it was opened and read: never guessed. */
-    url: z
-      .string()
-      .url('须是完整网址（https://…） / must be a full address (https://…)')
-      .regex(/^https?:\/\//, '只能是 http(s) 网址 / only http(s) addresses')
-      .optional(),
+    url: webAddress.optional(),
     /**
      * `true` only when the fact was checked in the source at `url` (issuer, title and date then required). `false`
      * shows "未核实" beside the fact, and the fact colours nothing (no ✓/✗ against an unverified target).

@@ -2,8 +2,8 @@
 import type { Indicator, Observation } from '../schemas';
 import { framework as frameworkSchema, topic as topicSchema } from '../schemas';
 import { observationsOfIndicator, pathOf, subjectKey, subjectName, type Dataset, type Subject } from '../data/dataset';
-import { periodEndDate } from '../data/series';
-import { comparableTarget, meetsTarget } from '../data/comparable';
+import { periodEndDate } from '../data/period';
+import { provinceOfSubject } from '../data/subject';
 
 export type Framework = Indicator['framework'];
 
@@ -96,12 +96,6 @@ export interface CatalogueIndex {
   gridIndicators: readonly Indicator[];
 }
 
-/** The province (top region) a subject stands in. */
-export function provinceOfSubject(dataset: Dataset, subject: Subject): string | undefined {
-  const region = subject.type === 'region' ? subject.id : subject.type === 'group' ? dataset.group.get(subject.id)?.region : dataset.institution.get(subject.id)?.region;
-  return region ? pathOf(dataset, region)[0]?.id : undefined;
-}
-
 const built = new WeakMap<Dataset, CatalogueIndex>();
 
 /**
@@ -167,22 +161,4 @@ export function catalogueIndex(dataset: Dataset): CatalogueIndex {
   };
   built.set(dataset, index);
   return index;
-}
-
-/** Why a figure is not held against the national target. */
-export type ApartReason = 'noTarget' | 'unverifiedTarget' | 'neutral' | 'notActual' | 'aggregate' | 'undecided';
-
-/**
- * Whether a place's figure may be held against its indicator's national target, and if so whether it meets it. Only a
- * place's own actual figure in the indicator's unit compares (a national target is a standing goal for every period);
- * a median or a local target does not, nor an open-ended figure that cannot tell ("> 90%" against "≥ 95%").
- */
-export function targetStatus(dataset: Dataset, indicator: Indicator, o: Observation): { comparable: true; meets: boolean } | { comparable: false; reason: ApartReason } {
-  const target = comparableTarget(dataset, indicator);
-  if (!target) return { comparable: false, reason: indicator.nationalTarget ? 'unverifiedTarget' : 'noTarget' };
-  if (indicator.polarity === 'neutral') return { comparable: false, reason: 'neutral' };
-  if (o.kind !== 'actual') return { comparable: false, reason: 'notActual' };
-  if ((o.statistic ?? 'value') !== 'value') return { comparable: false, reason: 'aggregate' };
-  const meets = meetsTarget(o, target, indicator.polarity);
-  return meets === undefined ? { comparable: false, reason: 'undecided' } : { comparable: true, meets };
 }

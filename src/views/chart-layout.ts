@@ -33,6 +33,29 @@ export interface ChartLayout {
   reference?: { at: number; label: string };
 }
 
+/**
+ * The height a drawn chart takes, reserved before it draws (no layout shift), as two classes of src/styles/charts.css:
+ * `chart-phone-N` below 40rem and `chart-wide-N` above, N in em, rounded up to a step of 4 (16–120). On a phone every bar
+ * chart is drawn across with each place's name above its bars (draw.ts); on a desktop names stand left of the bars.
+ * Each height holds the keyboard hint, the read-out line, the axis and every row.
+ */
+export const STAGE_STEP = 4;
+export const STAGE_MIN = 16;
+export const STAGE_MAX = 120;
+/** Characters of a place name on one line above its bars on a 320 px phone. */
+const PHONE_LINE_CHARS = 18;
+const bucket = (em: number) => Math.min(STAGE_MAX, Math.max(STAGE_MIN, Math.ceil(em / STAGE_STEP) * STAGE_STEP));
+
+export function chartStageClasses(spec: ChartSpec): [string, string] {
+  const rows = spec.categories.length;
+  const series = Math.max(1, spec.series.length);
+  const reference = spec.reference ? 1.8 : 0.5;
+  const nameLines = Math.max(1, ...spec.categories.map((lines) => Math.ceil([...lines.join('')].length / PHONE_LINE_CHARS)));
+  const phone = spec.type === 'line' ? 7 + 20 : 3.2 + 3.4 + 2.5 + reference + rows * (series * 1.8 + 2 * nameLines * 1.1 + 0.8);
+  const wide = spec.type === 'line' || spec.orientation === 'vertical' ? 3.5 + 20 : 1.6 + 1.9 + 2.5 + reference + rows * (series * 1.6 + 1) + 1;
+  return [`chart-phone-${bucket(phone)}`, `chart-wide-${bucket(wide)}`];
+}
+
 /** Whether the chart can be drawn from zero (bars of negative changes are left to the table). */
 export function drawableFromZero(spec: ChartSpec): boolean {
   return spec.series.every((s) => s.values.every((v) => v === null || v >= 0));
@@ -140,7 +163,7 @@ export function chartSvg(chart: ChartFigureData, credit: ChartCredit): string {
       const top = y + n * (BAR_H + 6);
       parts.push(figureSvg(f, x, top, id));
       const labelX = x(f.shape === 'open' && f.open === 'up' ? f.fadeTo! : f.at) + 8;
-      const label = chart.spec.series.length > 1 ? `${f.series} ${f.text}` : f.text;
+      const label = chart.spec.series.length > 1 || f.kind !== 'actual' ? `${f.series} ${f.text}` : f.text;
       parts.push(text(labelX, top + 16, label, ` font-size="${FONT - 1}"`));
     });
     y += rowH;

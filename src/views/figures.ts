@@ -4,7 +4,8 @@
  */
 import type { Observation, SourceRef } from '../schemas';
 import { observationsOf, subjectHref, subjectName, type Dataset, type SubjectType } from '../data/dataset';
-import { formatDate, formatFigure, formatPeriod, formatStatistic } from './format';
+import { formatDate, formatFigure, formatStatistic } from './format';
+import { formatPeriod } from '../data/period';
 import { chartsForSubject, compareObservations, type ChartFigureData } from '../data/series';
 import { correctionsFor, correctionSentence } from '../data/corrections';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
@@ -21,14 +22,21 @@ export interface CiteView {
   outlet?: string;
   section: string;
   excerpt?: string;
+  /** Who issued the document (for where to report an error when the site has no channel of its own). */
+  issuer?: string;
 }
+
+/** Whether a document's outlet names a place of publication (not "未载…", the data's word for none recorded). */
+export const outletNamed = (outlet: string | undefined): outlet is string => Boolean(outlet) && !outlet!.startsWith('未载');
 
 export function citeView(dataset: Dataset, source: SourceRef): CiteView {
   const doc = dataset.document.get(source.document);
   return {
     href: `/documents/${source.document}/`,
     title: doc?.data.title ?? source.document,
-    ...(doc ? { date: formatDate(doc.data.date), outlet: doc.data.outlet } : {}),
+    // An outlet the source does not name is written "未载（…）" in the data: a citation then names none ("刊载于未载" reads
+    // as nonsense); the document's own page says why.
+    ...(doc ? { date: formatDate(doc.data.date), ...(outletNamed(doc.data.outlet) ? { outlet: doc.data.outlet } : {}), ...(doc.data.issuer ? { issuer: doc.data.issuer } : {}) } : {}),
     section: source.section,
     ...(source.excerpt ? { excerpt: source.excerpt } : {}),
   };

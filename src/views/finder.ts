@@ -13,6 +13,8 @@ export interface FinderCoverage {
   total: number;
   /** Where the 12320 hotline the answer offers comes from: "国家卫生健康委；出处未核实". */
   hotlineSource: string;
+  /** Whether the finder knows any village clinic (村卫生室): it invites such names only then. */
+  villageClinics: boolean;
 }
 
 /** Most counties listed by name; beyond, the answer links to the regions list (2,100 names would bury the answer). */
@@ -31,6 +33,7 @@ export function finderCoverage(dataset: Dataset, listed = COVERAGE_LISTED): Find
   const hotline = dataset.reference.get(GENERAL_FACT.hotline);
   return {
     hotlineSource: hotline ? factSource(hotline) : t('fact.unverified'),
+    villageClinics: dataset.villageClinics.size > 0,
     total: regions.length,
     counties:
       regions.length > listed

@@ -59,18 +59,3 @@ export function formatStatistic(o: { statistic?: string; across?: { label: strin
   return `${across}${STATISTIC_NAME[o.statistic]}，不是单一地方的数值`;
 }
 
-function formatPeriodPart(part: string): string {
-  const half = part.match(/^(\d{4})-H([12])$/);
-  if (half) return `${half[1]}年${half[2] === '1' ? '上半年' : '下半年'}`;
-  const quarter = part.match(/^(\d{4})-Q([1-4])$/);
-  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
-  return formatDate(part);
-}
-
-/** `2024-H1` → 2024年上半年; `2019-11/2024-08` → 2019年11月至2024年8月; `../2024-08` → 截至2024年8月. */
-export function formatPeriod(period: string): string {
-  if (!period.includes('/')) return formatPeriodPart(period);
-  const [start, end] = period.split('/');
-  if (start === '..') return `截至${formatPeriodPart(end)}`;
-  return `${formatPeriodPart(start)}至${formatPeriodPart(end)}`;
-}

@@ -2,6 +2,7 @@
  * What resident pages say around the answer: how old its sources are (and whether to check them first), whom to ask,
  * and an institution's contacts. Pure; "today" is a parameter so tests fix it.
  */
+import { telHref } from './tel';
 import type { Group, Institution, SourceRef } from '../schemas';
 import type { Dataset } from '../data/dataset';
 import { formatDate } from './format';
@@ -71,7 +72,6 @@ export interface ContactLine {
   cite: CiteView;
 }
 
-const telHref = (number: string) => `tel:${number.replace(/[ -]/g, '')}`;
 
 /** An institution's contacts as lines, or the sentence that says the sources give none (and whom to ask instead). */
 export function contactsView(dataset: Dataset, institution: Institution, leadName?: string): { lines: ContactLine[]; none?: string } {

@@ -5,11 +5,13 @@
 import type { Indicator, Observation } from '../schemas';
 import { byName, observationsOf, observationsOfIndicator, pathOf, subjectHref, subjectName, type Dataset, type DocumentEntry } from '../data/dataset';
 import { formatDate, formatFigure, formatQualified, formatStatistic } from './format';
-import { comparableTarget } from '../data/comparable';
-import { chartsForIndicator, comparisonSummary, periodEndDate, periodText, unambiguous, type ChartFigureData } from '../data/series';
+import { comparableTarget, targetStatus } from '../data/meets-target';
+import { provinceOfSubject, subjectKey } from '../data/subject';
+import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureData } from '../data/series';
+import { periodEndDate, periodText } from '../data/period';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
-import { catalogue, catalogueIndex, localByDocument, newerFirst, targetStatus, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
+import { catalogue, catalogueIndex, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
 import { citeView, observationTable, type CiteView, type ObservationTableView } from './figures';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
@@ -112,13 +114,6 @@ export interface IndicatorPageView {
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** Where a figure's subject stands: its region, or the region of its group or institution. */
-function regionOfSubject(dataset: Dataset, subject: Observation['subject']): string | undefined {
-  if (subject.type === 'region') return subject.id;
-  if (subject.type === 'group') return dataset.group.get(subject.id)?.region;
-  return dataset.institution.get(subject.id)?.region;
-}
-
 /** The middle value of a sorted list (the mean of the two middle values for an even count). */
 function medianOfSorted(values: readonly number[]): number {
   const mid = values.length >> 1;
@@ -139,34 +134,32 @@ function comparedPeriod(actuals: readonly Observation[]): string | undefined {
 
 /** An indicator's figures summarised per province: places reporting, median and range, places meeting the target. */
 export function provinceSummary(dataset: Dataset, indicator: Indicator, observations: readonly Observation[]): ProvinceSummaryView {
-  const provinceOf = new Map<string, string | undefined>();
-  const province = (o: Observation) => {
-    const key = `${o.subject.type}:${o.subject.id}`;
-    if (!provinceOf.has(key)) {
-      const region = regionOfSubject(dataset, o.subject);
-      provinceOf.set(key, region ? pathOf(dataset, region)[0]?.id : undefined);
-    }
-    return provinceOf.get(key);
-  };
+  const province = (o: Observation) => provinceOfSubject(dataset, o.subject);
   const actuals = unambiguous(observations.filter((o) => o.kind === 'actual'));
   const period = comparedPeriod(actuals);
   const periodWords = period ? periodText(actuals.find((o) => o.period === period)!) : undefined;
   const national = comparableTarget(dataset, indicator);
   const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
-  const meets = (v: number) => (indicator.polarity === 'higher-is-better' ? v >= national!.value : v <= national!.value);
 
-  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[] }>();
+  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[]; meeting: number }>();
   const bucket = (id: string | undefined) => {
     let b = byProvince.get(id);
-    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [] }));
+    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [], meeting: 0 }));
     return b;
   };
   for (const o of observations) {
     const b = bucket(province(o));
     b.figures++;
-    b.places.add(`${o.subject.type}:${o.subject.id}`);
+    b.places.add(subjectKey(o.subject.type, o.subject.id));
   }
-  for (const o of actuals) if (o.period === period) bucket(province(o)).values.push(o.value);
+  for (const o of actuals) {
+    if (o.period !== period) continue;
+    const b = bucket(province(o));
+    b.values.push(o.value);
+    // The same rule as the catalogue's grid and the sentences: an "约" or open-ended figure that cannot tell is not counted.
+    const status = hasTarget ? targetStatus(dataset, indicator, o) : undefined;
+    if (status?.comparable && status.meets) b.meeting++;
+  }
 
   const text = (v: number) => formatQualified(v, indicator.unit);
   const rows: ProvinceRow[] = [...byProvince.entries()].map(([id, b]) => {
@@ -179,7 +172,7 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
       figures: b.figures,
       compared: values.length,
       ...(stats ? { median: text(stats.median), low: text(stats.low), high: text(stats.high), stats } : {}),
-      ...(hasTarget && values.length ? { meeting: values.filter(meets).length } : {}),
+      ...(hasTarget && values.length ? { meeting: b.meeting } : {}),
     };
   });
   rows.sort((a, b) => (a.region ? (b.region ? a.region.name.localeCompare(b.region.name, 'zh-CN') : -1) : 1));
@@ -239,8 +232,19 @@ function sourcesOf(dataset: Dataset, observations: readonly Observation[]): Sour
   });
 }
 
-/** Everything an indicator page shows; undefined for an unknown id. */
+// The page, its embed view and its SVG files all show one view: it is computed once per dataset, id and address.
+const indicatorPages = new WeakMap<Dataset, Map<string, IndicatorPageView | undefined>>();
+
+/** Everything an indicator page shows; undefined for an unknown id. Computed once, then shared by the embed and SVG routes. */
 export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
+  let pages = indicatorPages.get(dataset);
+  if (!pages) indicatorPages.set(dataset, (pages = new Map()));
+  const key = `${id}\n${siteUrl ? new URL(siteUrl).href : ''}`;
+  if (!pages.has(key)) pages.set(key, buildIndicatorPage(dataset, id, siteUrl));
+  return pages.get(key);
+}
+
+function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
   const indicator = dataset.indicator.get(id);
   if (!indicator) return undefined;
   const official = indicator.definitionStatus === 'official';
@@ -357,6 +361,8 @@ export interface GridCell {
   /** The symbol shown with the colour, so colour is never the only cue. */
   symbol: string;
   value?: string;
+  /** What kind of figure it is, in words shown beside it (目标, 基线, 中位数); absent for a place's own actual figure. */
+  kind?: string;
   period?: string;
   /** Why the cell is or is not coloured, in words (also read by screen readers). */
   note: string;
@@ -365,7 +371,8 @@ export interface GridCell {
 export interface GridView {
   caption: string;
   columns: { id: string; name: string; href: string; target?: string; targetUnverified?: boolean; polarity: string }[];
-  rows: { place: { name: string; href: string }; cells: GridCell[] }[];
+  /** `province`: the place's province id, for the in-page place filter to hide other provinces' rows. */
+  rows: { place: { name: string; href: string }; province?: string; cells: GridCell[] }[];
   legend: { status: GridCell['status']; symbol: string; text: string }[];
   /** Places beyond the cap: linked, not gridded. */
   omitted?: { text: string; links: { name: string; href: string }[] };
@@ -406,7 +413,8 @@ function placeFigure(dataset: Dataset, subject: Observation['subject'], indicato
 /** One grid cell: coloured only when `targetStatus` can tell, with a symbol and words either way. */
 export function gridCell(dataset: Dataset, indicator: Indicator, o: Observation | undefined): GridCell {
   if (!o) return { indicator: indicator.id, status: 'empty', symbol: '', note: t('grid.note.empty') };
-  const base = { indicator: indicator.id, value: formatFigure(o, indicator.unit), period: periodText(o) };
+  const kind = [o.kind === 'actual' ? '' : t(`figures.kind.${o.kind}`), o.statistic && o.statistic !== 'value' ? t(`figures.statistic.${o.statistic}`) : ''].filter(Boolean).join(' · ');
+  const base = { indicator: indicator.id, value: formatFigure(o, indicator.unit), ...(kind ? { kind } : {}), period: periodText(o) };
   const status = targetStatus(dataset, indicator, o);
   if (status.comparable) {
     return status.meets ? { ...base, status: 'meets', symbol: '✓', note: t('grid.note.meets') } : { ...base, status: 'misses', symbol: '✗', note: t('grid.note.misses') };
@@ -414,7 +422,8 @@ export function gridCell(dataset: Dataset, indicator: Indicator, o: Observation 
   return { ...base, status: 'apart', symbol: '·', note: t(`grid.note.${status.reason}`) };
 }
 
-function gridView(dataset: Dataset, places: readonly Observation['subject'][], caption: string, allOfProvince?: string): GridView {
+/** `provinceOfPlace`: each shown place's province id (the same subject objects as `places`), for the in-page filter. */
+function gridView(dataset: Dataset, places: readonly Observation['subject'][], caption: string, allOfProvince?: string, provinceOfPlace?: ReadonlyMap<Observation['subject'], string>): GridView {
   const { gridIndicators } = catalogueIndex(dataset);
   const shown = places.slice(0, GRID_PLACE_CAP);
   const rest = places.slice(GRID_PLACE_CAP);
@@ -428,7 +437,10 @@ function gridView(dataset: Dataset, places: readonly Observation['subject'][], c
       ...(i.nationalTarget && !comparableTarget(dataset, i) ? { targetUnverified: true } : {}),
       polarity: t(`grid.polarity.${i.polarity}`),
     })),
-    rows: shown.map((s) => ({ place: placeLink(dataset, s), cells: gridIndicators.map((i) => gridCell(dataset, i, placeFigure(dataset, s, i.id))) })),
+    rows: shown.map((s) => {
+      const province = provinceOfPlace?.get(s);
+      return { place: placeLink(dataset, s), ...(province ? { province } : {}), cells: gridIndicators.map((i) => gridCell(dataset, i, placeFigure(dataset, s, i.id))) };
+    }),
     legend: (['meets', 'misses', 'apart', 'empty'] as const).map((status) => ({ status, symbol: { meets: '✓', misses: '✗', apart: '·', empty: '' }[status], text: t(`grid.legend.${status}`) })),
     ...(rest.length
       ? { omitted: { text: tf('grid.omitted', { n: rest.length, cap: GRID_PLACE_CAP, ...(allOfProvince ? { province: allOfProvince } : { province: '' }) }), links: rest.map((s) => placeLink(dataset, s)) } }
@@ -529,7 +541,9 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
       const total = [...index.gridPlaces.values()].reduce((n, p) => n + p.length, 0);
       if (total <= GRID_PLACE_CAP) {
         const places = [...index.gridPlaces.values()].flat().sort((a, b) => subjectName(dataset, a).localeCompare(subjectName(dataset, b), 'zh-CN'));
-        grid = gridView(dataset, places, t('grid.caption'));
+        // At most GRID_PLACE_CAP places here, so the province of each is cheap to note.
+        const provinceOfPlace = new Map([...index.gridPlaces].flatMap(([province, inProvince]) => inProvince.map((place) => [place, province] as const)));
+        grid = gridView(dataset, places, t('grid.caption'), undefined, provinceOfPlace);
       } else {
         gridByProvince = provinces
           .filter((r) => index.gridPlaces.has(r.id))

@@ -12,7 +12,7 @@ import { groupCard, type GroupCard } from './group';
 import { documentItem, documentsWithin, updateItem, updatesWithin, type DocumentItem, type UpdateItem } from './related';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
-import { factSource, GENERAL_FACT } from './general-facts';
+import { factLabel, factSource, GENERAL_FACT } from './general-facts';
 
 export interface RegionCard {
   href: string;
@@ -42,6 +42,34 @@ export interface RegionPageView {
   outcomes?: OutcomesView;
   documents: DocumentItem[];
   updates: UpdateItem[];
+  /** A county-level place with no group listed: no dead end. What to do now, and the nearest places that have one. */
+  uncovered?: UncoveredView;
+}
+
+export interface UncoveredView {
+  /** What the site knows, in a sentence: hospitals and health centres listed here, or that none are. */
+  known: string;
+  /** The parent region's other places with a group listed (the nearest covered places). */
+  nearby: RegionCard[];
+  /** The parent region, for when none of its places is covered. */
+  parent?: { href: string; name: string };
+  /** Whom to ask now: 12320 and 120, each with its source (data/references/, linked from /about/). */
+  ask: string;
+}
+
+/** County-level kinds: the level a 医共体 serves. */
+const COUNTY_LEVEL = new Set<Region['kind']>(['county', 'county-level-city', 'district']);
+
+/** For a county-level place without a group: what is known, and the parent's places that have one (siblings only). */
+function uncoveredView(dataset: Dataset, region: Region, institutions: number): UncoveredView {
+  const parent = region.parent ? dataset.region.get(region.parent) : undefined;
+  const siblings = parent ? (dataset.childRegions.get(parent.id) ?? []) : [];
+  return {
+    known: institutions ? tf('region.uncovered.institutions', { n: institutions }) : t('region.uncovered.nothing'),
+    nearby: siblings.filter((c) => c.id !== region.id && groupsIn(dataset, c.id).length > 0).map((c) => childCard(dataset, c)),
+    ...(parent ? { parent: { href: `/regions/${parent.id}/`, name: parent.name } } : {}),
+    ask: tf('region.uncovered.ask', { hotline: factLabel(dataset, GENERAL_FACT.hotline, '全国卫生健康服务热线 12320'), emergency: factLabel(dataset, GENERAL_FACT.emergency, '急救电话 120') }),
+  };
 }
 
 /** Institutions with a page of their own standing in a region or below it, and village clinics there. */
@@ -98,6 +126,8 @@ export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL |
   const standing = dataset.institutionsOfRegion.get(id) ?? [];
   const institutions = standing.filter(hasOwnPage);
   const clinics = standing.length - institutions.length;
+  const groups = groupsIn(dataset, id);
+  const area = areaGroupsOf(dataset, region);
   return {
     title: `${placeLabel(dataset, id)}：${t('region.titleSuffix')}`,
     crumbs: regionPageCrumbs(dataset, region),
@@ -107,8 +137,9 @@ export function regionPage(dataset: Dataset, id: string, siteUrl: string | URL |
     ...(region.aliases.length ? { aliases: region.aliases.join('、') } : {}),
     ...(region.note ? { note: region.note } : {}),
     ...(region.parent ? { parentSource: tf('region.parentSource', { source: regionTreeSource(dataset) }) } : {}),
-    groups: groupsIn(dataset, id).map((g) => groupCard(dataset, g)),
-    ...areaGroupsOf(dataset, region),
+    groups: groups.map((g) => groupCard(dataset, g)),
+    ...area,
+    ...(groups.length === 0 && !area.areaGroups && COUNTY_LEVEL.has(region.kind) ? { uncovered: uncoveredView(dataset, region, institutions.length) } : {}),
     children: (dataset.childRegions.get(id) ?? []).map((c) => childCard(dataset, c)),
     institutions: institutions.map((i) => ({ href: `/institutions/${i.id}/`, name: i.name, kind: t(`kind.institution.${i.kind}`) })),
     ...(clinics ? { villageClinics: tf('institutions.villageClinics', { n: clinics }) } : {}),

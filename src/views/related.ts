@@ -2,6 +2,7 @@
 import { groupsIn, type Dataset, type DocumentEntry, type UpdateEntry } from '../data/dataset';
 import { formatDate } from './format';
 import { t } from '../i18n/zh-CN';
+import { statusTag, type StatusTag } from './claims';
 
 /** A document as a related list shows it. */
 export interface DocumentItem {
@@ -10,6 +11,8 @@ export interface DocumentItem {
   /** "（政策文件，2020年6月23日）" */
   meta: string;
   summary: string;
+  /** What the summary states (计划 / 已实行 / 报告数字), when the digest says. */
+  status?: StatusTag;
 }
 
 /** An update as a related list shows it. */
@@ -24,6 +27,7 @@ export const documentItem = (d: DocumentEntry): DocumentItem => ({
   title: d.data.title,
   meta: `（${t(`kind.document.${d.data.type}`)}，${formatDate(d.data.date)}）`,
   summary: d.data.summary,
+  ...(d.data.summaryStatus ? { status: statusTag(d.data.summaryStatus)! } : {}),
 });
 
 export const updateItem = (u: UpdateEntry): UpdateItem => ({ href: `/updates/${u.id}/`, title: u.data.title, date: formatDate(u.data.date) });

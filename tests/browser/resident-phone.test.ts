@@ -137,8 +137,9 @@ describe('every page', () => {
     for (const { url } of pages.filter((p) => /^\/institutions\/[^/]+\/$|\/referral\/$/.test(p.url))) {
       const main = html(url).querySelector('main')!;
       const first = main.querySelector('.emergency');
-      // The number with its source (data/references/emergency-120): "急救电话 120（…；出处未核实）".
+      // The number with its source (data/references/emergency-120): "急救电话 120（…；出处未核实）", and a link to dial it.
       if (!/急症、危重症请直接拨打急救电话\s*120（[^）]*出处未核实）/.test(first?.textContent ?? '')) problems.push(`${url}: no emergency callout`);
+      if (!first?.querySelector('a[href="tel:120"]')) problems.push(`${url}: 120 is not a link to dial`);
       if (url.startsWith('/institutions/')) {
         const heading = main.querySelectorAll('h2').find((h) => h.textContent === '怎样转诊');
         if (!heading) problems.push(`${url}: no 怎样转诊`);

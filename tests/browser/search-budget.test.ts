@@ -23,8 +23,8 @@ const ENGINE_BUDGET = 30 * KIB;
 const FOLD_BUDGET = 35 * KIB;
 /** Bytes a first search may fetch in all. */
 const FIRST_SEARCH_BUDGET = 150 * KIB;
-/** The index's files that depend on the query: shards and result files. */
-const QUERY_DATA = /^\/search-index\//;
+/** The files that depend on the query: index shards and result files, and the readings a typo is heard by. */
+const QUERY_DATA = /^\/search-index\/|^\/finder\//;
 
 /** What a file costs on the wire: scripts and the entry gzip, the index's files as stored (already compressed). */
 function wireBytes(path: string): number {
@@ -36,8 +36,8 @@ function wireBytes(path: string): number {
 
 const env = builtSiteInBrowser();
 
-/** One query of each kind from the regression set, so names, figures, Traditional input and pinyin all count. */
-const sample = [...new Map(SEARCH_REGRESSION.filter((q) => q.kind !== 'homophone').map((q) => [q.kind, q])).values()];
+/** One query of each kind from the regression set, so names, figures, Traditional input, pinyin and typos all count. */
+const sample = [...new Map(SEARCH_REGRESSION.map((q) => [q.kind, q])).values()];
 
 describe('a first search stays within its weight budget', () => {
   it.each(sample)('$kind: $query', async ({ query, kind }) => {
@@ -46,7 +46,7 @@ describe('a first search stays within its weight budget', () => {
     const fetched = new Set<string>();
     page.on('request', (request) => {
       const url = new URL(request.url());
-      if (/\.m?js$/.test(url.pathname) || url.pathname.startsWith('/search-index')) fetched.add(url.pathname);
+      if (/\.m?js$/.test(url.pathname) || url.pathname.startsWith('/search-index') || url.pathname.startsWith('/finder/')) fetched.add(url.pathname);
     });
     await page.goto(`${env.server.url}/search/?q=${encodeURIComponent(query)}`);
     await waitForResults(page, query);

@@ -152,13 +152,24 @@ describe('search page', () => {
     for (const href of ['/groups/', '/institutions/']) expect(await none.locator(`a[href="${href}"]`).count(), href).toBe(1);
   });
 
-  it('offers the name a mistyped query sounds like, and finds a name typed in pinyin', async () => {
+  it('shows the results of the name a mistyped query sounds like, says so, and searches it as typed on request', async () => {
     await open('小狼底');
     await waitForResults(page, '小狼底');
+    expect((await resultLinks(page))[0]).toBe('/institutions/mengjin-xiaolangdi-health-centre/');
+    const corrected = page.locator('.search-corrected');
+    expect(await corrected.innerText()).toBe('已显示“小浪底”的结果，仍搜索 小狼底');
+    // "仍搜索 小狼底": the query as typed, which no page holds; the name it sounds like is offered instead.
+    await corrected.locator('a').click();
+    await page.waitForURL(/exact=1/);
+    await waitForResults(page, '小狼底');
     expect(await resultLinks(page)).toEqual([]);
+    expect(await page.locator('.search-corrected').count()).toBe(0);
     const suggest = page.locator('.search-suggest');
     expect(await suggest.innerText()).toContain('您是不是要找');
     expect(await suggest.locator('a').first().getAttribute('href')).toBe('/institutions/mengjin-xiaolangdi-health-centre/');
+  });
+
+  it('finds a name typed in pinyin', async () => {
     for (const query of ['xiaolangdi', 'xldzwsy']) {
       await open(query);
       await waitForResults(page, query);

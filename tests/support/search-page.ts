@@ -23,7 +23,7 @@ export function resultLinks(page: Page): Promise<string[]> {
 
 /** Waits until the engine has loaded (its filters appear). */
 export async function waitForEngine(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForSelector('select[name="kind"]', { timeout });
+  await page.waitForSelector('select[name="kind"]:not([disabled])', { timeout });
 }
 
 /** The results' links as path and fragment (a figure's result links to its row: /indicators/x/#obs-…). */

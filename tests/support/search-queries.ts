@@ -17,7 +17,33 @@ export const NOTHING_TO_FIND = [
   '哈尔滨医科大学',
   '股票行情',
   '宠物医院',
-];
+  // Grown for everyday words and sentences (2026-12-07): a loose pass and corrections must still find nothing here.
+  '北京儿童医院',
+  '广州中山医院',
+  '上海华山医院',
+  '杭州邵逸夫医院',
+  '新冠疫苗预约',
+  '医美整形',
+  '彩票开奖',
+  '天气预报',
+  '高铁时刻表',
+  '房价走势',
+  '考研分数线',
+  '健身房',
+  '英语培训',
+  '火锅店',
+  '汽车保养',
+  '旅游攻略',
+  '足球比赛',
+  '淘宝客服',
+  '护士资格证报名',
+  '津巴布韦',
+  '孟加拉国',
+  '宁夏回族自治区',
+  'asdfgh',
+  '我想买一台笔记本电脑',
+  '怎么办理护照',
+]; 
 
 /**
  * The search regression set: queries residents type, each with the page search must put in its first three results.
@@ -37,7 +63,10 @@ export type QueryKind =
   | 'indicator'
   | 'number'
   | 'traditional'
-  | 'multi-word';
+  | 'multi-word'
+  | 'everyday indicator'
+  | 'sentence'
+  | 'typo';
 
 export interface RegressionQuery {
   query: string;
@@ -49,9 +78,13 @@ export interface RegressionQuery {
   kind: QueryKind;
   /** For a figure: the observation (data/observations) whose row on the page the result must link to (#obs-…). */
   anchor?: string;
+  /** Other pages that answer the query as well (each names what it asks on its heading); any of them may stand first. */
+  also?: string[];
 }
 
 const q = (kind: QueryKind, query: string, page: string, anchor?: string): RegressionQuery => ({ query, page, kind, ...(anchor ? { anchor } : {}) });
+/** A query that pages beside `page` answer as well. */
+const qa = (kind: QueryKind, query: string, page: string, also: string[]): RegressionQuery => ({ query, page, kind, also });
 
 export const SEARCH_REGRESSION: RegressionQuery[] = [
   // Township and county names, alone: the institution or region named after them.
@@ -125,8 +158,9 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('policy term', '绿色通道', '/guide/'),
   q('policy term', '基层首诊', '/glossary/'),
   q('policy term', '检查结果互认', '/glossary/'),
-  q('policy term', '135安宁模式', '/groups/anning-county-medical-community/'),
-  q('policy term', '晋宁模式', '/groups/jinning-county-medical-community/'),
+  // The group's page tells the model; since 2026-12-07 each of its parts is an indicator named after it too.
+  qa('policy term', '135安宁模式', '/groups/anning-county-medical-community/', ['/indicators/anning-model-modes/', '/indicators/anning-model-goals/', '/indicators/anning-model-policy-sets/']),
+  qa('policy term', '晋宁模式', '/groups/jinning-county-medical-community/', ['/indicators/jinning-model-key-areas/', '/indicators/jinning-model-safeguards/', '/indicators/jinning-model-reforms/', '/indicators/jinning-model-measures/']),
   q('policy term', '百县工程', '/indicators/lead-hospitals-meeting-recommended-standard/'),
   q('policy term', '两办八中心', '/documents/zizhong-2024-yigongti/'),
   q('policy term', '总额预算包干', '/glossary/'),
@@ -148,7 +182,7 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   // What readers call a share: a rate (src/search/build/aliases.ts indicatorForms).
   q('indicator', '下转率', '/indicators/lead-hospital-down-referral-share/'),
   q('indicator', '大病巡诊覆盖的村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
-  q('indicator', '下转患者占比', '/indicators/lead-hospital-down-referral-share/'),
+  qa('indicator', '下转患者占比', '/indicators/lead-hospital-down-referral-share/', ['/indicators/lead-hospital-down-referral-share-median/']),
   q('indicator', '推荐标准达标率', '/indicators/grassroots-recommended-standard-share/'),
   q('indicator', '签约覆盖率', '/indicators/key-population-contract-coverage/'),
   q('indicator', '住院人次占比', '/indicators/in-county-inpatient-share/'),
@@ -169,7 +203,8 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('number', '7.37万', '/indicators/remote-ecg-cases/', 'zizhong-remote-ecg-cases-cum'),
   q('number', '63.9万', '/indicators/family-doctor-contracted-people/', 'zizhong-family-doctor-contracted-people-2024-08'),
   q('number', '64万', '/indicators/family-doctor-contracted-people/', 'zizhong-family-doctor-contracted-people-2024-08'),
-  q('number', '87.49%', '/indicators/in-county-visit-rate/', 'kunming-in-county-visit-rate-2024-h1'),
+  // Kunming's 87.49% is a median of its counties (data/observations since 2026-12-07).
+  q('number', '87.49%', '/indicators/in-county-visit-rate-median/', 'kunming-in-county-visit-rate-2024-h1'),
   q('number', '17.39%', '/indicators/grassroots-recommended-standard-share/', 'kunming-grassroots-recommended-standard-share'),
   q('number', '828', '/indicators/lead-hospital-technical-staff-dispatches/', 'zizhong-technical-staff-dispatches-cum'),
   q('number', '1011', '/indicators/grassroots-staff-training-attendance/', 'zizhong-branch-training-attendance-cum'),
@@ -195,4 +230,94 @@ export const SEARCH_REGRESSION: RegressionQuery[] = [
   q('multi-word', '资中 银山', '/institutions/zizhong-yinshan-branch/'),
   q('multi-word', '临沂 中医医院', '/institutions/linyi-tcm-hospital/'),
   q('multi-word', '安宁 慢病管理中心', '/groups/anning-county-medical-community/'),
+  // Grown 2026-12-07 (issue 24): indicators by the names readers use, not the pages' words.
+  q('everyday indicator', '签约率', '/indicators/key-population-contract-coverage/'),
+  q('everyday indicator', '慢病住院率', '/indicators/chronic-patient-hospitalisation-rate/'),
+  q('everyday indicator', '医疗收入增长', '/indicators/medical-income-growth/'),
+  q('everyday indicator', '基层门诊量占比', '/indicators/grassroots-outpatient-emergency-share-median/'),
+  q('everyday indicator', '门急诊增长', '/indicators/outpatient-emergency-visits-growth/'),
+  q('everyday indicator', '慢性病过早死亡率', '/indicators/premature-chronic-mortality/'),
+  q('everyday indicator', '慢病过早死亡', '/indicators/premature-chronic-mortality/'),
+  q('everyday indicator', '医保基金县域内支出', '/indicators/insurance-fund-in-county-share/'),
+  q('everyday indicator', '县域内住院费用', '/indicators/in-county-inpatient-cost/'),
+  q('everyday indicator', '家庭医生团队数', '/indicators/family-doctor-teams/'),
+  q('everyday indicator', '专科联盟', '/indicators/specialty-alliances/'),
+  q('everyday indicator', '基层急救站', '/indicators/grassroots-emergency-stations/'),
+  q('everyday indicator', '进修人数', '/indicators/grassroots-staff-further-study/'),
+  q('everyday indicator', '下沉医生人数', '/indicators/doctors-sent-to-grassroots/'),
+  q('everyday indicator', '培训人次', '/indicators/grassroots-staff-training-attendance/'),
+  q('everyday indicator', '指导手术台数', '/indicators/grassroots-surgeries-guided/'),
+  q('everyday indicator', '医共体数量', '/indicators/medical-community-count/'),
+  q('everyday indicator', '基层慢病管理中心', '/indicators/grassroots-chronic-disease-centres/'),
+  q('everyday indicator', '按人头支付', '/indicators/family-doctor-capitation/'),
+  q('everyday indicator', '下转人次', '/indicators/down-referral-visits/'),
+  q('everyday indicator', '中医诊疗量占比', '/indicators/tcm-visit-share/'),
+  q('everyday indicator', '医保包干比例', '/indicators/insurance-budget-share-to-group/'),
+  q('everyday indicator', '预留专家号', '/indicators/family-doctor-reserved-specialist-share/'),
+  q('everyday indicator', 'DRG点数', '/indicators/group-drg-points-tilt/'),
+  q('everyday indicator', '急诊缩短时间', '/indicators/emergency-time-saved/'),
+  q('everyday indicator', '县域住院率', '/indicators/in-county-inpatient-share/'),
+  q('everyday indicator', '家医签约覆盖率', '/indicators/key-population-contract-coverage/'),
+  // Short forms and nicknames.
+  q('short name', '四不变', '/indicators/linyi-group-model-unchanged-items/'),
+  q('short name', '五转变', '/indicators/linyi-group-model-transformations/'),
+  q('short name', '六统一', '/indicators/gaomi-six-unified-items/'),
+  q('short name', '五统一', '/indicators/zizhong-five-unified-items/'),
+  q('short name', '高康集团', '/groups/gaomi-gaokang-group/'),
+  q('short name', '安宁医共体', '/groups/anning-county-medical-community/'),
+  q('short name', '寻甸医共体', '/groups/xundian-county-medical-community/'),
+  q('short name', '高密人民医院', '/institutions/gaomi-people-hospital/'),
+  q('short name', '临沂人民医院', '/institutions/linyi-people-hospital/'),
+  q('short name', '石林县', '/regions/shilin/'),
+  // Sentences as residents ask them.
+  q('sentence', '我在横水镇怎么转到县医院', '/groups/mengjin-first-medical-community/referral/'),
+  q('sentence', '资中县家庭医生签约了多少人', '/indicators/family-doctor-contracted-people/'),
+  q('sentence', '麻屯镇卫生院怎么转诊', '/groups/mengjin-first-medical-community/referral/'),
+  q('sentence', '白鹤镇卫生院属于哪个医共体', '/institutions/mengjin-baihe-health-centre/'),
+  q('sentence', '石林县医共体怎么转诊', '/groups/shilin-county-medical-community/referral/'),
+  q('sentence', '资中县远程影像诊断了多少人次', '/indicators/remote-imaging-cases/'),
+  q('sentence', '高密市大病巡诊覆盖了多少个村庄', '/indicators/gaomi-major-illness-rounds-villages/'),
+  q('sentence', '资中县有多少个家庭医生服务团队', '/indicators/family-doctor-teams/'),
+  q('sentence', '孟津县有几个医共体', '/regions/mengjin/'),
+  q('sentence', '我想知道送庄镇卫生院在哪个医共体', '/institutions/mengjin-songzhuang-health-centre/'),
+  q('sentence', '临沂市中医医院牵头的医疗集团怎么转诊', '/groups/linyi-tcm-hospital-urban-group/referral/'),
+  q('sentence', '宜良县医共体是谁牵头的', '/groups/yiliang-county-medical-community/'),
+  // Names mistyped: a confident correction shows its results at once.
+  q('typo', '梦津县', '/regions/mengjin/'),
+  q('typo', '进宁区', '/regions/jinning/'),
+  q('typo', '小狼底', '/institutions/mengjin-xiaolangdi-health-centre/'),
+  q('typo', '送装卫生院', '/institutions/mengjin-songzhuang-health-centre/'),
+  q('typo', '高秘市', '/regions/gaomi/'),
+  q('typo', '宜凉县', '/regions/yiliang/'),
+  q('typo', '嵩名县', '/regions/songming/'),
+  q('typo', '林沂市', '/regions/linyi/'),
+  q('typo', '孟津县人民医园', '/institutions/mengjin-people-hospital/'),
+  q('typo', '麻屯镇卫生元', '/institutions/mengjin-matun-health-centre/'),
+  q('typo', '资中县人民一院', '/institutions/zizhong-county-people-hospital/'),
+  // Figures, Traditional characters and pinyin, grown.
+  q('number', '59.6%', '/indicators/grassroots-outpatient-emergency-share-median/', 'kunming-grassroots-outpatient-emergency-share-2024-h1'),
+  q('number', '75.4%', '/indicators/in-county-inpatient-share-median/', 'kunming-in-county-inpatient-share-2024-h1'),
+  q('number', '369', '/indicators/family-doctor-teams/', 'zizhong-family-doctor-teams-cum'),
+  q('number', '686', '/indicators/down-referral-visits/', 'zizhong-down-referrals-cum'),
+  q('number', '198', '/indicators/gaomi-major-illness-rounds-villages/', 'gaomi-gaokang-major-illness-villages-2021-06'),
+  q('traditional', '簽約率', '/indicators/key-population-contract-coverage/'),
+  q('traditional', '孟津縣', '/regions/mengjin/'),
+  q('traditional', '晉寧區', '/regions/jinning/'),
+  q('traditional', '遠程心電診斷', '/indicators/remote-ecg-cases/'),
+  q('traditional', '高密市人民醫院', '/institutions/gaomi-people-hospital/'),
+  q('traditional', '資中縣', '/regions/zizhong/'),
+  q('pinyin', 'gaomi', '/regions/gaomi/'),
+  q('pinyin', 'jinning', '/regions/jinning/'),
+  q('pinyin', 'anning', '/regions/anning/'),
+  q('pinyin', 'songzhuang', '/institutions/mengjin-songzhuang-health-centre/'),
+  q('pinyin', 'baihe', '/institutions/mengjin-baihe-health-centre/'),
+  q('pinyin', 'kunming', '/regions/kunming/'),
+  // Two words apart.
+  q('multi-word', '孟津 白鹤', '/institutions/mengjin-baihe-health-centre/'),
+  q('multi-word', '资中 远程影像', '/indicators/remote-imaging-cases/'),
+  q('multi-word', '孟津 妇幼', '/institutions/mengjin-maternal-child-health-hospital/'),
+  q('multi-word', '资中 太平', '/institutions/zizhong-taiping-branch/'),
+  q('multi-word', '高密 姜庄', '/institutions/gaomi-jiangzhuang-health-centre/'),
+  q('multi-word', '安宁 医共体', '/groups/anning-county-medical-community/'),
+  q('multi-word', '石林 转诊', '/groups/shilin-county-medical-community/referral/'),
 ];

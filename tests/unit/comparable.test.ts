@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation } from '../../src/schemas';
-import { comparablePeriods, contains, fairComparison, isOpenEnded, isRankable, meetsTarget, openEnd } from '../../src/data/comparable';
+import { contains, fairComparison, isOpenEnded, isRankable, measureKey, openEnd, statisticOf } from '../../src/data/comparable';
+import { comparablePeriods } from '../../src/data/period';
+import { meetsTarget } from '../../src/data/meets-target';
 import { comparisonChart, comparisonSummary } from '../../src/data/series';
 import { fixtureSite, rules, visitRate } from './indicators-fixture';
 
@@ -120,5 +122,32 @@ describe('unlike things are not ranked', () => {
     ];
     expect(comparisonSummary(dataset, visitRate, mixed)).not.toContain('甲县');
     expect(fairComparison(dataset, visitRate, mixed).apart.map((o) => o.id)).toEqual(['t']);
+  });
+});
+
+describe('a rise of a median is its own kind of number (issue 23)', () => {
+  // Kunming: the median down-referral share "较2023年国家监测时上升了0.16个百分点": a rise of the median, not a median.
+  const rise = fig({ id: 'city-rise', subject: region('city'), value: 0.16, statistic: 'median-change', across: { label: '县级牵头医院' } });
+
+  it('meets no target, whatever its value', () => {
+    for (const value of [0.16, 95, -3]) expect(meetsTarget({ value, statistic: 'median-change' }, { value: 0.1 }, 'higher-is-better')).toBeUndefined();
+  });
+
+  it('is never ranked with places’ own figures nor with the median it changes', () => {
+    const fair = fairComparison(dataset, visitRate, [rise, median, ...above90, fig({ id: 'county-d-own', subject: region('county-d'), value: 88 })]);
+    expect(fair.ranked.map((o) => o.id)).toEqual(['county-d-own']);
+    expect(fair.aggregates.map((o) => o.id).sort()).toEqual(['city-median', 'city-rise']);
+  });
+
+  it('follows the indicator’s declared kind: two medians of the same sub-units compare with each other, as medians', () => {
+    const medianIndicator: Indicator = { ...visitRate, id: 'visit-rate-median', statistic: 'median' };
+    const across = { label: '县区' };
+    const a = fig({ id: 'city-a', indicator: 'visit-rate-median', subject: region('city'), value: 87.49, statistic: 'median', across });
+    const b = fig({ id: 'city-b', indicator: 'visit-rate-median', subject: region('county-d'), value: 80, statistic: 'median', across });
+    expect(measureKey(a, medianIndicator)).toBe(measureKey(b, medianIndicator));
+    expect(measureKey(a, medianIndicator)).toContain('|median|');
+    expect(statisticOf({}, medianIndicator)).toBe('median');
+    expect(statisticOf({ statistic: 'median-change' })).toBe('median-change');
+    expect(statisticOf({})).toBe('value');
   });
 });

@@ -5,7 +5,7 @@
  * wrote and who approved, restore, and publication by reviewers only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEditor, type Editor } from '../../src/editor/server/server';
@@ -180,16 +180,36 @@ describe('saves, history, restore and publication', () => {
     const refused = await ask('/api/publish', { method: 'POST', cookie: writer, body: {} });
     expect(refused.status).toBe(403);
     expect(refused.json.zh).toContain('审核');
-    const started = await ask('/api/publish', { method: 'POST', cookie: reviewer, body: {} });
-    expect(started.status).toBe(202);
-    let status: Answer;
-    do {
-      await new Promise((r) => setTimeout(r, 100));
-      status = await ask('/api/publish/status', { cookie: reviewer });
-    } while (status.json.state === 'running');
+    const publish = async () => {
+      // As the interface's button sends it: a POST with no body at all.
+      const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
+      expect(started.status).toBe(202);
+      let status: Answer;
+      do {
+        await new Promise((r) => setTimeout(r, 100));
+        status = await ask('/api/publish/status', { cookie: reviewer });
+      } while (status.json.state === 'running');
+      return status;
+    };
+    // The host's upload step (configured by the technician) failing: the publication is not recorded as done.
+    process.env.YIGONGTI_PUBLISH_COMMAND = 'exit 3';
+    const failed = await publish();
+    expect(failed.json.state).toBe('failed');
+    expect(failed.json.problems.join('')).toContain('上传到服务器没有成功');
+    expect(await new Git(root).lastPublication()).toBeUndefined();
+    process.env.YIGONGTI_PUBLISH_COMMAND = `"${process.execPath}" -e "console.log('已上传')"`;
+    // Something a technician staged by hand stays out of the publication's commit.
+    writeFileSync(join(root, 'stray.txt'), 'staged by hand');
+    await new Git(root).run(['add', 'stray.txt']);
+    const status = await publish();
+    expect((await new Git(root).run(['show', '--name-only', '--format=%B', 'HEAD'])).trim()).toBe('签发发布（审核：李审核）\n\nApproved-by: 李审核');
+    expect((await new Git(root).run(['diff', '--cached', '--name-only'])).trim()).toBe('stray.txt');
+    delete process.env.YIGONGTI_PUBLISH_COMMAND;
     expect(status.json).toMatchObject({ state: 'done', approvedBy: '李审核' });
     expect(status.json.lines).toContain('✓ dist/ updated');
-    expect(status.json.url).toMatch(/\/regions\/(zizhong|neijiang)\/$/);
+    expect(status.json.lines).toContain('已上传');
+    // The page of the last save before publishing (内江市).
+    expect(status.json.url).toMatch(/\/regions\/neijiang\/$/);
     const history = await ask(`/api/history?file=${encodeURIComponent(REGIONS)}&id=zizhong`, { cookie: writer });
     expect(history.json.commits[0]).toMatchObject({ author: '王编辑', approvedBy: '李审核' });
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEditor, type Editor } from '../../src/editor/server/server';
@@ -162,5 +162,21 @@ describe('only the editor itself is answered', () => {
   it('in local mode the person at this computer is a reviewer without signing in', async () => {
     const me = await call(legacy.url, '/api/me');
     expect(me.json).toMatchObject({ user: { name: '测试', role: 'reviewer' }, mode: 'local' });
+  });
+});
+
+describe('starting', () => {
+  it('starts when the preview’s port is taken, with the preview on another port', async () => {
+    const squatter = createNetServer();
+    await new Promise<void>((resolve) => squatter.listen(0, '127.0.0.1', resolve));
+    const taken = (squatter.address() as AddressInfo).port;
+    const editor = await startEditor({ root, port: 0, previewPort: taken, api: null });
+    try {
+      expect(Number(new URL(editor.previewUrl).port)).not.toBe(taken);
+      expect((await call(editor.url, '/api/me')).status).toBe(200);
+    } finally {
+      await editor.close();
+      squatter.close();
+    }
   });
 });

@@ -24,9 +24,9 @@ describe('the form round trip', () => {
   it('gives back every stored entry of every data kind as it was', () => {
     const files = readSourceFiles('.');
     let count = 0;
-    for (const kind of ['regions', 'institutions', 'groups', 'indicators', 'observations', 'corrections'] as const) {
+    for (const kind of ['regions', 'institutions', 'groups', 'indicators', 'observations', 'corrections', 'references', 'synonyms'] as const) {
       const fields = formFields(kind);
-      for (const file of files.data[kind]) {
+      for (const file of files.data[kind] ?? []) {
         for (const entry of JSON.parse(file.text) as Record<string, unknown>[]) {
           // Empty lists are left out (the schemas default them), so compare without them.
           const stored = JSON.parse(JSON.stringify(entry, (_k, v) => (Array.isArray(v) && v.length === 0 ? undefined : v)));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatPeriod, formatValue, formatQualified } from '../../src/views/format';
+import { formatDate, formatValue, formatQualified } from '../../src/views/format';
+import { formatPeriod } from '../../src/data/period';
 
 describe('formatting for pages', () => {
   it('writes dates the Chinese way', () => {

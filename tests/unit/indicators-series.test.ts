@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chartsForIndicator,
-  chartsForSubject,
-  compareObservations,
-  comparisonChart,
-  comparisonSummary,
-  differenceText,
-  labelLines,
-  periodEndDate,
-  periodText,
-  subjectChart,
-  subjectSummary,
-  unambiguous,
-} from '../../src/data/series';
+import { chartsForIndicator, chartsForSubject, compareObservations, comparisonChart, comparisonSummary, differenceText, labelLines, subjectChart, subjectSummary, unambiguous } from '../../src/data/series';
+import { periodEndDate, periodText } from '../../src/data/period';
 import { fixtureSite, rules, visitRate, yesNo } from './indicators-fixture';
 
 const dataset = fixtureSite();

@@ -213,7 +213,7 @@ describe('MDX policy in check and in the build', () => {
 
   it('check names the file and the line in the file, counting the frontmatter', () => {
     const files: SourceFiles = {
-      data: { regions: [], institutions: [], groups: [], indicators: [], observations: [], corrections: [], references: [] },
+      data: { regions: [], institutions: [], groups: [], indicators: [], observations: [], corrections: [], references: [], synonyms: [] },
       mdx: { documents: [], updates: [{ path: 'content/updates/hostile.mdx', text: '---\ntitle: 动态\ndate: 2024-08-13\nregions: []\nsummary: 摘要\n---\n\n第一段。\n\n<span title={1}>x</span>\n' }] },
     };
     const problems = validateDataset(files).problems.filter((p) => p.field === '正文 body');

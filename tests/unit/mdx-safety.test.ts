@@ -35,11 +35,26 @@ describe('nesting: refused before anything runs out of stack or time', () => {
     expect(mdxViolations('> - 第一项\n>   > 引用\n>   - 子项\n>     1. 再下一层\n\n<Note title="办理时间">\n- 周一至周五\n</Note>\n')).toEqual([]);
   });
 
+  it.each([30, 60, 97, 98, 99, 100, 101, 150, 1200])('check refuses a %s-deep blockquote exactly when the build does', (depth) => {
+    const body = '> '.repeat(depth) + 'x\n';
+    let tree: unknown;
+    const processor = createProcessor({ remarkPlugins: [...MDX_REMARK_PLUGINS, () => (t: unknown) => void (tree = t)] });
+    processor.runSync(processor.parse(body) as never);
+    let buildFails = false;
+    try {
+      remarkMdxPolicy()(tree, { path: '/p/content/updates/x.mdx', cwd: '/p' });
+    } catch {
+      buildFails = true;
+    }
+    expect(mdxViolations(body).length > 0).toBe(buildFails);
+    expect(buildFails).toBe(depth + 2 > MDX_MAX_DEPTH);
+  });
+
   it('the build refuses the same deep tree the check refuses', () => {
     const body = '<Note title="a">\n'.repeat(MDX_MAX_DEPTH + 10) + 'x\n' + '</Note>\n'.repeat(MDX_MAX_DEPTH + 10);
     let tree: unknown;
     const processor = createProcessor({ remarkPlugins: [...MDX_REMARK_PLUGINS, () => (t: unknown) => void (tree = t)] });
-    processor.runSync(processor.parse(body));
+    processor.runSync(processor.parse(body) as never);
     expect(() => remarkMdxPolicy()(tree, { path: '/p/content/updates/x.mdx', cwd: '/p' })).toThrow(/content\/updates\/x\.mdx:\d+: 正文嵌套太深/);
   });
 });
@@ -79,5 +94,23 @@ describe('<Note title>: a visible, one-line title of sensible length', () => {
     expect(violations).toHaveLength(1);
     expect(violations[0].zh).toContain(message);
     expect(violations[0].line).toBe(1);
+  });
+});
+
+describe('the build reads no MDX through a link', () => {
+  it('refuses a linked file in its plugin, naming it', async () => {
+    const { mkdtempSync, writeFileSync, symlinkSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'mdx-link-'));
+    try {
+      writeFileSync(join(dir, 'outside.mdx'), '正文\n');
+      symlinkSync(join(dir, 'outside.mdx'), join(dir, 'x.mdx'));
+      const tree = { type: 'root', children: [] };
+      expect(() => remarkMdxPolicy()(tree, { path: join(dir, 'x.mdx'), cwd: dir })).toThrow(/x\.mdx: 这是符号链接/);
+      expect(() => remarkMdxPolicy()(tree, { path: join(dir, 'outside.mdx'), cwd: dir })).not.toThrow();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

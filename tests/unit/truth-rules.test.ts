@@ -55,6 +55,7 @@ function files(v: Variant = {}): SourceFiles {
       observations: [json('data/observations/o.json', v.observations ?? [])],
       corrections: [],
       references: [json('data/references/r.json', v.references ?? [])],
+      synonyms: [],
     },
     mdx: {
       documents: [mdx('plan', 'policy', v.planSummaryStatus === null ? '' : `summaryStatus: ${v.planSummaryStatus ?? 'plan'}\n`), mdx('report', 'report')],

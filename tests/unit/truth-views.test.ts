@@ -11,7 +11,8 @@ import { aboutPage, documentPage } from '../../src/views/content';
 import { regionPage } from '../../src/views/region';
 import { indicatorsIndex } from '../../src/views/indicators';
 import { hotlineText, emergencyText } from '../../src/views/guidance';
-import { comparableTarget, fairComparison } from '../../src/data/comparable';
+import { fairComparison } from '../../src/data/comparable';
+import { comparableTarget } from '../../src/data/meets-target';
 import { observationTable, rowsOf } from '../../src/downloads/csv';
 import { formatFigure } from '../../src/views/format';
 import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
@@ -52,6 +53,14 @@ describe('a plan stays a plan', () => {
     const summary = dataset.document.get('linyi-2024-urban-group-plan')!.data.summary;
     expect(summary).toContain('目标是到2024年底');
     expect(summary).not.toMatch(/^[^。]*第一批覆盖6家二级医院和21家基层医疗机构，牵头医院拿出/);
+  });
+
+  it('the plan’s summary carries its status wherever documents are listed (district and group pages)', () => {
+    const lanshan = regionPage(dataset, 'lanshan', SITE).documents.find((d) => d.href === '/documents/linyi-2024-urban-group-plan/')!;
+    expect(lanshan.status?.label).toBe('计划');
+    const group = groupPage(dataset, 'linyi-tcm-hospital-urban-group', SITE, TODAY).documents[0];
+    expect(group.status?.label).toBe('计划');
+    expect(groupPage(dataset, 'zizhong-people-hospital-group', SITE, TODAY).documents[0].status?.label).toBe('已实行');
   });
 
   it('Mengjin’s trial plan keeps its caveat and its statements are plans', () => {

@@ -17,6 +17,7 @@ function files(contacts: unknown, groupContacts: unknown[] = []): SourceFiles {
       observations: [],
       corrections: [],
       references: [],
+      synonyms: [],
     },
     mdx: { documents: [{ path: 'content/documents/doc-a.mdx', text: doc }], updates: [] },
   };

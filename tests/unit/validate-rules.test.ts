@@ -26,6 +26,7 @@ function validFiles(): SourceFiles {
       observations: [json('data/observations/o.json', [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }])],
       corrections: [],
       references: [],
+      synonyms: [],
     },
     mdx: { documents: [{ path: 'content/documents/doc-a.mdx', text: doc }], updates: [] },
   };

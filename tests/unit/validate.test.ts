@@ -21,6 +21,7 @@ function validFiles(): SourceFiles {
       ],
       corrections: [],
       references: [],
+      synonyms: [],
     },
     mdx: {
       documents: [{ path: 'content/documents/doc-a.mdx', text: '---\ntitle: 文件\noriginalTitle: 原标题\nissuer: 某县\ndate: 2024-08-13\ntype: report\nregions: [county]\noutlet: 某网\nsummary: 摘要\n---\n正文\n' }],

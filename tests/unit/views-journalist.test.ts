@@ -144,3 +144,14 @@ describe('the /data/ page', () => {
     expect(view.citation).toMatch(/\[DS\/OL\]\. .*https:\/\/example\.org\/data\/\.$/);
   });
 });
+
+describe('an indicator page shared by its routes', () => {
+  it('is computed once per dataset and address: the page, the embed view and the SVG files get the same view', () => {
+    const dataset = fixtureSite();
+    const page = indicatorPage(dataset, 'visit-rate', SITE);
+    expect(indicatorPage(dataset, 'visit-rate', new URL(SITE))).toBe(page);
+    expect(indicatorPage(dataset, 'visit-rate', undefined)).not.toBe(page);
+    expect(indicatorPage(dataset, 'visit-rate', undefined)?.embed.url).toBe('/embed/indicators/visit-rate/');
+    expect(indicatorPage(fixtureSite(), 'visit-rate', SITE)).not.toBe(page);
+  });
+});

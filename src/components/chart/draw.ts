@@ -66,15 +66,50 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
   const canvas = host.querySelector('canvas')!;
   const box = canvas.parentElement!;
   const readout = host.querySelector<HTMLElement>('[data-chart-readout]');
-  const horizontal = spec.orientation === 'horizontal';
   const fontSize = Math.round(parseFloat(getComputedStyle(host).fontSize) || 16);
   const rows = spec.categories.length;
+  const series = Math.max(1, spec.series.length);
   const narrow = box.clientWidth < 480;
-  // On a phone, long place names go on two or more short lines instead of being cut off at the edge.
-  const labels = spec.categories.map((lines) => (narrow && horizontal ? lines.flatMap((line) => line.match(/.{1,5}/gu) ?? [line]) : lines));
-  const perRow = horizontal ? Math.max(1, spec.series.length) * fontSize * 1.6 + fontSize : 0;
-  // CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles in markup, not this.
-  box.style.height = `${Math.round(horizontal ? rows * perRow + fontSize * 5 : fontSize * 20)}px`;
+  // On a phone every bar chart runs across, each place's name written above its bars over the chart's whole width:
+  // names never cut at the edge, values never squeezed. The full name is in the tooltip, the read-out and the table.
+  const horizontal = spec.orientation === 'horizontal' || (narrow && spec.type === 'bar');
+  const namesAbove = narrow && horizontal;
+  const family = getComputedStyle(host).fontFamily;
+  const measure = document.createElement('canvas').getContext('2d')!;
+  const widthOf = (text: string, size: number, weight = '') => {
+    measure.font = `${weight} ${size}px ${family}`;
+    return measure.measureText(text).width;
+  };
+  /** Text broken into lines no wider than `room` px, character by character (Chinese has no spaces to break at). */
+  const wrap = (text: string, room: number, size: number): string[] => {
+    const lines: string[] = [];
+    let line = '';
+    for (const ch of text) {
+      if (line && widthOf(line + ch, size) > room) {
+        lines.push(line);
+        line = '';
+      }
+      line += ch;
+    }
+    return line ? [...lines, line] : lines;
+  };
+  const nameSize = fontSize * 0.85;
+  // Upright bars: each name wraps to its band's width, at most three lines, the last cut with "…" (full text on hover,
+  // focus and in the table). Names above bars are drawn by a plugin, so the axis carries none.
+  const band = (box.clientWidth * 0.8) / Math.max(1, rows);
+  const labels = spec.categories.map((lines) => {
+    if (namesAbove) return [''];
+    if (horizontal) return lines;
+    const wrapped = lines.flatMap((line) => wrap(line, Math.max(band - 4, nameSize * 2), nameSize));
+    return wrapped.length > 3 ? [...wrapped.slice(0, 2), `${wrapped[2]!.slice(0, -1)}…`] : wrapped;
+  });
+  // The box's height is the stage's, fixed by CSS before drawing; bars take what the rows leave after names and axis.
+  const nameLines = namesAbove ? spec.categories.map((lines) => wrap(lines.join(''), box.clientWidth - 8, nameSize)) : [];
+  const nameHeight = nameSize * 1.25;
+  const axisRoom = fontSize * 2.5 + (spec.reference ? fontSize * 1.8 : fontSize * 0.5);
+  const rowRoom = (box.clientHeight - axisRoom) / Math.max(1, rows);
+  const mostLines = Math.max(1, ...nameLines.map((l) => l.length));
+  const barThickness = namesAbove ? Math.max(fontSize * 0.7, Math.min(fontSize * 1.8, (rowRoom - 2 * mostLines * nameHeight - 6) / series / 1.15)) : undefined;
 
   const datasets = spec.series.map((s): ChartDataset<'bar' | 'line', (number | null)[]> => {
     const colour = KIND_COLOUR[s.kind];
@@ -121,15 +156,25 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
       borderColor: s.kind === 'actual' ? colour : DARK,
       borderWidth: 1.5,
       maxBarThickness: fontSize * 2.2,
+      ...(barThickness ? { barThickness } : {}),
       categoryPercentage: 0.85,
       barPercentage: 0.9,
     };
   });
 
   const valueAxis = horizontal ? 'x' : 'y';
-  // Room for the longest label beside a bar (each carries its period), up to half the width; CJK text is ~1em a character.
-  const longest = Math.max(0, ...spec.series.flatMap((s) => s.texts.map((text) => [...(spec.series.length > 1 ? `${s.label} ${text ?? ''}` : (text ?? ''))].length)));
-  const labelRoom = Math.min(box.clientWidth * 0.5, longest * fontSize * 0.85 + 12);
+  const valueSize = fontSize * 0.85;
+  // On a phone a value is written without its period ("> 90%"), which the tooltip, read-out and table give in full.
+  const shortText = (text: string) => (narrow ? text.replace(/\s*[（(].*$/u, '') : text);
+  const valueLabel = (d: number, i: number) => {
+    const s = spec.series[d]!;
+    const text = shortText(s.texts[i] ?? '');
+    // A target or baseline always says so, even alone in its chart.
+    return spec.series.length > 1 || s.kind !== 'actual' ? `${s.label} ${text}` : text;
+  };
+  // Room for the longest value beside a bar, measured, up to 45% of the width (the rest is for the bars).
+  const longest = Math.max(0, ...spec.series.flatMap((s, d) => s.texts.map((_, i) => widthOf(valueLabel(d, i), valueSize))));
+  const labelRoom = Math.min(box.clientWidth * 0.45, longest + 12);
   const top = Math.max(...spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null)), spec.reference?.value ?? 0);
   const tail = top * OPEN_TAIL;
   const hasOpenUp = spec.type === 'bar' && spec.series.some((s) => !s.marker && s.open.includes('up'));
@@ -142,32 +187,59 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
   const directLabels: Plugin = {
     id: 'ygDirectLabels',
     afterDatasetsDraw(chart) {
-      const { ctx } = chart;
+      const { ctx, chartArea } = chart;
       ctx.save();
-      ctx.font = `${fontSize * 0.85}px ${getComputedStyle(host).fontFamily}`;
-      ctx.fillStyle = INK;
+      ctx.font = `${valueSize}px ${family}`;
       spec.series.forEach((s, d) => {
         const meta = chart.getDatasetMeta(d);
         meta.data.forEach((el, i) => {
-          const text = s.texts[i];
-          if (!text || s.values[i] === null) return;
-          const label = spec.series.length > 1 ? `${s.label} ${text}` : text;
+          if (!s.texts[i] || s.values[i] === null) return;
+          const label = valueLabel(d, i);
+          const w = ctx.measureText(label).width;
           let { x, y } = el.getProps(['x', 'y'], true) as { x: number; y: number };
           if (openUp(d, i)) {
             const end = chart.scales[valueAxis].getPixelForValue(s.values[i]! + tail);
             if (horizontal) x = end;
             else y = end;
           }
+          // Never over an axis or past the edge: kept inside the plotting area and the canvas, on a white ground.
+          let left: number;
+          let middle: number;
           if (horizontal) {
-            ctx.textAlign = 'left';
-            ctx.textBaseline = 'middle';
-            ctx.fillText(label, x + 6, y);
+            left = Math.max(chartArea.left + 2, Math.min(x + 6, chart.width - w - 2));
+            middle = y;
           } else {
-            ctx.textAlign = 'center';
-            ctx.textBaseline = 'bottom';
-            ctx.fillText(label, x, y - (spec.type === 'line' || s.marker ? 12 : 6));
+            left = Math.max(chartArea.left + 2, Math.min(x - w / 2, chart.width - w - 2));
+            middle = Math.max(chartArea.top - fontSize * 0.3, y - (spec.type === 'line' || s.marker ? 12 : 6) - valueSize / 2);
           }
+          ctx.fillStyle = 'rgba(255,255,255,0.85)';
+          ctx.fillRect(left - 2, middle - valueSize * 0.65, w + 4, valueSize * 1.3);
+          ctx.fillStyle = INK;
+          ctx.textAlign = 'left';
+          ctx.textBaseline = 'middle';
+          ctx.fillText(label, left, middle);
         });
+      });
+      ctx.restore();
+    },
+  };
+
+  /** On a phone, each place's name above its bars, across the chart's whole width. */
+  const namesOverBars: Plugin = {
+    id: 'ygNamesAbove',
+    afterDatasetsDraw(chart) {
+      if (!namesAbove) return;
+      const { ctx } = chart;
+      const scale = chart.scales.y;
+      const groupHalf = ((barThickness ?? fontSize) * series * 1.1) / 2;
+      ctx.save();
+      ctx.font = `600 ${nameSize}px ${family}`;
+      ctx.fillStyle = INK;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      nameLines.forEach((lines, i) => {
+        const bottom = scale.getPixelForValue(i) - groupHalf - 3;
+        lines.forEach((line, n) => ctx.fillText(line, 4, bottom - (lines.length - 1 - n) * nameHeight));
       });
       ctx.restore();
     },
@@ -269,7 +341,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
       ctx.stroke();
       ctx.setLineDash([]);
       ctx.fillStyle = INK;
-      ctx.font = `600 ${fontSize * 0.85}px ${getComputedStyle(host).fontFamily}`;
+      ctx.font = `600 ${fontSize * 0.85}px ${family}`;
       ctx.textBaseline = 'bottom';
       if (horizontal) {
         ctx.textAlign = at > (chartArea.left + chartArea.right) / 2 ? 'right' : 'left';
@@ -292,7 +364,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: horizontal ? labelRoom : fontSize * (narrow ? 6.5 : 8), left: 4, bottom: 4 } },
+      layout: { padding: { top: spec.reference ? fontSize * 1.8 : fontSize * 0.5, right: horizontal ? labelRoom : Math.min(labelRoom / 2, fontSize * (narrow ? 3 : 8)), left: 4, bottom: 4 } },
       interaction: { mode: 'nearest', intersect: true },
       scales: {
         [valueAxis]: {
@@ -307,7 +379,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
         [horizontal ? 'y' : 'x']: {
           grid: { display: false },
           border: { color: DARK },
-          ticks: { color: INK, font: { size: fontSize * 0.85 }, autoSkip: false },
+          ticks: { display: !namesAbove, color: INK, font: { size: nameSize }, autoSkip: false },
         },
       },
       plugins: {
@@ -330,7 +402,7 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
         },
       },
     },
-    plugins: [openEnds, directLabels, referenceLine],
+    plugins: [openEnds, directLabels, namesOverBars, referenceLine],
   };
 
   const chart = new Chart(canvas, config);

@@ -3,7 +3,8 @@
  * stray. The folder layout (data/<collection>/*.json, content/<collection>/*.mdx) is known here and nowhere else.
  */
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../../schemas';
-import { fileMessages } from '../../i18n/validation';
+import { fileMessages, unreadableMessages } from '../../i18n/validation';
+import { RESERVED_NAME } from './public-files';
 import type { Problem, SourceFile } from './problems';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -31,7 +32,7 @@ const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.gitkeep
 export function placeOf(path: string): { kind: 'data'; collection: DataCollection } | { kind: 'mdx'; collection: MdxCollection } | 'ignored' | undefined {
   const parts = path.split('/');
   if (SYSTEM_FILES.has(parts[parts.length - 1])) return 'ignored';
-  if (parts.length !== 3) return undefined;
+  if (parts.length !== 3 || RESERVED_NAME.test(parts[2])) return undefined;
   const [top, folder, name] = parts;
   if (top === 'data' && Object.hasOwn(dataCollections, folder) && /^[^.].*\.json$/.test(name)) return { kind: 'data', collection: folder as DataCollection };
   if (top === 'content' && Object.hasOwn(mdxCollections, folder) && /^[^.].*\.mdx$/.test(name)) return { kind: 'mdx', collection: folder as MdxCollection };
@@ -55,7 +56,9 @@ function distance(a: string, b: string): number {
 }
 
 /** Why a file under data/ or content/ is in no collection, and where it should go instead. */
-export function strayFileProblem(path: string): Problem {
+export function strayFileProblem(path: string, unreadable?: SourceFile['unreadable']): Problem {
+  if (unreadable === 'link' || unreadable === 'special') return { file: path, ...unreadableMessages[unreadable]() };
+  if (unreadable) return { file: path, ...unreadableMessages.tooLarge(unreadable.tooLarge / 1024 / 1024, 256) };
   const parts = path.split('/');
   const [top, folder] = parts;
   const name = parts[parts.length - 1];
@@ -66,6 +69,7 @@ export function strayFileProblem(path: string): Problem {
     if (parts.length === 2) return fileMessages.noFolder(listed);
     if (!folders.includes(folder)) return fileMessages.unknownFolder(top, folder, folders.find((f) => distance(f, folder.toLowerCase()) <= 2), listed);
     if (parts.length > 3) return fileMessages.subfolder(top, folder);
+    if (RESERVED_NAME.test(name)) return unreadableMessages.reserved(name);
     if (name.startsWith('.')) return fileMessages.hidden();
     if (name.toLowerCase().endsWith(ext)) return fileMessages.extensionCase(ext);
     if (top === 'content' && /\.(md|markdown)$/i.test(name)) return fileMessages.markdown();

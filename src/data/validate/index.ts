@@ -5,7 +5,7 @@
  * exist and are unique), rules.ts (what a schema cannot see). Messages live in src/i18n/validation.ts.
  */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym } from '../../schemas';
 import { strayFileProblem } from './files';
 import { parseDataFiles } from './json';
 import { validateMdx, type MdxValidated } from './mdx';
@@ -31,6 +31,7 @@ export interface Collections {
   updates: Located<MdxEntry<UpdateMeta>>[];
   corrections: Located<Correction>[];
   references: Located<Reference>[];
+  synonyms: Located<Synonym>[];
 }
 
 export interface ValidateOptions {
@@ -46,10 +47,10 @@ export interface ValidateOptions {
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
 export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { entries: Entries; problems: Problem[]; origins: Map<string, string> } {
   const problems: Problem[] = [];
-  for (const file of files.other ?? []) problems.push(strayFileProblem(file.path));
+  for (const file of files.other ?? []) problems.push(strayFileProblem(file.path, file.unreadable));
   for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references'].map((n) => [n, new KnownIds()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references', 'synonyms'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
@@ -58,7 +59,8 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
   const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references);
-  const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx);
+  const synonyms = parseDataFiles<Synonym>('synonyms', files.data.synonyms ?? [], problems, known.synonyms);
+  const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx, { images: files.public?.files });
   const { documents, updates } = mdx;
   for (const p of mdx.problems) problems.push(p);
   for (const name of ['documents', 'updates'] as const) {
@@ -66,7 +68,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     known[name].repeats = mdx.known[name].repeats;
   }
 
-  const all: Collections = { regions, institutions, groups, indicators, observations, documents, updates, corrections, references };
+  const all: Collections = { regions, institutions, groups, indicators, observations, documents, updates, corrections, references, synonyms };
   // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.
   for (const [name, entries] of Object.entries(all)) if (known[name as keyof Collections].repeats) checkUnique(name, entries, problems);
   checkReferences(all, known, problems);
@@ -95,6 +97,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
       updates: values(updates),
       corrections: values(corrections),
       references: values(references),
+      synonyms: values(synonyms),
     },
     problems,
   };

@@ -1,7 +1,7 @@
 /** JSON stage: each data file parsed, its duplicate keys and lines found in one pass, each entry checked by its schema. */
 import type { z } from 'astro/zod';
 import { dataCollections, type DataCollection } from '../../schemas';
-import { jsonMessages } from '../../i18n/validation';
+import { jsonMessages, unreadableMessages } from '../../i18n/validation';
 import { fastParser } from '../fast-schema';
 import { notUtf8Problem } from './files';
 import { fieldPath, lineAt, type KnownIds, type Located, type Problem, type SourceFile } from './problems';
@@ -13,9 +13,14 @@ export interface JsonLayout {
   duplicates: { key: string; offset: number; line: number }[];
   /** For each entry of the top-level array, the offset of its (last) "id" key, when it has one. */
   idOffsets: (number | undefined)[];
+  /** How deep the text nests arrays and objects (the top-level array is 1). */
+  depth: number;
   /** The line (1-based) of each offset in idOffsets. */
   idLines: (number | undefined)[];
 }
+
+/** Deepest nesting a data file may have: an entry needs a handful of levels; thousands would exhaust the stack. */
+export const JSON_MAX_DEPTH = 32;
 
 /**
  * One pass over a JSON text that already parsed: finds duplicate keys and where each entry's id is written, counting
@@ -24,7 +29,7 @@ export interface JsonLayout {
  * searching the text once per entry was quadratic.
  */
 export function scanJson(text: string): JsonLayout {
-  const layout: JsonLayout = { duplicates: [], idOffsets: [], idLines: [] };
+  const layout: JsonLayout = { duplicates: [], idOffsets: [], idLines: [], depth: 0 };
   // One entry per open object or array: the keys seen so far (objects) or null (arrays). Objects have few keys, so a
   // list is quicker than a Set.
   const stack: (string[] | null)[] = [];
@@ -60,9 +65,11 @@ export function scanJson(text: string): JsonLayout {
       line++;
     } else if (c === 123 /* { */) {
       stack.push([]);
+      if (stack.length > layout.depth) layout.depth = stack.length;
       expectKey = true;
     } else if (c === 91 /* [ */) {
       stack.push(null);
+      if (stack.length > layout.depth) layout.depth = stack.length;
     } else if (c === 125 /* } */ || c === 93 /* ] */) {
       stack.pop();
     } else if (c === 44 /* , */) {
@@ -109,7 +116,13 @@ export function parseDataFiles<T>(collection: DataCollection, files: SourceFile[
       problems.push({ file: file.path, line: 1, ...jsonMessages.notArray() });
       continue;
     }
-    const { duplicates, idOffsets, idLines } = scanJson(file.text);
+    const { duplicates, idOffsets, idLines, depth } = scanJson(file.text);
+    // Before any step that walks an entry recursively (normalising, the schema, the views): no stack runs out.
+    if (depth > JSON_MAX_DEPTH) {
+      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
+      problems.push({ file: file.path, ...unreadableMessages.tooDeep(depth, JSON_MAX_DEPTH) });
+      continue;
+    }
     for (const { key, line } of duplicates) problems.push({ file: file.path, line, field: key, ...jsonMessages.keyTwice(key) });
     const offsets = raw.map((item, index) => (typeof (item as { id?: unknown } | null)?.id === 'string' ? idOffsets[index] : undefined));
     // Where the next entry starts, for each entry: the end of its stretch of text when looking for a field's line.

@@ -1,6 +1,6 @@
 /** What validation reads and what it reports: source files, problems, located entries; shared by every stage. */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym } from '../../schemas';
 import { problemLabels, type Hint } from '../../i18n/validation';
 import type { PublicFiles } from './public-files';
 
@@ -12,6 +12,8 @@ export interface SourceFile {
   text: string;
   /** Set when the bytes are not UTF-8 (then `text` is empty): the file is reported, not read as mojibake. */
   notUtf8?: boolean;
+  /** Set when the path is not a regular file (a link, a folder named x.json) or too large: reported, never read. */
+  unreadable?: 'link' | 'special' | { tooLarge: number };
 }
 
 /** One thing wrong, with enough context for an editor to find and fix it. */
@@ -46,9 +48,12 @@ export interface Entries {
   corrections: Correction[];
   /** General knowledge from no county document (data/references/); absent in fixtures that cite none. */
   references?: Reference[];
+  /** Words readers use for the same thing, for search (data/synonyms/); absent in fixtures. */
+  synonyms?: Synonym[];
 }
 
 export interface SourceFiles {
+  /** Each data collection's files (an empty list where a collection has none). */
   data: Record<DataCollection, SourceFile[]>;
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */

@@ -4,7 +4,7 @@
  * is dated in the future; what is said is true as written (truth-rules.ts).
  */
 import { periodProblem } from '../../schemas';
-import { EXCERPT_MAX_LENGTH } from '../../schemas/observation';
+import { EXCERPT_MAX_LENGTH, periodLastStart } from '../../schemas/observation';
 import { ruleMessages, type Message } from '../../i18n/validation';
 import { excerptContainsValue } from '../figures';
 import { fieldPath, type Located, type Problem } from './problems';
@@ -124,4 +124,39 @@ export function checkRules(all: Collections, now: Date, problems: Problem[]) {
   // A contact "checked" on a day still to come was not checked.
   for (const inst of institutions) for (const [field, item] of contactItems(inst.value)) notAhead(inst, item.checked, `${field}.checked`);
   for (const g of groups) (g.value.referral.contacts ?? []).forEach((c, i) => notAhead(g, c.checked, `referral.contacts[${i}].checked`));
+  // An actual figure counts what happened: its period (a span's last part) has begun by today.
+  for (const o of observations) {
+    const start = o.value.kind === 'actual' ? periodLastStart(o.value.period) : undefined;
+    if (start && start > latest) problems.push({ file: o.file, line: o.line, entry: o.id, field: 'period', ...ruleMessages.actualAhead(o.value.period) });
+  }
+  belongsToRules(institutions, problems);
+}
+
+/** Health centres that run village clinics (乡村一体化管理): what a clinic's belongsTo may name. */
+const CLINIC_MANAGERS = new Set(['township-health-centre', 'community-health-centre']);
+
+/** belongsTo is a village clinic's health centre: only clinics have one, it names a health centre, and it never loops. */
+function belongsToRules(institutions: Collections['institutions'], problems: Problem[]) {
+  const byId = new Map(institutions.map((i) => [i.id, i]));
+  const at = (i: Located<unknown>, message: Message) => problems.push({ file: i.file, line: i.line, entry: i.id, field: 'belongsTo', ...message });
+  const state = new Map<string, 'walking' | 'done'>();
+  for (const inst of institutions) {
+    const target = inst.value.belongsTo;
+    if (!target) continue;
+    if (inst.value.kind !== 'village-clinic') at(inst, ruleMessages.belongsToNotClinic(inst.value.kind));
+    const manager = byId.get(target);
+    if (manager && !CLINIC_MANAGERS.has(manager.value.kind)) at(inst, ruleMessages.belongsToWrongKind(target, manager.value.kind));
+    // Each institution is walked once: linear however long the chains.
+    const path: string[] = [];
+    for (let id: string | undefined = inst.id; id && !state.has(id); id = byId.get(id)?.value.belongsTo) {
+      state.set(id, 'walking');
+      path.push(id);
+      const next = byId.get(id)?.value.belongsTo;
+      if (next && state.get(next) === 'walking') {
+        const loop = path.slice(path.indexOf(next));
+        at(byId.get(loop[0])!, ruleMessages.belongsToLoop([...loop, loop[0]].join(' → ')));
+      }
+    }
+    for (const id of path) state.set(id, 'done');
+  }
 }

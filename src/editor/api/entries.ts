@@ -5,13 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
-import type { Entries, SourceFiles } from '../../data/validate';
+import type { Entries, SourceFile, SourceFiles } from '../../data/validate';
 import { regionOfSubject, slug, uniqueId, periodSlug } from '../../publishing/scaffold';
 import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
 import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
 
-export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions', 'references'];
+export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions', 'references', 'synonyms'];
+
+/** A data collection's files (synonyms may be absent). */
+export const dataFiles = (files: SourceFiles, kind: Collection): SourceFile[] => (files.data as Record<string, SourceFile[] | undefined>)[kind] ?? [];
 
 export interface ListItem {
   kind: Collection;
@@ -86,6 +89,7 @@ export function listItems(ds: Entries): ListItem[] {
   for (const d of ds.documents) add('documents', d.id, d.data.title, d.data.regions.flatMap((r) => withParent(ds, r)), String(d.data.date));
   for (const i of ds.indicators) add('indicators', i.id, i.name, [], i.unit);
   for (const r of ds.references ?? []) add('references', r.id, r.label, [], r.issuer);
+  for (const s of ds.synonyms ?? []) add('synonyms', s.id, s.words.join('、'), []);
   for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
   return items;
 }
@@ -94,7 +98,7 @@ export function listItems(ds: Entries): ListItem[] {
 export function takenIds(files: SourceFiles, kind: Collection): Set<string> {
   const taken = new Set<string>();
   if (isMdx(kind)) for (const f of files.mdx[kind]) taken.add(f.path.replace(/^.*\//, '').replace(/\.mdx$/, ''));
-  else for (const f of files.data[kind]) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) taken.add(m[1]);
+  else for (const f of dataFiles(files, kind)) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) taken.add(m[1]);
   return taken;
 }
 
@@ -120,6 +124,9 @@ export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: 
       break;
     case 'references':
       base = idFromName(text('label'), 48);
+      break;
+    case 'synonyms':
+      base = idFromName(String((entry.words as string[] | undefined)?.[0] ?? ''), 48);
       break;
     default:
       base = idFromName(text('name'), 48);
@@ -170,6 +177,8 @@ export function fileFor(kind: Collection, entry: Record<string, unknown>, ds: En
       return files.data.regions[0]?.path ?? 'data/regions/regions.json';
     case 'references':
       return files.data.references?.[0]?.path ?? 'data/references/general.json';
+    case 'synonyms':
+      return files.data.synonyms?.[0]?.path ?? 'data/synonyms/synonyms.json';
     case 'indicators': {
       if (entry.framework !== 'local') return files.data.indicators.find((f) => /national\.json$/.test(f.path))?.path ?? 'data/indicators/national.json';
       const doc = str((entry.source as { document?: string } | undefined)?.document);

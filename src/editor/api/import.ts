@@ -42,12 +42,14 @@ function decodeCsv(bytes: Buffer): string {
 }
 
 /** Words of a hint a staff member can act on: none that send them to folders, files or a terminal. */
-const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JSON/;
+const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JSON|\b[a-z_]{3,}\b/;
 
 function rowProblem(p: Problem): ImportRowProblem {
   const column = IMPORT_COLUMNS.find((c) => p.field === `${c.zh} ${c.key}`)?.zh ?? p.field?.replace(/\s+[a-z_]+$/, '') ?? '';
   const hint = p.hint?.zh && !PLUMBING.test(p.hint.zh) ? p.hint.zh : undefined;
-  return { row: p.line ?? null, column, zh: p.zh, suggestion: hint, tech: `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}` };
+  // Where a file lies is for whoever helps (技术细节), not for the staff member's table.
+  const zh = p.zh.replace(/[（(](?:data|content)\/[^）)]*[）)]/g, '').replace(/(?:data|content)\/[\w./-]+/g, '').trim();
+  return { row: p.line ?? null, column, zh, suggestion: hint, tech: `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}` };
 }
 
 async function rowsOf(name: string, bytes: Buffer): Promise<Cell[][] | string> {

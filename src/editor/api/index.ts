@@ -13,7 +13,7 @@ import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaff
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
-import { fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
+import { dataFiles, fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
 import { COLLECTION_LABELS } from '../../i18n/editor.zh-CN';
@@ -64,10 +64,12 @@ export const formPath = (field: string | undefined) => (field ? field.replace(/\
 
 function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>): FieldProblem {
   const tech = `${p.file}${p.line ? `:${p.line}` : ''}${p.entry ? ` · ${p.entry}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}`;
-  if (own) return { field: formPath(p.field), zh: p.zh, en: p.en, tech };
+  // Field keys in brackets (上级地区（parent）) are for whoever helps: they stay in the technical details.
+  const zh = p.zh.replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '');
+  if (own) return { field: formPath(p.field), zh, en: p.en, tech };
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';
-  return { field: null, zh: `这样保存会让${who}出问题：${p.zh}`, en: p.en, tech };
+  return { field: null, zh: `这样保存会让${who}出问题：${zh}`, en: p.en, tech };
 }
 
 /** Writes a file so that a reader (the dev server, check) never sees half of it. */
@@ -111,11 +113,11 @@ function readEntry(root: string, files: SourceFiles, origins: Map<string, string
     if (text === undefined) return undefined;
     return { entry: { id, ...readMdxEntry(root, file) } as Record<string, unknown>, file, version: versionOf(text) };
   }
-  const file = origins.get(`${kind}:${id}`) ?? files.data[kind].find((f) => f.text.includes(`"${id}"`))?.path;
+  const file = origins.get(`${kind}:${id}`) ?? dataFiles(files, kind).find((f) => f.text.includes(`"${id}"`))?.path;
   if (!file) return undefined;
   let list: unknown;
   try {
-    list = JSON.parse(files.data[kind].find((f) => f.path === file)?.text ?? '');
+    list = JSON.parse(dataFiles(files, kind).find((f) => f.path === file)?.text ?? '');
   } catch {
     return undefined;
   }
@@ -146,6 +148,8 @@ export function sitePath(kind: Collection, entry: Record<string, unknown>): stri
       return `/changes/#${id}`;
     case 'references':
       return `/about/#${id}`;
+    case 'synonyms':
+      return undefined;
     default:
       return `/${kind}/${id}/`;
   }
@@ -193,7 +197,7 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   } else {
     path = stored?.file ?? fileFor(kind, entry, ds, files, origins) ?? '';
     if (!/^data\/[a-z]+\/[a-z0-9][a-z0-9-]*\.json$/.test(path)) return one('编辑器没能决定这一条存到哪个文件，请先填好所在地区或对象。', null, path);
-    const existing = files.data[kind].find((f) => f.path === path)?.text;
+    const existing = dataFiles(files, kind).find((f) => f.path === path)?.text;
     if (stored) {
       const list = JSON.parse(existing ?? '[]') as Record<string, unknown>[];
       list[list.findIndex((e) => e?.id === originalId)] = entry;
@@ -227,7 +231,7 @@ async function remove(ctx: ApiContext, kind: Collection, id: string, version: st
   if (version !== stored.version) return answer(409, { error: 'stale', zh: STALE });
   let text: string | null = null;
   if (!isMdx(kind)) {
-    const list = (JSON.parse(files.data[kind].find((f) => f.path === stored.file)!.text) as Record<string, unknown>[]).filter((e) => e?.id !== id);
+    const list = (JSON.parse(dataFiles(files, kind).find((f) => f.path === stored.file)!.text) as Record<string, unknown>[]).filter((e) => e?.id !== id);
     text = `${JSON.stringify(list, null, 2)}\n`;
   }
   const found = verdict(files, stored.file, text, kind, id, all, labelsOf(ds));
@@ -260,7 +264,7 @@ function referrers(ctx: ApiContext, kind: Collection, id: string): FieldProblem[
   const { files, ds, origins, all } = current(ctx.root);
   const stored = readEntry(ctx.root, files, origins, kind, id);
   if (!stored) return [];
-  const text = isMdx(kind) ? null : `${JSON.stringify((JSON.parse(files.data[kind].find((f) => f.path === stored.file)!.text) as { id?: string }[]).filter((e) => e?.id !== id), null, 2)}\n`;
+  const text = isMdx(kind) ? null : `${JSON.stringify((JSON.parse(dataFiles(files, kind).find((f) => f.path === stored.file)!.text) as { id?: string }[]).filter((e) => e?.id !== id), null, 2)}\n`;
   return verdict(files, stored.file, text, kind, id, all, labelsOf(ds)).map((p) => ({ ...p, zh: p.zh.replace(/^这样保存会让/, '删除会让') }));
 }
 

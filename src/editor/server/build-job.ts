@@ -60,7 +60,7 @@ export class BuildJob {
    * Starts a build unless one runs; `finish` runs after a successful build (the publication's commit, the changed
    * page's address) and its answer completes the status. Returns false when a build is already running.
    */
-  start(kind: JobKind, first: string, finish: (ok: boolean) => Promise<Partial<JobStatus>>): boolean {
+  start(kind: JobKind, first: string, finish: (ok: boolean, log: (text: string) => void) => Promise<Partial<JobStatus>>): boolean {
     if (this.running) return false;
     const job: JobStatus = { kind, state: 'running', lines: [first], startedAt: new Date().toISOString() };
     this.current = job;
@@ -90,11 +90,11 @@ export class BuildJob {
       if (reason) push(reason);
       let extra: Partial<JobStatus> = {};
       try {
-        extra = await finish(ok);
+        extra = await finish(ok, push);
       } catch (error) {
         push(String((error as Error).message));
       }
-      Object.assign(job, extra, { state: ok ? 'done' : 'failed', endedAt: new Date().toISOString() });
+      Object.assign(job, { state: ok ? 'done' : 'failed' }, extra, { endedAt: new Date().toISOString() });
       if (!ok && !job.problems) job.problems = problemsIn(job.lines.slice(1));
     };
     child.on('error', (error) => void end(false, error.message));
@@ -104,3 +104,21 @@ export class BuildJob {
 }
 
 export const previewFolder = (root: string) => join(root, PREVIEW_DIR);
+
+/**
+ * After a successful publication, the host's own upload step if one is configured (YIGONGTI_PUBLISH_COMMAND, e.g.
+ * `rsync -a --delete dist/ www@server:/srv/yigongti/`), run in the project folder; its output joins the progress lines.
+ */
+export function runPublishCommand(root: string, command: string, log: (text: string) => void): Promise<boolean> {
+  return new Promise((resolve) => {
+    log(`上传：${command}`);
+    const child = spawn(command, { cwd: root, shell: true, env: { ...process.env, FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (c: Buffer) => log(c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => log(c.toString('utf8')));
+    child.on('error', (error) => {
+      log(error.message);
+      resolve(false);
+    });
+    child.on('close', (code) => resolve(code === 0));
+  });
+}

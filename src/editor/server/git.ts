@@ -65,9 +65,9 @@ export class Git {
     return (await this.run(['rev-parse', 'HEAD'])).trim();
   }
 
-  /** An empty commit recording a publication and the reviewer who approved it. */
+  /** An empty commit recording a publication and its approver (--only: whatever else is staged stays out of it). */
   async recordPublication(reviewer: string, summary: string): Promise<string> {
-    await this.run(['commit', '-q', '--no-verify', '--allow-empty', '-m', `${summary}\n\n${APPROVED_BY} ${reviewer}`], reviewer);
+    await this.run(['commit', '-q', '--no-verify', '--allow-empty', '--only', '-m', `${summary}\n\n${APPROVED_BY} ${reviewer}`], reviewer);
     return (await this.run(['rev-parse', 'HEAD'])).trim();
   }
 

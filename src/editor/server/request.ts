@@ -52,6 +52,9 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 /** A JSON body (any value), 415 when it is not declared JSON (so no cross-site form can post it), 400 when unreadable. */
 export async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
   const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  // A POST with no body at all (a button's fetch) carries nothing to parse; any body must be declared JSON.
+  const empty = req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0;
+  if (empty && type === '') return {};
   if (type !== 'application/json') throw new HttpError(415, SERVER.notJson);
   const text = (await readBody(req, limit)).toString('utf8');
   if (text.trim() === '') return {};

@@ -10,8 +10,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { readSourceFiles } from '../../data/read-sources';
 import { validateDataset } from '../../data/validate';
@@ -24,7 +23,7 @@ import { HttpError, LIMITS, errorAnswer, readBody, readJson, send, sendHtml, sen
 import { hostAllowed, lanHostNames, originAllowed } from './guard';
 import { LoginLimiter, SESSION_COOKIE, Sessions, checkLogin, cookieValue, sessionCookie, type User } from './accounts';
 import { Git, entryHistory, entryIn } from './git';
-import { BuildJob, previewFolder, type JobKind, type JobStatus } from './build-job';
+import { BuildJob, previewFolder, runPublishCommand, type JobKind, type JobStatus } from './build-job';
 import { readStatic } from './static-files';
 import * as entriesApi from '../api/index';
 import type { ApiContext } from '../api/index';
@@ -150,11 +149,20 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     return `http://${host}:${previewPort}`;
   };
 
+  /** The page of the entry saved last (the entries API names it in `preview`), until it is published. */
+  let lastSavedPage: string | undefined;
+  const noteSavedPage = (method: string, answer: { status: number; json: unknown }) => {
+    const preview = (answer.json as { preview?: unknown } | null)?.preview;
+    if (method !== 'GET' && answer.status < 300 && typeof preview === 'string' && preview.startsWith('/')) lastSavedPage = preview;
+  };
+
   /** The site path of the entry changed by the latest save since the last publication (or ever, before the first). */
   async function changedPage(since: string | undefined): Promise<string | undefined> {
     const log = await git.run(['log', '--name-only', '--format=%x1e%H', ...(since ? [`${since}..HEAD`] : ['-n50']), '--', 'data', 'content']).catch(() => '');
     for (const record of log.split('\x1e').filter((r) => r.trim())) {
       const [hash, ...names] = record.trim().split('\n').map((l) => l.trim());
+      // A save changes one file; a commit of many (the project's first, a technician's batch) names no one page.
+      if (names.filter(Boolean).length > 2) continue;
       for (const name of names) {
         const target = entryFile(name);
         if (!target) continue;
@@ -177,17 +185,20 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
 
   function startBuild(kind: JobKind, user: User, path?: string): boolean {
     const startedAt = Date.now();
-    return job.start(kind, kind === 'publish' ? SERVER.publishStarted : SERVER.previewStarted, async (ok): Promise<Partial<JobStatus>> => {
+    return job.start(kind, kind === 'publish' ? SERVER.publishStarted : SERVER.previewStarted, async (ok, log): Promise<Partial<JobStatus>> => {
       if (kind === 'preview') {
         if (!ok) return {};
         previewFrom = startedAt;
         const since = await git.lastPublication();
-        const page = path ?? (await changedPage(since)) ?? '/';
+        const page = path ?? lastSavedPage ?? (await changedPage(since)) ?? '/';
         return { url: `${previewOrigin({ headers: { host: `${currentHost}` } } as IncomingMessage)}${page}` };
       }
       if (!ok) return {};
+      const upload = process.env.YIGONGTI_PUBLISH_COMMAND;
+      if (upload && !(await runPublishCommand(root, upload, log))) return { state: 'failed', problems: [SERVER.uploadFailed] };
       const since = await git.lastPublication();
-      const page = await changedPage(since);
+      const page = lastSavedPage ?? (await changedPage(since));
+      lastSavedPage = undefined;
       await git.recordPublication(user.name, SERVER.approved(user.name)).catch((e) => gitProblems.push(String(e.message)));
       const site = process.env.SITE_URL || 'http://localhost:4321';
       return { url: page ? new URL(page, site).href : undefined, approvedBy: user.name };
@@ -218,6 +229,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       if (earlier === undefined) throw new HttpError(404, SERVER.versionMissing);
       const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
       const answer = await oneAtATime(() => api.restoreEntry!(ctx, target.file, body.id as string, earlier, body.hash as string));
+      noteSavedPage(method, answer);
       return sendJson(res, answer.status, answer.json);
     }
     if ((path === '/api/publish' || path === '/api/preview') && method === 'POST') {
@@ -236,6 +248,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       const body = method === 'GET' || method === 'HEAD' ? undefined : await readJson(req, upload ? LIMITS.upload : LIMITS.body);
       const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
       const answer = method === 'GET' || method === 'HEAD' ? await api.handleEntriesApi(ctx) : await oneAtATime(() => api.handleEntriesApi(ctx));
+      noteSavedPage(method, answer);
       return sendJson(res, answer.status, answer.json);
     }
     throw new HttpError(404, SERVER.notFound);
@@ -338,7 +351,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     if (req.method === 'POST' && action === 'save') return save(c, req, res, user);
     if (id !== undefined && !validId(id)) return notFound();
     const { files, ds, origins } = current(root, now);
-    const fileList = isMdx(c) ? [] : files.data[c].map((f) => f.path);
+    const fileList = isMdx(c) ? [] : (files.data[c] ?? []).map((f) => f.path);
     if (req.method === 'GET' && action === 'new') {
       return sendHtml(res, 200, formPage({ collection: c, entry: {}, files: fileList, file: fileList[0], ds }));
     }
@@ -350,7 +363,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
           ? files.mdx[c].some((f) => f.path === file)
             ? { id, ...readMdxEntry(root, file) }
             : undefined
-          : (JSON.parse(files.data[c].find((f) => f.path === file)!.text) as Record<string, unknown>[]).find((e) => e?.id === id);
+          : (JSON.parse((files.data[c] ?? []).find((f) => f.path === file)!.text) as Record<string, unknown>[]).find((e) => e?.id === id);
       if (!entry) return notFound();
       return sendHtml(res, 200, formPage({ collection: c, entry, originalId: id, files: fileList, file, ds }));
     }
@@ -382,7 +395,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
         entry,
         // After a save the form edits the saved entry; after a refusal it stays what it was.
         originalId: result.saved ? savedId : originalId,
-        files: isMdx(c) ? [] : after.files.data[c].map((f) => f.path),
+        files: isMdx(c) ? [] : (after.files.data[c] ?? []).map((f) => f.path),
         file: isMdx(c) ? undefined : result.path,
         ds: after.ds,
         result,
@@ -424,7 +437,9 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(options.port ?? 4322, bind, () => resolve()));
   port = (server.address() as AddressInfo).port;
   const wantedPreview = options.previewPort ?? (options.port === 0 ? 0 : port + 1);
-  await new Promise<void>((resolve, reject) => preview.once('error', reject).listen(wantedPreview, bind, () => resolve()));
+  const listenPreview = (at: number) => new Promise<void>((resolve, reject) => preview.once('error', reject).listen(at, bind, () => resolve()));
+  // The next port taken by something else: any free one (the editor links to wherever the preview listens).
+  await listenPreview(wantedPreview).catch((error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' ? listenPreview(0) : Promise.reject(error)));
   previewPort = (preview.address() as AddressInfo).port;
   server.on('close', () => preview.close());
   const close = () =>

@@ -3,10 +3,12 @@
  * ./index-reader.ts) and the Traditional→Simplified fold, loaded on first use. A query is folded, cut into terms (src/search/shared/tokens.ts), each term is searched
  * on its own and the results are combined (src/search/browser/rank.ts).
  */
-import { meaningfulQuery, queryTerms, queryWords, type QueryTerm, type QueryWord } from '../shared/tokens';
+import { TOKEN_MARK, indexTokens, meaningfulQuery, queryTerms, queryWords, type QueryTerm, type QueryWord } from '../shared/tokens';
 import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type RankedPage } from './rank';
 import { openIndex } from './index-reader';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../shared/numbers';
+import { queryVariants } from '../shared/synonyms';
+import { correctionOf, readingsOf, spell, type Readings } from './correct';
 
 export interface Filters {
   kind?: string;
@@ -27,6 +29,8 @@ export interface Hit {
   cut: boolean;
   /** The page's figures, each with its row (`#obs-<id>`). */
   figures: PageFigure[];
+  /** Its title and the other names it answers to (short forms, aliases), where a correction is looked for. */
+  names: string[];
 }
 
 export interface Outcome {
@@ -42,12 +46,22 @@ export interface Outcome {
   numbers: QueryNumber[];
   /** When nothing matches: names on the site that sound like the query (小狼底 → 小浪底镇卫生院), best first. */
   suggestions: { title: string; url: string }[];
+  /**
+   * The query found nothing as typed and one name on the site is a confident correction of it (梦津县 → 孟津县): the
+   * results are that query's, shown under "已显示 X 的结果，仍搜索 Y".
+   */
+  corrected?: string;
+}
+
+export interface SearchOptions {
+  /** Search the query as typed: no correction (the reader chose "仍搜索 Y"). */
+  exact?: boolean;
 }
 
 export interface Engine {
   /** Filter values present in the index, with their page counts. */
   filterValues: Record<string, Record<string, number>>;
-  search: (query: string, filters: Filters) => Promise<Outcome>;
+  search: (query: string, filters: Filters, options?: SearchOptions) => Promise<Outcome>;
 }
 
 /** Full-width letters and digits to plain ones, lower case, Traditional characters to Simplified (`fold`). */
@@ -59,6 +73,8 @@ export function normaliseQuery(query: string, fold: (text: string) => string): s
 const MAX_TERMS = 40;
 /** Pages whose text is read to check that a query's longer words stand together on them (和医院 is not 和医…医院). */
 const CHECKED = 40;
+/** Pages read to find those answering a sentence (each read costs a request and 1–2 KB). */
+const SENTENCE_CHECKED = 20;
 /**
  * Results shown first, before the rest of the first page: about a phone's screen of them. A name's check reads pages
  * this many at a time and stops once this many have passed (one round of requests: each request cost a fresh page
@@ -68,6 +84,53 @@ const CHECKED = 40;
 export const FIRST_RESULTS = 3;
 /** Results in a page of them. A sentence's check reads this many at a time until this many have passed. */
 export const RESULTS_PAGE = 10;
+
+/** What one query as typed found, for combining with its other forms (src/search/browser/engine.ts `search`). */
+interface Found {
+  outcome: Outcome;
+  /** The query without question words and particles. */
+  meaningful: string;
+  /** Pages holding most of the query's pairs, best first (`LOOSE_COVERAGE`). */
+  loose: RankedPage[];
+  /** Every page holding enough of the query's terms to be ranked, best first: where a correction is looked for. */
+  near: RankedPage[];
+  /** Whether some page holds a term (of those searched). */
+  known: (term: string) => boolean;
+  /** The query is one run of Han characters (no question words) with a pair no page holds: maybe a mistyped name. */
+  typo: boolean;
+}
+
+/** Other forms of a query (src/search/shared/synonyms.ts) searched when it finds too little; each costs its new terms. */
+const MAX_VARIANTS = 4;
+/** Pages read to check another form of a query (its best pages only: each page read costs a request and 1–2 KB). */
+const VARIANT_CHECKED = 8;
+/**
+ * Share of a query's rarity-weighted pairs a page must hold to answer it when no page holds its words (tuned on the
+ * queries that must find nothing, tests/support/search-queries.ts).
+ */
+export const LOOSE_COVERAGE = 0.6;
+/** The readings of characters, for sound-alike names (src/finder/shards.ts writes it). */
+const SOUNDS = '/finder/sounds.json';
+
+/** One query's results with its other forms': every page any found, best score first; parts and checks of all. */
+function merge(first: Found, others: Found[]): Found {
+  const all = [first, ...others];
+  const best = new Map<string, Outcome['pages'][number]>();
+  for (const f of all) for (const p of f.outcome.pages) if (!best.has(p.id) || best.get(p.id)!.score < p.score) best.set(p.id, p);
+  const loose = new Map<string, RankedPage>();
+  for (const f of all) for (const p of f.loose) if (!loose.has(p.id) || loose.get(p.id)!.score < p.score) loose.set(p.id, p);
+  return {
+    ...first,
+    loose: [...loose.values()].sort((a, b) => b.score - a.score),
+    outcome: {
+      ...first.outcome,
+      pages: [...best.values()].sort((a, b) => b.score - a.score),
+      parts: [...new Set(all.flatMap((f) => f.outcome.parts))].sort((a, b) => b.length - a.length),
+      numbers: first.outcome.numbers,
+      holds: (hit) => all.some((f) => f.outcome.holds(hit)),
+    },
+  };
+}
 
 let loading: Promise<Engine> | undefined;
 
@@ -96,28 +159,104 @@ export async function createEngine(): Promise<Engine> {
           searchable: p.hidden ? `${p.text} ${p.hidden}` : p.text,
           cut: p.cut === true,
           figures: readFigures(p.figures),
+          names: [p.title, ...(p.hidden?.split(/\s*。\s*/) ?? [])].filter((n) => /\p{Script=Han}/u.test(n)),
         })),
       );
     }
     return hits.get(id)!;
   };
 
-  /** Pages named like the query in pinyin (the index holds the pinyin of every name), for "您是不是要找…". */
-  async function soundAlike(han: string): Promise<Outcome['suggestions']> {
+  // The characters' readings (/finder/sounds.json, shared with the finder's homophone search), fetched only for a
+  // query that found nothing: 16 KB where the pinyin library was 139 KB.
+  let readings: Promise<Readings> | undefined;
+  const readingsTable = () =>
+    (readings ??= fetch(SOUNDS).then(async (r) => {
+      if (!r.ok) throw new Error(`${SOUNDS}: ${r.status}`);
+      return readingsOf((await r.json()) as Record<string, string>);
+    }));
+
+  /** Pages named like the query in pinyin (the index holds the pinyin of every name), best first. */
+  async function soundAlike(han: string): Promise<Hit[]> {
     if (!han) return [];
-    const { pinyin } = await import('pinyin-pro');
-    const spelled = (pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[]).join('');
+    const spelled = spell(han, await readingsTable());
+    if (!spelled) return [];
     const { results } = await index.search(spelled);
-    const found = await Promise.all(results.slice(0, 3).map((r) => load(r.id)));
-    return found.map(({ title, url }) => ({ title, url }));
+    return Promise.all(results.slice(0, 3).map((r) => load(r.id)));
   }
 
-  // The Traditional→Simplified fold (32 KB) is fetched only when a Han term of the query is on no page (縣, 衛生):
-  // a query in Simplified characters that the site holds never needs it.
+  // The Traditional→Simplified fold (32 KB) is fetched only for a query holding a character that folds to one the
+  // index holds (the entry lists them): a query in Simplified characters never needs it. An index without that list
+  // (built before it) folds when a Han term of the query is on no page, as before.
   let fold: Promise<(text: string) => string> | undefined;
+  const folds = index.entry.folds;
+  const synonyms = index.entry.synonyms ?? [];
 
-  /** A query's results: every term searched on its own, combined (src/search/browser/rank.ts). */
-  async function search(query: string, filters: Filters, folded = false): Promise<Outcome> {
+  /**
+   * A query's results. As typed (and folded) first; with too few, also as the synonym groups write it (签约率 →
+   * 签约覆盖率); with none, as its one confident correction (梦津县 → 孟津县); then the pages holding most of its pairs
+   * (`loose`); then nothing, with names that sound like it offered.
+   */
+  async function search(query: string, filters: Filters, options: SearchOptions = {}): Promise<Outcome> {
+    const typed = normaliseQuery(query, (text) => text);
+    let searched = typed;
+    if (folds !== undefined && [...typed].some((ch) => folds.includes(ch))) {
+      fold ??= import('./fold').then((m) => m.traditionalToSimplified);
+      searched = normaliseQuery(query, await fold);
+    }
+    const filtered = Object.values(filters).some(Boolean);
+    const first = await core(searched, filters, folds !== undefined);
+    // A name with a pair of characters no page holds (孟津县人民医园) is likely a typo: its one confident correction,
+    // if it has one, is shown first, named as such, rather than pages that hold most of it.
+    if (first.typo && !options.exact && !filtered) {
+      const corrected = await correction(first);
+      if (corrected) {
+        const again = await search(corrected, filters, { exact: true });
+        if (again.pages.length) return { ...again, searched: first.outcome.searched, corrected };
+      }
+    }
+    let found: Found = first;
+    // A sentence (question words taken out) is searched in its other forms too, for its words no page says
+    // (签约了多少人 is 签约人数 on the page); its words the pages say stay (each form costs its new terms).
+    const sentence = first.meaningful !== first.outcome.searched;
+    if (first.outcome.pages.length < FIRST_RESULTS || sentence) {
+      const keep = (word: string) => first.outcome.pages.length >= FIRST_RESULTS && [...word].length > 1 && indexTokens(word).every(first.known);
+      const variants = queryVariants(first.outcome.searched, synonyms, MAX_VARIANTS, keep);
+      if (variants.length) found = merge(first, await Promise.all(variants.map((v) => core(v, filters, true, VARIANT_CHECKED))));
+    }
+    if (!found.outcome.pages.length && !options.exact && !filtered) {
+      const corrected = await correction(first);
+      if (corrected) {
+        const again = await search(corrected, filters, { exact: true });
+        if (again.pages.length) return { ...again, searched: first.outcome.searched, corrected };
+      }
+    }
+    if (!found.outcome.pages.length && found.loose.length) {
+      const loose = found.loose;
+      return { ...found.outcome, pages: loose.map(({ id, score }) => ({ id, score, load: () => load(id) })), holds: () => true };
+    }
+    if (found.outcome.pages.length || filtered) return found.outcome;
+    const han = first.meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '';
+    const alike = await soundAlike(han).catch(() => []);
+    return { ...found.outcome, suggestions: alike.map(({ title, url }) => ({ title, url })) };
+  }
+
+  /**
+   * The one name a query that found nothing mistypes: among the pages named like it in pinyin and the pages holding
+   * most of its pairs, a piece of a name that sounds like the query's Han run or differs from it in one character.
+   */
+  async function correction(first: Found): Promise<string | undefined> {
+    const runs = first.meaningful.match(/\p{Script=Han}+/gu) ?? [];
+    if (runs.length !== 1 || [...runs[0]].length < 2 || [...runs[0]].length > 12) return undefined;
+    const [table, near] = await Promise.all([readingsTable().catch(() => undefined), Promise.all(first.near.slice(0, 3).map((p) => load(p.id)))]);
+    if (!table) return undefined;
+    const alike = await soundAlike(runs[0]).catch(() => []);
+    const names = [...new Set([...alike, ...near].flatMap((hit) => hit.names))];
+    const piece = correctionOf(runs[0], names, table);
+    return piece ? first.outcome.searched.replace(runs[0], piece) : undefined;
+  }
+
+  /** A query's results as typed: every term searched on its own, combined (src/search/browser/rank.ts). */
+  async function core(query: string, filters: Filters, folded = false, checked = CHECKED): Promise<Found> {
     const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
     const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
@@ -140,7 +279,7 @@ export async function createEngine(): Promise<Engine> {
     if (!folded && terms.some((t, i) => /\p{Script=Han}/u.test(t.text) && responses[i].unfilteredResultCount === 0)) {
       fold ??= import('./fold').then((m) => m.traditionalToSimplified);
       const simplified = normaliseQuery(query, await fold);
-      if (simplified !== searched) return search(simplified, filters, true);
+      if (simplified !== searched) return core(simplified, filters, true);
     }
     const hitsOf = new Map<string, Set<string>>();
     const pagesWith = new Map<string, number>();
@@ -157,11 +296,11 @@ export async function createEngine(): Promise<Engine> {
     // `enough` at first, then twice as many as the round before, since a query whose first pages fail tends to fail
     // on many (资中县中医院 read 33 pages three at a time: eleven rounds of requests, now four). `unread` says whether
     // pages beyond the last batch are kept unchecked.
-    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean, enough: number) => {
+    const passing = async (list: RankedPage[], keep: (hit: Hit) => boolean, unread: boolean, enough: number, most = checked) => {
       const passed: RankedPage[] = [];
       let i = 0;
-      for (let size = enough; i < list.length && i < CHECKED && passed.length < enough; size *= 2) {
-        const batch = list.slice(i, Math.min(i + size, CHECKED));
+      for (let size = enough; i < list.length && i < most && passed.length < enough; size *= 2) {
+        const batch = list.slice(i, Math.min(i + size, most));
         const read = await Promise.all(batch.map((p) => load(p.id)));
         batch.forEach((p, k) => keep(read[k]) && passed.push(p));
         i += batch.length;
@@ -191,7 +330,8 @@ export async function createEngine(): Promise<Engine> {
     const plain = words.filter((w) => !han(w)).map((w) => ({ terms: w.terms.filter((term) => !partial.has(term)) }));
     const candidates = order.filter((p) => !plain.length || holdsEveryWord(p.id, plain, (term) => hitsOf.get(term)));
     const answersIt = (hit: Hit) => answersSentence(sentenceCoverage(runs, hit.searchable));
-    const sentenceCheck = () => passing(candidates, answersIt, false, RESULTS_PAGE);
+    // A sentence's pages are read fewer at most: its answers rank high when they exist (its other forms are searched too).
+    const sentenceCheck = () => passing(candidates, answersIt, false, RESULTS_PAGE, Math.min(checked, SENTENCE_CHECKED));
     const canAnswer = runs.join('').length >= 5;
     // A sentence's two checks run side by side (a page both read is fetched once): one after the other took up to
     // eight rounds of requests.
@@ -204,8 +344,10 @@ export async function createEngine(): Promise<Engine> {
       // Pages beyond those the whole-word check read are checked as they are shown, by either check.
       holds = (hit) => wholeWords(hit) || answersIt(hit);
     }
-    const suggestions = pages.length || Object.keys(active).length ? [] : await soundAlike(meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '').catch(() => []);
-    return outcome(searched, meaningful, words, pages, suggestions, holds);
+    // The pages holding most of the query's pairs (rarity-weighted; a pair on no page counts against every page), its
+    // Latin words and numbers all: the answer when nothing holds the query's words (签约率 on 签约覆盖率's page).
+    const loose = candidates.filter((p) => p.coverage >= LOOSE_COVERAGE && runs.join('').length >= 2);
+    return { outcome: outcome(searched, meaningful, words, pages, [], holds), meaningful, loose, near: order, known: (term) => (pagesWith.get(term) ?? 0) > 0, typo: runs.length === 1 && meaningful === searched && terms.some((t) => t.search.startsWith(TOKEN_MARK) && pagesWith.get(t.search) === 0) };
 
     function outcome(searched: string, meaningful: string, words: QueryWord[], pages: RankedPage[], suggestions: Outcome['suggestions'], holds: Outcome['holds']): Outcome {
       return {

@@ -26,6 +26,8 @@ export interface SearchLabels {
   noneFiltered: string;
   /** "{q}" is replaced by the Simplified form searched. */
   folded: string;
+  /** "{q}" is replaced by the corrected query whose results are shown; a link to the query as typed follows. */
+  corrected: string;
   more: string;
   unavailable: string;
   /** After "nothing found": "{regions}" is replaced by the places the site covers. */
@@ -84,6 +86,8 @@ export function startSearchPage(root: HTMLElement): void {
   const more = root.querySelector<HTMLButtonElement>('.search-more')!;
 
   let filters: Filters = {};
+  /** Search the query as typed, without correcting it (the reader followed "仍搜索 …"): ?exact=1. */
+  let exact = false;
   let engine: Engine | null = null;
   let unavailable = false;
   let composing = false;
@@ -105,6 +109,7 @@ export function startSearchPage(root: HTMLElement): void {
     const params = new URLSearchParams(window.location.search);
     input.value = params.get('q') ?? '';
     filters = { kind: params.get('kind') ?? undefined, region: params.get('region') ?? undefined };
+    exact = params.get('exact') === '1';
     for (const [name, select] of Object.entries(selects)) select.value = filters[name as keyof Filters] ?? '';
     typing = false;
   }
@@ -114,6 +119,7 @@ export function startSearchPage(root: HTMLElement): void {
     if (query().trim()) params.set('q', query().trim());
     if (filters.kind) params.set('kind', filters.kind);
     if (filters.region) params.set('region', filters.region);
+    if (exact) params.set('exact', '1');
     const url = window.location.pathname + (params.size ? `?${params}` : '');
     if (url === window.location.pathname + window.location.search) return;
     if (typing) window.history.replaceState(null, '', url);
@@ -145,7 +151,10 @@ export function startSearchPage(root: HTMLElement): void {
       else text = fill(filters.kind || filters.region ? labels.noneFiltered : labels.none, { q: shown.query });
     }
     status.replaceChildren(text);
-    if (shown && shown.outcome.searched !== normaliseQuery(shown.query, (s) => s)) status.append(' ', el('span', { class: 'muted' }, fill(labels.folded, { q: shown.outcome.searched })));
+    if (shown?.outcome.corrected) {
+      const asTyped = new URLSearchParams({ q: shown.query, exact: '1' });
+      status.append(' ', el('span', { class: 'search-corrected' }, fill(labels.corrected, { q: shown.outcome.corrected }), ' ', el('a', { href: `${window.location.pathname}?${asTyped}` }, shown.query)));
+    } else if (shown && shown.outcome.searched !== normaliseQuery(shown.query, (s) => s)) status.append(' ', el('span', { class: 'muted' }, fill(labels.folded, { q: shown.outcome.searched })));
 
     if (current) list.dataset.query = shown!.query;
     else delete list.dataset.query;
@@ -201,7 +210,7 @@ export function startSearchPage(root: HTMLElement): void {
     }
     render();
     try {
-      const outcome = await engine.search(q, filters);
+      const outcome = await engine.search(q, filters, { exact });
       const hits = (await Promise.all(outcome.pages.slice(0, FIRST_RESULTS).map((p) => p.load()))).filter(outcome.holds);
       if (latest !== key) return;
       // The first few show at once. Once they are painted, the address follows and the rest of the first page loads
@@ -227,8 +236,12 @@ export function startSearchPage(root: HTMLElement): void {
   function addFilters(values: Record<string, Record<string, number>>) {
     const kinds = Object.keys(values.kind ?? {}).sort((a, b) => rank(labels.kindOrder, a) - rank(labels.kindOrder, b) || a.localeCompare(b, 'zh-CN'));
     const regions = Object.keys(values.region ?? {}).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    // The page holds the filter row from its first paint (empty until the index answers), so nothing below it moves.
+    const row = form.querySelector<HTMLElement>('[data-search-filters]');
     const select = (name: keyof Filters, label: string, any: string, options: string[]) => {
-      const s = el('select', { name }, el('option', { value: '' }, any), ...options.map((o) => el('option', { value: o }, o))) as HTMLSelectElement;
+      const s = row?.querySelector<HTMLSelectElement>(`select[name="${name}"]`) ?? (el('select', { name }) as HTMLSelectElement);
+      s.replaceChildren(el('option', { value: '' }, any), ...options.map((o) => el('option', { value: o }, o)));
+      s.disabled = false;
       s.value = filters[name] ?? '';
       s.addEventListener('change', () => {
         filters = { ...filters, [name]: s.value || undefined };
@@ -237,13 +250,15 @@ export function startSearchPage(root: HTMLElement): void {
         run();
       });
       selects[name] = s;
-      return el('label', {}, el('span', {}, label), s);
+      return row ? undefined : el('label', {}, el('span', {}, label), s);
     };
-    form.append(el('div', { class: 'search-filters' }, select('kind', labels.kind, labels.anyKind, kinds), select('region', labels.region, labels.anyRegion, regions)));
+    const controls = [select('kind', labels.kind, labels.anyKind, kinds), select('region', labels.region, labels.anyRegion, regions)];
+    if (!row) form.append(el('div', { class: 'search-filters' }, ...controls.filter((c) => c !== undefined)));
   }
 
   input.addEventListener('input', () => {
     addressDue = true;
+    exact = false;
     run();
   });
   input.addEventListener('compositionstart', () => (composing = true));

@@ -17,8 +17,10 @@ import { HAN_RUN, PLAIN_WORD, indexTokens } from '../shared/tokens';
 import { nameField, nameWeight } from './names';
 import { indicatorForms } from './aliases';
 import { figureTokens, writeFigures, type PageFigure } from '../shared/numbers';
+import { writtenNumbers } from '../../data/figures';
 import { wordKey, type IndexPage } from '../shared/index-layout';
 import type { SearchRecord } from './records';
+import { t } from '../../i18n/zh-CN';
 
 /** A page as the index takes it. */
 export interface IndexDoc {
@@ -169,12 +171,12 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
   // Its figures' rows (`obs-<id>`) with the numbers their value cell shows (both ends of a range), so a number query
   // links to the row and finds the figure however it is rounded (10.5万).
   const figures: PageFigure[] = body.querySelectorAll('tr[id^="obs-"]').flatMap((row) =>
-    (row.querySelector('td.num')?.text.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map((n) => ({ id: row.id.slice('obs-'.length), value: Number(n.replace(/,/g, '')) })),
+    writtenNumbers(row.querySelector('td.num')?.text ?? '').map((n) => ({ id: row.id.slice('obs-'.length), value: n.value })),
   );
   for (const token of new Set(figures.flatMap((f) => figureTokens(f.value)))) terms.add(token, 1);
 
   // An indicator page also answers to what readers call its figure (下转率): searched and checked, never shown.
-  const forms = kind === '指标' ? indicatorForms(heading) : [];
+  const forms = kind === t('search.kind.indicator') ? indicatorForms(heading) : [];
   for (const form of forms) terms.text(form, 1);
 
   return { url, title, kind, region, figures, text: shown.join(' '), hidden: forms.join(' 。 '), terms: terms.terms, names: terms.names(), length: terms.length, wholeNames: heading ? [heading] : [] };
@@ -186,7 +188,8 @@ export function docOfPage(html: string, url: string, siteName: string, options: 
  */
 export function docOfRecord(record: SearchRecord): IndexDoc {
   const terms = new Terms();
-  const text = record.lines.join('。');
+  // A line that already ends a sentence gets no second full stop (「。。」 in an excerpt).
+  const text = record.lines.map((line, i) => (i < record.lines.length - 1 && !/[。！？；.!?]$/u.test(line) ? `${line}。` : line)).join('');
   terms.text(text, 1);
   const unseen = [...record.aliases, ...record.hidden, ...record.spelled];
   for (const word of unseen) terms.text(word, 1);

@@ -27,6 +27,13 @@ import type { SearchRecord } from './records';
 import { indexTokens } from '../shared/tokens';
 import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
 import { t } from '../../i18n/zh-CN';
+import { Converter } from 'opencc-js';
+
+/**
+ * Where the build writes the synonym groups of data/synonyms/ (src/pages/search/lexicon.json.ts); they go into the
+ * index's entry, and the file is removed like the records.
+ */
+const LEXICON = 'search/lexicon.json';
 
 /** Where the build writes the search records (src/pages/search/records.json.ts). */
 const RECORDS = 'search/records.json';
@@ -71,6 +78,8 @@ class IndexWriter {
   /** Pages by whole name (`nameKey`). */
   private readonly named = new Map<string, number[]>();
   private readonly hash = createHash('sha256');
+  /** Every Han character the index holds, for the list of Traditional forms that fold to one (`foldingCharacters`). */
+  readonly characters = new Set<string>();
 
   constructor(
     private readonly staging: string,
@@ -88,7 +97,10 @@ class IndexWriter {
     this.lengths.push(doc.length);
     this.kindOf.push(valueIndex(this.kinds, doc.kind, this.kindCount));
     this.regionOf.push(valueIndex(this.regions, doc.region, this.regionCount));
-    for (const [term, weight] of doc.terms) this.post(term, page, weight, doc.names.get(term) ?? 0);
+    for (const [term, weight] of doc.terms) {
+      this.post(term, page, weight, doc.names.get(term) ?? 0);
+      if (term.length === 1 && /\p{Script=Han}/u.test(term)) this.characters.add(term);
+    }
     // A term only in a name (an alias's pair, say) is found by it all the same.
     for (const [term, named] of doc.names) if (!doc.terms.has(term)) this.post(term, page, 0, named);
     for (const name of new Set(doc.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) {
@@ -217,10 +229,28 @@ export function writeSearchIndex(site: string, siteName: string, options: { long
     htmlPages++;
   }
   const entry = writer.finish();
+  const lexiconFile = join(site, LEXICON);
+  const lexicon: { synonyms?: string[][] } = existsSync(lexiconFile) ? JSON.parse(readFileSync(lexiconFile, 'utf8')) : {};
+  if (lexicon.synonyms?.length) entry.synonyms = lexicon.synonyms;
+  entry.folds = foldingCharacters(writer.characters);
+  rmSync(lexiconFile, { force: true });
   renameSync(staging, join(root, entry.version));
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
   rmSync(recordsFile, { force: true });
   return { records: records.length, htmlPages };
+}
+
+/**
+ * The Traditional and variant forms (Taiwan, Hong Kong, OpenCC's standard) of the characters the index holds, that
+ * differ from them: a query holding none of these needs no Traditional→Simplified fold, and the search page then never
+ * fetches the fold's 32 KB (src/search/browser/engine.ts). A Traditional character whose Simplified form is on no page
+ * could find nothing either way, so it is not listed.
+ */
+export function foldingCharacters(characters: Iterable<string>): string {
+  const converters = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' }), Converter({ from: 'cn', to: 't' })];
+  const forms = new Set<string>();
+  for (const ch of characters) for (const convert of converters) for (const form of convert(ch)) if (form !== ch && /\p{Script=Han}/u.test(form)) forms.add(form);
+  return [...forms].sort().join('');
 }
 
 export function searchIndexIntegration(): AstroIntegration {

@@ -10,7 +10,8 @@
  */
 import type { Group, Institution, Region } from '../../schemas';
 import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } from '../../data/dataset';
-import { formatPeriod, formatQualified } from '../../views/format';
+import { formatQualified } from '../../views/format';
+import { formatPeriod } from '../../data/period';
 import { groupTitle, institutionTitle, placeLabel } from '../../views/titles';
 import { t } from '../../i18n/zh-CN';
 import { nameForms, pinyinForms } from './aliases';
@@ -78,7 +79,7 @@ function institutionRecord(dataset: Dataset, institution: Institution): SearchRe
   return {
     url: `/institutions/${institution.id}/`,
     title: institutionTitle(dataset, institution),
-    kind: '机构',
+    kind: t('search.kind.institution'),
     region: region?.name ?? '',
     name: institution.name,
     aliases,
@@ -106,7 +107,7 @@ function groupRecord(dataset: Dataset, group: Group): SearchRecord {
   return {
     url: `/groups/${group.id}/`,
     title: groupTitle(dataset, group),
-    kind: '医共体',
+    kind: t('search.kind.group'),
     region: region?.name ?? '',
     name: group.name,
     aliases,
@@ -130,7 +131,7 @@ function regionRecord(dataset: Dataset, region: Region): SearchRecord {
   return {
     url: `/regions/${region.id}/`,
     title: `${placeLabel(dataset, region.id)}：${t('region.titleSuffix')}`,
-    kind: '地区',
+    kind: t('search.kind.region'),
     region: region.name,
     name: region.name,
     aliases: region.aliases,

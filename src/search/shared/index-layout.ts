@@ -39,6 +39,13 @@ export interface IndexEntry {
    * a query with a rarer term need not fetch their lists (src/search/browser/engine.ts).
    */
   common: Record<string, number>;
+  /** Groups of words readers use for the same thing (data/synonyms/, src/search/shared/synonyms.ts). */
+  synonyms?: string[][];
+  /**
+   * Every Traditional or variant character that folds to a character the index holds: the search page fetches the
+   * Traditional→Simplified fold only for a query holding one of them.
+   */
+  folds?: string;
 }
 
 /** A page as a result shows it. */

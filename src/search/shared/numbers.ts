@@ -3,8 +3,9 @@
  * "64万"; 87.49% is "87.49%" or "87.49". The index gives each figure of 10,000 or more a token for every way it rounds
  * in 万 (and 亿), and the query turns a number written in 万 into the same token; plain numbers are words of their
  * own. A result then links to the row of the figure the query names (`#obs-<id>`). Runs in the browser and at
- * build time; imports nothing.
+ * build time; numbers are read as src/data/figures.ts reads them (which imports nothing).
  */
+import { writtenNumbers } from '../../data/figures';
 
 /** Every number token starts with this; nothing else on the site does (pair tokens start with "yq"). */
 export const NUMBER_MARK = 'yn';
@@ -14,10 +15,9 @@ const UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 /** Decimals readers round a figure in 万 or 亿 to: 11万, 10.5万, 10.54万. */
 const DECIMALS = [0, 1, 2];
 
-/** A number with its unit of 万 or 亿, as typed (digits with or without thousands commas). */
+
+/** A number with its unit of 万 or 亿 as a query's words are split at it ("10.5万人" → "10.5万", "人"); read by `queryNumbers`. */
 export const UNIT_NUMBER = /(\d[\d,]*(?:\.\d+)?)\s*([万亿])/gu;
-/** A plain number, as the index holds one ("105,423", "87.49"). */
-const PLAIN_NUMBER = /\d[\d,]*(?:\.\d+)?/gu;
 
 /** The token for a figure written in a unit: "10.5" in 万 → "ynw10d5" (w for 万, y for 亿, d for the point). */
 export function numberToken(digits: string, unit: string): string {
@@ -44,15 +44,10 @@ export interface QueryNumber {
 
 /** The numbers of a query: "10.5万" is 105,000 ± 500 (what rounds to it), "87.49%" is 87.49 ± 0.005. */
 export function queryNumbers(query: string): QueryNumber[] {
-  const numbers: QueryNumber[] = [];
-  const read = (digits: string, size: number) => {
-    const plain = digits.replace(/,/g, '');
-    const decimals = plain.split('.')[1]?.length ?? 0;
-    numbers.push({ value: Number(plain) * size, tolerance: (size * 10 ** -decimals) / 2 });
-  };
-  for (const [, digits, unit] of query.matchAll(UNIT_NUMBER)) read(digits, UNITS[unit]);
-  for (const [digits] of query.replace(UNIT_NUMBER, ' ').matchAll(PLAIN_NUMBER)) read(digits, 1);
-  return numbers;
+  return writtenNumbers(query).map(({ digits, unit, value }) => {
+    const decimals = digits.split('.')[1]?.length ?? 0;
+    return { value, tolerance: ((unit ? UNITS[unit] : 1) * 10 ** -decimals) / 2 };
+  });
 }
 
 /** A figure on a page: its observation's id (the row is `#obs-<id>`) and its value. */

@@ -51,7 +51,7 @@ export function indexTokens(text: string): string[] {
  * Question words and particles readers wrap names in ("请问…是…吗", "…有哪些…"). They say nothing about which page is
  * wanted, yet as pairs they match section headings such as "哪些病在家门口看", so a query is cut at them.
  */
-const STOP_PHRASES = /请问|我想|有哪些|我要|想去|想问|怎么办|怎么|怎样|如何|哪些|哪个|哪家|哪里|哪儿|在哪|什么|是不是|是否|有没有|能不能|能否|可不可以|可以|多少|属于|[的吗呢吧啊了]/gu;
+const STOP_PHRASES = /请问|我想|有哪些|我要|想去|想问|怎么办|怎么|怎样|如何|哪些|哪个|哪家|哪里|哪儿|在哪|什么|是不是|是否|有没有|能不能|能否|可不可以|可以|多少|属于|我们|我家|[的吗呢吧啊了我您你在]/gu;
 
 /** A query's Han runs and other words, with question words and particles taken out (unless nothing else is left). */
 export function meaningfulQuery(query: string): string {

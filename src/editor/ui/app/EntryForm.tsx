@@ -222,7 +222,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
                     <MarkdownField key="body" id={inputId('body')} name="body" label={UI.body} error={messageAt(form.formState.errors, 'body')} />
                   ) : (
                     <div key={f.key} onInput={f.key === 'id' ? () => (idEdited.current = true) : undefined}>
-                      <FieldView field={f} name={f.key} choices={choices} county={county} readOnly={f.key === 'id' && !isNew} />
+                      <FieldView field={f} name={f.key} choices={choices} county={county} readOnly={f.key === 'id' && !isNew} required={f.key === 'id' && isNew ? false : undefined} />
                     </div>
                   ),
                 )}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { UI } from '../../../i18n/editor.zh-CN';
 import { api, base64Of } from './api';
+import { FilePicker } from './FilePicker';
 
 interface RowProblem {
   row: number | null;
@@ -88,12 +89,12 @@ export function ImportPage({ onImported }: { onImported(): void }) {
       </p>
       <div className="field">
         <label htmlFor="sheet">{UI.importFile}</label>
-        <input
+        <FilePicker
           id="sheet"
-          type="file"
           accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
+          file={file}
+          onFile={(f) => {
+            setFile(f);
             setCheck(null);
             setDone(null);
             setAccept(false);

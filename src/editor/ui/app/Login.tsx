@@ -4,7 +4,7 @@ import { UI } from '../../../i18n/editor.zh-CN';
 import { api } from './api';
 import { navigate } from './router';
 
-export function LoginPage({ onLogin }: { onLogin(): void }) {
+export function LoginPage({ onLogin }: { onLogin(): Promise<unknown> }) {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<{ field: 'name' | 'password' | null; text: string } | null>(null);
@@ -17,7 +17,8 @@ export function LoginPage({ onLogin }: { onLogin(): void }) {
     const res = await api('POST', '/api/login', { name: name.trim(), password });
     setBusy(false);
     if (res.status === 200) {
-      onLogin();
+      // Who is signed in is known before the list is asked for, or the list would send the page back here.
+      await onLogin();
       navigate('/', null, true);
     } else setError({ field: null, text: res.json.zh ?? UI.networkError });
   };

@@ -8,12 +8,13 @@ import { Controller } from 'react-hook-form';
 import MDEditor, { commands, type ICommand } from '@uiw/react-md-editor/nohighlight';
 import { UI } from '../../../i18n/editor.zh-CN';
 import { api, base64Of } from './api';
+import { FilePicker } from './FilePicker';
 import { chinese } from './values';
 
-const named = (command: ICommand, label: string): ICommand => ({ ...command, buttonProps: { 'aria-label': label, title: label } });
+const named = (command: ICommand, label: string, icon?: string): ICommand => ({ ...command, buttonProps: { 'aria-label': label, title: label }, ...(icon ? { icon: <span className="tool-word">{icon}</span> } : {}) });
 const T = UI.toolbar;
 const TOOLBAR: ICommand[] = [
-  named(commands.title2, T.heading),
+  named(commands.title2, T.heading, T.heading),
   named(commands.bold, T.bold),
   named(commands.italic, T.italic),
   commands.divider,
@@ -21,7 +22,7 @@ const TOOLBAR: ICommand[] = [
   named(commands.orderedListCommand, T.numbered),
   named(commands.quote, T.quote),
   named(commands.link, T.link),
-  named(commands.hr, T.rule),
+  named(commands.hr, T.rule, '—'),
 ];
 const VIEWS: ICommand[] = [named(commands.codeEdit, T.editOnly), named(commands.codeLive, T.sideBySide), named(commands.codePreview, T.previewOnly)];
 
@@ -85,7 +86,7 @@ function ImageUpload({ onInsert }: { onInsert(markdown: string): void }) {
       <summary>{UI.image}</summary>
       <div className="field">
         <label htmlFor="image-file">{UI.imageFile}</label>
-        <input id="image-file" type="file" accept="image/png,image/jpeg,image/webp" onChange={(e) => setFile(e.target.files?.[0] ?? null)} aria-invalid={message?.field === 'file' || undefined} />
+        <FilePicker id="image-file" accept="image/png,image/jpeg,image/webp" file={file} onFile={setFile} invalid={message?.field === 'file'} />
       </div>
       <div className="field">
         <label htmlFor="image-alt">{UI.imageAlt}</label>

@@ -5,7 +5,7 @@
  * typical mistakes each shown beside its field in Chinese; nothing written when a save is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -164,6 +164,46 @@ describe('the editor, kind by kind', () => {
     expect(text).toContain('issuer: 资中县卫生健康局');
   });
 
+  it('imports a spreadsheet only once its bad row is fixed and its duplicates confirmed, each problem in a table', async () => {
+    const header = '指标,对象,时期,数值,来源文件,来源位置,摘录';
+    const good = 'medical-community-count,资中县,2022,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
+    const bad = 'medical-community-count,资中,2023,2,zizhong-2024-yigongti,一、测试段落,2个紧密型县域医共体';
+    const upload = async (rows: string[]) => {
+      await page.getByLabel('表格文件（.xlsx 或 .csv）').setInputFiles({ name: '资中数据.csv', mimeType: 'text/csv', buffer: Buffer.from([header, ...rows].join('\n')) });
+      await page.getByRole('button', { name: '检查表格' }).click();
+    };
+    const files = () => readdirSync(join(server.root, 'data/observations')).sort().join(',');
+    const before = files();
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: '导入表格' }).click();
+    await upload([good, bad]);
+    const table = page.getByRole('table', { name: '问题' });
+    await table.waitFor();
+    const cells = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+    expect(cells[0], await table.innerText()).toBe('3');
+    expect(cells[1]).toBe('对象');
+    expect(cells[2]).toContain('没有找到名为“资中”');
+    expect(cells[2]).toContain('资中县');
+    expect(await page.getByRole('button', { name: '导入', exact: true }).count()).toBe(0);
+    expect(files()).toBe(before);
+
+    await upload([good, bad.replace(',资中,', ',资中县,')]);
+    await page.getByText('检查通过：2 行数据都没有问题。').waitFor();
+    // Both rows repeat the value and excerpt of a published figure: flagged, and imported only once confirmed.
+    const warnings = page.getByRole('table', { name: '提醒（可能与已发布的数据重复，请核对）' });
+    expect(await warnings.locator('tbody tr').count()).toBe(2);
+    expect(await warnings.innerText()).toContain('与已发布的数字');
+    expect(await warnings.innerText()).not.toMatch(/data\/|\.json/);
+    expect(await page.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel('我已核对上面的提醒，确认导入').check();
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.getByText('已导入 2 条数据。').waitFor();
+    const added = readdirSync(join(server.root, 'data/observations')).filter((f) => !before.split(',').includes(f));
+    expect(added.length).toBe(1);
+    const imported = JSON.parse(readFileSync(join(server.root, 'data/observations', added[0]), 'utf8')) as { period: string; subject: { id: string } }[];
+    expect(imported.map((o) => [o.subject.id, o.period])).toEqual([['zizhong', '2022'], ['zizhong', '2023']]);
+  });
+
   it('corrects a published figure with the correction the editor offers, prefilled', async () => {
     const figure = entries('observations').find((o) => o.id === 'zizhong-groups-count-2024-08')!;
     await page.goto(`${server.url}/edit/observations/${figure.id}`);
@@ -209,5 +249,21 @@ describe('the editor, kind by kind', () => {
     await expect.poll(() => page.locator('#f-source').locator('.error').first().innerText()).toContain('5');
     expect(await page.locator('.notice.error').first().innerText()).not.toMatch(/data\/|\.json|source\.excerpt/);
     expect(readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toBe(before);
+  });
+
+
+  it('keeps a reference whose entry is missing, shows it, and names the problem beside the picker', async () => {
+    const file = join(server.root, 'data/groups/zizhong-2024-yigongti.json');
+    const groups = JSON.parse(readFileSync(file, 'utf8')) as { id: string; lead?: string }[];
+    const group = groups.find((g) => g.lead)!;
+    group.lead = 'no-such-hospital';
+    writeFileSync(file, JSON.stringify(groups, null, 2));
+    await page.goto(`${server.url}/edit/groups/${group.id}`);
+    const picker = page.locator('.picker[data-field="lead"]');
+    await expect.poll(() => picker.locator('.chosen').innerText()).toContain('no-such-hospital');
+    const verdict = await save(page);
+    expect(verdict.ok).toBe(false);
+    expect(await picker.locator('.error').innerText()).toContain('不存在');
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { id: string; lead?: string }[]).find((g) => g.id === group.id)!.lead).toBe('no-such-hospital');
   });
 });

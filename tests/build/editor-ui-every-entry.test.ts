@@ -68,25 +68,30 @@ describe('every entry in the editor', () => {
   it('saves every existing entry of every kind unchanged', async () => {
     const list = (await (await fetch(`${server.url}/api/entries`)).json()) as { items: { kind: string; id: string; label: string }[] };
     expect(list.items.length).toBeGreaterThan(200);
-    const page = await browser.newPage();
     const refused: string[] = [];
-    await page.goto(`${server.url}/`);
-    await page.getByLabel('查找').waitFor();
-    for (const item of list.items) {
-      // Within the app, as a click on the list does, without loading the page again for each of ~270 entries.
-      await page.evaluate((path) => {
-        history.pushState(null, '', path);
-        dispatchEvent(new PopStateEvent('popstate'));
-      }, `/edit/${item.kind}/${encodeURIComponent(item.id)}`);
-      await page.locator(`form[data-entry="${item.kind}/${item.id}"]`).waitFor();
-      const button = page.getByRole('button', { name: '保存', exact: true });
-      await button.click();
-      const notice = page.locator('.status-area .notice').first();
-      await notice.waitFor({ timeout: 30_000 });
-      const text = await notice.innerText();
-      if (!text.startsWith('已保存')) refused.push(`${item.kind}/${item.id}: ${text}`);
-    }
-    await page.close();
+    // Three tabs side by side, as three colleagues would: each opens and saves a third of the entries.
+    const tabs = 3;
+    await Promise.all(
+      Array.from({ length: tabs }, async (_, tab) => {
+        const page = await browser.newPage();
+        await page.goto(`${server.url}/`);
+        await page.getByLabel('查找').waitFor();
+        for (const item of list.items.filter((_, i) => i % tabs === tab)) {
+          // Within the app, as a click on the list does, without loading the page again for each entry.
+          await page.evaluate((path) => {
+            history.pushState(null, '', path);
+            dispatchEvent(new PopStateEvent('popstate'));
+          }, `/edit/${item.kind}/${encodeURIComponent(item.id)}`);
+          await page.locator(`form[data-entry="${item.kind}/${item.id}"]`).waitFor();
+          await page.getByRole('button', { name: '保存', exact: true }).click();
+          const notice = page.locator('.status-area .notice').first();
+          await notice.waitFor({ timeout: 30_000 });
+          const text = await notice.innerText();
+          if (!text.startsWith('已保存')) refused.push(`${item.kind}/${item.id}: ${text}`);
+        }
+        await page.close();
+      }),
+    );
     expect(refused).toEqual([]);
   }, 900_000);
 });

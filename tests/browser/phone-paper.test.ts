@@ -1,0 +1,188 @@
+/**
+ * Issue 28, in Chromium on the built site at 390 and 1280 px: nothing moves once a page has drawn (CLS 0 on the home
+ * page, the search page and an indicator page with a chart), charts keep to their box, every phone number is a tel:
+ * link, a county without a group is no dead end, and every page says where to report an error.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { builtSiteInBrowser } from '../support/built-site';
+import { VIEWPORTS } from '../support/browser';
+import { builtPages, readDist } from '../support/site-pages';
+import { parse } from 'node-html-parser';
+
+const env = builtSiteInBrowser();
+const CHART_PAGE = '/indicators/in-county-visit-rate/';
+
+/** Layout shifts not caused by input, summed, from the first paint until the page has settled and its charts drawn. */
+async function layoutShift(page: Page, url: string): Promise<{ total: number; sources: string[] }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: { total: number; sources: string[] } };
+    w.__shift = { total: 0, sources: [] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node }[] }[]) {
+        if (entry.hadRecentInput) continue;
+        w.__shift.total += entry.value;
+        for (const s of entry.sources) w.__shift.sources.push((s.node as Element | undefined)?.outerHTML?.slice(0, 80) ?? '?');
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(env.server.url + url, { waitUntil: 'networkidle' });
+  // Charts draw once in view: scroll each into view and wait for it, as a reader would.
+  for (const chart of await page.locator('yg-chart').all()) {
+    await chart.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => el.getAttribute('data-state') === 'drawn', await chart.elementHandle(), { timeout: 15_000 });
+  }
+  await page.waitForTimeout(300);
+  return page.evaluate(() => (window as unknown as { __shift: { total: number; sources: string[] } }).__shift);
+}
+
+describe('nothing moves after the first paint', () => {
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it.each(['/', '/search/', CHART_PAGE])(`%s at ${name} width has a cumulative layout shift of 0`, async (url) => {
+      const context = await env.browser.newContext({ viewport });
+      const page = await context.newPage();
+      const shift = await layoutShift(page, url);
+      expect(shift.sources, url).toEqual([]);
+      expect(shift.total).toBe(0);
+      await context.close();
+    });
+  }
+});
+
+describe('charts on a phone and a desktop', () => {
+  for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+    it(`keep the drawn chart inside its figure and the page no wider than the screen (${name})`, async () => {
+      const context = await env.browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(env.server.url + CHART_PAGE);
+      const chart = page.locator('yg-chart').first();
+      await chart.scrollIntoViewIfNeeded();
+      await expect.poll(() => chart.getAttribute('data-state'), { timeout: 15_000 }).toBe('drawn');
+      const figure = (await page.locator('figure.chart-figure').first().boundingBox())!;
+      const canvas = (await chart.locator('canvas').boundingBox())!;
+      expect(canvas.x).toBeGreaterThanOrEqual(figure.x);
+      expect(canvas.x + canvas.width).toBeLessThanOrEqual(figure.x + figure.width + 0.5);
+      expect(canvas.height).toBeGreaterThan(120);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+      // Every place the chart names is in the figure's table in full.
+      const names = JSON.parse((await chart.getAttribute('data-spec'))!).categoryNames as string[];
+      const table = await page.locator('main').textContent();
+      for (const n of names) expect(table).toContain(n.replace(/（.*$/u, ''));
+      await context.close();
+    });
+  }
+});
+
+describe('numbers to dial and ways on', () => {
+  const pages = builtPages();
+
+  it('makes every 120 and 12320 the site writes a tel: link showing the number', () => {
+    const bare: string[] = [];
+    let linked = 0;
+    for (const { file, url } of pages) {
+      const html = readDist(file);
+      if (!/12320|拨打/.test(html)) continue;
+      const main = parse(html).querySelector('main');
+      if (!main) continue;
+      for (const a of main.querySelectorAll('a[href^="tel:"]')) {
+        expect(a.getAttribute('href')!.slice(4), url).toBe(a.textContent.replace(/[ -]/g, ''));
+        linked++;
+      }
+      // Text outside links that still says 12320 or "拨打 120" is a number a reader cannot tap.
+      for (const a of main.querySelectorAll('a[href^="tel:"]')) a.remove();
+      const text = main.textContent;
+      if (/12320|拨打\s*(?:急救电话\s*)?120/.test(text)) bare.push(url);
+    }
+    expect(bare).toEqual([]);
+    expect(linked).toBeGreaterThan(40);
+  });
+
+  it('gives a county without a group 12320, 120 and the nearest covered places', async () => {
+    const uncovered = pages.filter((p) => p.url.startsWith('/regions/') && readDist(p.file).includes('id="uncovered-title"'));
+    expect(uncovered.length).toBeGreaterThan(0);
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(env.server.url + uncovered[0]!.url);
+    const section = page.locator('.uncovered');
+    await expect(section.locator('a[href="tel:12320"]').isVisible()).resolves.toBe(true);
+    await expect(section.locator('a[href="tel:120"]').isVisible()).resolves.toBe(true);
+    await expect(section.textContent()).resolves.toMatch(/12320（[^）]+）/);
+    expect(await section.locator('a[href^="/regions/"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it('says on every page, and under every table of figures, where to report an error', () => {
+    const missing: string[] = [];
+    for (const { file, url } of pages) {
+      const doc = parse(readDist(file));
+      // Embed views carry no site footer; their tables still say where to report.
+      if (!url.startsWith('/embed/') && !doc.querySelector('.site-footer [data-feedback] a')) missing.push(`${url}: footer`);
+      for (const table of doc.querySelectorAll('table.observations')) {
+        const after = table.parentNode?.nextElementSibling;
+        if (!after?.hasAttribute('data-feedback')) missing.push(`${url}: table ${table.querySelector('caption')?.textContent}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('大字模式 and the finder', () => {
+  it('puts the finder box on the first screen of a 360 × 640 phone in large type, under a header of one row', async () => {
+    const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/?large=1');
+    const box = (await page.getByLabel('乡镇、卫生院或医院的名字').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(640);
+    const name = (await page.locator('.site-name').boundingBox())!;
+    const toggle = (await page.locator('.large-toggle').boundingBox())!;
+    expect(toggle.y).toBeLessThan(name.y + name.height);
+    await context.close();
+  });
+
+  it('keeps the desktop header one row high in either mode', async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    for (const url of ['/institutions/?large=0', '/institutions/?large=1']) {
+      await page.goto(env.server.url + url);
+      const tops = await page.evaluate(() =>
+        ['.site-name', '.site-nav a', '#site-search', '.large-toggle'].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().bottom)),
+      );
+      const header = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height);
+      expect(header, url).toBeLessThan(80);
+      expect(Math.max(...tops) - Math.min(...tops), `${url}: ${tops}`).toBeLessThan(40);
+    }
+    await context.close();
+  });
+
+  it('invites only names it can find, and answers a village clinic it lacks with advice that works', async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/');
+    const hasClinics = readDist('finder/index.json').includes('村卫生室');
+    if (!hasClinics) await expect(page.locator('.finder-intro').textContent()).resolves.not.toMatch(/输入[^。]*村卫生室/);
+    await page.getByLabel('乡镇、卫生院或医院的名字').fill('扣马村卫生室');
+    const status = page.locator('[data-status]');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('乡镇');
+    await expect(page.locator('[data-fallback] a[href="tel:12320"]').isVisible()).resolves.toBe(true);
+    expect(await page.locator('[data-fallback] a[href^="/regions/"]').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('referral sheets on paper', () => {
+  it('print their steps at 12 pt or more, and larger in 大字模式', async () => {
+    const url = builtPages().find((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url))!.url;
+    const sizes: number[] = [];
+    for (const large of ['0', '1']) {
+      const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}${url}?large=${large}`);
+      await page.emulateMedia({ media: 'print' });
+      sizes.push(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.referral-guide .step p')!).fontSize)));
+      await context.close();
+    }
+    // 12 pt is 16 CSS px.
+    expect(sizes[0]).toBeGreaterThanOrEqual(16);
+    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+  });
+});

@@ -60,3 +60,18 @@ describe('the guide stays one page at national size', () => {
     expect(guideExamples(dataset, [example(2, 2)]).shown[0].groups).toEqual({ shown: expect.any(Array), more: 0 });
   });
 });
+
+describe('the guide page as a view', () => {
+  it('lists every group’s referral guide by place, and words its examples and advice for rendering only', async () => {
+    const { guidePage } = await import('../../src/views/guide');
+    const { loadDataset } = await import('../../src/data/read-sources');
+    const dataset = loadDataset(process.cwd());
+    const view = guidePage(dataset);
+    expect(view.referralGroups.shown.length + view.referralGroups.more).toBe(dataset.groups.length);
+    // The real data has fewer groups than the list shows, so every group's guide is linked.
+    expect(view.referralGroups.more).toBe(0);
+    expect(view.referralGroups.shown.map((g) => g.href).sort()).toEqual(dataset.groups.map((g) => `/groups/${g.id}/referral/`).sort());
+    expect(view.toc.map((s) => s.id)).toContain('green-channel');
+    for (const a of view.advice.shown) for (const g of a.groups.shown) expect(g.href).toMatch(/^\/groups\/[a-z0-9-]+\/referral\/$/);
+  });
+});

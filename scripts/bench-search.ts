@@ -206,7 +206,7 @@ async function main() {
     }
 
     if (compare) {
-      await bare?.close();
+      // Our browser stays open (idle) until the finally below closes it once: a second Browser.close never answers.
       const theirs = await runPagefind(DIST, queries.map((q) => q.query));
       printComparison(queries, { ms: cold.map((m) => m.ms), bytes: coldTotal, tops: ourTops }, theirs);
       return;

@@ -69,6 +69,10 @@ export interface Dataset {
   readonly observationsByIndicator: ReadonlyMap<string, readonly Observation[]>;
   readonly observationsByDocument: ReadonlyMap<string, readonly Observation[]>;
   readonly correctionsByObservation: ReadonlyMap<string, readonly Correction[]>;
+  /** Groups whose sources cite a document: the groups it describes, by document id. */
+  readonly groupsOfDocument: ReadonlyMap<string, readonly Group[]>;
+  /** Each province's documents, newest first (a document about several provinces is under each). */
+  readonly documentsOfProvince: ReadonlyMap<string, readonly DocumentEntry[]>;
 
   /** Each region's path from the top: 四川省 › 内江市 › 资中县 (the region itself last). */
   readonly regionPath: ReadonlyMap<string, readonly Region[]>;
@@ -106,7 +110,8 @@ export interface Dataset {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh-CN');
 const byIdText = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-const newestFirst = <T extends { id: string; data: { date: string } }>(a: T, b: T) =>
+/** Newest first, then by id: the order of documents and updates on every list. */
+export const newestFirst = <T extends { id: string; data: { date: string } }>(a: T, b: T) =>
   b.data.date.localeCompare(a.data.date) || byIdText(a, b);
 
 function mapById<T extends { id: string }>(list: readonly T[]): Map<string, T> {
@@ -203,6 +208,14 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
   const documentsOfRegion = new Map<string, DocumentEntry[]>();
   for (const d of documents) for (const r of new Set(d.data.regions)) push(documentsOfRegion, r, d);
   for (const list of documentsOfRegion.values()) list.sort(newestFirst);
+  // A document about several provinces is under each.
+  const documentsOfProvince = new Map<string, DocumentEntry[]>();
+  for (const d of documents) {
+    for (const p of new Set(d.data.regions.map((r) => regionPath.get(r)?.[0]?.id).filter((id) => id !== undefined))) push(documentsOfProvince, p, d);
+  }
+  for (const list of documentsOfProvince.values()) list.sort(newestFirst);
+  const groupsOfDocument = new Map<string, Group[]>();
+  for (const g of entries.groups) for (const doc of new Set(g.sources.map((s) => s.document))) push(groupsOfDocument, doc, g);
   const updatesOfGroup = new Map<string, UpdateEntry[]>();
   const updatesOfRegion = new Map<string, UpdateEntry[]>();
   for (const u of updates) {
@@ -241,6 +254,8 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     observationsByIndicator,
     observationsByDocument,
     correctionsByObservation,
+    groupsOfDocument,
+    documentsOfProvince,
     regionPath,
     regionDescendants,
     childRegions,

@@ -872,6 +872,7 @@ export const strings = {
   'region.uncovered.nearby': '附近收录了医共体的地方（同属{parent}）：',
   'region.uncovered.parent': '看看{parent}的其他地方：',
   'home.finderIntroNoVillage': '输入乡镇、卫生院或医院的名字，就能看到它属于哪个医共体、牵头医院是哪家、怎样转诊。村卫生室请输入所在乡镇的名字。',
+  'indicator.caveatMore': '看完整说明',
   'figures.statistic.median': '中位数',
   'figures.statistic.mean': '平均数',
   'figures.statistic.total': '合计',

@@ -7,6 +7,7 @@
 import type { ChartFigureData, ChartSeries, ChartSpec, ObservationKind } from '../data/series';
 import { CHART_DARK, KIND_COLOUR, OPEN_TAIL } from './palette';
 import { t } from '../i18n/zh-CN';
+import { chartScale } from './chart-scale';
 
 export { OPEN_TAIL };
 
@@ -68,12 +69,11 @@ function shapeOf(s: ChartSeries, i: number): DrawnFigure['shape'] {
 
 /** Where every figure of a chart is drawn, on one scale from zero with headroom past the longest open end. */
 export function chartLayout(spec: ChartSpec): ChartLayout {
-  const values = spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const top = Math.max(...values, spec.reference?.value ?? 0) || 1;
-  // Headroom for the open ends' fade and for a target line at the top beside the longest bar.
-  const max = top * (1 + OPEN_TAIL + 0.04);
+  // The same axis as the chart Chart.js draws (chart-scale.ts); the tail as a share of the width.
+  const scale = chartScale(spec);
+  const max = scale.max;
   const at = (v: number) => Math.round((Math.max(0, v) / max) * 10000) / 10000;
-  const tail = OPEN_TAIL * (top / max);
+  const tail = scale.tail / max;
   return {
     max,
     rows: spec.categories.map((lines, i) => ({

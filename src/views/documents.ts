@@ -25,24 +25,7 @@ export function documentFigures(dataset: Dataset, documentId: string): DocumentF
 
 /** Groups whose sources cite this document: the groups it describes. */
 export function groupsDescribedBy(dataset: Dataset, documentId: string): readonly Group[] {
-  return groupsByDocument(dataset).get(documentId) ?? [];
-}
-
-// Built once per dataset: each document page is then a lookup, not a scan of every group.
-const groupIndexes = new WeakMap<Dataset, Map<string, Group[]>>();
-function groupsByDocument(dataset: Dataset): Map<string, Group[]> {
-  let index = groupIndexes.get(dataset);
-  if (!index) {
-    index = new Map();
-    for (const g of dataset.groups)
-      for (const doc of new Set(g.sources.map((s) => s.document))) {
-        const list = index.get(doc);
-        if (list) list.push(g);
-        else index.set(doc, [g]);
-      }
-    groupIndexes.set(dataset, index);
-  }
-  return index;
+  return dataset.groupsOfDocument.get(documentId) ?? [];
 }
 
 /** The issuer without the curators' bracketed remark: "孟津县政府办（网页来源栏署…）" → "孟津县政府办". */

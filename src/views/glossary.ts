@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../data/dataset';
 import { factExamples, factHref, type FactField } from './group-facts';
+import { GUIDE_LIMITS, capped, type Capped } from './guide';
 
 /** Where a term matters, as a rule over the data. */
 export type GlossaryLinkRule =
@@ -291,4 +292,32 @@ export function glossaryLinks(dataset: Dataset, term: GlossaryTerm): GlossaryLin
     }
   }
   return [...links.values()].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+/** The kinds of place a glossary entry links to, in the order the page lists them. */
+const LINK_KINDS: GlossaryLink['kind'][] = ['page', 'referral', 'group', 'document', 'indicator'];
+
+export interface GlossaryEntryView {
+  term: GlossaryTerm;
+  /** Where the term matters, by kind; a term used by every group lists a few, then a search for the rest. */
+  groups: { kind: GlossaryLink['kind']; links: Capped<GlossaryLink> }[];
+  related: { term: string; href: string }[];
+}
+
+/** Everything the glossary page shows: every term, where on the site it matters, and the terms related to it. */
+export function glossaryPage(dataset: Dataset): { index: { id: string; term: string }[]; entries: GlossaryEntryView[] } {
+  return {
+    index: glossary.map((term) => ({ id: term.id, term: term.term })),
+    entries: glossary.map((term) => {
+      const links = glossaryLinks(dataset, term);
+      return {
+        term,
+        groups: LINK_KINDS.map((kind) => ({ kind, links: capped(links.filter((l) => l.kind === kind), GUIDE_LIMITS.examples) })).filter((g) => g.links.shown.length > 0),
+        related: (term.related ?? []).flatMap((id) => {
+          const r = termById(id);
+          return r ? [{ term: r.term, href: glossaryHref(r.id) }] : [];
+        }),
+      };
+    }),
+  };
 }

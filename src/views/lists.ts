@@ -4,7 +4,7 @@
  * and each province gets a page of its own under its region (`/regions/<province>/institutions/`). Pure.
  */
 import type { Group, Institution, Region } from '../schemas';
-import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset, type DocumentEntry } from '../data/dataset';
+import { groupsIn, hasOwnPage, membershipsOf, newestFirst, pathOf, type Dataset, type DocumentEntry } from '../data/dataset';
 import { capped } from './guide';
 import { byRegionPath, groupCard, type GroupCard, type RegionBucket } from './group';
 import { t } from '../i18n/zh-CN';
@@ -151,27 +151,6 @@ export function provinceList(dataset: Dataset, kind: ListKind, provinceId: strin
 /** Documents the documents index shows in full before it sends readers to a page per province. */
 export const DOCUMENT_LIMIT = 50;
 
-const newestFirst = (a: DocumentEntry, b: DocumentEntry) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-const documentProvinces = new WeakMap<Dataset, Map<string, DocumentEntry[]>>();
-
-/** Each province's documents (a document about several provinces is under each), newest first; made once per dataset. */
-function documentsByProvince(dataset: Dataset): Map<string, DocumentEntry[]> {
-  let byProvince = documentProvinces.get(dataset);
-  if (byProvince) return byProvince;
-  byProvince = new Map();
-  for (const d of dataset.documents) {
-    for (const p of new Set(d.data.regions.map((r) => provinceOf(dataset, r)?.id).filter((id) => id !== undefined))) {
-      const list = byProvince.get(p);
-      if (list) list.push(d);
-      else byProvince.set(p, [d]);
-    }
-  }
-  for (const list of byProvince.values()) list.sort(newestFirst);
-  documentProvinces.set(dataset, byProvince);
-  return byProvince;
-}
-
 export interface DocumentsIndexView {
   /** The newest documents, in full. */
   newest: DocumentEntry[];
@@ -185,7 +164,7 @@ export interface DocumentsIndexView {
 export function documentsIndex(dataset: Dataset, limit = DOCUMENT_LIMIT): DocumentsIndexView {
   const all = [...dataset.documents].sort(newestFirst);
   const { shown, more } = capped(all, limit);
-  const byProvince = more > 0 ? documentsByProvince(dataset) : new Map<string, DocumentEntry[]>();
+  const byProvince = more > 0 ? dataset.documentsOfProvince : new Map<string, DocumentEntry[]>();
   return {
     newest: shown,
     more,
@@ -197,16 +176,16 @@ export function documentsIndex(dataset: Dataset, limit = DOCUMENT_LIMIT): Docume
 
 /** Provinces with a documents page of their own (none while every document fits on /documents/). */
 export function provinceDocumentPaths(dataset: Dataset, limit = DOCUMENT_LIMIT): string[] {
-  return dataset.documents.length <= limit ? [] : [...documentsByProvince(dataset).keys()];
+  return dataset.documents.length <= limit ? [] : [...dataset.documentsOfProvince.keys()];
 }
 
 /** `/regions/<province>/documents/`: every document about a place in the province, newest first. */
-export function provinceDocuments(dataset: Dataset, provinceId: string): { title: string; province: { name: string; href: string }; documents: DocumentEntry[] } | undefined {
+export function provinceDocuments(dataset: Dataset, provinceId: string): { title: string; province: { name: string; href: string }; documents: readonly DocumentEntry[] } | undefined {
   const province = dataset.region.get(provinceId);
   if (!province) return undefined;
   return {
     title: tf('list.provinceTitle.documents', { province: province.name }),
     province: { name: province.name, href: `/regions/${province.id}/` },
-    documents: documentsByProvince(dataset).get(provinceId) ?? [],
+    documents: dataset.documentsOfProvince.get(provinceId) ?? [],
   };
 }

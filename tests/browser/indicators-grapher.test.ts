@@ -4,6 +4,7 @@
  * sites may frame while every other page still refuses to be framed. One built site, one browser, one server that
  * sends the headers of src/publishing/site-files/_headers path by path.
  */
+import { publicSite } from '../../src/publishing/site-address';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,6 +15,8 @@ import { serveSite, type SiteServer } from '../support/server';
 import { headersFor, parseCsp } from '../support/security-headers';
 import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
+
+const PUBLIC_SITE = publicSite(process.env.SITE_URL);
 
 const dataset = siteData();
 // The indicator with the widest comparison chart: the page a journalist would most likely take a chart from.
@@ -186,13 +189,20 @@ describe('the embed view', () => {
     const html = await (await fetch(server.url + embedPath)).text();
     expect(html).toMatch(/<meta name="robots" content="noindex"/);
     const canonical = /<link rel="canonical" href="([^"]+)"/.exec(html)![1];
-    expect(new URL(canonical).pathname).toBe(path);
+    // Published, the canonical and the snippet carry the public address; a preview build (SITE_URL unset) the site path.
+    expect(new URL(canonical, server.url).pathname).toBe(path);
     expect(html).not.toContain('data-search-body');
     const page = await browser.newPage();
     await page.goto(server.url + path + '?tab=download');
     const snippet = await page.locator('[data-embed-code]').inputValue();
-    expect(snippet).toMatch(new RegExp(`^<iframe src="https?://[^"]+${embedPath}" title="[^"]+"`));
-    expect(new URL(/src="([^"]+)"/.exec(snippet)![1]).origin).toBe(new URL(canonical).origin);
+    if (PUBLIC_SITE) {
+      expect(snippet).toMatch(new RegExp(`^<iframe src="https?://[^"]+${embedPath}" title="[^"]+"`));
+      expect(new URL(/src="([^"]+)"/.exec(snippet)![1]).origin).toBe(PUBLIC_SITE.origin);
+      expect(new URL(canonical).origin).toBe(PUBLIC_SITE.origin);
+    } else {
+      expect(snippet).toMatch(new RegExp(`^<iframe src="${embedPath}" title="[^"]+"`));
+      await expect(page.locator('.embed-snippet [data-preview-note]').isVisible()).resolves.toBe(true);
+    }
     await expect(page.locator('[data-embed-code]').getAttribute('readonly')).resolves.not.toBeNull();
     await expect(page.locator('[data-embed-copy]').isVisible()).resolves.toBe(true);
     await page.close();

@@ -186,3 +186,15 @@ describe('referral sheets on paper', () => {
     expect(sizes[1]).toBeGreaterThan(sizes[0]!);
   });
 });
+
+describe('figure tables on a phone', () => {
+  it('keep every row’s 数值 in view on the busiest document page', async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/documents/kunming-2024-key-points/');
+    const cells = await page.evaluate(() => [...document.querySelectorAll('#document-figures td.num')].map((td) => td.getBoundingClientRect().right));
+    expect(cells.length).toBeGreaterThan(10);
+    for (const right of cells) expect(right).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await context.close();
+  });
+});

@@ -65,3 +65,18 @@ describe('glossaryLinks', () => {
     }
   });
 });
+
+describe('the glossary page as a view', () => {
+  it('has an entry per term, related terms linking to entries on the page, and a few links per kind', async () => {
+    const { glossaryPage, glossary } = await import('../../src/views/glossary');
+    const { GUIDE_LIMITS } = await import('../../src/views/guide');
+    const { loadDataset } = await import('../../src/data/read-sources');
+    const view = glossaryPage(loadDataset(process.cwd()));
+    expect(view.entries.map((e) => e.term.id)).toEqual(glossary.map((t) => t.id));
+    const anchors = new Set(view.index.map((i) => `/glossary/#${i.id}`));
+    for (const e of view.entries) {
+      for (const r of e.related) expect(anchors.has(r.href), r.href).toBe(true);
+      for (const g of e.groups) expect(g.links.shown.length).toBeLessThanOrEqual(GUIDE_LIMITS.examples);
+    }
+  });
+});

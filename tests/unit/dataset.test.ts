@@ -95,3 +95,21 @@ describe('one read and one validation per build', () => {
     }
   });
 });
+
+describe('indexes that used to live beside the dataset', () => {
+  it('finds the groups a document describes and each province’s documents as a scan of the real data would', async () => {
+    const { loadDataset } = await import('../../src/data/read-sources');
+    const real = loadDataset(process.cwd());
+    for (const d of real.documents) {
+      const scan = real.groups.filter((g) => g.sources.some((s) => s.document === d.id));
+      expect(ids(real.groupsOfDocument.get(d.id) ?? []), d.id).toEqual(ids(scan));
+    }
+    const provinces = new Set(real.documents.flatMap((d) => d.data.regions.map((r) => pathOf(real, r)[0]?.id)));
+    for (const p of provinces) {
+      if (!p) continue;
+      const scan = real.documents.filter((d) => d.data.regions.some((r) => pathOf(real, r)[0]?.id === p));
+      scan.sort((a, b) => b.data.date.localeCompare(a.data.date) || (a.id < b.id ? -1 : 1));
+      expect(ids(real.documentsOfProvince.get(p) ?? []), p).toEqual(ids(scan));
+    }
+  });
+});

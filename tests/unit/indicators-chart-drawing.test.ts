@@ -121,3 +121,19 @@ describe('the chart as an SVG file', () => {
     expect(out).toContain('&lt;script&gt;');
   });
 });
+
+describe('one value axis for the build-time SVG and the drawn chart', () => {
+  it('ends past the largest figure by the open tail only when a bar runs on, and the SVG places figures on that axis', async () => {
+    const { chartScale } = await import('../../src/views/chart-scale');
+    const { OPEN_TAIL } = await import('../../src/views/palette');
+    const base = { type: 'bar' as const, unit: '%', categories: [['甲'], ['乙']], categoryNames: ['甲', '乙'] };
+    const closed = { ...base, series: [{ label: '实际', kind: 'actual' as const, values: [80, 92], texts: ['80%', '92%'], open: [undefined, undefined] }] };
+    const open = { ...base, series: [{ label: '实际', kind: 'actual' as const, values: [80, 92], texts: ['80%', '> 92%'], open: [undefined, 'up' as const] }] };
+    // 92 is the largest figure: the axis ends 4% past it, and past the open tail too when "> 92%" runs on.
+    expect(chartScale(closed as never).max).toBeCloseTo(92 * 1.04);
+    expect(chartScale(open as never).max).toBeCloseTo(92 * (1 + OPEN_TAIL + 0.04));
+    const layout = chartLayout(open as never);
+    expect(layout.max).toBe(chartScale(open as never).max);
+    expect(layout.rows[1].figures[0].at).toBeCloseTo(92 / layout.max, 3);
+  });
+});

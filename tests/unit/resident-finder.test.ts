@@ -214,7 +214,7 @@ describe('the no-match answer', () => {
 
   it('gives only the number when there are too many to list', () => {
     const all = finderCoverage(dataset);
-    expect(finderCoverage(dataset, all.total - 1)).toEqual({ counties: [], total: all.total, hotlineSource: '国家卫生健康委；出处未核实' });
+    expect(finderCoverage(dataset, all.total - 1)).toEqual({ counties: [], total: all.total, hotlineSource: '国家卫生健康委；出处未核实', villageClinics: all.villageClinics });
     expect(finderCoverage(dataset, all.total).counties).toHaveLength(all.total);
   });
 });

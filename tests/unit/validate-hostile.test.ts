@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { validateDataset, type SourceFiles } from '../../src/data/validate';
 import { readSourceFiles } from '../../src/data/read-sources';
+import { spawnRun } from '../support/run';
 import { parseFrontmatterYaml } from '../../src/data/frontmatter';
 
 const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
@@ -53,7 +53,7 @@ describe('the fixture is valid', () => {
 });
 
 describe('files that are not files: lstat before reading, named', () => {
-  it('refuses a symlinked folder named x.mdx, a link to a file outside the project and a link inside, and a reserved name', () => {
+  it('refuses a symlinked folder named x.mdx, a link to a file outside the project and a link inside, and a reserved name', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lstat-'));
     const outside = mkdtempSync(join(tmpdir(), 'outside-'));
     try {
@@ -66,7 +66,7 @@ describe('files that are not files: lstat before reading, named', () => {
       symlinkSync(join(root, 'data/groups/real.json'), join(root, 'data/groups/again.json'));
       mkdirSync(join(root, 'content/documents/folder.mdx'));
       writeFileSync(join(root, 'content/documents/folder.mdx/inner.mdx'), 'x');
-      execFileSync('mkfifo', [join(root, 'data/groups/pipe.json')]);
+      expect((await spawnRun('mkfifo', [join(root, 'data/groups/pipe.json')])).status).toBe(0);
       writeFileSync(join(root, 'data/groups/con.json'), '[]');
       writeFileSync(join(root, 'data/groups/AUX.json'), '[]');
       writeFileSync(join(root, 'content/updates/nul.mdx'), '---\n---\n');

@@ -21,8 +21,9 @@ import {
   type Plugin,
 } from 'chart.js';
 import type { ChartSpec, ObservationKind } from '../../data/series';
-import { CHART_DARK as DARK, KIND_COLOUR, OPEN_TAIL } from '../../views/palette';
+import { CHART_DARK as DARK, KIND_COLOUR } from '../../views/palette';
 import type { ChartTexts } from './element';
+import { chartScale } from '../../views/chart-scale';
 import { fill } from '../../i18n/fill';
 
 Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip);
@@ -175,10 +176,8 @@ export function drawChart(host: HTMLElement, spec: ChartSpec, texts: ChartTexts)
   // Room for the longest value beside a bar, measured, up to 45% of the width (the rest is for the bars).
   const longest = Math.max(0, ...spec.series.flatMap((s, d) => s.texts.map((_, i) => widthOf(valueLabel(d, i), valueSize))));
   const labelRoom = Math.min(box.clientWidth * 0.45, longest + 12);
-  const top = Math.max(...spec.series.flatMap((s) => s.values.filter((v): v is number => v !== null)), spec.reference?.value ?? 0);
-  const tail = top * OPEN_TAIL;
-  const hasOpenUp = spec.type === 'bar' && spec.series.some((s) => !s.marker && s.open.includes('up'));
-  const max = top + (hasOpenUp ? tail : 0);
+  // The same axis as the SVG drawn at build time (src/views/chart-scale.ts).
+  const { tail, max } = chartScale(spec);
   /** Where the label of a bar goes: past its open end when the bar runs on. */
   const openUp = (d: number, i: number) => spec.type === 'bar' && !spec.series[d].marker && spec.series[d].open[i] === 'up';
   const tick = (v: number | string) => `${Number(v).toLocaleString('en-US')}${spec.unit === '%' ? '%' : ''}`;

@@ -153,13 +153,14 @@ await task('07 importing a spreadsheet with one bad row', async () => {
   await go('/edit/import');
   await page.getByLabel(/表格文件/).setInputFiles(file);
   await page.getByRole('button', { name: '检查表格' }).click();
-  await page.waitForTimeout(3000);
+  await page.getByText(/处问题/).first().waitFor({ timeout: 120_000 });
   await shot('07-import-problems');
   // Fixed in the spreadsheet (资中 → 资中县), uploaded and checked again.
-  writeFileSync(file, `\uFEFF${csv.replace(',地区,资中,', ',地区,资中县,')}\n`);
-  await page.getByLabel(/表格文件/).setInputFiles(file);
+  const fixed = join(dir, '示例导入（改好）.csv');
+  writeFileSync(fixed, `\uFEFF${csv.replace(',地区,资中,', ',地区,资中县,')}\n`);
+  await page.getByLabel(/表格文件/).setInputFiles(fixed);
   await page.getByRole('button', { name: '检查表格' }).click();
-  await page.waitForTimeout(3000);
+  await page.getByText(/检查通过/).first().waitFor({ timeout: 120_000 });
   await shot('07-import-fixed');
 });
 

@@ -11,6 +11,7 @@ import { serveSite, type SiteServer } from '../support/server';
 import { dictionary, observationTable } from '../../src/downloads/csv';
 import { downloadContext, formatBytes } from '../../src/downloads/registry';
 import { siteData } from './indicators-site';
+import { publicSite } from '../../src/publishing/site-address';
 
 let browser: Browser;
 let server: SiteServer;
@@ -52,7 +53,9 @@ describe('the /data/ page', () => {
   it('states the licence and how to cite', async () => {
     await expect(page.locator('a[rel="license"]').getAttribute('href')).resolves.toContain('creativecommons.org/licenses/by/4.0');
     await expect(page.locator('main').textContent()).resolves.toContain('CC BY 4.0');
-    await expect(page.locator('[data-citation]').textContent()).resolves.toMatch(/\[DS\/OL\]\. \(\d{4}-\d{2}-\d{2}\)\[引用日期\]\. http.*\/data\/\.$/);
+    // The address is the public one when the build has SITE_URL, and the site path in a preview build (never localhost).
+    const address = publicSite(process.env.SITE_URL) ? 'https?://[^ ]+' : '';
+    await expect(page.locator('[data-citation]').textContent()).resolves.toMatch(new RegExp(`\\[DS/OL\\]\\. \\(\\d{4}-\\d{2}-\\d{2}\\)\\[引用日期\\]\\. ${address}/data/\\.$`));
   });
 });
 

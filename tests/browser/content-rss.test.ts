@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtSiteInBrowser } from '../support/built-site';
 import { loadDataset } from '../../src/data/read-sources';
+import { publicSite } from '../../src/publishing/site-address';
 
 const data = loadDataset(process.cwd());
 const env = builtSiteInBrowser();
@@ -42,7 +43,11 @@ describe('/updates/rss.xml', () => {
       const update = newestFirst[n];
       expect(item.description).toBe(update.data.summary);
       expect(new Date(item.pubDate!).toISOString()).toBe(new Date(`${update.data.date}T00:00:00+08:00`).toISOString());
-      const path = new URL(item.link!).pathname;
+      // The public address when the build has SITE_URL; a site path in a preview build (never a local address).
+      const link = new URL(item.link!, 'relative:/');
+      if (publicSite(process.env.SITE_URL)) expect(link.origin).toBe(publicSite(process.env.SITE_URL)!.origin);
+      else expect(item.link!.startsWith('/'), item.link!).toBe(true);
+      const path = link.pathname;
       expect(path).toBe(`/updates/${update.id}/`);
       expect((await fetch(`${env.server.url}${path}`)).status).toBe(200);
     }

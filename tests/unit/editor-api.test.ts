@@ -84,4 +84,20 @@ describe('the editor API', () => {
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.json.problems)).toContain('资中县');
   });
+
+  // Issue 25: a file is one encoding. A UTF-8 sheet with one bad byte is not decoded as GB18030 into mojibake; the
+  // row of the bad byte is named, whichever row and whatever the byte.
+  it.each([
+    [2, Buffer.from([0xff])],
+    [3, Buffer.from([0xe5, 0x8c])],
+    [2, Buffer.from([0xc0, 0xaf])],
+  ])('refuses a UTF-8 sheet with a bad byte on row %i, naming the row, and writes nothing', async (row, bad) => {
+    const lines = ['指标,对象,时期,数值,来源文件,来源位置,摘录', 'medical-community-count,资中县,2026,2,zizhong-2024-yigongti,测试段落,有2个紧密型县域医共体', 'medical-community-count,资中县,2025,2,zizhong-2024-yigongti,测试段落,有2个紧密型县域医共体'];
+    const parts = lines.map((l) => Buffer.from(`${l}\n`, 'utf8'));
+    parts[row - 1] = Buffer.concat([Buffer.from(lines[row - 1]!.slice(0, 30), 'utf8'), bad, Buffer.from(`${lines[row - 1]!.slice(30)}\n`, 'utf8')]);
+    const res = await call('POST', '/api/import/commit', { name: 'figures.csv', data: Buffer.concat(parts).toString('base64') });
+    expect(res.status).toBe(422);
+    expect(res.json.problems.some((p: { row: number | null }) => p.row === row)).toBe(true);
+    expect(JSON.stringify(res.json)).not.toMatch(/鑱|鈥|锟/);
+  });
 });

@@ -1,12 +1,12 @@
 /**
- * Importing figures from a spreadsheet in the browser: the file comes as base64 in JSON, is read like
- * `npm run import` reads it (csv-parse, read-excel-file) and checked row by row by the same importer
+ * Importing figures from a spreadsheet in the browser: the file comes as base64 in JSON, is read as
+ * `npm run import` reads it (src/data/spreadsheet.ts: one encoding per file, a bad byte named by row and column,
+ * Excel cells with their format) and checked row by row by the same importer
  * (importObservations). Every problem of every row is answered at once; nothing is written until every row passes.
  */
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import readXlsxFile from 'read-excel-file/node';
+import { readSpreadsheet } from '../../data/spreadsheet';
 import { readSourceFiles } from '../../data/read-sources';
 import { importObservations, IMPORT_COLUMNS, type Cell } from '../../publishing/import-observations';
 import { slug, todayInChina } from '../../publishing/scaffold';
@@ -33,14 +33,6 @@ export interface ImportCheck {
   zh?: string;
 }
 
-function decodeCsv(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 /** Words of a hint a staff member can act on: none that send them to folders, files or a terminal. */
 const PLUMBING = /npm |src\/|data\/|content\/|templates\/|\.json|\.csv|\bid\b|JSON|\b[a-z_]{3,}\b/;
 
@@ -52,12 +44,14 @@ function rowProblem(p: Problem): ImportRowProblem {
   return { row: p.line ?? null, column, zh, suggestion: hint, tech: `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}` };
 }
 
-async function rowsOf(name: string, bytes: Buffer): Promise<Cell[][] | string> {
+/** The rows of a spreadsheet, or what is wrong with the file itself (a sentence, or problems by row and column). */
+function rowsOf(name: string, bytes: Buffer): Cell[][] | string | { problems: ImportRowProblem[] } {
   const ext = name.toLowerCase().match(/\.[a-z]+$/)?.[0] ?? '';
-  if (ext === '.csv' || ext === '.txt') return parseCsv(decodeCsv(bytes), { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }) as string[][];
-  if (ext === '.xlsx') return (await readXlsxFile(bytes)) as Cell[][];
   if (ext === '.xls' || ext === '.et') return '不能直接读取这种老格式的表格：请在表格软件里“另存为” .xlsx 或 CSV（UTF-8）后再上传。';
-  return '只能上传 .xlsx 或 .csv 表格。';
+  const result = readSpreadsheet(name, bytes);
+  if (!result) return '只能上传 .xlsx 或 .csv 表格。';
+  if (result.problems.length) return { problems: result.problems.map((p) => rowProblem(p as Problem)) };
+  return result.rows as Cell[][];
 }
 
 /** The file the figures of a spreadsheet go to: named after the spreadsheet, never over an existing file. */
@@ -75,13 +69,14 @@ export async function checkSpreadsheet(root: string, body: Record<string, unknow
   if (!name || !data) return { ...empty, zh: '请先选择一个表格文件。' };
   const bytes = Buffer.from(data, 'base64');
   if (bytes.length > IMPORT_MAX_BYTES) return { ...empty, zh: '表格太大（超过 5 MB），请分成几个文件导入。' };
-  let rows: Cell[][] | string;
+  let rows: ReturnType<typeof rowsOf>;
   try {
-    rows = await rowsOf(name, bytes);
+    rows = rowsOf(name, bytes);
   } catch (error) {
     return { ...empty, zh: '读不了这个表格文件，请在表格软件里重新“另存为” .xlsx 或 CSV（UTF-8）。', problems: [{ row: null, column: '', zh: '文件读不出来', tech: String((error as Error).message) }] };
   }
   if (typeof rows === 'string') return { ...empty, zh: rows };
+  if (!Array.isArray(rows)) return { ...empty, zh: '表格文件本身有问题（例如编码不对或有乱码），没有导入任何数据；请按下表修改后重新上传。', problems: rows.problems };
   const outPath = outPathFor(root, name);
   const result = importObservations(rows, { file: name, outPath, files: readSourceFiles(root) });
   return {

@@ -433,6 +433,8 @@ export const UI = {
   templateColumns: '：指标、对象、时期、数值、来源文件、来源位置、摘录 必填；可加 对象类型、时期说明、类型、限定、说明。',
   loginNameMissing: '请填写用户名。',
   loginPasswordMissing: '请填写密码。',
+  bodyCheckTitle: '正文里有下面这些地方不符合本站的规则，保存前请改好：',
+  bodyCheckLine: (line: number) => `第 ${line} 行：`,
   bodyHint: '小标题、加粗、列表、引用、链接和图片可以用上面的按钮；链接写成 [文字](网址)。不能写网页代码。',
   imageMissing: '请选择一张图片。',
   imageAltMissing: '请写一句图片说明（看不见图片的读者会听到这句话）。',

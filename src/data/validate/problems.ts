@@ -1,6 +1,6 @@
 /** What validation reads and what it reports: source files, problems, located entries; shared by every stage. */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym, GlossaryTerm } from '../../schemas';
 import { problemLabels, type Hint } from '../../i18n/validation';
 import type { PublicFiles } from './public-files';
 
@@ -50,6 +50,8 @@ export interface Entries {
   references?: Reference[];
   /** Words readers use for the same thing, for search (data/synonyms/); absent in fixtures. */
   synonyms?: Synonym[];
+  /** Terms for /glossary/ and the guide (data/glossary/); absent in fixtures. */
+  glossary?: GlossaryTerm[];
 }
 
 export interface SourceFiles {

@@ -2,7 +2,7 @@
 import type { Institution } from '../schemas';
 import { groupsIn, hasOwnPage, membershipsOf, observationsOf, type Dataset } from '../data/dataset';
 import { referralGuide, referralHref } from './referral';
-import { institutionCrumbs, institutionTitle, placeLabel, type PlacePageHead } from './titles';
+import { institutionCrumbs, institutionTitle, placeLabel, type Link, type PlacePageHead } from './titles';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
 import { type SourcedPoint } from './group';
 import { claimView, inferenceText } from './claims';

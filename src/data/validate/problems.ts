@@ -55,8 +55,8 @@ export interface Entries {
 }
 
 export interface SourceFiles {
-  /** Each data collection's files (an empty list where a collection has none). */
-  data: Record<DataCollection, SourceFile[]>;
+  /** Each data collection's files (an empty list where a collection has none; the glossary may be left out). */
+  data: Record<Exclude<DataCollection, 'glossary'>, SourceFile[]> & { glossary?: SourceFile[] };
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];

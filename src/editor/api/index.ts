@@ -16,6 +16,7 @@ import { readMdxEntry } from '../save';
 import { dataFiles, fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
+import { checkBody } from './body-check';
 import { COLLECTION_LABELS } from '../../i18n/editor.zh-CN';
 
 export interface ApiContext {
@@ -281,6 +282,10 @@ export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
       if (parts[2] === 'check') return answer(200, await checkImport(ctx.root, body));
       if (parts[2] === 'commit') return writeImport(ctx, body);
       return answer(404, { zh: '没有这个地址。' });
+    }
+    if (parts[1] === 'body' && parts[2] === 'check') {
+      if (ctx.method !== 'POST') return answer(405, { zh: '不支持这种请求。' });
+      return answer(200, checkBody(ctx.root, body.body));
     }
     if (parts[1] === 'images') {
       if (ctx.method !== 'POST') return answer(405, { zh: '不支持这种请求。' });

@@ -54,6 +54,9 @@ function current(root: string) {
   const hash = createHash('sha256').update(root);
   for (const group of [files.data, files.mdx]) for (const list of Object.values(group)) for (const f of list) hash.update(f.path).update('\0').update(f.text).update('\0');
   for (const f of files.other ?? []) hash.update(f.path).update('\0');
+  // Images in public/ decide whether a body's image is valid (check's rule): an upload or a removal is a change too.
+  for (const image of files.public?.files ?? []) hash.update(image).update('\0');
+  for (const p of files.public?.problems ?? []) hash.update(p.file).update('\0');
   const key = hash.digest('hex');
   if (last?.key !== key) last = { key, result: validateDataset(files) };
   const { entries, origins, problems: all } = last.result;

@@ -6,7 +6,7 @@
  */
 import type { Correction, DocumentMeta, GlossaryTerm, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
-import { subjectKey, type Subject, type SubjectType } from './subject';
+import { provinceOfRegion, subjectKey, type Subject, type SubjectType } from './subject';
 
 export interface DocumentEntry {
   id: string;
@@ -214,7 +214,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
   // A document about several provinces is under each.
   const documentsOfProvince = new Map<string, DocumentEntry[]>();
   for (const d of documents) {
-    for (const p of new Set(d.data.regions.map((r) => regionPath.get(r)?.[0]?.id).filter((id) => id !== undefined))) push(documentsOfProvince, p, d);
+    for (const p of new Set(d.data.regions.map((r) => provinceOfRegion({ regionPath }, r)?.id).filter((id) => id !== undefined))) push(documentsOfProvince, p, d);
   }
   for (const list of documentsOfProvince.values()) list.sort(newestFirst);
   const groupsOfDocument = new Map<string, Group[]>();

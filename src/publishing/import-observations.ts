@@ -6,7 +6,8 @@
 import { validateDataset, type Entries, type Hint, type Problem, type SourceFiles } from '../data/validate';
 import { namedEntries, periodSlug, regionOfSubject, resolveId, slug, suggestIds, uniqueId, withoutEmpty, type NamedEntries } from './scaffold';
 import { excerptContainsValue } from '../data/figures';
-import { periodProblem, type Observation } from '../schemas';
+import type { Observation } from '../schemas';
+import { periodProblem } from '../data/period';
 import { PercentCell, type SheetCell } from '../data/spreadsheet';
 
 /** A spreadsheet cell as src/data/spreadsheet.ts reads it (text, number, true/false, a percentage), or a Date. */

@@ -7,6 +7,7 @@
 import type { Correction, DocumentMeta, GlossaryTerm, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 import { provinceOfRegion, subjectKey, type Subject, type SubjectType } from './subject';
+import { indexIndicators, type IndicatorIndex } from './indicator-index';
 
 export interface DocumentEntry {
   id: string;
@@ -104,6 +105,9 @@ export interface Dataset {
   readonly updatesOfRegion: ReadonlyMap<string, readonly UpdateEntry[]>;
   /** Position of each group in the editors' order (so 第一, 第二, 第三 stay in order). */
   readonly groupOrder: ReadonlyMap<string, number>;
+
+  /** Each indicator's reach: figures, places, provinces and newest figures, nationally and per province (./indicator-index.ts). */
+  readonly indicatorIndex: IndicatorIndex;
 
   /** Last-changed date (YYYY-MM-DD) of each entry's file, keyed `collection:id`. */
   readonly entryDates: ReadonlyMap<string, string>;
@@ -233,6 +237,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     if (date) entryDates.set(key, date);
   }
   const dataUpdated = [...files.fileDates.values()].sort().at(-1);
+  const indicatorIndex = indexIndicators(entries.observations, entries.indicators, { region, group, institution, regionPath });
 
   return Object.freeze({
     regions: entries.regions,
@@ -274,6 +279,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     updatesOfGroup,
     updatesOfRegion,
     groupOrder,
+    indicatorIndex,
     entryDates,
     dataUpdated,
   });

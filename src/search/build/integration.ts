@@ -1,9 +1,7 @@
 /**
- * Writes the site's search index (layout: src/search/shared/index-layout.ts) into the output folder once Astro has written every
- * page. Institution, group and region pages (nearly all of the site at national size) are indexed from the short
- * records the build wrote to /search/records.json (src/search/build/records.ts), not from their HTML; the other pages
- * (documents, updates, guide, glossary, indicators, lists) from their HTML (./index-html.ts). records.json is removed
- * once indexed: it is build input, not part of the site.
+ * Writes the site's search index (layout: src/search/shared/index-layout.ts) into the output folder once Astro has
+ * written every page: each page from its search document (src/search/build/documents.ts), made from its view and the
+ * dataset the build rendered from, never from its HTML; every document's page must have been built.
  *
  * Why an index of our own and not Pagefind's: Pagefind cuts its index into chunks of a fixed size (about 27 KB gzip
  * here), runs a 54 KB wasm engine, and stores each page's whole indexed text; a first search fetched a median 170 KB
@@ -18,51 +16,23 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
-import type { SearchRecord } from './records';
+import { indexDoc, storedPage, type IndexDoc } from './index-doc';
+import { searchDocuments, type PathDocument } from './documents';
+import type { Dataset } from '../../data/dataset';
+import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
 import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
-import { t } from '../../i18n/zh-CN';
 import { Converter } from 'opencc-js';
-
-/**
- * Where the build writes the synonym groups of data/synonyms/ (src/pages/search/lexicon.json.ts); they go into the
- * index's entry, and the file is removed like the records.
- */
-const LEXICON = 'search/lexicon.json';
-
-/** Where the build writes the search records (src/pages/search/records.json.ts). */
-const RECORDS = 'search/records.json';
-
-/** Directories: pages that list the site's groups, institutions and regions (their lists are not indexed). */
-const DIRECTORIES = new Set(['/', '/groups/', '/institutions/', '/regions/', '/about/']);
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
 const K1 = 1.4;
 const B = 0.5;
 /** Postings per shard, on average: about 4 KB gzip. */
 const POSTINGS_PER_SHARD = 1200;
-
-function htmlFiles(dir: string): string[] {
-  // Sorted: page numbers follow the order pages are added, and readdir order differs between file systems.
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === INDEX_DIR.slice(1, -1) || entry.name === '_astro' ? [] : htmlFiles(path);
-      return entry.name.endsWith('.html') ? [path] : [];
-    });
-}
-
-/** "groups/x/index.html" → "/groups/x/", as the site serves it (trailingSlash: 'always'). */
-function urlOf(site: string, file: string): string {
-  const path = relative(site, file).split(sep).join('/');
-  return '/' + path.replace(/(^|\/)index\.html$/, '$1');
-}
 
 /** The index being built: posting lists by term, and what BM25 and the filters need of each page. */
 class IndexWriter {
@@ -201,43 +171,39 @@ function valueIndex(values: Map<string, number>, value: string | undefined, coun
   return values.get(value)!;
 }
 
-/** Indexes the built site in `site` (records first, then pages from HTML); returns how many of each. */
-export function writeSearchIndex(site: string, siteName: string, options: { longestList?: number } = {}): { records: number; htmlPages: number } {
-  const recordsFile = join(site, RECORDS);
-  const records: SearchRecord[] = existsSync(recordsFile) ? JSON.parse(readFileSync(recordsFile, 'utf8')) : [];
-  const byRecord = new Set(records.map((r) => r.url));
-  const all = htmlFiles(site);
-  const built = new Set(all.map((file) => urlOf(site, file)));
-  const missing = records.filter((r) => !built.has(r.url)).map((r) => `no page for search record ${r.url}`);
-  if (missing.length) throw new Error(`search index: ${missing.join('\n')}`);
-
+/**
+ * Indexes the pages of `documents` (`searchDocuments(dataset)`) into the built site in `site`, numbered in their order,
+ * with the synonym groups `synonyms` (data/synonyms/) in the entry; returns how many pages it indexed. Refuses (and
+ * leaves the site's index as it was) a document whose page is not in `site`: its result would lead nowhere.
+ */
+export function writeSearchIndex(site: string, documents: Iterable<PathDocument>, options: { longestList?: number; synonyms?: readonly (readonly string[])[] } = {}): { pages: number } {
+  // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
-  rmSync(root, { recursive: true, force: true });
-  const staging = join(root, 'staging');
+  const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
+  rmSync(staging, { recursive: true, force: true });
   const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST);
-  for (const record of records) writer.add(docOfRecord(record));
-  let htmlPages = 0;
-  // Pages a record stands for are not read at all.
-  for (const file of all) {
-    const url = urlOf(site, file);
-    if (byRecord.has(url)) continue;
-    const html = readFileSync(file, 'utf8');
-    if (!html.includes('data-search-body')) continue;
-    const doc = docOfPage(html, url, siteName, { directory: DIRECTORIES.has(url) });
-    if (!doc) continue;
-    writer.add(doc);
-    htmlPages++;
+  const missing: string[] = [];
+  for (const { path, document } of documents) {
+    if (!existsSync(join(site, path, 'index.html'))) missing.push(`no page for search document ${path}`);
+    else writer.add(indexDoc(path, document));
+  }
+  if (missing.length) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`search index: ${missing.join('\n')}`);
   }
   const entry = writer.finish();
-  const lexiconFile = join(site, LEXICON);
-  const lexicon: { synonyms?: string[][] } = existsSync(lexiconFile) ? JSON.parse(readFileSync(lexiconFile, 'utf8')) : {};
-  if (lexicon.synonyms?.length) entry.synonyms = lexicon.synonyms;
+  if (options.synonyms?.length) entry.synonyms = options.synonyms.map((words) => [...words]);
   entry.folds = foldingCharacters(writer.characters);
-  rmSync(lexiconFile, { force: true });
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
   renameSync(staging, join(root, entry.version));
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
-  rmSync(recordsFile, { force: true });
-  return { records: records.length, htmlPages };
+  return { pages: writer.pages };
+}
+
+/** The site's index from the dataset the build rendered its pages from. */
+export function writeSiteSearchIndex(site: string, dataset: Dataset): { pages: number } {
+  return writeSearchIndex(site, searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words) });
 }
 
 /**
@@ -259,9 +225,9 @@ export function searchIndexIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const { records, htmlPages } = writeSearchIndex(fileURLToPath(dir), t('site.name'));
+        const { pages } = writeSiteSearchIndex(fileURLToPath(dir), getDataset());
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        logger.info(`indexed ${records + htmlPages} pages in ${seconds} s (${records} from records, ${htmlPages} from HTML)`);
+        logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document`);
       },
     },
   };

@@ -1,26 +1,31 @@
 /**
- * What the search index takes of a built page (docOfPage, src/search/build/index-html.ts): the title without the site
- * name, the text a result shows, its terms weighted by heading level, its names weighted by length, and nothing from
- * outside the searchable area. Expected terms are worked out here from the page's runs of text with the shared
+ * What the search index takes of a page's search document (indexDoc, src/search/build/index-doc.ts): the title, the
+ * text a result shows, its terms weighted by heading level, its names weighted by length. Expected terms are worked out here from the page's runs of text with the shared
  * tokenizer (src/search/shared/tokens.ts), never read back from the function under test.
  */
 import { describe, expect, it } from 'vitest';
-import { docOfPage, storedPage, type IndexDoc } from '../../src/search/build/index-html';
+import { indexDoc, storedPage, type IndexDoc } from '../../src/search/build/index-doc';
+import type { SearchDocument } from '../../src/search/build/documents';
 import { indexTokens, pairToken } from '../../src/search/shared/tokens';
 import { nameField, nameWeight } from '../../src/search/build/names';
 import { indicatorForms } from '../../src/search/build/aliases';
 import { figureTokens, readFigures } from '../../src/search/shared/numbers';
 import { wordKey } from '../../src/search/shared/index-layout';
 
-const SITE = '医共体公开信息';
-
-const page = `<!doctype html><html lang="zh-CN"><head><title>麻屯镇卫生院 · 孟津县第一医疗卫生共同体 | ${SITE}</title></head><body>
-<header data-search-ignore="all"><nav>首页 医共体</nav></header>
-<main data-search-body><span hidden data-search-filter="kind" data-search-meta="kind">机构</span><span hidden data-search-filter="region" data-search-meta="region">洛阳市</span>
-<h1>麻屯镇卫生院</h1><p>属于<a href="/g/">孟津县第一医疗卫生共同体</a>，实行双向转诊。</p>
-<aside data-search-ignore>相关链接</aside>
-<h2>怎样转诊：上转</h2><p>先到<strong>镇</strong>卫生院看。</p><script>var x = "脚本";</script></main>
-<footer data-search-ignore="all">本站内容根据公开文件整理</footer></body></html>`;
+/** A page's search document (src/search/build/documents.ts), as the page's view writes it. */
+const page: SearchDocument = {
+  title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体',
+  kind: 'institution',
+  region: '洛阳市',
+  name: '麻屯镇卫生院',
+  sections: ['怎样转诊：上转'],
+  text: [
+    { text: '麻屯镇卫生院', weight: 7 },
+    { text: '属于孟津县第一医疗卫生共同体，实行双向转诊。' },
+    { text: '怎样转诊：上转', weight: 6 },
+    { text: '先到镇卫生院看。' },
+  ],
+};
 
 /** The runs of text the page above shows, with their weights (h1 7, h2 6, the rest 1). */
 const runs: [string, number][] = [
@@ -44,37 +49,38 @@ function weighted(list: [string, number][]): Map<string, number> {
   return terms;
 }
 
-const doc = docOfPage(page, '/institutions/matun/', SITE)!;
-const of = (html: string, options: { directory?: boolean } = {}) =>
-  docOfPage(`<html><head><title>页 | ${SITE}</title></head><body><main data-search-body>${html}</main></body></html>`, '/x/', SITE, options)!;
+const doc = indexDoc('/institutions/matun/', page);
+/** A page of blocks (text, or [text, heading level]); its name is its h1. */
+const of = (blocks: (string | [string, 1 | 2 | 3 | 4 | 6])[], more: Partial<SearchDocument> = {}) => {
+  const text = blocks.map((b) => (typeof b === 'string' ? { text: b } : { text: b[0], weight: [0, 7, 6, 5, 4, 3, 2][b[1]] }));
+  const name = blocks.find((b): b is [string, 1] => Array.isArray(b) && b[1] === 1)?.[0] ?? '';
+  const sections = blocks.filter((b): b is [string, 2 | 3] => Array.isArray(b) && (b[1] === 2 || b[1] === 3)).map((b) => b[0]);
+  return indexDoc('/x/', { title: '页', name, sections, text, ...more });
+};
 /** Whether any of a text's terms is among a doc's terms. */
 const holdsAny = (d: IndexDoc, text: string) => termsOf(text).some((term) => d.terms.has(term));
 
-describe('a built page as the search index takes it', () => {
-  it('titles the result with the page title without the site name, and takes kind and region from the filters', () => {
+describe('a page\'s search document as the search index takes it', () => {
+  it('titles the result with the page title, and gives its kind by its label and its region', () => {
     expect(doc).toMatchObject({ url: '/institutions/matun/', title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体', kind: '机构', region: '洛阳市' });
-    expect(of('<h1>双向转诊</h1>').title).toBe('页');
-    const untitled = docOfPage('<html><body><main data-search-body><h1>双向\n  转诊</h1></main></body></html>', '/y/', SITE)!;
-    expect(untitled.title).toBe('双向转诊');
-    expect(untitled.kind).toBeUndefined();
+    expect(of([['双向转诊', 1]]).title).toBe('页');
+    expect(of([['双向转诊', 1]]).kind).toBeUndefined();
   });
 
-  it('shows the text of the searchable area, a block at a time', () => {
+  it('shows the text, a block at a time', () => {
     expect(doc.text).toBe(runs.map(([text]) => text).join(' '));
   });
 
-  it('weighs heading terms by heading level and body terms 1, across inline elements', () => {
+  it('weighs heading terms by heading level and body terms 1', () => {
     expect(doc.terms).toEqual(weighted(runs));
     expect(doc.length).toBe(runs.reduce((n, [text]) => n + termsOf(text).length, 0));
-    // "镇" in <strong> still pairs with its neighbours.
     expect(doc.terms.get(pairToken('到', '镇')!)).toBe(1);
     expect(doc.terms.get(pairToken('镇', '卫')!)).toBe(7 + 1);
-    // Every heading level has its weight; a level below h3 too.
-    const levels = of('<h3>甲乙</h3><h4>丙丁</h4><h6>戊己</h6><p>庚辛</p>');
+    const levels = of([['甲乙', 3], ['丙丁', 4], ['戊己', 6], '庚辛']);
     expect(levels.terms).toEqual(weighted([['甲乙', 5], ['丙丁', 4], ['戊己', 2], ['庚辛', 1]]));
     // Latin words and numbers count as words of their own, lower case and without thousands commas.
-    expect(of('<p>DRG 付费 105,423 人次</p>').terms).toEqual(weighted([['DRG 付费 105,423 人次', 1]]));
-    expect(of('<p>DRG 付费 105,423 人次</p>').terms.get('105423')).toBe(1);
+    expect(of(['DRG 付费 105,423 人次']).terms).toEqual(weighted([['DRG 付费 105,423 人次', 1]]));
+    expect(of(['DRG 付费 105,423 人次']).terms.get('105423')).toBe(1);
   });
 
   it('files the name and section names (before a "：") with the weights of their lengths', () => {
@@ -88,89 +94,59 @@ describe('a built page as the search index takes it', () => {
 
   it('gives a term in several names the weight of the heaviest, not their sum', () => {
     // 孟津 is in the page name (12 characters, light) and a section name (3 characters, heavier).
-    const both = of('<h1>孟津县妇幼保健院概况介绍</h1><h2>孟津县</h2><h3>孟津县：简介</h3>');
+    const both = of([['孟津县妇幼保健院概况介绍', 1], ['孟津县', 2], ['孟津县：简介', 3]]);
     expect(nameWeight('part', 3)).toBeGreaterThan(nameWeight('name', 12));
     expect(both.names.get(pairToken('孟', '津')!)).toBe(nameWeight('part', 3));
     expect(both.names.get(pairToken('保', '健')!)).toBe(nameWeight('name', 12));
-    const short = of('<h1>双向转诊</h1><h2>转诊流程</h2>');
+    const short = of([['双向转诊', 1], ['转诊流程', 2]]);
     expect(short.names.get(pairToken('转', '诊')!)).toBe(nameWeight('name', 4));
     expect(short.names.get(pairToken('流', '程')!)).toBe(nameWeight('part', 4));
   });
 
-  it('leaves out scripts, filter values, data-search-ignore and everything outside the searchable area', () => {
-    for (const outside of ['脚本', '首页', '公开文件', '机构', '洛阳市', '相关链接']) {
-      expect(holdsAny(doc, outside), outside).toBe(false);
-      expect(doc.text, outside).not.toContain(outside);
-    }
-    expect(doc.text).not.toContain('var x');
+  it('weighs aliases and pinyin like the name, shows none of them, and keys the page by each whole name', () => {
+    const named = indexDoc('/i/', { title: '孟津县中医院', kind: 'institution', name: '孟津县中医院', aliases: ['孟津县中医医院'], spelled: ['mengjinxianzhongyiyuan'], text: [{ text: '孟津县中医院（县级医院）' }] });
+    // An alias's pairs weigh as a name of its length (never more than the name's own pairs).
+    for (const token of indexTokens('孟津县中医医院')) expect(named.names.get(token), token).toBe(nameWeight('name', indexTokens('孟津县中医院').includes(token) ? 6 : 7));
+    expect(named.names.get('mengjinxianzhongyiyuan')).toBe(nameWeight('name', 6));
+    expect(named.text).toBe('孟津县中医院（县级医院）');
+    expect(named.hidden.split(' 。 ')).toEqual(['孟津县中医医院', 'mengjinxianzhongyiyuan']);
+    expect(named.wholeNames).toEqual(['孟津县中医院', '孟津县中医医院']);
   });
 
-  it('shows no whitespace between Han characters (line breaks in the HTML), and still pairs them', () => {
-    const broken = of('<p>麻屯镇\n    卫生院 DRG 付费\n改革</p><p>甲</p><p>乙</p>');
+  it('shows no whitespace between Han characters, and still pairs them', () => {
+    const broken = of(['麻屯镇\n    卫生院 DRG 付费\n改革', '甲', '乙']);
     expect(broken.text).toBe('麻屯镇卫生院 DRG 付费改革 甲 乙');
     expect(broken.terms.get(pairToken('镇', '卫')!)).toBe(1);
     expect(broken.terms.get(pairToken('费', '改')!)).toBe(1);
     // Blocks are apart: their edges pair nothing.
     expect(broken.terms.has(pairToken('甲', '乙')!)).toBe(false);
-    const heading = of('<h1>麻屯镇\n  卫生院</h1><h2>双向\n  转诊：上转</h2>');
-    for (const token of indexTokens('麻屯镇卫生院')) expect(heading.names.get(token)).toBe(nameWeight('name', 6));
-    expect(heading.names.get(pairToken('向', '转')!)).toBe(nameWeight('part', 4));
   });
 
-  it('gives nothing for a page without a searchable area', () => {
-    expect(docOfPage('<html><body><p>没有正文标记</p></body></html>', '/z/', SITE)).toBeUndefined();
-  });
-
-  it("indexes a directory's prose but not its lists", () => {
-    const html =
-      '<h1>医共体名录</h1><p>本页列出各地医共体。</p>' +
-      '<ul><li><h2>麻屯镇卫生院</h2></li></ul><ol><li>小浪底镇</li></ol><table><tr><td>会盟镇</td></tr></table><dl><dt>偃师区</dt><dd>银山分院</dd></dl>';
-    const directory = of(html, { directory: true });
-    expect(directory.text).toBe('医共体名录 本页列出各地医共体。');
-    expect(directory.terms).toEqual(weighted([['医共体名录', 7], ['本页列出各地医共体。', 1]]));
-    expect([...directory.names.keys()].sort()).toEqual([...new Set(indexTokens('医共体名录'))].sort());
-    // The same page as any other page: its lists are text too.
-    const plain = of(html);
-    for (const listed of ['麻屯镇卫生院', '小浪底镇', '会盟镇', '偃师区', '银山分院']) {
-      expect(holdsAny(directory, listed), listed).toBe(false);
-      expect(plain.text).toContain(listed);
-      for (const token of indexTokens(listed)) expect(plain.terms.has(token), listed).toBe(true);
-    }
-    expect(plain.names.get(pairToken('卫', '生')!)).toBe(nameWeight('part', 6));
-  });
-
-  it('lets an indicator page answer to what readers call its figure, without showing it', () => {
+  it('lets a page answer to words it does not show', () => {
     const name = '基层医疗卫生机构诊疗人次占比';
     const forms = indicatorForms(name);
     expect(forms.length).toBeGreaterThan(0);
-    const indicator = of(`<span hidden data-search-filter="kind">指标</span><h1>${name}</h1><p>定义见文件。</p>`);
+    const indicator = of([[name, 1], '定义见文件。'], { kind: 'indicator', hidden: forms });
     expect(indicator.kind).toBe('指标');
     expect(indicator.hidden.split(' 。 ')).toEqual(forms);
     for (const form of forms) {
       expect(indicator.text).not.toContain(form);
       for (const term of termsOf(form)) expect(indicator.terms.has(term), term).toBe(true);
     }
-    // The same heading on a page of another kind answers to nothing more.
-    const other = of(`<span hidden data-search-filter="kind">指南</span><h1>${name}</h1><p>定义见文件。</p>`);
-    expect(other.hidden).toBe('');
-    for (const form of forms) for (const token of indexTokens(form).filter((t) => !indexTokens(name).includes(t))) expect(other.terms.has(token)).toBe(false);
   });
 
-  it("lists its figures' rows with the numbers they show, and is found by them in 万", () => {
-    const table = of(
-      '<table><tr id="obs-o1"><th>孟津县</th><td>2023年</td><td class="num">105,423 人次</td></tr>' +
-        '<tr id="obs-o2"><th>麻屯镇</th><td class="num">80–90%</td></tr><tr><td class="num">639,000</td></tr></table>',
-    );
+  it('is found by its figures in 万, each with its row, and only by the figures it has', () => {
     const expected = [
       { id: 'o1', value: 105423 },
       { id: 'o2', value: 80 },
       { id: 'o2', value: 90 },
     ];
+    const table = of(['孟津县 2023年 105,423 人次', '麻屯镇 80–90%', '639,000'], { figures: expected });
     expect(table.figures).toEqual(expected);
     expect(readFigures(storedPage(table).figures)).toEqual(expected);
     expect(figureTokens(105423).length).toBeGreaterThan(0);
     for (const token of figureTokens(105423)) expect(table.terms.get(token), token).toBe(1);
-    // A row without an id is no figure: its number is a word, not a figure in 万.
+    // A number in the text that is no figure is a word, not a figure in 万.
     expect(table.terms.get('639000')).toBe(1);
     for (const token of figureTokens(639000)) expect(table.terms.has(token), token).toBe(false);
   });
@@ -181,7 +157,7 @@ describe('a page as a result reads it', () => {
     const stored = storedPage(doc);
     expect(stored).toEqual({ url: doc.url, title: doc.title, kind: '机构', region: '洛阳市', text: doc.text });
     expect(JSON.stringify(stored)).not.toMatch(/yq[0-9a-z]{6}/);
-    expect(storedPage(of('<p>甲</p>'))).toEqual({ url: '/x/', title: '页', text: '甲' });
+    expect(storedPage(of(['甲']))).toEqual({ url: '/x/', title: '页', text: '甲' });
   });
 });
 

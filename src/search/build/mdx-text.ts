@@ -38,6 +38,9 @@ const reader = createProcessor({
 /** Blocks whose text is one run; anything else holds blocks. */
 const LEAF_BLOCKS = new Set(['paragraph', 'heading', 'tableCell', 'code']);
 
+/** Inline content: within a block, it runs on. */
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'link', 'linkReference', 'break', 'image', 'imageReference', 'mdxJsxTextElement']);
+
 /** A phrasing node's text: text, inline code and the text of links and emphasis; not image addresses. */
 function phrasing(node: MdNode): string {
   if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') return node.value ?? '';
@@ -66,6 +69,12 @@ export function mdxText(body: string): MdxBlock[] {
     if (node.type === 'mdxJsxFlowElement') {
       const title = node.attributes?.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'title')?.value;
       if (typeof title === 'string' && title.trim()) blocks.push({ text: title.trim() });
+      // Written on one line (<Note>工作日上午</Note>), its text is inline: one block.
+      if (node.children?.length && node.children.every((child) => PHRASING.has(child.type))) {
+        const text = node.children.map(phrasing).join('').trim();
+        if (text) blocks.push({ text });
+        return;
+      }
     }
     for (const child of node.children ?? []) walk(child);
   };

@@ -18,7 +18,7 @@ import type { SearchDocument, TextBlock } from './documents';
 import { t } from '../../i18n/zh-CN';
 
 /** A record's lines as its text: one block, each line ending a sentence (no second full stop where it ends one). */
-function linesText(lines: string[]): TextBlock[] {
+export function linesText(lines: string[]): TextBlock[] {
   return [{ text: lines.map((line, i) => (i < lines.length - 1 && !/[。！？；.!?]$/u.test(line) ? `${line}。` : line)).join('') }];
 }
 

@@ -59,7 +59,7 @@ export interface IndexPage {
   figures?: string;
   /** What the page says, as the excerpt shows it (its start only, where `cut`). */
   text: string;
-  /** The page says more than `text` holds (src/search/build/index-html.ts, STORED_TEXT). */
+  /** The page says more than `text` holds (src/search/build/index-doc.ts, STORED_TEXT). */
   cut?: boolean;
   /** Words it answers to without showing them (aliases, other names, pinyin). */
   hidden?: string;

@@ -26,7 +26,7 @@ import type { Dataset } from '../../data/dataset';
 import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
 import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
-import { Converter } from 'opencc-js';
+import { foldingCharacters } from './name-readings';
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
 const K1 = 1.4;
@@ -204,19 +204,6 @@ export function writeSearchIndex(site: string, documents: Iterable<PathDocument>
 /** The site's index from the dataset the build rendered its pages from. */
 export function writeSiteSearchIndex(site: string, dataset: Dataset): { pages: number } {
   return writeSearchIndex(site, searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words) });
-}
-
-/**
- * The Traditional and variant forms (Taiwan, Hong Kong, OpenCC's standard) of the characters the index holds, that
- * differ from them: a query holding none of these needs no Traditional→Simplified fold, and the search page then never
- * fetches the fold's 32 KB (src/search/browser/engine.ts). A Traditional character whose Simplified form is on no page
- * could find nothing either way, so it is not listed.
- */
-export function foldingCharacters(characters: Iterable<string>): string {
-  const converters = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' }), Converter({ from: 'cn', to: 't' })];
-  const forms = new Set<string>();
-  for (const ch of characters) for (const convert of converters) for (const form of convert(ch)) if (form !== ch && /\p{Script=Han}/u.test(form)) forms.add(form);
-  return [...forms].sort().join('');
 }
 
 export function searchIndexIntegration(): AstroIntegration {

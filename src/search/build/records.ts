@@ -12,7 +12,8 @@ import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } fr
 import { formatQualified } from '../../views/format';
 import { formatPeriod } from '../../data/period';
 import { groupTitle, institutionTitle, placeLabel } from '../../views/titles';
-import { nameForms, pinyinForms } from './aliases';
+import { nameForms } from './aliases';
+import { pinyinForms } from './name-readings';
 import type { PageFigure } from '../shared/numbers';
 import type { SearchDocument, TextBlock } from './documents';
 import { t } from '../../i18n/zh-CN';

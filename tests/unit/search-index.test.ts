@@ -6,15 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { writeSearchIndex } from '../../src/search/build/integration';
+import { writeSearchIndex, type IndexState } from '../../src/search/build/integration';
+import { indexDoc } from '../../src/search/build/index-doc';
 import { STORED_TEXT } from '../../src/search/build/index-doc';
 import type { PathDocument, SearchDocument } from '../../src/search/build/documents';
 import type { ResultKind } from '../../src/search/shared/kinds';
 import { gunzipText, openIndex, type SearchIndex } from '../../src/search/browser/index-reader';
 import { createEngine } from '../../src/search/browser/engine';
-import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
+import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, nameKey, pagePath, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
 import { pairToken } from '../../src/search/shared/tokens';
 
 /** A page's search document (src/search/build/documents.ts) of a title, an h1 and paragraphs, with its filters. */
@@ -121,7 +122,7 @@ describe('the search index of a small site', () => {
   });
 
   it('indexes every page with a search document, once each', () => {
-    expect(counts).toEqual({ pages: Object.values(PAGES).filter(Boolean).length + 1 });
+    expect(counts).toMatchObject({ pages: Object.values(PAGES).filter(Boolean).length + 1 });
     expect(index.entry.pages).toBe(counts.pages);
   });
 
@@ -437,5 +438,91 @@ describe('reading an index file', () => {
 
   it('passes through bytes a host already inflated', async () => {
     expect(await gunzipText(bytes(new TextEncoder().encode(text)))).toBe(text);
+  });
+});
+
+describe('an index written again after a change, given the state of the one before', () => {
+  const changedPath = '/guide/other/';
+  const changed = pageDoc('看病须知', '看病须知', ['实行分级诊疗的规定。'], { kind: 'guide', region: '资中县' });
+  const removed = '/updates/c/';
+  const added = '/updates/e/';
+  const addedDoc = pageDoc('动态戊', '动态戊', ['新建胸痛中心'], { kind: 'update' });
+  let before: { dir: string; state: IndexState; entry: IndexEntry };
+  let after: { dir: string; state: IndexState; entry: IndexEntry };
+
+  beforeAll(() => {
+    const first = writeSite(PAGES, [[RECORD_PATH, RECORD]]);
+    const { state } = writeSearchIndex(first.dir, first.documents);
+    before = { dir: first.dir, state, entry: entryOf(first.dir) };
+    const next = writeSite({ ...PAGES, [changedPath]: changed, [removed]: null, [added]: addedDoc }, [[RECORD_PATH, RECORD]]);
+    // The new page comes first in the documents' order: its number is still the next free one.
+    const documents = [next.documents.find((d) => d.path === added)!, ...next.documents.filter((d) => d.path !== added)];
+    const written = writeSearchIndex(next.dir, documents, { previous: state });
+    after = { dir: next.dir, state: written.state, entry: entryOf(next.dir) };
+  });
+
+  const file = (side: { dir: string }, path: string) => readFileSync(join(side.dir, path));
+  const pageFile = (side: { dir: string; entry: IndexEntry }, n: number) => file(side, pagePath(side.entry.version, n));
+
+  it('keeps every page its number, gives a new page the next one, and leaves a removed page\'s empty', () => {
+    const { paths } = before.state;
+    expect(after.state.paths.length).toBe(paths.length + 1);
+    paths.forEach((path, n) => expect(after.state.paths[n], `${n}`).toBe(path === removed ? null : path));
+    expect(after.state.paths[paths.length]).toBe(added);
+    expect(after.entry.shards).toBe(before.entry.shards);
+    expect(after.state.average).toBe(before.state.average);
+  });
+
+  it("keeps an unchanged page's result file byte for byte", () => {
+    before.state.paths.forEach((path, n) => {
+      if (path === null || path === changedPath || path === removed) return;
+      expect(pageFile(after, n).equals(pageFile(before, n)), path).toBe(true);
+    });
+  });
+
+  it("keeps each shard byte for byte that none of the changed page's terms are in", () => {
+    // Enough pages for many shards; one page changes a few words.
+    const chars = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊'];
+    const site: Site = {};
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      for (let k = 0; k < 30; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
+      site[`/pages/p${i}/`] = pageDoc(`第${i}页`, undefined, [text], { kind: 'guide' });
+    }
+    const old = pageDoc('专页', undefined, ['胸痛'], { kind: 'guide' });
+    const now = pageDoc('专页', undefined, ['卒中'], { kind: 'guide' });
+    const first = writeSite({ ...site, '/special/': old });
+    const { state } = writeSearchIndex(first.dir, first.documents);
+    const second = writeSite({ ...site, '/special/': now });
+    writeSearchIndex(second.dir, second.documents, { previous: state });
+    const [a, b] = [entryOf(first.dir), entryOf(second.dir)];
+    expect(b.shards).toBe(a.shards);
+    expect(a.shards).toBeGreaterThan(4);
+    const touched = new Set([...indexDoc('/special/', old).terms.keys(), ...indexDoc('/special/', now).terms.keys()]);
+    let kept = 0;
+    for (let n = 0; n < a.shards; n++) {
+      const [was, is] = [readFileSync(join(first.dir, shardPath(a.version, n))), readFileSync(join(second.dir, shardPath(b.version, n)))];
+      const keys = [was, is].flatMap((bytes) => Object.keys(JSON.parse(gunzipSync(bytes).toString()))).map((key) => key.replace(/^#|[@~]\d+$/g, ''));
+      if (keys.some((key) => touched.has(key))) continue;
+      expect(is.equals(was), `shard ${n}`).toBe(true);
+      kept++;
+    }
+    // Most shards hold none of its six terms.
+    expect(kept).toBeGreaterThanOrEqual(a.shards - touched.size);
+  });
+
+  it('finds the changed and new pages by their new words, and the removed page no more', async () => {
+    const index = await open(after.dir);
+    const urlsOf = async (term: string) => Promise.all((await index.search(term)).results.map(async (r) => (await index.page(r.id)).url));
+    expect(await urlsOf(pairToken('分', '级')!)).toEqual([changedPath]);
+    expect(await urlsOf(pairToken('胸', '痛')!)).toEqual([added]);
+    expect(await urlsOf('dr')).toEqual([]);
+    expect((await urlsOf(pairToken('双', '向')!)).sort()).toEqual(['/documents/plan/', '/guide/referral/', RECORD_PATH].sort());
+  });
+
+  it('numbers pages afresh, without gaps, when written without it', () => {
+    const again = writeSite({ ...PAGES, [removed]: null }, [[RECORD_PATH, RECORD]]);
+    const { state } = writeSearchIndex(again.dir, again.documents);
+    expect(state.paths).toEqual(again.documents.map((d) => d.path));
   });
 });

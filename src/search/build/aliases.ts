@@ -5,6 +5,8 @@
  * the one engine for names (src/search/build/name-readings.ts). Runs at build time only.
  */
 
+import { PLACE_WORDS } from '../shared/names';
+
 /** Shorter or longer forms of one name, each rule applied to a name and to the forms the other rules made. */
 const FORMS: [RegExp, string][] = [
   [/第([一二三四五六七八九十]+)人民医院/u, '$1院'],
@@ -19,7 +21,7 @@ function placeForms(places: string[]): [string, string[]][] {
   return [...new Set(places)]
     .filter((p) => p.length >= 2)
     .sort((a, b) => b.length - a.length)
-    .map((p) => [p, /^\p{Script=Han}{2,}[省市县区镇乡]$/u.test(p) ? ['', p.slice(0, -1)] : ['']]);
+    .map((p) => [p, /^\p{Script=Han}{3,}$/u.test(p) && PLACE_WORDS.has(p.slice(-1)) ? ['', p.slice(0, -1)] : ['']]);
 }
 
 /**

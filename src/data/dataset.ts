@@ -4,7 +4,7 @@
  *
  * No Astro imports: views (src/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
+import type { Correction, DocumentMeta, GlossaryTerm, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 import { subjectKey, type Subject, type SubjectType } from './subject';
 
@@ -55,6 +55,8 @@ export interface Dataset {
   readonly references: readonly Reference[];
   /** Words readers use for the same thing, for search (data/synonyms/). */
   readonly synonyms: readonly Synonym[];
+  /** Terms residents meet in policy texts, in the editors' order (data/glossary/). */
+  readonly glossary: readonly GlossaryTerm[];
   /** Sorted by id, so output does not depend on the order files were read. */
   readonly documents: readonly DocumentEntry[];
   readonly updates: readonly UpdateEntry[];
@@ -67,6 +69,7 @@ export interface Dataset {
   readonly document: ReadonlyMap<string, DocumentEntry>;
   readonly update: ReadonlyMap<string, UpdateEntry>;
   readonly reference: ReadonlyMap<string, Reference>;
+  readonly glossaryTerm: ReadonlyMap<string, GlossaryTerm>;
 
   /** Figures about one subject, keyed `type:id` (see `subjectKey`). */
   readonly observationsBySubject: ReadonlyMap<string, readonly Observation[]>;
@@ -244,6 +247,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     corrections: entries.corrections,
     references: entries.references ?? [],
     synonyms: entries.synonyms ?? [],
+    glossary: entries.glossary ?? [],
     documents,
     updates,
     region,
@@ -254,6 +258,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     document: mapById(documents),
     update: mapById(updates),
     reference: mapById(entries.references ?? []),
+    glossaryTerm: mapById(entries.glossary ?? []),
     observationsBySubject,
     observationsByIndicator,
     observationsByDocument,

@@ -96,6 +96,11 @@ export const observationSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The basis (口径) the source states for the figure, e.g. "住院" or "门急诊"; leave out when the source does not say.
+     * A figure is held against a national target only on the target's basis.
+     */
+    countingBasis: name.optional(),
     /** A short note for readers, e.g. a scope the source gives. */
     note: prose.optional(),
     /** Set when something about the figure (its subject, period or count) is our reading of the source, not its words. */

@@ -2,11 +2,12 @@
  * The build script's side of incremental publishing (./incremental.ts): the code fingerprint, the manifest kept beside
  * dist/, and the job file handed to the Astro process.
  *
- * The manifest lives at `.build-staging/dist-manifest.json`, outside dist/: it is build state, not part of the
- * published site (a site built incrementally is byte for byte a full build's, and a full build has no such file). It
- * must never claim pages dist/ does not have, so publishing (./publish.ts) removes it before dist/ is swapped and
- * writes the new one after, naming the new dist/ by device and inode: a crash in between leaves no manifest (the next
- * build is a full one), and a dist/ put there by other means (a copy, a bare `astro build`) does not match it.
+ * The manifest lives at `.dist-manifest.json` beside dist/ (ignored by git), never inside it: it is build state, not
+ * part of the published site (a site built incrementally is byte for byte a full build's, and a full build has no such
+ * file). It must never claim pages dist/ does not have, so publishing (./publish.ts) removes it before dist/ is swapped
+ * and writes the new one after, naming the new dist/ by device, inode and change time: a crash in between leaves no
+ * manifest (the next build is a full one), and a dist/ put there by other means (a copy, a bare `astro build`, even
+ * one that got the old folder's inode number) does not match it.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join, relative, sep } from 'node:path';
 import { MANIFEST_VERSION, type Manifest } from './incremental';
 
 /** Where the manifest of the published dist/ is kept (relative to the project root). */
-export const MANIFEST_FILE = '.build-staging/dist-manifest.json';
+export const MANIFEST_FILE = '.dist-manifest.json';
 
 /** The environment variable naming the job file the Astro process reads (./incremental-integration.ts). */
 export const INCREMENTAL_ENV = 'YIGONGTI_INCREMENTAL';
@@ -88,7 +89,7 @@ export function readPublishedManifest(root: string, code: string): { manifest?: 
     return { why: 'the manifest is unreadable' };
   }
   if (manifest.version !== MANIFEST_VERSION) return { why: 'the manifest is from another version' };
-  if (!manifest.dist || manifest.dist.ino !== dist.ino || manifest.dist.dev !== dist.dev) return { why: 'dist/ is not the site the manifest describes' };
+  if (!manifest.dist || manifest.dist.ino !== dist.ino || manifest.dist.dev !== dist.dev || manifest.dist.ctimeMs !== dist.ctimeMs) return { why: 'dist/ is not the site the manifest describes' };
   if (manifest.code !== code) return { why: 'code, styles or settings changed' };
   return { manifest };
 }
@@ -98,11 +99,14 @@ export function forgetManifest(root: string): void {
   rmSync(join(root, MANIFEST_FILE), { force: true });
 }
 
-/** Writes the manifest of the dist/ just published, naming it by device and inode (after the swap). */
+/**
+ * Writes the manifest of the dist/ just published, naming it by device, inode and change time (after the swap; the
+ * rename set the change time, which no one can set back, and any later rename or new entry at its top changes it).
+ */
 export function recordManifest(root: string, manifest: Manifest): void {
   const dist = statSync(join(root, 'dist'));
   const file = join(root, MANIFEST_FILE);
   const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, JSON.stringify({ ...manifest, dist: { dev: dist.dev, ino: dist.ino } }));
+  writeFileSync(temporary, JSON.stringify({ ...manifest, dist: { dev: dist.dev, ino: dist.ino, ctimeMs: dist.ctimeMs } }));
   renameSync(temporary, file);
 }

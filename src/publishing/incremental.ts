@@ -30,8 +30,8 @@ export interface Manifest {
   version: number;
   code: string;
   files: Record<string, string>;
-  /** The dist/ folder it describes (device and inode), so a dist/ replaced by other means is never taken for it. */
-  dist?: { dev: number; ino: number };
+  /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
+  dist?: { dev: number; ino: number; ctimeMs: number };
 }
 
 /** The state of one build, shared between the routes' getStaticPaths and the integration (one process). */

@@ -5,8 +5,8 @@
  * folder, and the two sites must hold the same files with the same bytes. The changes follow one another, so a page
  * left stale by one step would show in every later comparison too.
  *
- * Changes that touch different pages are made in the same step to keep the test cheap (three steps of two builds each):
- * the comparison is of the whole site, so each kind's pages are checked whatever else changed with it.
+ * Changes of different kinds are made in the same step to keep the test cheap (two steps of two builds each, after the
+ * first): the comparison is of the whole site, so each kind's pages are checked whatever else changed with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -81,7 +81,7 @@ beforeAll(async () => {
 afterAll(() => removeProject(dir));
 
 describe('incremental publishing equals a full build', () => {
-  it('publishes a renamed county and a changed figure as a full build would, re-rendering only what shows them', async () => {
+  it('publishes a renamed county, a changed figure and an edited update as a full build would, re-rendering only what shows them', async () => {
     // A name used on many pages: the county's own page, its groups, institutions, figures, lists, search.
     editJson(dir, 'data/regions/regions.json', (regions) => {
       regions.find((r) => r.id === 'zizhong').name = '资中测试县';
@@ -92,16 +92,19 @@ describe('incremental publishing equals a full build', () => {
       figure.value = 3;
       figure.source.excerpt = '3个紧密型县域医共体';
     });
-    const { rewritten, counted } = await publishAndCompare('name-and-figure');
+    // An update (MDX): its body is edited.
+    editText(dir, 'content/updates/2026-11-23-site-online.mdx', (text) => text.replace('## 首批收录的 5 份文件', '## 首批收录的五份文件'));
+    const { rewritten, counted } = await publishAndCompare('name-figure-update');
     expect(rewritten).toContain('regions/zizhong/index.html');
     expect(rewritten).toContain('indicators/medical-community-count/index.html');
-    // Pages of other counties show neither and are taken from the last site as they were.
+    expect(rewritten).toContain('updates/2026-11-23-site-online/index.html');
+    // Pages of other counties show none of it and are taken from the last site as they were.
     expect(rewritten).not.toContain('groups/mengjin-first-medical-community/index.html');
-    expect(rewritten).not.toContain('regions/gaomi/index.html');
+    expect(rewritten).not.toContain('institutions/gaomi-jiangzhuang-health-centre/index.html');
     expect(counted.reused).toBeGreaterThan(0);
   }, STEP);
 
-  it('publishes a roster change and a deleted institution as a full build would, and removes its page', async () => {
+  it('publishes a roster change, a deleted institution and a new update as a full build would, and removes the page', async () => {
     // A roster change: Xiaolangdi's health centre moves from Mengjin's first community to the second.
     // A deleted institution: Songzhuang's health centre leaves the data and the third community's roster.
     editJson(dir, 'data/groups/mengjin-2020-yigongti-plan.json', (groups) => {
@@ -116,24 +119,18 @@ describe('incremental publishing equals a full build', () => {
         1,
       );
     });
-    const { rewritten } = await publishAndCompare('roster-and-deletion');
-    expect(rewritten).toContain('groups/mengjin-first-medical-community/index.html');
-    expect(rewritten).toContain('groups/mengjin-second-medical-community/index.html');
-    expect(rewritten).toContain('institutions/mengjin-xiaolangdi-health-centre/index.html');
-    expect(tree(join(dir, 'dist')).has('institutions/mengjin-songzhuang-health-centre/index.html')).toBe(false);
-    expect(rewritten).not.toContain('groups/gaomi-gaokang-group/index.html');
-  }, STEP);
-
-  it('publishes a new and an edited update (MDX) as a full build would', async () => {
-    editText(dir, 'content/updates/2026-11-23-site-online.mdx', (text) => text.replace('## 首批收录的 5 份文件', '## 首批收录的五份文件'));
+    // A new update (MDX) about Gaomi.
     editText(
       dir,
       'content/updates/2026-11-30-gaomi.mdx',
       () => '---\ntitle: 高密市页面更新\ndate: 2026-11-30\nregions:\n  - gaomi\nsummary: 补充了高密市高康医疗集团的说明。\n---\n\n高密市的页面补充了说明。\n',
     );
-    const { rewritten } = await publishAndCompare('updates');
-    expect(rewritten).toContain('updates/2026-11-23-site-online/index.html');
+    const { rewritten } = await publishAndCompare('roster-deletion-update');
+    expect(rewritten).toContain('groups/mengjin-first-medical-community/index.html');
+    expect(rewritten).toContain('groups/mengjin-second-medical-community/index.html');
+    expect(rewritten).toContain('institutions/mengjin-xiaolangdi-health-centre/index.html');
     expect(rewritten).toContain('updates/2026-11-30-gaomi/index.html');
-    expect(rewritten).not.toContain('institutions/mengjin-matun-health-centre/index.html');
+    expect(tree(join(dir, 'dist')).has('institutions/mengjin-songzhuang-health-centre/index.html')).toBe(false);
+    expect(rewritten).not.toContain('institutions/zizhong-yinshan-branch/index.html');
   }, STEP);
 });

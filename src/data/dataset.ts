@@ -12,10 +12,14 @@ import { indexIndicators, type IndicatorIndex } from './indicator-index';
 export interface DocumentEntry {
   id: string;
   data: DocumentMeta;
+  /** The MDX body as written (validated by src/data/mdx-policy.ts), for its page's search document. */
+  body?: string;
 }
 export interface UpdateEntry {
   id: string;
   data: UpdateMeta;
+  /** The MDX body as written (validated by src/data/mdx-policy.ts), for its page's search document. */
+  body?: string;
 }
 
 export { subjectHref, subjectKey, subjectName, type Subject, type SubjectType } from './subject';
@@ -141,8 +145,8 @@ export interface FileInfo {
 
 /** Builds every index once. Entries must already be valid (validateDataset); a loop in the region tree is cut. */
 export function indexDataset(entries: Entries, files: FileInfo = { origins: new Map(), fileDates: new Map() }): Dataset {
-  const documents = entries.documents.map(({ id, data }) => ({ id, data })).sort(byIdText);
-  const updates = entries.updates.map(({ id, data }) => ({ id, data })).sort(byIdText);
+  const documents = entries.documents.map(({ id, data, body }) => ({ id, data, body })).sort(byIdText);
+  const updates = entries.updates.map(({ id, data, body }) => ({ id, data, body })).sort(byIdText);
   const region = mapById(entries.regions);
   const institution = mapById(entries.institutions);
   const group = mapById(entries.groups);

@@ -63,6 +63,9 @@ export function topicOf(indicator: Indicator): Topic {
 
 export { LATEST_SHOWN, newerFirst } from '../data/indicator-index';
 
+/** The catalogue's index: the dataset's own (src/data/indicator-index.ts). */
+export const catalogueIndex = (dataset: Dataset) => dataset.indicatorIndex;
+
 /** National indicators (not local) with at least one figure: the overview grid's columns, in catalogue order. */
 export function gridIndicators(dataset: Dataset): Indicator[] {
   return catalogue(dataset)

@@ -199,10 +199,13 @@ function deepestNode(root: Node): { node: Node; depth: number } {
  */
 const MAX_MARKS_PER_PARAGRAPH = 1000;
 
-/** The first line of a paragraph with more emphasis marks or brackets than any text needs. */
+/**
+ * The first line of a paragraph with more emphasis marks or brackets than any text needs. Paragraphs are counted between
+ * blank lines (CRLF ones included); a chunk between blank lines holds one paragraph or more, never part of one.
+ */
 function tooManyMarks(body: string): number | undefined {
   let line = 1;
-  for (const paragraph of body.split(/\n[ \t]*\n/)) {
+  for (const paragraph of body.split(/\r?\n[ \t]*(?=\r?\n)/)) {
     let emphasis = 0;
     let brackets = 0;
     for (let i = 0; i < paragraph.length; i++) {
@@ -210,8 +213,8 @@ function tooManyMarks(body: string): number | undefined {
       if (c === 42 || c === 95) emphasis++;
       else if (c === 91) brackets++;
     }
-    if (emphasis > MAX_MARKS_PER_PARAGRAPH || brackets > MAX_MARKS_PER_PARAGRAPH) return line;
-    line += paragraph.split('\n').length + 1;
+    if (emphasis > MAX_MARKS_PER_PARAGRAPH || brackets > MAX_MARKS_PER_PARAGRAPH) return line + (paragraph.match(/^(?:\r?\n)*/)![0].split('\n').length - 1);
+    line += paragraph.split('\n').length;
   }
   return undefined;
 }
@@ -353,14 +356,25 @@ const parser = createProcessor({
   ],
 });
 
-/** Everything not allowed in an MDX body, a syntax error included (then the only violation). */
-export function mdxViolations(body: string, options: MdxPolicyOptions = {}): MdxViolation[] {
+/**
+ * What the text holds that no reader of Markdown should be handed: more containers on a line or more emphasis marks in a
+ * paragraph than any text needs. One rule for check (mdxViolations) and the build (remarkMdxPolicy wraps the parser
+ * with it), applied to the raw text before either parses it, so both refuse the same files and neither stalls.
+ */
+export function mdxTextViolations(body: string): MdxViolation[] {
   const crowded = tooManyContainers(body);
   if (crowded !== undefined)
     return [{ line: crowded, zh: `正文嵌套太深（一行里超过 ${MAX_LINE_CONTAINERS} 层引用或列表）`, en: `the text is nested too deep (over ${MAX_LINE_CONTAINERS} quotes or lists on one line)`, hint: HINTS.deep }];
   const marked = tooManyMarks(body);
   if (marked !== undefined)
     return [{ line: marked, zh: `正文一段里的 * _ [ 标记超过 ${MAX_MARKS_PER_PARAGRAPH} 个`, en: `a paragraph holds over ${MAX_MARKS_PER_PARAGRAPH} * _ [ marks`, hint: HINTS.deep }];
+  return [];
+}
+
+/** Everything not allowed in an MDX body, a syntax error included (then the only violation). */
+export function mdxViolations(body: string, options: MdxPolicyOptions = {}): MdxViolation[] {
+  const raw = mdxTextViolations(body);
+  if (raw.length) return raw;
   let tree;
   try {
     parser.runSync(parser.parse(body) as never);
@@ -391,17 +405,38 @@ function publicImages(root: string): ReadonlySet<string> {
  * Remark plugin for Astro's MDX pipeline: stops the build before any expression in the file is compiled, naming the
  * file and line. `npm run check` reports the same places first, through mdxViolations.
  */
-export function remarkMdxPolicy() {
-  return (tree: unknown, file: { path?: string; cwd?: string }) => {
+export function remarkMdxPolicy(this: unknown) {
+  // Before the parser: the same raw-text limits as check (mdxTextViolations), so a text check refuses never reaches the
+  // parser that would stall on it. unified calls this attacher after remark-parse's, which set `parser`.
+  const processor = this as { parser?: (doc: string, file: PolicyFile) => unknown } | undefined;
+  const parse = processor?.parser;
+  if (typeof parse === 'function') {
+    processor!.parser = (doc, file) => {
+      const violations = mdxTextViolations(doc);
+      if (violations.length) throw policyError(file, violations);
+      return parse(doc, file);
+    };
+  }
+  return (tree: unknown, file: PolicyFile) => {
     // Astro's file loader follows links; check never reads through one (src/data/read-sources.ts), nor does the build.
     if (file.path && lstatSync(file.path, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new Error(`${file.path}: 这是符号链接，网站不读取链接指向的内容 / a symbolic link; the site does not read what a link points to`);
-    const violations = mdxTreeViolations(tree, { images: publicImages(file.cwd ?? process.cwd()) });
-    if (!violations.length) return;
-    const name = file.path && file.cwd && file.path.startsWith(file.cwd + '/') ? file.path.slice(file.cwd.length + 1) : (file.path ?? 'MDX');
-    const lines = violations.map((v) => `${name}:${v.line}: ${v.zh} / ${v.en}\n  → ${v.hint.zh}\n  → ${v.hint.en}`);
-    throw new Error(`正文含有不允许的内容 / the text holds content that is not allowed (npm run check lists it too):\n${lines.join('\n')}`);
+    const violations = [...(typeof file.value === 'string' ? mdxTextViolations(file.value) : []), ...mdxTreeViolations(tree, { images: publicImages(file.cwd ?? process.cwd()) })];
+    if (violations.length) throw policyError(file, violations);
   };
+}
+
+interface PolicyFile {
+  path?: string;
+  cwd?: string;
+  value?: unknown;
+}
+
+/** The build's error for a text the policy refuses, naming the file and line as check does. */
+function policyError(file: PolicyFile, violations: MdxViolation[]): Error {
+  const name = file.path && file.cwd && file.path.startsWith(file.cwd + '/') ? file.path.slice(file.cwd.length + 1) : (file.path ?? 'MDX');
+  const lines = violations.map((v) => `${name}:${v.line}: ${v.zh} / ${v.en}\n  → ${v.hint.zh}\n  → ${v.hint.en}`);
+  return new Error(`正文含有不允许的内容 / the text holds content that is not allowed (npm run check lists it too):\n${lines.join('\n')}`);
 }
 
 /**

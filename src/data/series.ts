@@ -159,6 +159,16 @@ function gapClause(actual: Observation, target: { value: number; text: string; l
   return tf(diff > 0 ? 'summary.gap.above' : 'summary.gap.below', vars);
 }
 
+/** The gap to the national target of a figure `targetStatus` has judged: reached (or level with it), or short by how much. */
+function nationalGapClause(actual: Observation, meets: boolean, dataset: Dataset, indicator: Indicator): string {
+  const target = comparableTarget(dataset, indicator)!;
+  const diff = actual.value - target.value;
+  const vars = { label: t('summary.nationalTarget'), target: targetText(dataset, indicator)!, approx: '', diff: differenceText(diff, indicator.unit) };
+  if (meets) return tf(diff === 0 ? 'summary.gap.equal' : 'summary.gap.reached', vars);
+  // A bound that misses ("< 80%" against "≥ 90%") misses by at least its gap.
+  return tf(diff === 0 ? 'summary.gap.equal' : isOpenEnded(actual) ? 'summary.gap.shortAtLeast' : 'summary.gap.short', vars);
+}
+
 function joinNames(names: string[]): string {
   if (names.length <= 1) return names.join('');
   return `${names.slice(0, -1).join('、')}${t('summary.and')}${names.at(-1)}`;
@@ -191,9 +201,12 @@ export function subjectSummary(dataset: Dataset, indicator: Indicator, observati
     const from = tf('summary.from', { baseline: before.kind === 'baseline' ? t('summary.baseline') : '', value: valueText(before, indicator), period: periodText(before) });
     sentence += tf(diff === 0 ? 'summary.same' : diff > 0 ? 'summary.up' : 'summary.down', { from, diff: differenceText(diff, indicator.unit) });
   }
-  const national = comparableTarget(dataset, indicator);
   if (latestTarget) sentence += '；' + gapClause(latest, { value: latestTarget.value, text: valueText(latestTarget, indicator), label: t('summary.target') }, indicator);
-  else if (national) sentence += '；' + gapClause(latest, { value: national.value, text: targetText(dataset, indicator)!, label: t('summary.nationalTarget') }, indicator);
+  else {
+    // Against the national target only as targetStatus allows (the grid and the province summary ask the same).
+    const status = targetStatus(dataset, indicator, latest);
+    if (status.comparable) sentence += '；' + nationalGapClause(latest, status.meets, dataset, indicator);
+  }
   return sentence + t('summary.end');
 }
 

@@ -57,6 +57,7 @@ export function observationTable(ctx: Context): Table<Observation> {
       { key: 'statistic', cell: (o) => o.statistic ?? 'value' },
       { key: 'across', cell: (o) => orNull(o.across?.label) },
       { key: 'across_count', cell: (o) => orNull(o.across?.count) },
+      { key: 'counting_basis', cell: (o) => orNull(o.countingBasis) },
       { key: 'qualifier', cell: (o) => o.qualifier ?? 'exact' },
       { key: 'value', cell: (o) => o.value },
       { key: 'value_high', cell: (o) => orNull(o.valueHigh) },

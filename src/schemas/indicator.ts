@@ -69,6 +69,12 @@ export const indicatorSchema = z
          * as meeting or missing the target only when that entry is verified.
          */
         reference: id.optional(),
+        /**
+         * The basis (口径) the target counts on, e.g. "住院" or "门急诊", when its source states one. Figures are held
+         * against the target only when their source states the same basis (`countingBasis` on the figure); without
+         * one, only figures of an `official` definition are.
+         */
+        countingBasis: name.optional(),
       })
       .strict()
       .optional(),

@@ -139,6 +139,28 @@ describe('大字模式 and the finder', () => {
     await context.close();
   });
 
+  it.each([
+    [360, 800],
+    [320, 640],
+  ])('keeps the site name on one line and the header one row at %s × %s px, in either mode', async (width, height) => {
+    const context = await env.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    for (const large of ['0', '1']) {
+      await page.goto(`${env.server.url}/?large=${large}`);
+      const header = await page.evaluate(() => {
+        const name = document.querySelector('.site-name')!;
+        const range = document.createRange();
+        range.selectNodeContents(name);
+        return { lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, height: document.querySelector('.site-header')!.getBoundingClientRect().height };
+      });
+      expect(header.lines, `large=${large}`).toBe(1);
+      expect(header.height, `large=${large}`).toBeLessThan(70);
+      const box = (await page.getByLabel('乡镇、卫生院或医院的名字').boundingBox())!;
+      expect(box.y + box.height, `large=${large}`).toBeLessThanOrEqual(height);
+    }
+    await context.close();
+  });
+
   it('keeps the desktop header one row high in either mode', async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
     const page = await context.newPage();
@@ -188,13 +210,65 @@ describe('referral sheets on paper', () => {
 });
 
 describe('figure tables on a phone', () => {
-  it('keep every row’s 数值 in view on the busiest document page', async () => {
+  const DOCUMENT = '/documents/kunming-2024-key-points/';
+  const PHONES = [
+    ['390 px', { width: 390, height: 844 }, '0'],
+    ['360 px in 大字模式', { width: 360, height: 800 }, '1'],
+  ] as const;
+
+  for (const [name, viewport, large] of PHONES) {
+    it(`read without scrolling sideways, every cell labelled by its column header, at ${name}`, async () => {
+      const context = await env.browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${env.server.url}${DOCUMENT}?large=${large}`);
+      const layout = await page.evaluate(() => {
+        const table = document.querySelector<HTMLTableElement>('#document-figures')!;
+        const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+        const scroller = table.parentElement!;
+        const unlabelled: string[] = [];
+        const outside: string[] = [];
+        for (const row of table.tBodies[0]!.rows) {
+          for (const cell of row.cells) {
+            const box = cell.getBoundingClientRect();
+            if (box.left < 0 || box.right > innerWidth) outside.push(`${row.id} ${cell.cellIndex}: ${box.left}–${box.right}`);
+            if (cell.tagName !== 'TD') continue;
+            // The label drawn before the cell's text is its column's header.
+            const label = getComputedStyle(cell, '::before').content;
+            if (!label.includes(headers[cell.cellIndex]!)) unlabelled.push(`${row.id} ${cell.cellIndex}: ${label}`);
+          }
+        }
+        return { rows: table.tBodies[0]!.rows.length, sideways: scroller.scrollWidth - scroller.clientWidth, unlabelled, outside, height: table.getBoundingClientRect().height };
+      });
+      expect(layout.rows).toBeGreaterThan(30);
+      expect(layout.sideways).toBeLessThanOrEqual(0);
+      expect(layout.outside).toEqual([]);
+      expect(layout.unlabelled).toEqual([]);
+      // Cards, not a letter per line: at 390 px the table is at most 1.6 times as tall as the same table on a desktop.
+      if (large === '0') {
+        const desktop = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+        const wide = await desktop.newPage();
+        await wide.goto(env.server.url + DOCUMENT);
+        const height = await wide.evaluate(() => document.querySelector('#document-figures')!.getBoundingClientRect().height);
+        expect(layout.height).toBeLessThan(height * 1.6);
+        await desktop.close();
+      }
+      await context.close();
+    });
+  }
+
+  it('stay a table for screen readers: Chromium exposes its rows, headers and cells as a phone shows the cards', async () => {
     const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
     const page = await context.newPage();
-    await page.goto(env.server.url + '/documents/kunming-2024-key-points/');
-    const cells = await page.evaluate(() => [...document.querySelectorAll('#document-figures td.num')].map((td) => td.getBoundingClientRect().right));
-    expect(cells.length).toBeGreaterThan(10);
-    for (const right of cells) expect(right).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await page.goto(env.server.url + DOCUMENT);
+    const rows = await page.evaluate(() => document.querySelectorAll('#document-figures tbody tr').length);
+    const cdp = await context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; ignored: boolean }[] };
+    const count = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
+    expect(count('table')).toBeGreaterThanOrEqual(1);
+    expect(count('columnheader')).toBeGreaterThanOrEqual(6);
+    expect(count('rowheader')).toBeGreaterThanOrEqual(rows);
+    expect(count('row')).toBeGreaterThanOrEqual(rows + 1);
+    expect(count('cell')).toBeGreaterThanOrEqual(rows * 5);
     await context.close();
   });
 });

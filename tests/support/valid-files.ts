@@ -58,7 +58,7 @@ export function noFiles(): SourceFiles {
 
 /** Applies a change to the parsed entries of a collection's first file. */
 export function editEntries(files: SourceFiles, collection: keyof SourceFiles['data'], change: (entries: any[]) => void): SourceFiles {
-  const file = files.data[collection][0];
+  const file = files.data[collection]![0];
   const entries = JSON.parse(file.text);
   change(entries);
   file.text = JSON.stringify(entries, null, 2);

@@ -137,3 +137,41 @@ describe('one value axis for the build-time SVG and the drawn chart', () => {
     expect(layout.rows[1].figures[0].at).toBeCloseTo(92 / layout.max, 3);
   });
 });
+
+describe('a chart figure as its components render it (src/views/chart-figure.ts)', () => {
+  it('hands the build-time chart its key, one row per place and each value as the page writes it', async () => {
+    const { chartFigureView } = await import('../../src/views/chart-figure');
+    const chart = comparisonChart(dataset, visitRate, of())!;
+    const view = chartFigureView(chart, false);
+    expect(view.stageClass).toBe('');
+    expect(view.interactive).toBeUndefined();
+    const rows = view.static!.rows;
+    expect(rows.map((r) => r.label)).toEqual(chartLayout(chart.spec).rows.map((r) => r.lines.join('')));
+    expect(rows.flatMap((r) => r.bars.map((b) => b.value))).toEqual(expect.arrayContaining(['> 90%（2024年上半年）', '92.5%（2024年上半年）']));
+    expect(rows.flatMap((r) => r.bars).find((b) => b.shape === 'open')!.track).toContain('data-open="up"');
+    // The key names the open end and the national target line, because this chart draws both.
+    const key = view.static!.key.map((k) => k.label);
+    expect(key).toContain('开口：来源只给出界限');
+    expect(key).toContain(chart.spec.reference!.label);
+  });
+
+  it('names the series before a target figure, and reserves the drawn chart its height when interactive', async () => {
+    const { chartFigureView } = await import('../../src/views/chart-figure');
+    const chart = subjectChart(dataset, visitRate, of('county-c'))!;
+    const view = chartFigureView(chart, true);
+    const values = view.static!.rows.flatMap((r) => r.bars.map((b) => b.value));
+    expect(values.some((v) => v.startsWith('目标 ') && v.includes('90%（2025年）'))).toBe(true);
+    expect(view.stageClass).toMatch(/^chart-phone-\d+ chart-wide-\d+$/);
+    expect(JSON.parse(view.interactive!.spec)).toEqual(chart.spec);
+    expect(JSON.parse(view.interactive!.texts).label).toContain(chart.title);
+  });
+
+  it('draws nothing for bars of negative changes (the table says them)', async () => {
+    const { chartFigureView } = await import('../../src/views/chart-figure');
+    const chart = comparisonChart(dataset, visitRate, of())!;
+    const negative = { ...chart, spec: { ...chart.spec, series: chart.spec.series.map((s) => ({ ...s, values: s.values.map((v) => (v === null ? v : -v)) })) } };
+    const view = chartFigureView(negative, true);
+    expect(view.drawable).toBe(false);
+    expect(view.static).toBeUndefined();
+  });
+});

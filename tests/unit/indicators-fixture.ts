@@ -14,7 +14,8 @@ export const visitRate: Indicator = {
   unit: '%',
   polarity: 'higher-is-better',
   framework: 'tiered-care-goals',
-  definitionStatus: 'working',
+  // The framework's own formula, so every figure is counted on one basis and may be held against the target.
+  definitionStatus: 'official',
   nationalTarget: { value: 90, qualifier: 'about', basis: '全国目标', reference: 'fixture-target' },
 };
 
@@ -51,7 +52,8 @@ export const observations: Observation[] = [
   obs({ id: 'unified-a', indicator: 'unified', subject: { type: 'group', id: 'group-a' }, period: '2024', value: 1, kind: 'actual' }),
 ];
 
-export function fixtureSite(): Dataset {
+/** The site; `rate` changes the visit-rate indicator (a working definition, say). */
+export function fixtureSite(rate: Partial<Indicator> = {}): Dataset {
   return datasetOf({
     regions: [
       { id: 'prov', name: '某省', kind: 'province', aliases: [] },
@@ -81,7 +83,7 @@ export function fixtureSite(): Dataset {
         sources: [src('甲县医共体')],
       },
     ],
-    indicators: [visitRate, rules, yesNo],
+    indicators: [{ ...visitRate, ...rate }, rules, yesNo],
     observations,
     documents: [
       {

@@ -16,6 +16,7 @@ import { readMdxEntry } from '../save';
 import { dataFiles, fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
+import { checkBody } from './body-check';
 import { COLLECTION_LABELS } from '../../i18n/editor.zh-CN';
 
 export interface ApiContext {
@@ -53,6 +54,9 @@ function current(root: string) {
   const hash = createHash('sha256').update(root);
   for (const group of [files.data, files.mdx]) for (const list of Object.values(group)) for (const f of list) hash.update(f.path).update('\0').update(f.text).update('\0');
   for (const f of files.other ?? []) hash.update(f.path).update('\0');
+  // Images in public/ decide whether a body's image is valid (check's rule): an upload or a removal is a change too.
+  for (const image of files.public?.files ?? []) hash.update(image).update('\0');
+  for (const p of files.public?.problems ?? []) hash.update(p.file).update('\0');
   const key = hash.digest('hex');
   if (last?.key !== key) last = { key, result: validateDataset(files) };
   const { entries, origins, problems: all } = last.result;
@@ -150,6 +154,8 @@ export function sitePath(kind: Collection, entry: Record<string, unknown>): stri
       return `/about/#${id}`;
     case 'synonyms':
       return undefined;
+    case 'glossary':
+      return `/glossary/#${id}`;
     default:
       return `/${kind}/${id}/`;
   }
@@ -278,6 +284,10 @@ export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
       if (parts[2] === 'check') return answer(200, await checkImport(ctx.root, body));
       if (parts[2] === 'commit') return writeImport(ctx, body);
       return answer(404, { zh: '没有这个地址。' });
+    }
+    if (parts[1] === 'body' && parts[2] === 'check') {
+      if (ctx.method !== 'POST') return answer(405, { zh: '不支持这种请求。' });
+      return answer(200, checkBody(ctx.root, body.body));
     }
     if (parts[1] === 'images') {
       if (ctx.method !== 'POST') return answer(405, { zh: '不支持这种请求。' });

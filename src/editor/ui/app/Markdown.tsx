@@ -2,8 +2,10 @@
  * The body of an update or digest: @uiw/react-md-editor (Markdown with a toolbar and a preview) limited to what the
  * site's MDX policy allows (headings, emphasis, lists, quotes, links, images under /images/); no HTML, code or tables.
  * The server's check still decides on save. Images are uploaded here and inserted as ![说明](/images/…).
+ * While the text is typed, the server checks it against the same policy (POST /api/body/check, after a pause in
+ * typing) and the problems are listed under the box, by line, before 保存.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Controller } from 'react-hook-form';
 import MDEditor, { commands, type ICommand } from '@uiw/react-md-editor/nohighlight';
 import { UI } from '../../../i18n/editor.zh-CN';
@@ -55,10 +57,49 @@ export function MarkdownField({ id, name, label, describedBy, error }: { id: str
               {chinese(error)}
             </p>
           )}
+          <BodyCheck id={id} text={String(field.value ?? '')} />
           <ImageUpload onInsert={(md) => field.onChange(`${String(field.value ?? '').trimEnd()}\n\n${md}\n`)} />
         </div>
       )}
     />
+  );
+}
+
+/** How long typing must pause before the body is checked. */
+const CHECK_PAUSE_MS = 700;
+
+/** Problems the MDX policy finds in the text, refreshed after each pause in typing; a polite live region, not an alert. */
+function BodyCheck({ id, text }: { id: string; text: string }) {
+  const [problems, setProblems] = useState<{ line: number; zh: string; hint: string }[]>([]);
+  useEffect(() => {
+    if (!text.trim()) return setProblems([]);
+    let stale = false;
+    const timer = setTimeout(async () => {
+      const res = await api('POST', '/api/body/check', { body: text });
+      if (!stale && res.status === 200 && Array.isArray(res.json.problems)) setProblems(res.json.problems);
+    }, CHECK_PAUSE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [text]);
+  return (
+    <div className="body-check" id={`${id}-check`} aria-live="polite">
+      {problems.length > 0 && (
+        <>
+          <p className="error">{UI.bodyCheckTitle}</p>
+          <ul className="error">
+            {problems.map((p, i) => (
+              <li key={i}>
+                {UI.bodyCheckLine(p.line)}
+                {p.zh}
+                {p.hint && <span className="hint">（{p.hint}）</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -1,0 +1,11 @@
+import { launchBrowser } from '../tests/support/browser';
+import { serveSite } from '../tests/support/server';
+import { axeAtBothWidths, report } from '../tests/support/axe';
+import { builtPages } from '../tests/support/site-pages';
+const server = await serveSite();
+const browser = await launchBrowser();
+const urls = process.argv.slice(2);
+const pages = builtPages().filter((p) => urls.includes(p.url));
+const findings = await axeAtBothWidths(browser, server.url, pages);
+console.log(pages.length, findings.length ? report(findings) : 'no findings');
+await browser.close(); await server.close();

@@ -1,0 +1,10 @@
+import { launchBrowser } from '../tests/support/browser';
+import { serveSite } from '../tests/support/server';
+const server = await serveSite();
+const browser = await launchBrowser();
+const [url, w, h, out, sel] = process.argv.slice(2);
+const ctx = await browser.newContext({ viewport: { width: +w, height: +h } });
+const page = await ctx.newPage();
+await page.goto(server.url + url, { waitUntil: 'networkidle' });
+if (sel) await page.locator(sel).first().screenshot({ path: out }); else await page.screenshot({ path: out });
+await browser.close(); await server.close();

@@ -1,0 +1,10 @@
+import { launchBrowser } from '../tests/support/browser';
+import { serveSite } from '../tests/support/server';
+const server = await serveSite();
+const browser = await launchBrowser();
+const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const page = await ctx.newPage();
+await page.goto(`${server.url}${process.argv[2]}`, { waitUntil: 'networkidle' });
+await page.emulateMedia({ media: 'print' });
+console.log(JSON.stringify(await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => (e as HTMLElement).offsetParent !== null && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim())).map((e) => [parseFloat(getComputedStyle(e).fontSize), e.tagName + '.' + e.className, e.textContent!.trim().slice(0, 30)]).filter((x) => (x[0] as number) < 16)), null, 0));
+await browser.close(); await server.close();

@@ -9,6 +9,7 @@ import { previewWarning, readSiteAddress } from './src/publishing/site-address.t
 import { previewAddressesIntegration } from './src/integrations/preview-addresses.ts';
 import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
 import { rehypeTelLinks } from './src/data/rehype-tel.ts';
+import { incrementalIntegration, wholeSiteSitemap } from './src/publishing/incremental-integration.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -50,8 +51,11 @@ export default defineConfig({
     // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run. The check
     // parses with the same remark plugins in the same order (MDX_REMARK_PLUGINS), so Astro's own copies are off.
     mdx({ gfm: false, smartypants: false, remarkPlugins: [...MDX_REMARK_PLUGINS, remarkMdxPolicy], rehypePlugins: [rehypeNoImageImports, rehypeTelLinks] }),
+    // Incremental publishing (`npm run build`): before the sitemap and search index, so they read the whole site.
+    incrementalIntegration(),
     // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
-    sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') }),
+    // Handed every page of the site, not only those an incremental build rendered.
+    wholeSiteSitemap(sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') })),
     // After the sitemap: a preview build's sitemap lists site paths, not the local address.
     previewAddressesIntegration(),
     searchIndexIntegration(),

@@ -4,17 +4,21 @@
  *
  * No Astro imports: views (src/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
+import type { Correction, DocumentMeta, GlossaryTerm, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 import { subjectKey, type Subject, type SubjectType } from './subject';
 
 export interface DocumentEntry {
   id: string;
   data: DocumentMeta;
+  /** The MDX body as written (validated by src/data/mdx-policy.ts), for its page's search document. */
+  body?: string;
 }
 export interface UpdateEntry {
   id: string;
   data: UpdateMeta;
+  /** The MDX body as written (validated by src/data/mdx-policy.ts), for its page's search document. */
+  body?: string;
 }
 
 export { subjectHref, subjectKey, subjectName, type Subject, type SubjectType } from './subject';
@@ -51,6 +55,8 @@ export interface Dataset {
   readonly references: readonly Reference[];
   /** Words readers use for the same thing, for search (data/synonyms/). */
   readonly synonyms: readonly Synonym[];
+  /** Terms residents meet in policy texts, in the editors' order (data/glossary/). */
+  readonly glossary: readonly GlossaryTerm[];
   /** Sorted by id, so output does not depend on the order files were read. */
   readonly documents: readonly DocumentEntry[];
   readonly updates: readonly UpdateEntry[];
@@ -63,6 +69,7 @@ export interface Dataset {
   readonly document: ReadonlyMap<string, DocumentEntry>;
   readonly update: ReadonlyMap<string, UpdateEntry>;
   readonly reference: ReadonlyMap<string, Reference>;
+  readonly glossaryTerm: ReadonlyMap<string, GlossaryTerm>;
 
   /** Figures about one subject, keyed `type:id` (see `subjectKey`). */
   readonly observationsBySubject: ReadonlyMap<string, readonly Observation[]>;
@@ -134,8 +141,8 @@ export interface FileInfo {
 
 /** Builds every index once. Entries must already be valid (validateDataset); a loop in the region tree is cut. */
 export function indexDataset(entries: Entries, files: FileInfo = { origins: new Map(), fileDates: new Map() }): Dataset {
-  const documents = entries.documents.map(({ id, data }) => ({ id, data })).sort(byIdText);
-  const updates = entries.updates.map(({ id, data }) => ({ id, data })).sort(byIdText);
+  const documents = entries.documents.map(({ id, data, body }) => ({ id, data, body })).sort(byIdText);
+  const updates = entries.updates.map(({ id, data, body }) => ({ id, data, body })).sort(byIdText);
   const region = mapById(entries.regions);
   const institution = mapById(entries.institutions);
   const group = mapById(entries.groups);
@@ -240,6 +247,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     corrections: entries.corrections,
     references: entries.references ?? [],
     synonyms: entries.synonyms ?? [],
+    glossary: entries.glossary ?? [],
     documents,
     updates,
     region,
@@ -250,6 +258,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     document: mapById(documents),
     update: mapById(updates),
     reference: mapById(entries.references ?? []),
+    glossaryTerm: mapById(entries.glossary ?? []),
     observationsBySubject,
     observationsByIndicator,
     observationsByDocument,

@@ -8,7 +8,7 @@ import { dataCollections, mdxCollections, type DataCollection, type MdxCollectio
 
 export type Collection = DataCollection | MdxCollection;
 /** Collections an entry can point at by id. */
-export type RefTarget = 'regions' | 'institutions' | 'groups' | 'indicators' | 'documents' | 'observations' | 'references';
+export type RefTarget = 'regions' | 'institutions' | 'groups' | 'indicators' | 'documents' | 'observations' | 'references' | 'glossary';
 
 interface Base {
   /** The field's key in its object (`document`), for labels. */
@@ -43,6 +43,7 @@ function refTarget(path: string): RefTarget | undefined {
   if (last === 'document') return 'documents';
   if (last === 'observation') return 'observations';
   if (last === 'reference') return 'references';
+  if (last === 'related[]') return 'glossary';
   return undefined;
 }
 

@@ -22,6 +22,7 @@ export function choicesOf(ds: Entries): Record<RefTarget | 'updates' | 'correcti
     updates: ds.updates.map((u) => ({ id: u.id, label: u.data.title })),
     corrections: ds.corrections.map((c) => ({ id: c.id, label: `${c.observation} · ${c.date}` })),
     references: (ds.references ?? []).map((r) => ({ id: r.id, label: r.label })),
+    glossary: (ds.glossary ?? []).map((g) => ({ id: g.id, label: g.term })),
   };
 }
 type Choices = ReturnType<typeof choicesOf>;

@@ -98,6 +98,7 @@ export const COLLECTION_NAMES: Record<string, string> = {
   corrections: '更正 corrections',
   references: '参考资料 references',
   synonyms: '搜索同义词 synonyms',
+  glossary: '名词解释 glossary',
 };
 
 const at = (zh: string, en: string, hint?: Hint): Message => (hint ? { zh, en, hint } : { zh, en });
@@ -273,6 +274,25 @@ export const referenceMessages = {
     at(`成员“${id}”写了两次`, `member "${id}" is listed twice`, {
       zh: '删掉重复的那一项；需要补充说明时写在保留那一项的 note 里。',
       en: 'Delete the repeated item; put any extra words in the note of the one you keep.',
+    }),
+};
+
+/** Rules stage, the glossary: one entry per word, rules that point somewhere. */
+export const glossaryMessages = {
+  wordTwice: (word: string, other: string) =>
+    at(`词语“${word}”已是名词解释“${other}”的名称或别名`, `the word "${word}" already names the glossary entry "${other}"`, {
+      zh: '一个词只解释一次：从这一条的 term 或 aliases 中删掉它，或把两条合并；需要时在 related 里互相链接。',
+      en: 'Explain each word once: remove it from this entry’s term or aliases, or merge the two entries; link them through related if needed.',
+    }),
+  relatedToItself: () =>
+    at('related 里写了这一条自己的 id', 'related names this entry itself', {
+      zh: '从 related 中删掉它；related 只写其他相关词条的 id。',
+      en: 'Remove it from related; related names other entries only.',
+    }),
+  emptyStatementRule: () =>
+    at('statements 中的这一行既没有 words 也没有 fields，会链接所有医共体的所有说法', 'this statements row has neither words nor fields, so it would link every statement of every group', {
+      zh: '写上要找的词（words），或要看的部分（fields，如 up、down、greenChannels），或删掉这一行。',
+      en: 'Give the words to look for, or the parts to look in (fields such as up, down, greenChannels), or delete the row.',
     }),
 };
 

@@ -7,6 +7,8 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Manifest } from './incremental';
+import { forgetManifest, recordManifest } from './incremental-build';
 
 /** Where builds stage their output, one folder per build process. */
 export const STAGING = '.build-staging';
@@ -133,16 +135,22 @@ export function recoverAndTidy(root: string, isAlive: (pid: number) => boolean =
   );
 }
 
-/** Replaces dist/ with a finished build folder; dist/ is missing only between two renames, and never after a crash for long. */
-export function publish(root: string, built: string, isAlive: (pid: number) => boolean = isRunning): void {
+/**
+ * Replaces dist/ with a finished build folder; dist/ is missing only between two renames, and never after a crash for
+ * long. With a manifest (incremental publishing, ./incremental-build.ts), the old one is removed before the swap and the
+ * new one written after it, so no crash leaves a manifest describing a site dist/ is not.
+ */
+export function publish(root: string, built: string, isAlive: (pid: number) => boolean = isRunning, manifest?: Manifest): void {
   withLock(
     root,
     () => {
       const dist = join(root, 'dist');
       const previous = join(root, STAGING, `previous-${process.pid}`);
       rmSync(previous, { recursive: true, force: true });
+      forgetManifest(root);
       if (existsSync(dist)) renameSync(dist, previous);
       renameSync(built, dist);
+      if (manifest) recordManifest(root, manifest);
       rmSync(previous, { recursive: true, force: true });
     },
     isAlive,

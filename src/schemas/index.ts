@@ -9,6 +9,7 @@ import { updateSchema } from './update';
 import { correctionSchema } from './correction';
 import { referenceSchema } from './reference';
 import { synonymSchema } from './synonym';
+import { glossaryTermSchema } from './glossary';
 
 /** JSON collections: each file in `data/<name>/` holds an array of entries. */
 export const dataCollections = {
@@ -23,6 +24,8 @@ export const dataCollections = {
   references: referenceSchema,
   /** Words readers use for the same thing, for the site's search (no page shows them). */
   synonyms: synonymSchema,
+  /** Terms residents meet in policy texts, in plain words, for /glossary/ and the guide. */
+  glossary: glossaryTermSchema,
 } as const;
 
 /** MDX collections: each file in `content/<name>/` is one entry; the file name is its id. */
@@ -44,5 +47,6 @@ export * from './update';
 export * from './correction';
 export * from './reference';
 export * from './synonym';
+export * from './glossary';
 export * from './common';
 export * from './contact';

@@ -90,6 +90,8 @@ export interface CatalogueIndex {
   indicatorsOfProvince: ReadonlyMap<string, ReadonlySet<string>>;
   /** The newest few figures of an indicator within one province, keyed `province|indicator`: a province's page shows its own. */
   latestInProvince: ReadonlyMap<string, readonly Observation[]>;
+  /** An indicator's figures and places within one province, keyed `province|indicator`: a province's page counts its own. */
+  reachInProvince: ReadonlyMap<string, { figures: number; places: number }>;
   /** Places with an own figure for a national indicator, by province id ('' for places outside the region tree), by name. */
   gridPlaces: ReadonlyMap<string, readonly Subject[]>;
   /** National indicators (not local) with at least one figure: the overview grid's columns, in catalogue order. */
@@ -111,6 +113,7 @@ export function catalogueIndex(dataset: Dataset): CatalogueIndex {
   const gridKeys = new Map<string, Map<string, Subject>>();
   const provinceCache = new Map<string, string | undefined>();
   const latestInProvince = new Map<string, Observation[]>();
+  const reachInProvince = new Map<string, { figures: number; placeKeys: Set<string> }>();
   for (const o of dataset.observations) {
     const key = subjectKey(o.subject.type, o.subject.id);
     if (!provinceCache.has(key)) provinceCache.set(key, provinceOfSubject(dataset, o.subject));
@@ -121,6 +124,10 @@ export function catalogueIndex(dataset: Dataset): CatalogueIndex {
     f.placeKeys.add(key);
     if (province) {
       const inProvince = `${province}|${o.indicator}`;
+      let reach = reachInProvince.get(inProvince);
+      if (!reach) reachInProvince.set(inProvince, (reach = { figures: 0, placeKeys: new Set() }));
+      reach.figures++;
+      reach.placeKeys.add(key);
       const newest = latestInProvince.get(inProvince);
       if (!newest) latestInProvince.set(inProvince, [o]);
       else {
@@ -156,6 +163,7 @@ export function catalogueIndex(dataset: Dataset): CatalogueIndex {
     facts: new Map([...facts].map(([id, { placeKeys: _, ...rest }]) => [id, rest])),
     indicatorsOfProvince,
     latestInProvince: new Map([...latestInProvince].map(([k, list]) => [k, list.sort(newerFirst)])),
+    reachInProvince: new Map([...reachInProvince].map(([k, r]) => [k, { figures: r.figures, places: r.placeKeys.size }])),
     gridPlaces,
     gridIndicators,
   };

@@ -10,7 +10,7 @@ import { formatDate, formatFigure } from './format';
 import { formatPeriod } from '../data/period';
 import { placeLabel } from './titles';
 import { citeView, type CiteView } from './figures';
-import { capped } from './guide';
+import { capped } from './capped';
 import { inferenceText, statusTag, withInference, type StatusTag } from './claims';
 import { generalFactsView, type GeneralFactView } from './general-facts';
 import { t } from '../i18n/zh-CN';

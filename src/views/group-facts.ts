@@ -3,12 +3,12 @@
  * rules), found by where they sit or by the words they use. Groups of one document often share a statement word for
  * word (a plan covering several groups), so an example is one statement with every group it applies to.
  */
-import type { Group, SourceRef } from '../schemas';
+import type { GlossaryStatementField, Group, SourceRef } from '../schemas';
 import type { Dataset } from '../data/dataset';
 import { REFERRAL_PARTS } from './referral';
 
-/** Where in a group a statement sits. */
-export type FactField = 'services' | 'up' | 'down' | 'benefits' | 'greenChannels' | 'staysLocal';
+/** Where in a group a statement sits (the parts a glossary term can point into, src/schemas/glossary.ts). */
+export type FactField = GlossaryStatementField;
 
 export interface GroupFact {
   field: FactField;

@@ -3,7 +3,7 @@ import type { Group, SourcedText, SourceRef } from '../schemas';
 import { hasOwnPage, observationsOf, pathOf, rosterOf, type Dataset } from '../data/dataset';
 import { formatDate } from './format';
 import { REFERRAL_PARTS, referralCounts, referralGuide, referralHref, type ReferralPart } from './referral';
-import { groupCrumbs, groupTitle, placeLabel, type Crumb } from './titles';
+import { groupCrumbs, groupTitle, placeLabel, type Crumb, type Link, type PlacePageHead } from './titles';
 import { groupUpdated } from './updated';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
 import { claimView, statusTag, withInference, type ClaimView, type StatusTag } from './claims';
@@ -12,10 +12,7 @@ import { documentItem, documentsWithin, updateItem, updatesOfGroup, type Documen
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
-export interface Link {
-  href: string;
-  label: string;
-}
+export type { Link };
 
 /** A sourced statement: its text, its source as the page cites it, what the source says of it, and any reading. */
 export type SourcedPoint = ClaimView;
@@ -39,14 +36,7 @@ export interface RosterView {
   villageClinics?: string;
 }
 
-export interface GroupPageView {
-  title: string;
-  description: string;
-  crumbs: Crumb[];
-  searchRegion: string;
-  name: string;
-  kind: string;
-  region: Link;
+export interface GroupPageView extends PlacePageHead {
   covered: Link[];
   established?: string;
   summary: string;

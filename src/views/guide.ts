@@ -1,7 +1,6 @@
 /**
  * The guide's examples as the page shows them: each statement, the groups it applies to (linked) and its source.
- * The guide and the glossary are single pages about the whole country, so every list on them is capped: a few real
- * examples illustrate a rule, and the count of the rest says how many more there are (each group's own page has all).
+ * Every list is capped (./capped.ts); each group's own page has all.
  */
 import type { Dataset } from '../data/dataset';
 import { factExamples, factHref, whoToAsk, type FactExample } from './group-facts';
@@ -9,20 +8,11 @@ import { citeView, type CiteView } from './figures';
 import { finderCoverage, type FinderCoverage } from './finder';
 import { emergencyText } from './guidance';
 import { placeLabel } from './titles';
+import { GUIDE_LIMITS, capped, type Capped } from './capped';
+import { glossaryHref } from './glossary';
 import { t } from '../i18n/zh-CN';
 
-/** Examples shown per guide section, groups named per example, and entries per list on the guide and glossary. */
-export const GUIDE_LIMITS = { examples: 12, groupsPerExample: 8, list: 40 } as const;
-
-/** The first `limit` items and how many were left out. */
-export interface Capped<T> {
-  shown: T[];
-  more: number;
-}
-
-export function capped<T>(list: readonly T[], limit: number): Capped<T> {
-  return { shown: list.slice(0, limit), more: Math.max(0, list.length - limit) };
-}
+export { GUIDE_LIMITS, capped, type Capped };
 
 export interface GuideExampleView {
   text: string;
@@ -49,6 +39,16 @@ export function guideExamples(dataset: Dataset, examples: readonly FactExample[]
   };
 }
 
+/** The glossary entries the guide's paragraphs link to; an entry the editors removed is simply not linked. */
+const GUIDE_TERMS = ['tiered-care', 'primary-first', 'up-referral', 'down-referral', 'two-way-referral', 'acute-chronic', 'up-down-linkage', 'family-doctor', 'green-channel'] as const;
+export type GuideTerm = (typeof GUIDE_TERMS)[number];
+
+/** A link to a glossary entry: its address and the term as the entry names it. */
+export interface TermLink {
+  href: string;
+  term: string;
+}
+
 /** The guide's sections that have a word list in the search for examples, with their glossary term. */
 const SIXTEEN = [
   { section: 'primary-first', term: 'primary-first', label: '基层首诊' },
@@ -72,7 +72,10 @@ const TOC = [
 export interface GuidePageView {
   coverage: FinderCoverage;
   toc: { id: string; label: string }[];
-  sixteen: readonly { section: string; term: string; label: string }[];
+  /** The four parts of 分级诊疗, each with its section and, when the glossary has it, its entry. */
+  sixteen: { section: string; label: string; term?: TermLink }[];
+  /** The glossary entries the paragraphs link to, by id (absent when the glossary no longer has one). */
+  terms: Partial<Record<GuideTerm, TermLink>>;
   /** Every group's referral guide, by place (the curators' order within a place: 孟津县第一、第二、第三). */
   referralGroups: Capped<{ name: string; href: string; place: string }>;
   /** The real examples under each section. */
@@ -85,6 +88,11 @@ export interface GuidePageView {
 
 /** Everything the residents' guide shows: its contents, the groups' referral guides and real examples for each section. */
 export function guidePage(dataset: Dataset): GuidePageView {
+  const terms: GuidePageView['terms'] = {};
+  for (const id of GUIDE_TERMS) {
+    const entry = dataset.glossaryTerm.get(id);
+    if (entry) terms[id] = { href: glossaryHref(id), term: entry.term };
+  }
   const groups = [...dataset.groups].sort((a, b) => placeLabel(dataset, a.region).localeCompare(placeLabel(dataset, b.region), 'zh-CN'));
   const referralGroups = capped(groups, GUIDE_LIMITS.list);
   const primaryFirst = factExamples(dataset, { words: ['首诊'] }).concat(factExamples(dataset, { fields: ['staysLocal'] }));
@@ -101,7 +109,8 @@ export function guidePage(dataset: Dataset): GuidePageView {
   return {
     coverage: finderCoverage(dataset),
     toc: TOC.map(([id, key]) => ({ id, label: t(key) })),
-    sixteen: SIXTEEN,
+    sixteen: SIXTEEN.map(({ section, label, term }) => ({ section, label, ...(terms[term] ? { term: terms[term] } : {}) })),
+    terms,
     referralGroups: {
       more: referralGroups.more,
       shown: referralGroups.shown.map((g) => ({ name: g.name, href: `/groups/${g.id}/referral/`, place: placeLabel(dataset, g.region) })),

@@ -4,7 +4,7 @@ import { pathOf, type Dataset } from '../data/dataset';
 import { t } from '../i18n/zh-CN';
 import { groupsByRegion } from './group';
 import { updateItem, type UpdateItem } from './related';
-import { capped, type Capped } from './guide';
+import { capped, type Capped } from './capped';
 
 /** Groups and regions the home page names before linking to the full lists (which split by province at national size). */
 export const HOME_LIMIT = 24;

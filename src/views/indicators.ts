@@ -461,8 +461,11 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
   const place = filter && 'place' in filter ? filter.place : undefined;
   const keep = (i: Indicator) => (!filter ? true : 'topic' in filter ? topicOf(i) === filter.topic : provinceIndicators!.has(i.id));
 
+  // A province's page counts and shows that province's figures, never the nation's.
+  const reachOf = (i: Indicator) => (place ? (index.reachInProvince.get(`${place}|${i.id}`) ?? { figures: 0, places: 0 }) : index.facts.get(i.id)!);
   const row = (i: Indicator): CatalogueRow => {
-    const f = index.facts.get(i.id)!;
+    const f = reachOf(i);
+    const latest = place ? (index.latestInProvince.get(`${place}|${i.id}`) ?? []) : index.facts.get(i.id)!.latest;
     const topic = topicOf(i);
     return {
       id: i.id,
@@ -476,10 +479,9 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
       reach: tf('indicators.reach', { places: f.places, figures: f.figures }),
       places: f.places,
       figures: f.figures,
-      // A province's page shows that province's newest figures, never another province's.
-      latest: (place ? (index.latestInProvince.get(`${place}|${i.id}`) ?? []) : f.latest).map((o) => latestView(dataset, i, o)),
-      ...(f.figures > f.latest.length ? { more: tf('indicators.more', { n: f.figures - f.latest.length }) } : {}),
-      provinces: [...f.provinces].sort(),
+      latest: latest.map((o) => latestView(dataset, i, o)),
+      ...(f.figures > latest.length ? { more: tf('indicators.more', { n: f.figures - latest.length }) } : {}),
+      provinces: [...index.facts.get(i.id)!.provinces].sort(),
     };
   };
   const waiting = (i: Indicator): CatalogueWaiting => ({ id: i.id, name: i.name, href: `/indicators/${i.id}/`, topic: topicOf(i) });
@@ -490,7 +492,7 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
       const label = t(`framework.${framework}`);
       const reported = indicators.filter((i) => index.facts.has(i.id));
       const unreported = indicators.filter((i) => !index.facts.has(i.id));
-      const figures = reported.reduce((n, i) => n + index.facts.get(i.id)!.figures, 0);
+      const figures = reported.reduce((n, i) => n + reachOf(i).figures, 0);
       const tables =
         framework === 'local'
           ? localByDocument(dataset, reported).map((g) => {

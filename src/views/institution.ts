@@ -2,9 +2,9 @@
 import type { Institution } from '../schemas';
 import { groupsIn, hasOwnPage, membershipsOf, observationsOf, type Dataset } from '../data/dataset';
 import { referralGuide, referralHref } from './referral';
-import { institutionCrumbs, institutionTitle, placeLabel, type Crumb } from './titles';
+import { institutionCrumbs, institutionTitle, placeLabel, type Link, type PlacePageHead } from './titles';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
-import { type Link, type SourcedPoint } from './group';
+import { type SourcedPoint } from './group';
 import { claimView, inferenceText } from './claims';
 import { contactsView, emergencyText, hotlineText, type ContactLine } from './guidance';
 import { t } from '../i18n/zh-CN';
@@ -35,14 +35,7 @@ export interface VillageClinicRow {
   note: string;
 }
 
-export interface InstitutionPageView {
-  title: string;
-  description: string;
-  crumbs: Crumb[];
-  searchRegion: string;
-  name: string;
-  kind: string;
-  region: Link;
+export interface InstitutionPageView extends PlacePageHead {
   aliases?: string;
   note?: string;
   memberships: MembershipView[];

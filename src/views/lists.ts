@@ -5,7 +5,7 @@
  */
 import type { Group, Institution, Region } from '../schemas';
 import { groupsIn, hasOwnPage, membershipsOf, newestFirst, pathOf, type Dataset, type DocumentEntry } from '../data/dataset';
-import { capped } from './guide';
+import { capped } from './capped';
 import { byRegionPath, groupCard, type GroupCard, type RegionBucket } from './group';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';

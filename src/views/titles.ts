@@ -7,6 +7,22 @@ export interface Crumb {
   href?: string;
 }
 
+export interface Link {
+  href: string;
+  label: string;
+}
+
+/** How a group's or an institution's page begins: its title and crumbs, the search scope, its name, kind and place. */
+export interface PlacePageHead {
+  title: string;
+  description: string;
+  crumbs: Crumb[];
+  searchRegion: string;
+  name: string;
+  kind: string;
+  region: Link;
+}
+
 /** A region as residents name it: prefecture and county ("洛阳市孟津县"); a province or a prefecture alone keeps its own name. */
 export function placeLabel(dataset: Dataset, regionId: string): string {
   const path = pathOf(dataset, regionId);

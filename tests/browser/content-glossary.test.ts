@@ -7,10 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
-import { glossary } from '../../src/views/glossary';
 import { loadDataset } from '../../src/data/read-sources';
 
 const DIST = resolve('dist');
+/** The terms as data/glossary/ holds them. */
+const glossary = loadDataset(process.cwd()).glossary;
 const env = builtSiteInBrowser();
 
 /** Why an internal link would not work in the built site, or null when it does. */

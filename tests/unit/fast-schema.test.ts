@@ -27,7 +27,7 @@ function samples(): [string, z.ZodTypeAny, unknown[]][] {
   const data = Object.entries(dataCollections).map(([name, schema]): [string, z.ZodTypeAny, unknown[]] => [
     name,
     schema,
-    files.data[name as keyof typeof dataCollections].flatMap((f) => JSON.parse(f.text) as unknown[]),
+    (files.data[name as keyof typeof dataCollections] ?? []).flatMap((f) => JSON.parse(f.text) as unknown[]),
   ]);
   const [institutions] = data.filter(([name]) => name === 'institutions');
   institutions[2] = [...institutions[2], { ...(institutions[2][0] as object), id: 'with-contacts', contacts }];

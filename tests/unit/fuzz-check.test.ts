@@ -114,7 +114,7 @@ const mutatedDataFile = fc
 /** What check says about the project with one file replaced. */
 function checkWith(collection: string, path: string, bytes: Uint8Array) {
   const replaced = decodeSource(path, bytes);
-  const data = { ...files.data, [collection]: files.data[collection as keyof SourceFiles['data']].map((f) => (f.path === path ? replaced : f)) } as SourceFiles['data'];
+  const data = { ...files.data, [collection]: (files.data[collection as keyof SourceFiles['data']] ?? []).map((f) => (f.path === path ? replaced : f)) } as SourceFiles['data'];
   const started = performance.now();
   const result = validateDataset({ ...files, data }, { mdx: () => mdxOnce });
   return { ...result, ms: performance.now() - started };

@@ -84,6 +84,17 @@ describe('the catalogue says what there is', () => {
     expect(other.sections.flatMap((s) => s.tables.flatMap((t) => t.rows.map((r) => r.id)))).toEqual(['rules']);
     expect(other.h1).toBe('指标目录：另一省');
   });
+
+  it('counts on a province’s page only that province’s places and figures', () => {
+    const rulesIn = (place: string) => indicatorsIndex(dataset, { place }).sections.flatMap((s) => s.tables.flatMap((t) => t.rows)).find((r) => r.id === 'rules')!;
+    // rules in 另一省: its own one figure; in 某省: 甲县 (2), 甲县医共体 (2), 某镇卫生院 (1) = 3 places, 5 figures.
+    expect(rulesIn('prov2').reach).toBe('1 个地方，1 个数字');
+    expect(rulesIn('prov2').more).toBeUndefined();
+    expect(rulesIn('prov').reach).toBe('3 个地方，5 个数字');
+    expect(rulesIn('prov').more).toBe('另有 2 个数字，见指标页');
+    const other = indicatorsIndex(dataset, { place: 'prov2' });
+    expect(other.sections.map((s) => s.countLine).filter(Boolean)).toEqual(['1 项指标，共 1 个数字']);
+  });
 });
 
 describe('the overview grid', () => {

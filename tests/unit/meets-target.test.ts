@@ -162,7 +162,7 @@ describe('meetsTarget: every value the figure allows against every value that me
 
   it('an official definition fixes the basis; a working one leaves it unstated unless the target names it', async () => {
     const { statedOnTargetBasis } = await import('../../src/data/meets-target');
-    const target = { value: 90 };
+    const target = { value: 90, basis: '国家' };
     expect(statedOnTargetBasis({ definitionStatus: 'official', nationalTarget: target }, {})).toBe(true);
     expect(statedOnTargetBasis({ definitionStatus: 'working', nationalTarget: target }, {})).toBe(false);
     expect(statedOnTargetBasis({ definitionStatus: 'working', nationalTarget: { ...target, countingBasis: '住院' } }, { countingBasis: '住院' })).toBe(true);

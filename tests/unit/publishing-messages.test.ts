@@ -6,7 +6,7 @@ import { publishingFiles, json, CORRECTION } from '../fixtures/publishing-files'
 const problemsOf = (files: SourceFiles) => validateDataset(files).problems;
 
 function editData(collection: keyof SourceFiles['data'], change: (entries: any[]) => void, files = publishingFiles()): SourceFiles {
-  const file = files.data[collection][0];
+  const file = files.data[collection]![0];
   const entries = JSON.parse(file.text);
   change(entries);
   file.text = JSON.stringify(entries, null, 2);

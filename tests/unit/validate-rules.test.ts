@@ -37,7 +37,7 @@ const problemsOf = (files: SourceFiles): Problem[] => validateDataset(files, { n
 /** Problems after changing the first entry of one data collection. */
 function withEntry(collection: keyof SourceFiles['data'], change: (entry: any) => void): Problem[] {
   const files = validFiles();
-  const file = files.data[collection][0];
+  const file = files.data[collection]![0];
   const entries = JSON.parse(file.text);
   change(entries[0]);
   file.text = JSON.stringify(entries, null, 2);

@@ -32,7 +32,7 @@ function validFiles(): SourceFiles {
 
 /** Applies a change to one JSON file's parsed content. */
 function editJson(files: SourceFiles, collection: keyof SourceFiles['data'], change: (entries: any[]) => void): SourceFiles {
-  const file = files.data[collection][0];
+  const file = files.data[collection]![0];
   const entries = JSON.parse(file.text);
   change(entries);
   file.text = JSON.stringify(entries, null, 2);

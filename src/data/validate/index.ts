@@ -5,7 +5,7 @@
  * exist and are unique), rules.ts (what a schema cannot see). Messages live in src/i18n/validation.ts.
  */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym, GlossaryTerm } from '../../schemas';
 import { strayFileProblem } from './files';
 import { parseDataFiles } from './json';
 import { validateMdx, type MdxValidated } from './mdx';
@@ -32,6 +32,7 @@ export interface Collections {
   corrections: Located<Correction>[];
   references: Located<Reference>[];
   synonyms: Located<Synonym>[];
+  glossary: Located<GlossaryTerm>[];
 }
 
 export interface ValidateOptions {
@@ -50,7 +51,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path, file.unreadable));
   for (const problem of files.public?.problems ?? []) problems.push(problem);
   const known = Object.fromEntries(
-    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references', 'synonyms'].map((n) => [n, new KnownIds()]),
+    ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references', 'synonyms', 'glossary'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
   const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
   const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
@@ -60,6 +61,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
   const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references);
   const synonyms = parseDataFiles<Synonym>('synonyms', files.data.synonyms ?? [], problems, known.synonyms);
+  const glossary = parseDataFiles<GlossaryTerm>('glossary', files.data.glossary ?? [], problems, known.glossary);
   const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx, { images: files.public?.files });
   const { documents, updates } = mdx;
   for (const p of mdx.problems) problems.push(p);
@@ -68,7 +70,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     known[name].repeats = mdx.known[name].repeats;
   }
 
-  const all: Collections = { regions, institutions, groups, indicators, observations, documents, updates, corrections, references, synonyms };
+  const all: Collections = { regions, institutions, groups, indicators, observations, documents, updates, corrections, references, synonyms, glossary };
   // An entry's id is the id it was noted under, so a collection where no id was noted twice has no duplicates.
   for (const [name, entries] of Object.entries(all)) if (known[name as keyof Collections].repeats) checkUnique(name, entries, problems);
   checkReferences(all, known, problems);
@@ -98,6 +100,7 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
       corrections: values(corrections),
       references: values(references),
       synonyms: values(synonyms),
+      glossary: values(glossary),
     },
     problems,
   };

@@ -1,6 +1,6 @@
 /** What validation reads and what it reports: source files, problems, located entries; shared by every stage. */
 import type { DataCollection, MdxCollection } from '../../schemas';
-import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym } from '../../schemas';
+import type { Region, Institution, Group, Indicator, Observation, DocumentMeta, UpdateMeta, Correction, Reference, Synonym, GlossaryTerm } from '../../schemas';
 import { problemLabels, type Hint } from '../../i18n/validation';
 import type { PublicFiles } from './public-files';
 
@@ -50,11 +50,13 @@ export interface Entries {
   references?: Reference[];
   /** Words readers use for the same thing, for search (data/synonyms/); absent in fixtures. */
   synonyms?: Synonym[];
+  /** Terms for /glossary/ and the guide (data/glossary/); absent in fixtures. */
+  glossary?: GlossaryTerm[];
 }
 
 export interface SourceFiles {
-  /** Each data collection's files (an empty list where a collection has none). */
-  data: Record<DataCollection, SourceFile[]>;
+  /** Each data collection's files (an empty list where a collection has none; the glossary may be left out). */
+  data: Record<Exclude<DataCollection, 'glossary'>, SourceFile[]> & { glossary?: SourceFile[] };
   mdx: Record<MdxCollection, SourceFile[]>;
   /** Files under data/ or content/ that belong to no collection (see `placeOf`); each is reported. */
   other?: SourceFile[];

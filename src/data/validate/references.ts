@@ -106,6 +106,7 @@ export function checkReferences(all: Collections, ids: Record<DataCollection | M
     ref(o, 'source.document', 'documents', v.source.document);
   }
   for (const c of corrections) ref(c, 'observation', 'observations', c.value.observation);
+  for (const term of all.glossary) term.value.related.forEach((r, i) => ref(term, `related[${i}]`, 'glossary', r));
   for (const d of documents) d.value.data.regions.forEach((r, i) => ref(d, `regions[${i}]`, 'regions', r));
   for (const u of updates) {
     u.value.data.regions.forEach((r, i) => ref(u, `regions[${i}]`, 'regions', r));

@@ -11,6 +11,7 @@ import { fieldPath, type Located, type Problem } from './problems';
 import { contactItems } from './references';
 import type { Collections } from './index';
 import { truthProblems } from './truth-rules';
+import { glossaryProblems } from './glossary';
 
 /** Excerpts over the limit anywhere in an entry, by field path: a source is quoted by the few words around a fact. */
 function longExcerpts(at: Located<unknown>, problems: Problem[]) {
@@ -89,6 +90,7 @@ export function checkRules(all: Collections, now: Date, problems: Problem[]) {
   for (const entries of [regions, institutions, groups, indicators]) for (const at of entries) longExcerpts(at, problems);
   // Plans stay plans, one kind of number per indicator, general facts with their source (truth-rules.ts).
   for (const p of truthProblems({ institutions, groups, indicators, observations, documents, references })) problems.push(p);
+  for (const p of glossaryProblems(all.glossary)) problems.push(p);
   for (const o of observations) {
     const v = o.value;
     const wrongPeriod = periodProblem(v.period);

@@ -11,7 +11,7 @@ import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
 import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
 
-export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions', 'references', 'synonyms'];
+export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions', 'references', 'synonyms', 'glossary'];
 
 /** A data collection's files (synonyms may be absent). */
 export const dataFiles = (files: SourceFiles, kind: Collection): SourceFile[] => (files.data as Record<string, SourceFile[] | undefined>)[kind] ?? [];
@@ -90,6 +90,7 @@ export function listItems(ds: Entries): ListItem[] {
   for (const i of ds.indicators) add('indicators', i.id, i.name, [], i.unit);
   for (const r of ds.references ?? []) add('references', r.id, r.label, [], r.issuer);
   for (const s of ds.synonyms ?? []) add('synonyms', s.id, s.words.join('、'), []);
+  for (const g of ds.glossary ?? []) add('glossary', g.id, g.term, [], g.aliases.join('、') || undefined);
   for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
   return items;
 }
@@ -127,6 +128,9 @@ export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: 
       break;
     case 'synonyms':
       base = idFromName(String((entry.words as string[] | undefined)?.[0] ?? ''), 48);
+      break;
+    case 'glossary':
+      base = idFromName(text('term'), 48);
       break;
     default:
       base = idFromName(text('name'), 48);
@@ -179,6 +183,8 @@ export function fileFor(kind: Collection, entry: Record<string, unknown>, ds: En
       return files.data.references?.[0]?.path ?? 'data/references/general.json';
     case 'synonyms':
       return files.data.synonyms?.[0]?.path ?? 'data/synonyms/synonyms.json';
+    case 'glossary':
+      return files.data.glossary?.[0]?.path ?? 'data/glossary/terms.json';
     case 'indicators': {
       if (entry.framework !== 'local') return files.data.indicators.find((f) => /national\.json$/.test(f.path))?.path ?? 'data/indicators/national.json';
       const doc = str((entry.source as { document?: string } | undefined)?.document);

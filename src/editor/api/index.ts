@@ -154,6 +154,8 @@ export function sitePath(kind: Collection, entry: Record<string, unknown>): stri
       return `/about/#${id}`;
     case 'synonyms':
       return undefined;
+    case 'glossary':
+      return `/glossary/#${id}`;
     default:
       return `/${kind}/${id}/`;
   }

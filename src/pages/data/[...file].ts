@@ -3,9 +3,13 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getDataset } from '../../data/current';
 import { downloadRegistry } from '../../downloads/registry';
 import { publicSite } from '../../publishing/site-address';
+import { incrementalPaths } from '../../publishing/incremental';
 
-export const getStaticPaths = (() =>
-  downloadRegistry(getDataset(), publicSite(import.meta.env.SITE)).all.map((f) => ({ params: { file: f.href.replace(/^\/data\//, '') } }))) satisfies GetStaticPaths;
+// Each file is fingerprinted by its own bytes (serialised once, src/downloads/registry.ts; src/publishing/incremental.ts).
+export const getStaticPaths = (() => {
+  const registry = downloadRegistry(getDataset(), publicSite(import.meta.env.SITE));
+  return incrementalPaths('/data/[...file]', registry.all.map((f) => ({ params: { file: f.href.replace(/^\/data\//, '') } })), (p) => registry.byHref.get(`/data/${p.params.file}`)!.bytes());
+}) satisfies GetStaticPaths;
 
 const TYPES = { CSV: 'text/csv; charset=utf-8', JSON: 'application/json; charset=utf-8' } as const;
 

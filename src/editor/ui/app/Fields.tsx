@@ -42,6 +42,7 @@ const TARGET_KIND: Record<RefTarget, string> = {
   documents: 'documents',
   observations: 'observations',
   references: 'references',
+  glossary: 'glossary',
 };
 
 function ErrorText({ id, message }: { id: string; message?: string }) {

@@ -9,12 +9,13 @@ import { chartSvg, drawableFromZero } from '../../../views/chart-layout';
 import { t } from '../../../i18n/zh-CN';
 import { tf } from '../../../i18n/fill';
 import { publicSite } from '../../../publishing/site-address';
+import { incrementalPaths } from '../../../publishing/incremental';
 
 export const getStaticPaths = (() => {
   const dataset = getDataset();
   // The credit names the page's address once the site has a public one; a preview build names the site alone.
   const site = publicSite(import.meta.env.SITE);
-  return dataset.indicators.flatMap((indicator) => {
+  const paths = dataset.indicators.flatMap((indicator) => {
     const view = indicatorPage(dataset, indicator.id, site)!;
     return indicatorCharts(view.reports)
       .filter((chart) => drawableFromZero(chart.spec))
@@ -30,6 +31,8 @@ export const getStaticPaths = (() => {
         },
       }));
   });
+  // Each file is fingerprinted by its own content (src/publishing/incremental.ts).
+  return incrementalPaths('/indicators/[id]/[file].svg', paths, (p) => p.props.svg);
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => new Response(props.svg as string, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

@@ -1,0 +1,83 @@
+/**
+ * The Astro side of incremental publishing (./incremental.ts). Under `npm run build` (the job file named by
+ * YIGONGTI_INCREMENTAL, ./incremental-build.ts) it sets up the state the routes' getStaticPaths consult, and once Astro
+ * has written the pages it rendered, links every file it did not render from the last published dist/ into the new
+ * site, before the integrations after it (the sitemap, the search index) read the site: they see it whole. It then
+ * writes the new manifest for the build script, which publishes it with dist/.
+ *
+ * `wholeSiteSitemap` wraps @astrojs/sitemap, which lists the pages Astro rendered in this build: it is handed every
+ * page the dynamic routes make instead, rendered or reused, so its sitemap is a full build's.
+ */
+import type { AstroIntegration } from 'astro';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { MANIFEST_VERSION, incrementalState, type IncrementalState } from './incremental';
+import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './incremental-build';
+
+/** Links (or, across devices, copies) a file from the last published site. A linked file is never written again: nothing writes into a reused file. */
+function reuse(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+    copyFileSync(from, to);
+  }
+}
+
+export function incrementalIntegration(): AstroIntegration {
+  let job: IncrementalJob | undefined;
+  return {
+    name: 'yigongti-incremental',
+    hooks: {
+      'astro:config:setup': ({ command }) => {
+        const file = process.env[INCREMENTAL_ENV];
+        globalThis.__yigongtiIncremental = undefined;
+        if (command !== 'build' || !file) return;
+        job = JSON.parse(readFileSync(file, 'utf8')) as IncrementalJob;
+        const base = job.base;
+        const state: IncrementalState = {
+          code: job.code,
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)) },
+          files: new Map(),
+          pages: new Set(),
+          reused: new Set(),
+        };
+        globalThis.__yigongtiIncremental = state;
+      },
+      'astro:build:done': ({ dir }) => {
+        const state = incrementalState();
+        if (!job || !state) return;
+        const out = fileURLToPath(dir);
+        for (const file of state.reused) {
+          // A file rendered this build wins (a path two routes make is Astro's to resolve, not ours).
+          if (!existsSync(join(out, file))) reuse(join(state.base!.dir, file), join(out, file));
+        }
+        const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        const report: BuildReport = { manifest: { version: MANIFEST_VERSION, code: state.code, files }, reused: state.reused.size };
+        writeFileSync(job.out, JSON.stringify(report));
+      },
+    },
+  };
+}
+
+/** @astrojs/sitemap, handed every page of the site (./incremental.ts `pages`) rather than the ones rendered this build. */
+export function wholeSiteSitemap(integration: AstroIntegration): AstroIntegration {
+  const done = integration.hooks['astro:build:done'];
+  if (!done) return integration;
+  return {
+    ...integration,
+    hooks: {
+      ...integration.hooks,
+      'astro:build:done': (options) => {
+        const state = incrementalState();
+        if (!state) return done(options);
+        const rendered = new Set(options.pages.map((p) => p.pathname));
+        const all = [...options.pages, ...[...state.pages].map((path) => path.replace(/^\//, '')).filter((p) => !rendered.has(p)).map((pathname) => ({ pathname }))];
+        return done({ ...options, pages: all });
+      },
+    },
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Incremental publishing (issue 29): a build renders only the pages and generated files whose inputs changed since the
+ * last published dist/, and takes every other file from that dist/ as it is.
+ *
+ * Every dynamic route hands its paths through `incrementalPaths(route, paths, madeOf)` in its getStaticPaths. For each
+ * path the build records a fingerprint: a hash of what the file is made of (`madeOf`: the page's view output, an
+ * MDX entry's data and body, a generated file's own content), kept per output file in a manifest. Everything else a
+ * page shows is code or settings (layouts, components, styles, UI strings, SITE_URL, the feedback address): their
+ * fingerprint (`codeFingerprint` in ./incremental-build.ts) is the manifest's `code`, and any change there makes the
+ * next build a full one. A path whose fingerprint is the one the last published dist/ was built with, and whose file
+ * dist/ still has, is not returned to Astro; the build links that file from dist/ into the new site instead
+ * (./incremental-integration.ts). Routes without getStaticPaths (home, lists, feeds, the search records) are rendered
+ * every time: they are few and most depend on the whole dataset.
+ *
+ * Outside `npm run build` (npm run dev, a bare `astro build`) no state is set and `incrementalPaths` returns every
+ * path without computing anything.
+ */
+import { createHash, type Hash } from 'node:crypto';
+
+/** Bumped whenever the manifest's shape or the meaning of a fingerprint changes: an older manifest is then ignored. */
+export const MANIFEST_VERSION = 1;
+
+/**
+ * What the last build recorded of the site it made: the code fingerprint, and for every file a dynamic route wrote
+ * (relative to the site root, `groups/x/index.html`, `data/observations.csv`) the fingerprint of what it is made of.
+ * It is kept beside dist/, never inside it (./incremental-build.ts, `MANIFEST_FILE`): it is build state, not a file
+ * for readers, and a site built incrementally must be byte for byte a full build's.
+ */
+export interface Manifest {
+  version: number;
+  code: string;
+  files: Record<string, string>;
+  /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
+  dist?: { dev: number; ino: number; ctimeMs: number };
+}
+
+/** The state of one build, shared between the routes' getStaticPaths and the integration (one process). */
+export interface IncrementalState {
+  code: string;
+  /** The last published site and its manifest, when this build may reuse it. */
+  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean };
+  /** Every file the dynamic routes make in this build, with its fingerprint. */
+  files: Map<string, string>;
+  /** Every page path the dynamic routes make (`/groups/x/`), rendered or reused: the sitemap lists them all. */
+  pages: Set<string>;
+  /** Files taken from the last published site as they are. */
+  reused: Set<string>;
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __yigongtiIncremental: IncrementalState | undefined;
+}
+
+/** The build's state, when it runs under `npm run build` (set by the integration); undefined otherwise. */
+export const incrementalState = (): IncrementalState | undefined => globalThis.__yigongtiIncremental;
+
+type Params = Record<string, string | number | undefined>;
+
+/**
+ * The address a route makes for its params: `/groups/[id]/` with id x → `/groups/x/`; `/data/[...file]` with file
+ * `a/b.csv` → `/data/a/b.csv`.
+ */
+export function routePath(route: string, params: Params): string {
+  return route.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_, rest: string | undefined, name: string) => {
+    const value = params[name];
+    if (value === undefined || value === '') {
+      if (rest) return '';
+      throw new Error(`incremental: no value for [${name}] in ${route}`);
+    }
+    return String(value);
+  }).replace(/\/{2,}/g, '/');
+}
+
+/** The file a path is written to (build.format 'directory'): pages (ending in /) as index.html, endpoints as named. */
+export function outputFile(path: string): string {
+  const relative = path.replace(/^\//, '');
+  return path.endsWith('/') ? `${relative}index.html` : relative;
+}
+
+/** What makes a value's fingerprint impossible to take (a function, a class instance, a loop): the file is then always rebuilt. */
+class Unhashable extends Error {}
+
+/**
+ * Feeds a value into a hash, unambiguously: every value is tagged with its type, strings and keys with their length.
+ * Plain objects in their key order (the same code makes them in the same order), Maps and Sets in their order,
+ * Dates, URLs and byte arrays by value. A function, a class instance or a loop throws Unhashable.
+ */
+function feed(hash: Hash, value: unknown, stack: Set<object>): void {
+  if (value === null) return void hash.update('N');
+  switch (typeof value) {
+    case 'undefined':
+      return void hash.update('U');
+    case 'boolean':
+      return void hash.update(value ? 'T' : 'F');
+    case 'number':
+      return void hash.update(`n${Object.is(value, -0) ? '-0' : String(value)};`);
+    case 'bigint':
+      return void hash.update(`b${value};`);
+    case 'string':
+      return void hash.update(`s${value.length}:`).update(value);
+    case 'object':
+      break;
+    default:
+      throw new Unhashable(typeof value);
+  }
+  const object = value as object;
+  if (stack.has(object)) throw new Unhashable('a loop');
+  stack.add(object);
+  try {
+    if (Array.isArray(object)) {
+      hash.update(`a${object.length}:`);
+      for (const item of object) feed(hash, item, stack);
+    } else if (object instanceof Map) {
+      hash.update(`m${object.size}:`);
+      for (const [k, v] of object) {
+        feed(hash, k, stack);
+        feed(hash, v, stack);
+      }
+    } else if (object instanceof Set) {
+      hash.update(`e${object.size}:`);
+      for (const item of object) feed(hash, item, stack);
+    } else if (object instanceof Date) {
+      hash.update(`d${object.getTime()};`);
+    } else if (object instanceof URL) {
+      hash.update(`u${object.href.length}:`).update(object.href);
+    } else if (ArrayBuffer.isView(object)) {
+      const bytes = new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
+      hash.update(`y${bytes.length}:`).update(bytes);
+    } else {
+      const proto = Object.getPrototypeOf(object);
+      if (proto !== Object.prototype && proto !== null) throw new Unhashable(proto?.constructor?.name ?? 'an object');
+      const keys = Object.keys(object);
+      hash.update(`o${keys.length}:`);
+      for (const key of keys) {
+        hash.update(`${key.length}:`).update(key);
+        feed(hash, (object as Record<string, unknown>)[key], stack);
+      }
+    }
+  } finally {
+    stack.delete(object);
+  }
+}
+
+/** The fingerprint of a value (hex), or undefined when it holds something that cannot be fingerprinted. */
+export function fingerprint(value: unknown): string | undefined {
+  const hash = createHash('sha256');
+  try {
+    feed(hash, value, new Set());
+  } catch (error) {
+    if (error instanceof Unhashable) return undefined;
+    throw error;
+  }
+  return hash.digest('base64url').slice(0, 27);
+}
+
+/**
+ * What a route's getStaticPaths returns under incremental publishing: the paths whose file must be rendered (all of
+ * them without a usable last build). `madeOf(path)` is everything the file shows that is not code: the view's output
+ * for the page, the MDX entry, the generated content. Each path's fingerprint is recorded for the next build.
+ */
+export function incrementalPaths<T extends { params: Params }>(route: string, paths: readonly T[], madeOf: (path: T) => unknown): T[] {
+  const state = incrementalState();
+  if (!state) return [...paths];
+  return paths.filter((path) => {
+    const address = routePath(route, path.params);
+    const file = outputFile(address);
+    // A value that cannot be fingerprinted gets a fingerprint of its own, so the file is rendered again next time too.
+    const print = `${route}|${fingerprint(madeOf(path)) ?? `unhashable-${Math.random()}`}`;
+    state.files.set(file, print);
+    if (address.endsWith('/')) state.pages.add(address);
+    const base = state.base;
+    if (base && base.files[file] === print && base.has(file)) {
+      state.reused.add(file);
+      return false;
+    }
+    state.reused.delete(file);
+    return true;
+  });
+}

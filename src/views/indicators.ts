@@ -108,8 +108,11 @@ export interface IndicatorPageView {
   chartTitles: Record<string, string>;
   /** Documents the figures come from. */
   sources: SourceDocumentView[];
-  /** The embed view: its address and the <iframe> snippet to copy. */
-  embed: { href: string; url: string; snippet: string; preview?: boolean };
+  /**
+   * The embed view: its address and the <iframe> snippet to copy; the full page's address it links back to (absolute
+   * once published, the site path in a preview build); the one chart it shows.
+   */
+  embed: { href: string; url: string; snippet: string; preview?: boolean; page: string; chart?: ChartFigureData };
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -254,6 +257,8 @@ function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL 
   const reports = reportsOf(dataset, indicator, observations);
   // A preview build has no public address: the snippet holds the site path, and the page says it works only once published.
   const embedUrl = siteUrl ? new URL(embedHref(indicator.id), siteUrl).href : embedHref(indicator.id);
+  const pagePath = `/indicators/${indicator.id}/`;
+  const embedChart = indicatorCharts(reports)[0];
   const title = tf('indicator.title', { name: indicator.name });
   return {
     indicator,
@@ -286,6 +291,8 @@ function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL 
       url: embedUrl,
       snippet: `<iframe src="${embedUrl}" title="${escapeAttr(title)}" width="100%" height="600" loading="lazy"></iframe>`,
       ...(siteUrl ? {} : { preview: true }),
+      page: siteUrl ? new URL(pagePath, siteUrl).href : pagePath,
+      ...(embedChart ? { chart: embedChart } : {}),
     },
   };
 }

@@ -142,6 +142,7 @@ describe('大字模式 and the finder', () => {
   it.each([
     [360, 800],
     [320, 640],
+    [768, 1024],
   ])('keeps the site name on one line and the header one row at %s × %s px, in either mode', async (width, height) => {
     const context = await env.browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
@@ -161,8 +162,8 @@ describe('大字模式 and the finder', () => {
     await context.close();
   });
 
-  it('keeps the desktop header one row high in either mode', async () => {
-    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+  it.each([1024, 1280])('keeps the desktop header one row high in either mode at %s px', async (width) => {
+    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     for (const url of ['/institutions/?large=0', '/institutions/?large=1']) {
       await page.goto(env.server.url + url);

@@ -317,6 +317,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     const files = Number(counted[1]);
     incremental.push({ kind: change.kind, files, reused: Number(counted[2]), seconds: step.seconds, peakTreeRss: step.peakTreeRss });
     console.log(`  incremental: one ${change.kind} change → ${files} files in ${step.seconds.toFixed(1)} s (${counted[2]} reused, peak ${gb(step.peakTreeRss)}; ${what})`);
+    console.log(`        phases: ${Object.entries(phases(step)).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}; ${step.lines.find((l) => /search index: \d+ files/.test(l.text))?.text.trim() ?? ''}`);
   }
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
 

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer';
 
 /**
  * Four tiers (README, "Tests"), each a vitest project; a file's folder decides its tier:
@@ -12,9 +13,12 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Browser tests share one Chromium per file; files run in parallel on the 2 cores.
+    // Browser tests share one Chromium per file. Three files at once on the 2 cores: much of an e2e or browser test is
+    // spent waiting (on Chromium, on a build in a child process, on a poll), and two files left a core idle for about
+    // half of the run; the longest files start first (tests/support/sequencer.ts), so the run does not end on one.
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2 } },
+    poolOptions: { forks: { maxForks: 3 } },
+    sequence: { sequencer: LongestFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {

@@ -34,6 +34,7 @@ import { serveSite } from '../tests/support/server';
 import { DIST, builtPages } from '../tests/support/site-pages';
 import { NOTHING_TO_FIND, SEARCH_REGRESSION } from '../tests/support/search-queries';
 import { runPagefind } from './bench/pagefind';
+import { reportComparison } from './bench/compare';
 import { resultLinks, waitForEngine, waitForResults } from '../tests/support/search-page';
 
 interface Measure {
@@ -137,29 +138,6 @@ function sampledNames(n: number): { query: string; page: string }[] {
     .filter(({ query }) => query);
 }
 
-/** Recall, nothing-found precision, time and bytes of both engines, as a Markdown table. */
-function printComparison(queries: { query: string; page: string; also?: string[]; kind?: string }[], ours: EngineRun, theirs: EngineRun & { indexSeconds: number }) {
-  const answerable = queries.map((q, i) => [q, i] as const).filter(([q]) => q.page);
-  const empty = queries.map((q, i) => [q, i] as const).filter(([q]) => !q.page);
-  const recall = (run: EngineRun) => answerable.filter(([q, i]) => run.tops[i].some((url) => [q.page, ...(q.also ?? [])].includes(url))).length;
-  const nothing = (run: EngineRun) => empty.filter(([, i]) => run.tops[i].length === 0).length;
-  const row = (label: string, f: (run: EngineRun) => string) => `| ${label} | ${f(ours)} | ${f(theirs)} |`;
-  const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
-  const over = (run: EngineRun) => run.bytes.filter((b) => b > 150 * 1024).length;
-  console.log(`\nOur search against plain Pagefind 1.6 (--force-language zh-cn) on the same dist/ (${DIST}), ${queries.length} queries, a fresh page each, bare Chromium\n`);
-  console.log('| | our index | Pagefind |\n| --- | --- | --- |');
-  console.log(row(`right page in the first 3 (${answerable.length} answerable)`, (r) => `${recall(r)}/${answerable.length}`));
-  console.log(row(`nothing shown (${empty.length} that must find nothing)`, (r) => `${nothing(r)}/${empty.length}`));
-  console.log(row('time to the first results: median / 90th pct', (r) => `${ms(median(r.ms))} / ${ms(percentile(r.ms, 90))}`));
-  console.log(row('a first search in all: median / 90th pct / max', (r) => `${kib(median(r.bytes))} / ${kib(percentile(r.bytes, 90))} / ${kib(Math.max(...r.bytes))}`));
-  console.log(row('queries over 150 KiB', (r) => `${over(r)}/${queries.length}`));
-  console.log(`\nPagefind indexed the copy in ${theirs.indexSeconds.toFixed(1)} s. Pagefind is timed from search() to its first three results' data (no painting).`);
-  const kinds = [...new Set(answerable.map(([q]) => q.kind ?? ''))];
-  console.log('\nBy kind (right page in the first 3): ' + kinds.map((k) => { const of = answerable.filter(([q]) => (q.kind ?? '') === k); const n = (r: EngineRun) => of.filter(([q, i]) => r.tops[i].some((url) => [q.page, ...(q.also ?? [])].includes(url))).length; return `${k} ${n(ours)}/${n(theirs)} of ${of.length}`; }).join('; '));
-  const missed = answerable.filter(([q, i]) => !ours.tops[i].some((url) => [q.page, ...(q.also ?? [])].includes(url))).map(([q]) => q.query);
-  if (missed.length) console.log(`Ours missed: ${missed.join('、')}`);
-}
-
 async function main() {
   const checkRecall = process.argv.includes('--recall');
   const underPlaywright = process.argv.includes('--playwright');
@@ -208,7 +186,7 @@ async function main() {
     if (compare) {
       // Our browser stays open (idle) until the finally below closes it once: a second Browser.close never answers.
       const theirs = await runPagefind(DIST, queries.map((q) => q.query));
-      printComparison(queries, { ms: cold.map((m) => m.ms), bytes: coldTotal, tops: ourTops }, theirs);
+      process.exitCode = reportComparison(queries, { ms: cold.map((m) => m.ms), bytes: coldTotal, tops: ourTops }, theirs, DIST);
       return;
     }
 

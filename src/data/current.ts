@@ -12,12 +12,18 @@ import type { Dataset } from './dataset';
 declare global {
   // eslint-disable-next-line no-var
   var __yigongtiDataGeneration: number | undefined;
+  /**
+   * The dataset of this process, kept on the global object: the pages (bundled by Vite) and the build's integrations
+   * (loaded with astro.config.mjs) are separate module instances, and the search index must not read the data twice.
+   */
+  // eslint-disable-next-line no-var
+  var __yigongtiDataset: { generation: number; dataset: Dataset } | undefined;
 }
-
-let cached: { generation: number; dataset: Dataset } | undefined;
 
 export function getDataset(): Dataset {
   const generation = globalThis.__yigongtiDataGeneration ?? 0;
-  if (!cached || cached.generation !== generation) cached = { generation, dataset: loadDataset(process.cwd()) };
-  return cached.dataset;
+  const cached = globalThis.__yigongtiDataset;
+  if (cached && cached.generation === generation) return cached.dataset;
+  globalThis.__yigongtiDataset = { generation, dataset: loadDataset(process.cwd()) };
+  return globalThis.__yigongtiDataset.dataset;
 }

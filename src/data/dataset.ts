@@ -6,15 +6,20 @@
  */
 import type { Correction, DocumentMeta, GlossaryTerm, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
-import { subjectKey, type Subject, type SubjectType } from './subject';
+import { provinceOfRegion, subjectKey, type Subject, type SubjectType } from './subject';
+import { indexIndicators, type IndicatorIndex } from './indicator-index';
 
 export interface DocumentEntry {
   id: string;
   data: DocumentMeta;
+  /** The MDX body as written (validated by src/data/mdx-policy.ts), for its page's search document. */
+  body?: string;
 }
 export interface UpdateEntry {
   id: string;
   data: UpdateMeta;
+  /** The MDX body as written (validated by src/data/mdx-policy.ts), for its page's search document. */
+  body?: string;
 }
 
 export { subjectHref, subjectKey, subjectName, type Subject, type SubjectType } from './subject';
@@ -105,6 +110,9 @@ export interface Dataset {
   /** Position of each group in the editors' order (so 第一, 第二, 第三 stay in order). */
   readonly groupOrder: ReadonlyMap<string, number>;
 
+  /** Each indicator's reach: figures, places, provinces and newest figures, nationally and per province (./indicator-index.ts). */
+  readonly indicatorIndex: IndicatorIndex;
+
   /** Last-changed date (YYYY-MM-DD) of each entry's file, keyed `collection:id`. */
   readonly entryDates: ReadonlyMap<string, string>;
   /** The newest date of any data file. */
@@ -137,8 +145,8 @@ export interface FileInfo {
 
 /** Builds every index once. Entries must already be valid (validateDataset); a loop in the region tree is cut. */
 export function indexDataset(entries: Entries, files: FileInfo = { origins: new Map(), fileDates: new Map() }): Dataset {
-  const documents = entries.documents.map(({ id, data }) => ({ id, data })).sort(byIdText);
-  const updates = entries.updates.map(({ id, data }) => ({ id, data })).sort(byIdText);
+  const documents = entries.documents.map(({ id, data, body }) => ({ id, data, body })).sort(byIdText);
+  const updates = entries.updates.map(({ id, data, body }) => ({ id, data, body })).sort(byIdText);
   const region = mapById(entries.regions);
   const institution = mapById(entries.institutions);
   const group = mapById(entries.groups);
@@ -214,7 +222,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
   // A document about several provinces is under each.
   const documentsOfProvince = new Map<string, DocumentEntry[]>();
   for (const d of documents) {
-    for (const p of new Set(d.data.regions.map((r) => regionPath.get(r)?.[0]?.id).filter((id) => id !== undefined))) push(documentsOfProvince, p, d);
+    for (const p of new Set(d.data.regions.map((r) => provinceOfRegion({ regionPath }, r)?.id).filter((id) => id !== undefined))) push(documentsOfProvince, p, d);
   }
   for (const list of documentsOfProvince.values()) list.sort(newestFirst);
   const groupsOfDocument = new Map<string, Group[]>();
@@ -233,6 +241,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     if (date) entryDates.set(key, date);
   }
   const dataUpdated = [...files.fileDates.values()].sort().at(-1);
+  const indicatorIndex = indexIndicators(entries.observations, entries.indicators, { region, group, institution, regionPath });
 
   return Object.freeze({
     regions: entries.regions,
@@ -274,6 +283,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     updatesOfGroup,
     updatesOfRegion,
     groupOrder,
+    indicatorIndex,
     entryDates,
     dataUpdated,
   });

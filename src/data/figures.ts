@@ -80,6 +80,25 @@ export function writtenNumbers(text: string): WrittenNumber[] {
   return found;
 }
 
+/** Full-width digits and signs (９２．３％, １０５，４２３, －５) as ASCII. */
+const halfWidthSigns = (text: string) => text.replace(/[０-９．，％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const FIELD_NUMBER = /^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|万|亿)?$/;
+
+/**
+ * A field that holds one number as a staff member types it, in the editor's form or an imported cell: 105423, 105,423,
+ * 92.3%, full-width digits, and (where `multipliers` allows) 10.5万. Undefined for any other text, which check then
+ * names as typed. The number is the figure as written: 92.3% is 92.3.
+ */
+export function readNumberField(text: string, accept: { percent?: boolean; multipliers?: boolean } = {}): number | undefined {
+  const m = halfWidthSigns(text.trim()).replace(/\s+/g, '').match(FIELD_NUMBER);
+  if (!m) return undefined;
+  const [, digits, mark] = m;
+  if (mark === '%' && accept.percent === false) return undefined;
+  const base = Number(digits.replace(/,/g, ''));
+  if (mark !== '万' && mark !== '亿') return base;
+  return accept.multipliers === false ? undefined : Number((base * MULTIPLIERS[mark]).toPrecision(12));
+}
+
 /**
  * What may follow a number written in Chinese for it to count: a measure word, a unit of time or money, or the words of
  * a numbered slogan as sources write them (“五大中心”, “六统一”, “四不变、五转变”, “两办八中心”). Inside other words a

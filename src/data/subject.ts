@@ -41,8 +41,13 @@ export function regionOfSubject(lookup: SubjectLookup, subject: Subject): string
   return lookup[subject.type].get(subject.id)?.region;
 }
 
+/** The province (top region) a region lies in: the first of its path from the top; the region itself when it has no parent. */
+export function provinceOfRegion(lookup: { regionPath: ReadonlyMap<string, readonly Region[]> }, regionId: string): Region | undefined {
+  return lookup.regionPath.get(regionId)?.[0];
+}
+
 /** The province (top region) a subject lies in. */
 export function provinceOfSubject(lookup: SubjectLookup & { regionPath: ReadonlyMap<string, readonly Region[]> }, subject: Subject): string | undefined {
   const region = regionOfSubject(lookup, subject);
-  return region ? lookup.regionPath.get(region)?.[0]?.id : undefined;
+  return region ? provinceOfRegion(lookup, region)?.id : undefined;
 }

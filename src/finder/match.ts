@@ -1,11 +1,15 @@
 /**
- * The finder's data shape, matching and shard choice. Runs in the browser (bundled into Finder.astro), so it imports
- * nothing: Traditional forms and a Traditional→Simplified character fold are computed at build time (finder-index.ts).
+ * The finder's data shape, matching and shard choice. Runs in the browser (bundled into Finder.astro). Names and
+ * queries are normalised, folded and heard by the one engine for names the site search uses too
+ * (src/search/shared/names.ts); Traditional forms, the fold and the readings are made at build time (src/finder/shards.ts
+ * with src/search/build/name-readings.ts).
  *
  * The browser never loads every entry: it loads /finder/index.json (the fold and which n-grams have shards), then the
  * one shard of a character or short n-gram of the query (`shardFor`). Every entry a query can match contains the
  * query's distinctive part, so the shard of any n-gram of that part holds all of them.
  */
+
+import { distinctivePart, foldCharacters, normaliseName, readingsOf, syllablesOf as syllables } from '../search/shared/names';
 
 export interface FinderLink {
   name: string;
@@ -165,26 +169,13 @@ export function soundShardFor(index: SoundIndex, letters: string): ShardChoice |
   return { gram: letters.slice(0, index.maxLength), partial: true };
 }
 
-/** Character → toneless syllable, from /finder/sounds.json ({ syllable: characters }), for homophone queries. */
-export function soundTable(sounds: Record<string, string>): Map<string, string> {
-  const table = new Map<string, string>();
-  for (const [syllable, chars] of Object.entries(sounds)) for (const ch of chars) if (!table.has(ch)) table.set(ch, syllable);
-  return table;
-}
-
 /**
  * The syllables of a Chinese query's distinctive part (宋庄镇 → song zhuang), for matching names that sound the same;
  * undefined when a character has no known sound.
  */
-export function syllablesOf(folded: string, table: Map<string, string>): string[] | undefined {
-  const part = coreOf(folded) || folded;
-  const syllables: string[] = [];
-  for (const ch of part) {
-    const s = table.get(ch) ?? (/^[a-z0-9]$/.test(ch) ? ch : undefined);
-    if (!s) return undefined;
-    syllables.push(s);
-  }
-  return syllables.length ? syllables : undefined;
+export function syllablesOf(folded: string, readings: Map<string, string>): string[] | undefined {
+  const found = syllables(coreOf(folded) || folded, readings);
+  return found?.length ? found : undefined;
 }
 
 /**
@@ -235,24 +226,16 @@ export function withSoundMatches(byChars: FinderEntry[], charScore: (e: FinderEn
   return [...begins, ...bySound, ...rest].filter(firstTime).slice(0, limit);
 }
 
-/** Lowercase, without spaces or punctuation, so "麻屯 镇" and "麻屯镇。" match "麻屯镇卫生院". */
-export function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+/** A name or query as the finder compares it (src/search/shared/names.ts): "麻屯 镇。" matches "麻屯镇卫生院". */
+export const normalise = normaliseName;
 
-/** A query with each Traditional character folded to its Simplified form. */
+/** A query normalised, each Traditional character folded to its Simplified form. */
 export function foldQuery(query: string, fold: Record<string, string>): string {
-  return [...normalise(query)].map((ch) => fold[ch] ?? ch).join('');
+  return foldCharacters(normalise(query), fold);
 }
 
-// Generic words a resident may add or leave out: "小浪底镇医院" should still find 小浪底镇卫生院.
-const GENERIC = /(社区卫生服务中心|社区卫生服务站|卫生服务中心|中心卫生院|卫生院|卫生室|卫生所|医院|分院|医共体|医疗集团|共同体|街道|镇|乡|村|社区|县|市|区)+$/u;
-
-/** The distinctive part of a query: "小浪底镇卫生院" → "小浪底". Empty when nothing distinctive is left. */
-export function coreOf(query: string): string {
-  const core = query.replace(GENERIC, '');
-  return core.length >= 2 ? core : '';
-}
+/** The distinctive part of a name or query (src/search/shared/names.ts): "小浪底镇卫生院" → "小浪底"; empty when nothing is. */
+export const coreOf = distinctivePart;
 
 const TYPE_ORDER: Record<FinderEntry['type'], number> = { institution: 0, group: 1, region: 2 };
 
@@ -338,7 +321,7 @@ export async function findPlaces(files: FinderFiles, query: string, limit: numbe
   const byChars = searchFinder(data, query, limit);
   const folded = foldQuery(query, index.fold);
   const charScore = (e: FinderEntry) => scoreEntry(e, folded, normalise(query));
-  const syllables = byChars.some((e) => charScore(e) >= 3) ? undefined : syllablesOf(folded, soundTable(await files.sounds()));
+  const syllables = byChars.some((e) => charScore(e) >= 3) ? undefined : syllablesOf(folded, readingsOf(await files.sounds()));
   if (!syllables) return { found: byChars, data, partial: !!choice?.partial, bySound: false };
   const sound = await soundShard(syllables.join(''));
   const bySound = searchBySound({ fold: index.fold, ...sound.shard }, syllables, limit);

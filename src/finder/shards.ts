@@ -7,11 +7,11 @@
  * the smallest full shard among the n-grams of its distinctive part (`shardFor` in finder.ts), which holds every
  * entry that can match it. Only queries made of nothing but the commonest n-grams ("卫生院") fall back to a sample.
  */
-import { pinyin } from 'pinyin-pro';
 import type { FinderData, FinderEntry, FinderGroup, FinderIndex, FinderShard, SoundIndex } from './match';
 import { coreOf, ngrams, normalise, soundStrings } from './match';
 import { groupsIn, hasOwnPage, membershipsOf, pathOf, type Dataset } from '../data/dataset';
 import { referralHref } from '../views/referral';
+import { readingTokens, soundTable, type ToTraditional } from '../search/build/name-readings';
 
 /** Labels the index needs, passed in so this module stays free of the UI dictionary. */
 export interface FinderLabels {
@@ -20,8 +20,8 @@ export interface FinderLabels {
   regionKind: (kind: string) => string;
 }
 
-/** Converts Simplified text to Traditional (opencc-js at build time; identity in tests). */
-export type ToTraditional = (text: string) => string;
+/** Converts Simplified text to Traditional (src/search/build/name-readings.ts `traditionalConverters` at build time; identity in tests). */
+export type { ToTraditional };
 
 /** Most groups a region's result lists (a county has one to three; a province's page lists its hundreds). */
 const REGION_GROUPS = 10;
@@ -116,38 +116,16 @@ export function buildFinderData(dataset: Dataset, labels: FinderLabels, converte
 }
 
 /**
- * A key's toneless pinyin, one token per character, by pinyin-pro (a maintained dictionary with words, so 重庆 reads
- * chong qing): "送庄卫生院" → "song zhuang wei sheng yuan". Characters without a reading stay as they are.
+ * A key's toneless pinyin, one token per character, as the one engine for names reads it
+ * (src/search/build/name-readings.ts): "送庄卫生院" → "song zhuang wei sheng yuan".
  */
 export function pinyinOfKey(key: string): string {
-  const chars = [...key];
-  const tokens = pinyin(key, { toneType: 'none', type: 'array', v: true }) as string[];
-  // pinyin-pro gives one token per character; should a version ever group characters, read them one by one.
-  const aligned = tokens.length === chars.length ? tokens : chars.map((ch) => (pinyin(ch, { toneType: 'none', v: true }) as string) || ch);
-  return aligned.map((t) => t.toLowerCase().replace(/\s+/g, '') || '_').join(' ');
+  return readingTokens(key).join(' ');
 }
 
-/**
- * /finder/sounds.json: toneless syllable → characters with that reading, so the browser can hear a Chinese query
- * (小狼底 → xiao lang di) without pinyin-pro. The 6,763 characters of GB 2312 (what a pinyin keyboard offers first),
- * plus every character of the names. Each character under its commonest reading (pinyin-pro's default).
- */
+/** /finder/sounds.json: the readings table (src/search/build/name-readings.ts) over GB 2312 and every character of the names. */
 export function buildSoundTable(data: FinderData): Record<string, string> {
-  const chars = new Set<string>();
-  const gb2312 = new TextDecoder('gb18030');
-  for (let hi = 0xb0; hi <= 0xf7; hi++) {
-    for (let lo = 0xa1; lo <= 0xfe; lo++) {
-      const ch = gb2312.decode(new Uint8Array([hi, lo]));
-      if (/^\p{Script=Han}$/u.test(ch)) chars.add(ch);
-    }
-  }
-  for (const e of data.entries) for (const key of e.keys) for (const ch of key) if (/\p{Script=Han}/u.test(ch)) chars.add(ch);
-  const table: Record<string, string> = {};
-  for (const ch of chars) {
-    const syllable = (pinyin(ch, { toneType: 'none', v: true }) as string).toLowerCase();
-    if (/^[a-z]+$/.test(syllable)) table[syllable] = (table[syllable] ?? '') + ch;
-  }
-  return table;
+  return soundTable(data.entries.flatMap((e) => e.keys.flatMap((key) => [...key])));
 }
 
 export interface ShardLimits {

@@ -5,8 +5,9 @@
  */
 import { validateDataset, type Entries, type Hint, type Problem, type SourceFiles } from '../data/validate';
 import { namedEntries, periodSlug, regionOfSubject, resolveId, slug, suggestIds, uniqueId, withoutEmpty, type NamedEntries } from './scaffold';
-import { excerptContainsValue } from '../data/figures';
-import { periodProblem, type Observation } from '../schemas';
+import { excerptContainsValue, readNumberField } from '../data/figures';
+import type { Observation } from '../schemas';
+import { periodProblem } from '../data/period';
 import { PercentCell, type SheetCell } from '../data/spreadsheet';
 
 /** A spreadsheet cell as src/data/spreadsheet.ts reads it (text, number, true/false, a percentage), or a Date. */
@@ -134,9 +135,8 @@ function readValue(cell: Cell, unit: string | undefined): number | string {
   // A cell formatted as a percentage holds 0.8749 and shows 87.49%: the figure is what it shows.
   if (cell instanceof PercentCell) return unit === '%' ? cell.value : cell.text;
   const text = cellText(cell);
-  const plain = text.replace(/^(-?\d{1,3}(?:,\d{3})+)(\.\d+)?$/, (_m, whole: string, frac = '') => whole.replace(/,/g, '') + frac);
-  const withoutPercent = unit === '%' ? plain.replace(/%$/, '') : plain;
-  return /^-?\d+(\.\d+)?$/.test(withoutPercent) ? Number(withoutPercent) : text;
+  // 万 and 亿 are refused here: a spreadsheet column holds plain numbers (the column's help says so).
+  return readNumberField(text, { percent: unit === '%', multipliers: false }) ?? text;
 }
 
 export interface ImportResult {

@@ -1,50 +1,17 @@
 import { z } from 'astro/zod';
-import { finiteNumber, id, inference, isRealDate, name, prose, sourceRef } from './common';
+import { finiteNumber, id, inference, name, prose, sourceRef } from './common';
 
 /**
  * A period: `2024`, `2024-H1`, `2024-Q3`, `2024-08`, `2024-08-13`, or a span `2019-11/2024-08`
- * (for cumulative figures, start/end; an open start is written `../2024-08`).
+ * (for cumulative figures, start/end; an open start is written `../2024-08`). What a period means (when it starts and
+ * ends, whether it exists, how it reads) is src/data/period.ts.
  */
 const periodPart = /\d{4}(?:-(?:H[12]|Q[1-4]|(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?))?/.source;
-/** The first day a period part covers, as `yyyy-mm-dd` (so that parts compare as text). */
-function firstDay(part: string): string {
-  const [year, rest] = [part.slice(0, 4), part.slice(5)];
-  if (!rest) return `${year}-01-01`;
-  if (rest === 'H1' || rest === 'Q1') return `${year}-01-01`;
-  if (rest === 'H2') return `${year}-07-01`;
-  if (rest[0] === 'Q') return `${year}-${String((Number(rest[1]) - 1) * 3 + 1).padStart(2, '0')}-01`;
-  return rest.length === 2 ? `${year}-${rest}-01` : part;
-}
-
-const periodPattern = new RegExp(`^(?:${periodPart}|(?:${periodPart}|\\.\\.)/${periodPart})$`);
+export const PERIOD_PATTERN = new RegExp(`^(?:${periodPart}|(?:${periodPart}|\\.\\.)/${periodPart})$`);
 
 export const period = z
   .string()
-  .regex(periodPattern, '时期须写成 2024、2024-H1、2024-Q3、2024-08 或 2019-11/2024-08 / period must look like 2024, 2024-H1, 2024-Q3, 2024-08 or 2019-11/2024-08');
-
-/**
- * What is wrong with a well-formed period, if anything: a day that does not exist, or a span that ends before it
- * starts. A plain function rather than a zod refinement, which would make every figure's check ~30× slower.
- */
-export function periodProblem(text: string): string | undefined {
-  if (!periodPattern.test(text)) return undefined;
-  const parts = text.split('/').filter((p) => p !== '..');
-  const unreal = parts.find((p) => p.length === 10 && !isRealDate(p));
-  if (unreal) return `时期中的日期 ${unreal} 不存在 / the date ${unreal} in the period does not exist`;
-  if (parts.length === 2 && firstDay(parts[1]) < firstDay(parts[0]))
-    return `时期的结束 ${parts[1]} 早于开始 ${parts[0]} / the period ends (${parts[1]}) before it starts (${parts[0]})`;
-  return undefined;
-}
-
-/**
- * The first day of a period's last part (`2024-08` → 2024-08-01; `2019-11/2024-08` → 2024-08-01): an actual figure
- * cannot be for a period whose last part starts after today. Undefined for a text that is not a period.
- */
-export function periodLastStart(text: string): string | undefined {
-  if (!periodPattern.test(text)) return undefined;
-  const parts = text.split('/');
-  return firstDay(parts[parts.length - 1]);
-}
+  .regex(PERIOD_PATTERN, '时期须写成 2024、2024-H1、2024-Q3、2024-08 或 2019-11/2024-08 / period must look like 2024, 2024-H1, 2024-Q3, 2024-08 or 2019-11/2024-08');
 
 /** How exact a figure is (see `qualifier` below); exact figures have none. */
 export const QUALIFIERS = ['at-least', 'more-than', 'about', 'at-most', 'less-than', 'range'] as const;

@@ -63,6 +63,8 @@ export interface ObservationTableView {
   first: 'indicator' | 'subject';
   rows: ObservationRow[];
   className?: string;
+  /** The issuers of the documents the figures come from, each once: who to tell about a wrong figure. */
+  issuers: string[];
 }
 
 /** Regions first, then groups, then institutions. */
@@ -83,11 +85,7 @@ export function observationTable(
         names.get(a)!.localeCompare(names.get(b)!, 'zh-CN') ||
         compareObservations(a, b),
   );
-  return {
-    caption: options.caption,
-    first: options.first,
-    ...(options.className ? { className: options.className } : {}),
-    rows: sorted.map((o) => ({
+  const rows = sorted.map((o): ObservationRow => ({
       id: o.id,
       ...(options.rowIds ? { anchor: `obs-${o.id}` } : {}),
       head:
@@ -101,7 +99,13 @@ export function observationTable(
       cite: citeView(dataset, o.source),
       ...(o.note ? { note: o.note } : {}),
       corrections: correctionsFor(dataset, o.id).map((v) => ({ id: v.correction.id, sentence: correctionSentence(v), href: v.href })),
-    })),
+  }));
+  return {
+    caption: options.caption,
+    first: options.first,
+    ...(options.className ? { className: options.className } : {}),
+    rows,
+    issuers: [...new Set(rows.flatMap((r) => (r.cite.issuer ? [r.cite.issuer] : [])))],
   };
 }
 

@@ -11,7 +11,7 @@ import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureDat
 import { periodEndDate, periodText } from '../data/period';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
 import { indicatorUpdated } from './updated';
-import { catalogue, catalogueIndex, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
+import { catalogue, gridIndicators, localByDocument, newerFirst, topicOf, TOPIC_ORDER, type Framework, type Topic } from './catalogue';
 import { citeView, observationTable, type CiteView, type ObservationTableView } from './figures';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
@@ -35,8 +35,12 @@ export interface ProvinceRow {
   median?: string;
   low?: string;
   high?: string;
-  /** How many of `compared` meet the national target (only with a national target and a direction). */
+  /**
+   * How many of the figures `targetStatus` can judge meet the national target, and how many it can judge (only with a
+   * national target and a direction, and only when it can judge any: a figure of unstated basis meets and misses nothing).
+   */
   meeting?: number;
+  judged?: number;
   /** Raw numbers, for tests and sorting. */
   stats?: { median: number; low: number; high: number };
 }
@@ -108,8 +112,11 @@ export interface IndicatorPageView {
   chartTitles: Record<string, string>;
   /** Documents the figures come from. */
   sources: SourceDocumentView[];
-  /** The embed view: its address and the <iframe> snippet to copy. */
-  embed: { href: string; url: string; snippet: string; preview?: boolean };
+  /**
+   * The embed view: its address and the <iframe> snippet to copy; the full page's address it links back to (absolute
+   * once published, the site path in a preview build); the one chart it shows.
+   */
+  embed: { href: string; url: string; snippet: string; preview?: boolean; page: string; chart?: ChartFigureData };
 }
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -141,10 +148,10 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
   const national = comparableTarget(dataset, indicator);
   const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
 
-  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[]; meeting: number }>();
+  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[]; meeting: number; judged: number }>();
   const bucket = (id: string | undefined) => {
     let b = byProvince.get(id);
-    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [], meeting: 0 }));
+    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [], meeting: 0, judged: 0 }));
     return b;
   };
   for (const o of observations) {
@@ -158,7 +165,10 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
     b.values.push(o.value);
     // The same rule as the catalogue's grid and the sentences: an "约" or open-ended figure that cannot tell is not counted.
     const status = hasTarget ? targetStatus(dataset, indicator, o) : undefined;
-    if (status?.comparable && status.meets) b.meeting++;
+    if (status?.comparable) {
+      b.judged++;
+      if (status.meets) b.meeting++;
+    }
   }
 
   const text = (v: number) => formatQualified(v, indicator.unit);
@@ -172,7 +182,7 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
       figures: b.figures,
       compared: values.length,
       ...(stats ? { median: text(stats.median), low: text(stats.low), high: text(stats.high), stats } : {}),
-      ...(hasTarget && values.length ? { meeting: b.meeting } : {}),
+      ...(hasTarget && b.judged ? { meeting: b.meeting, judged: b.judged } : {}),
     };
   });
   rows.sort((a, b) => (a.region ? (b.region ? a.region.name.localeCompare(b.region.name, 'zh-CN') : -1) : 1));
@@ -254,6 +264,8 @@ function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL 
   const reports = reportsOf(dataset, indicator, observations);
   // A preview build has no public address: the snippet holds the site path, and the page says it works only once published.
   const embedUrl = siteUrl ? new URL(embedHref(indicator.id), siteUrl).href : embedHref(indicator.id);
+  const pagePath = `/indicators/${indicator.id}/`;
+  const embedChart = indicatorCharts(reports)[0];
   const title = tf('indicator.title', { name: indicator.name });
   return {
     indicator,
@@ -286,6 +298,8 @@ function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL 
       url: embedUrl,
       snippet: `<iframe src="${embedUrl}" title="${escapeAttr(title)}" width="100%" height="600" loading="lazy"></iframe>`,
       ...(siteUrl ? {} : { preview: true }),
+      page: siteUrl ? new URL(pagePath, siteUrl).href : pagePath,
+      ...(embedChart ? { chart: embedChart } : {}),
     },
   };
 }
@@ -424,12 +438,12 @@ export function gridCell(dataset: Dataset, indicator: Indicator, o: Observation 
 
 /** `provinceOfPlace`: each shown place's province id (the same subject objects as `places`), for the in-page filter. */
 function gridView(dataset: Dataset, places: readonly Observation['subject'][], caption: string, allOfProvince?: string, provinceOfPlace?: ReadonlyMap<Observation['subject'], string>): GridView {
-  const { gridIndicators } = catalogueIndex(dataset);
+  const columns = gridIndicators(dataset);
   const shown = places.slice(0, GRID_PLACE_CAP);
   const rest = places.slice(GRID_PLACE_CAP);
   return {
     caption,
-    columns: gridIndicators.map((i) => ({
+    columns: columns.map((i) => ({
       id: i.id,
       name: i.shortName ?? i.name,
       href: `/indicators/${i.id}/`,
@@ -439,7 +453,7 @@ function gridView(dataset: Dataset, places: readonly Observation['subject'][], c
     })),
     rows: shown.map((s) => {
       const province = provinceOfPlace?.get(s);
-      return { place: placeLink(dataset, s), ...(province ? { province } : {}), cells: gridIndicators.map((i) => gridCell(dataset, i, placeFigure(dataset, s, i.id))) };
+      return { place: placeLink(dataset, s), ...(province ? { province } : {}), cells: columns.map((i) => gridCell(dataset, i, placeFigure(dataset, s, i.id))) };
     }),
     legend: (['meets', 'misses', 'apart', 'empty'] as const).map((status) => ({ status, symbol: { meets: '✓', misses: '✗', apart: '·', empty: '' }[status], text: t(`grid.legend.${status}`) })),
     ...(rest.length
@@ -454,7 +468,7 @@ function gridView(dataset: Dataset, places: readonly Observation['subject'][], c
  * topic or one province (the pages readers without JavaScript filter by).
  */
 export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): CatalogueView {
-  const index = catalogueIndex(dataset);
+  const index = dataset.indicatorIndex;
   const sections = catalogue(dataset);
   const all = sections.flatMap((s) => s.indicators);
   const provinceIndicators = filter && 'place' in filter ? (index.indicatorsOfProvince.get(filter.place) ?? new Set<string>()) : undefined;
@@ -462,10 +476,10 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
   const keep = (i: Indicator) => (!filter ? true : 'topic' in filter ? topicOf(i) === filter.topic : provinceIndicators!.has(i.id));
 
   // A province's page counts and shows that province's figures, never the nation's.
-  const reachOf = (i: Indicator) => (place ? (index.reachInProvince.get(`${place}|${i.id}`) ?? { figures: 0, places: 0 }) : index.facts.get(i.id)!);
+  const reachOf = (i: Indicator) => (place ? (index.inProvince.get(`${place}|${i.id}`) ?? { figures: 0, places: 0, latest: [] }) : index.facts.get(i.id)!);
   const row = (i: Indicator): CatalogueRow => {
     const f = reachOf(i);
-    const latest = place ? (index.latestInProvince.get(`${place}|${i.id}`) ?? []) : index.facts.get(i.id)!.latest;
+    const latest = f.latest;
     const topic = topicOf(i);
     return {
       id: i.id,
@@ -534,7 +548,7 @@ export function indicatorsIndex(dataset: Dataset, filter?: CatalogueFilter): Cat
   // The overview grid: every place with a national figure when they fit in one grid, else one grid per province.
   let grid: GridView | undefined;
   let gridByProvince: CatalogueView['gridByProvince'];
-  if (index.gridIndicators.length) {
+  if (gridIndicators(dataset).length) {
     if (filter && 'place' in filter) {
       const places = index.gridPlaces.get(filter.place) ?? [];
       const name = dataset.region.get(filter.place)?.name ?? filter.place;

@@ -3,9 +3,10 @@
  * groups, 40,000 institutions) one page would weigh megabytes, so the list page names the provinces with their counts
  * and each province gets a page of its own under its region (`/regions/<province>/institutions/`). Pure.
  */
-import type { Group, Institution, Region } from '../schemas';
-import { groupsIn, hasOwnPage, membershipsOf, newestFirst, pathOf, type Dataset, type DocumentEntry } from '../data/dataset';
+import type { Group, Institution } from '../schemas';
+import { groupsIn, hasOwnPage, membershipsOf, newestFirst, type Dataset, type DocumentEntry } from '../data/dataset';
 import { capped } from './capped';
+import { provinceOfRegion } from '../data/subject';
 import { byRegionPath, groupCard, type GroupCard, type RegionBucket } from './group';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
@@ -33,7 +34,6 @@ export type ListView<T> = { split: false; buckets: (RegionBucket<T> & { villageC
 
 export const provinceListHref = (kind: ListKind | 'documents', provinceId: string) => `/regions/${provinceId}/${kind}/`;
 
-const provinceOf = (dataset: Dataset, regionId: string): Region | undefined => pathOf(dataset, regionId)[0];
 
 function institutionCard(dataset: Dataset, i: Institution): InstitutionCard {
   return {
@@ -87,7 +87,7 @@ function groupBuckets(dataset: Dataset, groups: readonly Group[]): RegionBucket<
 function countByProvince(dataset: Dataset, kind: ListKind): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (regionId: string, n: number) => {
-    const p = provinceOf(dataset, regionId);
+    const p = provinceOfRegion(dataset, regionId);
     if (p && n) counts.set(p.id, (counts.get(p.id) ?? 0) + n);
   };
   if (kind === 'groups') for (const g of dataset.groups) add(g.region, 1);

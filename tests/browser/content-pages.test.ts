@@ -56,14 +56,20 @@ describe('document pages', () => {
     await page.close();
   });
 
-  it('keeps a long figure table inside the page at phone width (the table scrolls, the page does not)', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+  it('keeps a long figure table inside the page: cards on a phone, a table that scrolls by keyboard on a middle-sized screen', async () => {
     const busiest = [...data.documents].sort(
       (a, b) => data.observations.filter((o) => o.source.document === b.id).length - data.observations.filter((o) => o.source.document === a.id).length,
     )[0];
+    // On a phone the rows stack as cards (tests/browser/phone-paper.test.ts): neither the page nor the table scrolls sideways.
+    const phone = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    await phone.goto(`${env.server.url}/documents/${busiest.id}/`);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    expect(await phone.evaluate(() => { const s = document.querySelector('.table-scroll')!; return s.scrollWidth - s.clientWidth; })).toBeLessThanOrEqual(0);
+    await phone.close();
+    // From 40rem the six columns keep their width and the table scrolls: the scrolling region is reached and scrolled by keyboard.
+    const page = await env.browser.newPage({ viewport: { width: 700, height: 900 } });
     await page.goto(`${env.server.url}/documents/${busiest.id}/`);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
-    // The scrolling region can be reached and scrolled by keyboard.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
     await page.locator('.table-scroll').focus();
     await page.keyboard.press('ArrowRight');
     // Keyboard scrolling is animated; wait for it rather than reading the position at once.

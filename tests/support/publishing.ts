@@ -62,9 +62,9 @@ export function runNpm(dir: string, script: string, args: string[] = []): Promis
   return spawnRun('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: dir });
 }
 
-/** `scripts/build.ts` in the project folder. */
-export function build(dir: string): Promise<Run> {
-  return spawnRun(join(dir, 'node_modules/.bin/tsx'), ['scripts/build.ts'], { cwd: dir });
+/** `scripts/build.ts` in the project folder; `env` adds settings such as SITE_URL. */
+export function build(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return spawnRun(join(dir, 'node_modules/.bin/tsx'), ['scripts/build.ts'], { cwd: dir, env });
 }
 
 /** One hash over every file in a folder: names and bytes, so any change to dist/ shows. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '@mdx-js/mdx';
 import { mdxViolations, rehypeNoImageImports, remarkMdxPolicy } from '../../src/data/mdx-policy';
-import { validateDataset, type SourceFiles } from '../../src/data/validate';
+import { validateDataset } from '../../src/data/validate';
+import { noFiles } from '../support/valid-files';
 import { readSourceFiles } from '../../src/data/read-sources';
 
 /** Each hostile text sits on line 3, after a heading and a blank line, so the reported line is known. */
@@ -212,10 +213,8 @@ describe('MDX policy in check and in the build', () => {
   });
 
   it('check names the file and the line in the file, counting the frontmatter', () => {
-    const files: SourceFiles = {
-      data: { regions: [], institutions: [], groups: [], indicators: [], observations: [], corrections: [], references: [], synonyms: [] },
-      mdx: { documents: [], updates: [{ path: 'content/updates/hostile.mdx', text: '---\ntitle: 动态\ndate: 2024-08-13\nregions: []\nsummary: 摘要\n---\n\n第一段。\n\n<span title={1}>x</span>\n' }] },
-    };
+    const files = noFiles();
+    files.mdx.updates.push({ path: 'content/updates/hostile.mdx', text: '---\ntitle: 动态\ndate: 2024-08-13\nregions: []\nsummary: 摘要\n---\n\n第一段。\n\n<span title={1}>x</span>\n' });
     const problems = validateDataset(files).problems.filter((p) => p.field === '正文 body');
     expect(problems).toEqual([expect.objectContaining({ file: 'content/updates/hostile.mdx', line: 10 })]);
   });

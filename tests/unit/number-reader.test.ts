@@ -29,3 +29,20 @@ describe('numbers written in digits', () => {
     expect(writtenNumbers('８７．４９％').map((n) => n.value)).toEqual([87.49]);
   });
 });
+
+describe('a field holding one number, as the editor and the importer read it (readNumberField)', () => {
+  it('reads what staff type: commas in threes, full-width digits, a percentage as shown, 万 where allowed', async () => {
+    const { readNumberField } = await import('../../src/data/figures');
+    const { parseNumber } = await import('../../src/editor/ui/app/values');
+    expect(['105423', '105,423', '１０５，４２３', ' 105423 '].map((s) => readNumberField(s))).toEqual([105423, 105423, 105423, 105423]);
+    expect(readNumberField('87.49%')).toBe(87.49);
+    expect(readNumberField('10.5万')).toBe(105000);
+    expect(readNumberField('10.5万', { multipliers: false })).toBeUndefined();
+    expect(readNumberField('87.49%', { percent: false })).toBeUndefined();
+    // Not a number as written: commas out of threes, words, two numbers.
+    for (const text of ['1,2345', '约90', '15-35', '']) expect(readNumberField(text), text).toBeUndefined();
+    // The editor keeps what is not a number as typed, for check to name.
+    expect(parseNumber('约90')).toBe('约90');
+    expect(parseNumber('１０.５万')).toBe(105000);
+  });
+});

@@ -40,8 +40,9 @@ describe('citations', () => {
 
 describe('search excerpts of records', () => {
   it('join a record’s lines with one full stop, never 「。。」', async () => {
-    const { docOfRecord } = await import('../../src/search/build/index-html');
-    const record = { url: '/institutions/a/', title: '甲', kind: '机构', region: '乙县', name: '甲', aliases: [], hidden: [], spelled: [], figures: [], lines: ['属于乙县医共体。', '开展双向转诊', '急症请拨打 120'] };
-    expect(docOfRecord(record).text).toBe('属于乙县医共体。开展双向转诊。急症请拨打 120');
+    const { linesText } = await import('../../src/search/build/records');
+    const { indexDoc } = await import('../../src/search/build/index-doc');
+    const record = { title: '甲', kind: 'institution' as const, region: '乙县', name: '甲', text: linesText(['属于乙县医共体。', '开展双向转诊', '急症请拨打 120']) };
+    expect(indexDoc('/institutions/a/', record).text).toBe('属于乙县医共体。开展双向转诊。急症请拨打 120');
   });
 });

@@ -3,7 +3,8 @@
  * short forms of hospitals, groups and township centres, names without their county, and pinyin.
  */
 import { describe, expect, it } from 'vitest';
-import { indicatorForms, nameForms, pinyinForms } from '../../src/search/build/aliases';
+import { indicatorForms, nameForms } from '../../src/search/build/aliases';
+import { pinyinForms } from '../../src/search/build/name-readings';
 
 const MENGJIN = ['孟津县', '孟津区', '孟津', '洛阳市', '河南省'];
 const ZIZHONG = ['资中县', '内江市', '四川省'];

@@ -1,64 +1,61 @@
 /**
- * The site's search index end to end: a small built site in a temporary folder, indexed by the build step
- * (src/search/build/integration.ts) and read back by the search page's reader (src/search/browser/index-reader.ts)
+ * The site's search index end to end: a small site's search documents, indexed into a temporary folder by the build
+ * step (src/search/build/integration.ts) and read back by the search page's reader (src/search/browser/index-reader.ts)
  * with `fetch` reading the folder.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gzipSync } from 'node:zlib';
-import { dirname, join } from 'node:path';
-import { writeSearchIndex } from '../../src/search/build/integration';
-import { STORED_TEXT } from '../../src/search/build/index-html';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { writeSearchIndex, type IndexState } from '../../src/search/build/integration';
+import { indexDoc } from '../../src/search/build/index-doc';
+import { STORED_TEXT } from '../../src/search/build/index-doc';
+import type { PathDocument, SearchDocument } from '../../src/search/build/documents';
+import type { ResultKind } from '../../src/search/shared/kinds';
 import { gunzipText, openIndex, type SearchIndex } from '../../src/search/browser/index-reader';
 import { createEngine } from '../../src/search/browser/engine';
-import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
+import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, nameKey, pagePath, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
 import { pairToken } from '../../src/search/shared/tokens';
-import type { SearchRecord } from '../../src/search/build/records';
 
-const SITE = '测试站';
-
-/** A page as src/layouts/BaseLayout.astro renders it: the searchable area with its hidden filter values. */
-function pageHtml(title: string, body: string, filters: { kind?: string; region?: string } = {}): string {
-  return (
-    `<!doctype html><html lang="zh-CN"><head><title>${title} | ${SITE}</title></head><body>` +
-    `<header class="site-header" data-search-ignore="all"><nav>首页 转诊指南</nav></header>` +
-    `<main id="main" class="wrap" data-search-body>` +
-    (filters.kind ? `<span hidden data-search-filter="kind" data-search-meta="kind">${filters.kind}</span>` : '') +
-    (filters.region ? `<span hidden data-search-filter="region" data-search-meta="region">${filters.region}</span>` : '') +
-    body +
-    `</main><footer class="site-footer" data-search-ignore="all">本站内容根据公开文件整理</footer></body></html>`
-  );
+/** A page's search document (src/search/build/documents.ts) of a title, an h1 and paragraphs, with its filters. */
+function pageDoc(title: string, h1: string | undefined, paragraphs: string[], filters: { kind?: ResultKind; region?: string } = {}): SearchDocument {
+  return {
+    title,
+    ...filters,
+    name: h1 ?? '',
+    text: [...(h1 ? [{ text: h1, weight: 7 }] : []), ...paragraphs.map((text) => ({ text }))],
+  };
 }
 
-type Files = Record<string, string>;
+/** A site: each page's path and its search document (a page with none is built but not indexed). */
+type Site = Record<string, SearchDocument | null>;
 
-/** The small site: path → content. */
-const PAGES: Files = {
-  'index.html': pageHtml('首页', '<h1>医共体公开信息</h1><p>本站整理各地公开信息。</p><ul><li>双向转诊指南</li></ul>'),
-  'guide/referral/index.html': pageHtml('双向转诊', '<h1>双向转诊</h1><p>县里的规定在此说明。</p>', { kind: '指南', region: '孟津县' }),
-  'guide/other/index.html': pageHtml('看病须知', '<h1>看病须知</h1><p>实行双向转诊的规定。</p>', { kind: '指南', region: '资中县' }),
-  'documents/plan/index.html': pageHtml('孟津县方案', '<h1>孟津县方案</h1><p>全县推行双向转诊。</p>', { kind: '文件', region: '孟津县' }),
-  'documents/apart/index.html': pageHtml('转院说明', '<h1>转院说明</h1><p>可以转</p><p>诊疗另行安排。</p>', { kind: '文件' }),
-  'updates/a/index.html': pageHtml('动态甲', '<h1>动态甲</h1><p>mengjin 消息</p>', { kind: '动态' }),
-  'updates/b/index.html': pageHtml('动态乙', '<h1>动态乙</h1><p>mengjinxian 消息</p>', { kind: '动态' }),
-  'updates/c/index.html': pageHtml('动态丙', '<h1>动态丙</h1><p>DR 检查</p>', { kind: '动态' }),
-  'updates/d/index.html': pageHtml('动态丁', '<h1>动态丁</h1><p>DRG 付费</p>', { kind: '动态' }),
-  'institutions/matun/index.html': pageHtml('麻屯镇卫生院', '<h1>麻屯镇卫生院</h1><p>页面上的文字。</p>', { kind: '机构', region: '孟津县' }),
-  '404.html': '<html><head><title>找不到页面</title></head><body><p>双向转诊</p></body></html>',
+/** The small site. */
+const PAGES: Site = {
+  // The home page, a directory: its prose only (its list is not indexed).
+  '/': pageDoc('首页', '医共体公开信息', ['本站整理各地公开信息。']),
+  '/guide/referral/': pageDoc('双向转诊', '双向转诊', ['县里的规定在此说明。'], { kind: 'guide', region: '孟津县' }),
+  '/guide/other/': pageDoc('看病须知', '看病须知', ['实行双向转诊的规定。'], { kind: 'guide', region: '资中县' }),
+  '/documents/plan/': pageDoc('孟津县方案', '孟津县方案', ['全县推行双向转诊。'], { kind: 'document', region: '孟津县' }),
+  '/documents/apart/': pageDoc('转院说明', '转院说明', ['可以转', '诊疗另行安排。'], { kind: 'document' }),
+  '/updates/a/': pageDoc('动态甲', '动态甲', ['mengjin 消息'], { kind: 'update' }),
+  '/updates/b/': pageDoc('动态乙', '动态乙', ['mengjinxian 消息'], { kind: 'update' }),
+  '/updates/c/': pageDoc('动态丙', '动态丙', ['DR 检查'], { kind: 'update' }),
+  '/updates/d/': pageDoc('动态丁', '动态丁', ['DRG 付费'], { kind: 'update' }),
+  '/search/': null,
 };
 
-const RECORD: SearchRecord = {
-  url: '/institutions/matun/',
+/** An institution page's short document (src/search/build/records.ts). */
+const RECORD_PATH = '/institutions/matun/';
+const RECORD: SearchDocument = {
   title: '麻屯镇卫生院 · 孟津县',
-  kind: '机构',
+  kind: 'institution',
   region: '孟津县',
   name: '麻屯镇卫生院',
   aliases: ['麻屯卫生院'],
-  hidden: [],
   spelled: ['matunzhenweishengyuan'],
-  figures: [],
-  lines: ['麻屯镇卫生院（乡镇卫生院）河南省洛阳市孟津县', '开展双向转诊'],
+  text: [{ text: '麻屯镇卫生院（乡镇卫生院）河南省洛阳市孟津县。开展双向转诊' }],
 };
 
 const roots: string[] = [];
@@ -66,19 +63,23 @@ afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
-/** Writes a site into a new temporary folder and returns the folder. */
-function writeSite(files: Files, records?: SearchRecord[]): string {
+/** Builds a site's pages into a new temporary folder; returns the folder and the documents to index. */
+function writeSite(site: Site, records: [string, SearchDocument][] = []): { dir: string; documents: PathDocument[] } {
   const dir = mkdtempSync(join(tmpdir(), 'search-index-'));
   roots.push(dir);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), content);
+  const documents: PathDocument[] = [];
+  for (const [path, document] of [...records, ...Object.entries(site)]) {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, 'index.html'), '<!doctype html><title>页</title>');
+    if (document) documents.push({ path, document });
   }
-  if (records) {
-    mkdirSync(join(dir, 'search'), { recursive: true });
-    writeFileSync(join(dir, 'search/records.json'), JSON.stringify(records));
-  }
-  return dir;
+  return { dir, documents };
+}
+
+/** Indexes a site written by writeSite; returns its folder. */
+function indexed(written: { dir: string; documents: PathDocument[] }, options: { longestList?: number } = {}): string {
+  writeSearchIndex(written.dir, written.documents, options);
+  return written.dir;
 }
 
 const entryOf = (dir: string): IndexEntry => JSON.parse(readFileSync(join(dir, INDEX_ENTRY), 'utf8'));
@@ -108,26 +109,27 @@ const pair = (a: string, b: string) => pairToken(a, b)!;
 
 describe('the search index of a small site', () => {
   let dir: string;
-  let counts: { records: number; htmlPages: number };
+  let counts: { pages: number };
   let index: SearchIndex;
   /** The urls of some results, in order. */
   const urls = (results: { id: string }[]) => Promise.all(results.map(async (r) => (await index.page(r.id)).url));
 
   beforeAll(async () => {
-    dir = writeSite(PAGES, [RECORD]);
-    counts = writeSearchIndex(dir, SITE);
+    const written = writeSite(PAGES, [[RECORD_PATH, RECORD]]);
+    dir = written.dir;
+    counts = writeSearchIndex(dir, written.documents);
     index = await open(dir);
   });
 
-  it('indexes the records and the pages with a searchable area, once each', () => {
-    expect(counts).toEqual({ records: 1, htmlPages: Object.keys(PAGES).length - 2 });
-    expect(index.entry.pages).toBe(counts.records + counts.htmlPages);
+  it('indexes every page with a search document, once each', () => {
+    expect(counts).toMatchObject({ pages: Object.values(PAGES).filter(Boolean).length + 1 });
+    expect(index.entry.pages).toBe(counts.pages);
   });
 
   it('finds by a pair exactly the pages holding it', async () => {
     const { results, unfilteredResultCount } = await index.search(pair('转', '诊'));
-    // Not the page where 转 and 诊 end and start two blocks, nor the page without a searchable area, nor the home
-    // page, whose list is not indexed.
+    // Not the page where 转 and 诊 end and start two blocks, nor the page without a document, nor the home page,
+    // whose list is not indexed.
     expect((await urls(results)).sort()).toEqual(['/documents/plan/', '/guide/other/', '/guide/referral/', '/institutions/matun/']);
     expect(unfilteredResultCount).toBe(4);
     expect((await index.search(pair('无', '此'))).results).toEqual([]);
@@ -179,53 +181,51 @@ describe('the search index of a small site', () => {
     expect(page).toEqual({ url: '/documents/plan/', title: '孟津县方案', kind: '文件', region: '孟津县', text: '孟津县方案 全县推行双向转诊。' });
     const [record] = (await index.search(pair('麻', '屯'))).results;
     const recordPage = await index.page(record.id);
-    expect(recordPage).toMatchObject({ url: RECORD.url, title: RECORD.title, text: RECORD.lines.join('。') });
+    expect(recordPage).toMatchObject({ url: RECORD_PATH, title: RECORD.title, text: RECORD.text[0].text });
     expect(recordPage.hidden).toContain('麻屯卫生院');
     expect(JSON.stringify(recordPage)).not.toMatch(/yq[0-9a-z]{6}/);
-    // The record stands for its page: the page's own HTML is not read.
-    expect((await index.search(pair('页', '面'))).results).toEqual([]);
+    // Its document is all search knows of a page: the page's own HTML is not read.
+    expect((await index.search('页')).results).toEqual([]);
   });
 
   it('finds a page by its whole name: a heading, a record\'s name or alias, however spaced', async () => {
     const url = async (ids: string[]) => Promise.all(ids.map(async (id) => (await index.page(id)).url));
     expect(await url(await index.named('孟津县方案'))).toEqual(['/documents/plan/']);
-    expect(await url(await index.named('麻屯镇卫生院'))).toEqual([RECORD.url]);
-    expect(await url(await index.named(' 麻屯 卫生院 '))).toEqual([RECORD.url]);
+    expect(await url(await index.named('麻屯镇卫生院'))).toEqual([RECORD_PATH]);
+    expect(await url(await index.named(' 麻屯 卫生院 '))).toEqual([RECORD_PATH]);
     // Not by a part of a name.
     expect(await index.named('麻屯镇')).toEqual([]);
   });
 
   it('counts the pages of each kind and region', () => {
-    // Hand-counted from PAGES and RECORD: the record's page counts once, as the record; pages without a value not at all.
+    // Hand-counted from PAGES and RECORD: pages without a value not at all.
     expect(index.entry.filters).toEqual({ kind: { 机构: 1, 指南: 2, 文件: 2, 动态: 4 }, region: { 孟津县: 3, 资中县: 1 } });
     expect([...index.entry.kinds].sort()).toEqual(Object.keys(index.entry.filters.kind).sort());
     expect([...index.entry.regions].sort()).toEqual(Object.keys(index.entry.filters.region).sort());
   });
 
-  it('removes the records once indexed, and keeps one version folder', () => {
-    expect(existsSync(join(dir, 'search/records.json'))).toBe(false);
+  it('keeps one version folder, and leaves nothing beside it', () => {
     expect(readdirSync(join(dir, INDEX_DIR))).toEqual([index.entry.version]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('search-index'))).toEqual(['search-index', 'search-index.json']);
   });
 });
 
 describe('a term on more pages than a list keeps', () => {
   // Twelve pages say 转诊: three in their heading (the best), nine in a paragraph; half in each county and kind.
   const LONGEST = 3;
-  const files: Files = {};
+  const files: Site = {};
   for (let n = 0; n < 12; n++) {
     const region = n % 2 ? '资中县' : '孟津县';
-    const kind = n % 3 ? '文件' : '指南';
-    const body = n < 3 ? `<h1>转诊说明${n}</h1><p>第${n}页。</p>` : `<h1>第${n}页</h1><p>这里也讲转诊和别的事情，篇幅更长一些。${n === 11 ? '麻屯转诊点设在镇上。' : ''}</p>`;
-    files[`documents/d${n}/index.html`] = pageHtml(`第${n}页`, body, { kind, region });
+    const kind = n % 3 ? 'document' : 'guide';
+    files[`/documents/d${n}/`] =
+      n < 3 ? pageDoc(`第${n}页`, `转诊说明${n}`, [`第${n}页。`], { kind, region }) : pageDoc(`第${n}页`, `第${n}页`, [`这里也讲转诊和别的事情，篇幅更长一些。${n === 11 ? '麻屯转诊点设在镇上。' : ''}`], { kind, region });
   }
   let index: SearchIndex;
   const urls = (results: { id: string }[]) => Promise.all(results.map(async (r) => (await index.page(r.id)).url));
   const expected = (keep: (n: number) => boolean) => [...Array(12).keys()].filter(keep).map((n) => `/documents/d${n}/`).sort();
 
   beforeAll(async () => {
-    const dir = writeSite(files);
-    writeSearchIndex(dir, SITE, { longestList: LONGEST });
-    index = await open(dir);
+    index = await open(indexed(writeSite(files), { longestList: LONGEST }));
   });
 
   it('keeps its best pages and counts them all', async () => {
@@ -272,7 +272,9 @@ describe('a term on more pages than a list keeps', () => {
     };
     const skipping = await found();
     // The same index with no common terms listed: every term's list is fetched.
-    served.unshift(writeSite({ 'search-index.json': JSON.stringify({ ...index.entry, common: {} }) }));
+    const bare = writeSite({}).dir;
+    writeFileSync(join(bare, INDEX_ENTRY), JSON.stringify({ ...index.entry, common: {} }));
+    served.unshift(bare);
     try {
       expect(await found()).toEqual(skipping);
     } finally {
@@ -297,8 +299,7 @@ describe('a very long page', () => {
   let dir: string;
 
   beforeAll(async () => {
-    dir = writeSite({ ...PAGES, 'documents/long/index.html': pageHtml('长文件', `<h1>长文件</h1><p>${filler}</p><p>最后说到${late}。</p>`, { kind: '文件' }) });
-    writeSearchIndex(dir, SITE);
+    dir = indexed(writeSite({ ...PAGES, '/documents/long/': pageDoc('长文件', '长文件', [filler, `最后说到${late}。`], { kind: 'document' }) }));
     await open(dir);
   });
 
@@ -326,36 +327,34 @@ describe('a very long page', () => {
 });
 
 describe('writing the search index', () => {
-  it('refuses a record whose page is missing, and leaves the site as it was', () => {
-    const dir = writeSite(PAGES, [RECORD, { ...RECORD, url: '/institutions/gone/' }]);
-    expect(() => writeSearchIndex(dir, SITE)).toThrow(/\/institutions\/gone\//);
-    expect(existsSync(join(dir, 'search/records.json'))).toBe(true);
-    expect(existsSync(join(dir, INDEX_ENTRY))).toBe(false);
+  it('refuses a document whose page is missing, and leaves the site and its index as they were', () => {
+    const written = writeSite(PAGES, [[RECORD_PATH, RECORD]]);
+    const dir = indexed(written);
+    const before = readFileSync(join(dir, INDEX_ENTRY), 'utf8');
+    expect(() => writeSearchIndex(dir, [...written.documents, { path: '/institutions/gone/', document: RECORD }])).toThrow(/\/institutions\/gone\//);
+    expect(readFileSync(join(dir, INDEX_ENTRY), 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, INDEX_DIR))).toEqual([JSON.parse(before).version]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('search-index'))).toEqual(['search-index', 'search-index.json']);
   });
 
   it('names the same input with the same version and changed text with another', () => {
-    const first = writeSite(PAGES, [RECORD]);
-    const second = writeSite(PAGES, [RECORD]);
-    writeSearchIndex(first, SITE);
-    writeSearchIndex(second, SITE);
+    const written = writeSite(PAGES, [[RECORD_PATH, RECORD]]);
+    const first = indexed(written);
+    const second = indexed(writeSite(PAGES, [[RECORD_PATH, RECORD]]));
     expect(entryOf(first)).toEqual(entryOf(second));
     // Again in the same folder: the same version, the old folder replaced.
-    writeFileSync(join(first, 'search/records.json'), JSON.stringify([RECORD]));
-    writeSearchIndex(first, SITE);
+    writeSearchIndex(first, written.documents);
     expect(entryOf(first).version).toBe(entryOf(second).version);
     expect(readdirSync(join(first, INDEX_DIR))).toEqual([entryOf(first).version]);
 
-    const changedPage = writeSite({ ...PAGES, 'guide/other/index.html': PAGES['guide/other/index.html'].replace('的规定', '的办法') }, [RECORD]);
-    writeSearchIndex(changedPage, SITE);
+    const changedPage = indexed(writeSite({ ...PAGES, '/guide/other/': pageDoc('看病须知', '看病须知', ['实行双向转诊的办法。'], { kind: 'guide', region: '资中县' }) }, [[RECORD_PATH, RECORD]]));
     expect(entryOf(changedPage).version).not.toBe(entryOf(first).version);
-    const changedRecord = writeSite(PAGES, [{ ...RECORD, lines: [...RECORD.lines, '新增一行'] }]);
-    writeSearchIndex(changedRecord, SITE);
+    const changedRecord = indexed(writeSite(PAGES, [[RECORD_PATH, { ...RECORD, text: [...RECORD.text, { text: '新增一行' }] }]]));
     expect(entryOf(changedRecord).version).not.toBe(entryOf(first).version);
   });
 
   it('spreads more postings over more shards, each of them small', async () => {
-    const small = writeSite(PAGES, [RECORD]);
-    writeSearchIndex(small, SITE);
+    const small = indexed(writeSite(PAGES, [[RECORD_PATH, RECORD]]));
     expect(entryOf(small).shards).toBe(1);
 
     // Many pages of varied text: tens of thousands of postings.
@@ -366,13 +365,10 @@ describe('writing the search index', () => {
       for (let k = 0; k < 40; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
       texts.push(text);
     }
-    const site = (n: number): Files =>
-      Object.fromEntries(texts.slice(0, n).map((text, i) => [`pages/p${i}/index.html`, pageHtml(`页${i}`, `<h1>第${i}页</h1><p>${text}</p>`, { kind: '指南' })]));
-    const fewer = writeSite(site(100));
-    writeSearchIndex(fewer, SITE);
+    const site = (n: number): Site => Object.fromEntries(texts.slice(0, n).map((text, i) => [`/pages/p${i}/`, pageDoc(`页${i}`, `第${i}页`, [text], { kind: 'guide' })]));
+    const fewer = indexed(writeSite(site(100)));
     const many = site(400);
-    const large = writeSite(many);
-    writeSearchIndex(large, SITE);
+    const large = indexed(writeSite(many));
     const entry = entryOf(large);
     expect(entry.pages).toBe(400);
     expect(entryOf(fewer).shards).toBeGreaterThan(1);
@@ -387,7 +383,7 @@ describe('writing the search index', () => {
     }
     // The reader finds a pair in the shard it hashes to, on exactly the pages holding it.
     const [a, b] = [...texts[0]];
-    const holding = Object.keys(many).filter((_, i) => texts[i].includes(a + b)).map((path) => `/${path.replace(/index\.html$/, '')}`);
+    const holding = Object.keys(many).filter((_, i) => texts[i].includes(a + b));
     const index = await open(large);
     const { results, unfilteredResultCount } = await index.search(pair(a, b));
     expect(unfilteredResultCount).toBe(holding.length);
@@ -442,5 +438,91 @@ describe('reading an index file', () => {
 
   it('passes through bytes a host already inflated', async () => {
     expect(await gunzipText(bytes(new TextEncoder().encode(text)))).toBe(text);
+  });
+});
+
+describe('an index written again after a change, given the state of the one before', () => {
+  const changedPath = '/guide/other/';
+  const changed = pageDoc('看病须知', '看病须知', ['实行分级诊疗的规定。'], { kind: 'guide', region: '资中县' });
+  const removed = '/updates/c/';
+  const added = '/updates/e/';
+  const addedDoc = pageDoc('动态戊', '动态戊', ['新建胸痛中心'], { kind: 'update' });
+  let before: { dir: string; state: IndexState; entry: IndexEntry };
+  let after: { dir: string; state: IndexState; entry: IndexEntry };
+
+  beforeAll(() => {
+    const first = writeSite(PAGES, [[RECORD_PATH, RECORD]]);
+    const { state } = writeSearchIndex(first.dir, first.documents);
+    before = { dir: first.dir, state, entry: entryOf(first.dir) };
+    const next = writeSite({ ...PAGES, [changedPath]: changed, [removed]: null, [added]: addedDoc }, [[RECORD_PATH, RECORD]]);
+    // The new page comes first in the documents' order: its number is still the next free one.
+    const documents = [next.documents.find((d) => d.path === added)!, ...next.documents.filter((d) => d.path !== added)];
+    const written = writeSearchIndex(next.dir, documents, { previous: state });
+    after = { dir: next.dir, state: written.state, entry: entryOf(next.dir) };
+  });
+
+  const file = (side: { dir: string }, path: string) => readFileSync(join(side.dir, path));
+  const pageFile = (side: { dir: string; entry: IndexEntry }, n: number) => file(side, pagePath(side.entry.version, n));
+
+  it('keeps every page its number, gives a new page the next one, and leaves a removed page\'s empty', () => {
+    const { paths } = before.state;
+    expect(after.state.paths.length).toBe(paths.length + 1);
+    paths.forEach((path, n) => expect(after.state.paths[n], `${n}`).toBe(path === removed ? null : path));
+    expect(after.state.paths[paths.length]).toBe(added);
+    expect(after.entry.shards).toBe(before.entry.shards);
+    expect(after.state.average).toBe(before.state.average);
+  });
+
+  it("keeps an unchanged page's result file byte for byte", () => {
+    before.state.paths.forEach((path, n) => {
+      if (path === null || path === changedPath || path === removed) return;
+      expect(pageFile(after, n).equals(pageFile(before, n)), path).toBe(true);
+    });
+  });
+
+  it("keeps each shard byte for byte that none of the changed page's terms are in", () => {
+    // Enough pages for many shards; one page changes a few words.
+    const chars = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊'];
+    const site: Site = {};
+    for (let i = 0; i < 300; i++) {
+      let text = '';
+      for (let k = 0; k < 30; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
+      site[`/pages/p${i}/`] = pageDoc(`第${i}页`, undefined, [text], { kind: 'guide' });
+    }
+    const old = pageDoc('专页', undefined, ['胸痛'], { kind: 'guide' });
+    const now = pageDoc('专页', undefined, ['卒中'], { kind: 'guide' });
+    const first = writeSite({ ...site, '/special/': old });
+    const { state } = writeSearchIndex(first.dir, first.documents);
+    const second = writeSite({ ...site, '/special/': now });
+    writeSearchIndex(second.dir, second.documents, { previous: state });
+    const [a, b] = [entryOf(first.dir), entryOf(second.dir)];
+    expect(b.shards).toBe(a.shards);
+    expect(a.shards).toBeGreaterThan(4);
+    const touched = new Set([...indexDoc('/special/', old).terms.keys(), ...indexDoc('/special/', now).terms.keys()]);
+    let kept = 0;
+    for (let n = 0; n < a.shards; n++) {
+      const [was, is] = [readFileSync(join(first.dir, shardPath(a.version, n))), readFileSync(join(second.dir, shardPath(b.version, n)))];
+      const keys = [was, is].flatMap((bytes) => Object.keys(JSON.parse(gunzipSync(bytes).toString()))).map((key) => key.replace(/^#|[@~]\d+$/g, ''));
+      if (keys.some((key) => touched.has(key))) continue;
+      expect(is.equals(was), `shard ${n}`).toBe(true);
+      kept++;
+    }
+    // Most shards hold none of its six terms.
+    expect(kept).toBeGreaterThanOrEqual(a.shards - touched.size);
+  });
+
+  it('finds the changed and new pages by their new words, and the removed page no more', async () => {
+    const index = await open(after.dir);
+    const urlsOf = async (term: string) => Promise.all((await index.search(term)).results.map(async (r) => (await index.page(r.id)).url));
+    expect(await urlsOf(pairToken('分', '级')!)).toEqual([changedPath]);
+    expect(await urlsOf(pairToken('胸', '痛')!)).toEqual([added]);
+    expect(await urlsOf('dr')).toEqual([]);
+    expect((await urlsOf(pairToken('双', '向')!)).sort()).toEqual(['/documents/plan/', '/guide/referral/', RECORD_PATH].sort());
+  });
+
+  it('numbers pages afresh, without gaps, when written without it', () => {
+    const again = writeSite({ ...PAGES, [removed]: null }, [[RECORD_PATH, RECORD]]);
+    const { state } = writeSearchIndex(again.dir, again.documents);
+    expect(state.paths).toEqual(again.documents.map((d) => d.path));
   });
 });

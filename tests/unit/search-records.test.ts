@@ -1,6 +1,6 @@
 /**
- * The search records of institution, group and region pages (src/search/build/records.ts) and how the search index takes
- * them (docOfRecord): one per page, nothing for village clinics, the words a reader types, text that reads as the
+ * The search documents of institution, group and region pages (src/search/build/records.ts) and how the search index
+ * takes them (indexDoc): one per page, nothing for village clinics, the words a reader types, text that reads as the
  * record's lines, and terms that match the search box's.
  */
 import { readFigures } from '../../src/search/shared/numbers';
@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import type { Indicator, Institution, Observation } from '../../src/schemas';
 import { residentSite } from '../fixtures/resident-site';
 import { datasetOf } from '../fixtures/dataset';
-import { searchRecords, type SearchRecord } from '../../src/search/build/records';
-import { docOfRecord, storedPage, type IndexDoc } from '../../src/search/build/index-html';
+import { recordPaths } from '../../src/search/build/records';
+import { searchDocumentOf, searchDocuments, type SearchDocument } from '../../src/search/build/documents';
+import { indexDoc, storedPage, type IndexDoc } from '../../src/search/build/index-doc';
 import { indexTokens, pairToken, queryTerms } from '../../src/search/shared/tokens';
-import { nameWeight } from '../../src/search/build/names';
+import { nameWeight } from '../../src/search/build/name-weights';
 import { matchesByPrefix, wordKey } from '../../src/search/shared/index-layout';
 
 const base = residentSite();
@@ -47,9 +48,13 @@ const entries = {
   documents: [...base.documents],
 };
 const dataset = datasetOf(entries);
+type SearchRecord = SearchDocument & { url: string };
+/** The documents of the pages records stand for, each with its address. */
+const searchRecords = (d: typeof dataset): SearchRecord[] => recordPaths(d).map((url) => ({ url, ...searchDocumentOf(d, url)! }));
 const records = searchRecords(dataset);
 const byUrl = new Map(records.map((r) => [r.url, r]));
-const text = (r: SearchRecord) => r.lines.join('。');
+const text = (r: SearchRecord) => r.text.map((block) => block.text).join('');
+const docOfRecord = (r: SearchRecord) => indexDoc(r.url, r);
 
 describe('search records', () => {
   it('stand for every institution, group and region page once, and for no village clinic', () => {
@@ -59,6 +64,7 @@ describe('search records', () => {
       ...base.regions.map((r) => `/regions/${r.id}/`),
     ];
     expect(records.map((r) => r.url).sort()).toEqual(expected.sort());
+    expect([...searchDocuments(dataset)].map((d) => d.path).filter((path) => /^\/(groups|institutions|regions)\/[^/]+\/$/.test(path)).sort()).toEqual(expected.sort());
     for (const clinic of clinics) expect(byUrl.has(`/institutions/${clinic.id}/`)).toBe(false);
   });
 
@@ -71,9 +77,10 @@ describe('search records', () => {
 
   it("hold the page's title, kind and region as the search page shows them", () => {
     const matun = byUrl.get('/institutions/matun/')!;
-    expect(matun).toMatchObject({ title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '机构', region: '孟津县', name: '麻屯镇卫生院' });
-    expect(byUrl.get('/groups/first/')).toMatchObject({ title: '孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '医共体', region: '孟津县' });
-    expect(byUrl.get('/regions/mengjin/')).toMatchObject({ title: '洛阳市孟津县：医共体、文件与数据', kind: '地区', aliases: ['孟津区'] });
+    expect(matun).toMatchObject({ title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: 'institution', region: '孟津县', name: '麻屯镇卫生院' });
+    expect(byUrl.get('/groups/first/')).toMatchObject({ title: '孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: 'group', region: '孟津县' });
+    expect(byUrl.get('/regions/mengjin/')).toMatchObject({ title: '洛阳市孟津县：医共体、文件与数据', kind: 'region', aliases: ['孟津区'] });
+    expect(docOfRecord(matun)).toMatchObject({ kind: '机构' });
   });
 
   it('say what readers look for: place, groups, lead and members, services, referral points, aliases', () => {
@@ -97,7 +104,7 @@ describe('search records', () => {
   it("leave out the editors' notes on how they read a source, which name sibling centres", () => {
     const noted = datasetOf({ ...entries, institutions: entries.institutions.map((i) => (i.id === 'xiaolangdi' ? { ...i, note: '来源写“麻屯、横水等镇卫生院”，本站据此组合出各院名称。' } : i)) });
     const record = searchRecords(noted).find((r) => r.url === '/institutions/xiaolangdi/')!;
-    expect([...record.lines, ...record.hidden, ...record.spelled, ...record.aliases].join('')).not.toMatch(/横水|组合/);
+    expect([text(record), ...(record.hidden ?? []), ...(record.spelled ?? []), ...(record.aliases ?? [])].join('')).not.toMatch(/横水|组合/);
   });
 
   it('write figures as the pages do, so a number copied from a page finds it', () => {
@@ -116,7 +123,7 @@ describe('a record as the search index takes it', () => {
   const holds = (doc: IndexDoc, query: string) => queryTerms(query).every((term) => doc.terms.has(key(term.search)));
   const hanLength = (text: string) => [...text].filter((ch) => /\p{Script=Han}/u.test(ch)).length;
 
-  it("reads as the record's lines joined with \"。\", without tokens", () => {
+  it("reads as the record's text, without tokens", () => {
     expect(matun.text).toBe(text(matunRecord));
     expect(storedPage(matun).text).toBe(text(matunRecord));
     expect(JSON.stringify(storedPage(matun))).not.toMatch(/yq[0-9a-z]{6}/);
@@ -159,7 +166,7 @@ describe('a record as the search index takes it', () => {
       expect(matun.terms.has(word), word).toBe(true);
       expect(matun.hidden).toContain(word);
     }
-    expect(matun.hidden.split(' 。 ')).toEqual([...matunRecord.aliases, ...matunRecord.hidden, ...matunRecord.spelled]);
+    expect(matun.hidden.split(' 。 ')).toEqual([...matunRecord.aliases!, ...matunRecord.hidden!, ...matunRecord.spelled!]);
     expect(matun.text).not.toMatch(/第一医共体|matun/);
   });
 
@@ -179,7 +186,7 @@ describe('a record as the search index takes it', () => {
   it('keeps kind, region and title for the filters and the result', () => {
     expect(matun).toMatchObject({ url: '/institutions/matun/', title: '麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县', kind: '机构', region: '孟津县' });
     expect(storedPage(matun)).toMatchObject({ kind: '机构', region: '孟津县' });
-    expect(docOfRecord({ ...matunRecord, region: '' }).region).toBeUndefined();
+    expect(docOfRecord({ ...matunRecord, region: undefined }).region).toBeUndefined();
   });
 
   it('counts every term it holds towards its length', () => {

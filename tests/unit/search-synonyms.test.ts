@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset, type SourceFiles } from '../../src/data/validate';
 import { queryVariants } from '../../src/search/shared/synonyms';
-import { correctionOf, readingsOf } from '../../src/search/browser/correct';
+import { correctionOf } from '../../src/search/browser/correct';
+import { readingsOf } from '../../src/search/shared/names';
 
 const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });
 const files = (synonyms: unknown): SourceFiles => ({

@@ -13,38 +13,11 @@ import { validateDataset, type SourceFiles } from '../../src/data/validate';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { spawnRun } from '../support/run';
 import { parseFrontmatterYaml } from '../../src/data/frontmatter';
+import { documentFile, SOURCE, validFiles } from '../support/valid-files';
 
-const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
-const DOC = (frontmatter = 'title: 文件\noriginalTitle: 原标题\nissuer: 某县\ndate: 2024-08-13\ntype: report\nregions: [county]\noutlet: 某网\nsummary: 摘要', body = '正文\n') => ({
-  path: 'content/documents/doc-a.mdx',
-  text: `---\n${frontmatter}\n---\n${body}`,
-});
-
-function files(change: { institutions?: unknown[]; observations?: unknown[]; document?: { path: string; text: string }; images?: string[] } = {}): SourceFiles {
-  const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });
-  return {
-    data: {
-      regions: [json('data/regions/r.json', [{ id: 'prov', name: '某省', kind: 'province' }, { id: 'county', name: '某县', kind: 'county', parent: 'prov' }])],
-      institutions: [
-        json('data/institutions/i.json', [
-          { id: 'hosp', name: '某县人民医院', kind: 'general-hospital', region: 'county', sources: [src] },
-          { id: 'town', name: '某镇卫生院', kind: 'township-health-centre', region: 'county', sources: [src] },
-          ...(change.institutions ?? []),
-        ]),
-      ],
-      groups: [json('data/groups/g.json', [{ id: 'grp', name: '某县医共体', kind: 'county', region: 'county', lead: 'hosp', members: [{ institution: 'town' }], summary: '一个医共体。', sources: [src] }])],
-      indicators: [json('data/indicators/x.json', [{ id: 'remote', name: '远程影像', definition: '人次', unit: '人次', polarity: 'neutral', framework: 'local', definitionStatus: 'source' }])],
-      observations: [
-        json('data/observations/o.json', change.observations ?? [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }]),
-      ],
-      corrections: [],
-      references: [],
-      synonyms: [],
-    },
-    mdx: { documents: [change.document ?? DOC()], updates: [] },
-    public: { files: new Set(change.images ?? []), problems: [] },
-  };
-}
+const src = SOURCE;
+const DOC = documentFile;
+const files = validFiles;
 const NOW = new Date('2026-12-07T00:00:00Z');
 const problemsOf = (f: SourceFiles) => validateDataset(f, { now: NOW }).problems;
 

@@ -4,33 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeSource, placeOf, strayFileProblem, validateDataset, type SourceFiles, type Problem } from '../../src/data/validate';
+import { documentFile, SOURCE, validFiles } from '../support/valid-files';
 
-const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
-const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });
-const doc = '---\ntitle: 文件\noriginalTitle: 原标题\nissuer: 某县\ndate: 2024-08-13\ntype: report\nregions: [county]\noutlet: 某网\nsummary: 摘要\n---\n正文\n';
+const src = SOURCE;
+const doc = documentFile().text;
 const update = (front: string) => ({ path: 'content/updates/u.mdx', text: `---\n${front}\n---\n正文\n` });
 const NOW = new Date('2024-09-01T12:00:00Z');
-
-function validFiles(): SourceFiles {
-  return {
-    data: {
-      regions: [json('data/regions/r.json', [{ id: 'prov', name: '某省', kind: 'province' }, { id: 'county', name: '某县', kind: 'county', parent: 'prov' }])],
-      institutions: [
-        json('data/institutions/i.json', [
-          { id: 'hosp', name: '某县人民医院', kind: 'general-hospital', region: 'county', sources: [src] },
-          { id: 'town', name: '某镇卫生院', kind: 'township-health-centre', region: 'county', sources: [src] },
-        ]),
-      ],
-      groups: [json('data/groups/g.json', [{ id: 'grp', name: '某县医共体', kind: 'county', region: 'county', lead: 'hosp', members: [{ institution: 'town' }], summary: '一个医共体。', sources: [src] }])],
-      indicators: [json('data/indicators/x.json', [{ id: 'remote', name: '远程影像', definition: '人次', unit: '人次', polarity: 'neutral', framework: 'local', definitionStatus: 'source' }])],
-      observations: [json('data/observations/o.json', [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }])],
-      corrections: [],
-      references: [],
-      synonyms: [],
-    },
-    mdx: { documents: [{ path: 'content/documents/doc-a.mdx', text: doc }], updates: [] },
-  };
-}
 
 const problemsOf = (files: SourceFiles): Problem[] => validateDataset(files, { now: NOW }).problems;
 

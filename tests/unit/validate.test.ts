@@ -1,43 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateDataset, formatProblem, type SourceFiles } from '../../src/data/validate';
-
-/** A small valid site: one county, one group with a lead and a member, one indicator, one figure, one document. */
-function validFiles(): SourceFiles {
-  const json = (path: string, value: unknown) => ({ path, text: JSON.stringify(value, null, 2) });
-  const src = { document: 'doc-a', section: '一、', excerpt: '远程影像105423人次' };
-  return {
-    data: {
-      regions: [json('data/regions/r.json', [{ id: 'prov', name: '某省', kind: 'province' }, { id: 'county', name: '某县', kind: 'county', parent: 'prov' }])],
-      institutions: [
-        json('data/institutions/i.json', [
-          { id: 'hosp', name: '某县人民医院', kind: 'general-hospital', region: 'county', sources: [src] },
-          { id: 'town', name: '某镇卫生院', kind: 'township-health-centre', region: 'county', sources: [src] },
-        ]),
-      ],
-      groups: [json('data/groups/g.json', [{ id: 'grp', name: '某县医共体', kind: 'county', region: 'county', lead: 'hosp', members: [{ institution: 'town' }], summary: '一个医共体。', sources: [src] }])],
-      indicators: [json('data/indicators/x.json', [{ id: 'remote', name: '远程影像', definition: '人次', unit: '人次', polarity: 'neutral', framework: 'local', definitionStatus: 'source' }])],
-      observations: [
-        json('data/observations/o.json', [{ id: 'obs-1', indicator: 'remote', subject: { type: 'group', id: 'grp' }, period: '2024', value: 105423, kind: 'actual', source: src }]),
-      ],
-      corrections: [],
-      references: [],
-      synonyms: [],
-    },
-    mdx: {
-      documents: [{ path: 'content/documents/doc-a.mdx', text: '---\ntitle: 文件\noriginalTitle: 原标题\nissuer: 某县\ndate: 2024-08-13\ntype: report\nregions: [county]\noutlet: 某网\nsummary: 摘要\n---\n正文\n' }],
-      updates: [],
-    },
-  };
-}
-
-/** Applies a change to one JSON file's parsed content. */
-function editJson(files: SourceFiles, collection: keyof SourceFiles['data'], change: (entries: any[]) => void): SourceFiles {
-  const file = files.data[collection]![0];
-  const entries = JSON.parse(file.text);
-  change(entries);
-  file.text = JSON.stringify(entries, null, 2);
-  return files;
-}
+import { editEntries as editJson, validFiles } from '../support/valid-files';
 
 function problemsOf(files: SourceFiles) {
   return validateDataset(files).problems;

@@ -155,4 +155,13 @@ describe('an indicator page shared by its routes', () => {
     expect(indicatorPage(dataset, 'visit-rate', undefined)?.embed.url).toBe('/embed/indicators/visit-rate/');
     expect(indicatorPage(fixtureSite(), 'visit-rate', SITE)).not.toBe(page);
   });
+
+  it('gives the embed view the full page’s address (absolute once published) and the chart it shows', () => {
+    const dataset = fixtureSite();
+    const published = indicatorPage(dataset, 'visit-rate', SITE)!;
+    expect(published.embed.page).toBe('https://example.org/indicators/visit-rate/');
+    expect(indicatorPage(dataset, 'visit-rate', undefined)!.embed.page).toBe('/indicators/visit-rate/');
+    if (published.reports.mode !== 'rows') throw new Error('the fixture lists rows');
+    expect(published.embed.chart?.key).toBe(published.reports.comparison?.key);
+  });
 });

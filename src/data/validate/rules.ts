@@ -3,8 +3,8 @@
  * figure's period is real and its shape (range, median) complete; a correction matches the figure it corrects; nothing
  * is dated in the future; what is said is true as written (truth-rules.ts).
  */
-import { periodProblem } from '../../schemas';
-import { EXCERPT_MAX_LENGTH, periodLastStart } from '../../schemas/observation';
+import { EXCERPT_MAX_LENGTH } from '../../schemas/observation';
+import { periodLastStart, periodProblem } from '../period';
 import { ruleMessages, type Message } from '../../i18n/validation';
 import { excerptContainsValue } from '../figures';
 import { fieldPath, type Located, type Problem } from './problems';

@@ -5,16 +5,16 @@
  * homophone query needs.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { Converter } from 'opencc-js';
 import { getDataset } from '../../data/current';
 import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from '../../finder/shards';
 import { shardFile, soundShardFile, type FinderIndex, type FinderShard } from '../../finder/match';
 import { t } from '../../i18n/zh-CN';
+import { traditionalConverters } from '../../search/build/name-readings';
 import { incrementalPaths } from '../../publishing/incremental';
 
 export const getStaticPaths = (() => {
-  // Taiwan forms first; Hong Kong forms add the variants some keyboards produce (衞 for 衛).
-  const converters = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' })];
+  // The Traditional standards readers type in, as site search folds them (Taiwan's first).
+  const converters = traditionalConverters();
   const data = buildFinderData(
     getDataset(),
     {

@@ -1,30 +1,10 @@
 /**
  * Corrections of a mistyped name (梦津县 → 孟津县, 进宁区 → 晋宁区) from the names of the pages a search came near, and
  * the characters' readings it hears them by: /finder/sounds.json (toneless syllable → characters, GB 2312 and every
- * character of the site's names; src/finder/shards.ts), 16 KB gzip and shared with the finder, where the pinyin
- * library was 139 KB. Runs in the browser; imports nothing.
+ * character of the site's names), 16 KB gzip and read as the finder reads it (src/search/shared/names.ts), where the
+ * pinyin library was 139 KB. Runs in the browser.
  */
-
-/** Character → toneless syllable. */
-export type Readings = Map<string, string>;
-
-/** The readings file as a map from character to its syllable (a character's first syllable listed wins). */
-export function readingsOf(sounds: Record<string, string>): Readings {
-  const table: Readings = new Map();
-  for (const [syllable, chars] of Object.entries(sounds)) for (const ch of chars) if (!table.has(ch)) table.set(ch, syllable);
-  return table;
-}
-
-/** A text's syllables run together (梦津县 → mengjinxian), or undefined when a character has no known reading. */
-export function spell(text: string, readings: Readings): string | undefined {
-  let out = '';
-  for (const ch of text) {
-    const s = readings.get(ch);
-    if (!s) return undefined;
-    out += s;
-  }
-  return out;
-}
+import type { Readings } from '../shared/names';
 
 /**
  * The one name that `typed` (a run of Han characters) is a confident mistyping of, among the names given: a piece of

@@ -8,7 +8,8 @@ import { answersSentence, holdsEveryWord, rankPages, sentenceCoverage, type Rank
 import { openIndex } from './index-reader';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../shared/numbers';
 import { queryVariants } from '../shared/synonyms';
-import { correctionOf, readingsOf, spell, type Readings } from './correct';
+import { correctionOf } from './correct';
+import { readingsOf, spell, type Readings } from '../shared/names';
 
 export interface Filters {
   kind?: string;

@@ -1,11 +1,11 @@
 /**
  * The names readers type for a place, institution or group, generated from its written name so nobody keeps a list
  * by hand: 资中县医院 for 资中县人民医院, 孟津县二院 for 孟津县第二人民医院, 中医院 for 中医医院, 第一医共体 for
- * 第一医疗卫生共同体, and each without its county or its 县/市/区/镇 (孟津人民医院, 麻屯卫生院). Plus pinyin, in full
- * and as initials, so a reader without a Chinese input method (or who mistypes a character that sounds the same, 小狼底)
- * still finds the name. Runs at build time only (pinyin-pro is too heavy for the search page).
+ * 第一医疗卫生共同体, and each without its county or its 县/市/区/镇 (孟津人民医院, 麻屯卫生院). Their pinyin comes from
+ * the one engine for names (src/search/build/name-readings.ts). Runs at build time only.
  */
-import { pinyin } from 'pinyin-pro';
+
+import { PLACE_WORDS } from '../shared/names';
 
 /** Shorter or longer forms of one name, each rule applied to a name and to the forms the other rules made. */
 const FORMS: [RegExp, string][] = [
@@ -21,7 +21,7 @@ function placeForms(places: string[]): [string, string[]][] {
   return [...new Set(places)]
     .filter((p) => p.length >= 2)
     .sort((a, b) => b.length - a.length)
-    .map((p) => [p, /^\p{Script=Han}{2,}[省市县区镇乡]$/u.test(p) ? ['', p.slice(0, -1)] : ['']]);
+    .map((p) => [p, /^\p{Script=Han}{3,}$/u.test(p) && PLACE_WORDS.has(p.slice(-1)) ? ['', p.slice(0, -1)] : ['']]);
 }
 
 /**
@@ -44,14 +44,6 @@ export function nameForms(name: string, places: string[]): string[] {
   }
   forms.delete(name);
   return [...forms].filter((f) => [...f].length >= 2);
-}
-
-/** The name in pinyin without tones, in full and as initials: 小浪底镇卫生院 → xiaolangdizhenweishengyuan, xldzwsy. */
-export function pinyinForms(name: string): string[] {
-  const han = name.match(/\p{Script=Han}+/gu)?.join('') ?? '';
-  if (!han) return [];
-  const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true }) as string[];
-  return [syllables.join(''), syllables.map((s) => s[0]).join('')];
 }
 
 /**

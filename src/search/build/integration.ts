@@ -1,9 +1,7 @@
 /**
- * Writes the site's search index (layout: src/search/shared/index-layout.ts) into the output folder once Astro has written every
- * page. Institution, group and region pages (nearly all of the site at national size) are indexed from the short
- * records the build wrote to /search/records.json (src/search/build/records.ts), not from their HTML; the other pages
- * (documents, updates, guide, glossary, indicators, lists) from their HTML (./index-html.ts). records.json is removed
- * once indexed: it is build input, not part of the site.
+ * Writes the site's search index (layout: src/search/shared/index-layout.ts) into the output folder once Astro has
+ * written every page: each page from its search document (src/search/build/documents.ts), made from its view and the
+ * dataset the build rendered from, never from its HTML; every document's page must have been built.
  *
  * Why an index of our own and not Pagefind's: Pagefind cuts its index into chunks of a fixed size (about 27 KB gzip
  * here), runs a 54 KB wasm engine, and stores each page's whole indexed text; a first search fetched a median 170 KB
@@ -13,33 +11,22 @@
  *
  * Scoring is BM25 with name fields, as Pagefind's was: a page's score for a term is rarity × (saturation + names),
  * where saturation is (k1 + 1)·tf / (tf + k1·(1 − b + b·length/average length)) over the term's weighted count tf in
- * the page's text, and names is the weight of the heaviest name field holding the term (src/search/build/names.ts). The
+ * the page's text, and names is the weight of the heaviest name field holding the term (src/search/build/name-weights.ts). The
  * build stores the bracket; the search page multiplies by rarity (src/search/browser/rank.ts), read off the posting list.
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { docOfPage, docOfRecord, storedPage, type IndexDoc } from './index-html';
-import type { SearchRecord } from './records';
+import { indexDoc, storedPage, type IndexDoc } from './index-doc';
+import { searchDocuments, type PathDocument } from './documents';
+import type { Dataset } from '../../data/dataset';
+import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
 import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
-import { t } from '../../i18n/zh-CN';
-import { Converter } from 'opencc-js';
-
-/**
- * Where the build writes the synonym groups of data/synonyms/ (src/pages/search/lexicon.json.ts); they go into the
- * index's entry, and the file is removed like the records.
- */
-const LEXICON = 'search/lexicon.json';
-
-/** Where the build writes the search records (src/pages/search/records.json.ts). */
-const RECORDS = 'search/records.json';
-
-/** Directories: pages that list the site's groups, institutions and regions (their lists are not indexed). */
-const DIRECTORIES = new Set(['/', '/groups/', '/institutions/', '/regions/', '/about/']);
+import { foldingCharacters } from './name-readings';
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
 const K1 = 1.4;
@@ -47,22 +34,24 @@ const B = 0.5;
 /** Postings per shard, on average: about 4 KB gzip. */
 const POSTINGS_PER_SHARD = 1200;
 
-function htmlFiles(dir: string): string[] {
-  // Sorted: page numbers follow the order pages are added, and readdir order differs between file systems.
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) return entry.name === INDEX_DIR.slice(1, -1) || entry.name === '_astro' ? [] : htmlFiles(path);
-      return entry.name.endsWith('.html') ? [path] : [];
-    });
+/**
+ * What an index's layout depends on besides its documents, kept from one build for the next (`writeSearchIndex`'s
+ * `previous`): each page's number (its path; null for a page since removed), the number of shards, BM25's average page
+ * length, and the order of the filter values. Given the previous state, a page keeps its number (new pages come after
+ * the last), and the shard count and average stay unless the site has grown or shrunk past them, so a page whose
+ * document is unchanged keeps its result file byte for byte, and a shard holding none of the changed pages' terms
+ * keeps its bytes: an incremental build need rewrite only what changed.
+ */
+export interface IndexState {
+  paths: (string | null)[];
+  shards: number;
+  average: number;
+  kinds: string[];
+  regions: string[];
 }
 
-/** "groups/x/index.html" → "/groups/x/", as the site serves it (trailingSlash: 'always'). */
-function urlOf(site: string, file: string): string {
-  const path = relative(site, file).split(sep).join('/');
-  return '/' + path.replace(/(^|\/)index\.html$/, '$1');
-}
+/** How far BM25's average page length may drift from the pinned one before it is measured again. */
+const AVERAGE_DRIFT = 0.05;
 
 /** The index being built: posting lists by term, and what BM25 and the filters need of each page. */
 class IndexWriter {
@@ -80,23 +69,39 @@ class IndexWriter {
   private readonly hash = createHash('sha256');
   /** Every Han character the index holds, for the list of Traditional forms that fold to one (`foldingCharacters`). */
   readonly characters = new Set<string>();
+  /** Pages added so far, and whether each came after the one before (else posting lists are sorted at the end). */
+  private added = 0;
+  private last = -1;
+  private ordered = true;
 
   constructor(
     private readonly staging: string,
     private readonly longestList: number,
+    private readonly previous?: IndexState,
   ) {
     mkdirSync(staging, { recursive: true });
+    for (const kind of previous?.kinds ?? []) this.kinds.set(kind, this.kinds.size);
+    for (const region of previous?.regions ?? []) this.regions.set(region, this.regions.size);
   }
 
+  /** Pages indexed. */
   get pages(): number {
+    return this.added;
+  }
+
+  /** Page numbers in use: one past the highest. */
+  get span(): number {
     return this.lengths.length;
   }
 
-  add(doc: IndexDoc): void {
-    const page = this.lengths.length;
-    this.lengths.push(doc.length);
-    this.kindOf.push(valueIndex(this.kinds, doc.kind, this.kindCount));
-    this.regionOf.push(valueIndex(this.regions, doc.region, this.regionCount));
+  /** Adds a page under its number (`page`, by default the next). */
+  add(doc: IndexDoc, page = this.lengths.length): void {
+    if (page <= this.last) this.ordered = false;
+    this.last = Math.max(this.last, page);
+    this.added++;
+    this.lengths[page] = doc.length;
+    this.kindOf[page] = valueIndex(this.kinds, doc.kind, this.kindCount);
+    this.regionOf[page] = valueIndex(this.regions, doc.region, this.regionCount);
     for (const [term, weight] of doc.terms) {
       this.post(term, page, weight, doc.names.get(term) ?? 0);
       if (term.length === 1 && /\p{Script=Han}/u.test(term)) this.characters.add(term);
@@ -110,6 +115,7 @@ class IndexWriter {
       else this.named.set(name, [page]);
     }
     const stored = gzipSync(JSON.stringify(storedPage(doc)));
+    this.hash.update(`${page}:`);
     this.hash.update(stored);
     writeFileSync(join(this.staging, basename(pagePath('', page))), stored);
   }
@@ -121,19 +127,25 @@ class IndexWriter {
     else this.postings.set(term, [page, tf, named]);
   }
 
-  /** Writes the shards and returns the entry. */
-  finish(): IndexEntry {
-    const pages = this.pages;
-    const average = pages ? this.lengths.reduce((a, b) => a + b, 0) / pages : 1;
+  /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
+  finish(): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
+    const pages = this.span;
+    const present = this.lengths.filter((n) => n !== undefined);
+    const measured = present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1;
+    const pinned = this.previous?.average;
+    const average = pinned && Math.abs(measured - pinned) <= AVERAGE_DRIFT * pinned ? pinned : measured;
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
     const K = this.longestList;
     let total = 0;
     for (const list of this.postings.values()) total += list.length / 3 <= K ? list.length / 3 : K + list.length / 3 + Math.min(list.length / 3, this.kinds.size * K);
-    const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
+    const sized = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
+    // The previous count while it is within a factor of two of what the postings call for.
+    const kept = this.previous?.shards;
+    const shards = kept && kept * 2 >= sized && kept <= sized * 2 ? kept : sized;
     const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
     const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
     for (const term of [...this.postings.keys()].sort()) {
-      const list = this.postings.get(term)!;
+      const list = this.ordered ? this.postings.get(term)! : byPage(this.postings.get(term)!);
       this.postings.delete(term);
       const all: Posting[] = [];
       for (let i = 0; i < list.length; i += 3) {
@@ -153,13 +165,13 @@ class IndexWriter {
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
-    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, nameShard(name, indexTokens(name), this.common, shards), named);
+    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, nameShard(name, indexTokens(name), this.common, shards), this.ordered ? named : [...named].sort((a, b) => a - b));
     byShard.forEach((terms, n) => {
       const bytes = gzipSync(JSON.stringify(Object.fromEntries(terms)), { level: 9 });
       this.hash.update(bytes);
       writeFileSync(join(this.staging, basename(shardPath('', n))), bytes);
     });
-    return {
+    const entry: IndexEntry = {
       version: this.hash.digest('hex').slice(0, 12),
       pages,
       shards,
@@ -168,7 +180,14 @@ class IndexWriter {
       filters: { kind: this.kindCount, region: this.regionCount },
       common: this.common,
     };
+    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions };
   }
+}
+
+/** A posting list (page, tf, named; …) in page order. */
+function byPage(list: number[]): number[] {
+  const order = Array.from({ length: list.length / 3 }, (_, i) => i).sort((a, b) => list[a * 3] - list[b * 3]);
+  return order.flatMap((i) => [list[i * 3], list[i * 3 + 1], list[i * 3 + 2]]);
 }
 
 /** A page holding a term: its number, its score ×SCORE_SCALE, its kind's and its region's index. */
@@ -201,56 +220,60 @@ function valueIndex(values: Map<string, number>, value: string | undefined, coun
   return values.get(value)!;
 }
 
-/** Indexes the built site in `site` (records first, then pages from HTML); returns how many of each. */
-export function writeSearchIndex(site: string, siteName: string, options: { longestList?: number } = {}): { records: number; htmlPages: number } {
-  const recordsFile = join(site, RECORDS);
-  const records: SearchRecord[] = existsSync(recordsFile) ? JSON.parse(readFileSync(recordsFile, 'utf8')) : [];
-  const byRecord = new Set(records.map((r) => r.url));
-  const all = htmlFiles(site);
-  const built = new Set(all.map((file) => urlOf(site, file)));
-  const missing = records.filter((r) => !built.has(r.url)).map((r) => `no page for search record ${r.url}`);
-  if (missing.length) throw new Error(`search index: ${missing.join('\n')}`);
-
+/**
+ * Indexes the pages of `documents` (`searchDocuments(dataset)`) into the built site in `site`, with the synonym groups
+ * `synonyms` (data/synonyms/) in the entry; returns how many pages it indexed and the state a next build may keep
+ * (`previous`: pages keep their numbers, see `IndexState`). Pages are numbered in the documents' order, or, given the
+ * previous state, as they were then. Refuses (and leaves the site's index as it was) a document whose page is not in
+ * `site`: its result would lead nowhere.
+ */
+export function writeSearchIndex(
+  site: string,
+  documents: Iterable<PathDocument>,
+  options: { longestList?: number; synonyms?: readonly (readonly string[])[]; previous?: IndexState } = {},
+): { pages: number; state: IndexState } {
+  // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
-  rmSync(root, { recursive: true, force: true });
-  const staging = join(root, 'staging');
-  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST);
-  for (const record of records) writer.add(docOfRecord(record));
-  let htmlPages = 0;
-  // Pages a record stands for are not read at all.
-  for (const file of all) {
-    const url = urlOf(site, file);
-    if (byRecord.has(url)) continue;
-    const html = readFileSync(file, 'utf8');
-    if (!html.includes('data-search-body')) continue;
-    const doc = docOfPage(html, url, siteName, { directory: DIRECTORIES.has(url) });
-    if (!doc) continue;
-    writer.add(doc);
-    htmlPages++;
+  const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
+  rmSync(staging, { recursive: true, force: true });
+  const previous = options.previous;
+  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST, previous);
+  const numbers = new Map<string, number>();
+  previous?.paths.forEach((path, n) => path !== null && numbers.set(path, n));
+  const paths: (string | null)[] = previous ? previous.paths.map(() => null) : [];
+  const missing: string[] = [];
+  const seen = new Set<string>();
+  for (const { path, document } of documents) {
+    if (seen.has(path)) throw new Error(`search index: ${path} twice`);
+    seen.add(path);
+    if (!existsSync(join(site, path, 'index.html'))) {
+      missing.push(`no page for search document ${path}`);
+      continue;
+    }
+    const page = numbers.get(path) ?? paths.length;
+    paths[page] = path;
+    writer.add(indexDoc(path, document), page);
   }
-  const entry = writer.finish();
-  const lexiconFile = join(site, LEXICON);
-  const lexicon: { synonyms?: string[][] } = existsSync(lexiconFile) ? JSON.parse(readFileSync(lexiconFile, 'utf8')) : {};
-  if (lexicon.synonyms?.length) entry.synonyms = lexicon.synonyms;
+  if (missing.length) {
+    rmSync(staging, { recursive: true, force: true });
+    throw new Error(`search index: ${missing.join('\n')}`);
+  }
+  const { entry, shards, average, kinds, regions } = writer.finish();
+  // Removed pages at the end give their numbers back; those in between stay empty until a build without `previous`.
+  while (paths.length && paths[paths.length - 1] === null) paths.pop();
+  entry.pages = paths.length;
+  if (options.synonyms?.length) entry.synonyms = options.synonyms.map((words) => [...words]);
   entry.folds = foldingCharacters(writer.characters);
-  rmSync(lexiconFile, { force: true });
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
   renameSync(staging, join(root, entry.version));
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
-  rmSync(recordsFile, { force: true });
-  return { records: records.length, htmlPages };
+  return { pages: writer.pages, state: { paths, shards, average, kinds, regions } };
 }
 
-/**
- * The Traditional and variant forms (Taiwan, Hong Kong, OpenCC's standard) of the characters the index holds, that
- * differ from them: a query holding none of these needs no Traditional→Simplified fold, and the search page then never
- * fetches the fold's 32 KB (src/search/browser/engine.ts). A Traditional character whose Simplified form is on no page
- * could find nothing either way, so it is not listed.
- */
-export function foldingCharacters(characters: Iterable<string>): string {
-  const converters = [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' }), Converter({ from: 'cn', to: 't' })];
-  const forms = new Set<string>();
-  for (const ch of characters) for (const convert of converters) for (const form of convert(ch)) if (form !== ch && /\p{Script=Han}/u.test(form)) forms.add(form);
-  return [...forms].sort().join('');
+/** The site's index from the dataset the build rendered its pages from. */
+export function writeSiteSearchIndex(site: string, dataset: Dataset, previous?: IndexState): { pages: number; state: IndexState } {
+  return writeSearchIndex(site, searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words), previous });
 }
 
 export function searchIndexIntegration(): AstroIntegration {
@@ -259,9 +282,9 @@ export function searchIndexIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const { records, htmlPages } = writeSearchIndex(fileURLToPath(dir), t('site.name'));
+        const { pages } = writeSiteSearchIndex(fileURLToPath(dir), getDataset());
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        logger.info(`indexed ${records + htmlPages} pages in ${seconds} s (${records} from records, ${htmlPages} from HTML)`);
+        logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document`);
       },
     },
   };

@@ -2,8 +2,7 @@
  * What search knows about each institution, group and region page: a short record of the words readers look for
  * (name, aliases, kind, place, groups, members, services, figures), read from the dataset instead of crawled from
  * the built page. At national size these pages are nearly all of the site (40,000 institutions, 4,000 groups, 2,100
- * regions), and crawling their HTML would take most of the build. The build writes the records to
- * /search/records.json (src/pages/search/records.json.ts) and src/search/build/integration.ts indexes them.
+ * regions); a short record of each keeps the index small and its build fast (src/search/build/documents.ts).
  *
  * Each record holds the page's own words only: its title is the page's <title> (the search page links with it), and
  * its text is what the page says about the subject in a few lines, so an excerpt reads like the page.
@@ -13,31 +12,15 @@ import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } fr
 import { formatQualified } from '../../views/format';
 import { formatPeriod } from '../../data/period';
 import { groupTitle, institutionTitle, placeLabel } from '../../views/titles';
-import { t } from '../../i18n/zh-CN';
-import { nameForms, pinyinForms } from './aliases';
+import { nameForms } from './aliases';
+import { pinyinForms } from './name-readings';
 import type { PageFigure } from '../shared/numbers';
+import type { SearchDocument, TextBlock } from './documents';
+import { t } from '../../i18n/zh-CN';
 
-export interface SearchRecord {
-  /** The page's address. */
-  url: string;
-  /** The page's <title> without the site name. */
-  title: string;
-  /** The search filter's kind (BaseLayout's `searchKind`): 机构, 医共体, 地区. */
-  kind: string;
-  /** The search filter's region (BaseLayout's `searchRegion`). */
-  region: string;
-  /** The page's name (its h1), weighted most. */
-  name: string;
-  /** Other names readers may type (the data's aliases and the forms made from the names), weighted like the name. */
-  aliases: string[];
-  /** Words the page answers to without showing them: short forms of the groups it belongs to. */
-  hidden: string[];
-  /** Its names in pinyin (full and initials), weighted like the name: "mengjin" finds the county before its hospitals. */
-  spelled: string[];
-  /** Its figures, so a number query links to the figure's row (`#obs-<id>`). */
-  figures: PageFigure[];
-  /** Lines of what the page says about the subject, first the most telling; shown as the excerpt. */
-  lines: string[];
+/** A record's lines as its text: one block, each line ending a sentence (no second full stop where it ends one). */
+export function linesText(lines: string[]): TextBlock[] {
+  return [{ text: lines.map((line, i) => (i < lines.length - 1 && !/[。！？；.!?]$/u.test(line) ? `${line}。` : line)).join('') }];
 }
 
 const full = (dataset: Dataset, regionId: string) => pathOf(dataset, regionId).map((r) => r.name).join('');
@@ -69,7 +52,7 @@ function figureLines(dataset: Dataset, type: SubjectType, id: string): string[] 
   });
 }
 
-function institutionRecord(dataset: Dataset, institution: Institution): SearchRecord {
+export function institutionDocument(dataset: Dataset, institution: Institution): SearchDocument {
   const region = dataset.region.get(institution.region);
   const memberships = dataset.memberships.get(institution.id) ?? [];
   // Village clinics have no page and are found by the finder; their names still lead here, to their health centre.
@@ -77,10 +60,9 @@ function institutionRecord(dataset: Dataset, institution: Institution): SearchRe
   const aliases = aliasesOf(institution.name, institution.aliases, placesOf(dataset, institution.region));
   const groupForms = memberships.flatMap((m) => aliasesOf(m.group.name, [], placesOf(dataset, m.group.region)));
   return {
-    url: `/institutions/${institution.id}/`,
     title: institutionTitle(dataset, institution),
-    kind: t('search.kind.institution'),
-    region: region?.name ?? '',
+    kind: 'institution',
+    ...(region ? { region: region.name } : {}),
     name: institution.name,
     aliases,
     hidden: groupForms,
@@ -88,33 +70,32 @@ function institutionRecord(dataset: Dataset, institution: Institution): SearchRe
     figures: figuresOf(dataset, 'institution', institution.id),
     // The institution's note is the editors' account of how they read the source ("本站据此组合出各院名称"): it
     // names sibling centres, and would make each of them match the others' names, so it is not indexed.
-    lines: [
+    text: linesText([
       `${institution.name}（${t(`kind.institution.${institution.kind}`)}）${full(dataset, institution.region)}`,
       ...(institution.aliases.length ? [institution.aliases.join('、')] : []),
       ...memberships.map((m) => `${m.group.name}${m.role === 'lead' ? t('role.lead') : ''}`),
       ...institution.services.map((s) => s.text),
       ...figureLines(dataset, 'institution', institution.id),
       ...(clinics.length ? [`${t('kind.institution.village-clinic')}：${clinics.map((c) => c.name).join('、')}`] : []),
-    ],
+    ]),
   };
 }
 
-function groupRecord(dataset: Dataset, group: Group): SearchRecord {
+export function groupDocument(dataset: Dataset, group: Group): SearchDocument {
   const region = dataset.region.get(group.region);
   const roster = dataset.roster.get(group.id) ?? [];
   const referral = group.referral;
   const aliases = aliasesOf(group.name, [], placesOf(dataset, group.region));
   return {
-    url: `/groups/${group.id}/`,
     title: groupTitle(dataset, group),
-    kind: t('search.kind.group'),
-    region: region?.name ?? '',
+    kind: 'group',
+    ...(region ? { region: region.name } : {}),
     name: group.name,
     aliases,
     hidden: [],
     spelled: pinyinOf([group.name, ...aliases]),
     figures: figuresOf(dataset, 'group', group.id),
-    lines: [
+    text: linesText([
       `${group.name}（${t(`kind.group.${group.kind}`)}）${full(dataset, group.region)}`,
       group.summary,
       ...roster.map((row) => (row.role === 'lead' ? `${t('role.lead')}：${row.institution.name}` : row.institution.name)),
@@ -122,23 +103,22 @@ function groupRecord(dataset: Dataset, group: Group): SearchRecord {
       ...group.services.map((s) => s.text),
       ...[...referral.up, ...referral.down, ...referral.benefits, ...referral.greenChannels, ...referral.staysLocal].map((s) => s.text),
       ...figureLines(dataset, 'group', group.id),
-    ],
+    ]),
   };
 }
 
-function regionRecord(dataset: Dataset, region: Region): SearchRecord {
+export function regionDocument(dataset: Dataset, region: Region): SearchDocument {
   const parent = region.parent ? full(dataset, region.parent) : '';
   return {
-    url: `/regions/${region.id}/`,
     title: `${placeLabel(dataset, region.id)}：${t('region.titleSuffix')}`,
-    kind: t('search.kind.region'),
+    kind: 'region',
     region: region.name,
     name: region.name,
     aliases: region.aliases,
     hidden: [],
     spelled: pinyinOf([region.name, ...region.aliases]),
     figures: figuresOf(dataset, 'region', region.id),
-    lines: [
+    text: linesText([
       `${region.name}（${t(`kind.region.${region.kind}`)}）${parent}`,
       ...(region.aliases.length ? [region.aliases.join('、')] : []),
       ...(region.note ? [region.note] : []),
@@ -146,15 +126,15 @@ function regionRecord(dataset: Dataset, region: Region): SearchRecord {
       ...(dataset.childRegions.get(region.id) ?? []).map((r) => r.name),
       ...(dataset.institutionsOfRegion.get(region.id) ?? []).filter(hasOwnPage).map((i) => i.name),
       ...figureLines(dataset, 'region', region.id),
-    ],
+    ]),
   };
 }
 
-/** A record for every institution page, group page and region page, in a stable order. */
-export function searchRecords(dataset: Dataset): SearchRecord[] {
+/** The paths of every institution page, group page and region page, in a stable order. */
+export function recordPaths(dataset: Dataset): string[] {
   return [
-    ...dataset.groups.map((g) => groupRecord(dataset, g)),
-    ...dataset.institutions.filter(hasOwnPage).map((i) => institutionRecord(dataset, i)),
-    ...dataset.regions.map((r) => regionRecord(dataset, r)),
+    ...dataset.groups.map((g) => `/groups/${g.id}/`),
+    ...dataset.institutions.filter(hasOwnPage).map((i) => `/institutions/${i.id}/`),
+    ...dataset.regions.map((r) => `/regions/${r.id}/`),
   ];
 }

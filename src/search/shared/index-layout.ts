@@ -1,6 +1,6 @@
 /**
  * The layout of the site's search index, shared by the build that writes it (src/search/build/integration.ts) and
- * the search page that reads it (src/search/browser/index-reader.ts). Runs in the browser; imports nothing.
+ * the search page that reads it (src/search/browser/index-reader.ts). Runs in the browser; imports only the names engine.
  *
  * An inverted index cut into shards by a hash of each term, so a query fetches one small shard per term whatever the
  * size of the site, and one small file per result holding only what the result shows:
@@ -18,6 +18,8 @@
  * Every file under /search-index/ lies in a folder named by the version (a hash of the whole index), so it can be
  * cached for a year; the entry names the version.
  */
+
+import { normaliseName } from './names';
 
 export const INDEX_ENTRY = '/search-index.json';
 export const INDEX_DIR = '/search-index/';
@@ -59,7 +61,7 @@ export interface IndexPage {
   figures?: string;
   /** What the page says, as the excerpt shows it (its start only, where `cut`). */
   text: string;
-  /** The page says more than `text` holds (src/search/build/index-html.ts, STORED_TEXT). */
+  /** The page says more than `text` holds (src/search/build/index-doc.ts, STORED_TEXT). */
   cut?: boolean;
   /** Words it answers to without showing them (aliases, other names, pinyin). */
   hidden?: string;
@@ -107,9 +109,10 @@ export const kindKey = (term: string, kind: number) => `${term}~${kind}`;
 /**
  * A page's whole name (its h1, or a record's name and aliases) as a key of its own, `=<name>`, listing the pages so
  * named: a query that is a page's name puts that page first at any size, where a long name's pairs are common ones
- * whose kept lists may not reach the page (武海区人民医院牵头的紧密型县域医共体 at national size).
+ * whose kept lists may not reach the page (武海区人民医院牵头的紧密型县域医共体 at national size). Names are normalised
+ * as the finder normalises them (src/search/shared/names.ts): spaces, punctuation and full-width forms aside.
  */
-export const nameKey = (name: string) => `=${name.normalize('NFKC').toLowerCase().replace(/\s+/g, '')}`;
+export const nameKey = (name: string) => `=${normaliseName(name)}`;
 /** Names longer than this are not keyed (nobody types them whole). */
 export const LONGEST_NAME = 40;
 /**

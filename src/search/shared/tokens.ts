@@ -5,7 +5,7 @@
  * ("麻屯镇卫生院" as 麻|屯|镇|卫生|院 or as 麻屯|镇|卫生院), and a name inside a longer word is then lost. So the index
  * and the query use units no segmenter decides: single Han characters, and every pair of neighbouring characters,
  * written as one plain word of letters and digits (`yq` and two three-symbol character codes). The index holds both
- * as terms of each page (src/search/build/index-html.ts); the search page turns a query into the same terms
+ * as terms of each page (src/search/build/index-doc.ts); the search page turns a query into the same terms
  * (src/search/browser/). Numbers written in 万 or 亿 are a token of their own (src/search/shared/numbers.ts). Runs in
  * the browser too, so it imports nothing but that.
  */
@@ -16,7 +16,7 @@ export const TOKEN_MARK = 'yq';
 /** Characters from the start of CJK Extension A get three base-36 symbols: up to U+E9FF, every Han character in the BMP. */
 const CODE_BASE = 0x3400;
 const CODE_SPAN = 36 ** 3;
-/** A run of Han characters; the index (src/search/build/index-html.ts) cuts text with the same patterns. */
+/** A run of Han characters; the index (src/search/build/index-doc.ts) cuts text with the same patterns. */
 export const HAN_RUN = /\p{Script=Han}+/gu;
 /** Latin words and numbers, each a term of its own: "DRG", "105,423", "87.49". */
 export const PLAIN_WORD = /[\p{Script=Latin}\p{N}]+(?:[.,][\p{Script=Latin}\p{N}]+)*/gu;

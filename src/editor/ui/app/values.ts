@@ -5,6 +5,7 @@
 import type { z } from 'astro/zod';
 import type { Field } from '../../fields';
 import { UI_ERRORS as E, UI_FIELDS } from '../../../i18n/editor.zh-CN';
+import { readNumberField } from '../../../data/figures';
 
 export type Values = Record<string, unknown>;
 
@@ -19,20 +20,13 @@ export function labelOf(f: Field): { label: string; hint?: string } {
   return { label, hint };
 }
 
-/** Full-width digits and signs as ASCII (９２．３％ → 92.3%). */
-const halfWidth = (s: string) => s.replace(/[０-９．，％－]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-
 /**
- * A number as a staff member writes it, as the importer reads it: 105423, 105,423, 92.3%, full-width digits, and 10.5万
- * (the excerpt check then makes sure the source says so). Anything else stays text, for the check to name.
+ * A number as a staff member writes it (src/data/figures.ts reads it, as the importer does): 105423, 105,423, 92.3%,
+ * full-width digits, and 10.5万 (the excerpt check then makes sure the source says so). Anything else stays text, for
+ * the check to name.
  */
 export function parseNumber(input: string): number | string {
-  const text = halfWidth(input.trim()).replace(/\s+/g, '');
-  const m = text.match(/^(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(%|万|亿)?$/);
-  if (!m) return input.trim();
-  const base = Number(m[1].replace(/,/g, ''));
-  const times = m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1;
-  return Number((base * times).toPrecision(12));
+  return readNumberField(input) ?? input.trim();
 }
 
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });

@@ -245,6 +245,8 @@ export const strings = {
   'figures.section': '章节',
   'figures.excerpt': '原文摘录',
   'figures.note': '说明',
+  /** Shown on a phone's stacked table in place of a period or section the row above already gives in full (the full text stays for screen readers). */
+  'figures.sameAsAbove': '同上',
   'figures.kind.target': '目标',
   'figures.kind.baseline': '基线',
   'updates.title': '动态',

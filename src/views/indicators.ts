@@ -35,8 +35,12 @@ export interface ProvinceRow {
   median?: string;
   low?: string;
   high?: string;
-  /** How many of `compared` meet the national target (only with a national target and a direction). */
+  /**
+   * How many of the figures `targetStatus` can judge meet the national target, and how many it can judge (only with a
+   * national target and a direction, and only when it can judge any: a figure of unstated basis meets and misses nothing).
+   */
   meeting?: number;
+  judged?: number;
   /** Raw numbers, for tests and sorting. */
   stats?: { median: number; low: number; high: number };
 }
@@ -144,10 +148,10 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
   const national = comparableTarget(dataset, indicator);
   const hasTarget = Boolean(national && indicator.polarity !== 'neutral');
 
-  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[]; meeting: number }>();
+  const byProvince = new Map<string | undefined, { places: Set<string>; figures: number; values: number[]; meeting: number; judged: number }>();
   const bucket = (id: string | undefined) => {
     let b = byProvince.get(id);
-    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [], meeting: 0 }));
+    if (!b) byProvince.set(id, (b = { places: new Set(), figures: 0, values: [], meeting: 0, judged: 0 }));
     return b;
   };
   for (const o of observations) {
@@ -161,7 +165,10 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
     b.values.push(o.value);
     // The same rule as the catalogue's grid and the sentences: an "约" or open-ended figure that cannot tell is not counted.
     const status = hasTarget ? targetStatus(dataset, indicator, o) : undefined;
-    if (status?.comparable && status.meets) b.meeting++;
+    if (status?.comparable) {
+      b.judged++;
+      if (status.meets) b.meeting++;
+    }
   }
 
   const text = (v: number) => formatQualified(v, indicator.unit);
@@ -175,7 +182,7 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
       figures: b.figures,
       compared: values.length,
       ...(stats ? { median: text(stats.median), low: text(stats.low), high: text(stats.high), stats } : {}),
-      ...(hasTarget && values.length ? { meeting: b.meeting } : {}),
+      ...(hasTarget && b.judged ? { meeting: b.meeting, judged: b.judged } : {}),
     };
   });
   rows.sort((a, b) => (a.region ? (b.region ? a.region.name.localeCompare(b.region.name, 'zh-CN') : -1) : 1));

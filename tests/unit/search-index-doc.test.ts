@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { indexDoc, storedPage, type IndexDoc } from '../../src/search/build/index-doc';
 import type { SearchDocument } from '../../src/search/build/documents';
 import { indexTokens, pairToken } from '../../src/search/shared/tokens';
-import { nameField, nameWeight } from '../../src/search/build/names';
+import { nameField, nameWeight } from '../../src/search/build/name-weights';
 import { indicatorForms } from '../../src/search/build/aliases';
 import { figureTokens, readFigures } from '../../src/search/shared/numbers';
 import { wordKey } from '../../src/search/shared/index-layout';

@@ -12,7 +12,7 @@ import { recordPaths } from '../../src/search/build/records';
 import { searchDocumentOf, searchDocuments, type SearchDocument } from '../../src/search/build/documents';
 import { indexDoc, storedPage, type IndexDoc } from '../../src/search/build/index-doc';
 import { indexTokens, pairToken, queryTerms } from '../../src/search/shared/tokens';
-import { nameWeight } from '../../src/search/build/names';
+import { nameWeight } from '../../src/search/build/name-weights';
 import { matchesByPrefix, wordKey } from '../../src/search/shared/index-layout';
 
 const base = residentSite();

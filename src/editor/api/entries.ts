@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { Entries, SourceFile, SourceFiles } from '../../data/validate';
 import { regionOfSubject, slug, uniqueId, periodSlug } from '../../publishing/scaffold';
+import { regionOfSubject as regionOf, subjectName, type SubjectLookup } from '../../data/subject';
 import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
 import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
@@ -56,42 +57,41 @@ export function sha(text: string): string {
 /** Version of a JSON entry as stored: the hash of its JSON; of an MDX entry, the hash of its file. */
 export const versionOf = (stored: unknown) => sha(typeof stored === 'string' ? stored : JSON.stringify(stored));
 
+/** The entries a subject's name and region are looked up in, by id (src/data/subject.ts). */
+type Lookup = Omit<SubjectLookup, 'region'> & { region: ReadonlyMap<string, { name: string; parent?: string }> };
+
 /** The county and prefecture of a region id (a county lists itself and its parent). */
-function withParent(ds: Entries, region: string | undefined): string[] {
+function withParent(lookup: Lookup, region: string | undefined): string[] {
   if (!region) return [];
-  const parent = ds.regions.find((r) => r.id === region)?.parent;
+  const parent = lookup.region.get(region)?.parent;
   return parent ? [region, parent] : [region];
 }
 
 /** Every entry of every kind as list items. */
 export function listItems(ds: Entries): ListItem[] {
   const items: ListItem[] = [];
-  const name = new Map<string, string>();
-  for (const r of ds.regions) name.set(`region:${r.id}`, r.name);
-  for (const g of ds.groups) name.set(`group:${g.id}`, g.name);
-  for (const i of ds.institutions) name.set(`institution:${i.id}`, i.name);
-  const indicators = new Map(ds.indicators.map((i) => [i.id, i]));
-  const regionName = new Map(ds.regions.map((r) => [r.id, r.name]));
+  const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((e) => [e.id, e]));
+  const lookup: Lookup = { region: byId(ds.regions), group: byId(ds.groups), institution: byId(ds.institutions) };
+  const indicators = byId(ds.indicators);
   const add = (kind: Collection, id: string, label: string, regions: string[], detail?: string) => items.push({ kind, id, label, detail, regions, py: pinyinKey(label) });
-  for (const u of ds.updates) add('updates', u.id, u.data.title, u.data.regions.flatMap((r) => withParent(ds, r)), u.data.date);
+  for (const u of ds.updates) add('updates', u.id, u.data.title, u.data.regions.flatMap((r) => withParent(lookup, r)), u.data.date);
   for (const o of ds.observations) {
     const ind = indicators.get(o.indicator);
-    const subject = name.get(`${o.subject.type}:${o.subject.id}`) ?? o.subject.id;
-    add('observations', o.id, `${subject} · ${ind?.name ?? o.indicator} · ${o.period}`, withParent(ds, regionOfSubject(ds, o.subject.type, o.subject.id)), `${o.value}${ind?.unit ?? ''}`);
+    add('observations', o.id, `${subjectName(lookup, o.subject)} · ${ind?.name ?? o.indicator} · ${o.period}`, withParent(lookup, regionOf(lookup, o.subject)), `${o.value}${ind?.unit ?? ''}`);
   }
-  for (const g of ds.groups) add('groups', g.id, g.name, withParent(ds, g.region), regionName.get(g.region));
-  for (const i of ds.institutions) add('institutions', i.id, i.name, withParent(ds, i.region), [CHOICE_LABELS[i.kind] ?? i.kind, regionName.get(i.region)].filter(Boolean).join(' · '));
+  for (const g of ds.groups) add('groups', g.id, g.name, withParent(lookup, g.region), lookup.region.get(g.region)?.name);
+  for (const i of ds.institutions) add('institutions', i.id, i.name, withParent(lookup, i.region), [CHOICE_LABELS[i.kind] ?? i.kind, lookup.region.get(i.region)?.name].filter(Boolean).join(' · '));
   const obs = new Map(ds.observations.map((o) => [o.id, o]));
   for (const c of ds.corrections) {
     const o = obs.get(c.observation);
-    add('corrections', c.id, `更正：${o ? `${name.get(`${o.subject.type}:${o.subject.id}`) ?? o.subject.id} · ${indicators.get(o.indicator)?.name ?? o.indicator}` : c.observation}`, o ? withParent(ds, regionOfSubject(ds, o.subject.type, o.subject.id)) : [], c.date);
+    add('corrections', c.id, `更正：${o ? `${subjectName(lookup, o.subject)} · ${indicators.get(o.indicator)?.name ?? o.indicator}` : c.observation}`, o ? withParent(lookup, regionOf(lookup, o.subject)) : [], c.date);
   }
-  for (const d of ds.documents) add('documents', d.id, d.data.title, d.data.regions.flatMap((r) => withParent(ds, r)), String(d.data.date));
+  for (const d of ds.documents) add('documents', d.id, d.data.title, d.data.regions.flatMap((r) => withParent(lookup, r)), String(d.data.date));
   for (const i of ds.indicators) add('indicators', i.id, i.name, [], i.unit);
   for (const r of ds.references ?? []) add('references', r.id, r.label, [], r.issuer);
   for (const s of ds.synonyms ?? []) add('synonyms', s.id, s.words.join('、'), []);
   for (const g of ds.glossary ?? []) add('glossary', g.id, g.term, [], g.aliases.join('、') || undefined);
-  for (const r of ds.regions) add('regions', r.id, r.name, withParent(ds, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
+  for (const r of ds.regions) add('regions', r.id, r.name, withParent(lookup, r.id), CHOICE_LABELS[r.kind] ?? r.kind);
   return items;
 }
 

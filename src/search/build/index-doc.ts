@@ -5,7 +5,7 @@
  *
  * - Its text, a block at a time: headings weighted by level (as Pagefind weighed them), body text 1.
  * - Its name (the h1) and other names (aliases, the forms readers type) and its sections' names (the part before a
- *   "："), weighted by their length (src/search/build/names.ts), so a query that is most of a name ranks that page
+ *   "："), weighted by their length (src/search/build/name-weights.ts), so a query that is most of a name ranks that page
  *   first and "孟津" finds 孟津县 before 孟津县妇幼保健院; its names in pinyin weighted like its name.
  * - Its figures as their values (both ends of a range), each with its row (`#obs-<id>`).
  *
@@ -13,7 +13,7 @@
  * token, each Latin word or number (src/search/shared/index-layout.ts `wordKey`), and numbers in 万 and 亿 as number tokens.
  */
 import { HAN_RUN, PLAIN_WORD, indexTokens } from '../shared/tokens';
-import { nameField, nameWeight } from './names';
+import { nameField, nameWeight } from './name-weights';
 import { figureTokens, writeFigures, type PageFigure } from '../shared/numbers';
 import { wordKey, type IndexPage } from '../shared/index-layout';
 import type { SearchDocument } from './documents';
@@ -34,7 +34,7 @@ export interface IndexDoc {
   hidden: string;
   /** Each term with its weight summed over the page's text (a heading's word counts more than a paragraph's). */
   terms: Map<string, number>;
-  /** Terms in the page's name or a section's name, with the weight of those names (src/search/build/names.ts). */
+  /** Terms in the page's name or a section's name, with the weight of those names (src/search/build/name-weights.ts). */
   names: Map<string, number>;
   /** Words on the page, for BM25's length normalisation. */
   length: number;
@@ -45,7 +45,7 @@ export interface IndexDoc {
 /** Collects a page's terms and length, and the names they are in. */
 class Terms {
   readonly terms = new Map<string, number>();
-  /** Name fields (by kind and length, src/search/build/names.ts): the terms of each, and its weight. */
+  /** Name fields (by kind and length, src/search/build/name-weights.ts): the terms of each, and its weight. */
   private readonly fields = new Map<string, { weight: number; terms: Set<string> }>();
   length = 0;
 

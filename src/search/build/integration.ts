@@ -11,7 +11,7 @@
  *
  * Scoring is BM25 with name fields, as Pagefind's was: a page's score for a term is rarity × (saturation + names),
  * where saturation is (k1 + 1)·tf / (tf + k1·(1 − b + b·length/average length)) over the term's weighted count tf in
- * the page's text, and names is the weight of the heaviest name field holding the term (src/search/build/names.ts). The
+ * the page's text, and names is the weight of the heaviest name field holding the term (src/search/build/name-weights.ts). The
  * build stores the bracket; the search page multiplies by rarity (src/search/browser/rank.ts), read off the posting list.
  */
 import type { AstroIntegration } from 'astro';

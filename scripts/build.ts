@@ -75,11 +75,14 @@ function countFiles(dir: string): number {
   return n;
 }
 const total = countFiles(staging);
+// The search index is written whole every build (its files lie in a folder named by the index's hash).
+const searchIndex = existsSync(join(staging, 'search-index')) ? countFiles(join(staging, 'search-index')) : 0;
 console.log(
   job.base
     ? `· 增量发布：重新生成 ${total - report.reused} 个文件，沿用 ${report.reused} 个 / incremental: ${total - report.reused} files rebuilt, ${report.reused} reused`
     : `· 完整构建：生成 ${total} 个文件 / full build: ${total} files`,
 );
+console.log(`  其中搜索索引 ${searchIndex} 个 / search index: ${searchIndex} files of them`);
 
 if (options.out) {
   const out = resolve(root, options.out);

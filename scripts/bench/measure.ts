@@ -19,6 +19,22 @@ export interface Run {
   stopped?: string;
   /** Output lines with the seconds since start at which each appeared. */
   lines: { at: number; text: string }[];
+  /**
+   * CPU seconds (user + system) the command and everything it ran used: on a machine shared with other work, a
+   * steadier measure than wall time (Linux's /proc; 0 elsewhere).
+   */
+  cpuSeconds: number;
+}
+
+/** CPU seconds used by this process's children that have ended (cutime + cstime, clock ticks of 10 ms). */
+function childrenCpu(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function childrenByParent(): Map<number, number[]> {
@@ -83,6 +99,7 @@ export function measure(
   options: { cwd: string; env?: NodeJS.ProcessEnv; echo?: boolean; maxBytes?: number },
 ): Promise<Run> {
   const started = performance.now();
+  const cpuBefore = childrenCpu();
   const since = () => (performance.now() - started) / 1000;
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: Run['lines'] = [];
@@ -123,7 +140,7 @@ export function measure(
   return new Promise((done) => {
     child.on('close', (code) => {
       clearInterval(sampler);
-      done({ ok: code === 0 && !stopped, seconds: since(), peakTreeRss, peakProcessRss, peakByProgram, stopped, lines });
+      done({ ok: code === 0 && !stopped, seconds: since(), peakTreeRss, peakProcessRss, peakByProgram, stopped, lines, cpuSeconds: childrenCpu() - cpuBefore });
     });
   });
 }

@@ -43,7 +43,9 @@ export interface ScaleResult {
   /** Why the build was stopped before it finished (memory cap). */
   stopped?: string;
   /** One change of each kind published incrementally after the full build: files rebuilt, seconds, peak memory. */
-  incremental: { kind: string; files: number; reused: number; seconds: number; peakTreeRss: number }[];
+  incremental: { kind: string; files: number; reused: number; seconds: number; cpuSeconds: number; peakTreeRss: number }[];
+  /** CPU seconds of the full build (user + system, all its processes). */
+  cpuSeconds: number;
 }
 
 /**
@@ -287,6 +289,7 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     scale,
     pages,
     seconds: run.seconds,
+    cpuSeconds: run.cpuSeconds,
     pagesPerSecond: pages / run.seconds,
     peakTreeRss: run.peakTreeRss,
     peakProcessRss: run.peakProcessRss,
@@ -315,13 +318,14 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
       continue;
     }
     const files = Number(counted[1]);
-    incremental.push({ kind: change.kind, files, reused: Number(counted[2]), seconds: step.seconds, peakTreeRss: step.peakTreeRss });
-    console.log(`  incremental: one ${change.kind} change → ${files} files in ${step.seconds.toFixed(1)} s (${counted[2]} reused, peak ${gb(step.peakTreeRss)}; ${what})`);
+    incremental.push({ kind: change.kind, files, reused: Number(counted[2]), seconds: step.seconds, cpuSeconds: step.cpuSeconds, peakTreeRss: step.peakTreeRss });
+    console.log(`  incremental: one ${change.kind} change → ${files} files in ${step.seconds.toFixed(1)} s (CPU ${step.cpuSeconds.toFixed(1)} s; ${counted[2]} reused, peak ${gb(step.peakTreeRss)}; ${what})`);
+    console.log(`        phases: ${Object.entries(phases(step)).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}; ${step.lines.find((l) => /search index: \d+ files/.test(l.text))?.text.trim() ?? ''}`);
   }
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
 
   if (run.stopped) console.log(`  ours: ${run.stopped}; ${pages} pages had been written`);
-  else console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s)`);
+  else console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s; CPU ${run.cpuSeconds.toFixed(1)} s)`);
   console.log(`        peak memory ${gb(run.peakTreeRss)} (by program: ${Object.entries(run.peakByProgram).filter(([, b]) => b > 50 * 1024 ** 2).map(([p, b]) => `${p} ${gb(b)}`).join(', ')})`);
   console.log(`        phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`);
   const slow = routeTimes(run).slice(0, 6);
@@ -346,8 +350,8 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     ratio: run.seconds / bare.run.seconds,
     renderRatio: ourRender / bareRender,
   };
-  console.log(`  bare Astro: ${pages} pages in ${bare.run.seconds.toFixed(1)} s (${full.bare.pagesPerSecond.toFixed(0)} pages/s, rendering ${bareRender.toFixed(1)} s), peak ${gb(bare.run.peakTreeRss)}`);
-  console.log(`  per-page cost vs bare Astro: ${full.ratio.toFixed(2)}× whole build, ${full.renderRatio.toFixed(2)}× page rendering alone (goal ≤ ${GOAL.ratio})`);
+  console.log(`  bare Astro: ${pages} pages in ${bare.run.seconds.toFixed(1)} s (${full.bare.pagesPerSecond.toFixed(0)} pages/s, rendering ${bareRender.toFixed(1)} s; CPU ${bare.run.cpuSeconds.toFixed(1)} s), peak ${gb(bare.run.peakTreeRss)}`);
+  console.log(`  per-page cost vs bare Astro: ${full.ratio.toFixed(2)}× whole build, ${full.renderRatio.toFixed(2)}× page rendering alone (goal ≤ ${GOAL.ratio}; CPU time ${(run.cpuSeconds / Math.max(0.1, bare.run.cpuSeconds)).toFixed(2)}× whole build)`);
   const misses = [
     run.seconds > GOAL.seconds && `time ${run.seconds.toFixed(0)} s > ${GOAL.seconds} s`,
     run.peakTreeRss > GOAL.bytes && `memory ${gb(run.peakTreeRss)} > ${gb(GOAL.bytes)}`,

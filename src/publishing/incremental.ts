@@ -15,7 +15,7 @@
  * Outside `npm run build` (npm run dev, a bare `astro build`) no state is set and `incrementalPaths` returns every
  * path without computing anything.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 /** Bumped whenever the manifest's shape or the meaning of a fingerprint changes: an older manifest is then ignored. */
 export const MANIFEST_VERSION = 1;
@@ -82,23 +82,24 @@ export function outputFile(path: string): string {
 class Unhashable extends Error {}
 
 /**
- * Feeds a value into a hash, unambiguously: every value is tagged with its type, strings and keys with their length.
- * Plain objects in their key order (the same code makes them in the same order), Maps and Sets in their order,
- * Dates, URLs and byte arrays by value. A function, a class instance or a loop throws Unhashable.
+ * Writes a value out unambiguously, to be hashed once (one hash call per page, not one per value): every value is
+ * tagged with its type, strings and keys with their length. Plain objects in their key order (the same code makes
+ * them in the same order), Maps and Sets in their order, Dates, URLs and byte arrays (by their own hash) by value. A
+ * function, a class instance or a loop throws Unhashable.
  */
-function feed(hash: Hash, value: unknown, stack: Set<object>): void {
-  if (value === null) return void hash.update('N');
+function write(value: unknown, stack: Set<object>): string {
+  if (value === null) return 'N';
   switch (typeof value) {
     case 'undefined':
-      return void hash.update('U');
+      return 'U';
     case 'boolean':
-      return void hash.update(value ? 'T' : 'F');
+      return value ? 'T' : 'F';
     case 'number':
-      return void hash.update(`n${Object.is(value, -0) ? '-0' : String(value)};`);
+      return `n${Object.is(value, -0) ? '-0' : String(value)};`;
     case 'bigint':
-      return void hash.update(`b${value};`);
+      return `b${value};`;
     case 'string':
-      return void hash.update(`s${value.length}:`).update(value);
+      return `s${value.length}:${value}`;
     case 'object':
       break;
     default:
@@ -107,51 +108,44 @@ function feed(hash: Hash, value: unknown, stack: Set<object>): void {
   const object = value as object;
   if (stack.has(object)) throw new Unhashable('a loop');
   stack.add(object);
-  try {
-    if (Array.isArray(object)) {
-      hash.update(`a${object.length}:`);
-      for (const item of object) feed(hash, item, stack);
-    } else if (object instanceof Map) {
-      hash.update(`m${object.size}:`);
-      for (const [k, v] of object) {
-        feed(hash, k, stack);
-        feed(hash, v, stack);
-      }
-    } else if (object instanceof Set) {
-      hash.update(`e${object.size}:`);
-      for (const item of object) feed(hash, item, stack);
-    } else if (object instanceof Date) {
-      hash.update(`d${object.getTime()};`);
-    } else if (object instanceof URL) {
-      hash.update(`u${object.href.length}:`).update(object.href);
-    } else if (ArrayBuffer.isView(object)) {
-      const bytes = new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
-      hash.update(`y${bytes.length}:`).update(bytes);
-    } else {
-      const proto = Object.getPrototypeOf(object);
-      if (proto !== Object.prototype && proto !== null) throw new Unhashable(proto?.constructor?.name ?? 'an object');
-      const keys = Object.keys(object);
-      hash.update(`o${keys.length}:`);
-      for (const key of keys) {
-        hash.update(`${key.length}:`).update(key);
-        feed(hash, (object as Record<string, unknown>)[key], stack);
-      }
-    }
-  } finally {
-    stack.delete(object);
+  let out: string;
+  if (Array.isArray(object)) {
+    out = `a${object.length}:`;
+    for (const item of object) out += write(item, stack);
+  } else if (object instanceof Map) {
+    out = `m${object.size}:`;
+    for (const [k, v] of object) out += write(k, stack) + write(v, stack);
+  } else if (object instanceof Set) {
+    out = `e${object.size}:`;
+    for (const item of object) out += write(item, stack);
+  } else if (object instanceof Date) {
+    out = `d${object.getTime()};`;
+  } else if (object instanceof URL) {
+    out = `u${object.href.length}:${object.href}`;
+  } else if (ArrayBuffer.isView(object)) {
+    const bytes = new Uint8Array(object.buffer, object.byteOffset, object.byteLength);
+    out = `y${bytes.length}:${createHash('sha256').update(bytes).digest('base64url')}`;
+  } else {
+    const proto = Object.getPrototypeOf(object);
+    if (proto !== Object.prototype && proto !== null) throw new Unhashable(proto?.constructor?.name ?? 'an object');
+    const keys = Object.keys(object);
+    out = `o${keys.length}:`;
+    for (const key of keys) out += `${key.length}:${key}${write((object as Record<string, unknown>)[key], stack)}`;
   }
+  stack.delete(object);
+  return out;
 }
 
-/** The fingerprint of a value (hex), or undefined when it holds something that cannot be fingerprinted. */
+/** The fingerprint of a value (base64url), or undefined when it holds something that cannot be fingerprinted. */
 export function fingerprint(value: unknown): string | undefined {
-  const hash = createHash('sha256');
+  let text: string;
   try {
-    feed(hash, value, new Set());
+    text = write(value, new Set());
   } catch (error) {
     if (error instanceof Unhashable) return undefined;
     throw error;
   }
-  return hash.digest('base64url').slice(0, 27);
+  return createHash('sha256').update(text).digest('base64url').slice(0, 27);
 }
 
 /**

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
+import { saveEntry } from '../../src/editor/save';
 
 let root: string;
 // The smallest real PNG: one transparent pixel.
@@ -59,5 +60,13 @@ describe('the editor saves an image reference only when npm run check would acce
     expect([saved.status, saved.json.problems]).toEqual([201, undefined]);
     // And npm run check agrees with what the editor wrote (its only problem is the text file named .png put there above).
     expect(validateDataset(readSourceFiles(root)).problems.map((p) => p.file)).toEqual(['public/images/fake.png']);
+  });
+
+  it('refuses a missing image on the plain form path too (saveEntry, behind the server’s /edit/ forms)', () => {
+    const { entry } = update('image-test-form', '![地图](/images/nope.png)');
+    const result = saveEntry(root, { collection: 'updates', entry });
+    expect(result.saved).toBe(false);
+    expect(result.problems.map((p) => p.zh).join('\n')).toMatch(/图片 public\/images\/nope\.png 不存在/);
+    expect(existsSync(join(root, 'content/updates/image-test-form.mdx'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  *
  * No Astro imports: views (src/views/) and tests take a Dataset made from fixture entries with `indexDataset`.
  */
-import type { Correction, DocumentMeta, GlossaryTerm, Group, Indicator, Inference, Institution, Observation, Reference, Region, Synonym, UpdateMeta } from '../schemas';
+import { REFERRAL_PARTS, type Correction, type DocumentMeta, type GlossaryTerm, type Group, type Indicator, type Inference, type Institution, type Observation, type Reference, type Region, type SourceRef, type StatementField, type Synonym, type UpdateMeta } from '../schemas';
 import type { Entries } from './validate';
 import { provinceOfRegion, subjectKey, type Subject, type SubjectType } from './subject';
 import { indexIndicators, type IndicatorIndex } from './indicator-index';
@@ -40,6 +40,15 @@ export interface RosterRow {
   note?: string;
   /** Set when the membership is a reading of the source, not its words. */
   inference?: Inference;
+}
+
+/** A sourced statement of one or more groups (a service or a point of the referral guide): once per field, document and text. */
+export interface GroupStatement {
+  field: StatementField;
+  text: string;
+  source: SourceRef;
+  /** Every group the statement is recorded for, in the editors' order. */
+  groups: readonly Group[];
 }
 
 /** The data collections whose entries carry a file date (see `updatedOf`). */
@@ -107,6 +116,11 @@ export interface Dataset {
   readonly updatesOfGroup: ReadonlyMap<string, readonly UpdateEntry[]>;
   /** Updates tagged with each region, newest first. */
   readonly updatesOfRegion: ReadonlyMap<string, readonly UpdateEntry[]>;
+  /**
+   * The groups' sourced statements, each distinct one once with every group it is recorded for (groups of one plan
+   * often share a statement word for word): the guide's and glossary's examples filter this, never every group.
+   */
+  readonly statements: readonly GroupStatement[];
   /** Position of each group in the editors' order (so 第一, 第二, 第三 stay in order). */
   readonly groupOrder: ReadonlyMap<string, number>;
 
@@ -209,6 +223,19 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     for (const r of served) push(groupsInRegion, r, g);
   });
 
+  const statements = new Map<string, GroupStatement & { groups: Group[] }>();
+  for (const g of entries.groups) {
+    const parts: [StatementField, readonly { text: string; source: SourceRef }[]][] = [['services', g.services], ...REFERRAL_PARTS.map((p) => [p, g.referral[p]] as [StatementField, typeof g.services])];
+    for (const [field, list] of parts) {
+      for (const s of list) {
+        const key = `${field}\u0000${s.source.document}\u0000${s.text}`;
+        const seen = statements.get(key);
+        if (seen) seen.groups.push(g);
+        else statements.set(key, { field, text: s.text, source: s.source, groups: [g] });
+      }
+    }
+  }
+
   const institutionsOfRegion = new Map<string, Institution[]>();
   for (const i of entries.institutions) push(institutionsOfRegion, i.region, i);
   for (const list of institutionsOfRegion.values()) list.sort(byName);
@@ -283,6 +310,7 @@ export function indexDataset(entries: Entries, files: FileInfo = { origins: new 
     updatesOfGroup,
     updatesOfRegion,
     groupOrder,
+    statements: [...statements.values()],
     indicatorIndex,
     entryDates,
     dataUpdated,

@@ -1,8 +1,6 @@
 import { z } from 'astro/zod';
 import { id, name, prose } from './common';
-
-/** The parts of a group's sourced statements a glossary term can point into (src/schemas/group.ts). */
-export const GLOSSARY_STATEMENT_FIELDS = ['services', 'up', 'down', 'benefits', 'greenChannels', 'staysLocal'] as const;
+import { STATEMENT_FIELDS } from './group';
 
 /**
  * A page of this site, as a path from its root with an optional anchor: `/guide/#referral`. Never an address of
@@ -55,7 +53,7 @@ export const glossaryTermSchema = z
             /** Words to look for, e.g. "双向转诊". */
             words: z.array(name).default([]),
             /** Parts of the groups' statements to look in; every part when empty. */
-            fields: z.array(z.enum(GLOSSARY_STATEMENT_FIELDS)).default([]),
+            fields: z.array(z.enum(STATEMENT_FIELDS)).default([]),
           })
           .strict(),
       )
@@ -72,4 +70,3 @@ export const glossaryTermSchema = z
   .strict();
 
 export type GlossaryTerm = z.infer<typeof glossaryTermSchema>;
-export type GlossaryStatementField = (typeof GLOSSARY_STATEMENT_FIELDS)[number];

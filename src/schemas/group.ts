@@ -86,3 +86,11 @@ export const groupSchema = z
   .strict();
 
 export type Group = z.infer<typeof groupSchema>;
+
+/** The referral guide's parts in the order a resident needs them: going up, what they gain, emergencies, coming back, what stays local. */
+export const REFERRAL_PARTS = ['up', 'benefits', 'greenChannels', 'down', 'staysLocal'] as const;
+export type ReferralPart = (typeof REFERRAL_PARTS)[number];
+
+/** Where a group's sourced statements sit: its services, then each part of its referral guide. */
+export const STATEMENT_FIELDS = ['services', ...REFERRAL_PARTS] as const;
+export type StatementField = (typeof STATEMENT_FIELDS)[number];

@@ -3,12 +3,12 @@
  * rules), found by where they sit or by the words they use. Groups of one document often share a statement word for
  * word (a plan covering several groups), so an example is one statement with every group it applies to.
  */
-import type { GlossaryStatementField, Group, SourceRef } from '../schemas';
+import type { Group, SourceRef, StatementField } from '../schemas';
 import type { Dataset } from '../data/dataset';
 import { REFERRAL_PARTS } from './referral';
 
-/** Where in a group a statement sits (the parts a glossary term can point into, src/schemas/glossary.ts). */
-export type FactField = GlossaryStatementField;
+/** Where in a group a statement sits (src/schemas/group.ts; the parts a glossary term can point into). */
+export type FactField = StatementField;
 
 export interface GroupFact {
   field: FactField;
@@ -41,20 +41,11 @@ export interface FactQuery {
   words?: readonly string[];
 }
 
-/** Statements matching the query, one per distinct text and document, with the groups they apply to. */
+/** Statements matching the query, one per distinct text and document, with the groups they apply to (the dataset's index of statements). */
 export function factExamples(dataset: Dataset, query: FactQuery = {}): FactExample[] {
-  const examples = new Map<string, FactExample>();
-  for (const group of dataset.groups) {
-    for (const fact of groupFacts(group)) {
-      if (query.fields && !query.fields.includes(fact.field)) continue;
-      if (query.words && !query.words.some((w) => fact.text.includes(w))) continue;
-      const key = `${fact.field}\u0000${fact.source.document}\u0000${fact.text}`;
-      const seen = examples.get(key);
-      if (seen) seen.groups.push(group);
-      else examples.set(key, { ...fact, groups: [group] });
-    }
-  }
-  return [...examples.values()];
+  return dataset.statements
+    .filter((s) => (!query.fields || query.fields.includes(s.field)) && (!query.words || query.words.some((w) => s.text.includes(w))))
+    .map((s) => ({ field: s.field, text: s.text, source: s.source, groups: [...s.groups] }));
 }
 
 /** The page where a statement is shown: the referral guide for referral statements, else the group page. */

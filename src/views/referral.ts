@@ -1,10 +1,7 @@
 /** A group's referral guide as sections a resident reads in order. Pure. The one list of the guide's parts. */
-import type { Group, SourcedText } from '../schemas';
+import { REFERRAL_PARTS, type Group, type ReferralPart, type SourcedText } from '../schemas';
 
-export type ReferralPart = 'up' | 'down' | 'benefits' | 'greenChannels' | 'staysLocal';
-
-/** The referral guide's parts in the order a resident needs them: going up, what they gain, emergencies, coming back, what stays local. */
-export const REFERRAL_PARTS: readonly ReferralPart[] = ['up', 'benefits', 'greenChannels', 'down', 'staysLocal'];
+export { REFERRAL_PARTS, type ReferralPart };
 
 export interface ReferralSection {
   part: ReferralPart;

@@ -3,7 +3,8 @@
  * no script but /prefs.js; each referral guide prints on one A4 sheet without the site's header, navigation or footer.
  */
 import { publicSite } from '../../src/publishing/site-address';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
@@ -100,11 +101,15 @@ describe('text pages ship no JavaScript but /prefs.js', () => {
 
 describe('referral guides in print', () => {
   const env = builtSiteInBrowser();
+  // One tab for every sheet, as print media: a new page costs Chromium a renderer process (about half a second).
+  let page: Page;
+  beforeAll(async () => {
+    page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.emulateMedia({ media: 'print' });
+  });
 
   it.each(referralUrls)('%s prints on one A4 sheet without header, navigation or footer', async (url) => {
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(env.server.url + url);
-    await page.emulateMedia({ media: 'print' });
     for (const selector of ['.site-header', '.site-nav', '.site-footer', '.breadcrumbs', '.print-hint', '[data-print]']) {
       if (await page.locator(selector).count()) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
     }
@@ -125,6 +130,5 @@ describe('referral guides in print', () => {
     expect(pages).toHaveLength(1);
     const size = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
     expect(size && [Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
-    await page.close();
   });
 });

@@ -142,7 +142,9 @@ describe('search page', () => {
     expect(await page.locator('.search-status').innerText()).toContain('没有找到');
   });
 
-  it.each(NOTHING_TO_FIND)('finds nothing for %s, says what the site covers and links to its lists', async (query) => {
+  // Every query of the list finds nothing through the same engine in-process (search-engine.test.ts); here a sample
+  // of them shows the page's answer (one in five, a loaded page each).
+  it.each(NOTHING_TO_FIND.filter((_, i) => i % 5 === 0))('finds nothing for %s, says what the site covers and links to its lists', async (query) => {
     await open(query);
     await waitForResults(page, query);
     expect(await resultLinks(page)).toEqual([]);

@@ -17,6 +17,16 @@ describe('guide examples from the groups\' records', () => {
     expect(benefit.groups.map((g) => g.id)).toEqual(['grp-a1', 'grp-a2']);
   });
 
+  it('reads the statements from the dataset’s index, which holds every group’s statements once each (against a scan of every group)', async () => {
+    const { loadDataset } = await import('../../src/data/read-sources');
+    for (const data of [dataset, loadDataset(process.cwd())]) {
+      const scanned = data.groups.flatMap((g) => groupFacts(g).map((f) => `${g.id}|${f.field}|${f.source.document}|${f.text}`));
+      const indexed = data.statements.flatMap((s) => s.groups.map((g) => `${g.id}|${s.field}|${s.source.document}|${s.text}`));
+      expect(new Set(indexed)).toEqual(new Set(scanned));
+      expect(new Set(data.statements.map((s) => `${s.field}|${s.source.document}|${s.text}`)).size).toBe(data.statements.length);
+    }
+  });
+
   it('filters by field and by the words a statement uses', () => {
     expect(factExamples(dataset, { words: ['家庭医生'] }).map((e) => e.groups[0].id)).toEqual(['grp-b']);
     expect(factExamples(dataset, { words: ['坐诊'], fields: ['up'] })).toEqual([]);

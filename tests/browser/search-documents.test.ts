@@ -15,6 +15,10 @@ import { DIST, builtPages, readDist } from '../support/site-pages';
 const documents = [...searchDocuments(loadDataset(process.cwd()))];
 const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
 const textOf = (html: string) => unescape(html.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim();
+/** Letters and digits only: what a reader reads, whatever the markup, spacing and punctuation between. */
+const letters = (text: string) => (text.match(/[\p{L}\p{N}]/gu) ?? []).join('');
+/** Institution, group and region pages have short records of their words, not their text (src/search/build/records.ts). */
+const isRecord = (path: string) => /^\/(institutions|groups|regions)\/[^/]+\/$/.test(path);
 
 describe('search documents of the built site', () => {
   it('stand for exactly the pages with a searchable area, and nothing is left in dist/ for the index to read', () => {
@@ -35,5 +39,11 @@ describe('search documents of the built site', () => {
     expect(document.kind ? t(`search.kind.${document.kind}`) : undefined).toBe(kind);
     const region = html.match(/data-search-filter="region" data-search-meta="region">([^<]*)</)?.[1];
     expect(document.region).toBe(region && unescape(region));
+  });
+
+  it.each(documents.filter((d) => !isRecord(d.path)).map((d) => [d.path, d.document] as const))('%s: says only what the page shows', (path, document) => {
+    const main = letters(unescape(readDist(`${path.slice(1)}index.html`).match(/<main[^>]*>([\s\S]*?)<\/main>/)![1].replace(/<[^>]+>/g, ' ')));
+    const unseen = document.text.filter((block) => !main.includes(letters(block.text))).map((block) => block.text);
+    expect(unseen).toEqual([]);
   });
 });

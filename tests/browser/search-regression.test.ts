@@ -16,7 +16,7 @@ import { SEARCH_REGRESSION, type QueryKind } from '../support/search-queries';
 import { resultHrefs, suggestionLinks, waitForResults } from '../support/search-page';
 import { meaningfulQuery, queryParts } from '../../src/search/shared/tokens';
 import { matchedPieces } from '../../src/search/browser/excerpt';
-import { traditionalToSimplified } from '../../src/search/browser/fold';
+import { traditionalToSimplified } from '../../src/search/build/name-readings';
 import { normaliseQuery } from '../../src/search/browser/engine';
 import { queryVariants } from '../../src/search/shared/synonyms';
 

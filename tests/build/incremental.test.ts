@@ -66,7 +66,8 @@ async function publishAndCompare(step: string): Promise<{ rewritten: Set<string>
   const full = await build(['--full', '--out', `full-${step}`]);
   expect(full.status, full.output.slice(-3000)).toBe(0);
   expect(full.output).toContain('full build (--full)');
-  expect(differences(join(dir, 'dist'), join(dir, `full-${step}`)), `${step}: incremental site ≠ full build`).toEqual([]);
+  const differ = differences(join(dir, 'dist'), join(dir, `full-${step}`));
+  expect(differ.length, `${step}: incremental site ≠ full build:\n${differ.slice(0, 20).join('\n')}`).toBe(0);
   const after = tree(join(dir, 'dist'));
   const rewritten = new Set([...after].filter(([file, ino]) => before.get(file) !== ino).map(([file]) => file));
   return { rewritten, counted: counted! };

@@ -74,6 +74,13 @@ describe('glossaryLinks', () => {
 });
 
 describe('the glossary and guide pages as views', () => {
+  it('links only sections the guide has: every /guide/# link of a term names a section of its contents', () => {
+    const sections = new Set(guidePage(real).toc.map((s) => `/guide/#${s.id}`));
+    const guideLinks = real.glossary.flatMap((t) => t.pages.map((p) => p.href)).filter((href) => href.startsWith('/guide/'));
+    expect(guideLinks.length).toBeGreaterThan(5);
+    for (const href of guideLinks) expect(sections.has(href), href).toBe(true);
+  });
+
   it('has an entry per term in the data’s order, related terms linking to entries on the page, and a few links per kind', () => {
     const view = glossaryPage(real);
     expect(view.entries.map((e) => e.term.id)).toEqual(real.glossary.map((t) => t.id));

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Region } from '../../src/schemas';
-import { GRID_PLACE_CAP, gridCell, indicatorsIndex } from '../../src/views/indicators';
+import { GRID_PLACE_CAP, gridCell, indicatorsIndex } from '../../src/views/catalogue';
 import { targetStatus } from '../../src/data/meets-target';
 import { datasetOf } from '../fixtures/dataset';
 import { fixtureSite, rules, visitRate, yesNo } from './indicators-fixture';

@@ -10,7 +10,8 @@ import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
 import { targetStatus } from '../../src/data/meets-target';
 import { comparisonSummary, subjectSummary } from '../../src/data/series';
-import { gridCell, provinceSummary } from '../../src/views/indicators';
+import { provinceSummary } from '../../src/views/indicators';
+import { gridCell } from '../../src/views/catalogue';
 
 const entries = validateDataset(readSourceFiles(process.cwd())).entries;
 const INDICATOR = 'in-county-visit-rate';

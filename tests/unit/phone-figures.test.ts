@@ -3,7 +3,7 @@
  * median 中位数, beside the value, not only in hidden text). Expected words come from the fixture's figures.
  */
 import { describe, expect, it } from 'vitest';
-import { gridCell } from '../../src/views/indicators';
+import { gridCell } from '../../src/views/catalogue';
 import { fixtureSite, observations, visitRate } from './indicators-fixture';
 
 const ds = fixtureSite();

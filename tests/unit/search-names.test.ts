@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import { distinctivePart, foldCharacters, normaliseName, readingsOf, spell, syllablesOf } from '../../src/search/shared/names';
-import { foldingCharacters, pinyinForms, readingTokens, soundTable, traditionalConverters } from '../../src/search/build/name-readings';
+import { foldTable, pinyinForms, readingTokens, soundTable, traditionalConverters, traditionalToSimplified } from '../../src/search/build/name-readings';
 import { foldQuery, normalise } from '../../src/finder/match';
 import { nameKey } from '../../src/search/shared/index-layout';
 
@@ -31,10 +31,13 @@ describe('names, as both search boxes read them', () => {
     const fold = { 鎮: '镇', 衛: '卫', 衞: '卫' };
     expect(foldCharacters('麻屯鎮衛生院', fold)).toBe('麻屯镇卫生院');
     expect(foldQuery(' 麻屯鎮 衞生院', fold)).toBe('麻屯镇卫生院');
-    const forms = foldingCharacters(['卫', '镇', '孟']);
-    // Taiwan's, Hong Kong's and OpenCC's forms of the characters given, never a character that stays the same.
-    for (const form of ['衛', '鎮', '衞']) expect(forms).toContain(form);
-    expect(forms).not.toContain('孟');
+    // The search index's fold: every Traditional or variant form OpenCC turns into a character held, and nothing else.
+    const table = foldTable(['卫', '镇', '孟', '发']);
+    expect(table).toMatchObject({ 衛: '卫', 衞: '卫', 鎮: '镇', 發: '发', 髮: '发' });
+    expect(Object.values(table).every((ch) => ['卫', '镇', '孟', '发'].includes(ch))).toBe(true);
+    expect(Object.keys(table)).not.toContain('孟');
+    // Each entry as OpenCC converts that character in a query.
+    for (const [from, to] of Object.entries(table)) expect(traditionalToSimplified(from), from).toBe(to);
     expect(traditionalConverters().map((to) => to('卫生'))).toContain('衛生');
   });
 

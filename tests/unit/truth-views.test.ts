@@ -9,7 +9,7 @@ import { groupPage, referralPage } from '../../src/views/group';
 import { institutionPage } from '../../src/views/institution';
 import { aboutPage, documentPage } from '../../src/views/content';
 import { regionPage } from '../../src/views/region';
-import { indicatorsIndex } from '../../src/views/indicators';
+import { indicatorsIndex } from '../../src/views/catalogue';
 import { hotlineText, emergencyText } from '../../src/views/guidance';
 import { fairComparison } from '../../src/data/comparable';
 import { comparableTarget } from '../../src/data/meets-target';

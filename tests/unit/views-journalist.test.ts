@@ -1,7 +1,8 @@
 /** The journalist's pages as views: an indicator (every row, or a summary per province when too many), the catalogue, /data/. */
 import { describe, expect, it } from 'vitest';
 import type { Indicator, Observation, Region } from '../../src/schemas';
-import { indicatorPage, indicatorsIndex, INDICATOR_ROW_LIMIT, provinceSummary } from '../../src/views/indicators';
+import { indicatorPage, INDICATOR_ROW_LIMIT, provinceSummary } from '../../src/views/indicators';
+import { indicatorsIndex } from '../../src/views/catalogue';
 import { dataPage } from '../../src/views/data';
 import { formatBytes } from '../../src/downloads/registry';
 import { datasetOf } from '../fixtures/dataset';

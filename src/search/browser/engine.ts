@@ -1,6 +1,6 @@
 /**
  * The search page's engine: the site's search index (only in a built site: src/search/shared/index-layout.ts, read by
- * ./index-reader.ts) and the Traditional→Simplified fold, loaded on first use. A query is folded, cut into terms (src/search/shared/tokens.ts), each term is searched
+ * ./index-reader.ts) and its Traditional→Simplified fold table, loaded on first use. A query is folded, cut into terms (src/search/shared/tokens.ts), each term is searched
  * on its own and the results are combined (src/search/browser/rank.ts).
  */
 import { TOKEN_MARK, indexTokens, meaningfulQuery, queryTerms, queryWords, type QueryTerm, type QueryWord } from '../shared/tokens';
@@ -9,7 +9,7 @@ import { openIndex } from './index-reader';
 import { queryNumbers, readFigures, type PageFigure, type QueryNumber } from '../shared/numbers';
 import { queryVariants } from '../shared/synonyms';
 import { correctionOf } from './correct';
-import { readingsOf, spell, type Readings } from '../shared/names';
+import { foldCharacters, readingsOf, spell, type Readings } from '../shared/names';
 
 export interface Filters {
   kind?: string;
@@ -185,11 +185,11 @@ export async function createEngine(): Promise<Engine> {
     return Promise.all(results.slice(0, 3).map((r) => load(r.id)));
   }
 
-  // The Traditional→Simplified fold (32 KB) is fetched only for a query holding a character that folds to one the
-  // index holds (the entry lists them): a query in Simplified characters never needs it. An index without that list
-  // (built before it) folds when a Han term of the query is on no page, as before.
-  let fold: Promise<(text: string) => string> | undefined;
-  const folds = index.entry.folds;
+  // The Traditional→Simplified fold: a table of the characters that fold to one the index holds (a few KB, made at
+  // build time by the names engine, src/search/build/name-readings.ts), fetched only for a query holding one of them
+  // (the entry lists them): a query in Simplified characters never needs it.
+  let fold: Promise<Record<string, string>> | undefined;
+  const folds = index.entry.folds ?? '';
   const synonyms = index.entry.synonyms ?? [];
 
   /**
@@ -200,12 +200,13 @@ export async function createEngine(): Promise<Engine> {
   async function search(query: string, filters: Filters, options: SearchOptions = {}): Promise<Outcome> {
     const typed = normaliseQuery(query, (text) => text);
     let searched = typed;
-    if (folds !== undefined && [...typed].some((ch) => folds.includes(ch))) {
-      fold ??= import('./fold').then((m) => m.traditionalToSimplified);
-      searched = normaliseQuery(query, await fold);
+    if ([...typed].some((ch) => folds.includes(ch))) {
+      fold ??= index.fold();
+      const table = await fold;
+      searched = normaliseQuery(query, (text) => foldCharacters(text, table));
     }
     const filtered = Object.values(filters).some(Boolean);
-    const first = await core(searched, filters, folds !== undefined);
+    const first = await core(searched, filters);
     // A name with a pair of characters no page holds (孟津县人民医园) is likely a typo: its one confident correction,
     // if it has one, is shown first, named as such, rather than pages that hold most of it.
     if (first.typo && !options.exact && !filtered) {
@@ -222,7 +223,7 @@ export async function createEngine(): Promise<Engine> {
     if (first.outcome.pages.length < FIRST_RESULTS || sentence) {
       const keep = (word: string) => first.outcome.pages.length >= FIRST_RESULTS && [...word].length > 1 && indexTokens(word).every(first.known);
       const variants = queryVariants(first.outcome.searched, synonyms, MAX_VARIANTS, keep);
-      if (variants.length) found = merge(first, await Promise.all(variants.map((v) => core(v, filters, true, VARIANT_CHECKED))));
+      if (variants.length) found = merge(first, await Promise.all(variants.map((v) => core(v, filters, VARIANT_CHECKED))));
     }
     if (!found.outcome.pages.length && !options.exact && !filtered) {
       const corrected = await correction(first);
@@ -257,7 +258,7 @@ export async function createEngine(): Promise<Engine> {
   }
 
   /** A query's results as typed: every term searched on its own, combined (src/search/browser/rank.ts). */
-  async function core(query: string, filters: Filters, folded = false, checked = CHECKED): Promise<Found> {
+  async function core(query: string, filters: Filters, checked = CHECKED): Promise<Found> {
     const searched = normaliseQuery(query, (text) => text);
     const meaningful = meaningfulQuery(searched);
     const terms = queryTerms(meaningful).slice(0, MAX_TERMS);
@@ -276,11 +277,6 @@ export async function createEngine(): Promise<Engine> {
     if (skipped.size && terms.every((t, i) => skipped.has(t.search) || responses[i].unfilteredResultCount === 0)) {
       skipped.clear();
       responses = await Promise.all(terms.map(lookup));
-    }
-    if (!folded && terms.some((t, i) => /\p{Script=Han}/u.test(t.text) && responses[i].unfilteredResultCount === 0)) {
-      fold ??= import('./fold').then((m) => m.traditionalToSimplified);
-      const simplified = normaliseQuery(query, await fold);
-      if (simplified !== searched) return core(simplified, filters, true);
     }
     const hitsOf = new Map<string, Set<string>>();
     const pagesWith = new Map<string, number>();

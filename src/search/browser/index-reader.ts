@@ -18,6 +18,7 @@ import {
   nameShard,
   matchesByPrefix,
   pagePath,
+  foldPath,
   regionKey,
   shardOf,
   shardPath,
@@ -46,6 +47,8 @@ export interface SearchIndex {
   named: (name: string) => Promise<string[]>;
   search: (term: string, filters?: { kind?: string; region?: string }) => Promise<TermResults>;
   page: (id: string) => Promise<IndexPage>;
+  /** The Traditional → Simplified fold of the characters the index holds (src/search/shared/index-layout.ts `foldPath`). */
+  fold: () => Promise<Record<string, string>>;
 }
 
 /** Gzip bytes as text (bytes a host already inflated pass through). */
@@ -164,5 +167,7 @@ export async function openIndex(): Promise<SearchIndex> {
     return Array.isArray(value) ? value.map(String) : [];
   }
 
-  return { entry, search, page, named };
+  const fold = () => fetchGzipJson<Record<string, string>>(foldPath(entry.version));
+
+  return { entry, search, page, named, fold };
 }

@@ -25,8 +25,8 @@ import { searchDocuments, type PathDocument } from './documents';
 import type { Dataset } from '../../data/dataset';
 import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
-import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
-import { foldingCharacters } from './name-readings';
+import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, foldPath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
+import { foldTable } from './name-readings';
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
 const K1 = 1.4;
@@ -67,7 +67,7 @@ class IndexWriter {
   /** Pages by whole name (`nameKey`). */
   private readonly named = new Map<string, number[]>();
   private readonly hash = createHash('sha256');
-  /** Every Han character the index holds, for the list of Traditional forms that fold to one (`foldingCharacters`). */
+  /** Every Han character the index holds, for the Traditional forms that fold to one (`foldTable`). */
   readonly characters = new Set<string>();
   /** Pages added so far, and whether each came after the one before (else posting lists are sorted at the end). */
   private added = 0;
@@ -171,6 +171,11 @@ class IndexWriter {
       this.hash.update(bytes);
       writeFileSync(join(this.staging, basename(shardPath('', n))), bytes);
     });
+    // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
+    const fold = foldTable(this.characters);
+    const foldBytes = gzipSync(JSON.stringify(fold), { level: 9 });
+    this.hash.update(foldBytes);
+    writeFileSync(join(this.staging, basename(foldPath(''))), foldBytes);
     const entry: IndexEntry = {
       version: this.hash.digest('hex').slice(0, 12),
       pages,
@@ -179,6 +184,7 @@ class IndexWriter {
       regions: [...this.regions.keys()],
       filters: { kind: this.kindCount, region: this.regionCount },
       common: this.common,
+      folds: Object.keys(fold).join(''),
     };
     return { entry, shards, average, kinds: entry.kinds, regions: entry.regions };
   }
@@ -263,7 +269,6 @@ export function writeSearchIndex(
   while (paths.length && paths[paths.length - 1] === null) paths.pop();
   entry.pages = paths.length;
   if (options.synonyms?.length) entry.synonyms = options.synonyms.map((words) => [...words]);
-  entry.folds = foldingCharacters(writer.characters);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   renameSync(staging, join(root, entry.version));

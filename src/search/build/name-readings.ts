@@ -7,6 +7,12 @@
  */
 import { pinyin } from 'pinyin-pro';
 import { Converter } from 'opencc-js';
+import { ConverterFactory } from 'opencc-js/core';
+import hongKongVariants from 'opencc-js/dict/HKVariantsRev';
+import taiwanVariants from 'opencc-js/dict/TWVariantsRev';
+import traditionalCharacters from 'opencc-js/dict/TSCharacters';
+import fromTaiwan from 'opencc-js/from/tw';
+import toSimplified from 'opencc-js/to/cn';
 
 /**
  * A text's toneless pinyin, one token per character: "送庄卫生院" → ["song", "zhuang", "wei", "sheng", "yuan"]. A
@@ -44,14 +50,36 @@ export function traditionalConverters(): ToTraditional[] {
 }
 
 /**
- * The Traditional and variant forms of the characters given that differ from them: a query holding none of these needs
- * no Traditional→Simplified fold, and the search page then never fetches the fold (src/search/browser/engine.ts). A
- * Traditional character whose Simplified form is on no page could find nothing either way, so it is not listed.
+ * Traditional (Taiwan's, Hong Kong's, OpenCC's) → Simplified, as OpenCC converts a query: its Taiwan and Hong Kong
+ * variant dictionaries and Traditional→Simplified characters and phrases.
  */
-export function foldingCharacters(characters: Iterable<string>, convert: readonly ToTraditional[] = traditionalConverters()): string {
-  const forms = new Set<string>();
-  for (const ch of characters) for (const to of convert) for (const form of to(ch)) if (form !== ch && /\p{Script=Han}/u.test(form)) forms.add(form);
-  return [...forms].sort().join('');
+export const traditionalToSimplified: (text: string) => string = ConverterFactory([hongKongVariants], ...fromTaiwan, ...toSimplified);
+
+/**
+ * The fold of a search index (src/search/shared/index-layout.ts `foldPath`): each Traditional or variant character that
+ * OpenCC turns into a character the index holds, with that character. The search page folds a query by it, character
+ * by character, as the finder folds a name (src/search/shared/names.ts `foldCharacters`): a few KB where OpenCC's
+ * dictionaries were 32 KB. A Traditional character whose Simplified form is on no page could find nothing either way,
+ * so it is not listed.
+ */
+export function foldTable(characters: Iterable<string>, convert: readonly ToTraditional[] = traditionalConverters()): Record<string, string> {
+  const held = new Set(characters);
+  const candidates = new Set<string>();
+  // Every character OpenCC's dictionaries turn into another, and the Traditional forms of the characters held.
+  for (const dict of [traditionalCharacters, taiwanVariants, hongKongVariants]) {
+    for (const entry of dict.split('|')) {
+      const from = entry.split(' ')[0];
+      if (from && [...from].length === 1) candidates.add(from);
+    }
+  }
+  for (const ch of held) for (const to of convert) for (const form of to(ch)) candidates.add(form);
+  const table: Record<string, string> = {};
+  for (const form of [...candidates].sort()) {
+    if (!/^\p{Script=Han}$/u.test(form)) continue;
+    const simplified = traditionalToSimplified(form);
+    if (simplified !== form && held.has(simplified)) table[form] = simplified;
+  }
+  return table;
 }
 
 /**

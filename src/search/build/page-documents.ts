@@ -11,8 +11,8 @@ import type { Dataset } from '../../data/dataset';
 import type { ResultKind } from '../shared/kinds';
 import type { SearchDocument, TextBlock } from './documents';
 import { indicatorForms } from './aliases';
-import { indicatorPage, indicatorsIndex, type CatalogueView, type IndicatorReports } from '../../views/indicators';
-import { catalogueIndex, topicOf, TOPIC_ORDER, type Topic } from '../../views/catalogue';
+import { indicatorPage, type IndicatorReports } from '../../views/indicators';
+import { catalogueIndex, indicatorsIndex, topicOf, TOPIC_ORDER, type CatalogueView, type Topic } from '../../views/catalogue';
 import { aboutPage, changesPage, documentPage, updatePage, updatesIndex } from '../../views/content';
 import { dataPage } from '../../views/data';
 import { glossaryPage } from '../../views/glossary';
@@ -174,7 +174,17 @@ function catalogueDocument(view: CatalogueView, before?: string): SearchDocument
     for (const table of s.tables) {
       page.h(3, `${table.heading ? table.heading.text : table.caption}（${tf('indicators.count', { n: table.rows.length })}）`);
       page.p(table.caption);
-      page.each(table.rows, (r) => [r.name, `（${r.unit}；${r.status}）`, ' ', r.latest.map((l) => `${l.value}${l.kind ? `（${l.kind}）` : ''} ${l.place.name}，${l.period}`).join(' '), ' ', r.reach, ' ', r.topicLabel]);
+      page.each(table.rows, (r) => [
+        r.name,
+        `（${r.unit}；${r.status}）`,
+        ' ',
+        r.latest.map((l) => `${l.value}${l.kind ? `（${l.kind}）` : ''} ${l.place.name}，${l.period}${l.statistic ? `（${l.statistic}）` : ''}`).join(' '),
+        r.more && ` ${r.more}`,
+        ' ',
+        r.reach,
+        ' ',
+        r.topicLabel,
+      ]);
     }
     if (s.waiting.length) page.h(3, s.waitingLabel).p(s.waiting.map((w) => w.name).join(''));
   }

@@ -14,6 +14,8 @@
  *   A common term keeps only its best pages there, with its count and lists by region and kind (`LONGEST_LIST`).
  * - `/search-index/<version>/d<page>.bin`: a page, gzip JSON (`IndexPage`). (Not `.gz`: hosts would serve that
  *   with `Content-Encoding: gzip`, and the browser would inflate it first.)
+ * - `/search-index/<version>/fold.bin`: gzip JSON `{ Traditional or variant character: Simplified }` for the characters
+ *   that fold to one the index holds (the entry's `folds` lists them), fetched only for a query holding one.
  *
  * Every file under /search-index/ lies in a folder named by the version (a hash of the whole index), so it can be
  * cached for a year; the entry names the version.
@@ -45,7 +47,7 @@ export interface IndexEntry {
   synonyms?: string[][];
   /**
    * Every Traditional or variant character that folds to a character the index holds: the search page fetches the
-   * Traditional→Simplified fold only for a query holding one of them.
+   * fold (`foldPath`) only for a query holding one of them.
    */
   folds?: string;
 }
@@ -74,6 +76,7 @@ export const SCORE_SCALE = 1000;
 
 export const shardPath = (version: string, shard: number) => `${INDEX_DIR}${version}/s${shard}.bin`;
 export const pagePath = (version: string, page: number) => `${INDEX_DIR}${version}/d${page}.bin`;
+export const foldPath = (version: string) => `${INDEX_DIR}${version}/fold.bin`;
 
 /** Words searched by their start ("mengjin" finds "mengjinxian") once typed to this many characters. */
 export const PREFIX_LENGTH = 3;

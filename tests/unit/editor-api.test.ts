@@ -60,6 +60,19 @@ describe('the editor API', () => {
     expect(readFileSync(join(root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toContain(proposed.json.id);
   });
 
+  it('names figures in Chinese: periods in words in the list, and a new figure’s commit message by its label, not its id', async () => {
+    const entry = { indicator: 'medical-community-count', subject: { type: 'region', id: 'zizhong' }, period: '2026-H1', value: 2, kind: 'actual', source: { document: 'zizhong-2024-yigongti', section: '测试段落', excerpt: '2个紧密型县域医共体' } };
+    const saved = await call('POST', '/api/entries/observations', { entry });
+    expect(saved.status).toBe(201);
+    expect(writes.at(-1)!.message).toBe('新建数据（数字）“资中县 · 医共体数量 · 2026年上半年”');
+    const items = (await call('GET', '/api/entries')).json.items as { kind: string; id: string; label: string }[];
+    expect(items.find((i) => i.id === saved.json.id)!.label).toBe('资中县 · 医共体数量 · 2026年上半年');
+    // A cumulative figure's open start (`../2024-08` in the file) reads 截至…; no period is shown as the file writes it.
+    const figures = items.filter((i) => i.kind === 'observations');
+    expect(figures.some((i) => i.label.includes('截至'))).toBe(true);
+    expect(figures.filter((i) => /\.\.\/|\d{4}-\d{2}|-H\d|-Q\d/.test(i.label))).toEqual([]);
+  });
+
   it('names each problem by its field: an excerpt without the value and a missing document', async () => {
     const entry = { id: 'zizhong-test-bad', indicator: 'medical-community-count', subject: { type: 'region', id: 'zizhong' }, period: '2025', value: 3, kind: 'actual', source: { document: 'no-such-doc', section: '测试段落', excerpt: '2个紧密型县域医共体' } };
     const saved = await call('POST', '/api/entries/observations', { entry });

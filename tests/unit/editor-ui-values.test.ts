@@ -3,7 +3,7 @@
  * form unchanged (every existing entry of every kind), and empty optional fields are left out.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
+import { historyMessage, parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
 import { formFields, type Field } from '../../src/editor/fields';
 import { dataCollections, mdxCollections } from '../../src/schemas';
 import { labelOf } from '../../src/editor/ui/app/values';
@@ -57,5 +57,17 @@ describe('labels', () => {
     };
     for (const kind of [...Object.keys(dataCollections), ...Object.keys(mdxCollections)] as Parameters<typeof formFields>[0][]) walk(formFields(kind));
     expect(bad).toEqual([]);
+  });
+});
+
+describe('an entry’s history as staff read it', () => {
+  it('shows the editor’s own Chinese messages, and puts the developers’ English ones under 技术细节', () => {
+    expect(historyMessage('修改地区“孟津县”')).toEqual({ text: '修改地区“孟津县”' });
+    // A developers' commit as the project's history has them.
+    const english = 'Data: excerpts cut to the few words around their fact (≤ 30 characters, the rest already in our words)';
+    const shown = historyMessage(english);
+    expect(shown.text).not.toMatch(/[A-Za-z]/);
+    expect(shown.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(shown.tech).toBe(english);
   });
 });

@@ -217,7 +217,9 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   const found = verdict(files, path, text, kind, id, all, labels);
   if (found.length) return problems(found);
   writeWhole(join(ctx.root, path), text);
-  const name = (entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? id) as string;
+  // A new figure or correction has no name of its own: its label as the list shows it (subject · indicator · period).
+  const fresh = () => (isMdx(kind) ? undefined : labelsOf({ ...ds, [kind]: [entry] } as Entries).get(`${kind}:${id}`));
+  const name = (entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? fresh() ?? id) as string;
   const verb = restoring ? `恢复${COLLECTION_LABELS[kind]}“${name}”到 ${restoring.slice(0, 7)} 的版本` : `${stored ? '修改' : '新建'}${COLLECTION_LABELS[kind]}“${name}”`;
   await ctx.onWrite({ files: [path], message: verb });
   const after = readEntry(ctx.root, readSourceFiles(ctx.root), new Map([[`${kind}:${id}`, path]]), kind, id);

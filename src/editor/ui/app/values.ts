@@ -162,3 +162,15 @@ export function at(values: unknown, path: string): unknown {
 export function historyMessage(message: string): { text: string; tech?: string } {
   return /[\u3400-\u9fff]/.test(message) ? { text: message } : { text: UI.historyByMaintainers, tech: message };
 }
+
+/**
+ * What a typed number means for the figure's indicator, where the number alone cannot say: 92.3% for an indicator
+ * counted in 个 would be saved as 92.3 个; 10.5万 for one counted in 万人次 as 105000 万人次. Undefined when it fits.
+ */
+export function unitProblem(text: unknown, unit: string | undefined): string | undefined {
+  const typed = String(text ?? '').trim();
+  if (!typed || unit === undefined || typeof parseNumber(typed) !== 'number') return undefined;
+  if (/[%％]/.test(typed) && unit !== '%') return E.percentNotUnit(unit);
+  if (/[万亿]/.test(typed) && /^[万亿]/.test(unit)) return E.unitHasWan(unit);
+  return undefined;
+}

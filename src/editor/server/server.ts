@@ -207,6 +207,12 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   // The host the last build was asked from, for the preview's address.
   let currentHost = '';
 
+  /** A file as last published (the last 签发 commit), for the API to tell what readers saw; undefined without one. */
+  async function publishedText(file: string): Promise<{ text: string | undefined } | undefined> {
+    const hash = await git.lastPublication();
+    return hash ? { text: await git.show(hash, file) } : undefined;
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL, user: User) {
     const method = req.method ?? 'GET';
     const path = url.pathname;
@@ -247,7 +253,7 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     if (!api) throw new HttpError(501, SERVER.apiMissing);
     const upload = /^\/api\/(import|images)(\/|$)/.test(path);
     const body = method === 'GET' || method === 'HEAD' ? undefined : await readJson(req, upload ? LIMITS.upload : LIMITS.body);
-    const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user) };
+    const ctx: ApiContext = { method, path, query: url.searchParams, body, user, root, onWrite: onWriteFor(user), published: publishedText };
     const answer = method === 'GET' || method === 'HEAD' ? await api.handleEntriesApi(ctx) : await oneAtATime(() => api.handleEntriesApi(ctx));
     noteSavedPage(method, answer);
     return sendJson(res, answer.status, answer.json);

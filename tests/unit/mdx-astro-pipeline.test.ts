@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import type { AstroIntegration } from 'astro';
 import config from '../../astro.config.mjs';
 
 type Transform = (code: string, id: string) => Promise<{ code: string } | undefined>;
@@ -25,7 +26,7 @@ const writes = (name: string) => `process.getBuiltinModule("fs").writeFileSync($
 const FRONTMATTER = '---\ntitle: 门诊时间调整\ndate: 2024-09-02\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字。\n\n';
 
 beforeAll(async () => {
-  const integration = config.integrations?.find((i) => i && i.name === '@astrojs/mdx');
+  const integration = (config.integrations ?? []).flat().find((i): i is AstroIntegration => !!i && i.name === '@astrojs/mdx');
   expect(integration, 'astro.config.mjs uses @astrojs/mdx').toBeDefined();
   const hooks = integration!.hooks as Record<string, (params: any) => unknown>;
   const plugins: any[] = [];

@@ -396,6 +396,8 @@ export const UI = {
   history: '修改记录',
   historyNone: '还没有修改记录。',
   historyUnavailable: '修改记录暂时看不到。',
+  /** A commit whose message is not in Chinese (the developers' own, in English): the English goes under 技术细节. */
+  historyByMaintainers: '网站维护人员的修改',
   restore: '恢复到这个版本',
   restored: '已恢复。',
   approvedBy: '审核：',
@@ -466,6 +468,8 @@ export const UI = {
     numbered: '编号列表',
     quote: '引用',
     link: '链接',
+    /** Put in place of the words of a link when none were selected. */
+    linkText: '链接文字',
     rule: '分隔线',
     editOnly: '只看编辑',
     sideBySide: '编辑和预览并排',
@@ -485,6 +489,10 @@ export const UI_ERRORS = {
   tooBig: '数字太大',
   union: '写法不对，请按提示填写',
   unknownKeys: '有编辑器不认识的内容',
+  /** A figure typed with % for an indicator not counted in percent (it would be saved as a count). */
+  percentNotUnit: (unit: string) => `这个指标的单位是“${unit}”，不是百分比：请去掉 %，或换一个按百分比统计的指标`,
+  /** 10.5万 for an indicator already counted in 万: the number would be saved ten thousand times too big. */
+  unitHasWan: (unit: string) => `这个指标的单位已经是“${unit}”：请只写前面的数，如 10.5万${unit.slice(1)} 写 10.5`,
 };
 
 // ---- editor-ops: the editor server's words (src/editor/server/): limits, sign-in, history, publishing. ----

@@ -398,6 +398,7 @@ export const UI = {
   historyUnavailable: '修改记录暂时看不到。',
   /** A commit whose message is not in Chinese (the developers' own, in English): the English goes under 技术细节. */
   historyByMaintainers: '网站维护人员的修改',
+  maintainers: '网站维护人员',
   restore: '恢复到这个版本',
   restored: '已恢复。',
   approvedBy: '审核：',

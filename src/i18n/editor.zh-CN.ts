@@ -238,7 +238,7 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
   'contacts.online.account': ['公众号名称'],
   indicator: ['指标'],
   subject: ['对象（医共体、地区或机构）'],
-  period: ['时期', '如 2024、2024-H1、2024-Q3、2024-08，或一段时间 2019-11/2024-08'],
+  period: ['时期', '如 2024（全年）、2024-H1（上半年）、2024-Q3（第三季度）、2024-08（某月），或一段时间 2019-11/2024-08；累计数没有起点时写 ../2024-08'],
   periodLabel: ['时期说明', '可不填，如 医共体成立以来（截至2024年8月）'],
   value: ['数值', '照原文写，如 92.3%、105,423 或 10.5万'],
   valueHigh: ['范围上限', '原文是一个范围（如 15-35元）时，写较大的数；较小的写在“数值”'],
@@ -398,6 +398,7 @@ export const UI = {
   historyUnavailable: '修改记录暂时看不到。',
   /** A commit whose message is not in Chinese (the developers' own, in English): the English goes under 技术细节. */
   historyByMaintainers: '网站维护人员的修改',
+  maintainers: '网站维护人员',
   restore: '恢复到这个版本',
   restored: '已恢复。',
   approvedBy: '审核：',

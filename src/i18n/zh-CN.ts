@@ -711,6 +711,9 @@ export const strings = {
   'resident.hotline': '全国卫生健康服务热线 12320',
   'steps.heading': '一步一步怎么办',
   'steps.general': '一般做法（本站整理，出处未核实）：',
+  // The same mark in two parts: on paper the sheet's note above the steps says once what the bracket says in each step.
+  'steps.generalLabel': '一般做法',
+  'steps.generalWhy': '（本站整理，出处未核实）',
   'steps.generalNote': '标“一般做法”的是本站按各地常见做法整理的，不出自这个医共体的文件，也没有核实过的官方出处（见“关于本站”）；带编号的内容出自文件，编号对应页末的来源。',
   'steps.empty': '来源没有写这一步在本医共体怎么办，请按一般做法，或先问下面“问谁”里的人。',
   'steps.whom': '先找谁',
@@ -735,7 +738,7 @@ export const strings = {
   'steps.printedOn': '打印日期：',
   'steps.printDateBlank': '____年__月__日',
   'steps.builtOn': '本页生成于{date}。',
-  'steps.scan': '扫码看最新版：',
+  'steps.scan': '扫码看最新版',
   'steps.policy': '文件里的转诊条款原文摘要在医共体页：',
   'ask.heading': '问谁',
   'ask.contact': '{who}',

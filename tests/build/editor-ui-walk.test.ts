@@ -54,6 +54,9 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     expect(shown.some((s) => s.startsWith('电话号码'))).toBe(true);
     expect(await page.locator('#f-contacts_address_source').locator(':scope > p.error').innerText()).toContain('请填写');
     expect(await page.locator('#f-contacts_address_source').getAttribute('aria-describedby')).toBe('f-contacts_address_source-error');
+    // The address may be left out, but its source may not once the address is written: not marked 可不填.
+    expect(await page.locator('#f-contacts_address > legend').innerText()).toContain('可不填');
+    expect(await page.locator('#f-contacts_address_source > legend').innerText()).not.toContain('可不填');
     expect(shown.join('\n')).not.toMatch(/[A-Za-z]{3,}/);
   });
 

@@ -62,13 +62,19 @@ describe('labels', () => {
 
 describe('an entry’s history as staff read it', () => {
   it('shows the editor’s own Chinese messages, and puts the developers’ English ones under 技术细节', () => {
-    expect(historyMessage('修改地区“孟津县”')).toEqual({ text: '修改地区“孟津县”' });
-    // A developers' commit as the project's history has them.
-    const english = 'Data: excerpts cut to the few words around their fact (≤ 30 characters, the rest already in our words)';
-    const shown = historyMessage(english);
-    expect(shown.text).not.toMatch(/[A-Za-z]/);
-    expect(shown.text).toMatch(/[\u4e00-\u9fff]/);
-    expect(shown.tech).toBe(english);
+    expect(historyMessage('修改地区“孟津县”', '王编辑')).toEqual({ text: '修改地区“孟津县”', by: '王编辑' });
+    expect(historyMessage('签发发布（审核：李审核）', '李审核').text).toBe('签发发布（审核：李审核）');
+    // Developers' commits as the project's history has them: English with a Chinese word or two, under tools' names.
+    for (const [english, author] of [
+      ["Data: excerpts cut to the few words around their fact (≤ 30 characters); Kunming's payment model and 乡村一体化管理 on its groups", 'Seed 03185984 maintainers'],
+      ['Content: digests and data curated from the five source documents (Zizhong, Linyi, Mengjin, Kunming, Gaomi)', 'yigongti'],
+    ]) {
+      const shown = historyMessage(english, author);
+      expect(`${shown.text}${shown.by}`).not.toMatch(/[A-Za-z]/);
+      expect(shown.text).toMatch(/[\u4e00-\u9fff]/);
+      expect(shown.tech).toContain(english);
+      expect(shown.tech).toContain(author);
+    }
   });
 });
 

@@ -299,7 +299,7 @@ function ObjectView({ field: f, name, choices, county }: { field: Extract<Field,
     <fieldset className="group" id={inputId(name)} tabIndex={-1} aria-describedby={own ? errId : undefined}>
       <legend>
         {label}
-        {!f.required && <span className="req">（{UI.optional}）</span>}
+        {!f.required && !f.requiredWithParent && <span className="req">（{UI.optional}）</span>}
       </legend>
       {hint && <p className="hint">{hint}</p>}
       <ErrorText id={errId} message={own} />

@@ -225,7 +225,7 @@ export function comparisonSummary(dataset: Dataset, indicator: Indicator, observ
     if (targets.length === 0) return undefined;
     if (targets.length === 1) return subjectSummary(dataset, indicator, targets);
     const noun = subjectNoun(dataset, targets.map((o) => o.subject));
-    if (!isRankable(indicator)) return tf('compare.notRanked', { n: targets.length, noun }) + t('summary.end');
+    if (!isRankable(indicator)) return tf('compare.notRankedTargets', { n: targets.length, noun }) + t('summary.end');
     const exact = targets.filter((o) => !isOpenEnded(o) && (o.statistic ?? 'value') === 'value');
     if (exact.length < 2) return undefined;
     const values = exact.map((o) => o.value);

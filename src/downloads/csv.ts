@@ -124,7 +124,8 @@ export function groupTable(ctx: Context): Table<Group> {
       { key: 'lead_id', cell: (g) => orNull(g.lead) },
       { key: 'lead_name', cell: (g) => (g.lead ? nameOf(g.lead) : null) },
       { key: 'named_member_count', cell: (g) => g.members.length },
-      { key: 'member_names', cell: (g) => joined(g.members.map((m) => nameOf(m.institution))) },
+      // A membership read from the source, not stated by it, is marked in the file as on the pages.
+      { key: 'member_names', cell: (g) => joined(g.members.map((m) => nameOf(m.institution) + (m.inference ? `（${t('inference.label')}）` : ''))) },
       { key: 'stated_members', cell: (g) => joined(g.statedMembers.map((s) => s.label)) },
       { key: 'established', cell: (g) => orNull(g.established) },
       { key: 'summary', cell: (g) => g.summary },
@@ -148,7 +149,7 @@ export function institutionTable(ctx: Context): Table<Institution> {
       { key: 'region_name', cell: (i) => regionFullName(dataset, i.region) },
       { key: 'group_ids', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => m.group.id)) },
       { key: 'group_names', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => m.group.name)) },
-      { key: 'roles', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => (m.role === 'lead' ? 'lead' : 'member'))) },
+      { key: 'roles', cell: (i) => joined(groupsOfInstitution(dataset, i.id).map((m) => (m.role === 'lead' ? 'lead' : m.inference ? 'inferred-member' : 'member'))) },
       { key: 'note', cell: (i) => orNull(i.note) },
       { key: 'source_documents', cell: (i) => joined([...new Set(i.sources.map((s) => s.document))]) },
       { key: 'page_url', cell: (i) => url(ctx, `/institutions/${i.id}/`) },

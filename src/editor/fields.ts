@@ -16,6 +16,8 @@ interface Base {
   /** Path from the entry (`source.document`, `members[].institution`), for reference rules and labels. */
   path: string;
   required: boolean;
+  /** Required once its optional parent is filled in (an address's source): neither 必填 nor 可不填 on the form. */
+  requiredWithParent?: boolean;
 }
 export type Field = Base &
   (
@@ -67,7 +69,7 @@ function fieldOf(key: string, path: string, schema: AnyZod, withinOptional = fal
   const { inner, optional } = unwrap(schema);
   // A field of an optional object (a figure's `across`) is required only once the object is filled in: check says so
   // then, and the browser must not refuse a form that leaves the whole object out.
-  const base = { key, path, required: !optional && !withinOptional };
+  const base = { key, path, required: !optional && !withinOptional, ...(withinOptional && !optional ? { requiredWithParent: true } : {}) };
   const t = inner._def.typeName;
   if (path === 'subject') return { ...base, kind: 'subject' };
   if (t === 'ZodObject') return { ...base, kind: 'object', fields: fieldsOf(inner as unknown as z.AnyZodObject, `${path}.`, optional || withinOptional) };

@@ -70,14 +70,17 @@ export function placeEntry(files: SourceFiles, request: SaveRequest): { path: st
 
 /** Check's verdict on the project with one file's text replaced (or added). */
 export function checkEdit(files: SourceFiles, path: string, text: string, now?: Date): { problems: Problem[]; elsewhere: Problem[] } {
-  const before = new Set(validateDataset(files, { now }).problems.filter((p) => p.file !== path).map(formatProblem));
   const [, top, collection] = path.match(/^(data|content)\/([^/]+)\//)!;
   const group = top === 'data' ? files.data : files.mdx;
   const list = (group as Record<string, { path: string; text: string }[]>)[collection] ?? [];
   const edited: SourceFiles = { ...files, data: { ...files.data }, mdx: { ...files.mdx } };
   (top === 'data' ? edited.data : edited.mdx)[collection as never] = [...list.filter((f) => f.path !== path), { path, text }] as never;
   const problems = validateDataset(edited, { now }).problems;
-  return { problems: problems.filter((p) => p.file === path), elsewhere: problems.filter((p) => p.file !== path && !before.has(formatProblem(p))) };
+  const other = problems.filter((p) => p.file !== path);
+  // The project as it was is validated only when the edit leaves problems in other files, to tell those the edit caused
+  // from those that were there before: one validation per save instead of two when the project is clean.
+  const before = other.length ? new Set(validateDataset(files, { now }).problems.filter((p) => p.file !== path).map(formatProblem)) : new Set<string>();
+  return { problems: problems.filter((p) => p.file === path), elsewhere: other.filter((p) => !before.has(formatProblem(p))) };
 }
 
 /** Writes a file so that a reader (the dev server, check) never sees half of it. */

@@ -238,7 +238,7 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
   'contacts.online.account': ['公众号名称'],
   indicator: ['指标'],
   subject: ['对象（医共体、地区或机构）'],
-  period: ['时期', '如 2024、2024-H1、2024-Q3、2024-08，或一段时间 2019-11/2024-08'],
+  period: ['时期', '如 2024（全年）、2024-H1（上半年）、2024-Q3（第三季度）、2024-08（某月），或一段时间 2019-11/2024-08；累计数没有起点时写 ../2024-08'],
   periodLabel: ['时期说明', '可不填，如 医共体成立以来（截至2024年8月）'],
   value: ['数值', '照原文写，如 92.3%、105,423 或 10.5万'],
   valueHigh: ['范围上限', '原文是一个范围（如 15-35元）时，写较大的数；较小的写在“数值”'],
@@ -396,6 +396,9 @@ export const UI = {
   history: '修改记录',
   historyNone: '还没有修改记录。',
   historyUnavailable: '修改记录暂时看不到。',
+  /** A commit whose message is not in Chinese (the developers' own, in English): the English goes under 技术细节. */
+  historyByMaintainers: '网站维护人员的修改',
+  maintainers: '网站维护人员',
   restore: '恢复到这个版本',
   restored: '已恢复。',
   approvedBy: '审核：',
@@ -466,6 +469,8 @@ export const UI = {
     numbered: '编号列表',
     quote: '引用',
     link: '链接',
+    /** Put in place of the words of a link when none were selected. */
+    linkText: '链接文字',
     rule: '分隔线',
     editOnly: '只看编辑',
     sideBySide: '编辑和预览并排',
@@ -485,6 +490,10 @@ export const UI_ERRORS = {
   tooBig: '数字太大',
   union: '写法不对，请按提示填写',
   unknownKeys: '有编辑器不认识的内容',
+  /** A figure typed with % for an indicator not counted in percent (it would be saved as a count). */
+  percentNotUnit: (unit: string) => `这个指标的单位是“${unit}”，不是百分比：请去掉 %，或换一个按百分比统计的指标`,
+  /** 10.5万 for an indicator already counted in 万: the number would be saved ten thousand times too big. */
+  unitHasWan: (unit: string) => `这个指标的单位已经是“${unit}”：请只写前面的数，如 10.5万${unit.slice(1)} 写 10.5`,
 };
 
 // ---- editor-ops: the editor server's words (src/editor/server/): limits, sign-in, history, publishing. ----

@@ -7,7 +7,8 @@ import { validateDataset, type Entries, type Hint, type Problem, type SourceFile
 import { namedEntries, periodSlug, regionOfSubject, resolveId, slug, suggestIds, uniqueId, withoutEmpty, type NamedEntries } from './scaffold';
 import { excerptContainsValue, readNumberField } from '../data/figures';
 import type { Observation } from '../schemas';
-import { periodProblem } from '../data/period';
+import { formatPeriod, periodProblem } from '../data/period';
+import { subjectName } from '../data/subject';
 import { PercentCell, type SheetCell } from '../data/spreadsheet';
 
 /** A spreadsheet cell as src/data/spreadsheet.ts reads it (text, number, true/false, a percentage), or a Date. */
@@ -356,12 +357,17 @@ function importWarnings(entries: { row: number; entry: Record<string, unknown> }
   const warnings: Problem[] = [];
   const fileOf = new Map<string, string>();
   for (const f of others.data.observations) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) fileOf.set(m[1], f.path);
-  const bySlot = new Map<string, { id: string; where: string }>();
-  const byFigure = new Map<string, { id: string; where: string }>();
+  const bySlot = new Map<string, { id: string; where: string; name: string }>();
+  const byFigure = new Map<string, { id: string; where: string; name: string }>();
+  // A published figure as staff know it (资中县 · 医共体数量 · 2024年); its id and file are for the English line.
+  const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((e) => [e.id, e]));
+  const lookup = { region: byId(dataset.regions), group: byId(dataset.groups), institution: byId(dataset.institutions) };
+  const indicatorNames = new Map(dataset.indicators.map((i) => [i.id, i.name]));
+  const nameOf = (o: Observation) => `${subjectName(lookup, o.subject)} · ${indicatorNames.get(o.indicator) ?? o.indicator} · ${formatPeriod(o.period)}`;
   const slot = (o: Partial<Observation>) => `${o.indicator}|${o.subject?.type}|${o.subject?.id}|${o.period}`;
   const figure = (o: Partial<Observation>) => `${o.value}|${normalExcerpt(o.source?.excerpt ?? '')}`;
   for (const o of dataset.observations) {
-    const published = { id: o.id, where: fileOf.get(o.id) ?? 'data/observations/' };
+    const published = { id: o.id, where: fileOf.get(o.id) ?? 'data/observations/', name: `“${nameOf(o)}”` };
     bySlot.set(slot(o), published);
     byFigure.set(figure(o), published);
   }
@@ -373,22 +379,24 @@ function importWarnings(entries: { row: number; entry: Record<string, unknown> }
     return chain;
   };
   const documentRegions = new Map(dataset.documents.map((d) => [d.id, d.data.regions]));
+  const documentTitles = new Map(dataset.documents.map((d) => [d.id, d.data.title]));
+  const regionName = (id: string) => lookup.region.get(id)?.name ?? id;
   for (const { row, entry } of entries) {
     const o = entry as Partial<Observation>;
-    const here = { id: `${file} 第 ${row} 行`, where: file };
+    const here = { id: `${file} 第 ${row} 行`, where: file, name: `表格第 ${row} 行` };
     const same = bySlot.get(slot(o));
     const copy = byFigure.get(figure(o));
     if (same)
       warnings.push({
         file, line: row, entry: o.id,
-        zh: `已经发布过同一指标、同一对象、同一时期的数字：${same.id}（${same.where}）`,
+        zh: `已经发布过同一指标、同一对象、同一时期的数字：${same.name}`,
         en: `a figure for the same indicator, subject and period is already published: ${same.id} (${same.where})`,
         hint: { zh: '如果是改正那个数字，请在原文件里改并记一条更正（npm run edit 的“更正”）；如果确实是另一个数字，在“说明”列写明区别。', en: 'To correct that figure, edit it where it is and record a correction; if it is a different figure, say how in the note column.' },
       });
     else if (copy && o.source?.excerpt)
       warnings.push({
         file, line: row, entry: o.id,
-        zh: `与已发布的数字 ${copy.id}（${copy.where}）数值和摘录都相同，可能重复录入了（时期或对象写法不同）`,
+        zh: `与已发布的数字${copy.name}数值和摘录都相同，可能重复录入了（时期或对象写法不同）`,
         en: `the same value and excerpt as the published figure ${copy.id} (${copy.where}); probably entered twice under another period or subject`,
         hint: { zh: '核对原文：同一句话只对应一个数字。重复的行删掉即可。', en: 'Check the source: one sentence gives one figure. Delete the repeated row.' },
       });
@@ -410,7 +418,7 @@ function importWarnings(entries: { row: number; entry: Record<string, unknown> }
       if (!related)
         warnings.push({
           file, line: row, entry: o.id, field: columnLabel(IMPORT_COLUMNS.find((c) => c.key === 'document')!),
-          zh: `来源文件“${o.source!.document}”讲的是 ${regions.join('、')}，而这个数字的对象在 ${subjectRegion}：来源可能填错了`,
+          zh: `来源文件“${documentTitles.get(o.source!.document) ?? o.source!.document}”讲的是${regions.map(regionName).join('、')}，而这个数字的对象在${regionName(subjectRegion)}：来源可能填错了`,
           en: `the document "${o.source!.document}" concerns ${regions.join(', ')}, but the figure's subject is in ${subjectRegion}: the source may be wrong`,
         });
     }

@@ -54,6 +54,16 @@ function holderAlive(pid: number, started: number | undefined, isAlive: (pid: nu
   return now !== undefined && Math.abs(now - started!) > 1000 ? 'reused' : 'alive';
 }
 
+/** A file's text, or '' when it is not there (any longer). */
+function readIfThere(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
 /** Longest wait for another build to publish before giving up. */
 const LOCK_WAIT_MS = 600_000;
 
@@ -69,15 +79,15 @@ function withLock<T>(root: string, work: () => T, isAlive: (pid: number) => bool
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const [holderText, startedText] = (existsSync(join(lock, 'pid')) ? readFileSync(join(lock, 'pid'), 'utf8') : '').trim().split(/\s+/);
+      // The holder may release the lock at any moment, between any two of these reads: a pid file or a lock that is
+      // gone means it was just released, and the loop tries to take it again.
+      const [holderText, startedText] = readIfThere(join(lock, 'pid')).trim().split(/\s+/);
       const holder = holderText ? Number(holderText) : NaN;
       const started = startedText ? Number(startedText) : undefined;
+      const since = Number.isFinite(holder) ? undefined : statSync(lock, { throwIfNoEntry: false })?.mtimeMs;
+      if (!Number.isFinite(holder) && since === undefined) continue;
       // A lock with no pid yet is being taken right now, unless it has stood for a while (its taker died at once).
-      const state = Number.isFinite(holder)
-        ? holderAlive(holder, started, isAlive, startOf)
-        : Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 10_000
-          ? 'dead'
-          : 'alive';
+      const state = Number.isFinite(holder) ? holderAlive(holder, started, isAlive, startOf) : Date.now() - since! > 10_000 ? 'dead' : 'alive';
       if (state !== 'alive') {
         if (state === 'reused') log(`· 发布锁的进程 ${holder} 已结束，这个进程号现在属于另一个程序：接管发布锁 / the publish lock's process ${holder} has ended and its id now belongs to another program: taking the lock over`);
         rmSync(lock, { recursive: true, force: true });

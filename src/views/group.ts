@@ -94,9 +94,15 @@ export function rosterView(dataset: Dataset, group: Group): RosterView {
       ...optional('note', withInference(row.note, row.inference)),
     })),
     stated: group.statedMembers
-      .map((s) => ({ s, named: all.filter((row) => row.institution.kind === s.kind).length }))
-      .filter(({ s, named }) => named < s.count)
-      .map(({ s, named }) => ({ text: tf('group.statedNamed', { label: s.label, named }), cite: citeView(dataset, s.source) })),
+      .map((s) => {
+        const ofKind = all.filter((row) => row.institution.kind === s.kind);
+        return { s, named: ofKind.filter((row) => !row.inference).length, inferred: ofKind.filter((row) => row.inference).length };
+      })
+      .filter(({ s, named, inferred }) => named + inferred < s.count)
+      .map(({ s, named, inferred }) => ({
+        text: tf(inferred ? 'group.statedNamedInferred' : 'group.statedNamed', { label: s.label, named, inferred }),
+        cite: citeView(dataset, s.source),
+      })),
     ...(clinics.size ? { villageClinics: tf('group.villageClinics', { n: clinics.size }) } : {}),
   };
 }
@@ -273,8 +279,14 @@ export function referralPage(dataset: Dataset, id: string, siteUrl: string | URL
   // Numbered in reading order, step by step, so the marks on the sheet count up.
   const facts = new Map(REFERRAL_STEPS.map((k) => [k, sourced.get(k)!.map((p): FootnotedFact => ({ text: p.text, note: noteOf(p.source), ...optional('status', statusTag(p.status)) }))]));
   const members = rosterOf(dataset, group.id).filter((r) => r.role === 'member' && hasOwnPage(r.institution));
+  // A membership the source does not state is named apart, as a reading.
+  const stated = members.filter((r) => !r.inference);
+  const inferred = members.filter((r) => r.inference);
   const local: Partial<Record<ReferralStepKey, string[]>> = {
-    whom: members.length ? [tf('steps.whom.members', { names: members.map((r) => r.institution.name).join('、') })] : [],
+    whom: [
+      ...(stated.length ? [tf('steps.whom.members', { names: stated.map((r) => r.institution.name).join('、') })] : []),
+      ...(inferred.length ? [tf('steps.whom.inferred', { names: inferred.map((r) => r.institution.name).join('、') })] : []),
+    ],
     up: lead ? [tf('steps.up.lead', { lead: lead.name })] : [],
   };
   const steps = REFERRAL_STEPS.map((key, i) => {

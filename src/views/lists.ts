@@ -41,7 +41,7 @@ function institutionCard(dataset: Dataset, i: Institution): InstitutionCard {
     name: i.name,
     meta: [
       t(`kind.institution.${i.kind}`),
-      ...membershipsOf(dataset, i.id).map((m) => m.group.name + (m.role === 'lead' ? `（${t('role.lead')}）` : '')),
+      ...membershipsOf(dataset, i.id).map((m) => m.group.name + (m.role === 'lead' ? `（${t('role.lead')}）` : '') + (m.inference ? `（${t('inference.label')}）` : '')),
     ].join(' · '),
   };
 }

@@ -114,7 +114,8 @@ function areaGroupsOf(dataset: Dataset, region: Region): Pick<RegionPageView, 'a
   return {
     areaGroups: {
       heading: tf('region.areaGroups', { parent: parent.name }),
-      intro: tf('region.areaGroupsIntro', { parent: parent.name, name: region.name }),
+      // The groups' own words on the area they serve (Linyi's plan names the districts but assigns none).
+      intro: tf('region.areaGroupsIntro', { note: [...new Set(groups.map((g) => g.areaNote))].join(''), name: region.name }),
       groups: groups.map((g) => groupCard(dataset, g)),
     },
   };

@@ -1,6 +1,7 @@
 /** Page titles and breadcrumbs that carry their context (region → group → institution). Pure, over the dataset. */
 import type { Group, Institution, Region } from '../schemas';
 import { membershipsOf, pathOf, type Dataset } from '../data/dataset';
+import { t } from '../i18n/zh-CN';
 
 export interface Crumb {
   label: string;
@@ -62,6 +63,7 @@ export function groupTitle(dataset: Dataset, group: Group): string {
 
 /** "麻屯镇卫生院 · 孟津县第一医疗卫生共同体 · 洛阳市孟津县"; without a known group, name and place only. */
 export function institutionTitle(dataset: Dataset, institution: Institution): string {
-  const groups = membershipsOf(dataset, institution.id).map((m) => m.group.name);
+  // A membership read from the source, not stated by it, says so in the title too.
+  const groups = membershipsOf(dataset, institution.id).map((m) => m.group.name + (m.inference ? `（${t('inference.label')}）` : ''));
   return [institution.name, groups.join('、'), placeLabel(dataset, institution.region)].filter(Boolean).join(' · ');
 }

@@ -193,20 +193,46 @@ describe('大字模式 and the finder', () => {
 });
 
 describe('referral sheets on paper', () => {
-  it('print their steps at 12 pt or more, and larger in 大字模式', async () => {
-    const url = builtPages().find((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url))!.url;
-    const sizes: number[] = [];
-    for (const large of ['0', '1']) {
-      const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
-      const page = await context.newPage();
-      await page.goto(`${env.server.url}${url}?large=${large}`);
-      await page.emulateMedia({ media: 'print' });
-      sizes.push(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.referral-guide .step p')!).fontSize)));
-      await context.close();
+  const sheets = builtPages().filter((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url)).map((p) => p.url);
+
+  /** The smallest type any printed text of the sheet is set in, in points, and where; footnote marks aside. */
+  function smallestType(page: Page) {
+    return page.evaluate(() => {
+      let smallest = { pt: Infinity, text: '' };
+      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement!;
+        if (!node.textContent!.trim() || !el.checkVisibility() || el.closest('sup, .visually-hidden')) continue;
+        const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+        if (pt < smallest.pt) smallest = { pt, text: node.textContent!.trim().slice(0, 20) };
+      }
+      return smallest;
+    });
+  }
+
+  it('print every line, the dated note and the sources included, at 12 pt or more; in 大字模式 at 14 pt on at most two sheets', async () => {
+    expect(sheets.length).toBeGreaterThan(5);
+    // One tab in print media for every sheet (a new page costs Chromium a renderer process).
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const problems: string[] = [];
+    for (const url of sheets) {
+      await page.goto(`${env.server.url}${url}?large=0`);
+      const normal = await smallestType(page);
+      if (normal.pt < 12) problems.push(`${url}: ${normal.pt} pt 「${normal.text}」`);
+      await page.goto(`${env.server.url}${url}?large=1`);
+      const large = await smallestType(page);
+      if (large.pt < 14) problems.push(`${url} 大字: ${large.pt} pt 「${large.text}」`);
+      // Every source note still printed, as a run of text numbered as the steps' marks are.
+      const notes = await page.locator('.source-notes li').evaluateAll((items) => items.map((li) => (li as HTMLElement).innerText));
+      notes.forEach((text, i) => text.startsWith(`[${i + 1}] `) || problems.push(`${url}: note ${i + 1} reads 「${text.slice(0, 20)}」`));
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+      if (pages > 2) problems.push(`${url} 大字: ${pages} pages`);
     }
-    // 12 pt is 16 CSS px.
-    expect(sizes[0]).toBeGreaterThanOrEqual(16);
-    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
 

@@ -117,10 +117,10 @@ describe('referral guides in print', () => {
     // Published, the sheet carries its QR code, its real address and the print date; a preview sheet says it is a
     // preview instead, and no local address reaches paper.
     if (PUBLIC) {
-      await expect(page.locator('.print-foot .qr svg').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.referral-guide .qr svg').isVisible()).resolves.toBe(true);
       await expect(page.locator('.print-foot').textContent()).resolves.toContain(new URL(url, PUBLIC).href);
     } else {
-      await expect(page.locator('.print-foot .qr').count()).resolves.toBe(0);
+      await expect(page.locator('.referral-guide .qr').count()).resolves.toBe(0);
       await expect(page.locator('.print-foot [data-preview-note]').isVisible()).resolves.toBe(true);
       await expect(page.locator('.print-foot').textContent()).resolves.not.toContain('localhost');
     }

@@ -18,11 +18,44 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function call(method: string, path: string, body?: unknown) {
+function call(method: string, path: string, body?: unknown, published?: ApiContext['published']) {
   const [p, q] = path.split('?');
-  const ctx: ApiContext = { method, path: p, query: new URLSearchParams(q ?? ''), body, user: null, root, onWrite: async (c) => void writes.push(c) };
+  const ctx: ApiContext = { method, path: p, query: new URLSearchParams(q ?? ''), body, user: null, root, onWrite: async (c) => void writes.push(c), published };
   return handleEntriesApi(ctx) as Promise<{ status: number; json: any }>;
 }
+
+describe('the correction offered after a figure changes', () => {
+  const FILE = 'data/observations/zizhong-2024-yigongti.json';
+  const ID = 'zizhong-people-group-township-centres-2024-08';
+  it('names the value readers saw at the last publication, however many saves came between', async () => {
+    // Published as the project holds it: 13 镇卫生院.
+    const publishedText = readFileSync(join(root, FILE), 'utf8');
+    const published = async (file: string) => ({ text: file === FILE ? publishedText : undefined });
+    const change = async (value: number) => {
+      const got = await call('GET', `/api/entries/observations/${ID}`);
+      const entry = { ...got.json.entry, value, source: { ...got.json.entry.source, excerpt: `县人民医院+${value}个镇卫生院` } };
+      const saved = await call('PUT', `/api/entries/observations/${ID}`, { entry, version: got.json.version }, published);
+      expect(saved.status).toBe(200);
+      return saved.json.correction;
+    };
+    expect(await change(14)).toMatchObject({ observation: ID, old: 13, new: 14 });
+    // A typo fixed before publishing: readers never saw 14.
+    expect(await change(15)).toMatchObject({ old: 13, new: 15 });
+    // Back to what was published: nothing to correct.
+    expect(await change(13)).toBeUndefined();
+  });
+
+  it('offers none for a figure added since the last publication', async () => {
+    const published = async () => ({ text: '[]' });
+    const entry = { indicator: 'medical-community-count', subject: { type: 'region', id: 'zizhong' }, period: '2023', value: 2, kind: 'actual', source: { document: 'zizhong-2024-yigongti', section: '测试段落', excerpt: '2个紧密型县域医共体' } };
+    const made = await call('POST', '/api/entries/observations', { entry }, published);
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const got = await call('GET', `/api/entries/observations/${made.json.id}`);
+    const saved = await call('PUT', `/api/entries/observations/${made.json.id}`, { entry: { ...got.json.entry, value: 3, source: { ...entry.source, excerpt: '3个紧密型县域医共体' } }, version: got.json.version }, published);
+    expect(saved.status).toBe(200);
+    expect(saved.json.correction).toBeUndefined();
+  });
+});
 
 describe('the editor API', () => {
   it('saves every existing entry unchanged', async () => {
@@ -58,6 +91,19 @@ describe('the editor API', () => {
     const saved = await call('POST', '/api/entries/observations', { entry: { ...entry, id: proposed.json.id } });
     expect(saved.status).toBe(201);
     expect(readFileSync(join(root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8')).toContain(proposed.json.id);
+  });
+
+  it('names figures in Chinese: periods in words in the list, and a new figure’s commit message by its label, not its id', async () => {
+    const entry = { indicator: 'medical-community-count', subject: { type: 'region', id: 'zizhong' }, period: '2026-H1', value: 2, kind: 'actual', source: { document: 'zizhong-2024-yigongti', section: '测试段落', excerpt: '2个紧密型县域医共体' } };
+    const saved = await call('POST', '/api/entries/observations', { entry });
+    expect(saved.status).toBe(201);
+    expect(writes.at(-1)!.message).toBe('新建数据（数字）“资中县 · 医共体数量 · 2026年上半年”');
+    const items = (await call('GET', '/api/entries')).json.items as { kind: string; id: string; label: string }[];
+    expect(items.find((i) => i.id === saved.json.id)!.label).toBe('资中县 · 医共体数量 · 2026年上半年');
+    // A cumulative figure's open start (`../2024-08` in the file) reads 截至…; no period is shown as the file writes it.
+    const figures = items.filter((i) => i.kind === 'observations');
+    expect(figures.some((i) => i.label.includes('截至'))).toBe(true);
+    expect(figures.filter((i) => /\.\.\/|\d{4}-\d{2}|-H\d|-Q\d/.test(i.label))).toEqual([]);
   });
 
   it('names each problem by its field: an excerpt without the value and a missing document', async () => {

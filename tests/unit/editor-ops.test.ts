@@ -246,4 +246,18 @@ describe('saves, history, restore and publication', () => {
     for (const climb of ['/..%2F..%2F.editor%2Fusers.json', '/%2e%2e/%2e%2e/.editor/users.json', '/..%5C..%5C.editor%5Cusers.json'])
       expect((await page(writer, climb)).text, climb).not.toContain('scrypt');
   });
+
+  it('offers a correction naming the value as published at the last 签发, after two saves since', async () => {
+    // Published by the test above (签发发布): 13 镇卫生院 in the project's data.
+    const ID = 'zizhong-people-group-township-centres-2024-08';
+    const change = async (value: number) => {
+      const got = await ask(`/api/entries/observations/${ID}`, { cookie: writer });
+      const entry = { ...got.json.entry, value, source: { ...got.json.entry.source, excerpt: `县人民医院+${value}个镇卫生院` } };
+      const saved = await ask(`/api/entries/observations/${ID}`, { method: 'PUT', cookie: writer, body: { entry, version: got.json.version } });
+      expect(saved.status, saved.text).toBe(200);
+      return saved.json.correction;
+    };
+    expect(await change(14)).toMatchObject({ old: 13, new: 14 });
+    expect(await change(15)).toMatchObject({ old: 13, new: 15 });
+  });
 });

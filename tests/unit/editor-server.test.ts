@@ -4,7 +4,7 @@
  * from other sites or names. Each is answered (in Chinese where a person reads it), and the next request still works.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,6 +110,33 @@ describe('forms are read in bounded time', () => {
     expect(form.status).toBe(415);
     const ok = await callJson(withUi.url, '/api/entries/regions', 'POST', { entry: { id: 'x' } });
     expect(ok.json).toEqual({ echoed: { entry: { id: 'x' } }, path: '/api/entries/regions' });
+  });
+});
+
+describe('every address the interface calls is answered by the real server', () => {
+  // The UI's stand-in (tests/support/editor-ui.ts) sends every /api/ call to the entries API; the real server once
+  // listed the API's addresses and left /api/body/check (the body checked while typed) answered with 404.
+  const SERVER_OWN = /^\/api\/(me|login|logout|history|publish|preview)(\/|$|\?)/;
+  const called = (() => {
+    const dir = 'src/editor/ui/app';
+    const found = new Set<string>();
+    for (const file of readdirSync(dir).filter((f) => /\.tsx?$/.test(f))) {
+      // Every address literal: '/api/images', `/api/entries/${kind}/…` (up to its first substitution or query).
+      for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/[`'](\/api\/[^`'$?]*)/g)) found.add(m[1]);
+    }
+    return [...found].filter((p) => !SERVER_OWN.test(p));
+  })();
+
+  it('finds the calls (entries, import check and commit, images, the body check)', () => {
+    for (const p of ['/api/entries', '/api/import/check', '/api/import/commit', '/api/images', '/api/body/check']) expect(called.some((x) => x.startsWith(p))).toBe(true);
+  });
+
+  it('passes each of them to the entries API', async () => {
+    for (const prefix of called) {
+      const path = prefix.endsWith('/') ? `${prefix}regions` : prefix;
+      const answer = await callJson(withUi.url, path, 'POST', { probe: true });
+      expect({ status: answer.status, path: answer.json?.path }).toEqual({ status: 200, path });
+    }
   });
 });
 

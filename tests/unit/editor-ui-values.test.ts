@@ -3,7 +3,7 @@
  * form unchanged (every existing entry of every kind), and empty optional fields are left out.
  */
 import { describe, expect, it } from 'vitest';
-import { parseNumber, toEntry, toForm } from '../../src/editor/ui/app/values';
+import { historyMessage, parseNumber, toEntry, toForm, unitProblem } from '../../src/editor/ui/app/values';
 import { formFields, type Field } from '../../src/editor/fields';
 import { dataCollections, mdxCollections } from '../../src/schemas';
 import { labelOf } from '../../src/editor/ui/app/values';
@@ -57,5 +57,47 @@ describe('labels', () => {
     };
     for (const kind of [...Object.keys(dataCollections), ...Object.keys(mdxCollections)] as Parameters<typeof formFields>[0][]) walk(formFields(kind));
     expect(bad).toEqual([]);
+  });
+});
+
+describe('an entry’s history as staff read it', () => {
+  it('shows the editor’s own Chinese messages, and puts the developers’ English ones under 技术细节', () => {
+    expect(historyMessage('修改地区“孟津县”', '王编辑')).toEqual({ text: '修改地区“孟津县”', by: '王编辑' });
+    expect(historyMessage('签发发布（审核：李审核）', '李审核').text).toBe('签发发布（审核：李审核）');
+    // Developers' commits as the project's history has them: English with a Chinese word or two, under tools' names.
+    for (const [english, author] of [
+      ["Data: excerpts cut to the few words around their fact (≤ 30 characters); Kunming's payment model and 乡村一体化管理 on its groups", 'Seed 03185984 maintainers'],
+      ['Content: digests and data curated from the five source documents (Zizhong, Linyi, Mengjin, Kunming, Gaomi)', 'yigongti'],
+    ]) {
+      const shown = historyMessage(english, author);
+      expect(`${shown.text}${shown.by}`).not.toMatch(/[A-Za-z]/);
+      expect(shown.text).toMatch(/[\u4e00-\u9fff]/);
+      expect(shown.tech).toContain(english);
+      expect(shown.tech).toContain(author);
+    }
+  });
+});
+
+describe('a typed number read with its indicator’s unit', () => {
+  const units = new Map<string, string>();
+  for (const file of readSourceFiles('.').data.indicators ?? []) for (const i of JSON.parse(file.text) as { id: string; unit: string }[]) units.set(i.id, i.unit);
+
+  it('refuses a percentage for an indicator counted in 个, half- or full-width, and names the unit', () => {
+    const count = units.get('medical-community-count')!;
+    expect(count).toBe('个');
+    for (const typed of ['92.3%', '９２．３％', '92.3 %']) expect(unitProblem(typed, count)).toContain('“个”');
+    expect(unitProblem('3', count)).toBeUndefined();
+    expect(unitProblem('３', count)).toBeUndefined();
+  });
+
+  it('accepts a percentage for an indicator in %, and leaves text that is no number to the schema', () => {
+    expect(unitProblem('92.3%', units.get('in-county-visit-rate'))).toBeUndefined();
+    expect(unitProblem('两个', units.get('medical-community-count'))).toBeUndefined();
+    expect(unitProblem('', units.get('medical-community-count'))).toBeUndefined();
+  });
+
+  it('refuses 10.5万 for an indicator already counted in 万, and accepts it for one in 人次', () => {
+    expect(unitProblem('10.5万', '万人次')).toContain('写 10.5');
+    expect(unitProblem('10.5万', '人次')).toBeUndefined();
   });
 });

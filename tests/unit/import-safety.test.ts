@@ -57,12 +57,16 @@ describe('importer: warnings', () => {
   it('warns on a second copy of a published figure under another period code', () => {
     const { problems, warnings } = run(row({ period: '2024-08', value: '105423', excerpt: '开展远程影像105423人次' }));
     expect(problems).toEqual([]);
-    expect(warnings.map((w) => w.zh).join()).toContain('zizhong-remote-imaging-cases-cum');
+    // Named as staff know it (subject · indicator · period); the id and the file are in the English line.
+    expect(warnings.map((w) => w.zh).join()).toContain('“资中县 · ');
+    expect(warnings.map((w) => w.zh).join()).not.toMatch(/zizhong|data\//);
+    expect(warnings.map((w) => w.en).join()).toContain('zizhong-remote-imaging-cases-cum');
   });
 
   it('warns on a figure for the same indicator, subject and period as a published one', () => {
     const { warnings } = run(row({ period: '../2024', value: '3000' }));
-    expect(warnings[0].zh).toMatch(/同一指标、同一对象、同一时期.*zizhong-remote-imaging-cases-cum/);
+    expect(warnings[0].zh).toMatch(/同一指标、同一对象、同一时期的数字：“资中县 · .+ · 截至2024年”$/);
+    expect(warnings[0].en).toContain('zizhong-remote-imaging-cases-cum');
   });
 
   it('warns on two rows of the sheet that repeat each other', () => {
@@ -72,7 +76,8 @@ describe('importer: warnings', () => {
 
   it('warns on a Mengjin figure cited to the Zizhong document', () => {
     const { warnings } = run(row({ subject: '孟津县' }));
-    expect(warnings.map((w) => w.zh).join()).toMatch(/讲的是 zizhong.*对象在 mengjin/);
+    expect(warnings.map((w) => w.zh).join()).toMatch(/讲的是资中县，而这个数字的对象在孟津县/);
+    expect(warnings.map((w) => w.zh).join()).not.toMatch(/[a-z]{3,}/);
   });
 
   it.each([['x'], ['一、'], ['  . ']])('warns on a section too short to find the figure by (%s)', (section) => {

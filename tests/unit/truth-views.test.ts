@@ -13,7 +13,9 @@ import { indicatorsIndex } from '../../src/views/catalogue';
 import { hotlineText, emergencyText } from '../../src/views/guidance';
 import { fairComparison } from '../../src/data/comparable';
 import { comparableTarget } from '../../src/data/meets-target';
-import { observationTable, rowsOf } from '../../src/downloads/csv';
+import { groupTable, institutionTable, observationTable, rowsOf } from '../../src/downloads/csv';
+import { institutionsIndex } from '../../src/views/lists';
+import { t } from '../../src/i18n/zh-CN';
 import { formatFigure } from '../../src/views/format';
 import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
 import { visitRate } from './indicators-fixture';
@@ -79,7 +81,9 @@ describe('a plan stays a plan', () => {
     const page = regionPage(dataset, 'lanshan', SITE);
     expect(page.groups).toEqual([]);
     expect(page.areaGroups?.groups.map((g) => g.name)).toEqual(['临沂市人民医院牵头的紧密型城市医疗集团', '临沂市中医医院牵头的紧密型城市医疗集团']);
-    expect(page.areaGroups?.intro).toContain('文件没有说明兰山区归哪一个');
+    // The plan's own words on the area: "兰山区、罗庄区、河东区、高新区、沂河新区基层医疗卫生机构参与"; it says nothing of a 市区.
+    expect(page.areaGroups?.intro).toContain('没有说哪个区归哪个集团');
+    expect(page.areaGroups?.intro).not.toContain('市区');
   });
 });
 
@@ -216,5 +220,69 @@ describe('what the Kunming source supports is on the site', () => {
     expect(groups).toHaveLength(1);
     expect(groups[0].lead).toBeUndefined();
     expect(groups[0].summary).toContain('县级人民医院牵头');
+  });
+});
+
+describe('the fact-check of 2026-12-07 (afternoon)', () => {
+  // Gaomi: only "高康医疗集团成员单位姜庄镇卫生院" is called a member; "阚家卫生院一位医生" is only quoted.
+  it('阚家卫生院 is a member only by inference in every place that names it: title, list, referral sheet, count, CSV', () => {
+    expect(institutionPage(dataset, 'gaomi-kanjia-health-centre', SITE).title).toContain('高密市高康医疗集团（据报道推断）');
+    expect(institutionPage(dataset, 'gaomi-jiangzhuang-health-centre', SITE).title).not.toContain('据报道推断');
+    expect(JSON.stringify(institutionsIndex(dataset))).toContain('高密市高康医疗集团（据报道推断）');
+    const whom = referralPage(dataset, 'gaomi-gaokang-group', SITE, TODAY).steps.find((s) => s.key === 'whom')!.local;
+    expect(whom[0]).toBe('本医共体的成员单位：姜庄镇卫生院。');
+    expect(whom[1]).toMatch(/^据报道推断.*阚家卫生院。$/);
+    // "组建6支…技术指导团队对接6家基层成员医院": six members, one named as such, one read into the report.
+    const stated = groupPage(dataset, 'gaomi-gaokang-group', SITE, TODAY).roster.stated.map((s) => s.text);
+    expect(stated).toEqual(['来源称 6 家基层成员医院（卫生院），明确点名为成员的 1 个，另有 1 个是据报道推断的成员。']);
+    const ctx = { dataset, siteUrl: SITE };
+    const [kanjia] = rowsOf(institutionTable(ctx), [dataset.institution.get('gaomi-kanjia-health-centre')!]);
+    expect(kanjia.roles).toBe('inferred-member');
+    const [gaokang] = rowsOf(groupTable(ctx), [dataset.group.get('gaomi-gaokang-group')!]);
+    expect(gaokang.member_names).toBe('阚家卫生院（据报道推断）；姜庄镇卫生院');
+  });
+
+  it('Gaomi’s statements say what the report says, no more', () => {
+    const page = groupPage(dataset, 'gaomi-gaokang-group', SITE, TODAY);
+    const texts = [...page.services, ...page.policy.flatMap((p) => p.points)].map((s) => s.text).join('\n');
+    // "组建6支…技术指导团队对接6家基层成员医院": the report does not say one team per hospital.
+    expect(texts).toContain('对接6家基层成员医院');
+    expect(texts).not.toMatch(/各对接一家|每支对接一家/);
+    // "基层群众在家门口就能享受市级医院的医疗服务": nothing about never going to town again.
+    expect(texts).not.toContain('不必再专程');
+    // "达到了专家往下走、小病往下转、费用往下降的目的": reported as done, not a plan.
+    const down = page.policy.flatMap((p) => p.points).find((p) => p.text.includes('专家往下走'))!;
+    expect(down.status?.label).toBe('已实行');
+  });
+
+  it('no indicator puts a place’s count beside a group’s, nor a city-wide plan total beside one group’s members', () => {
+    for (const [id, list] of dataset.observationsByIndicator) expect(new Set(list.map((o) => o.subject.type)).size, id).toBe(1);
+    // Linyi: "覆盖第一批6家二级医院和21家基层医疗机构" is both groups together; Gaomi's "6家基层成员医院" is one group's.
+    expect(dataset.observationsByIndicator.get('group-grassroots-member-count')!.map((o) => o.subject.id)).toEqual(['gaomi-gaokang-group']);
+    const firstBatch = dataset.observationsByIndicator.get('urban-group-first-batch-grassroots-count')!;
+    expect(firstBatch.map((o) => [o.subject.id, o.value, o.kind])).toEqual([['linyi', 21, 'target']]);
+    expect(dataset.indicator.get('urban-group-first-batch-grassroots-count')!.name).toContain('全市合计');
+  });
+
+  it('Kunming’s five main districts are "除五华区等5个主城区外" in 2024, not districts outside 医共体 building', () => {
+    const name = dataset.indicator.get('urban-districts-outside-county-community')!.name;
+    expect(name).not.toContain('未纳入');
+    // "2019年,云南省昆明市五华区、晋宁区和安宁市被国家卫生健康委列为紧密型县域医共体建设试点县".
+    expect(regionPage(dataset, 'wuhua', SITE).note).toContain('2019年国家卫生健康委把五华区');
+  });
+
+  it('a local catalogue heading says where a definition was first seen, not that every figure below comes from there', () => {
+    // Sichuan's page lists Zizhong's figures of indicators first defined from Mengjin's plan (医共体数量 and others).
+    const sichuan = indicatorsIndex(dataset, { place: 'sichuan' });
+    const headings = sichuan.sections.flatMap((s) => s.tables.map((tb) => tb.heading?.text ?? ''));
+    expect(headings).toContain('定义首见于《孟津县紧密型医共体建设实施方案（试行，2020年）》的指标');
+    expect(headings.some((h) => h.startsWith('来自《'))).toBe(false);
+  });
+
+  it('sentences about national targets and frameworks say only what the site knows', () => {
+    expect(t('indicator.targetNone')).toBe('本站没有收录全国目标');
+    expect(t('indicator.caveat.workingText')).toMatch(/^据本站见到的二手资料（未核实）/);
+    expect(t('indicators.about.earlier-monitoring')).not.toContain('较早的全国监测实践');
+    expect(dataset.indicator.get('in-county-visit-rate')!.definitionNote).not.toContain('曾用于');
   });
 });

@@ -128,7 +128,7 @@ describe('the indicator catalogue', () => {
     // visit-rate: 6 figures about 某市, 甲县, 乙县 and 丙县 (fixture).
     expect(tiered.tables[0].rows.map((r) => [r.name, r.reach])).toEqual([['县域内就诊率', '4 个地方，6 个数字']]);
     const local = sections.find((s) => s.framework === 'local')!;
-    expect(local.tables[0].heading).toEqual({ text: '来自《某市报告》', href: '/documents/doc-a/' });
+    expect(local.tables[0].heading).toEqual({ text: '定义首见于《某市报告》的指标', href: '/documents/doc-a/' });
     expect(local.countLine).toBe('2 项指标，共 6 个数字');
   });
 });

@@ -11,6 +11,7 @@ import { regionOfSubject as regionOf, subjectName, type SubjectLookup } from '..
 import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
 import { CHOICE_LABELS } from '../../i18n/editor.zh-CN';
+import { formatPeriod } from '../../data/period';
 
 export const KINDS: Collection[] = ['updates', 'observations', 'groups', 'institutions', 'corrections', 'documents', 'indicators', 'regions', 'references', 'synonyms', 'glossary'];
 
@@ -77,7 +78,7 @@ export function listItems(ds: Entries): ListItem[] {
   for (const u of ds.updates) add('updates', u.id, u.data.title, u.data.regions.flatMap((r) => withParent(lookup, r)), u.data.date);
   for (const o of ds.observations) {
     const ind = indicators.get(o.indicator);
-    add('observations', o.id, `${subjectName(lookup, o.subject)} · ${ind?.name ?? o.indicator} · ${o.period}`, withParent(lookup, regionOf(lookup, o.subject)), `${o.value}${ind?.unit ?? ''}`);
+    add('observations', o.id, `${subjectName(lookup, o.subject)} · ${ind?.name ?? o.indicator} · ${formatPeriod(o.period)}`, withParent(lookup, regionOf(lookup, o.subject)), `${o.value}${ind?.unit ?? ''}`);
   }
   for (const g of ds.groups) add('groups', g.id, g.name, withParent(lookup, g.region), lookup.region.get(g.region)?.name);
   for (const i of ds.institutions) add('institutions', i.id, i.name, withParent(lookup, i.region), [CHOICE_LABELS[i.kind] ?? i.kind, lookup.region.get(i.region)?.name].filter(Boolean).join(' · '));

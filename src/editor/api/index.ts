@@ -28,6 +28,11 @@ export interface ApiContext {
   /** Project root. */
   root: string;
   onWrite(change: { files: string[]; message: string }): Promise<void>;
+  /**
+   * A file's text as last published (the server reads it from git at the last 签发 commit): undefined when no
+   * publication is known, `{ text: undefined }` when the file did not exist then. Tells whether a figure was published.
+   */
+  published?(file: string): Promise<{ text: string | undefined } | undefined>;
 }
 export interface ApiAnswer {
   status: number;
@@ -217,16 +222,36 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   const found = verdict(files, path, text, kind, id, all, labels);
   if (found.length) return problems(found);
   writeWhole(join(ctx.root, path), text);
-  const name = (entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? id) as string;
+  // A new figure or correction has no name of its own: its label as the list shows it (subject · indicator · period).
+  const fresh = () => (isMdx(kind) ? undefined : labelsOf({ ...ds, [kind]: [entry] } as Entries).get(`${kind}:${id}`));
+  const name = (entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? fresh() ?? id) as string;
   const verb = restoring ? `恢复${COLLECTION_LABELS[kind]}“${name}”到 ${restoring.slice(0, 7)} 的版本` : `${stored ? '修改' : '新建'}${COLLECTION_LABELS[kind]}“${name}”`;
   await ctx.onWrite({ files: [path], message: verb });
   const after = readEntry(ctx.root, readSourceFiles(ctx.root), new Map([[`${kind}:${id}`, path]]), kind, id);
   // A published figure whose number changed: the public change log needs a correction; offer one, prefilled.
   let correction: Record<string, unknown> | undefined;
-  if (kind === 'observations' && stored && stored.entry.value !== entry.value && typeof stored.entry.value === 'number') {
-    correction = { observation: id, date: todayInChina(), field: 'value', old: stored.entry.value, new: entry.value };
+  // The published value is the one at the last publication (two saves in between: still the value readers saw), and
+  // a figure added since then was never published. Without a known publication, the value before this save.
+  if (kind === 'observations' && stored && stored.entry.value !== entry.value) {
+    const published = await publishedEntry(ctx, stored.file, id);
+    const before = published === undefined ? stored.entry : published.entry;
+    if (before && typeof before.value === 'number' && before.value !== entry.value)
+      correction = { observation: id, date: todayInChina(), field: 'value', old: before.value, new: entry.value };
   }
   return answer(stored ? 200 : 201, { id, file: path, version: after?.version, preview: sitePath(kind, entry), correction });
+}
+
+/** An entry as last published: undefined when no publication is known; `{ entry: undefined }` when it was not in it. */
+async function publishedEntry(ctx: ApiContext, file: string, id: string): Promise<{ entry: Record<string, unknown> | undefined } | undefined> {
+  const published = await ctx.published?.(file).catch(() => undefined);
+  if (!published) return undefined;
+  try {
+    const list = JSON.parse(published.text ?? '[]') as unknown;
+    const entry = Array.isArray(list) ? (list as Record<string, unknown>[]).find((e) => e?.id === id) : undefined;
+    return { entry: entry && typeof entry === 'object' ? entry : undefined };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Removes an entry, unless something still refers to it. */

@@ -14,7 +14,7 @@ import { api, type EntryList } from './api';
 import { FieldView, inputId, messageAt, type Choices } from './Fields';
 import { MarkdownField } from './Markdown';
 import { Link, navigate } from './router';
-import { chinese, errorMap, labelOf, toEntry, toForm, type Values } from './values';
+import { chinese, errorMap, labelOf, toEntry, toForm, unitProblem, type Values } from './values';
 import { History } from './History';
 import { Preview } from './Preview';
 
@@ -54,9 +54,18 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
       const entry = toEntry(fields, values) ?? {};
       // A new entry's id is the editor's business: left empty, the server makes it from the name.
       const result = await zr(isNewEntry && !entry.id ? { ...entry, id: 'x' } : entry, ctx, options as never);
-      return Object.keys(result.errors).length ? { values: {}, errors: result.errors } : { values, errors: {} };
+      const errors: Record<string, unknown> = { ...result.errors };
+      // A figure's number read with its indicator's unit: 92.3% is not a count of 个, 10.5万 not a number of 万人次.
+      if (kind === 'observations') {
+        const unit = list.items.find((i) => i.kind === 'indicators' && i.id === values.indicator)?.detail;
+        for (const key of ['value', 'valueHigh']) {
+          const message = unitProblem(values[key], unit);
+          if (message && !errors[key]) errors[key] = { type: 'unit', message };
+        }
+      }
+      return Object.keys(errors).length ? { values: {}, errors: errors as never } : { values, errors: {} };
     };
-  }, [schema, fields, isNewEntry]);
+  }, [schema, fields, isNewEntry, kind, list]);
   const form = useForm<Values>({ resolver, mode: 'onTouched', reValidateMode: 'onChange', defaultValues: toForm(fields, prefill, true), shouldFocusError: true });
   const [loaded, setLoaded] = useState(id === undefined);
   const [version, setVersion] = useState<string | undefined>();

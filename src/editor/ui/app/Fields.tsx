@@ -7,7 +7,7 @@ import { Controller, useFieldArray, useFormContext, useFormState, type FieldErro
 import type { Field, RefTarget } from '../../fields';
 import { CHOICE_LABELS, UI, UI_CHOICES } from '../../../i18n/editor.zh-CN';
 import { matches, type ListItem } from './api';
-import { chinese, labelOf, newRow, shownKind } from './values';
+import { at, chinese, labelOf, newRow, shownKind } from './values';
 
 /** The id of a field's input, for labels and for links from the list of problems. */
 export const inputId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
@@ -53,9 +53,24 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
   ) : null;
 }
 
+/**
+ * A field's error once it concerns the staff member: after they left the field, after a save was tried, or when the
+ * server named it. A row just added is checked at once (react-hook-form validates a list when it grows), but its empty
+ * fields are not yet mistakes.
+ */
 function useFieldError(path: string): string | undefined {
-  const { errors } = useFormState({ name: path as never });
-  return messageAt(errors, path);
+  const { errors, touchedFields, submitCount } = useFormState({ name: path as never });
+  const message = messageAt(errors, path);
+  if (!message) return undefined;
+  const node = at(errors, path) as { type?: string } | undefined;
+  return submitCount > 0 || node?.type === 'server' || at(touchedFields, path) ? message : undefined;
+}
+
+/** An error on a group of fields itself (its source left out while its text is filled), not on one of its fields. */
+function useOwnError(path: string): string | undefined {
+  const { errors, submitCount } = useFormState({ name: path as never });
+  const node = at(errors, path) as { message?: unknown; type?: string } | undefined;
+  return typeof node?.message === 'string' && node.message && (submitCount > 0 || node.type === 'server') ? node.message : undefined;
 }
 
 function choiceLabel(f: Field, option: string): string {
@@ -277,14 +292,17 @@ export function FieldView({ field: f, name, choices, county, readOnly, required 
 
 function ObjectView({ field: f, name, choices, county }: { field: Extract<Field, { kind: 'object' }>; name: string; choices: Choices; county?: string }) {
   const { label, hint } = labelOf(f);
+  const own = useOwnError(name);
+  const errId = `${inputId(name)}-error`;
   // An optional group of fields (an address, a national target) is required only once something in it is filled.
   return (
-    <fieldset className="group" id={inputId(name)} tabIndex={-1}>
+    <fieldset className="group" id={inputId(name)} tabIndex={-1} aria-describedby={own ? errId : undefined}>
       <legend>
         {label}
-        {!f.required && <span className="req">（{UI.optional}）</span>}
+        {!f.required && !f.requiredWithParent && <span className="req">（{UI.optional}）</span>}
       </legend>
       {hint && <p className="hint">{hint}</p>}
+      <ErrorText id={errId} message={own} />
       {f.fields.map((c) => (
         <FieldView key={c.key} field={c} name={`${name}.${c.key}`} choices={choices} county={county} required={c.required} />
       ))}

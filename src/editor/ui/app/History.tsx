@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { UI } from '../../../i18n/editor.zh-CN';
 import { api } from './api';
+import { historyMessage } from './values';
 
 interface Commit {
   hash: string;
@@ -29,7 +30,11 @@ export function History({ file, id, refresh, onRestored }: { file: string; id: s
       setMessage({ ok: true, text: UI.restored });
       onRestored();
       load();
-    } else setMessage({ ok: false, text: res.json.problems?.map((p: { zh: string }) => p.zh).join('；') ?? res.json.zh ?? UI.networkError });
+    } else
+      setMessage({
+        ok: false,
+        text: res.json.problems?.map((p: { zh: string }) => p.zh).join('；') ?? res.json.zh ?? UI.networkError,
+      });
   };
   return (
     <section className="history" aria-labelledby="hist-h">
@@ -43,23 +48,32 @@ export function History({ file, id, refresh, onRestored }: { file: string; id: s
       {commits && commits.length === 0 && <p className="muted">{UI.historyNone}</p>}
       {commits && commits.length > 0 && (
         <ol className="commits">
-          {commits.map((c, i) => (
-            <li key={c.hash}>
-              <p>
-                <strong>{c.date.slice(0, 16).replace('T', ' ')}</strong> {c.message}
-              </p>
-              <p className="muted">
-                {UI.by}
-                {c.author}
-                {c.approvedBy ? `　${UI.approvedBy}${c.approvedBy}` : ''}
-              </p>
-              {i > 0 && (
-                <button type="button" className="secondary" onClick={() => restore(c.hash)}>
-                  {UI.restore}
-                </button>
-              )}
-            </li>
-          ))}
+          {commits.map((c, i) => {
+            const message = historyMessage(c.message, c.author);
+            return (
+              <li key={c.hash}>
+                <p>
+                  <strong>{c.date.slice(0, 16).replace('T', ' ')}</strong> {message.text}
+                </p>
+                {message.tech && (
+                  <details className="tech">
+                    <summary>{UI.tech}</summary>
+                    <pre>{message.tech}</pre>
+                  </details>
+                )}
+                <p className="muted">
+                  {UI.by}
+                  {message.by}
+                  {c.approvedBy ? `　${UI.approvedBy}${c.approvedBy}` : ''}
+                </p>
+                {i > 0 && (
+                  <button type="button" className="secondary" onClick={() => restore(c.hash)}>
+                    {UI.restore}
+                  </button>
+                )}
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

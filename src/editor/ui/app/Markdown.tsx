@@ -12,6 +12,7 @@ import { UI } from '../../../i18n/editor.zh-CN';
 import { api, base64Of } from './api';
 import { FilePicker } from './FilePicker';
 import { chinese } from './values';
+import { insertLink } from './link-command';
 
 const named = (command: ICommand, label: string, icon?: string): ICommand => ({ ...command, buttonProps: { 'aria-label': label, title: label }, ...(icon ? { icon: <span className="tool-word">{icon}</span> } : {}) });
 const T = UI.toolbar;
@@ -23,7 +24,7 @@ const TOOLBAR: ICommand[] = [
   named(commands.unorderedListCommand, T.list),
   named(commands.orderedListCommand, T.numbered),
   named(commands.quote, T.quote),
-  named(commands.link, T.link),
+  named({ ...commands.link, execute: insertLink }, T.link),
   named(commands.hr, T.rule, '—'),
 ];
 const VIEWS: ICommand[] = [named(commands.codeEdit, T.editOnly), named(commands.codeLive, T.sideBySide), named(commands.codePreview, T.previewOnly)];

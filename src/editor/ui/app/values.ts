@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Field } from '../../fields';
-import { UI_ERRORS as E, UI_FIELDS } from '../../../i18n/editor.zh-CN';
+import { UI, UI_ERRORS as E, UI_FIELDS } from '../../../i18n/editor.zh-CN';
 import { readNumberField } from '../../../data/figures';
 
 export type Values = Record<string, unknown>;
@@ -153,4 +153,26 @@ export const errorMap: z.ZodErrorMap = (issue, ctx) => {
 /** The value at a dotted path (`members.0.institution`). */
 export function at(values: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), values);
+}
+
+/**
+ * A history entry as staff read it: the editor's own commits begin in Chinese (“修改地区“孟津县””) under the staff
+ * member's name; the developers' commits are in English (a Chinese word or two inside) under their tools' names, so
+ * they read 网站维护人员的修改, with the English under 技术细节.
+ */
+export function historyMessage(message: string, author = ''): { text: string; by: string; tech?: string } {
+  const first = message.trim().match(/^[^\s\p{P}\p{S}\d]/u)?.[0] ?? '';
+  return /[\u3400-\u9fff]/.test(first) ? { text: message, by: author } : { text: UI.historyByMaintainers, by: UI.maintainers, tech: `${author}\n${message}` };
+}
+
+/**
+ * What a typed number means for the figure's indicator, where the number alone cannot say: 92.3% for an indicator
+ * counted in 个 would be saved as 92.3 个; 10.5万 for one counted in 万人次 as 105000 万人次. Undefined when it fits.
+ */
+export function unitProblem(text: unknown, unit: string | undefined): string | undefined {
+  const typed = String(text ?? '').trim();
+  if (!typed || unit === undefined || typeof parseNumber(typed) !== 'number') return undefined;
+  if (/[%％]/.test(typed) && unit !== '%') return E.percentNotUnit(unit);
+  if (/[万亿]/.test(typed) && /^[万亿]/.test(unit)) return E.unitHasWan(unit);
+  return undefined;
 }

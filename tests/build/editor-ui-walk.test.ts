@@ -1,0 +1,86 @@
+/**
+ * What a county staff member met in the editor (the walk of 2026-12-07, issue 26): a row just added showed 请填写这一项
+ * before anything was typed; an address filled without its source was counted as a mistake but shown nowhere; a
+ * figure typed as 92.3% for an indicator counted in 个 was saved as 92.3 个. Each is tried here as a person does it,
+ * on the UI's stand-in server (no build, no git).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
+import { addRow, choose, field, fill, openNew, pick, save } from '../support/editor-ui-forms';
+
+let server: EditorUiServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startEditorUi();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The errors shown in the form, each with the label or legend of what it stands beside. */
+const shownErrors = () =>
+  page.locator('form p.error').evaluateAll((ps) =>
+    ps.filter((p) => (p as HTMLElement).offsetParent !== null).map((p) => `${p.parentElement?.querySelector(':scope > label, :scope > legend')?.textContent ?? '?'}：${p.textContent}`),
+  );
+
+describe('mistakes are shown where they are, and only once they are mistakes', () => {
+  it('a new phone row is quiet until a save is tried; then every counted mistake stands beside its field', async () => {
+    await openNew(page, server.url, '医疗机构');
+    await fill(page, '名称', '测试镇卫生院');
+    await choose(page, '类型', '乡镇卫生院');
+    await pick(page, '所在地区', '孟津', /^孟津县/);
+    const row = await addRow(page, 'contacts.phones');
+    await row.getByLabel(/^电话号码/).waitFor();
+    expect(await row.locator('.error').count()).toBe(0);
+    // The address typed without where it comes from.
+    await page.locator('#f-contacts_address_text').fill('洛阳市孟津区测试街1号');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    const notice = page.locator('.status-area .notice.error');
+    await notice.waitFor();
+    const counted = Number((await notice.innerText()).match(/还有 (\d+) 处/)?.[1]);
+    const shown = await shownErrors();
+    expect(shown.length).toBe(counted);
+    // Among them: the phone's number, the address's source (a group of fields, not one field) and its date.
+    expect(shown.some((s) => s.startsWith('电话号码'))).toBe(true);
+    expect(await page.locator('#f-contacts_address_source').locator(':scope > p.error').innerText()).toContain('请填写');
+    expect(await page.locator('#f-contacts_address_source').getAttribute('aria-describedby')).toBe('f-contacts_address_source-error');
+    // The address may be left out, but its source may not once the address is written: not marked 可不填.
+    expect(await page.locator('#f-contacts_address > legend').innerText()).toContain('可不填');
+    expect(await page.locator('#f-contacts_address_source > legend').innerText()).not.toContain('可不填');
+    expect(shown.join('\n')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('92.3% for an indicator counted in 个 is named beside 数值, and nothing is written', async () => {
+    const file = join(server.root, 'data/observations/zizhong-2024-yigongti.json');
+    const before = readFileSync(file, 'utf8');
+    const writes = server.writes.length;
+    await openNew(page, server.url, '数据（数字）');
+    await pick(page, '指标', '医共体数量', /^医共体数量/);
+    await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
+    await fill(page, '时期', '2025');
+    await fill(page, '数值', '９２.３%');
+    await choose(page, '类型', '实际（报告的结果）');
+    await pick(page.locator('#f-source'), '来源文件', '资中', /资中/);
+    await fill(page.locator('#f-source'), '来源位置', '一、测试段落');
+    await fill(page.locator('#f-source'), '原文摘录', '医共体92.3%');
+    const verdict = await save(page);
+    expect(verdict.ok).toBe(false);
+    const error = page.locator('.field', { has: field(page, '数值') }).locator('.error');
+    await expect.poll(() => error.innerText()).toContain('“个”');
+    expect(server.writes.length).toBe(writes);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    // Written as the count it is, it passes this check (the excerpt check then decides on save).
+    await fill(page, '数值', '2');
+    await expect.poll(() => error.count()).toBe(0);
+  });
+});

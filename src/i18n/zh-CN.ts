@@ -81,6 +81,7 @@ export const strings = {
   'finder.count': '找到 {n} 个结果。',
   'finder.more': '只显示前 {n} 个，多输几个字可以找得更准。',
   'finder.group': '所属：',
+  'finder.groupInferred': '据报道推断可能属于（请先核实）：',
   'finder.lead': '牵头医院：',
   'finder.centre': '由这家卫生院管理：',
   'finder.isLead': '它是牵头医院',

@@ -15,6 +15,7 @@ import { fairComparison } from '../../src/data/comparable';
 import { comparableTarget } from '../../src/data/meets-target';
 import { groupTable, institutionTable, observationTable, rowsOf } from '../../src/downloads/csv';
 import { institutionsIndex } from '../../src/views/lists';
+import { buildFinderData } from '../../src/finder/shards';
 import { t } from '../../src/i18n/zh-CN';
 import { formatFigure } from '../../src/views/format';
 import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
@@ -240,6 +241,11 @@ describe('the fact-check of 2026-12-07 (afternoon)', () => {
     expect(kanjia.roles).toBe('inferred-member');
     const [gaokang] = rowsOf(groupTable(ctx), [dataset.group.get('gaomi-gaokang-group')!]);
     expect(gaokang.member_names).toBe('阚家卫生院（据报道推断）；姜庄镇卫生院');
+    // The finder on the home page says it too (its result reads "据报道推断可能属于" instead of "所属").
+    const finder = buildFinderData(dataset, { institutionKind: (k) => k, groupKind: (k) => k, regionKind: (k) => k }, []);
+    const entryOf = (name: string) => finder.entries.find((e) => e.name === name)!;
+    expect(entryOf('阚家卫生院').inferred).toEqual(['gaomi-gaokang-group']);
+    expect(entryOf('姜庄镇卫生院').inferred).toBeUndefined();
   });
 
   it('Gaomi’s statements say what the report says, no more', () => {

@@ -725,7 +725,7 @@ export const strings = {
   'steps.up': '怎么转上去',
   'steps.up.general': '基层医生看过、认为需要时，由他们开转诊单并联系上级医院，不用自己先去挂号。',
   'steps.up.lead': '本医共体的牵头医院是{lead}。',
-  'steps.arrive': '到了县医院',
+  'steps.arrive': '到了上级医院',
   'steps.arrive.general': '拿着转诊单到医院的转诊服务窗口或指定的门诊，说明是转诊来的。',
   'steps.back': '怎么转回来',
   'steps.back.general': '病情稳定后，医院会把你转回离家近的卫生院继续治疗、康复和复查；出院小结和检查结果要带回去给基层医生。',

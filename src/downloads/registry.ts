@@ -125,13 +125,21 @@ export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
   };
 }
 
-// One registry per dataset and site address, so every page and the endpoint share each file's bytes. A new dataset
-// (`npm run dev` after an edit) gets a new registry.
-const registries = new WeakMap<Dataset, Map<string, DownloadRegistry>>();
+declare global {
+  /**
+   * One registry per dataset and site address, so every page and the endpoint share each file's bytes. A new dataset
+   * (`npm run dev` after an edit) gets a new registry. Kept on the global object, like the dataset
+   * (src/data/current.ts): the pages (bundled by Vite) and the search index's integration (which makes the /data/
+   * page's document, with every file's size) are separate module instances, and each file must be serialised once.
+   */
+  // eslint-disable-next-line no-var
+  var __yigongtiDownloads: WeakMap<Dataset, Map<string, DownloadRegistry>> | undefined;
+}
 
 /** The build's download registry for this dataset, published at `siteUrl`. */
 export function downloadRegistry(dataset: Dataset, siteUrl: string | URL | undefined): DownloadRegistry {
   const key = siteUrl ? new URL(siteUrl).href : '';
+  const registries = (globalThis.__yigongtiDownloads ??= new WeakMap());
   let bySite = registries.get(dataset);
   if (!bySite) registries.set(dataset, (bySite = new Map()));
   let registry = bySite.get(key);

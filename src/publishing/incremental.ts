@@ -30,6 +30,11 @@ export interface Manifest {
   version: number;
   code: string;
   files: Record<string, string>;
+  /**
+   * The search index it holds: its version and each file's content key (src/search/build/integration.ts
+   * `IndexFiles`), so the next build links the files it would write the same instead of writing them.
+   */
+  search?: { version: string; files: Record<string, string> };
   /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
   dist?: { dev: number; ino: number; ctimeMs: number };
 }
@@ -38,13 +43,16 @@ export interface Manifest {
 export interface IncrementalState {
   code: string;
   /** The last published site and its manifest, when this build may reuse it. */
-  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean };
+  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean; search?: Manifest['search'] };
   /** Every file the dynamic routes make in this build, with its fingerprint. */
   files: Map<string, string>;
   /** Every page path the dynamic routes make (`/groups/x/`), rendered or reused: the sitemap lists them all. */
   pages: Set<string>;
   /** Files taken from the last published site as they are. */
   reused: Set<string>;
+  /** The search index this build wrote (set by src/search/build/integration.ts), and how many of its files were linked. */
+  search?: Manifest['search'];
+  searchLinked?: number;
 }
 
 declare global {

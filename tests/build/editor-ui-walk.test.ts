@@ -54,7 +54,23 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     expect(shown.some((s) => s.startsWith('电话号码'))).toBe(true);
     expect(await page.locator('#f-contacts_address_source').locator(':scope > p.error').innerText()).toContain('请填写');
     expect(await page.locator('#f-contacts_address_source').getAttribute('aria-describedby')).toBe('f-contacts_address_source-error');
+    // The address may be left out, but its source may not once the address is written: not marked 可不填.
+    expect(await page.locator('#f-contacts_address > legend').innerText()).toContain('可不填');
+    expect(await page.locator('#f-contacts_address_source > legend').innerText()).not.toContain('可不填');
     expect(shown.join('\n')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('a glossary rule’s parts of a group are ticked by their Chinese names, never typed as the file’s English words', async () => {
+    await openNew(page, server.url, '名词解释');
+    const row = await addRow(page, 'statements');
+    const parts = row.locator('fieldset.choices');
+    const names = await parts.locator('label').allInnerTexts();
+    expect(names.map((n) => n.trim()).sort()).toEqual(['服务', '上转（转到上级医院）', '下转（转回基层）', '转诊病人的便利', '绿色通道', '留在基层看的病'].sort());
+    expect(await parts.innerText()).not.toMatch(/[A-Za-z]{2,}/);
+    await parts.getByLabel('上转（转到上级医院）').check();
+    await parts.getByLabel('下转（转回基层）').check();
+    await parts.getByLabel('上转（转到上级医院）').uncheck();
+    expect(await parts.getByRole('checkbox', { checked: true }).count()).toBe(1);
   });
 
   it('92.3% for an indicator counted in 个 is named beside 数值, and nothing is written', async () => {

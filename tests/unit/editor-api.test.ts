@@ -124,6 +124,15 @@ describe('the editor API', () => {
     expect(JSON.stringify(res.json.problems)).toContain(groups[0].label);
   });
 
+  it('names each entry that still uses a document once, in Chinese, before a delete', async () => {
+    const res = await call('GET', '/api/entries/documents/mengjin-2020-yigongti-plan/referrers');
+    const lines = (res.json.referrers as { zh: string }[]).map((r) => r.zh);
+    // Mengjin's people's hospital cites the plan in several places: one line for it.
+    expect(lines.filter((l) => l.includes('“孟津县人民医院”'))).toHaveLength(1);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines.join('\n')).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
   it('imports nothing from a spreadsheet with a bad row, and suggests the county meant', async () => {
     const csv = '指标,对象,时期,数值,来源文件,来源位置,摘录\nmedical-community-count,资中,2026,2,zizhong-2024-yigongti,测试段落,2个紧密型县域医共体\n';
     const res = await call('POST', '/api/import/commit', { name: 'figures.csv', data: Buffer.from(csv).toString('base64') });

@@ -112,6 +112,9 @@ describe('the editor API', () => {
     expect(saved.status).toBe(422);
     const fields = (saved.json.problems as { field: string }[]).map((p) => p.field);
     expect(fields).toContain('source.document');
+    // In Chinese only: the missing document's id is quoted as written, no collection key (documents) beside it.
+    const words = (saved.json.problems as { zh: string }[]).map((p) => p.zh.replace(/“[^”]*”/g, '')).join('\n');
+    expect(words).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('refuses to delete an institution a group still lists, naming the group', async () => {

@@ -18,6 +18,7 @@ import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
 import { checkBody } from './body-check';
 import { COLLECTION_LABELS } from '../../i18n/editor.zh-CN';
+import { COLLECTION_NAMES } from '../../i18n/validation';
 
 export interface ApiContext {
   method: string;
@@ -74,7 +75,10 @@ export const formPath = (field: string | undefined) => (field ? field.replace(/\
 function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>): FieldProblem {
   const tech = `${p.file}${p.line ? `:${p.line}` : ''}${p.entry ? ` · ${p.entry}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}`;
   // Field keys in brackets (上级地区（parent）) are for whoever helps: they stay in the technical details.
-  const zh = p.zh.replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '');
+  // So are the English names check puts after a collection's Chinese name (机构 institutions → 机构).
+  const zh = Object.values(COLLECTION_NAMES)
+    .reduce((text, name) => text.replaceAll(name, name.replace(/\s+[a-z]+$/, '')), p.zh)
+    .replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '');
   if (own) return { field: formPath(p.field), zh, en: p.en, tech };
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';

@@ -112,6 +112,9 @@ describe('the editor API', () => {
     expect(saved.status).toBe(422);
     const fields = (saved.json.problems as { field: string }[]).map((p) => p.field);
     expect(fields).toContain('source.document');
+    // In Chinese only: the missing document's id is quoted as written, no collection key (documents) beside it.
+    const words = (saved.json.problems as { zh: string }[]).map((p) => p.zh.replace(/“[^”]*”/g, '')).join('\n');
+    expect(words).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('refuses to delete an institution a group still lists, naming the group', async () => {
@@ -122,6 +125,15 @@ describe('the editor API', () => {
     const res = await call('DELETE', `/api/entries/institutions/${member}?version=${inst.version}`);
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.json.problems)).toContain(groups[0].label);
+  });
+
+  it('names each entry that still uses a document once, in Chinese, before a delete', async () => {
+    const res = await call('GET', '/api/entries/documents/mengjin-2020-yigongti-plan/referrers');
+    const lines = (res.json.referrers as { zh: string }[]).map((r) => r.zh);
+    // Mengjin's people's hospital cites the plan in several places: one line for it.
+    expect(lines.filter((l) => l.includes('“孟津县人民医院”'))).toHaveLength(1);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines.join('\n')).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('imports nothing from a spreadsheet with a bad row, and suggests the county meant', async () => {

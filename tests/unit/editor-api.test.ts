@@ -4,7 +4,7 @@
  * 409; a delete that others still refer to is refused; a spreadsheet with a bad row writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
@@ -157,5 +157,42 @@ describe('the editor API', () => {
     expect(res.status).toBe(422);
     expect(res.json.problems.some((p: { row: number | null }) => p.row === row)).toBe(true);
     expect(JSON.stringify(res.json)).not.toMatch(/鑱|鈥|锟/);
+  });
+});
+
+describe('entries with a mistake stay findable', () => {
+  it('lists an entry check cannot read (a name emptied by hand) and one with a broken reference, marked, and opens and fixes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'editor-api-problem-'));
+    try {
+      for (const folder of ['data', 'content']) cpSync(folder, join(dir, folder), { recursive: true });
+      const at = (method: string, path: string, body?: unknown) =>
+        handleEntriesApi({ method, path, query: new URLSearchParams(), body, user: null, root: dir, onWrite: async () => undefined }) as Promise<{ status: number; json: any }>;
+      const regionsFile = join(dir, 'data/regions/regions.json');
+      const regions = JSON.parse(readFileSync(regionsFile, 'utf8')) as { id: string; name: string }[];
+      const gaomi = regions.find((r) => r.id === 'gaomi')!;
+      const name = gaomi.name;
+      gaomi.name = '';
+      writeFileSync(regionsFile, JSON.stringify(regions, null, 2));
+      const groupsFile = join(dir, 'data/groups/zizhong-2024-yigongti.json');
+      const groups = JSON.parse(readFileSync(groupsFile, 'utf8')) as { id: string; name: string; lead?: string }[];
+      const group = groups.find((g) => g.lead)!;
+      group.lead = 'no-such-hospital';
+      writeFileSync(groupsFile, JSON.stringify(groups, null, 2));
+
+      const items = (await at('GET', '/api/entries')).json.items as { kind: string; id: string; label: string; problem?: boolean }[];
+      expect(items.find((i) => i.kind === 'regions' && i.id === 'gaomi')).toMatchObject({ problem: true });
+      expect(items.find((i) => i.kind === 'groups' && i.id === group.id)).toMatchObject({ label: group.name, problem: true });
+      expect(items.filter((i) => i.problem).length).toBeLessThan(10);
+      // Opened and fixed from the list.
+      const got = await at('GET', '/api/entries/regions/gaomi');
+      expect(got.status).toBe(200);
+      const fixed = await at('PUT', '/api/entries/regions/gaomi', { entry: { ...got.json.entry, name }, version: got.json.version });
+      expect(fixed.status, JSON.stringify(fixed.json)).toBe(200);
+      const after = (await at('GET', '/api/entries')).json.items as { kind: string; id: string; label: string; problem?: boolean }[];
+      expect(after.find((i) => i.kind === 'regions' && i.id === 'gaomi')).toMatchObject({ label: name });
+      expect(after.find((i) => i.kind === 'regions' && i.id === 'gaomi')!.problem).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,7 +13,7 @@ import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaff
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
-import { dataFiles, fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
+import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
 import { checkBody } from './body-check';
@@ -346,8 +346,12 @@ export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
     if (parts[1] !== 'entries') return answer(404, { zh: '没有这个地址。' });
     const [kind, id] = [parts[2], parts[3]];
     if (kind === undefined) {
-      const { ds, all } = current(ctx.root);
+      const { files, ds, all } = current(ctx.root);
       const items = listItems(ds);
+      items.push(...unreadItems(files, new Set(items.map((i) => `${i.kind}:${i.id}`))));
+      // Entries check finds a mistake in, marked so they can be found and fixed (by file folder and entry id).
+      const troubled = new Set(all.flatMap((p) => (p.entry ? [`${p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1]}:${p.entry}`] : [])));
+      for (const item of items) if (troubled.has(`${item.kind}:${item.id}`)) item.problem = true;
       const counties = ds.regions.filter((r) => r.kind !== 'province').map((r) => ({ id: r.id, name: r.name, kind: r.kind, parent: r.parent }));
       return answer(200, { kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items, counties, problemCount: all.length });
     }

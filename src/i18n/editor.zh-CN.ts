@@ -355,6 +355,9 @@ export const UI = {
   kind: '种类',
   allKinds: '全部种类',
   found: (n: number) => `找到 ${n} 条`,
+  /** Beside an entry check finds a mistake in (or cannot read), in the list. */
+  problemMark: '有问题，需要修改',
+  onlyProblems: (n: number) => `只看有问题的（${n} 条）`,
   newOf: (label: string) => `新建${label}`,
   more: (n: number) => `还有 ${n} 条，请输入更多字缩小范围`,
   contents: '本页目录',

@@ -5,7 +5,7 @@
  * on the UI's stand-in server (no build, no git).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -95,5 +95,25 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     // Written as the count it is, it passes this check (the excerpt check then decides on save).
     await fill(page, '数值', '2');
     await expect.poll(() => error.count()).toBe(0);
+  });
+
+  it('an entry with a mistake made outside the editor is marked on the first page, found with 只看有问题的, and opened', async () => {
+    const file = join(server.root, 'data/regions/regions.json');
+    const before = readFileSync(file, 'utf8');
+    try {
+      const regions = JSON.parse(before) as { id: string; name: string }[];
+      regions.find((r) => r.id === 'gaomi')!.name = '';
+      writeFileSync(file, JSON.stringify(regions, null, 2));
+      await page.goto(`${server.url}/`);
+      await page.getByLabel(/^只看有问题的/).check();
+      const entries = page.locator('ul.entries li');
+      await expect.poll(() => entries.count()).toBe(1);
+      expect(await entries.first().innerText()).toContain('有问题，需要修改');
+      await entries.first().getByRole('link').click();
+      await page.getByRole('button', { name: '保存', exact: true }).waitFor();
+      expect(page.url()).toMatch(/\/edit\/regions\/gaomi$/);
+    } finally {
+      writeFileSync(file, before);
+    }
   });
 });

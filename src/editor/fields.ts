@@ -25,7 +25,7 @@ export type Field = Base &
     | { kind: 'choice'; options: string[] }
     | { kind: 'ref'; target: RefTarget }
     | { kind: 'refs'; target: RefTarget }
-    | { kind: 'lines' }
+    | { kind: 'lines'; /** A list of fixed choices (an array of an enum): picked, not typed. */ options?: string[] }
     | { kind: 'subject' }
     | { kind: 'object'; fields: Field[] }
     | { kind: 'rows'; fields: Field[] }
@@ -81,7 +81,8 @@ function fieldOf(key: string, path: string, schema: AnyZod, withinOptional = fal
     const item = unwrap(inner._def.type as AnyZod).inner;
     if (item._def.typeName === 'ZodObject') return { ...base, kind: 'rows', fields: fieldsOf(item as unknown as z.AnyZodObject, `${path}[].`) };
     const target = refTarget(`${path}[]`);
-    return target ? { ...base, kind: 'refs', target } : { ...base, kind: 'lines' };
+    if (target) return { ...base, kind: 'refs', target };
+    return item._def.typeName === 'ZodEnum' ? { ...base, kind: 'lines', options: [...(item as unknown as z.ZodEnum<[string, ...string[]]>).options] } : { ...base, kind: 'lines' };
   }
   const target = refTarget(path);
   if (target) return { ...base, kind: 'ref', target };

@@ -73,6 +73,27 @@ describe('charts on a phone and a desktop', () => {
   }
 });
 
+describe('an indicator page leads with its figure', () => {
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('shows the latest values and the chart on the first screen at %s × %s px', async (width, height) => {
+    const context = await env.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(env.server.url + CHART_PAGE);
+    const at = await page.evaluate(() => ({
+      summary: document.querySelector('#chart [data-chart-summary]')!.getBoundingClientRect().bottom,
+      stage: document.querySelector('#chart .chart-stage')!.getBoundingClientRect().top,
+      definition: [...document.querySelectorAll('main h2')].find((h) => h.textContent === '定义')!.getBoundingClientRect().top,
+    }));
+    // The sentence of latest values whole, and at least 200 px of the chart, before any scrolling; the definition after.
+    expect(at.summary).toBeLessThanOrEqual(height);
+    expect(height - at.stage).toBeGreaterThanOrEqual(200);
+    expect(at.definition).toBeGreaterThan(at.stage);
+    await context.close();
+  });
+});
+
 describe('numbers to dial and ways on', () => {
   const pages = builtPages();
 

@@ -75,7 +75,7 @@ describe('group pages', () => {
       expect(html(`/groups/${g.id}/`).querySelector(`main a[href="/groups/${g.id}/referral/"]`), g.id).not.toBeNull();
       const guide = html(`/groups/${g.id}/referral/`).querySelector('main')!;
       // Every guide walks the same six steps, whether or not its sources describe them.
-      expect(guide.querySelectorAll('ol.steps > li.step h3').map((h) => h.textContent.replace(/^\d+/, '')), g.id).toEqual(['先找谁', '带什么', '怎么转上去', '到了县医院', '怎么转回来', '费用和医保']);
+      expect(guide.querySelectorAll('ol.steps > li.step h3').map((h) => h.textContent.replace(/^\d+/, '')), g.id).toEqual(['先找谁', '带什么', '怎么转上去', '到了上级医院', '怎么转回来', '费用和医保']);
       if (!referralGuide(g).described) {
         expect(guide.textContent, g.id).toContain('来源文件没有写');
         expect(guide.querySelector(`a[href="/regions/${g.region}/"]`), g.id).not.toBeNull();

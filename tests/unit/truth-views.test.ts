@@ -285,6 +285,11 @@ describe('the fact-check of 2026-12-07 (afternoon)', () => {
     expect(headings.some((h) => h.startsWith('来自《'))).toBe(false);
   });
 
+  it('a city group’s referral sheet does not send residents to a 县医院 (Linyi’s leads are 临沂市人民医院 and 临沂市中医医院)', () => {
+    const guide = referralPage(dataset, 'linyi-people-hospital-urban-group', SITE, TODAY);
+    expect(guide.steps.map((s) => s.heading).join('')).not.toContain('县医院');
+  });
+
   it('sentences about national targets and frameworks say only what the site knows', () => {
     expect(t('indicator.targetNone')).toBe('本站没有收录全国目标');
     expect(t('indicator.caveat.workingText')).toMatch(/^据本站见到的二手资料（未核实）/);

@@ -41,7 +41,7 @@ export function incrementalIntegration(): AstroIntegration {
         const base = job.base;
         const state: IncrementalState = {
           code: job.code,
-          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search },
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes },
           files: new Map(),
           pages: new Set(),
           reused: new Set(),
@@ -76,7 +76,13 @@ export function incrementalReport(): AstroIntegration {
         const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         const searchReused = state.searchLinked ?? 0;
         const report: BuildReport = {
-          manifest: { version: MANIFEST_VERSION, code: state.code, files, ...(state.search ? { search: state.search } : {}) },
+          manifest: {
+            version: MANIFEST_VERSION,
+            code: state.code,
+            files,
+            ...(state.search ? { search: state.search } : {}),
+            ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
+          },
           reused: state.reused.size + searchReused,
           searchReused,
         };

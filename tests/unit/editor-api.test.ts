@@ -115,6 +115,7 @@ describe('the editor API', () => {
     // In Chinese only: the missing document's id is quoted as written, no collection key (documents) beside it.
     const words = (saved.json.problems as { zh: string }[]).map((p) => p.zh.replace(/“[^”]*”/g, '')).join('\n');
     expect(words).not.toMatch(/[A-Za-z]{2,}/);
+    expect(words).toContain('请重新选一项');
   });
 
   it('refuses to delete an institution a group still lists, naming the group', async () => {

@@ -78,7 +78,9 @@ function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>):
   // So are the English names check puts after a collection's Chinese name (机构 institutions → 机构).
   const zh = Object.values(COLLECTION_NAMES)
     .reduce((text, name) => text.replaceAll(name, name.replace(/\s+[a-z]+$/, '')), p.zh)
-    .replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '');
+    .replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '')
+    // In the editor references are picked, not typed: no spelling to check.
+    .replace('不存在（检查拼写，或先添加该条目）', '不存在：请重新选一项，或先新建它');
   if (own) return { field: formPath(p.field), zh, en: p.en, tech };
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';

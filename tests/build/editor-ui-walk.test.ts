@@ -15,12 +15,22 @@ import { addRow, choose, field, fill, openNew, pick, save } from '../support/edi
 let server: EditorUiServer;
 let browser: Browser;
 let page: Page;
+const failed: string[] = [];
 
 beforeAll(async () => {
   server = await startEditorUi();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  // Every address the pages ask for answers (a save refused with 422 is an answer the page shows, not a broken call).
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.status() !== 422) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => void failed.push(`failed ${r.url()}`));
+  // The browser's own requests (the page icon) show only as console errors.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 422/.test(m.text())) failed.push(m.text());
+  });
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -115,5 +125,9 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     } finally {
       writeFileSync(file, before);
     }
+  });
+
+  it('met no failed request and no browser error on the way', () => {
+    expect(failed).toEqual([]);
   });
 });

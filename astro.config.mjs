@@ -9,7 +9,7 @@ import { previewWarning, readSiteAddress } from './src/publishing/site-address.t
 import { previewAddressesIntegration } from './src/integrations/preview-addresses.ts';
 import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
 import { rehypeTelLinks } from './src/data/rehype-tel.ts';
-import { incrementalIntegration, wholeSiteSitemap } from './src/publishing/incremental-integration.ts';
+import { incrementalIntegration, incrementalReport, wholeSiteSitemap } from './src/publishing/incremental-integration.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -62,6 +62,8 @@ export default defineConfig({
     dataReloadIntegration(),
     // _headers from src/ (never from public/), and public/ checked before it is copied into the site.
     siteFilesIntegration(),
+    // Last: the manifest of what this build wrote, the search index's files included.
+    incrementalReport(),
   ],
   server: { port: 4321, host: '127.0.0.1' },
   vite: {

@@ -44,7 +44,7 @@ const code = codeFingerprint(root);
 const published = options.full ? { why: '--full' } : readPublishedManifest(root, code);
 const job: IncrementalJob = {
   code,
-  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files },
+  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes },
   out: resolve(cacheDir, 'incremental-report.json'),
 };
 const jobFile = resolve(cacheDir, 'incremental-job.json');
@@ -75,14 +75,16 @@ function countFiles(dir: string): number {
   return n;
 }
 const total = countFiles(staging);
-// The search index is written whole every build (its files lie in a folder named by the index's hash).
+// The search index's files (in a folder named by the index's hash): those unchanged are linked from dist/.
 const searchIndex = existsSync(join(staging, 'search-index')) ? countFiles(join(staging, 'search-index')) : 0;
 console.log(
   job.base
     ? `· 增量发布：重新生成 ${total - report.reused} 个文件，沿用 ${report.reused} 个 / incremental: ${total - report.reused} files rebuilt, ${report.reused} reused`
     : `· 完整构建：生成 ${total} 个文件 / full build: ${total} files`,
 );
-console.log(`  其中搜索索引 ${searchIndex} 个 / search index: ${searchIndex} files of them`);
+console.log(
+  `  搜索索引 ${searchIndex} 个文件，重新生成 ${searchIndex - report.searchReused} 个 / search index: ${searchIndex} files, ${searchIndex - report.searchReused} of them rebuilt`,
+);
 
 if (options.out) {
   const out = resolve(root, options.out);

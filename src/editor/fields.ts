@@ -16,6 +16,8 @@ interface Base {
   /** Path from the entry (`source.document`, `members[].institution`), for reference rules and labels. */
   path: string;
   required: boolean;
+  /** Required once its optional parent is filled in (an address's source): neither 必填 nor 可不填 on the form. */
+  requiredWithParent?: boolean;
 }
 export type Field = Base &
   (
@@ -23,7 +25,7 @@ export type Field = Base &
     | { kind: 'choice'; options: string[] }
     | { kind: 'ref'; target: RefTarget }
     | { kind: 'refs'; target: RefTarget }
-    | { kind: 'lines' }
+    | { kind: 'lines'; /** A list of fixed choices (an array of an enum): picked, not typed. */ options?: string[] }
     | { kind: 'subject' }
     | { kind: 'object'; fields: Field[] }
     | { kind: 'rows'; fields: Field[] }
@@ -67,7 +69,7 @@ function fieldOf(key: string, path: string, schema: AnyZod, withinOptional = fal
   const { inner, optional } = unwrap(schema);
   // A field of an optional object (a figure's `across`) is required only once the object is filled in: check says so
   // then, and the browser must not refuse a form that leaves the whole object out.
-  const base = { key, path, required: !optional && !withinOptional };
+  const base = { key, path, required: !optional && !withinOptional, ...(withinOptional && !optional ? { requiredWithParent: true } : {}) };
   const t = inner._def.typeName;
   if (path === 'subject') return { ...base, kind: 'subject' };
   if (t === 'ZodObject') return { ...base, kind: 'object', fields: fieldsOf(inner as unknown as z.AnyZodObject, `${path}.`, optional || withinOptional) };
@@ -79,7 +81,8 @@ function fieldOf(key: string, path: string, schema: AnyZod, withinOptional = fal
     const item = unwrap(inner._def.type as AnyZod).inner;
     if (item._def.typeName === 'ZodObject') return { ...base, kind: 'rows', fields: fieldsOf(item as unknown as z.AnyZodObject, `${path}[].`) };
     const target = refTarget(`${path}[]`);
-    return target ? { ...base, kind: 'refs', target } : { ...base, kind: 'lines' };
+    if (target) return { ...base, kind: 'refs', target };
+    return item._def.typeName === 'ZodEnum' ? { ...base, kind: 'lines', options: [...(item as unknown as z.ZodEnum<[string, ...string[]]>).options] } : { ...base, kind: 'lines' };
   }
   const target = refTarget(path);
   if (target) return { ...base, kind: 'ref', target };

@@ -42,6 +42,8 @@ export interface FinderEntry {
   groups: string[];
   /** For an institution: ids of the groups it leads. */
   leads?: string[];
+  /** For an institution: ids of the groups it belongs to only by a reading of the source (据报道推断), not by its words. */
+  inferred?: string[];
   /** For a village clinic: the township health centre that manages it; `href` is that centre's page. */
   centre?: FinderLink;
 }

@@ -85,7 +85,8 @@ export function buildFinderData(dataset: Dataset, labels: FinderLabels, converte
     const memberships = membershipsOf(dataset, inst.id);
     const base = { type: 'institution' as const, name: inst.name, context: `${labels.institutionKind(inst.kind)} · ${placeOf(inst.region)}`, ...keysOf([inst.name, ...inst.aliases]) };
     if (hasOwnPage(inst)) {
-      entries.push({ ...base, href: institutionHref(inst.id), groups: memberships.map((m) => m.group.id), leads: memberships.filter((m) => m.role === 'lead').map((m) => m.group.id) });
+      const inferred = memberships.filter((m) => m.inference).map((m) => m.group.id);
+      entries.push({ ...base, href: institutionHref(inst.id), groups: memberships.map((m) => m.group.id), leads: memberships.filter((m) => m.role === 'lead').map((m) => m.group.id), ...(inferred.length ? { inferred } : {}) });
       continue;
     }
     // A village clinic has no page: the result names its township health centre, links there, and shows its groups.

@@ -238,7 +238,7 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
   'contacts.online.account': ['公众号名称'],
   indicator: ['指标'],
   subject: ['对象（医共体、地区或机构）'],
-  period: ['时期', '如 2024、2024-H1、2024-Q3、2024-08，或一段时间 2019-11/2024-08'],
+  period: ['时期', '如 2024（全年）、2024-H1（上半年）、2024-Q3（第三季度）、2024-08（某月），或一段时间 2019-11/2024-08；累计数没有起点时写 ../2024-08'],
   periodLabel: ['时期说明', '可不填，如 医共体成立以来（截至2024年8月）'],
   value: ['数值', '照原文写，如 92.3%、105,423 或 10.5万'],
   valueHigh: ['范围上限', '原文是一个范围（如 15-35元）时，写较大的数；较小的写在“数值”'],
@@ -254,10 +254,10 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
   'pages.label': ['链接文字', '如 就医指南：双向转诊'],
   statements: ['用到它的医共体说法', '每一行：要找的词，和要看的部分（不填则看全部）'],
   'statements.words': ['要找的词', '每行一个，如 双向转诊'],
-  'statements.fields': ['要看的部分', '每行一个：services（服务）、up（上转）、down（下转）、benefits（好处）、greenChannels（绿色通道）、staysLocal（留在基层）'],
+  'statements.fields': ['要看的部分', '只在选中的部分里找这个词；都不选则看全部'],
   indicatorsNamed: ['名称含这些词的指标', '每行一个，如 转诊'],
   documentsMentioning: ['标题或摘要含这些词的文件', '每行一个，如 分级诊疗'],
-  groupKind: ['链接这一类的全部医共体', '医共体选 county，城市医疗集团选 urban；不需要时不选'],
+  groupKind: ['链接这一类的全部医共体', '选县域医共体或城市医疗集团；不需要时不选'],
   related: ['相关词语'],
   observation: ['被更正的数据'],
   field: ['改的是哪一项'],
@@ -307,6 +307,7 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
 export const UI_CHOICES: Record<string, Record<string, string>> = {
   statistic: { value: '本单位自己的数', median: '中位数', mean: '平均数', total: '合计' },
   qualifier: { range: '范围（从数值到范围上限）' },
+  'statements.fields': { services: '服务', up: '上转（转到上级医院）', down: '下转（转回基层）', benefits: '转诊病人的便利', greenChannels: '绿色通道', staysLocal: '留在基层看的病' },
   field: {
     value: '数值',
     period: '时期',
@@ -354,6 +355,9 @@ export const UI = {
   kind: '种类',
   allKinds: '全部种类',
   found: (n: number) => `找到 ${n} 条`,
+  /** Beside an entry check finds a mistake in (or cannot read), in the list. */
+  problemMark: '有问题，需要修改',
+  onlyProblems: (n: number) => `只看有问题的（${n} 条）`,
   newOf: (label: string) => `新建${label}`,
   more: (n: number) => `还有 ${n} 条，请输入更多字缩小范围`,
   contents: '本页目录',
@@ -398,6 +402,7 @@ export const UI = {
   historyUnavailable: '修改记录暂时看不到。',
   /** A commit whose message is not in Chinese (the developers' own, in English): the English goes under 技术细节. */
   historyByMaintainers: '网站维护人员的修改',
+  maintainers: '网站维护人员',
   restore: '恢复到这个版本',
   restored: '已恢复。',
   approvedBy: '审核：',

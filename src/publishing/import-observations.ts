@@ -391,7 +391,7 @@ function importWarnings(entries: { row: number; entry: Record<string, unknown> }
         file, line: row, entry: o.id,
         zh: `已经发布过同一指标、同一对象、同一时期的数字：${same.name}`,
         en: `a figure for the same indicator, subject and period is already published: ${same.id} (${same.where})`,
-        hint: { zh: '如果是改正那个数字，请在原文件里改并记一条更正（npm run edit 的“更正”）；如果确实是另一个数字，在“说明”列写明区别。', en: 'To correct that figure, edit it where it is and record a correction; if it is a different figure, say how in the note column.' },
+        hint: { zh: '如果是改正那个数字，请打开那个数字修改，并写一条更正；如果确实是另一个数字，在“说明”列写明区别。', en: 'To correct that figure, edit it where it is and record a correction; if it is a different figure, say how in the note column.' },
       });
     else if (copy && o.source?.excerpt)
       warnings.push({

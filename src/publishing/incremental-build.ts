@@ -23,8 +23,8 @@ export const INCREMENTAL_ENV = 'YIGONGTI_INCREMENTAL';
 /** What the build script tells the Astro process: the code fingerprint, what it may reuse, where to write the new manifest. */
 export interface IncrementalJob {
   code: string;
-  /** The last published site and its manifest's files; absent for a full build. */
-  base?: { dir: string; files: Record<string, string> };
+  /** The last published site, its manifest's files and search index; absent for a full build. */
+  base?: { dir: string; files: Record<string, string>; search?: Manifest['search']; routes?: Manifest['routes'] };
   /** Where the Astro process writes the manifest of the site it built, with its counts. */
   out: string;
 }
@@ -32,8 +32,10 @@ export interface IncrementalJob {
 /** What the Astro process reports back beside the manifest. */
 export interface BuildReport {
   manifest: Manifest;
-  /** Files taken from the last published site. */
+  /** Files taken from the last published site (the search index's among them). */
   reused: number;
+  /** Of them, the search index's. */
+  searchReused: number;
 }
 
 /**

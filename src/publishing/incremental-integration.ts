@@ -2,8 +2,9 @@
  * The Astro side of incremental publishing (./incremental.ts). Under `npm run build` (the job file named by
  * YIGONGTI_INCREMENTAL, ./incremental-build.ts) it sets up the state the routes' getStaticPaths consult, and once Astro
  * has written the pages it rendered, links every file it did not render from the last published dist/ into the new
- * site, before the integrations after it (the sitemap, the search index) read the site: they see it whole. It then
- * writes the new manifest for the build script, which publishes it with dist/.
+ * site, before the integrations after it (the sitemap, the search index) read the site: they see it whole. The search
+ * index links its own unchanged files (src/search/build/integration.ts). Last of all, `incrementalReport` writes the
+ * new manifest for the build script, which publishes it with dist/.
  *
  * `wholeSiteSitemap` wraps @astrojs/sitemap, which lists the pages Astro rendered in this build: it is handed every
  * page the dynamic routes make instead, rendered or reused, so its sitemap is a full build's.
@@ -40,7 +41,7 @@ export function incrementalIntegration(): AstroIntegration {
         const base = job.base;
         const state: IncrementalState = {
           code: job.code,
-          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)) },
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes },
           files: new Map(),
           pages: new Set(),
           reused: new Set(),
@@ -55,9 +56,37 @@ export function incrementalIntegration(): AstroIntegration {
           // A file rendered this build wins (a path two routes make is Astro's to resolve, not ours).
           if (!existsSync(join(out, file))) reuse(join(state.base!.dir, file), join(out, file));
         }
+      },
+    },
+  };
+}
+
+/**
+ * Writes the manifest of the site built, with what was reused, for the build script (`npm run build`): after every
+ * integration that writes files (the search index records its own in the state), so last in the list.
+ */
+export function incrementalReport(): AstroIntegration {
+  return {
+    name: 'yigongti-incremental-report',
+    hooks: {
+      'astro:build:done': () => {
+        const state = incrementalState();
+        const out = process.env[INCREMENTAL_ENV] && (JSON.parse(readFileSync(process.env[INCREMENTAL_ENV]!, 'utf8')) as IncrementalJob).out;
+        if (!state || !out) return;
         const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-        const report: BuildReport = { manifest: { version: MANIFEST_VERSION, code: state.code, files }, reused: state.reused.size };
-        writeFileSync(job.out, JSON.stringify(report));
+        const searchReused = state.searchLinked ?? 0;
+        const report: BuildReport = {
+          manifest: {
+            version: MANIFEST_VERSION,
+            code: state.code,
+            files,
+            ...(state.search ? { search: state.search } : {}),
+            ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
+          },
+          reused: state.reused.size + searchReused,
+          searchReused,
+        };
+        writeFileSync(out, JSON.stringify(report));
       },
     },
   };

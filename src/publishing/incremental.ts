@@ -30,6 +30,16 @@ export interface Manifest {
   version: number;
   code: string;
   files: Record<string, string>;
+  /**
+   * The search index it holds: its version and each file's content key (src/search/build/integration.ts
+   * `IndexFiles`), so the next build links the files it would write the same instead of writing them.
+   */
+  search?: { version: string; files: Record<string, string> };
+  /**
+   * For a route made whole from one set of inputs (`incrementalRoute`), the fingerprint of those inputs: while it
+   * stands, the route's files (those of `files` recorded under the route) are reused without being made.
+   */
+  routes?: Record<string, string>;
   /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
   dist?: { dev: number; ino: number; ctimeMs: number };
 }
@@ -38,13 +48,18 @@ export interface Manifest {
 export interface IncrementalState {
   code: string;
   /** The last published site and its manifest, when this build may reuse it. */
-  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean };
+  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean; search?: Manifest['search']; routes?: Manifest['routes'] };
   /** Every file the dynamic routes make in this build, with its fingerprint. */
   files: Map<string, string>;
   /** Every page path the dynamic routes make (`/groups/x/`), rendered or reused: the sitemap lists them all. */
   pages: Set<string>;
   /** Files taken from the last published site as they are. */
   reused: Set<string>;
+  /** The search index this build wrote (set by src/search/build/integration.ts), and how many of its files were linked. */
+  search?: Manifest['search'];
+  searchLinked?: number;
+  /** The input fingerprints of the routes made by `incrementalRoute`. */
+  routes?: Map<string, string>;
 }
 
 declare global {
@@ -171,4 +186,31 @@ export function incrementalPaths<T extends { params: Params }>(route: string, pa
     state.reused.delete(file);
     return true;
   });
+}
+
+/**
+ * For a route whose files are all made from one set of inputs, and made dearly (the finder's shards: every name of
+ * the country, converted and cut): `inputs` is everything its files are made from besides code, a superset will do.
+ * When the inputs have the fingerprint the last published site was built with, every file the route made then is
+ * reused as it is and `make` is never called; the route returns no paths. Otherwise `make()` gives its paths and each
+ * is handed to `incrementalPaths` with `madeOf`, so only the files whose content changed are written.
+ */
+export function incrementalRoute<T extends { params: Params }>(route: string, inputs: () => unknown, make: () => T[], madeOf: (path: T) => unknown): T[] {
+  const state = incrementalState();
+  if (!state) return make();
+  const print = fingerprint(inputs());
+  const base = state.base;
+  if (print !== undefined) (state.routes ??= new Map()).set(route, print);
+  if (print !== undefined && base?.routes?.[route] === print) {
+    const files = Object.entries(base.files).filter(([, made]) => made.startsWith(`${route}|`));
+    if (files.length && files.every(([file]) => base.has(file))) {
+      for (const [file, made] of files) {
+        state.files.set(file, made);
+        state.reused.add(file);
+        if (file === 'index.html' || file.endsWith('/index.html')) state.pages.add(`/${file.slice(0, -'index.html'.length)}`);
+      }
+      return [];
+    }
+  }
+  return incrementalPaths(route, make(), madeOf);
 }

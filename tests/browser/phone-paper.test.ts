@@ -73,6 +73,27 @@ describe('charts on a phone and a desktop', () => {
   }
 });
 
+describe('an indicator page leads with its figure', () => {
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('shows the latest values and the chart on the first screen at %s × %s px', async (width, height) => {
+    const context = await env.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(env.server.url + CHART_PAGE);
+    const at = await page.evaluate(() => ({
+      summary: document.querySelector('#chart [data-chart-summary]')!.getBoundingClientRect().bottom,
+      stage: document.querySelector('#chart .chart-stage')!.getBoundingClientRect().top,
+      definition: [...document.querySelectorAll('main h2')].find((h) => h.textContent === '定义')!.getBoundingClientRect().top,
+    }));
+    // The sentence of latest values whole, and at least 200 px of the chart, before any scrolling; the definition after.
+    expect(at.summary).toBeLessThanOrEqual(height);
+    expect(height - at.stage).toBeGreaterThanOrEqual(200);
+    expect(at.definition).toBeGreaterThan(at.stage);
+    await context.close();
+  });
+});
+
 describe('numbers to dial and ways on', () => {
   const pages = builtPages();
 
@@ -192,21 +213,73 @@ describe('大字模式 and the finder', () => {
   });
 });
 
-describe('referral sheets on paper', () => {
-  it('print their steps at 12 pt or more, and larger in 大字模式', async () => {
-    const url = builtPages().find((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url))!.url;
-    const sizes: number[] = [];
-    for (const large of ['0', '1']) {
-      const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
-      const page = await context.newPage();
-      await page.goto(`${env.server.url}${url}?large=${large}`);
-      await page.emulateMedia({ media: 'print' });
-      sizes.push(await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.referral-guide .step p')!).fontSize)));
-      await context.close();
+/** The smallest type any printed text of the page is set in, in points, and where; footnote marks aside. */
+function smallestType(page: Page) {
+  return page.evaluate(() => {
+    let smallest = { pt: Infinity, text: '' };
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!;
+      if (!node.textContent!.trim() || !el.checkVisibility() || el.closest('sup, .visually-hidden')) continue;
+      const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+      if (pt < smallest.pt) smallest = { pt, text: node.textContent!.trim().slice(0, 20) };
     }
-    // 12 pt is 16 CSS px.
-    expect(sizes[0]).toBeGreaterThanOrEqual(16);
-    expect(sizes[1]).toBeGreaterThan(sizes[0]!);
+    return smallest;
+  });
+}
+
+describe('referral sheets on paper', () => {
+  const sheets = builtPages().filter((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url)).map((p) => p.url);
+
+  it('print every line, the dated note and the sources included, at 12 pt or more; in 大字模式 at 14 pt on at most two sheets', async () => {
+    expect(sheets.length).toBeGreaterThan(5);
+    // One tab in print media for every sheet (a new page costs Chromium a renderer process).
+    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const problems: string[] = [];
+    for (const url of sheets) {
+      await page.goto(`${env.server.url}${url}?large=0`);
+      const normal = await smallestType(page);
+      if (normal.pt < 12) problems.push(`${url}: ${normal.pt} pt 「${normal.text}」`);
+      await page.goto(`${env.server.url}${url}?large=1`);
+      const large = await smallestType(page);
+      if (large.pt < 14) problems.push(`${url} 大字: ${large.pt} pt 「${large.text}」`);
+      // Every source note still printed, as a run of text numbered as the steps' marks are.
+      const notes = await page.locator('.source-notes li').evaluateAll((items) => items.map((li) => (li as HTMLElement).innerText));
+      notes.forEach((text, i) => text.startsWith(`[${i + 1}] `) || problems.push(`${url}: note ${i + 1} reads 「${text.slice(0, 20)}」`));
+      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+      const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+      if (pages > 2) problems.push(`${url} 大字: ${pages} pages`);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('other pages on paper', () => {
+  it('print at 12 pt or more (14 pt in 大字模式), without controls, every tab panel and the build-time chart shown', async () => {
+    // One tab in print media for every page kind a reader prints: home, indicator, group, document, guide.
+    const context = await env.browser.newContext({ viewport: { width: 718, height: 1000 } });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const problems: string[] = [];
+    for (const url of ['/', CHART_PAGE, '/groups/mengjin-first-medical-community/', '/documents/kunming-2024-key-points/', '/guide/']) {
+      for (const [large, least] of [['0', 12], ['1', 14]] as const) {
+        await page.goto(`${env.server.url}${url}?large=${large}`, { waitUntil: 'networkidle' });
+        const smallest = await smallestType(page);
+        if (smallest.pt < least) problems.push(`${url} 大字=${large}: ${smallest.pt} pt 「${smallest.text}」`);
+        const shown = await page.evaluate(() =>
+          ['button', 'input', '.tab-list', 'yg-chart', '.chart-hint'].filter((s) => [...document.querySelectorAll(s)].some((e) => e.checkVisibility())),
+        );
+        if (shown.length) problems.push(`${url}: ${shown.join(', ')} printed`);
+        const hidden = await page.locator('[data-tab-panel]').evaluateAll((all) => all.filter((p) => !p.checkVisibility()).map((p) => p.id));
+        if (hidden.length) problems.push(`${url}: panels ${hidden.join(', ')} not printed`);
+        if (url === CHART_PAGE && !(await page.locator('.static-chart').first().isVisible())) problems.push(`${url}: no chart printed`);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });
 

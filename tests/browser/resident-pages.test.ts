@@ -75,7 +75,7 @@ describe('group pages', () => {
       expect(html(`/groups/${g.id}/`).querySelector(`main a[href="/groups/${g.id}/referral/"]`), g.id).not.toBeNull();
       const guide = html(`/groups/${g.id}/referral/`).querySelector('main')!;
       // Every guide walks the same six steps, whether or not its sources describe them.
-      expect(guide.querySelectorAll('ol.steps > li.step h3').map((h) => h.textContent.replace(/^\d+/, '')), g.id).toEqual(['先找谁', '带什么', '怎么转上去', '到了县医院', '怎么转回来', '费用和医保']);
+      expect(guide.querySelectorAll('ol.steps > li.step h3').map((h) => h.textContent.replace(/^\d+/, '')), g.id).toEqual(['先找谁', '带什么', '怎么转上去', '到了上级医院', '怎么转回来', '费用和医保']);
       if (!referralGuide(g).described) {
         expect(guide.textContent, g.id).toContain('来源文件没有写');
         expect(guide.querySelector(`a[href="/regions/${g.region}/"]`), g.id).not.toBeNull();
@@ -117,10 +117,10 @@ describe('referral guides in print', () => {
     // Published, the sheet carries its QR code, its real address and the print date; a preview sheet says it is a
     // preview instead, and no local address reaches paper.
     if (PUBLIC) {
-      await expect(page.locator('.print-foot .qr svg').isVisible()).resolves.toBe(true);
+      await expect(page.locator('.referral-guide .qr svg').isVisible()).resolves.toBe(true);
       await expect(page.locator('.print-foot').textContent()).resolves.toContain(new URL(url, PUBLIC).href);
     } else {
-      await expect(page.locator('.print-foot .qr').count()).resolves.toBe(0);
+      await expect(page.locator('.referral-guide .qr').count()).resolves.toBe(0);
       await expect(page.locator('.print-foot [data-preview-note]').isVisible()).resolves.toBe(true);
       await expect(page.locator('.print-foot').textContent()).resolves.not.toContain('localhost');
     }

@@ -79,7 +79,7 @@ describe.each(Object.entries(VIEWPORTS))('the resident path at %s width', (_name
     // The referral guide: the emergency number first, six numbered steps, who to ask, sources, and a 打印 button.
     await expect(page.title()).resolves.toContain('孟津县第一医疗卫生共同体转诊指南');
     await expect(page.locator('main .emergency').textContent()).resolves.toContain('120');
-    for (const heading of ['先找谁', '带什么', '怎么转上去', '到了县医院', '怎么转回来', '费用和医保', '问谁', '来源']) {
+    for (const heading of ['先找谁', '带什么', '怎么转上去', '到了上级医院', '怎么转回来', '费用和医保', '问谁', '来源']) {
       await expect(page.getByRole('heading', { name: heading, exact: true }).isVisible(), heading).resolves.toBe(true);
     }
     await expect(page.locator('#step-up .facts-list li').count()).resolves.toBeGreaterThan(1);

@@ -5,7 +5,7 @@
  * on the UI's stand-in server (no build, no git).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
@@ -15,12 +15,22 @@ import { addRow, choose, field, fill, openNew, pick, save } from '../support/edi
 let server: EditorUiServer;
 let browser: Browser;
 let page: Page;
+const failed: string[] = [];
 
 beforeAll(async () => {
   server = await startEditorUi();
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  // Every address the pages ask for answers (a save refused with 422 is an answer the page shows, not a broken call).
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.status() !== 422) failed.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => void failed.push(`failed ${r.url()}`));
+  // The browser's own requests (the page icon) show only as console errors.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 422/.test(m.text())) failed.push(m.text());
+  });
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +64,23 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     expect(shown.some((s) => s.startsWith('电话号码'))).toBe(true);
     expect(await page.locator('#f-contacts_address_source').locator(':scope > p.error').innerText()).toContain('请填写');
     expect(await page.locator('#f-contacts_address_source').getAttribute('aria-describedby')).toBe('f-contacts_address_source-error');
+    // The address may be left out, but its source may not once the address is written: not marked 可不填.
+    expect(await page.locator('#f-contacts_address > legend').innerText()).toContain('可不填');
+    expect(await page.locator('#f-contacts_address_source > legend').innerText()).not.toContain('可不填');
     expect(shown.join('\n')).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it('a glossary rule’s parts of a group are ticked by their Chinese names, never typed as the file’s English words', async () => {
+    await openNew(page, server.url, '名词解释');
+    const row = await addRow(page, 'statements');
+    const parts = row.locator('fieldset.choices');
+    const names = await parts.locator('label').allInnerTexts();
+    expect(names.map((n) => n.trim()).sort()).toEqual(['服务', '上转（转到上级医院）', '下转（转回基层）', '转诊病人的便利', '绿色通道', '留在基层看的病'].sort());
+    expect(await parts.innerText()).not.toMatch(/[A-Za-z]{2,}/);
+    await parts.getByLabel('上转（转到上级医院）').check();
+    await parts.getByLabel('下转（转回基层）').check();
+    await parts.getByLabel('上转（转到上级医院）').uncheck();
+    expect(await parts.getByRole('checkbox', { checked: true }).count()).toBe(1);
   });
 
   it('92.3% for an indicator counted in 个 is named beside 数值, and nothing is written', async () => {
@@ -79,5 +105,29 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     // Written as the count it is, it passes this check (the excerpt check then decides on save).
     await fill(page, '数值', '2');
     await expect.poll(() => error.count()).toBe(0);
+  });
+
+  it('an entry with a mistake made outside the editor is marked on the first page, found with 只看有问题的, and opened', async () => {
+    const file = join(server.root, 'data/regions/regions.json');
+    const before = readFileSync(file, 'utf8');
+    try {
+      const regions = JSON.parse(before) as { id: string; name: string }[];
+      regions.find((r) => r.id === 'gaomi')!.name = '';
+      writeFileSync(file, JSON.stringify(regions, null, 2));
+      await page.goto(`${server.url}/`);
+      await page.getByLabel(/^只看有问题的/).check();
+      const entries = page.locator('ul.entries li');
+      await expect.poll(() => entries.count()).toBe(1);
+      expect(await entries.first().innerText()).toContain('有问题，需要修改');
+      await entries.first().getByRole('link').click();
+      await page.getByRole('button', { name: '保存', exact: true }).waitFor();
+      expect(page.url()).toMatch(/\/edit\/regions\/gaomi$/);
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+
+  it('met no failed request and no browser error on the way', () => {
+    expect(failed).toEqual([]);
   });
 });

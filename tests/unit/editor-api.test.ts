@@ -4,7 +4,7 @@
  * 409; a delete that others still refer to is refused; a spreadsheet with a bad row writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
@@ -112,6 +112,10 @@ describe('the editor API', () => {
     expect(saved.status).toBe(422);
     const fields = (saved.json.problems as { field: string }[]).map((p) => p.field);
     expect(fields).toContain('source.document');
+    // In Chinese only: the missing document's id is quoted as written, no collection key (documents) beside it.
+    const words = (saved.json.problems as { zh: string }[]).map((p) => p.zh.replace(/“[^”]*”/g, '')).join('\n');
+    expect(words).not.toMatch(/[A-Za-z]{2,}/);
+    expect(words).toContain('请重新选一项');
   });
 
   it('refuses to delete an institution a group still lists, naming the group', async () => {
@@ -122,6 +126,15 @@ describe('the editor API', () => {
     const res = await call('DELETE', `/api/entries/institutions/${member}?version=${inst.version}`);
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.json.problems)).toContain(groups[0].label);
+  });
+
+  it('names each entry that still uses a document once, in Chinese, before a delete', async () => {
+    const res = await call('GET', '/api/entries/documents/mengjin-2020-yigongti-plan/referrers');
+    const lines = (res.json.referrers as { zh: string }[]).map((r) => r.zh);
+    // Mengjin's people's hospital cites the plan in several places: one line for it.
+    expect(lines.filter((l) => l.includes('“孟津县人民医院”'))).toHaveLength(1);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines.join('\n')).not.toMatch(/[A-Za-z]{2,}/);
   });
 
   it('imports nothing from a spreadsheet with a bad row, and suggests the county meant', async () => {
@@ -145,5 +158,42 @@ describe('the editor API', () => {
     expect(res.status).toBe(422);
     expect(res.json.problems.some((p: { row: number | null }) => p.row === row)).toBe(true);
     expect(JSON.stringify(res.json)).not.toMatch(/鑱|鈥|锟/);
+  });
+});
+
+describe('entries with a mistake stay findable', () => {
+  it('lists an entry check cannot read (a name emptied by hand) and one with a broken reference, marked, and opens and fixes it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'editor-api-problem-'));
+    try {
+      for (const folder of ['data', 'content']) cpSync(folder, join(dir, folder), { recursive: true });
+      const at = (method: string, path: string, body?: unknown) =>
+        handleEntriesApi({ method, path, query: new URLSearchParams(), body, user: null, root: dir, onWrite: async () => undefined }) as Promise<{ status: number; json: any }>;
+      const regionsFile = join(dir, 'data/regions/regions.json');
+      const regions = JSON.parse(readFileSync(regionsFile, 'utf8')) as { id: string; name: string }[];
+      const gaomi = regions.find((r) => r.id === 'gaomi')!;
+      const name = gaomi.name;
+      gaomi.name = '';
+      writeFileSync(regionsFile, JSON.stringify(regions, null, 2));
+      const groupsFile = join(dir, 'data/groups/zizhong-2024-yigongti.json');
+      const groups = JSON.parse(readFileSync(groupsFile, 'utf8')) as { id: string; name: string; lead?: string }[];
+      const group = groups.find((g) => g.lead)!;
+      group.lead = 'no-such-hospital';
+      writeFileSync(groupsFile, JSON.stringify(groups, null, 2));
+
+      const items = (await at('GET', '/api/entries')).json.items as { kind: string; id: string; label: string; problem?: boolean }[];
+      expect(items.find((i) => i.kind === 'regions' && i.id === 'gaomi')).toMatchObject({ problem: true });
+      expect(items.find((i) => i.kind === 'groups' && i.id === group.id)).toMatchObject({ label: group.name, problem: true });
+      expect(items.filter((i) => i.problem).length).toBeLessThan(10);
+      // Opened and fixed from the list.
+      const got = await at('GET', '/api/entries/regions/gaomi');
+      expect(got.status).toBe(200);
+      const fixed = await at('PUT', '/api/entries/regions/gaomi', { entry: { ...got.json.entry, name }, version: got.json.version });
+      expect(fixed.status, JSON.stringify(fixed.json)).toBe(200);
+      const after = (await at('GET', '/api/entries')).json.items as { kind: string; id: string; label: string; problem?: boolean }[];
+      expect(after.find((i) => i.kind === 'regions' && i.id === 'gaomi')).toMatchObject({ label: name });
+      expect(after.find((i) => i.kind === 'regions' && i.id === 'gaomi')!.problem).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { historyMessage, parseNumber, toEntry, toForm, unitProblem } from '../../src/editor/ui/app/values';
 import { formFields, type Field } from '../../src/editor/fields';
 import { dataCollections, mdxCollections } from '../../src/schemas';
+import { UI_FIELDS } from '../../src/i18n/editor.zh-CN';
+import { STATEMENT_FIELDS } from '../../src/schemas/group';
 import { labelOf } from '../../src/editor/ui/app/values';
 import { readSourceFiles } from '../../src/data/read-sources';
 
@@ -24,7 +26,7 @@ describe('the form round trip', () => {
   it('gives back every stored entry of every data kind as it was', () => {
     const files = readSourceFiles('.');
     let count = 0;
-    for (const kind of ['regions', 'institutions', 'groups', 'indicators', 'observations', 'corrections', 'references', 'synonyms'] as const) {
+    for (const kind of ['regions', 'institutions', 'groups', 'indicators', 'observations', 'corrections', 'references', 'synonyms', 'glossary'] as const) {
       const fields = formFields(kind);
       for (const file of files.data[kind] ?? []) {
         for (const entry of JSON.parse(file.text) as Record<string, unknown>[]) {
@@ -62,13 +64,19 @@ describe('labels', () => {
 
 describe('an entry’s history as staff read it', () => {
   it('shows the editor’s own Chinese messages, and puts the developers’ English ones under 技术细节', () => {
-    expect(historyMessage('修改地区“孟津县”')).toEqual({ text: '修改地区“孟津县”' });
-    // A developers' commit as the project's history has them.
-    const english = 'Data: excerpts cut to the few words around their fact (≤ 30 characters, the rest already in our words)';
-    const shown = historyMessage(english);
-    expect(shown.text).not.toMatch(/[A-Za-z]/);
-    expect(shown.text).toMatch(/[\u4e00-\u9fff]/);
-    expect(shown.tech).toBe(english);
+    expect(historyMessage('修改地区“孟津县”', '王编辑')).toEqual({ text: '修改地区“孟津县”', by: '王编辑' });
+    expect(historyMessage('签发发布（审核：李审核）', '李审核').text).toBe('签发发布（审核：李审核）');
+    // Developers' commits as the project's history has them: English with a Chinese word or two, under tools' names.
+    for (const [english, author] of [
+      ["Data: excerpts cut to the few words around their fact (≤ 30 characters); Kunming's payment model and 乡村一体化管理 on its groups", 'Seed 03185984 maintainers'],
+      ['Content: digests and data curated from the five source documents (Zizhong, Linyi, Mengjin, Kunming, Gaomi)', 'yigongti'],
+    ]) {
+      const shown = historyMessage(english, author);
+      expect(`${shown.text}${shown.by}`).not.toMatch(/[A-Za-z]/);
+      expect(shown.text).toMatch(/[\u4e00-\u9fff]/);
+      expect(shown.tech).toContain(english);
+      expect(shown.tech).toContain(author);
+    }
   });
 });
 
@@ -93,5 +101,25 @@ describe('a typed number read with its indicator’s unit', () => {
   it('refuses 10.5万 for an indicator already counted in 万, and accepts it for one in 人次', () => {
     expect(unitProblem('10.5万', '万人次')).toContain('写 10.5');
     expect(unitProblem('10.5万', '人次')).toBeUndefined();
+  });
+});
+
+describe('labels and hints in plain Chinese', () => {
+  it('no label or hint names a schema key, a file or an English word (web addresses and period codes as examples aside)', () => {
+    const english: string[] = [];
+    for (const [key, [label, hint = '']] of Object.entries(UI_FIELDS as Record<string, readonly string[]>)) {
+      // Web addresses and this site's own paths (/guide/#referral) are written as they are.
+      const text = `${label} ${hint}`.replace(/https?:\/\/\S*/g, '').replace(/(^|\s|如)\/[\w#/-]*/g, '$1').replace(/\b\d{4}-[HQ]\d\b/g, '');
+      if (/[A-Za-z]{2,}|\.json|src\//.test(text)) english.push(`${key}: ${label} / ${hint}`);
+    }
+    expect(english).toEqual([]);
+  });
+
+  it('a list of fixed choices (a glossary rule’s parts of a group) is offered as choices, and kept as the file writes it', () => {
+    const statements = formFields('glossary').find((f) => f.key === 'statements') as Extract<Field, { kind: 'rows' }>;
+    const parts = statements.fields.find((f) => f.key === 'fields') as Extract<Field, { kind: 'lines' }>;
+    expect(parts.options).toEqual([...STATEMENT_FIELDS]);
+    const row = { words: ['双向转诊'], fields: ['up', 'down'] };
+    expect(toEntry(statements.fields, toForm(statements.fields, row))).toEqual(row);
   });
 });

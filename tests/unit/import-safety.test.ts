@@ -67,6 +67,9 @@ describe('importer: warnings', () => {
     const { warnings } = run(row({ period: '../2024', value: '3000' }));
     expect(warnings[0].zh).toMatch(/同一指标、同一对象、同一时期的数字：“资中县 · .+ · 截至2024年”$/);
     expect(warnings[0].en).toContain('zizhong-remote-imaging-cases-cum');
+    // What to do, in words that fit the editor's import table as well as the terminal (no command, no file).
+    expect(warnings[0].hint?.zh).toMatch(/更正/);
+    expect(warnings[0].hint?.zh).not.toMatch(/npm|data\/|[A-Za-z]{3,}/);
   });
 
   it('warns on two rows of the sheet that repeat each other', () => {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fingerprint, incrementalPaths, outputFile, routePath, type IncrementalState, type Manifest } from '../../src/publishing/incremental';
+import { fingerprint, incrementalPaths, incrementalRoute, outputFile, routePath, type IncrementalState, type Manifest } from '../../src/publishing/incremental';
 import { MANIFEST_FILE, codeFingerprint, readPublishedManifest } from '../../src/publishing/incremental-build';
 import { STAGING, publish } from '../../src/publishing/publish';
 
@@ -110,6 +110,37 @@ describe('which paths a build renders', () => {
     incrementalPaths('/groups/[id]/', groups, madeOf);
     incrementalPaths('/groups/[id]/referral/', groups, madeOf);
     expect(first.files.get('groups/a/index.html')).not.toBe(first.files.get('groups/a/referral/index.html'));
+  });
+
+  it('a route made whole from its inputs is not made at all while they stand, and made and compared file by file when they change', () => {
+    const names = { a: '甲', b: '乙' };
+    let made = 0;
+    const shards = () => {
+      made++;
+      return Object.entries(names).map(([shard, name]) => ({ params: { shard }, props: { body: { name } } }));
+    };
+    const route = (s: IncrementalState) => {
+      globalThis.__yigongtiIncremental = s;
+      return incrementalRoute('/finder/[shard].json', () => names, shards, (p) => p.props.body);
+    };
+    const first = state();
+    expect(route(first).map((p) => p.params.shard)).toEqual(['a', 'b']);
+    const manifest = () => ({ dir: '/dist', files: Object.fromEntries(first.files), has: () => true, routes: Object.fromEntries(first.routes!) });
+    // Inputs as they were: nothing made, every file of the route reused with its fingerprint.
+    const same = state(manifest());
+    expect(route(same)).toEqual([]);
+    expect(made).toBe(1);
+    expect([...same.reused].sort()).toEqual(['finder/a.json', 'finder/b.json']);
+    expect(Object.fromEntries(same.files)).toEqual(Object.fromEntries(first.files));
+    expect(same.routes).toEqual(first.routes);
+    // A file the last site lacks: made again.
+    expect(route(state({ ...manifest(), has: (f) => f !== 'finder/b.json' })).map((p) => p.params.shard)).toEqual(['b']);
+    // Inputs changed: made, and only the files whose content changed are rendered.
+    names.b = '乙二';
+    const changed = state(manifest());
+    expect(route(changed).map((p) => p.params.shard)).toEqual(['b']);
+    expect([...changed.reused]).toEqual(['finder/a.json']);
+    expect(changed.routes!.get('/finder/[shard].json')).not.toBe(first.routes!.get('/finder/[shard].json'));
   });
 
   it('a view that cannot be fingerprinted is rendered every time', () => {

@@ -26,12 +26,12 @@ const facts = (dataset: ReturnType<typeof datasetOf>, key: string) => referralPa
 describe('the referral guide in six steps', () => {
   const page = referralPage(base, 'first', SITE, TODAY);
 
-  it('runs 先找谁 → 带什么 → 怎么转上去 → 到了县医院 → 怎么转回来 → 费用和医保, numbered from 1', () => {
+  it('runs 先找谁 → 带什么 → 怎么转上去 → 到了上级医院 → 怎么转回来 → 费用和医保, numbered from 1', () => {
     expect(page.steps.map((s) => [s.number, s.heading])).toEqual([
       [1, '先找谁'],
       [2, '带什么'],
       [3, '怎么转上去'],
-      [4, '到了县医院'],
+      [4, '到了上级医院'],
       [5, '怎么转回来'],
       [6, '费用和医保'],
     ]);

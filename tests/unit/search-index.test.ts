@@ -526,3 +526,49 @@ describe('an index written again after a change, given the state of the one befo
     expect(state.paths).toEqual(again.documents.map((d) => d.path));
   });
 });
+
+describe('an index written again with the published index to reuse (incremental publishing)', () => {
+  // Enough pages for many shards; one page changes a few words, and one in the middle of the order is removed.
+  const chars = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊'];
+  const site: Site = {};
+  for (let i = 0; i < 300; i++) {
+    let text = '';
+    for (let k = 0; k < 120; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
+    site[`/pages/p${i}/`] = pageDoc(`第${i}页`, undefined, [text], { kind: 'guide' });
+  }
+  const old = pageDoc('专页', undefined, ['胸痛'], { kind: 'guide' });
+  const now = pageDoc('专页', undefined, ['卒中中心卒中'], { kind: 'guide' });
+
+  /** Every file of a site's index folder: name → [bytes, inode]. */
+  const filesOf = (dir: string) => {
+    const folder = join(dir, INDEX_DIR, entryOf(dir).version);
+    return new Map(readdirSync(folder).map((name) => [name, { bytes: readFileSync(join(folder, name)), ino: statSync(join(folder, name)).ino }]));
+  };
+
+  it('writes the same bytes as an index written from scratch, linking every file whose content it had already', () => {
+    const first = writeSite({ ...site, '/special/': old });
+    const published = writeSearchIndex(first.dir, first.documents);
+    const before = filesOf(first.dir);
+    const { '/pages/p150/': _gone, ...rest } = site;
+    for (const [name, changed] of [['edit', { ...site, '/special/': now }], ['edit and removal', { ...rest, '/special/': now }]] as const) {
+      const fresh = writeSite(changed);
+      writeSearchIndex(fresh.dir, fresh.documents);
+      const again = writeSite(changed);
+      const reuse = { dir: join(first.dir, INDEX_DIR, published.files.version), files: published.files.files };
+      const { linked } = writeSearchIndex(again.dir, again.documents, { reuse });
+      // The same entry and the same files, byte for byte.
+      expect(readFileSync(join(again.dir, INDEX_ENTRY), 'utf8'), name).toBe(readFileSync(join(fresh.dir, INDEX_ENTRY), 'utf8'));
+      const [expected, got] = [filesOf(fresh.dir), filesOf(again.dir)];
+      expect([...got.keys()].sort(), name).toEqual([...expected.keys()].sort());
+      for (const [file, { bytes }] of expected) expect(got.get(file)!.bytes.equals(bytes), `${name}: ${file}`).toBe(true);
+      // Linked: exactly the files whose bytes the published index had, under any name (a page renumbered keeps its file).
+      const had = new Map([...before.values()].map(({ bytes, ino }) => [bytes.toString('base64'), ino]));
+      const shared = [...expected].filter(([, { bytes }]) => had.has(bytes.toString('base64'))).map(([file]) => file);
+      expect(linked, name).toBe(shared.length);
+      for (const file of shared) expect(got.get(file)!.ino, `${name}: ${file}`).toBe(had.get(got.get(file)!.bytes.toString('base64')));
+      // Of a few hundred pages, only the changed one's result file, the fold and the shards of its terms (and their
+      // lists by kind) are new for an edit; a removal renumbers the pages after it, so every shard changes.
+      if (name === 'edit') expect(expected.size - shared.length, name).toBeLessThanOrEqual(1 + 2 * [...indexDoc('/special/', now).terms.keys(), ...indexDoc('/special/', old).terms.keys()].length + 1);
+    }
+  });
+});

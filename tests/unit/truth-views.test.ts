@@ -15,6 +15,7 @@ import { fairComparison } from '../../src/data/comparable';
 import { comparableTarget } from '../../src/data/meets-target';
 import { groupTable, institutionTable, observationTable, rowsOf } from '../../src/downloads/csv';
 import { institutionsIndex } from '../../src/views/lists';
+import { buildFinderData } from '../../src/finder/shards';
 import { t } from '../../src/i18n/zh-CN';
 import { formatFigure } from '../../src/views/format';
 import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
@@ -240,6 +241,11 @@ describe('the fact-check of 2026-12-07 (afternoon)', () => {
     expect(kanjia.roles).toBe('inferred-member');
     const [gaokang] = rowsOf(groupTable(ctx), [dataset.group.get('gaomi-gaokang-group')!]);
     expect(gaokang.member_names).toBe('阚家卫生院（据报道推断）；姜庄镇卫生院');
+    // The finder on the home page says it too (its result reads "据报道推断可能属于" instead of "所属").
+    const finder = buildFinderData(dataset, { institutionKind: (k) => k, groupKind: (k) => k, regionKind: (k) => k }, []);
+    const entryOf = (name: string) => finder.entries.find((e) => e.name === name)!;
+    expect(entryOf('阚家卫生院').inferred).toEqual(['gaomi-gaokang-group']);
+    expect(entryOf('姜庄镇卫生院').inferred).toBeUndefined();
   });
 
   it('Gaomi’s statements say what the report says, no more', () => {
@@ -277,6 +283,11 @@ describe('the fact-check of 2026-12-07 (afternoon)', () => {
     const headings = sichuan.sections.flatMap((s) => s.tables.map((tb) => tb.heading?.text ?? ''));
     expect(headings).toContain('定义首见于《孟津县紧密型医共体建设实施方案（试行，2020年）》的指标');
     expect(headings.some((h) => h.startsWith('来自《'))).toBe(false);
+  });
+
+  it('a city group’s referral sheet does not send residents to a 县医院 (Linyi’s leads are 临沂市人民医院 and 临沂市中医医院)', () => {
+    const guide = referralPage(dataset, 'linyi-people-hospital-urban-group', SITE, TODAY);
+    expect(guide.steps.map((s) => s.heading).join('')).not.toContain('县医院');
   });
 
   it('sentences about national targets and frameworks say only what the site knows', () => {

@@ -39,8 +39,10 @@ class YgChart extends HTMLElement {
     try {
       const spec = JSON.parse(this.dataset.spec ?? '{}') as ChartSpec;
       const texts = JSON.parse(this.dataset.texts ?? '{}') as ChartTexts;
-      const { drawChart } = await import('./draw');
-      drawChart(this, spec, texts);
+      // Loading Chart.js, measuring the labels and drawing are separate tasks, so no one of them holds up the page.
+      const { drawChart, nextTask } = await import('./draw');
+      await nextTask();
+      await drawChart(this, spec, texts);
       this.dataset.state = 'drawn';
     } catch (error) {
       // The summary and table above and below still say everything; only the picture is missing.

@@ -29,6 +29,46 @@ export interface ListItem {
   regions: string[];
   /** Full pinyin and initials of the label, lowercase without spaces, for search by pinyin. */
   py: string;
+  /** Check finds a mistake in it (or could not read it at all): the list says so, so it can be found and fixed. */
+  problem?: boolean;
+}
+
+/**
+ * Entries in the files that check could not read into the dataset (a name left empty by hand, a rule made stricter):
+ * listed by whatever name they have, so a staff member can still open and fix them. `listed` holds `kind:id` of the
+ * entries already listed.
+ */
+export function unreadItems(files: SourceFiles, listed: Set<string>): ListItem[] {
+  const items: ListItem[] = [];
+  const add = (kind: Collection, id: string, label: string) => {
+    if (listed.has(`${kind}:${id}`)) return;
+    listed.add(`${kind}:${id}`);
+    items.push({ kind, id, label, regions: [], py: pinyinKey(label), problem: true });
+  };
+  for (const kind of KINDS) {
+    if (isMdx(kind)) {
+      for (const f of files.mdx[kind] ?? []) {
+        const id = f.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
+        add(kind, id, f.text.match(/^title:\s*["']?(.+?)["']?\s*$/m)?.[1] ?? id);
+      }
+      continue;
+    }
+    for (const f of dataFiles(files, kind)) {
+      let list: unknown;
+      try {
+        list = JSON.parse(f.text);
+      } catch {
+        continue; // a file that is not JSON: check names it; no entry in it can be opened
+      }
+      if (!Array.isArray(list)) continue;
+      for (const e of list as Record<string, unknown>[]) {
+        if (!e || typeof e !== 'object' || typeof e.id !== 'string' || !e.id) continue;
+        const name = [e.name, e.title, e.label, e.term].find((v) => typeof v === 'string' && v.trim());
+        add(kind, e.id, (name as string | undefined) ?? e.id);
+      }
+    }
+  }
+  return items;
 }
 
 /** Pinyin of a text for search: full syllables run together, then the initials. */

@@ -13,11 +13,12 @@ import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaff
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
-import { dataFiles, fileFor, listItems, proposeId, versionOf, KINDS } from './entries';
+import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
 import { checkBody } from './body-check';
 import { COLLECTION_LABELS } from '../../i18n/editor.zh-CN';
+import { COLLECTION_NAMES } from '../../i18n/validation';
 
 export interface ApiContext {
   method: string;
@@ -74,7 +75,12 @@ export const formPath = (field: string | undefined) => (field ? field.replace(/\
 function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>): FieldProblem {
   const tech = `${p.file}${p.line ? `:${p.line}` : ''}${p.entry ? ` · ${p.entry}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}`;
   // Field keys in brackets (上级地区（parent）) are for whoever helps: they stay in the technical details.
-  const zh = p.zh.replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '');
+  // So are the English names check puts after a collection's Chinese name (机构 institutions → 机构).
+  const zh = Object.values(COLLECTION_NAMES)
+    .reduce((text, name) => text.replaceAll(name, name.replace(/\s+[a-z]+$/, '')), p.zh)
+    .replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '')
+    // In the editor references are picked, not typed: no spelling to check.
+    .replace('不存在（检查拼写，或先添加该条目）', '不存在：请重新选一项，或先新建它');
   if (own) return { field: formPath(p.field), zh, en: p.en, tech };
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';
@@ -254,6 +260,28 @@ async function publishedEntry(ctx: ApiContext, file: string, id: string): Promis
   }
 }
 
+/**
+ * What a delete would break, one line per entry that uses the one deleted (医疗机构“孟津县人民医院”用到了这一条（5 处）),
+ * instead of each reference's check message with its collection key and id; those stay under 技术细节.
+ */
+function byReferrer(found: FieldProblem[]): FieldProblem[] {
+  const lines = new Map<string, { count: number; tech: string[] }>();
+  const out: FieldProblem[] = [];
+  for (const p of found) {
+    const who = p.zh.match(/^这样保存会让(.+?)出问题：/)?.[1];
+    if (!who) {
+      out.push({ ...p, zh: p.zh.replace(/^这样保存会让/, '删除会让') });
+      continue;
+    }
+    const line = lines.get(who) ?? { count: 0, tech: [] };
+    line.count++;
+    if (p.tech) line.tech.push(p.tech);
+    lines.set(who, line);
+  }
+  for (const [who, { count, tech }] of lines) out.push({ field: null, zh: `${who}用到了这一条${count > 1 ? `（${count} 处）` : ''}`, tech: tech.join('\n\n') });
+  return out;
+}
+
 /** Removes an entry, unless something still refers to it. */
 async function remove(ctx: ApiContext, kind: Collection, id: string, version: string | null): Promise<ApiAnswer> {
   const { files, ds, origins, all } = current(ctx.root);
@@ -266,8 +294,7 @@ async function remove(ctx: ApiContext, kind: Collection, id: string, version: st
     text = `${JSON.stringify(list, null, 2)}\n`;
   }
   const found = verdict(files, stored.file, text, kind, id, all, labelsOf(ds));
-  if (found.length)
-    return problems([{ field: null, zh: '还有别的内容引用着这一条，所以没有删除。请先改掉下面这些引用：' }, ...found.map((p) => ({ ...p, zh: p.zh.replace(/^这样保存会让/, '删除会让') }))]);
+  if (found.length) return problems([{ field: null, zh: '还有别的内容引用着这一条，所以没有删除。请先改掉下面这些引用：' }, ...byReferrer(found)]);
   const label = labelsOf(ds).get(`${kind}:${id}`) ?? id;
   if (text === null) unlinkSync(join(ctx.root, stored.file));
   else writeWhole(join(ctx.root, stored.file), text);
@@ -296,7 +323,7 @@ function referrers(ctx: ApiContext, kind: Collection, id: string): FieldProblem[
   const stored = readEntry(ctx.root, files, origins, kind, id);
   if (!stored) return [];
   const text = isMdx(kind) ? null : `${JSON.stringify((JSON.parse(dataFiles(files, kind).find((f) => f.path === stored.file)!.text) as { id?: string }[]).filter((e) => e?.id !== id), null, 2)}\n`;
-  return verdict(files, stored.file, text, kind, id, all, labelsOf(ds)).map((p) => ({ ...p, zh: p.zh.replace(/^这样保存会让/, '删除会让') }));
+  return byReferrer(verdict(files, stored.file, text, kind, id, all, labelsOf(ds)));
 }
 
 export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
@@ -321,8 +348,12 @@ export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
     if (parts[1] !== 'entries') return answer(404, { zh: '没有这个地址。' });
     const [kind, id] = [parts[2], parts[3]];
     if (kind === undefined) {
-      const { ds, all } = current(ctx.root);
+      const { files, ds, all } = current(ctx.root);
       const items = listItems(ds);
+      items.push(...unreadItems(files, new Set(items.map((i) => `${i.kind}:${i.id}`))));
+      // Entries check finds a mistake in, marked so they can be found and fixed (by file folder and entry id).
+      const troubled = new Set(all.flatMap((p) => (p.entry ? [`${p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1]}:${p.entry}`] : [])));
+      for (const item of items) if (troubled.has(`${item.kind}:${item.id}`)) item.problem = true;
       const counties = ds.regions.filter((r) => r.kind !== 'province').map((r) => ({ id: r.id, name: r.name, kind: r.kind, parent: r.parent }));
       return answer(200, { kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items, counties, problemCount: all.length });
     }

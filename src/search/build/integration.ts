@@ -16,7 +16,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +27,7 @@ import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
 import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, foldPath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
 import { foldTable } from './name-readings';
+import { incrementalState } from '../../publishing/incremental';
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
 const K1 = 1.4;
@@ -53,6 +54,40 @@ export interface IndexState {
 /** How far BM25's average page length may drift from the pinned one before it is measured again. */
 const AVERAGE_DRIFT = 0.05;
 
+/**
+ * BM25's average page length as the index uses it: to three significant figures, so that a change to a few pages
+ * (which moves the exact average in its fifth figure) leaves every other page's scores, and so the shards holding
+ * none of the changed pages' terms, as they were, in a build from scratch too.
+ */
+const roundedAverage = (measured: number) => Number(measured.toPrecision(3));
+
+/**
+ * The files of an index already published (`writeSearchIndex`'s `reuse`): its folder, and each file's name with the
+ * key of its content (`IndexFiles.files`). A file whose content this build would write again is linked from there
+ * instead of being compressed and written anew: an incremental build (src/publishing/incremental.ts) rewrites only
+ * the result files and shards whose entries changed, and the site is byte for byte the one a full build writes.
+ */
+export interface IndexFiles {
+  /** The index's version (its folder under INDEX_DIR). */
+  version: string;
+  /** Each file of the folder by name (`d12.bin`, `s3.bin`, `fold.bin`), with the key of what it holds. */
+  files: Record<string, string>;
+}
+
+/** Links a file of the published index into the new one (copies it across devices); false when it cannot be had. */
+function linkFile(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
+    copyFileSync(from, to);
+    return true;
+  }
+}
+
 /** The index being built: posting lists by term, and what BM25 and the filters need of each page. */
 class IndexWriter {
   private readonly postings = new Map<string, number[]>();
@@ -69,6 +104,12 @@ class IndexWriter {
   private readonly hash = createHash('sha256');
   /** Every Han character the index holds, for the Traditional forms that fold to one (`foldTable`). */
   readonly characters = new Set<string>();
+  /** Every file written, by name, with the key of its content (`IndexFiles`). */
+  readonly files: Record<string, string> = {};
+  /** Files taken from the published index rather than written. */
+  linked = 0;
+  /** The published index's files by the key of their content, and its folder. */
+  private readonly reusable = new Map<string, string>();
   /** Pages added so far, and whether each came after the one before (else posting lists are sorted at the end). */
   private added = 0;
   private last = -1;
@@ -78,8 +119,10 @@ class IndexWriter {
     private readonly staging: string,
     private readonly longestList: number,
     private readonly previous?: IndexState,
+    private readonly reuse?: { dir: string; files: Record<string, string> },
   ) {
     mkdirSync(staging, { recursive: true });
+    for (const [name, key] of Object.entries(reuse?.files ?? {})) this.reusable.set(key, name);
     for (const kind of previous?.kinds ?? []) this.kinds.set(kind, this.kinds.size);
     for (const region of previous?.regions ?? []) this.regions.set(region, this.regions.size);
   }
@@ -114,10 +157,26 @@ class IndexWriter {
       if (pages) pages.push(page);
       else this.named.set(name, [page]);
     }
-    const stored = gzipSync(JSON.stringify(storedPage(doc)));
-    this.hash.update(`${page}:`);
-    this.hash.update(stored);
-    writeFileSync(join(this.staging, basename(pagePath('', page))), stored);
+    this.write(basename(pagePath('', page)), JSON.stringify(storedPage(doc)));
+  }
+
+  /**
+   * Writes one file of the index, gzipped (`level` 9 for the shards and the fold, fetched most), keyed by what it
+   * holds: the index's version is the hash of every file's name and key. A file of the published index with the same
+   * key (the same content at the same level, under any name: a page renumbered when one before it left) is linked
+   * instead.
+   */
+  private write(name: string, json: string, level?: number): void {
+    const key = createHash('sha256').update(`${level ?? ''}\0${json}`).digest('base64url').slice(0, 27);
+    this.files[name] = key;
+    this.hash.update(`${name}:${key};`);
+    const target = join(this.staging, name);
+    const old = this.reusable.get(key);
+    if (old !== undefined && this.reuse && linkFile(join(this.reuse.dir, old), target)) {
+      this.linked++;
+      return;
+    }
+    writeFileSync(target, gzipSync(json, level === undefined ? {} : { level }));
   }
 
   /** A page holding a term: `tf` its weighted count in the text, `named` the weight of the names it is in. */
@@ -131,7 +190,7 @@ class IndexWriter {
   finish(): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
     const pages = this.span;
     const present = this.lengths.filter((n) => n !== undefined);
-    const measured = present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1;
+    const measured = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
     const pinned = this.previous?.average;
     const average = pinned && Math.abs(measured - pinned) <= AVERAGE_DRIFT * pinned ? pinned : measured;
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
@@ -166,16 +225,10 @@ class IndexWriter {
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
     for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, nameShard(name, indexTokens(name), this.common, shards), this.ordered ? named : [...named].sort((a, b) => a - b));
-    byShard.forEach((terms, n) => {
-      const bytes = gzipSync(JSON.stringify(Object.fromEntries(terms)), { level: 9 });
-      this.hash.update(bytes);
-      writeFileSync(join(this.staging, basename(shardPath('', n))), bytes);
-    });
+    byShard.forEach((terms, n) => this.write(basename(shardPath('', n)), JSON.stringify(Object.fromEntries(terms)), 9));
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
     const fold = foldTable(this.characters);
-    const foldBytes = gzipSync(JSON.stringify(fold), { level: 9 });
-    this.hash.update(foldBytes);
-    writeFileSync(join(this.staging, basename(foldPath(''))), foldBytes);
+    this.write(basename(foldPath('')), JSON.stringify(fold), 9);
     const entry: IndexEntry = {
       version: this.hash.digest('hex').slice(0, 12),
       pages,
@@ -236,14 +289,14 @@ function valueIndex(values: Map<string, number>, value: string | undefined, coun
 export function writeSearchIndex(
   site: string,
   documents: Iterable<PathDocument>,
-  options: { longestList?: number; synonyms?: readonly (readonly string[])[]; previous?: IndexState } = {},
-): { pages: number; state: IndexState } {
+  options: { longestList?: number; synonyms?: readonly (readonly string[])[]; previous?: IndexState; reuse?: { dir: string; files: Record<string, string> } } = {},
+): { pages: number; state: IndexState; files: IndexFiles; linked: number } {
   // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
   const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
   rmSync(staging, { recursive: true, force: true });
   const previous = options.previous;
-  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST, previous);
+  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST, previous, options.reuse);
   const numbers = new Map<string, number>();
   previous?.paths.forEach((path, n) => path !== null && numbers.set(path, n));
   const paths: (string | null)[] = previous ? previous.paths.map(() => null) : [];
@@ -273,12 +326,15 @@ export function writeSearchIndex(
   mkdirSync(root, { recursive: true });
   renameSync(staging, join(root, entry.version));
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
-  return { pages: writer.pages, state: { paths, shards, average, kinds, regions } };
+  return { pages: writer.pages, state: { paths, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked };
 }
 
-/** The site's index from the dataset the build rendered its pages from. */
-export function writeSiteSearchIndex(site: string, dataset: Dataset, previous?: IndexState): { pages: number; state: IndexState } {
-  return writeSearchIndex(site, searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words), previous });
+/**
+ * The site's index from the dataset the build rendered its pages from; `reuse`, the published index's folder and
+ * files, whose unchanged files are linked rather than written.
+ */
+export function writeSiteSearchIndex(site: string, dataset: Dataset, reuse?: { dir: string; files: Record<string, string> }): ReturnType<typeof writeSearchIndex> {
+  return writeSearchIndex(site, searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words), reuse });
 }
 
 export function searchIndexIntegration(): AstroIntegration {
@@ -287,9 +343,18 @@ export function searchIndexIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
-        const { pages } = writeSiteSearchIndex(fileURLToPath(dir), getDataset());
+        // Under incremental publishing, the files of the published index that this one would write the same.
+        const incremental = incrementalState();
+        const base = incremental?.base;
+        const reuse = base?.search && { dir: join(base.dir, INDEX_DIR, base.search.version), files: base.search.files };
+        const { pages, files, linked } = writeSiteSearchIndex(fileURLToPath(dir), getDataset(), reuse);
+        if (incremental) {
+          incremental.search = files;
+          incremental.searchLinked = linked;
+        }
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
-        logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document`);
+        const written = Object.keys(files.files).length - linked;
+        logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document (${written} files written${reuse ? `, ${linked} unchanged and linked` : ''})`);
       },
     },
   };

@@ -244,6 +244,32 @@ export function FieldView({ field: f, name, choices, county, readOnly, required 
     );
   }
 
+  // A list of fixed choices (a glossary rule's parts of a group): ticked, never typed as the file's English words.
+  if (f.kind === 'lines' && f.options) {
+    const options = f.options;
+    return (
+      <Controller
+        name={name}
+        render={({ field }) => {
+          const picked = String(field.value ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+          const toggle = (o: string, on: boolean) => field.onChange(options.filter((x) => (x === o ? on : picked.includes(x))).join('\n'));
+          return (
+            <fieldset className="field choices" data-field={name} id={id} tabIndex={-1} aria-describedby={described}>
+              <legend>{caption}</legend>
+              {hintText}
+              {options.map((o) => (
+                <label key={o} className="check">
+                  <input type="checkbox" checked={picked.includes(o)} disabled={readOnly} onChange={(e) => toggle(o, e.target.checked)} onBlur={field.onBlur} /> {choiceLabel(f, o)}
+                </label>
+              ))}
+              <ErrorText id={errId} message={error} />
+            </fieldset>
+          );
+        }}
+      />
+    );
+  }
+
   let control: React.ReactNode;
   const common = { id, 'aria-describedby': described, 'aria-invalid': error ? true : undefined, readOnly, ...register(name) };
   switch (kind) {
@@ -299,7 +325,7 @@ function ObjectView({ field: f, name, choices, county }: { field: Extract<Field,
     <fieldset className="group" id={inputId(name)} tabIndex={-1} aria-describedby={own ? errId : undefined}>
       <legend>
         {label}
-        {!f.required && <span className="req">（{UI.optional}）</span>}
+        {!f.required && !f.requiredWithParent && <span className="req">（{UI.optional}）</span>}
       </legend>
       {hint && <p className="hint">{hint}</p>}
       <ErrorText id={errId} message={own} />

@@ -49,7 +49,7 @@ export function History({ file, id, refresh, onRestored }: { file: string; id: s
       {commits && commits.length > 0 && (
         <ol className="commits">
           {commits.map((c, i) => {
-            const message = historyMessage(c.message);
+            const message = historyMessage(c.message, c.author);
             return (
               <li key={c.hash}>
                 <p>
@@ -63,7 +63,7 @@ export function History({ file, id, refresh, onRestored }: { file: string; id: s
                 )}
                 <p className="muted">
                   {UI.by}
-                  {c.author}
+                  {message.by}
                   {c.approvedBy ? `　${UI.approvedBy}${c.approvedBy}` : ''}
                 </p>
                 {i > 0 && (

@@ -11,9 +11,14 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
   const [county, setCounty] = useState('');
   const [kind, setKind] = useState('');
   const [shown, setShown] = useState(PAGE);
+  const [onlyProblems, setOnlyProblems] = useState(false);
+  const problems = useMemo(() => list.items.filter((i) => i.problem).length, [list]);
   const found = useMemo(
-    () => list.items.filter((i) => (!kind || i.kind === kind) && (!county || i.regions.includes(county)) && (!query.trim() || matches(i, query))),
-    [list, query, county, kind],
+    () =>
+      list.items.filter(
+        (i) => (!onlyProblems || i.problem) && (!kind || i.kind === kind) && (!county || i.regions.includes(county)) && (!query.trim() || matches(i, query)),
+      ),
+    [list, query, county, kind, onlyProblems],
   );
   const labels = new Map(list.kinds.map((k) => [k.kind, k.label]));
   const counties = list.counties.filter((c) => c.kind !== 'prefecture');
@@ -78,6 +83,12 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
           </select>
         </div>
       </search>
+      {problems > 0 && (
+        <p className="checkbox">
+          <input id="only-problems" type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
+          <label htmlFor="only-problems">{UI.onlyProblems(problems)}</label>
+        </p>
+      )}
       <p role="status">{UI.found(found.length)}</p>
       <ul className="entries">
         {found.slice(0, shown).map((i) => (
@@ -88,6 +99,7 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
               · {labels.get(i.kind)}
               {i.detail ? ` · ${i.detail}` : ''}
             </span>
+            {i.problem && <strong className="error"> · {UI.problemMark}</strong>}
           </li>
         ))}
       </ul>

@@ -35,6 +35,7 @@ export interface ListItem {
   detail?: string;
   regions: string[];
   py: string;
+  problem?: boolean;
 }
 export interface County {
   id: string;

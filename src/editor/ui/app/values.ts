@@ -156,11 +156,13 @@ export function at(values: unknown, path: string): unknown {
 }
 
 /**
- * A history entry's message as staff read it: the editor's own commits are in Chinese (“修改地区“孟津县””); the
- * developers' commits are in English and go under 技术细节, with a Chinese line in their place.
+ * A history entry as staff read it: the editor's own commits begin in Chinese (“修改地区“孟津县””) under the staff
+ * member's name; the developers' commits are in English (a Chinese word or two inside) under their tools' names, so
+ * they read 网站维护人员的修改, with the English under 技术细节.
  */
-export function historyMessage(message: string): { text: string; tech?: string } {
-  return /[\u3400-\u9fff]/.test(message) ? { text: message } : { text: UI.historyByMaintainers, tech: message };
+export function historyMessage(message: string, author = ''): { text: string; by: string; tech?: string } {
+  const first = message.trim().match(/^[^\s\p{P}\p{S}\d]/u)?.[0] ?? '';
+  return /[\u3400-\u9fff]/.test(first) ? { text: message, by: author } : { text: UI.historyByMaintainers, by: UI.maintainers, tech: `${author}\n${message}` };
 }
 
 /**

@@ -213,23 +213,23 @@ describe('大字模式 and the finder', () => {
   });
 });
 
+/** The smallest type any printed text of the page is set in, in points, and where; footnote marks aside. */
+function smallestType(page: Page) {
+  return page.evaluate(() => {
+    let smallest = { pt: Infinity, text: '' };
+    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement!;
+      if (!node.textContent!.trim() || !el.checkVisibility() || el.closest('sup, .visually-hidden')) continue;
+      const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+      if (pt < smallest.pt) smallest = { pt, text: node.textContent!.trim().slice(0, 20) };
+    }
+    return smallest;
+  });
+}
+
 describe('referral sheets on paper', () => {
   const sheets = builtPages().filter((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url)).map((p) => p.url);
-
-  /** The smallest type any printed text of the sheet is set in, in points, and where; footnote marks aside. */
-  function smallestType(page: Page) {
-    return page.evaluate(() => {
-      let smallest = { pt: Infinity, text: '' };
-      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement!;
-        if (!node.textContent!.trim() || !el.checkVisibility() || el.closest('sup, .visually-hidden')) continue;
-        const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
-        if (pt < smallest.pt) smallest = { pt, text: node.textContent!.trim().slice(0, 20) };
-      }
-      return smallest;
-    });
-  }
 
   it('print every line, the dated note and the sources included, at 12 pt or more; in 大字模式 at 14 pt on at most two sheets', async () => {
     expect(sheets.length).toBeGreaterThan(5);
@@ -251,6 +251,32 @@ describe('referral sheets on paper', () => {
       const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
       const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
       if (pages > 2) problems.push(`${url} 大字: ${pages} pages`);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('other pages on paper', () => {
+  it('print at 12 pt or more (14 pt in 大字模式), without controls, every tab panel and the build-time chart shown', async () => {
+    // One tab in print media for every page kind a reader prints: home, indicator, group, document, guide.
+    const context = await env.browser.newContext({ viewport: { width: 718, height: 1000 } });
+    const page = await context.newPage();
+    await page.emulateMedia({ media: 'print' });
+    const problems: string[] = [];
+    for (const url of ['/', CHART_PAGE, '/groups/mengjin-first-medical-community/', '/documents/kunming-2024-key-points/', '/guide/']) {
+      for (const [large, least] of [['0', 12], ['1', 14]] as const) {
+        await page.goto(`${env.server.url}${url}?large=${large}`, { waitUntil: 'networkidle' });
+        const smallest = await smallestType(page);
+        if (smallest.pt < least) problems.push(`${url} 大字=${large}: ${smallest.pt} pt 「${smallest.text}」`);
+        const shown = await page.evaluate(() =>
+          ['button', 'input', '.tab-list', 'yg-chart', '.chart-hint'].filter((s) => [...document.querySelectorAll(s)].some((e) => e.checkVisibility())),
+        );
+        if (shown.length) problems.push(`${url}: ${shown.join(', ')} printed`);
+        const hidden = await page.locator('[data-tab-panel]').evaluateAll((all) => all.filter((p) => !p.checkVisibility()).map((p) => p.id));
+        if (hidden.length) problems.push(`${url}: panels ${hidden.join(', ')} not printed`);
+        if (url === CHART_PAGE && !(await page.locator('.static-chart').first().isVisible())) problems.push(`${url}: no chart printed`);
+      }
     }
     expect(problems).toEqual([]);
     await context.close();

@@ -168,14 +168,32 @@ export function rowsOf<T>(table: Table<T>, items: readonly T[]): Row[] {
  * like =HYPERLINK(…) stays text in a spreadsheet; numbers are left alone, so -3.2 in a value column stays a number.
  */
 export function toCsv<T>(table: Table<T>, items: readonly T[]): string {
-  const columns = table.columns.map((c) => c.key);
-  const records = rowsOf(table, items).map((r) => columns.map((k) => r[k] ?? ''));
+  return csvOfRows(table.columns.map((c) => c.key), rowsOf(table, items));
+}
+
+/** `toCsv` of rows already made (`rowsOf`): a download's CSV and JSON share them. */
+export function csvOfRows(columns: string[], rows: readonly Row[]): string {
+  const records = rows.map((r) => columns.map((k) => r[k] ?? ''));
   return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows', escape_formulas: true });
 }
 
+/** What a JSON download says of itself: what the file is, its licence, where it comes from. */
+export interface JsonMeta {
+  title: string;
+  url: string;
+  licence: string;
+  licenceUrl: string;
+  citation: string;
+}
+
 /** The same rows as JSON, with what a reuser needs to know: what the file is, its licence, where it comes from. */
-export function toJson<T>(table: Table<T>, items: readonly T[], meta: { title: string; url: string; licence: string; licenceUrl: string; citation: string }): string {
-  return JSON.stringify({ ...meta, columns: table.columns.map((c) => c.key), rows: rowsOf(table, items) }, null, 2) + '\n';
+export function toJson<T>(table: Table<T>, items: readonly T[], meta: JsonMeta): string {
+  return jsonOfRows(table.columns.map((c) => c.key), rowsOf(table, items), meta);
+}
+
+/** `toJson` of rows already made (`rowsOf`). */
+export function jsonOfRows(columns: string[], rows: readonly Row[], meta: JsonMeta): string {
+  return JSON.stringify({ ...meta, columns, rows }, null, 2) + '\n';
 }
 
 /** Sorting every download the same way: by indicator, subject, then time. */

@@ -12,9 +12,11 @@ import {
   observationTable,
   observationsOfGroup,
   sortObservations,
-  toCsv,
-  toJson,
+  csvOfRows,
+  jsonOfRows,
+  rowsOf,
   type Context,
+  type Row,
   type Table,
 } from './csv';
 import { citationText } from '../views/citation';
@@ -70,9 +72,22 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
     licenceUrl: LICENCE_URL,
     citation: citationText({ author: ctx.author, title, updated: ctx.updated, url: ctx.siteUrl ? new URL('/data/', ctx.siteUrl).href : '/data/', type: 'DS/OL' }),
   });
+  // The CSV and the JSON hold the same rows: made (sorted, every cell computed) once for both, and let go once both
+  // files are made, so the build never holds more than a pair's rows besides the bytes.
+  let rows: { columns: string[]; rows: Row[] } | undefined;
+  let pending = 2;
+  const shared = <R>(write: (made: { columns: string[]; rows: Row[] }) => R): R => {
+    rows ??= (() => {
+      const table = make(ctx);
+      return { columns: table.columns.map((c) => c.key), rows: rowsOf(table, items()) };
+    })();
+    const out = write(rows);
+    if (--pending === 0) rows = undefined;
+    return out;
+  };
   return [
-    { href: href('csv'), format: 'CSV', title, table, bytes: once(() => encoder.encode(toCsv(make(ctx), items()))) },
-    { href: href('json'), format: 'JSON', title, table, bytes: once(() => encoder.encode(toJson(make(ctx), items(), meta()))) },
+    { href: href('csv'), format: 'CSV', title, table, bytes: once(() => encoder.encode(shared((r) => csvOfRows(r.columns, r.rows)))) },
+    { href: href('json'), format: 'JSON', title, table, bytes: once(() => encoder.encode(shared((r) => jsonOfRows(r.columns, r.rows, meta())))) },
   ];
 }
 

@@ -390,6 +390,11 @@ export const UI = {
   correctionOffer: '这个数字已经发布过。改了已发布的数字，应在“更正”里向读者说明。',
   correctionButton: '写一条更正说明',
   stale: '别人已经修改了这一条',
+  /** After a save refused because a colleague saved the entry first: what this staff member changed, kept on screen. */
+  staleYours: '您这次的修改（还没有保存，重新载入后请照着再改一次）：',
+  staleReload: '载入别人保存的最新版本',
+  staleReloaded: '已载入别人保存的最新版本。请照着下面您的修改再改一次，然后保存。',
+  changedMany: '（改动较多，请打开这一部分对照）',
   del: '删除这一条',
   delCheck: '正在检查有没有别的内容引用它…',
   delConfirm: '确定要删除这一条吗？删除后网站上就没有它了（修改记录里还能恢复）。',

@@ -26,7 +26,10 @@ beforeAll(async () => {
   page.on('response', (r) => {
     if (r.status() >= 400 && r.status() !== 422) failed.push(`${r.status()} ${r.url()}`);
   });
-  page.on('requestfailed', (r) => void failed.push(`failed ${r.url()}`));
+  // A call cut short by leaving the page (the id proposed while typing, then 保存 navigates) is not a failure.
+  page.on('requestfailed', (r) => {
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) failed.push(`failed ${r.url()} ${r.failure()?.errorText}`);
+  });
   // The browser's own requests (the page icon) show only as console errors.
   page.on('console', (m) => {
     if (m.type() === 'error' && !/status of 422/.test(m.text())) failed.push(m.text());
@@ -124,6 +127,40 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
       expect(page.url()).toMatch(/\/edit\/regions\/gaomi$/);
     } finally {
       writeFileSync(file, before);
+    }
+  });
+
+  it('two tabs saving one entry: the second is told, sees its own change, reloads the first one’s and saves both', async () => {
+    const file = join(server.root, 'data/regions/regions.json');
+    const second = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      for (const p of [page, second]) {
+        await p.goto(`${server.url}/edit/regions/gaomi`);
+        await p.getByRole('button', { name: '保存', exact: true }).waitFor();
+      }
+      await fill(page, '说明', '第一位同事写的说明。');
+      expect((await save(page)).ok).toBe(true);
+      await fill(second, '别名', '高密');
+      const refused = await save(second);
+      expect(refused.ok).toBe(false);
+      expect(refused.text).toContain('别人已经修改了这一条');
+      const mine = second.locator('.changes');
+      expect(await mine.innerText()).toContain('别名');
+      expect(await mine.innerText()).toContain('高密');
+      await second.getByRole('button', { name: '载入别人保存的最新版本' }).click();
+      await expect.poll(() => field(second, '说明').inputValue()).toBe('第一位同事写的说明。');
+      // Her own change is still on screen to type again; then both are kept.
+      expect(await mine.innerText()).toContain('高密');
+      await fill(second, '别名', '高密');
+      await second.getByRole('button', { name: '保存', exact: true }).click();
+      // Saved: her list of unsaved changes goes away.
+      await expect.poll(() => mine.count()).toBe(0);
+      expect(await second.locator('.status-area .notice').first().innerText()).toContain('已保存');
+      const gaomi = (JSON.parse(readFileSync(file, 'utf8')) as { id: string; note?: string; aliases?: string[] }[]).find((r) => r.id === 'gaomi')!;
+      expect(gaomi.note).toBe('第一位同事写的说明。');
+      expect(gaomi.aliases).toContain('高密');
+    } finally {
+      await second.close();
     }
   });
 

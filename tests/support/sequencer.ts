@@ -2,35 +2,37 @@
  * The order vitest starts test files in: the longest first, so that on two cores the run does not end with one long
  * file running alone while the other core idles. Vitest orders by the durations it cached from the last run; a fresh
  * clone (CI, `.ci/run`) has no cache and would start files in folder order, leaving the editor's every-entry save or the
- * axe gate for last. So the files measured longest (2026-12-07, `--reporter=json`: the e2e tier on a quiet machine,
- * the rest under load) start first, in this order, and every other file follows in vitest's own order.
+ * axe gate for last. So the files measured longest (2026-12-07 afternoon, each tier run alone under load 10-25) start
+ * first, in this order, and every other file follows in vitest's own order.
  */
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** Longest first. A file missing here only starts later; a name here that no longer exists is ignored. */
 export const LONGEST_FIRST = [
+  'tests/browser/quality-a11y.test.ts',
   'tests/build/incremental.test.ts',
   'tests/build/editor-publish.test.ts',
-  'tests/build/hostile-mdx.test.ts',
   'tests/build/publishing-new-user.test.ts',
   'tests/build/editor-ui-every-entry.test.ts',
-  'tests/browser/quality-a11y.test.ts',
-  'tests/build/editor-ui.test.ts',
   'tests/build/publishing-new.test.ts',
   'tests/quality/reproducible.test.ts',
-  'tests/quality/html-validity.test.ts',
-  'tests/browser/search-page.test.ts',
-  'tests/browser/resident-pages.test.ts',
+  'tests/browser/phone-paper.test.ts',
+  'tests/browser/indicators-grapher.test.ts',
+  'tests/browser/search-budget.test.ts',
+  'tests/build/editor-ui.test.ts',
   'tests/browser/quality-csp.test.ts',
   'tests/browser/quality-budgets.test.ts',
-  'tests/browser/phone-paper.test.ts',
-  'tests/browser/search-budget.test.ts',
-  'tests/browser/resident-phone.test.ts',
-  'tests/browser/editor-forms.test.ts',
-  'tests/browser/content-glossary.test.ts',
   'tests/browser/search-regression.test.ts',
-  'tests/browser/indicators-grapher.test.ts',
+  'tests/browser/editor-forms.test.ts',
+  'tests/browser/content-pages.test.ts',
+  'tests/browser/resident-phone.test.ts',
+  'tests/browser/resident-pages.test.ts',
+  'tests/quality/html-validity.test.ts',
+  'tests/browser/content-glossary.test.ts',
+  'tests/browser/search-page.test.ts',
+  'tests/build/editor-ui-walk.test.ts',
+  'tests/build/hostile-mdx.test.ts',
 ];
 
 export default class LongestFirst extends BaseSequencer {

@@ -100,6 +100,15 @@ describe('the editor API', () => {
     expect(writes.at(-1)!.message).toBe('新建数据（数字）“资中县 · 医共体数量 · 2026年上半年”');
     const items = (await call('GET', '/api/entries')).json.items as { kind: string; id: string; label: string }[];
     expect(items.find((i) => i.id === saved.json.id)!.label).toBe('资中县 · 医共体数量 · 2026年上半年');
+    // A correction whose new value is not the figure's: named in words (the figure by name, 数值 not value).
+    const wrong = await call('POST', '/api/entries/corrections', { entry: { observation: saved.json.id, date: '2026-12-01', field: 'value', old: 2, new: 3, why: '测试', who: '资中县卫生健康局' } });
+    expect(wrong.status).toBe(422);
+    const said = (wrong.json.problems as { zh: string }[]).map((p) => p.zh).join('\n');
+    expect(said).toContain('资中县 · 医共体数量 · 2026年上半年');
+    expect(said.replace(/“[0-9.]+”/g, '')).not.toMatch(/[A-Za-z]{2,}/);
+    const corrected = await call('POST', '/api/entries/corrections', { entry: { observation: saved.json.id, date: '2026-12-01', field: 'value', old: 1, new: 2, why: '测试', who: '资中县卫生健康局' } });
+    expect(corrected.status, JSON.stringify(corrected.json)).toBe(201);
+    expect(writes.at(-1)!.message).toBe('新建更正“资中县 · 医共体数量”');
     // A cumulative figure's open start (`../2024-08` in the file) reads 截至…; no period is shown as the file writes it.
     const figures = items.filter((i) => i.kind === 'observations');
     expect(figures.some((i) => i.label.includes('截至'))).toBe(true);

@@ -3,7 +3,7 @@
  * form unchanged (every existing entry of every kind), and empty optional fields are left out.
  */
 import { describe, expect, it } from 'vitest';
-import { historyMessage, parseNumber, toEntry, toForm, unitProblem } from '../../src/editor/ui/app/values';
+import { changedFields, historyMessage, parseNumber, toEntry, toForm, unitProblem } from '../../src/editor/ui/app/values';
 import { formFields, type Field } from '../../src/editor/fields';
 import { dataCollections, mdxCollections } from '../../src/schemas';
 import { UI_FIELDS } from '../../src/i18n/editor.zh-CN';
@@ -121,5 +121,22 @@ describe('labels and hints in plain Chinese', () => {
     expect(parts.options).toEqual([...STATEMENT_FIELDS]);
     const row = { words: ['双向转诊'], fields: ['up', 'down'] };
     expect(toEntry(statements.fields, toForm(statements.fields, row))).toEqual(row);
+  });
+});
+
+describe('what a staff member changed, kept when a colleague saved first', () => {
+  it('lists each changed field by its label with the new value, and only those', () => {
+    const fields = formFields('institutions');
+    const file = readSourceFiles('.').data.institutions![0];
+    const entry = (JSON.parse(file.text) as Record<string, unknown>[])[0];
+    const opened = toForm(fields, entry);
+    const now = { ...opened, name: `${String(opened.name)}（新名称）`, aliases: '别名一\n别名二', contacts: { ...(opened.contacts as object), hours: { text: '周一至周五', source: { document: 'x', section: 'y', excerpt: '' }, checked: '2026-12-01' } } };
+    const changes = changedFields(fields, opened, now);
+    expect(changes.map((c) => c.label)).toEqual([labelOf(fields.find((f) => f.key === 'name')!).label, labelOf(fields.find((f) => f.key === 'aliases')!).label, labelOf(fields.find((f) => f.key === 'contacts')!).label]);
+    expect(changes[0].value).toBe(`${String(opened.name)}（新名称）`);
+    expect(changes[1].value).toBe('别名一\n别名二');
+    // A group of fields only says it changed.
+    expect(changes[2].value).toBeUndefined();
+    expect(changedFields(fields, opened, opened)).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
 import { checkBody } from './body-check';
-import { COLLECTION_LABELS } from '../../i18n/editor.zh-CN';
+import { COLLECTION_LABELS, UI_FIELDS } from '../../i18n/editor.zh-CN';
 import { COLLECTION_NAMES } from '../../i18n/validation';
 
 export interface ApiContext {
@@ -72,15 +72,44 @@ function current(root: string) {
 /** `members[0].institution` → `members.0.institution`, the form's name of a field. */
 export const formPath = (field: string | undefined) => (field ? field.replace(/\[(\d+)\]/g, '.$1').replace(/^正文 body$/, 'body') : null);
 
+const namesById = new WeakMap<Map<string, string>, Map<string, string>>();
+
+/**
+ * A check message in the words staff use: an entry's id (zizhong-remote-imaging-cases-cum) becomes its name, a field's
+ * key outside quotes (value, old, new) its label on the form. Quoted values typed by staff stay as they are.
+ */
+function inWords(zh: string, labels?: Map<string, string>): string {
+  let names = labels ? namesById.get(labels) : undefined;
+  if (labels && !names) {
+    names = new Map();
+    for (const [key, label] of labels) {
+      const id = key.slice(key.indexOf(':') + 1);
+      if (!names.has(id)) names.set(id, label);
+    }
+    namesById.set(labels, names);
+  }
+  const name = (id: string) => names?.get(id);
+  return zh
+    .split(/(“[^”]*”)/)
+    .map((part, i) => {
+      if (i % 2) return name(part.slice(1, -1)) ? `“${name(part.slice(1, -1))}”` : part;
+      return part
+        .replace(/[a-z0-9]+(?:-[a-z0-9]+)+/g, (id) => (name(id) ? `“${name(id)}”` : id))
+        .replace(/\b[a-z][A-Za-z]*\b/g, (key) => (Object.hasOwn(UI_FIELDS, key) ? UI_FIELDS[key][0] : key));
+    })
+    .join('');
+}
+
 function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>): FieldProblem {
   const tech = `${p.file}${p.line ? `:${p.line}` : ''}${p.entry ? ` · ${p.entry}` : ''}${p.field ? ` · ${p.field}` : ''}\n${p.en}${p.hint ? `\n${p.hint.zh}\n${p.hint.en}` : ''}`;
   // Field keys in brackets (上级地区（parent）) are for whoever helps: they stay in the technical details.
   // So are the English names check puts after a collection's Chinese name (机构 institutions → 机构).
-  const zh = Object.values(COLLECTION_NAMES)
+  const checked = Object.values(COLLECTION_NAMES)
     .reduce((text, name) => text.replaceAll(name, name.replace(/\s+[a-z]+$/, '')), p.zh)
     .replace(/[（(][A-Za-z][\w.[\]]*[）)]/g, '')
     // In the editor references are picked, not typed: no spelling to check.
     .replace('不存在（检查拼写，或先添加该条目）', '不存在：请重新选一项，或先新建它');
+  const zh = inWords(checked, labels);
   if (own) return { field: formPath(p.field), zh, en: p.en, tech };
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';
@@ -230,7 +259,7 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   writeWhole(join(ctx.root, path), text);
   // A new figure or correction has no name of its own: its label as the list shows it (subject · indicator · period).
   const fresh = () => (isMdx(kind) ? undefined : labelsOf({ ...ds, [kind]: [entry] } as Entries).get(`${kind}:${id}`));
-  const name = (entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? fresh() ?? id) as string;
+  const name = String(entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? fresh() ?? id).replace(/^更正：/, '');
   const verb = restoring ? `恢复${COLLECTION_LABELS[kind]}“${name}”到 ${restoring.slice(0, 7)} 的版本` : `${stored ? '修改' : '新建'}${COLLECTION_LABELS[kind]}“${name}”`;
   await ctx.onWrite({ files: [path], message: verb });
   const after = readEntry(ctx.root, readSourceFiles(ctx.root), new Map([[`${kind}:${id}`, path]]), kind, id);

@@ -38,15 +38,22 @@ export function pinyinForms(name: string): string[] {
 /** Converts Simplified text to a Traditional standard. */
 export type ToTraditional = (text: string) => string;
 
-let converters: ToTraditional[] | undefined;
+declare global {
+  /**
+   * The converters, made once per process and kept on the global object: the finder's route (bundled by Vite) and the
+   * search index's integration are separate module instances, and loading the dictionaries takes seconds.
+   */
+  // eslint-disable-next-line no-var
+  var __yigongtiTraditional: ToTraditional[] | undefined;
+}
 
 /**
  * OpenCC's Traditional standards a reader may type in: Taiwan's, Hong Kong's (the variants some keyboards produce,
  * 衞 for 衛) and OpenCC's own; made once, on first use (each takes a moment to load its dictionaries).
  */
 export function traditionalConverters(): ToTraditional[] {
-  converters ??= [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' }), Converter({ from: 'cn', to: 't' })];
-  return converters;
+  globalThis.__yigongtiTraditional ??= [Converter({ from: 'cn', to: 'tw' }), Converter({ from: 'cn', to: 'hk' }), Converter({ from: 'cn', to: 't' })];
+  return globalThis.__yigongtiTraditional;
 }
 
 /**

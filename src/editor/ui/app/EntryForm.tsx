@@ -14,7 +14,7 @@ import { api, type EntryList } from './api';
 import { FieldView, inputId, messageAt, type Choices } from './Fields';
 import { MarkdownField } from './Markdown';
 import { Link, navigate } from './router';
-import { chinese, errorMap, labelOf, toEntry, toForm, unitProblem, type Values } from './values';
+import { changedFields, chinese, errorMap, labelOf, toEntry, toForm, unitProblem, type Values } from './values';
 import { History } from './History';
 import { Preview } from './Preview';
 
@@ -75,6 +75,9 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   const [message, setMessage] = useState<{ ok: boolean; text: string; correction?: Record<string, unknown> } | null>(flash ? { ok: true, text: flash.text, correction: flash.correction } : null);
   const [missing, setMissing] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
+  // A save refused because a colleague saved first: this staff member's changes, kept on screen through a reload.
+  const [stale, setStale] = useState<{ label: string; value?: string }[] | null>(null);
+  const opened = useRef<Values | undefined>(undefined);
   const [saves, setSaves] = useState(0);
   const top = useRef<HTMLDivElement>(null);
   const idEdited = useRef(false);
@@ -86,7 +89,8 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
     api('GET', `/api/entries/${kind}/${encodeURIComponent(id)}`).then((res) => {
       if (gone) return;
       if (res.status !== 200) return setMissing(res.json.zh ?? UI.loadFailed);
-      form.reset(toForm(fields, res.json.entry));
+      opened.current = toForm(fields, res.json.entry);
+      form.reset(opened.current);
       setVersion(res.json.version);
       setFile(res.json.file);
       setPreview(res.json.preview);
@@ -134,11 +138,17 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
         setVersion(res.json.version);
         setPreview(res.json.preview);
         setSaves((n) => n + 1);
+        opened.current = values;
+        setStale(null);
         form.reset(values);
         setMessage({ ok: true, text: UI.saved, correction: res.json.correction });
         setTimeout(() => top.current?.focus(), 0);
       } else if (res.status === 422 && Array.isArray(res.json.problems)) showProblems(res.json.problems);
-      else {
+      else if (res.status === 409) {
+        setStale(changedFields(fields, opened.current, values));
+        setMessage({ ok: false, text: res.json.zh ?? UI.stale });
+        setTimeout(() => top.current?.focus(), 0);
+      } else {
         setMessage({ ok: false, text: res.json.zh ?? UI.networkError });
         setTimeout(() => top.current?.focus(), 0);
       }
@@ -180,6 +190,31 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
                       {UI.correctionButton}
                     </Link>
                   </p>
+                )}
+              </div>
+            )}
+            {stale && (
+              <div className="notice error">
+                <p>{UI.staleYours}</p>
+                <dl className="changes">
+                  {stale.map((c) => (
+                    <div key={c.label}>
+                      <dt>{c.label}</dt>
+                      <dd>{c.value === undefined ? UI.changedMany : c.value || UI.none}</dd>
+                    </div>
+                  ))}
+                </dl>
+                {message && !message.ok && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => {
+                      setReload((n) => n + 1);
+                      setMessage({ ok: true, text: UI.staleReloaded });
+                    }}
+                  >
+                    {UI.staleReload}
+                  </button>
                 )}
               </div>
             )}

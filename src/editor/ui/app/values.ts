@@ -176,3 +176,21 @@ export function unitProblem(text: unknown, unit: string | undefined): string | u
   if (/[万亿]/.test(typed) && /^[万亿]/.test(unit)) return E.unitHasWan(unit);
   return undefined;
 }
+
+/**
+ * What a staff member changed in a form, by field, for when a colleague saved the entry first: each top-level field
+ * whose value differs from what was opened, with the new value as plain text (lists one item a line); a list of rows
+ * or a group of fields only says it changed.
+ */
+export function changedFields(fields: Field[], opened: Values | undefined, now: Values | undefined): { label: string; value?: string }[] {
+  const before = toEntry(fields, opened) ?? {};
+  const after = toEntry(fields, now) ?? {};
+  const out: { label: string; value?: string }[] = [];
+  for (const f of fields) {
+    const [a, b] = [before[f.key], after[f.key]];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const plain = b === undefined ? '' : Array.isArray(b) && b.every((x) => typeof x !== 'object') ? b.join('\n') : typeof b === 'object' ? undefined : String(b);
+    out.push({ label: labelOf(f).label, value: plain });
+  }
+  return out;
+}

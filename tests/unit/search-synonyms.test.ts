@@ -84,4 +84,14 @@ describe('a correction of a mistyped name', () => {
     expect(correctionOf('孟津镇', ['孟津县'], readings)).toBeUndefined();
     expect(correctionOf('火星', ['孟津县'], readings)).toBeUndefined();
   });
+
+  it('is none for a piece from the middle of a name that is only one character off (470名医生)', () => {
+    expect(correctionOf('名医生', ['下沉基层的二级、三级医院医生人数'], readings)).toBeUndefined();
+    expect(correctionOf('孟律县', ['孟津县人民医院'], readings)).toBe('孟津县');
+  });
+
+  it('corrects a last character that is no place word (医阮 → 医院), never a place word (孟津镇)', () => {
+    expect(correctionOf('临沂市中医医阮', ['临沂市中医医院'], readings)).toBe('临沂市中医医院');
+    expect(correctionOf('孟津镇', ['孟津县'], readings)).toBeUndefined();
+  });
 });

@@ -12,6 +12,9 @@ import type { Readings } from '../shared/names';
  * more, differs in one character only (孟津镇 is not 孟津县's typo: it differs in a place word, so it must sound alike).
  * Undefined when no name fits or when two different pieces do (then the reader chooses from suggestions).
  */
+/** Words that say what kind of place a name is: changing one makes another place, not a typo. */
+const PLACE_WORDS = ['省', '市', '县', '区', '镇', '乡', '村', '州', '旗'];
+
 export function correctionOf(typed: string, names: string[], readings: Readings): string | undefined {
   const chars = [...typed];
   const n = chars.length;
@@ -32,9 +35,13 @@ export function correctionOf(typed: string, names: string[], readings: Readings)
       }
       if (differ === 0) continue;
       // Sound-alike: every changed character reads the same, and at least one character is kept (a name's other
-      // characters anchor it). One character off: three or more characters, the changed one not at the end (县/区/镇).
+      // characters anchor it). One character off: three or more characters, never a place word changed (孟津镇 is
+      // not 孟津县: 县/区/镇…), and the piece the start of a name: a piece from a name's middle is no name a reader
+      // meant (470名医生 is not a mistyped 院医生 of 三级医院医生人数). 临沂市中医医阮 is 临沂市中医医院.
       const keeps = differ < n;
-      if ((soundAlike && keeps) || (differ === 1 && n >= 3 && piece[n - 1] === chars[n - 1])) found.add(piece.join(''));
+      const changed = piece.findIndex((ch, k) => ch !== chars[k]);
+      const placeWord = PLACE_WORDS.includes(piece[changed]!) || PLACE_WORDS.includes(chars[changed]!);
+      if ((soundAlike && keeps) || (differ === 1 && n >= 3 && i === 0 && !placeWord)) found.add(piece.join(''));
     }
   }
   return found.size === 1 ? [...found][0] : undefined;

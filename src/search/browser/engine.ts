@@ -236,10 +236,25 @@ export async function createEngine(): Promise<Engine> {
       const loose = found.loose;
       return { ...found.outcome, pages: loose.map(({ id, score }) => ({ id, score, load: () => load(id) })), holds: () => true };
     }
-    if (found.outcome.pages.length || filtered) return found.outcome;
+    if (found.outcome.pages.length || filtered) return titlesFirst(found.outcome);
     const han = first.meaningful.match(/\p{Script=Han}+/gu)?.join('') ?? '';
     const alike = await soundAlike(han).catch(() => []);
     return { ...found.outcome, suggestions: alike.map(({ title, url }) => ({ title, url })) };
+  }
+
+  /**
+   * A query of two words or more (a place and what the reader wants: 孟津 转诊) puts first, among its first results,
+   * the pages whose title holds every word: 孟津县第一医疗卫生共同体转诊指南 before the plan and the glossary that say
+   * both words more often. The pages read are those the results page shows first anyway.
+   */
+  async function titlesFirst(outcome: Outcome): Promise<Outcome> {
+    const words = outcome.parts.filter((w) => /\p{Script=Han}/u.test(w));
+    if (words.length < 2) return outcome;
+    const head = outcome.pages.slice(0, RESULTS_PAGE);
+    const read = await Promise.all(head.map((p) => p.load()));
+    const titled = head.filter((_, i) => words.every((w) => read[i]!.title.includes(w)));
+    if (!titled.length || titled.length === head.length) return outcome;
+    return { ...outcome, pages: [...titled, ...outcome.pages.filter((p) => !titled.includes(p))] };
   }
 
   /**

@@ -53,9 +53,12 @@ export function indexTokens(text: string): string[] {
  */
 const STOP_PHRASES = /请问|我想|有哪些|我要|想去|想问|怎么办|怎么|怎样|如何|哪些|哪个|哪家|哪里|哪儿|在哪|什么|是不是|是否|有没有|能不能|能否|可不可以|可以|多少|属于|我们|我家|[的吗呢吧啊了我您你在]/gu;
 
-/** A query's Han runs and other words, with question words and particles taken out (unless nothing else is left). */
+/** A counting word after a number (470名医生, 3个中心): pages write the number without it (470, 医生). */
+const COUNTING_WORD = /(\d)[名个位家所项台张例条]/gu;
+
+/** A query's Han runs and other words, with question words, particles and counting words taken out (unless nothing else is left). */
 export function meaningfulQuery(query: string): string {
-  const cut = query.replace(STOP_PHRASES, ' ');
+  const cut = query.replace(STOP_PHRASES, ' ').replace(COUNTING_WORD, '$1 ');
   return /[\p{Script=Han}\p{Script=Latin}\p{N}]/u.test(cut) ? cut : query;
 }
 

@@ -305,7 +305,7 @@ export const UI_FIELDS: Record<string, [label: string, hint?: string]> = {
 
 /** Choice labels that depend on the field (the same word means different things). */
 export const UI_CHOICES: Record<string, Record<string, string>> = {
-  statistic: { value: '本单位自己的数', median: '中位数', mean: '平均数', total: '合计' },
+  statistic: { value: '本单位自己的数', median: '中位数', mean: '平均数', total: '合计', 'median-change': '中位数的升降（中位数本身升降了多少）' },
   qualifier: { range: '范围（从数值到范围上限）' },
   'statements.fields': { services: '服务', up: '上转（转到上级医院）', down: '下转（转回基层）', benefits: '转诊病人的便利', greenChannels: '绿色通道', staysLocal: '留在基层看的病' },
   field: {

@@ -3,7 +3,7 @@
  * form unchanged (every existing entry of every kind), and empty optional fields are left out.
  */
 import { describe, expect, it } from 'vitest';
-import { changedFields, historyMessage, parseNumber, toEntry, toForm, unitProblem } from '../../src/editor/ui/app/values';
+import { changedFields, choiceLabel, historyMessage, parseNumber, toEntry, toForm, unitProblem } from '../../src/editor/ui/app/values';
 import { formFields, type Field } from '../../src/editor/fields';
 import { dataCollections, mdxCollections } from '../../src/schemas';
 import { UI_FIELDS } from '../../src/i18n/editor.zh-CN';
@@ -112,6 +112,22 @@ describe('labels and hints in plain Chinese', () => {
       const text = `${label} ${hint}`.replace(/https?:\/\/\S*/g, '').replace(/(^|\s|如)\/[\w#/-]*/g, '$1').replace(/\b\d{4}-[HQ]\d\b/g, '');
       if (/[A-Za-z]{2,}|\.json|src\//.test(text)) english.push(`${key}: ${label} / ${hint}`);
     }
+    expect(english).toEqual([]);
+  });
+
+  it('every option of every choice on every form has a Chinese name (none shown as the file writes it, like median-change)', () => {
+    const english: string[] = [];
+    const walk = (fields: Field[]) => {
+      for (const f of fields) {
+        if (f.kind === 'object' || f.kind === 'rows') walk(f.fields);
+        const options = f.kind === 'choice' ? f.options : f.kind === 'lines' ? (f.options ?? []) : [];
+        for (const o of options) {
+          const name = choiceLabel(f, o);
+          if (!/\p{Script=Han}/u.test(name) || /[A-Za-z]{2,}/.test(name)) english.push(`${f.path}: ${o} → ${name}`);
+        }
+      }
+    };
+    for (const kind of [...Object.keys(dataCollections), ...Object.keys(mdxCollections)]) walk(formFields(kind as never));
     expect(english).toEqual([]);
   });
 

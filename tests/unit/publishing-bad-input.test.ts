@@ -271,6 +271,14 @@ describe('a spreadsheet with a bad row', () => {
     expect(result.problems.map((p) => [p.file, p.line, p.field])).toEqual([['figures.csv', 3, '数值 value']]);
     // Row 2 is a copy of a published figure: no error, but the importer warns that it duplicates one.
     expect(result.warnings.map((w) => w.line)).toContain(2);
-    expect(result.warnings.find((w) => w.line === 2)?.zh).toContain(figure.id);
+    // Staff read the figure by its indicator's Chinese name; the id stays in the English line for whoever helps them.
+    const indicatorName = readdirSync(join(dir, 'data/indicators'))
+      .flatMap((f) => JSON.parse(readFileSync(join(dir, 'data/indicators', f), 'utf8')) as { id: string; name: string }[])
+      .find((i) => i.id === figure.indicator)?.name;
+    const warning = result.warnings.find((w) => w.line === 2);
+    expect(indicatorName).toBeTruthy();
+    expect(warning?.zh).toContain(indicatorName);
+    expect(warning?.zh).not.toContain(figure.id);
+    expect(warning?.en).toContain(figure.id);
   });
 });

@@ -5,9 +5,9 @@
 import { useId, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useFormContext, useFormState, type FieldErrors } from 'react-hook-form';
 import type { Field, RefTarget } from '../../fields';
-import { CHOICE_LABELS, UI, UI_CHOICES } from '../../../i18n/editor.zh-CN';
+import { UI } from '../../../i18n/editor.zh-CN';
 import { matches, type ListItem } from './api';
-import { at, chinese, labelOf, newRow, shownKind } from './values';
+import { at, chinese, choiceLabel, labelOf, newRow, shownKind } from './values';
 
 /** The id of a field's input, for labels and for links from the list of problems. */
 export const inputId = (path: string) => `f-${path.replace(/[^a-zA-Z0-9_-]/g, '_')}`;
@@ -73,12 +73,6 @@ function useOwnError(path: string): string | undefined {
   return typeof node?.message === 'string' && node.message && (submitCount > 0 || node.type === 'server') ? node.message : undefined;
 }
 
-function choiceLabel(f: Field, option: string): string {
-  const path = f.path.replace(/\[\]/g, '');
-  // A region's kind shares words with a group's (county): its own labels when the options are a region's.
-  if (f.kind === 'choice' && f.options.includes('province')) return UI_CHOICES.regionKind[option] ?? option;
-  return UI_CHOICES[path]?.[option] ?? UI_CHOICES[f.key]?.[option] ?? CHOICE_LABELS[option] ?? option;
-}
 
 /** A search over entries with a list to pick from; used for one pick or several. */
 function Search({ id, label, items, onPick, describedBy, county, invalid }: { id: string; label: string; items: ListItem[]; onPick(item: ListItem): void; describedBy?: string; county?: string; invalid?: boolean }) {

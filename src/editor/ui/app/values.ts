@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { Field } from '../../fields';
-import { UI, UI_ERRORS as E, UI_FIELDS } from '../../../i18n/editor.zh-CN';
+import { CHOICE_LABELS, UI, UI_CHOICES, UI_ERRORS as E, UI_FIELDS } from '../../../i18n/editor.zh-CN';
 import { readNumberField } from '../../../data/figures';
 
 export type Values = Record<string, unknown>;
@@ -193,4 +193,12 @@ export function changedFields(fields: Field[], opened: Values | undefined, now: 
     out.push({ label: labelOf(f).label, value: plain });
   }
   return out;
+}
+
+/** The Chinese name of one option of a choice (or of a list of fixed choices). */
+export function choiceLabel(f: Field, option: string): string {
+  const path = f.path.replace(/\[\]/g, '');
+  // A region's kind shares words with a group's (county): its own labels when the options are a region's.
+  if (f.kind === 'choice' && f.options.includes('province')) return UI_CHOICES.regionKind[option] ?? option;
+  return UI_CHOICES[path]?.[option] ?? UI_CHOICES[f.key]?.[option] ?? CHOICE_LABELS[option] ?? option;
 }

@@ -260,4 +260,24 @@ describe('saves, history, restore and publication', () => {
     expect(await change(14)).toMatchObject({ old: 13, new: 14 });
     expect(await change(15)).toMatchObject({ old: 13, new: 15 });
   });
+
+  it('names after 发布 the page last changed, not one only saved as it was', async () => {
+    const ID = 'zizhong-people-group-township-centres-2024-08';
+    const figure = await ask(`/api/entries/observations/${ID}`, { cookie: reviewer });
+    const changed = await ask(`/api/entries/observations/${ID}`, { method: 'PUT', cookie: reviewer, body: { entry: { ...figure.json.entry, note: '测试说明。' }, version: figure.json.version } });
+    expect(changed.status, changed.text).toBe(200);
+    // Then another entry opened and saved without a change (as the held-out check does).
+    const region = await ask('/api/entries/regions/gaomi', { cookie: reviewer });
+    const same = await ask('/api/entries/regions/gaomi', { method: 'PUT', cookie: reviewer, body: { entry: region.json.entry, version: region.json.version } });
+    expect(same.json.unchanged).toBe(true);
+    const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
+    expect(started.status).toBe(202);
+    let status: Answer;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      status = await ask('/api/publish/status', { cookie: reviewer });
+    } while (status.json.state === 'running');
+    expect(status.json.state).toBe('done');
+    expect(new URL(status.json.url).pathname).toBe(changed.json.preview);
+  });
 });

@@ -152,8 +152,9 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   /** The page of the entry saved last (the entries API names it in `preview`), until it is published. */
   let lastSavedPage: string | undefined;
   const noteSavedPage = (method: string, answer: { status: number; json: unknown }) => {
-    const preview = (answer.json as { preview?: unknown } | null)?.preview;
-    if (method !== 'GET' && answer.status < 300 && typeof preview === 'string' && preview.startsWith('/')) lastSavedPage = preview;
+    const { preview, unchanged } = (answer.json ?? {}) as { preview?: unknown; unchanged?: unknown };
+    // A save of an entry as it was changes no page: the page to name after 发布 stays the last one changed.
+    if (method !== 'GET' && answer.status < 300 && unchanged !== true && typeof preview === 'string' && preview.startsWith('/')) lastSavedPage = preview;
   };
 
   /** The site path of the entry changed by the latest save since the last publication (or ever, before the first). */

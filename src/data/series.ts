@@ -7,7 +7,7 @@
 import type { Group, Indicator, Observation } from '../schemas';
 import { observationsOf, observationsOfIndicator, subjectKey, subjectName, type Dataset, type SubjectType } from './dataset';
 export { KIND_COLOUR, CHART_DARK } from '../views/palette';
-import { formatFigure, formatNumber, formatQualified, formatStatistic } from '../views/format';
+import { formatFigureAfter, formatNumber, formatQualified, formatStatistic } from '../views/format';
 import { formatPeriod } from './period';
 import { fairComparison, isOpenEnded, isRankable, latestPerSubject, openEnd } from './comparable';
 import { comparableTarget, targetStatus } from './meets-target';
@@ -109,7 +109,7 @@ export function subjectNoun(dataset: Dataset, subjects: Observation['subject'][]
 
 /** The figure as the page writes it: "≥ 65%", "约 470 人", "87.49%". */
 export function valueText(o: Pick<Observation, 'value' | 'qualifier' | 'valueHigh' | 'statistic'>, indicator: Indicator): string {
-  return formatFigure(o, indicator.unit);
+  return formatFigureAfter(indicator.shortName ?? indicator.name, o, indicator.unit);
 }
 
 /** A difference in the indicator's unit: percentages differ by 百分点, everything else by its own unit. */

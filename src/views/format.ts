@@ -50,6 +50,20 @@ export function formatFigure(
   return (o.statistic ? (STATISTIC_PREFIX[o.statistic] ?? '') : '') + formatQualified(o.value, unit, o.qualifier, o.valueHigh);
 }
 
+/**
+ * A figure inside a sentence that already names the measure: "县域内就诊率中位数为 87.49%", not "…中位数为 中位数 87.49%".
+ * The kind of number is left out only where the measure's own name says it; a change of a median keeps its words.
+ */
+export function formatFigureAfter(
+  measure: string,
+  o: { value: number; qualifier?: string; valueHigh?: number; statistic?: string },
+  unit: string,
+): string {
+  const word = o.statistic && o.statistic !== 'median-change' ? STATISTIC_PREFIX[o.statistic]?.trim() : undefined;
+  if (word && measure.endsWith(word)) return formatQualified(o.value, unit, o.qualifier, o.valueHigh);
+  return formatFigure(o, unit);
+}
+
 const STATISTIC_NAME: Record<string, string> = { median: '中位数', mean: '平均数', total: '合计', 'median-change': '中位数本身的升降（不是升降幅度的中位数）' };
 
 /** What a median, mean or total is taken across, in words: "开展医共体建设的县（市、区）（9 个）的中位数"; undefined for a plain value. */

@@ -18,6 +18,7 @@ import { institutionsIndex } from '../../src/views/lists';
 import { buildFinderData } from '../../src/finder/shards';
 import { t } from '../../src/i18n/zh-CN';
 import { formatFigure } from '../../src/views/format';
+import { subjectSummary } from '../../src/data/series';
 import { datasetOf, FIXTURE_TARGET_REFERENCE } from '../fixtures/dataset';
 import { visitRate } from './indicators-fixture';
 
@@ -296,4 +297,25 @@ describe('the fact-check of 2026-12-07 (afternoon)', () => {
     expect(t('indicators.about.earlier-monitoring')).not.toContain('较早的全国监测实践');
     expect(dataset.indicator.get('in-county-visit-rate')!.definitionNote).not.toContain('曾用于');
   });
+});
+
+describe('a sentence names the kind of number once', () => {
+  // Kunming: "县域内就诊率中位数为87.49%": the indicator's own name says 中位数, so the sentence must not say it twice.
+  const medians = dataset.indicators.filter((i) => (i.shortName ?? i.name).endsWith('中位数'));
+  it('the site has median indicators named so (from data/indicators)', () => {
+    expect(medians.length).toBeGreaterThan(0);
+  });
+  for (const indicator of medians) {
+    it(`${indicator.id}: each subject's summary says 中位数 once, beside its value`, () => {
+      const bySubject = new Map<string, typeof dataset.observations>();
+      for (const o of dataset.observations.filter((o) => o.indicator === indicator.id))
+        bySubject.set(`${o.subject.type}:${o.subject.id}`, [...(bySubject.get(`${o.subject.type}:${o.subject.id}`) ?? []), o]);
+      for (const figures of bySubject.values()) {
+        const sentence = subjectSummary(dataset, indicator, figures);
+        if (!sentence) continue;
+        expect(sentence).not.toMatch(/中位数\S*\s*中位数/);
+        expect(sentence).toContain(`${indicator.shortName ?? indicator.name}为`);
+      }
+    });
+  }
 });

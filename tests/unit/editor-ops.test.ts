@@ -4,7 +4,7 @@
  * configured), two people saving one entry (the second is told, nothing lost), each entry's own history with who
  * wrote and who approved, restore, and publication by reviewers only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,11 @@ describe('saves, history, restore and publication', () => {
       } while (status.json.state === 'running');
       return status;
     };
+    const siteUrl = process.env.SITE_URL;
+    delete process.env.SITE_URL;
+    onTestFinished(() => {
+      if (siteUrl !== undefined) process.env.SITE_URL = siteUrl;
+    });
     // The host's upload step (configured by the technician) failing: the publication is not recorded as done.
     process.env.YIGONGTI_PUBLISH_COMMAND = 'exit 3';
     const failed = await publish();
@@ -209,7 +214,9 @@ describe('saves, history, restore and publication', () => {
     expect(status.json.lines).toContain('✓ dist/ updated');
     expect(status.json.lines).toContain('已上传');
     // The page of the last save before publishing (内江市).
-    expect(status.json.url).toMatch(/\/regions\/neijiang\/$/);
+    expect(status.json.path).toBe('/regions/neijiang/');
+    // No public address set here (SITE_URL): no link to a local address nobody serves.
+    expect(status.json.url).toBeUndefined();
     const history = await ask(`/api/history?file=${encodeURIComponent(REGIONS)}&id=zizhong`, { cookie: writer });
     expect(history.json.commits[0]).toMatchObject({ author: '王编辑', approvedBy: '李审核' });
   });
@@ -270,6 +277,13 @@ describe('saves, history, restore and publication', () => {
     const region = await ask('/api/entries/regions/gaomi', { cookie: reviewer });
     const same = await ask('/api/entries/regions/gaomi', { method: 'PUT', cookie: reviewer, body: { entry: region.json.entry, version: region.json.version } });
     expect(same.json.unchanged).toBe(true);
+    // With the site's public address set, the page's address on it.
+    const siteUrl = process.env.SITE_URL;
+    process.env.SITE_URL = 'https://yigongti.example.net';
+    onTestFinished(() => {
+      if (siteUrl === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = siteUrl;
+    });
     const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
     expect(started.status).toBe(202);
     let status: Answer;
@@ -278,6 +292,7 @@ describe('saves, history, restore and publication', () => {
       status = await ask('/api/publish/status', { cookie: reviewer });
     } while (status.json.state === 'running');
     expect(status.json.state).toBe('done');
-    expect(new URL(status.json.url).pathname).toBe(changed.json.preview);
+    expect(status.json.path).toBe(changed.json.preview);
+    expect(status.json.url).toBe(`https://yigongti.example.net${changed.json.preview}`);
   });
 });

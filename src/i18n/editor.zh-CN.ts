@@ -442,6 +442,9 @@ export const UI = {
   publishDone: '发布完成。',
   publishFailed: '发布没有成功，网站保持原样。原因：',
   publishOpen: '打开发布后的网站',
+  /** Published, but no public address (SITE_URL) is set: the page can be seen in the preview only. */
+  publishNoAddress: '网站的正式地址还没有设置（请技术人员设置 SITE_URL），所以这里没有网址。',
+  publishPreview: '预览改动的这一页',
   publishForbidden: '只有审核人员可以发布。',
   loginTitle: '登录',
   loginName: '用户名',

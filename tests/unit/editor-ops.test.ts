@@ -4,7 +4,7 @@
  * configured), two people saving one entry (the second is told, nothing lost), each entry's own history with who
  * wrote and who approved, restore, and publication by reviewers only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,6 +191,11 @@ describe('saves, history, restore and publication', () => {
       } while (status.json.state === 'running');
       return status;
     };
+    const siteUrl = process.env.SITE_URL;
+    delete process.env.SITE_URL;
+    onTestFinished(() => {
+      if (siteUrl !== undefined) process.env.SITE_URL = siteUrl;
+    });
     // The host's upload step (configured by the technician) failing: the publication is not recorded as done.
     process.env.YIGONGTI_PUBLISH_COMMAND = 'exit 3';
     const failed = await publish();
@@ -209,7 +214,9 @@ describe('saves, history, restore and publication', () => {
     expect(status.json.lines).toContain('✓ dist/ updated');
     expect(status.json.lines).toContain('已上传');
     // The page of the last save before publishing (内江市).
-    expect(status.json.url).toMatch(/\/regions\/neijiang\/$/);
+    expect(status.json.path).toBe('/regions/neijiang/');
+    // No public address set here (SITE_URL): no link to a local address nobody serves.
+    expect(status.json.url).toBeUndefined();
     const history = await ask(`/api/history?file=${encodeURIComponent(REGIONS)}&id=zizhong`, { cookie: writer });
     expect(history.json.commits[0]).toMatchObject({ author: '王编辑', approvedBy: '李审核' });
   });
@@ -259,5 +266,33 @@ describe('saves, history, restore and publication', () => {
     };
     expect(await change(14)).toMatchObject({ old: 13, new: 14 });
     expect(await change(15)).toMatchObject({ old: 13, new: 15 });
+  });
+
+  it('names after 发布 the page last changed, not one only saved as it was', async () => {
+    const ID = 'zizhong-people-group-township-centres-2024-08';
+    const figure = await ask(`/api/entries/observations/${ID}`, { cookie: reviewer });
+    const changed = await ask(`/api/entries/observations/${ID}`, { method: 'PUT', cookie: reviewer, body: { entry: { ...figure.json.entry, note: '测试说明。' }, version: figure.json.version } });
+    expect(changed.status, changed.text).toBe(200);
+    // Then another entry opened and saved without a change (as the held-out check does).
+    const region = await ask('/api/entries/regions/gaomi', { cookie: reviewer });
+    const same = await ask('/api/entries/regions/gaomi', { method: 'PUT', cookie: reviewer, body: { entry: region.json.entry, version: region.json.version } });
+    expect(same.json.unchanged).toBe(true);
+    // With the site's public address set, the page's address on it.
+    const siteUrl = process.env.SITE_URL;
+    process.env.SITE_URL = 'https://yigongti.example.net';
+    onTestFinished(() => {
+      if (siteUrl === undefined) delete process.env.SITE_URL;
+      else process.env.SITE_URL = siteUrl;
+    });
+    const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
+    expect(started.status).toBe(202);
+    let status: Answer;
+    do {
+      await new Promise((r) => setTimeout(r, 100));
+      status = await ask('/api/publish/status', { cookie: reviewer });
+    } while (status.json.state === 'running');
+    expect(status.json.state).toBe('done');
+    expect(status.json.path).toBe(changed.json.preview);
+    expect(status.json.url).toBe(`https://yigongti.example.net${changed.json.preview}`);
   });
 });

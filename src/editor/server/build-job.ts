@@ -13,6 +13,8 @@ export interface JobStatus {
   lines: string[];
   /** Where the changed page is (publish: on the site; preview: on the preview server). */
   url?: string;
+  /** Publish: the changed page's path on the site (given also when no public address is set). */
+  path?: string;
   /** Check's or the build's problems, in Chinese first. */
   problems?: string[];
   approvedBy?: string;

@@ -8,6 +8,7 @@
  * listens on every interface, answers only to the configured names of this machine, and asks each staff member to
  * sign in; only reviewers (审核) publish, and each publication records who approved it.
  */
+import { readSiteAddress } from '../../publishing/site-address';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
@@ -152,8 +153,9 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
   /** The page of the entry saved last (the entries API names it in `preview`), until it is published. */
   let lastSavedPage: string | undefined;
   const noteSavedPage = (method: string, answer: { status: number; json: unknown }) => {
-    const preview = (answer.json as { preview?: unknown } | null)?.preview;
-    if (method !== 'GET' && answer.status < 300 && typeof preview === 'string' && preview.startsWith('/')) lastSavedPage = preview;
+    const { preview, unchanged } = (answer.json ?? {}) as { preview?: unknown; unchanged?: unknown };
+    // A save of an entry as it was changes no page: the page to name after 发布 stays the last one changed.
+    if (method !== 'GET' && answer.status < 300 && unchanged !== true && typeof preview === 'string' && preview.startsWith('/')) lastSavedPage = preview;
   };
 
   /** The site path of the entry changed by the latest save since the last publication (or ever, before the first). */
@@ -200,8 +202,15 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       const page = lastSavedPage ?? (await changedPage(since));
       lastSavedPage = undefined;
       await git.recordPublication(user.name, SERVER.approved(user.name)).catch((e) => gitProblems.push(String(e.message)));
-      const site = process.env.SITE_URL || 'http://localhost:4321';
-      return { url: page ? new URL(page, site).href : undefined, approvedBy: user.name };
+      // The public address of the changed page; without a public SITE_URL (a preview build) only its path, which the
+      // interface offers as a preview instead of a link to a local address nobody serves.
+      let site: URL | undefined;
+      try {
+        site = readSiteAddress(process.env.SITE_URL).public;
+      } catch {
+        site = undefined;
+      }
+      return { url: page && site ? new URL(page, site).href : undefined, path: page, approvedBy: user.name };
     });
   }
   // The host the last build was asked from, for the preview's address.

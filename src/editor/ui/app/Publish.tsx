@@ -7,6 +7,8 @@ interface Status {
   state: 'idle' | 'running' | 'done' | 'failed';
   lines: string[];
   url?: string;
+  /** The changed page's site path (also when no public address is set, and so no url). */
+  path?: string;
   problems?: string[];
 }
 
@@ -59,6 +61,14 @@ export function PublishPage() {
               <p>
                 <a href={status.url} target="_blank" rel="noopener">
                   {UI.publishOpen}：{status.url}
+                </a>
+              </p>
+            )}
+            {!status.url && status.path && (
+              <p>
+                {UI.publishNoAddress}{' '}
+                <a href={`/preview${status.path}`} target="_blank" rel="noopener">
+                  {UI.publishPreview}
                 </a>
               </p>
             )}

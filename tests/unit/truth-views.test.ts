@@ -307,9 +307,11 @@ describe('a sentence names the kind of number once', () => {
   });
   for (const indicator of medians) {
     it(`${indicator.id}: each subject's summary says 中位数 once, beside its value`, () => {
-      const bySubject = new Map<string, typeof dataset.observations>();
-      for (const o of dataset.observations.filter((o) => o.indicator === indicator.id))
-        bySubject.set(`${o.subject.type}:${o.subject.id}`, [...(bySubject.get(`${o.subject.type}:${o.subject.id}`) ?? []), o]);
+      const bySubject = new Map<string, (typeof dataset.observations)[number][]>();
+      for (const o of dataset.observations.filter((o) => o.indicator === indicator.id)) {
+        const key = `${o.subject.type}:${o.subject.id}`;
+        bySubject.set(key, [...(bySubject.get(key) ?? []), o]);
+      }
       for (const figures of bySubject.values()) {
         const sentence = subjectSummary(dataset, indicator, figures);
         if (!sentence) continue;

@@ -80,6 +80,10 @@ describe('the editor API', () => {
     const saved = await call('PUT', '/api/entries/regions/zizhong', { entry: { ...got.json.entry, note: '测试' }, version: 'old' });
     expect(saved.status).toBe(409);
     expect(saved.json.zh).toContain('别人已经修改了这一条');
+    // A delete from a stale page is refused too, in words that fit a delete (no list of changes to keep).
+    const removed = await call('DELETE', `/api/entries/regions/zizhong?version=old`);
+    expect(removed.status).toBe(409);
+    expect(removed.json.zh).toMatch(/^没有删除/);
     expect(readFileSync(join(root, got.json.file), 'utf8')).toBe(before);
   });
 

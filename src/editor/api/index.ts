@@ -47,7 +47,7 @@ export interface FieldProblem {
   tech?: string;
 }
 
-const STALE = '保存没有成功：您打开这一条之后，别人已经修改了这一条。请记下您的修改，重新打开这一条再改。';
+const STALE = '保存没有成功：您打开这一条之后，别人已经修改了这一条。您的修改没有丢，列在下面；请载入最新版本，照着再改一次后保存。';
 const answer = (status: number, json: unknown): ApiAnswer => ({ status, json });
 const problems = (list: FieldProblem[]) => answer(422, { problems: list });
 const one = (zh: string, field: string | null = null, tech?: string) => problems([{ field, zh, tech }]);
@@ -316,7 +316,7 @@ async function remove(ctx: ApiContext, kind: Collection, id: string, version: st
   const { files, ds, origins, all } = current(ctx.root);
   const stored = readEntry(ctx.root, files, origins, kind, id);
   if (!stored) return answer(404, { zh: '找不到这一条，可能已经被删除了。' });
-  if (version !== stored.version) return answer(409, { error: 'stale', zh: STALE });
+  if (version !== stored.version) return answer(409, { error: 'stale', zh: '没有删除：您打开这一条之后，别人已经修改了这一条。请重新打开它，看过后再决定是否删除。' });
   let text: string | null = null;
   if (!isMdx(kind)) {
     const list = (JSON.parse(dataFiles(files, kind).find((f) => f.path === stored.file)!.text) as Record<string, unknown>[]).filter((e) => e?.id !== id);

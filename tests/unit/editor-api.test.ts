@@ -4,7 +4,7 @@
  * 409; a delete that others still refer to is refused; a spreadsheet with a bad row writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
@@ -155,6 +155,33 @@ describe('the editor API', () => {
     const res = await call('POST', '/api/import/commit', { name: 'figures.csv', data: Buffer.from(csv).toString('base64') });
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.json.problems)).toContain('资中县');
+  });
+
+  it('puts each imported figure into its county’s own file, as a figure saved in the form goes, never a file named after the sheet', async () => {
+    // Which file holds each county's figures, read from the data: the one holding a figure about the county itself.
+    const files = readdirSync(join(root, 'data/observations')).map((f) => `data/observations/${f}`);
+    const holding = (region: string) =>
+      files.find((f) => (JSON.parse(readFileSync(join(root, f), 'utf8')) as { subject: { type: string; id: string } }[]).some((o) => o.subject.type === 'region' && o.subject.id === region));
+    const zizhongFile = holding('zizhong')!;
+    const gaomiFile = holding('gaomi')!;
+    expect(zizhongFile).not.toBe(gaomiFile);
+    const csv = [
+      '指标,对象,时期,数值,来源文件,来源位置,摘录',
+      'medical-community-count,资中县,2019,2,zizhong-2024-yigongti,测试段落,2个紧密型县域医共体',
+      'medical-community-count,高密市,2019,3,gaomi-2021-gaokang-group,测试段落,3个医共体',
+    ].join('\n');
+    const before = writes.length;
+    const res = await call('POST', '/api/import/commit', { name: '今年的数据.csv', data: Buffer.from(`${csv}\n`).toString('base64'), acceptWarnings: true });
+    expect(res.status, JSON.stringify(res.json)).toBe(201);
+    expect(readdirSync(join(root, 'data/observations')).map((f) => `data/observations/${f}`).sort()).toEqual([...files].sort());
+    expect(writes.slice(before).flatMap((w) => w.files).sort()).toEqual([zizhongFile, gaomiFile].sort());
+    const periodsOf = (file: string, region: string) =>
+      (JSON.parse(readFileSync(join(root, file), 'utf8')) as { subject: { id: string }; period: string; indicator: string }[])
+        .filter((o) => o.subject.id === region && o.indicator === 'medical-community-count')
+        .map((o) => o.period);
+    expect(periodsOf(zizhongFile, 'zizhong')).toContain('2019');
+    expect(periodsOf(gaomiFile, 'gaomi')).toContain('2019');
+    expect(periodsOf(zizhongFile, 'gaomi')).not.toContain('2019');
   });
 
   // Issue 25: a file is one encoding. A UTF-8 sheet with one bad byte is not decoded as GB18030 into mojibake; the

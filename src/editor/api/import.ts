@@ -9,10 +9,10 @@ import { dirname, join } from 'node:path';
 import { readSpreadsheet } from '../../data/spreadsheet';
 import { readSourceFiles } from '../../data/read-sources';
 import { importObservations, IMPORT_COLUMNS, type Cell } from '../../publishing/import-observations';
-import { slug, todayInChina } from '../../publishing/scaffold';
-import type { Problem } from '../../data/validate';
+import { appendToJsonArray, slug, todayInChina } from '../../publishing/scaffold';
+import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../../data/validate';
 import type { ApiAnswer, ApiContext } from './index';
-import { idFromName } from './entries';
+import { fileFor, idFromName } from './entries';
 
 /** Largest spreadsheet accepted (the server bounds the request too). */
 export const IMPORT_MAX_BYTES = 5_000_000;
@@ -27,6 +27,7 @@ export interface ImportRowProblem {
 export interface ImportCheck {
   ok: boolean;
   rows: number;
+  /** Where the figures go (for 技术细节): each county's own file, comma-separated. */
   file: string;
   problems: ImportRowProblem[];
   warnings: ImportRowProblem[];
@@ -62,7 +63,39 @@ function outPathFor(root: string, name: string): string {
   return path;
 }
 
-export async function checkSpreadsheet(root: string, body: Record<string, unknown>): Promise<ImportCheck & { text?: string }> {
+/** A copy of the project's files with one data file's text replaced or added. */
+function withDataFile(files: SourceFiles, path: string, text: string): SourceFiles {
+  const observations = files.data.observations.filter((f) => f.path !== path);
+  return { ...files, data: { ...files.data, observations: [...observations, { path, text }] } };
+}
+
+/**
+ * Where each imported figure goes, as a figure saved in the form goes (issue 26: the file follows from the entry):
+ * its subject's county file, the one that already holds most of that county's figures. A figure whose county has no
+ * file yet goes to the county's new file. The spreadsheet's own file (`fallback`) is used only if the placed files
+ * would not check clean where the single file did, so placing can never make an import fail.
+ */
+function placeFigures(files: SourceFiles, observations: Record<string, unknown>[], fallback: { path: string; text: string }): { path: string; text: string }[] {
+  const { entries, origins, problems } = validateDataset(files);
+  const byFile = new Map<string, Record<string, unknown>[]>();
+  for (const o of observations) {
+    const path = fileFor('observations', o, entries, files, origins) ?? fallback.path;
+    byFile.set(path, [...(byFile.get(path) ?? []), o]);
+  }
+  const writes: { path: string; text: string }[] = [];
+  let edited = files;
+  for (const [path, list] of byFile) {
+    let text: string | undefined = files.data.observations.find((f) => f.path === path)?.text;
+    for (const o of list) text = text === undefined ? appendToJsonArray(undefined, o) : appendToJsonArray(text, o);
+    if (text === undefined) return [fallback];
+    writes.push({ path, text });
+    edited = withDataFile(edited, path, text);
+  }
+  const before = new Set(problems.map(formatProblem));
+  return validateDataset(edited).problems.some((p) => !before.has(formatProblem(p))) ? [fallback] : writes;
+}
+
+export async function checkSpreadsheet(root: string, body: Record<string, unknown>): Promise<ImportCheck & { writes?: { path: string; text: string }[] }> {
   const name = typeof body.name === 'string' ? body.name : '';
   const data = typeof body.data === 'string' ? body.data : '';
   const empty: ImportCheck = { ok: false, rows: 0, file: '', problems: [], warnings: [] };
@@ -78,31 +111,38 @@ export async function checkSpreadsheet(root: string, body: Record<string, unknow
   if (typeof rows === 'string') return { ...empty, zh: rows };
   if (!Array.isArray(rows)) return { ...empty, zh: '表格文件本身有问题（例如编码不对或有乱码），没有导入任何数据；请按下表修改后重新上传。', problems: rows.problems };
   const outPath = outPathFor(root, name);
-  const result = importObservations(rows, { file: name, outPath, files: readSourceFiles(root) });
+  const files = readSourceFiles(root);
+  const result = importObservations(rows, { file: name, outPath, files });
+  const ok = result.problems.length === 0 && result.text !== '';
+  const writes = ok ? placeFigures(files, result.observations, { path: outPath, text: result.text }) : undefined;
   return {
     ok: result.problems.length === 0,
     rows: result.observations.length,
-    file: outPath,
+    file: writes ? writes.map((w) => w.path).join(', ') : outPath,
     problems: result.problems.map(rowProblem),
     warnings: result.warnings.map(rowProblem),
-    text: result.text,
+    writes,
   };
 }
 
 export async function checkImport(root: string, body: Record<string, unknown>): Promise<ImportCheck> {
-  const { text: _text, ...check } = await checkSpreadsheet(root, body);
+  const { writes: _writes, ...check } = await checkSpreadsheet(root, body);
   return check;
 }
 
 export async function writeImport(ctx: ApiContext, body: Record<string, unknown>): Promise<ApiAnswer> {
-  const check = await checkSpreadsheet(ctx.root, body);
-  if (!check.ok || !check.text) return { status: 422, json: { ...check, text: undefined, zh: check.zh ?? '表格里还有问题，没有导入任何数据。' } };
+  const { writes, ...check } = await checkSpreadsheet(ctx.root, body);
+  if (!check.ok || !writes) return { status: 422, json: { ...check, zh: check.zh ?? '表格里还有问题，没有导入任何数据。' } };
   if (check.warnings.length && body.acceptWarnings !== true)
-    return { status: 422, json: { ...check, text: undefined, zh: '请先核对提醒（可能与已发布的数据重复），确认后再导入。' } };
-  mkdirSync(dirname(join(ctx.root, check.file)), { recursive: true });
-  const temp = join(ctx.root, `${check.file}.${process.pid}.editing`);
-  writeFileSync(temp, check.text);
-  renameSync(temp, join(ctx.root, check.file));
-  await ctx.onWrite({ files: [check.file], message: `导入表格“${String(body.name)}”中的 ${check.rows} 条数据` });
-  return { status: 201, json: { ...check, text: undefined } };
+    return { status: 422, json: { ...check, zh: '请先核对提醒（可能与已发布的数据重复），确认后再导入。' } };
+  // Every file is written beside itself first, then each renamed over its old version: no half-written file.
+  const temps = writes.map(({ path, text }) => {
+    mkdirSync(dirname(join(ctx.root, path)), { recursive: true });
+    const temp = join(ctx.root, `${path}.${process.pid}.editing`);
+    writeFileSync(temp, text);
+    return { temp, path };
+  });
+  for (const { temp, path } of temps) renameSync(temp, join(ctx.root, path));
+  await ctx.onWrite({ files: writes.map((w) => w.path), message: `导入表格“${String(body.name)}”中的 ${check.rows} 条数据` });
+  return { status: 201, json: check };
 }

@@ -805,6 +805,7 @@ export const strings = {
   'grapher.sourcesIntro': '这项指标的数字出自以下文件。每个数字所在的段落和原文摘录见“表格”。',
   'grapher.definedIn': '指标定义的出处：',
   'grapher.tableLink': '图表中的全部数据见“表格”。',
+  'grapher.sameBound': '这几个数字都只说到“{bound}”，图上分不出高低，所以本页先列表格；图表见“图表”。',
   'grapher.noCharts': '这项指标的数字不足以画图比较，请看“表格”。',
   'grapher.chartImages': '下载图表图片',
   'grapher.svg': '下载图片 SVG',

@@ -7,6 +7,7 @@ import { observationsOfIndicator, type Dataset } from '../data/dataset';
 import { formatDate, formatQualified } from './format';
 import { comparableTarget, targetStatus } from '../data/meets-target';
 import { provinceOfSubject, subjectKey } from '../data/subject';
+import { openEnd } from '../data/comparable';
 import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureData } from '../data/series';
 import { periodEndDate, periodText } from '../data/period';
 import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
@@ -64,6 +65,8 @@ export type IndicatorReports =
       mode: 'rows';
       /** The comparison across places with the full table, or, without a chart, a sentence and the table. */
       comparison?: ChartFigureData;
+      /** Set when the comparison tells no place from another (every bar the same open bound, "> 90%" three times): the page leads with the table and says why. */
+      sameBound?: string;
       summary?: string;
       table: ObservationTableView;
       trends: { chart: ChartFigureData; table: ObservationTableView }[];
@@ -81,6 +84,7 @@ export interface ChartDownload {
 /** The grapher's four views of an indicator, in order; the id is the `?tab=` value and the section's anchor. */
 export const INDICATOR_TABS = ['chart', 'table', 'sources', 'download'] as const;
 export type IndicatorTab = (typeof INDICATOR_TABS)[number];
+const TABLE_FIRST: readonly IndicatorTab[] = ['table', 'chart', 'sources', 'download'];
 
 /** A document the indicator's figures come from, and how many figures it gives. */
 export interface SourceDocumentView {
@@ -198,15 +202,28 @@ export function provinceSummary(dataset: Dataset, indicator: Indicator, observat
   };
 }
 
+/** The one open bound every figure states ("> 90%"), when there are several and none says more; otherwise undefined. */
+function boundOfAll(observations: readonly Observation[], unit: string): string | undefined {
+  const [first] = observations;
+  if (observations.length < 2 || openEnd(first) === undefined) return undefined;
+  const same = observations.every((o) => o.qualifier === first.qualifier && o.value === first.value && o.valueHigh === first.valueHigh);
+  return same ? formatQualified(first.value, unit, first.qualifier) : undefined;
+}
+
 function reportsOf(dataset: Dataset, indicator: Indicator, observations: readonly Observation[]): IndicatorReports {
   if (observations.length === 0) return { mode: 'none' };
   if (observations.length > INDICATOR_ROW_LIMIT) return { mode: 'provinces', provinces: provinceSummary(dataset, indicator, observations) };
   const charts = chartsForIndicator(dataset, indicator);
   const comparison = charts.find((c) => c.key.startsWith('compare-'));
+  const sameBound = comparison && boundOfAll(comparison.observations, indicator.unit);
+  // Without a comparison, one sentence about the figures; left out where a chart below already says exactly it.
+  const summary = comparison ? undefined : comparisonSummary(dataset, indicator, [...observations]);
+  const said = summary !== undefined && charts.some((c) => c.summary === summary);
   return {
     mode: 'rows',
     ...(comparison ? { comparison } : {}),
-    ...(comparison ? {} : { summary: comparisonSummary(dataset, indicator, [...observations]) }),
+    ...(sameBound ? { sameBound: tf('grapher.sameBound', { bound: sameBound }) } : {}),
+    ...(summary && !said ? { summary } : {}),
     table: observationTable(dataset, observations, { caption: tf('indicator.tableCaption', { name: indicator.name }), first: 'subject', rowIds: true }),
     trends: charts
       .filter((c) => c !== comparison)
@@ -288,7 +305,8 @@ function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL 
     reports,
     downloads: downloadRegistry(dataset, siteUrl).indicator(indicator.id).map(linkOf),
     updated: indicatorUpdated(dataset, indicator),
-    tabs: INDICATOR_TABS.map((id) => ({ id, label: t(`grapher.tab.${id}`) })),
+    // The figure first, as a grapher shows it: the chart, or the table where the chart tells nothing apart.
+    tabs: (reports.mode === 'rows' && reports.sameBound ? TABLE_FIRST : INDICATOR_TABS).map((id) => ({ id, label: t(`grapher.tab.${id}`) })),
     chartDownloads: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, { svg: chartSvgHref(indicator.id, c.key), name: chartFileName(indicator.id, c.key) }])),
     chartTitles: Object.fromEntries(indicatorCharts(reports).map((c) => [c.key, c.title])),
     sources: sourcesOf(dataset, observations),

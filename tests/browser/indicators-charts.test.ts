@@ -16,7 +16,8 @@ const [indicator, chart] = dataset.indicators
   .map((i) => [i, chartsForIndicator(dataset, i).find((c) => c.key.startsWith('compare-'))] as const)
   .filter((pair): pair is [typeof pair[0], NonNullable<typeof pair[1]>] => pair[1] !== undefined)
   .sort((a, b) => b[1].spec.categories.length - a[1].spec.categories.length)[0];
-const url = () => `${env.server.url}/indicators/${indicator.id}/`;
+// On the chart's tab: a page whose chart tells nothing apart opens on its table (issue 28), and this file tests the chart.
+const url = () => `${env.server.url}/indicators/${indicator.id}/?tab=chart`;
 const observationCount = dataset.observations.filter((o) => o.indicator === indicator.id).length;
 
 describe(`a chart page (/indicators/${indicator?.id}/)`, () => {

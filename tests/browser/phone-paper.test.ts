@@ -9,9 +9,22 @@ import { builtSiteInBrowser } from '../support/built-site';
 import { VIEWPORTS } from '../support/browser';
 import { builtPages, readDist } from '../support/site-pages';
 import { parse } from 'node-html-parser';
+import { chartsForIndicator } from '../../src/data/series';
+import { openEnd } from '../../src/data/comparable';
+import { siteData } from './indicators-site';
 
 const env = builtSiteInBrowser();
-const CHART_PAGE = '/indicators/in-county-visit-rate/';
+const dataset = siteData();
+/** Indicator pages whose comparison chart tells no place from another: every bar the same open bound ("> 90%"). */
+const SAME_BOUND_PAGES = dataset.indicators
+  .filter((i) => {
+    const compare = chartsForIndicator(dataset, i).find((c) => c.key.startsWith('compare-'));
+    const [first] = compare?.observations ?? [];
+    return !!compare && compare.observations.length > 1 && openEnd(first) !== undefined && compare.observations.every((o) => o.qualifier === first.qualifier && o.value === first.value);
+  })
+  .map((i) => `/indicators/${i.id}/`);
+/** An indicator page whose chart leads: one with a chart that is not such a comparison. */
+const CHART_PAGE = builtPages().find((p) => /^\/indicators\/[^/]+\/$/.test(p.url) && !SAME_BOUND_PAGES.includes(p.url) && readDist(p.file).includes('<yg-chart'))!.url;
 
 /** Layout shifts not caused by input, summed, from the first paint until the page has settled and its charts drawn. */
 async function layoutShift(page: Page, url: string): Promise<{ total: number; sources: string[] }> {
@@ -28,7 +41,7 @@ async function layoutShift(page: Page, url: string): Promise<{ total: number; so
   });
   await page.goto(env.server.url + url, { waitUntil: 'networkidle' });
   // Charts draw once in view: scroll each into view and wait for it, as a reader would.
-  for (const chart of await page.locator('yg-chart').all()) {
+  for (const chart of await page.locator('yg-chart:visible').all()) {
     await chart.scrollIntoViewIfNeeded();
     await page.waitForFunction((el) => el.getAttribute('data-state') === 'drawn', await chart.elementHandle(), { timeout: 15_000 });
   }
@@ -38,7 +51,7 @@ async function layoutShift(page: Page, url: string): Promise<{ total: number; so
 
 describe('nothing moves after the first paint', () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
-    it.each(['/', '/search/', CHART_PAGE])(`%s at ${name} width has a cumulative layout shift of 0`, async (url) => {
+    it.each(['/', '/search/', CHART_PAGE, ...SAME_BOUND_PAGES.slice(0, 1)])(`%s at ${name} width has a cumulative layout shift of 0`, async (url) => {
       const context = await env.browser.newContext({ viewport });
       const page = await context.newPage();
       const shift = await layoutShift(page, url);
@@ -90,6 +103,28 @@ describe('an indicator page leads with its figure', () => {
     expect(at.summary).toBeLessThanOrEqual(height);
     expect(height - at.stage).toBeGreaterThanOrEqual(200);
     expect(at.definition).toBeGreaterThan(at.stage);
+    await context.close();
+  });
+});
+
+describe('an indicator page whose chart tells nothing apart leads with its table', () => {
+  it('the site has such a page (in-county visit rates all reported as "> 90%")', () => {
+    expect(SAME_BOUND_PAGES.length).toBeGreaterThan(0);
+  });
+  it.each([
+    [1280, 800],
+    [390, 844],
+  ])('shows 表格 first, says why, and its first figure on the first screen at %s × %s px', async (width, height) => {
+    const context = await env.browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(env.server.url + SAME_BOUND_PAGES[0]);
+    await expect(page.locator('[role="tab"][aria-selected="true"]').textContent()).resolves.toBe('表格');
+    const at = await page.evaluate(() => ({
+      why: document.querySelector('#table [data-same-bound]')?.getBoundingClientRect().bottom ?? Infinity,
+      row: document.querySelector('#table tbody tr')!.getBoundingClientRect().top,
+    }));
+    expect(at.why).toBeLessThanOrEqual(height);
+    expect(at.row).toBeLessThan(height);
     await context.close();
   });
 });

@@ -198,9 +198,14 @@ describe('the editor, kind by kind', () => {
     await page.getByLabel('我已核对上面的提醒，确认导入').check();
     await page.getByRole('button', { name: '导入', exact: true }).click();
     await page.getByText('已导入 2 条数据。').waitFor();
-    const added = readdirSync(join(server.root, 'data/observations')).filter((f) => !before.split(',').includes(f));
-    expect(added.length).toBe(1);
-    const imported = JSON.parse(readFileSync(join(server.root, 'data/observations', added[0]), 'utf8')) as { period: string; subject: { id: string } }[];
+    // The figures go where 资中县's figures are (as a figure saved in the form goes), never into a new file.
+    expect(files()).toBe(before);
+    const holding = readdirSync(join(server.root, 'data/observations')).filter((f) =>
+      (JSON.parse(readFileSync(join(server.root, 'data/observations', f), 'utf8')) as { subject: { id: string } }[]).some((o) => o.subject.id === 'zizhong'),
+    );
+    expect(holding.length).toBe(1);
+    const inFile = JSON.parse(readFileSync(join(server.root, 'data/observations', holding[0]), 'utf8')) as { indicator: string; period: string; subject: { id: string } }[];
+    const imported = inFile.filter((o) => o.indicator === 'medical-community-count' && o.subject.id === 'zizhong' && ['2022', '2023'].includes(o.period));
     expect(imported.map((o) => [o.subject.id, o.period])).toEqual([['zizhong', '2022'], ['zizhong', '2023']]);
   });
 

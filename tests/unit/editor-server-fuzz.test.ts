@@ -47,6 +47,18 @@ const body = fc.oneof(
   fc.record({ file: fc.constantFrom('data/regions/regions.json', '../x.json', 'content/updates/a.mdx'), id: fc.string(), hash: fc.stringMatching(/^[0-9a-f]{40}$/) }).map((v) => JSON.stringify(v)),
 );
 
+describe('addresses that are not plain paths', () => {
+  // "//x" reads as a host to a URL parser; to the editor every request target is a path on itself.
+  it.each(['//%E4%B8', '//evil.example/api/me', '//[', '/%', '//%00/../api/entries'])('%s is answered as a page it does not have, never a server error', async (target) => {
+    for (const method of ['GET', 'POST']) {
+      const answer = await call(editor.url, target, { method, headers: { origin: new URL(editor.url).origin } });
+      expect(answer.status, `${method} ${target}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status, `${method} ${target}`).toBeLessThan(500);
+    }
+    expect((await call(editor.url, '/api/me')).status).toBe(200);
+  });
+});
+
 describe('generated hostile requests', () => {
   it('are each answered, the server keeps answering, and no file changes', async () => {
     const before = folders();

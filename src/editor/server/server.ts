@@ -272,7 +272,13 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
     const method = req.method ?? 'GET';
     if (!hostAllowed(req.headers.host, names, port)) return sendJson(res, 403, { zh: SERVER.wrongHost });
     if (!originAllowed(method, req.headers, lan)) return sendJson(res, 403, { zh: SERVER.wrongOrigin });
-    const url = new URL(req.url ?? '/', 'http://editor.invalid');
+    // The request's address is a path on this server, whatever it looks like ("//%E4%B8" is a path, not a host).
+    let url: URL;
+    try {
+      url = new URL(`http://editor.invalid${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
+    } catch {
+      return sendJson(res, 404, { zh: SERVER.notFound });
+    }
     const path = url.pathname;
     const user = userOf(req);
 

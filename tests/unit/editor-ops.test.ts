@@ -123,6 +123,18 @@ describe('accounts in LAN mode', () => {
   });
 });
 
+/** Presses 发布 as a reviewer, as the interface's button sends it (a POST with no body at all), and waits for the end. */
+async function publish(): Promise<Answer> {
+  const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
+  expect(started.status).toBe(202);
+  let status: Answer;
+  do {
+    await new Promise((r) => setTimeout(r, 100));
+    status = await ask('/api/publish/status', { cookie: reviewer });
+  } while (status.json.state === 'running');
+  return status;
+}
+
 describe('saves, history, restore and publication', () => {
   let firstHash: string;
 
@@ -180,17 +192,6 @@ describe('saves, history, restore and publication', () => {
     const refused = await ask('/api/publish', { method: 'POST', cookie: writer, body: {} });
     expect(refused.status).toBe(403);
     expect(refused.json.zh).toContain('审核');
-    const publish = async () => {
-      // As the interface's button sends it: a POST with no body at all.
-      const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
-      expect(started.status).toBe(202);
-      let status: Answer;
-      do {
-        await new Promise((r) => setTimeout(r, 100));
-        status = await ask('/api/publish/status', { cookie: reviewer });
-      } while (status.json.state === 'running');
-      return status;
-    };
     const siteUrl = process.env.SITE_URL;
     delete process.env.SITE_URL;
     onTestFinished(() => {
@@ -284,13 +285,7 @@ describe('saves, history, restore and publication', () => {
       if (siteUrl === undefined) delete process.env.SITE_URL;
       else process.env.SITE_URL = siteUrl;
     });
-    const started = await call(editor.url, '/api/publish', { method: 'POST', headers: { host, origin: `http://${host}`, cookie: reviewer } });
-    expect(started.status).toBe(202);
-    let status: Answer;
-    do {
-      await new Promise((r) => setTimeout(r, 100));
-      status = await ask('/api/publish/status', { cookie: reviewer });
-    } while (status.json.state === 'running');
+    const status = await publish();
     expect(status.json.state).toBe('done');
     expect(status.json.path).toBe(changed.json.preview);
     expect(status.json.url).toBe(`https://yigongti.example.net${changed.json.preview}`);

@@ -78,8 +78,13 @@ function withDataFile(files: SourceFiles, path: string, text: string): SourceFil
 function placeFigures(files: SourceFiles, observations: Record<string, unknown>[], fallback: { path: string; text: string }): { path: string; text: string }[] {
   const { entries, origins, problems } = validateDataset(files);
   const byFile = new Map<string, Record<string, unknown>[]>();
+  // One lookup per subject, not per row: finding a county's file reads every figure of the dataset.
+  const fileOfSubject = new Map<string, string>();
   for (const o of observations) {
-    const path = fileFor('observations', o, entries, files, origins) ?? fallback.path;
+    const subject = o.subject as { type?: string; id?: string } | undefined;
+    const key = `${subject?.type}:${subject?.id}`;
+    if (!fileOfSubject.has(key)) fileOfSubject.set(key, fileFor('observations', o, entries, files, origins) ?? fallback.path);
+    const path = fileOfSubject.get(key)!;
     byFile.set(path, [...(byFile.get(path) ?? []), o]);
   }
   const writes: { path: string; text: string }[] = [];

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
+import { VIEWPORTS } from '../support/browser';
+import { siteBrowser } from '../support/built-site';
 import { serveSite, type SiteServer } from '../support/server';
 import { DIST, builtPages, pageFamily, readDist, samplePages, type BuiltPage } from '../support/site-pages';
 import { siteHeaders } from '../support/security-headers';
@@ -21,7 +22,7 @@ let strict: SiteServer;
 let open: SiteServer;
 
 beforeAll(async () => {
-  [browser, strict, open] = await Promise.all([launchBrowser(), serveSite(DIST, siteHeaders()), serveSite(DIST)]);
+  [browser, strict, open] = await Promise.all([siteBrowser(), serveSite(DIST, siteHeaders()), serveSite(DIST)]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -17,7 +17,7 @@ import { MANIFEST_VERSION, incrementalState, type IncrementalState } from './inc
 import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './incremental-build';
 
 /** Links (or, across devices, copies) a file from the last published site. A linked file is never written again: nothing writes into a reused file. */
-function reuse(from: string, to: string): void {
+export function reuse(from: string, to: string): void {
   mkdirSync(dirname(to), { recursive: true });
   try {
     linkSync(from, to);

@@ -10,7 +10,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../data/dataset';
@@ -30,7 +30,7 @@ export interface GeneratedSet {
   /** Everything the files are made from besides code (a superset will do), or undefined to fingerprint each file by its content only. */
   inputs?: (dataset: Dataset, site: URL | undefined) => unknown;
   /** Every file, by path under the site (`finder/index.json`), with its content made on demand. */
-  files: (dataset: Dataset, site: URL | undefined) => Iterable<[string, () => string | Uint8Array]>;
+  files: (dataset: Dataset, site: URL | undefined) => Iterable<[string, () => Content]>;
 }
 
 export const GENERATED: readonly GeneratedSet[] = [
@@ -48,9 +48,39 @@ export const GENERATED: readonly GeneratedSet[] = [
   },
 ];
 
+/** A file's content: text, bytes, or text in pieces that joined are the file (a download's rows: never joined in a build). */
+export type Content = string | Uint8Array | string[];
+
 const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 
-const digest = (content: string | Uint8Array) => createHash('sha256').update(content).digest('base64url').slice(0, 27);
+function digest(content: Content): string {
+  const hash = createHash('sha256');
+  if (Array.isArray(content)) for (const piece of content) hash.update(piece);
+  else hash.update(content);
+  return hash.digest('base64url').slice(0, 27);
+}
+
+/** Writes a file, a piece-wise one in batches of about a megabyte (a national table is hundreds of MB: never one string). */
+function write(path: string, content: Content): void {
+  if (!Array.isArray(content)) return writeFileSync(path, content);
+  const fd = openSync(path, 'w');
+  try {
+    let batch: string[] = [];
+    let length = 0;
+    for (const piece of content) {
+      batch.push(piece);
+      length += piece.length;
+      if (length >= 1 << 20) {
+        writeSync(fd, batch.join(''));
+        batch = [];
+        length = 0;
+      }
+    }
+    if (batch.length) writeSync(fd, batch.join(''));
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Writes every generated file into the built site `out`, or links it from the published site where an incremental
@@ -92,7 +122,7 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
       }
       const folder = dirname(target);
       if (!folders.has(folder)) mkdirSync(folder, { recursive: true }), folders.add(folder);
-      writeFileSync(target, content);
+      write(target, content);
       written++;
     }
   }
@@ -100,7 +130,7 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
 }
 
 /** Each set's files of one dataset, kept for the dev server until the data changes. */
-const served = new WeakMap<Dataset, Map<GeneratedSet, Map<string, () => string | Uint8Array>>>();
+const served = new WeakMap<Dataset, Map<GeneratedSet, Map<string, () => Content>>>();
 
 /** The content of a generated file in `npm run dev` (`finder/index.json`), or undefined when there is none. */
 export function generatedFile(path: string, dataset: Dataset, site: URL | undefined, sets: readonly GeneratedSet[] = GENERATED): string | Uint8Array | undefined {
@@ -110,7 +140,8 @@ export function generatedFile(path: string, dataset: Dataset, site: URL | undefi
   if (!bySet) served.set(dataset, (bySet = new Map()));
   let files = bySet.get(set);
   if (!files) bySet.set(set, (files = new Map(set.files(dataset, site))));
-  return files.get(path)?.();
+  const content = files.get(path)?.();
+  return Array.isArray(content) ? content.join('') : content;
 }
 
 export function generatedFilesIntegration(): AstroIntegration {

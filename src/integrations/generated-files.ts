@@ -90,6 +90,7 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
   const state = incrementalState();
   const base = state?.base;
   let written = 0;
+  const made = new Set<string>();
   for (const set of sets) {
     if (state && set.inputs) {
       const print = fingerprint(set.inputs(dataset, site));
@@ -100,13 +101,12 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
           for (const [file, made] of files) {
             state.files.set(file, made);
             state.reused.add(file);
-            reuse(join(base.dir, file), join(out, file));
+            reuse(join(base.dir, file), join(out, file), made);
           }
           continue;
         }
       }
     }
-    const folders = new Set<string>();
     for (const [file, make] of set.files(dataset, site)) {
       const content = make();
       const target = join(out, file);
@@ -115,13 +115,13 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
         state.files.set(file, print);
         if (base && base.files[file] === print && base.has(file)) {
           state.reused.add(file);
-          reuse(join(base.dir, file), target);
+          reuse(join(base.dir, file), target, made);
           continue;
         }
         state.reused.delete(file);
       }
       const folder = dirname(target);
-      if (!folders.has(folder)) mkdirSync(folder, { recursive: true }), folders.add(folder);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
       write(target, content);
       written++;
     }

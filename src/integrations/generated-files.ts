@@ -96,10 +96,10 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
       const print = fingerprint(set.inputs(dataset, site));
       if (print !== undefined) (state.routes ??= new Map()).set(set.route, print);
       if (print !== undefined && base?.routes?.[set.route] === print) {
-        const files = Object.entries(base.files).filter(([, made]) => made.startsWith(`${set.route}|`));
+        const files = Object.entries(base.files).filter(([, was]) => was.startsWith(`${set.route}|`));
         if (files.length && files.every(([file]) => base.has(file))) {
-          for (const [file, made] of files) {
-            state.files.set(file, made);
+          for (const [file, was] of files) {
+            state.files.set(file, was);
             state.reused.add(file);
             reuse(join(base.dir, file), join(out, file), made);
           }

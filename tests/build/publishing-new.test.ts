@@ -1,19 +1,37 @@
 /**
  * `npm run new` for every kind of file, in a throwaway copy of the project: each writes a correctly-formed entry in the
  * right folder that `npm run check` accepts, asks for what is missing, and writes nothing when the answer is wrong.
+ * The command runs in-process (src/publishing/new-entry.ts, with the project folder, piped input and the two output
+ * streams it would get from a terminal); one run types `npm run new` as an editor does, and `npm run check` runs as a
+ * process too, so the command line stays tested end to end.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeProject, removeProject, runScript, hashFolder } from '../support/publishing';
+import { Readable } from 'node:stream';
+import { makeProject, removeProject, runScript, hashFolder, spawnRun, type Run } from '../support/publishing';
 import { todayInChina } from '../../src/publishing/scaffold';
+import { newEntry as runNewEntry } from '../../src/publishing/new-entry';
 
 let dir: string;
 let doc: string;
 const today = todayInChina();
 const idOf = (output: string) => output.match(/（id: ([a-z0-9-]+)）/)?.[1];
 const fileOf = (output: string) => output.match(/written: (\S+)（/)?.[1];
-const newEntry = (args: string[], input = '') => runScript(dir, 'scripts/new.ts', args, input);
+
+/** `npm run new -- args` in-process, `input` piped in (or typed at a terminal), collecting what it prints as a process would. */
+async function newEntry(args: string[], input = '', interactive = false): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runNewEntry(args, {
+    root: dir,
+    input: Readable.from(input ? [input] : []),
+    interactive,
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+  });
+  return { status, stdout, stderr, output: stdout + stderr };
+}
 
 beforeAll(async () => {
   dir = makeProject();
@@ -32,10 +50,12 @@ describe('npm run new', () => {
     expect(text).toContain('type: report');
   });
 
-  it("writes an update dated today, and asks for what the flags leave out", async () => {
-    const run = await newEntry(['update', '--regions', 'zizhong'], '问来的标题\n问来的摘要\n问来的正文。\n');
+  it("writes an update dated today, and asks for what the flags leave out (typed as npm run new)", async () => {
+    const run = await spawnRun('npm', ['run', '--silent', 'new', '--', 'update', '--regions', 'zizhong'], { cwd: dir, input: '问来的标题\n问来的摘要\n问来的正文。\n' });
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toContain('* 标题');
+    // Piped answers are shown after their questions, so the transcript reads like a conversation.
+    expect(run.stdout).toMatch(/标题[^\n]*：问来的标题\n/);
     expect(idOf(run.output)).toBe(`${today}-zizhong`);
     const text = readFileSync(join(dir, `content/updates/${today}-zizhong.mdx`), 'utf8');
     expect(text).toContain('title: 问来的标题');
@@ -109,5 +129,18 @@ describe('npm run new', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--excerpt');
     expect((await newEntry(['article'])).status).toBe(1);
+  });
+
+  it('asks again at a terminal when a flag\'s value is wrong, instead of giving up', async () => {
+    const run = await newEntry(
+      ['observation', '--indicator', 'remote-imaging-cases', '--subject-type', 'region', '--subject', 'zizhong', '--period', '2023', '--period-label', '', '--value', '约10万', '--kind', 'actual', '--qualifier', '', '--note', '', '--document', doc, '--section', '一、', '--excerpt', '远程影像诊断322人次'],
+      '322\n',
+      true,
+    );
+    expect(run.status, run.output).toBe(0);
+    expect(run.stdout).toContain('✗ --value: “约10万”不是纯数字');
+    expect(run.stdout).toMatch(/✓ 已写入 \/ written: data\/observations\/zizhong-[\d-]+\.json（id: zizhong-remote-imaging-cases-2023）/);
+    const figures = JSON.parse(readFileSync(join(dir, fileOf(run.output)!), 'utf8'));
+    expect(figures.at(-1)).toMatchObject({ subject: { type: 'region', id: 'zizhong' }, period: '2023', value: 322 });
   });
 });

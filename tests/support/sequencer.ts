@@ -15,8 +15,6 @@ export const LONGEST_FIRST = [
   'tests/build/editor-publish.test.ts',
   'tests/build/publishing-new-user.test.ts',
   'tests/build/editor-ui-every-entry.test.ts',
-  'tests/build/publishing-new.test.ts',
-  'tests/quality/reproducible.test.ts',
   'tests/browser/phone-paper.test.ts',
   'tests/browser/indicators-grapher.test.ts',
   'tests/browser/search-budget.test.ts',

@@ -17,6 +17,7 @@ import { gunzipText, openIndex, type SearchIndex } from '../../src/search/browse
 import { createEngine } from '../../src/search/browser/engine';
 import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, nameKey, pagePath, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
 import { pairToken } from '../../src/search/shared/tokens';
+import { SearchCache, readSearchCache } from '../../src/search/build/cache';
 
 /** A page's search document (src/search/build/documents.ts) of a title, an h1 and paragraphs, with its filters. */
 function pageDoc(title: string, h1: string | undefined, paragraphs: string[], filters: { kind?: ResultKind; region?: string } = {}): SearchDocument {
@@ -570,5 +571,50 @@ describe('an index written again with the published index to reuse (incremental 
       // lists by kind) are new for an edit; a removal renumbers the pages after it, so every shard changes.
       if (name === 'edit') expect(expected.size - shared.length, name).toBeLessThanOrEqual(1 + 2 * [...indexDoc('/special/', now).terms.keys(), ...indexDoc('/special/', old).terms.keys()].length + 1);
     }
+  });
+});
+
+describe("an index written with the last build's cache (incremental publishing)", () => {
+  const site: Site = {
+    ...PAGES,
+    '/pages/a/': pageDoc('甲页', '双向转诊', ['县医院与乡镇卫生院之间的上下转诊。']),
+    '/pages/b/': pageDoc('乙页', '远程会诊', ['远程心电与影像会诊覆盖每个乡镇。']),
+  };
+  const changed: Site = { ...site, '/pages/b/': pageDoc('乙页', '远程会诊', ['远程会诊覆盖全部村卫生室。']) };
+
+  it('writes the same bytes as an index written without one, and makes again only the pages whose document changed', () => {
+    const root = mkdtempSync(join(tmpdir(), 'search-cache-'));
+    roots.push(root);
+    const first = writeSite(site, [[RECORD_PATH, RECORD]]);
+    const made = new SearchCache(undefined, 'code');
+    writeSearchIndex(first.dir, first.documents, { cache: made });
+    made.save(root);
+    expect(made.misses).toBe(first.documents.length);
+
+    const cache = readSearchCache(root, 'code');
+    const fresh = writeSite(changed, [[RECORD_PATH, RECORD]]);
+    writeSearchIndex(fresh.dir, fresh.documents);
+    const again = writeSite(changed, [[RECORD_PATH, RECORD]]);
+    writeSearchIndex(again.dir, again.documents, { cache });
+    expect(readFileSync(join(again.dir, INDEX_ENTRY), 'utf8')).toBe(readFileSync(join(fresh.dir, INDEX_ENTRY), 'utf8'));
+    const folder = (dir: string) => join(dir, INDEX_DIR, entryOf(dir).version);
+    const names = readdirSync(folder(fresh.dir)).sort();
+    expect(readdirSync(folder(again.dir)).sort()).toEqual(names);
+    for (const name of names) expect(readFileSync(join(folder(again.dir), name)).equals(readFileSync(join(folder(fresh.dir), name))), name).toBe(true);
+    // Only the changed page was made again; every other page was taken as it was.
+    expect(cache.misses).toBe(1);
+    expect(cache.hits).toBe(first.documents.length - 1);
+  });
+
+  it('is not read when another code wrote it', () => {
+    const root = mkdtempSync(join(tmpdir(), 'search-cache-'));
+    roots.push(root);
+    const first = writeSite(site);
+    const made = new SearchCache(undefined, 'old code');
+    writeSearchIndex(first.dir, first.documents, { cache: made });
+    made.save(root);
+    const cache = readSearchCache(root, 'new code');
+    writeSearchIndex(writeSite(site).dir, first.documents, { cache });
+    expect(cache.hits).toBe(0);
   });
 });

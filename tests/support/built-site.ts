@@ -24,8 +24,11 @@ export interface BuiltSite {
   page(viewport?: ViewportSize): Promise<Page>;
 }
 
-/** Chromium and a local server for the built dist/, started before a test file's tests and closed after them. */
-export function builtSiteInBrowser(): BuiltSite {
+/**
+ * Chromium and a local server for the built dist/, started before a test file's tests and closed after them; `headers`
+ * as serveSite takes them (those of src/publishing/site-files/_headers, say).
+ */
+export function builtSiteInBrowser(headers?: Parameters<typeof serveSite>[1]): BuiltSite {
   let tab: Page | undefined;
   const env = {
     async page(viewport: ViewportSize = VIEWPORTS.desktop) {
@@ -44,7 +47,7 @@ export function builtSiteInBrowser(): BuiltSite {
     },
   } as { browser: Browser; server: SiteServer; page: BuiltSite['page'] };
   beforeAll(async () => {
-    [env.browser, env.server] = await Promise.all([siteBrowser(), serveSite()]);
+    [env.browser, env.server] = await Promise.all([siteBrowser(), serveSite(undefined, headers)]);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -21,7 +21,7 @@ import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './increm
  * path two routes make is Astro's to resolve, not ours); `made` holds the folders known to exist, so each is made
  * once, not once per file. A linked file is never written again: nothing writes into a reused file.
  */
-function reuse(from: string, to: string, made: Set<string>): void {
+export function reuse(from: string, to: string, made: Set<string>): void {
   const folder = dirname(to);
   if (!made.has(folder)) {
     mkdirSync(folder, { recursive: true });

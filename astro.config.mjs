@@ -10,6 +10,7 @@ import { previewAddressesIntegration } from './src/integrations/preview-addresse
 import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
 import { rehypeTelLinks } from './src/data/rehype-tel.ts';
 import { incrementalIntegration, incrementalReport, wholeSiteSitemap } from './src/publishing/incremental-integration.ts';
+import { generatedFilesIntegration } from './src/integrations/generated-files.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -53,6 +54,8 @@ export default defineConfig({
     mdx({ gfm: false, smartypants: false, remarkPlugins: [...MDX_REMARK_PLUGINS, remarkMdxPolicy], rehypePlugins: [rehypeNoImageImports, rehypeTelLinks] }),
     // Incremental publishing (`npm run build`): before the sitemap and search index, so they read the whole site.
     incrementalIntegration(),
+    // Downloads under /data/ and the finder's shards: written after the pages, outside Astro's page pipeline; served in dev.
+    generatedFilesIntegration(),
     // The 404 page is served for missing addresses, and embed views stand in for their indicator page: not pages to list.
     // Handed every page of the site, not only those an incremental build rendered.
     wholeSiteSitemap(sitemap({ filter: (page) => !/^\/404(?:\.html|\/)?$/.test(new URL(page).pathname) && !new URL(page).pathname.startsWith('/embed/') })),

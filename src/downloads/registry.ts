@@ -1,9 +1,9 @@
 /**
  * Every file under /data/, generated at build time from the same tables, held in one registry per dataset: each
- * file is serialised once, on first use, and its bytes kept, so the page that links it with its size and the endpoint
+ * row is serialised once, on first use, and kept (a file is its rows joined), so the page that links it with its size and the endpoint
  * that serves it read the same bytes and can never disagree.
  */
-import type { Group, Indicator } from '../schemas';
+import type { Group, Indicator, Observation } from '../schemas';
 import { byName, type Dataset } from '../data/dataset';
 import {
   groupTable,
@@ -12,9 +12,11 @@ import {
   observationTable,
   observationsOfGroup,
   sortObservations,
-  csvOfRows,
-  jsonOfRows,
-  rowsOf,
+  csvHeader,
+  csvRecord,
+  jsonPieces,
+  jsonRowText,
+  type Cell,
   type Context,
   type Row,
   type Table,
@@ -34,7 +36,11 @@ export interface DownloadFile {
   title: string;
   /** Which data dictionary describes its columns. */
   table: 'observations' | 'indicators' | 'groups' | 'institutions';
-  /** The file as written (UTF-8), serialised on first call and kept. */
+  /** The file as written (UTF-8), in the order written: joined, they are the file. Made on demand from rows kept. */
+  pieces: () => string[];
+  /** Its size in bytes as written (computed once). */
+  size: () => number;
+  /** The file as written (UTF-8), made on each call. */
   bytes: () => Uint8Array<ArrayBuffer>;
 }
 
@@ -63,7 +69,41 @@ function once<T>(make: () => T): () => T {
   return () => (made ??= { value: make() }).value;
 }
 
-function pair<T>(ctx: DownloadContext, base: string, title: string, table: DownloadFile['table'], make: (c: Context) => Table<T>, items: () => T[]): DownloadFile[] {
+/** One item's row as it stands in a CSV file and in a JSON file (indented as there), and their sizes in bytes, made once. */
+interface RowText {
+  csv: string;
+  json: string;
+  csvBytes: number;
+  jsonBytes: number;
+}
+
+/**
+ * The rows of one table, each made once per item and kept: a figure is a row of the site-wide table, of its
+ * indicator's and of its group's, and its cells, CSV record and JSON text are computed once for all three.
+ */
+class Rows<T> {
+  readonly columns: string[];
+  private readonly cells: ((item: T) => Cell)[];
+  private readonly made = new Map<T, RowText>();
+  constructor(table: Table<T>) {
+    this.columns = table.columns.map((c) => c.key);
+    this.cells = table.columns.map((c) => c.cell);
+  }
+  of(item: T): RowText {
+    let row = this.made.get(item);
+    if (row) return row;
+    const values = this.cells.map((cell) => cell(item));
+    const record: Row = {};
+    this.columns.forEach((key, i) => (record[key] = values[i]));
+    const csv = csvRecord(this.columns, values);
+    const json = jsonRowText(record);
+    row = { csv, json, csvBytes: Buffer.byteLength(csv), jsonBytes: Buffer.byteLength(json) };
+    this.made.set(item, row);
+    return row;
+  }
+}
+
+function pair<T>(ctx: DownloadContext, base: string, title: string, table: DownloadFile['table'], rows: Rows<T>, items: () => readonly T[]): DownloadFile[] {
   const href = (ext: string) => `/data/${base}.${ext}`;
   const meta = () => ({
     title,
@@ -72,45 +112,50 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
     licenceUrl: LICENCE_URL,
     citation: citationText({ author: ctx.author, title, updated: ctx.updated, url: ctx.siteUrl ? new URL('/data/', ctx.siteUrl).href : '/data/', type: 'DS/OL' }),
   });
-  // The CSV and the JSON hold the same rows: made (sorted, every cell computed) once for both, and let go once both
-  // files are made, so the build never holds more than a pair's rows besides the bytes.
-  let rows: { columns: string[]; rows: Row[] } | undefined;
-  let pending = 2;
-  const shared = <R>(write: (made: { columns: string[]; rows: Row[] }) => R): R => {
-    rows ??= (() => {
-      const table = make(ctx);
-      return { columns: table.columns.map((c) => c.key), rows: rowsOf(table, items()) };
-    })();
-    const out = write(rows);
-    if (--pending === 0) rows = undefined;
-    return out;
-  };
+  // The items in the file's order, sorted once.
+  const list = once(items);
+  const file = (format: DownloadFile['format'], pieces: () => string[], size: () => number): DownloadFile => ({
+    href: href(format.toLowerCase()),
+    format,
+    title,
+    table,
+    pieces,
+    size: once(size),
+    bytes: () => encoder.encode(pieces().join('')),
+  });
+  const csvPieces = () => [csvHeader(rows.columns), ...list().map((item) => rows.of(item).csv)];
+  const jsonOf = () => jsonPieces(rows.columns, list().map((item) => rows.of(item).json), meta());
   return [
-    { href: href('csv'), format: 'CSV', title, table, bytes: once(() => encoder.encode(shared((r) => csvOfRows(r.columns, r.rows)))) },
-    { href: href('json'), format: 'JSON', title, table, bytes: once(() => encoder.encode(shared((r) => jsonOfRows(r.columns, r.rows, meta())))) },
+    // A size is the rows' sizes, kept with them, and what stands around them: the file is never joined to measure it.
+    file('CSV', csvPieces, () => list().reduce((sum, item) => sum + rows.of(item).csvBytes, Buffer.byteLength(csvHeader(rows.columns)))),
+    file('JSON', jsonOf, () => {
+      const rowsOf = list().map((item) => rows.of(item));
+      const frame = jsonPieces(rows.columns, rowsOf.map(() => ''), meta());
+      return rowsOf.reduce((sum, row) => sum + row.jsonBytes, frame.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0));
+    }),
   ];
 }
 
 /** All figures, the indicator catalogue, and the rosters of groups and institutions. */
-export function siteDownloads(ctx: DownloadContext): DownloadFile[] {
+export function siteDownloads(ctx: DownloadContext, observationRows: Rows<Observation> = new Rows(observationTable(ctx))): DownloadFile[] {
   const { dataset } = ctx;
   return [
-    ...pair(ctx, 'observations', '全部数据（每行一个数字，附来源）', 'observations', observationTable, () => sortObservations(dataset.observations)),
-    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', indicatorTable, () => [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id))),
-    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', groupTable, () => [...dataset.groups].sort(byName)),
-    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', institutionTable, () => [...dataset.institutions].sort(byName)),
+    ...pair(ctx, 'observations', '全部数据（每行一个数字，附来源）', 'observations', observationRows, () => sortObservations(dataset.observations)),
+    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', new Rows(indicatorTable(ctx)), () => [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id))),
+    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', new Rows(groupTable(ctx)), () => [...dataset.groups].sort(byName)),
+    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', new Rows(institutionTable(ctx)), () => [...dataset.institutions].sort(byName)),
   ];
 }
 
 /** The figures reported for one indicator. */
-export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator): DownloadFile[] {
+export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator, observationRows: Rows<Observation> = new Rows(observationTable(ctx))): DownloadFile[] {
   const list = () => sortObservations(observationsOfIndicator(ctx.dataset, indicator.id));
-  return pair(ctx, `indicators/${indicator.id}`, `${indicator.name}：各地报告的数据`, 'observations', observationTable, list);
+  return pair(ctx, `indicators/${indicator.id}`, `${indicator.name}：各地报告的数据`, 'observations', observationRows, list);
 }
 
 /** The figures about one group and its named member institutions. */
-export function groupDownloads(ctx: DownloadContext, group: Group): DownloadFile[] {
-  return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationTable, () => sortObservations(observationsOfGroup(ctx.dataset, group)));
+export function groupDownloads(ctx: DownloadContext, group: Group, observationRows: Rows<Observation> = new Rows(observationTable(ctx))): DownloadFile[] {
+  return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationRows, () => sortObservations(observationsOfGroup(ctx.dataset, group)));
 }
 
 /** Every file under /data/, by address, each made once. */
@@ -127,9 +172,11 @@ export interface DownloadRegistry {
 }
 
 export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
-  const site = siteDownloads(ctx);
-  const byIndicator = new Map(ctx.dataset.indicators.map((i) => [i.id, indicatorDownloads(ctx, i)]));
-  const byGroup = new Map(ctx.dataset.groups.map((g) => [g.id, groupDownloads(ctx, g)]));
+  // Every figure is a row of three files (the site's, its indicator's, its group's): one set of rows for all of them.
+  const observationRows = new Rows(observationTable(ctx));
+  const site = siteDownloads(ctx, observationRows);
+  const byIndicator = new Map(ctx.dataset.indicators.map((i) => [i.id, indicatorDownloads(ctx, i, observationRows)]));
+  const byGroup = new Map(ctx.dataset.groups.map((g) => [g.id, groupDownloads(ctx, g, observationRows)]));
   const all = [...site, ...[...byIndicator.values()].flat(), ...[...byGroup.values()].flat()];
   return {
     site,
@@ -170,7 +217,7 @@ export function formatBytes(bytes: number): string {
 
 /** A file as a page links it, with its size in bytes as served. */
 export function linkOf(file: DownloadFile): DownloadLink {
-  return { href: file.href, format: file.format, title: file.title, table: file.table, bytes: file.bytes().length };
+  return { href: file.href, format: file.format, title: file.title, table: file.table, bytes: file.size() };
 }
 
 /** The context every page and endpoint builds downloads with. */

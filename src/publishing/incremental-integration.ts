@@ -16,15 +16,24 @@ import { fileURLToPath } from 'node:url';
 import { MANIFEST_VERSION, incrementalState, type IncrementalState } from './incremental';
 import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './incremental-build';
 
-/** Links (or, across devices, copies) a file from the last published site. A linked file is never written again: nothing writes into a reused file. */
-function reuse(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
+/**
+ * Links (or, across devices, copies) a file from the last published site, unless this build rendered one there (a
+ * path two routes make is Astro's to resolve, not ours); `made` holds the folders known to exist, so each is made
+ * once, not once per file. A linked file is never written again: nothing writes into a reused file.
+ */
+export function reuse(from: string, to: string, made: Set<string>): void {
+  const folder = dirname(to);
+  if (!made.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    made.add(folder);
+  }
   try {
     linkSync(from, to);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
     if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw error;
-    copyFileSync(from, to);
+    if (!existsSync(to)) copyFileSync(from, to);
   }
 }
 
@@ -48,14 +57,15 @@ export function incrementalIntegration(): AstroIntegration {
         };
         globalThis.__yigongtiIncremental = state;
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': ({ dir, logger }) => {
         const state = incrementalState();
         if (!job || !state) return;
         const out = fileURLToPath(dir);
-        for (const file of state.reused) {
-          // A file rendered this build wins (a path two routes make is Astro's to resolve, not ours).
-          if (!existsSync(join(out, file))) reuse(join(state.base!.dir, file), join(out, file));
-        }
+        const started = process.cpuUsage();
+        const made = new Set<string>();
+        for (const file of state.reused) reuse(join(state.base!.dir, file), join(out, file), made);
+        const { user, system } = process.cpuUsage(started);
+        logger.info(`linked ${state.reused.size} unchanged files from the published site (CPU ${((user + system) / 1e6).toFixed(1)} s)`);
       },
     },
   };
@@ -92,7 +102,17 @@ export function incrementalReport(): AstroIntegration {
   };
 }
 
-/** @astrojs/sitemap, handed every page of the site (./incremental.ts `pages`) rather than the ones rendered this build. */
+/**
+ * @astrojs/sitemap sorts its addresses with `localeCompare(b, 'en', { numeric: true })`, which makes a collator per
+ * comparison: 4.5 s of CPU for 53,000 pages, nearly all the sitemap's cost. Handed them already in that order (by one
+ * collator), its sort (V8's TimSort) passes over them once; the sitemap is the same, whatever order it is handed.
+ */
+const sitemapOrder = new Intl.Collator('en', { numeric: true });
+
+/**
+ * @astrojs/sitemap, handed every page of the site (./incremental.ts `pages`) rather than the ones rendered this build,
+ * in its own order (`sitemapOrder`).
+ */
 export function wholeSiteSitemap(integration: AstroIntegration): AstroIntegration {
   const done = integration.hooks['astro:build:done'];
   if (!done) return integration;
@@ -102,9 +122,10 @@ export function wholeSiteSitemap(integration: AstroIntegration): AstroIntegratio
       ...integration.hooks,
       'astro:build:done': (options) => {
         const state = incrementalState();
-        if (!state) return done(options);
         const rendered = new Set(options.pages.map((p) => p.pathname));
-        const all = [...options.pages, ...[...state.pages].map((path) => path.replace(/^\//, '')).filter((p) => !rendered.has(p)).map((pathname) => ({ pathname }))];
+        const reused = state ? [...state.pages].map((path) => path.replace(/^\//, '')).filter((p) => !rendered.has(p)).map((pathname) => ({ pathname })) : [];
+        // The sitemap sorts the pages' full addresses, which share the site's address as their start.
+        const all = [...options.pages, ...reused].sort((a, b) => sitemapOrder.compare(a.pathname.replace(/^\//, ''), b.pathname.replace(/^\//, '')));
         return done({ ...options, pages: all });
       },
     },

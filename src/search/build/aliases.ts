@@ -31,11 +31,12 @@ function placeForms(places: string[]): [string, string[]][] {
 export function nameForms(name: string, places: string[]): string[] {
   // 中医院 → 中医医院 only from the written name: in a made form (资中医院) the characters 中医院 may be no word.
   const forms = new Set([name, name.includes('中医医院') ? name : name.replace('中医院', '中医医院')]);
+  const placed = placeForms(places);
   // A few rounds reach every combination (二院 from 孟津县第二人民医院 takes two).
   for (let round = 0; round < 3; round++) {
     for (const form of [...forms]) {
       for (const [pattern, replacement] of FORMS) forms.add(form.replace(pattern, replacement));
-      const place = placeForms(places).find(([p]) => form.startsWith(p));
+      const place = placed.find(([p]) => form.startsWith(p));
       if (!place) continue;
       const rest = form.slice(place[0].length);
       // Without its place, a name must still say which one it is (第二人民医院, not 人民医院).

@@ -24,6 +24,7 @@ import type { CiteView, ObservationTableView } from '../../views/figures';
 import { formatDate } from '../../views/format';
 import { statusTag } from '../../views/claims';
 import { mdxText } from './mdx-text';
+import { buildSearchCache } from './cache';
 import { t } from '../../i18n/zh-CN';
 import { fill, tf } from '../../i18n/fill';
 
@@ -222,9 +223,14 @@ function documentDocument(dataset: Dataset, id: string): SearchDocument | undefi
   return page.document(d.title, view.title, 'document', view.searchRegion ? { region: view.searchRegion } : {});
 }
 
-/** An MDX body's text, block by block, its headings weighted as the page's. */
+/**
+ * An MDX body's text, block by block, its headings weighted as the page's; under `npm run build`, as the last build read
+ * it when the body is the same (src/search/build/cache.ts).
+ */
 function mdxInto(page: PageText, body: string | undefined): void {
-  for (const block of mdxText(body ?? '')) {
+  const text = body ?? '';
+  const cache = buildSearchCache();
+  for (const block of cache ? cache.mdx(text, () => mdxText(text)) : mdxText(text)) {
     if (block.heading) page.h(Math.min(4, block.heading) as 1 | 2 | 3 | 4, block.text);
     else page.p(block.text);
   }

@@ -1,0 +1,41 @@
+/**
+ * The finder's files under /finder/ (index.json, sounds.json, one file per shard), made from the dataset in one pass:
+ * written after the pages by src/integrations/generated-files.ts, served by it in `npm run dev`. Not Astro routes:
+ * thousands of small JSON files gain nothing from the page pipeline, and each would cost a render and a fingerprint.
+ */
+import type { Dataset } from '../data/dataset';
+import { t } from '../i18n/zh-CN';
+import { traditionalConverters } from '../search/build/name-readings';
+import { shardFile, soundShardFile } from './match';
+import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from './shards';
+
+/**
+ * Everything the finder's files are made from besides code: the institutions, groups and regions (their names,
+ * kinds, places and rosters). While these stand, an incremental build takes every file from the published site.
+ */
+export function finderInputs(dataset: Dataset): unknown {
+  return [dataset.institutions, dataset.groups, dataset.regions];
+}
+
+/** Every file of the finder, by path under the site (`finder/index.json`), as the JSON text served. */
+export function finderFiles(dataset: Dataset): Map<string, string> {
+  // The Traditional standards readers type in, as site search folds them (Taiwan's first).
+  const data = buildFinderData(
+    dataset,
+    {
+      institutionKind: (k) => t(`kind.institution.${k}` as Parameters<typeof t>[0]),
+      groupKind: (k) => t(`kind.group.${k}` as Parameters<typeof t>[0]),
+      regionKind: (k) => t(`kind.region.${k}` as Parameters<typeof t>[0]),
+    },
+    traditionalConverters(),
+  );
+  const { index, shards } = buildFinderShards(data);
+  const sound = buildSoundShards(data);
+  index.sound = sound.index;
+  const files = new Map<string, string>();
+  files.set('finder/index.json', JSON.stringify(index));
+  files.set('finder/sounds.json', JSON.stringify(buildSoundTable(data)));
+  for (const [gram, shard] of shards) files.set(`finder/${shardFile(gram)}.json`, JSON.stringify(shard));
+  for (const [prefix, shard] of sound.shards) files.set(`finder/${soundShardFile(prefix)}.json`, JSON.stringify(shard));
+  return files;
+}

@@ -1,0 +1,141 @@
+/**
+ * The files that are not pages (downloads under /data/, the finder's shards under /finder/): written in one pass after
+ * the pages, served the same in `npm run dev`, and under incremental publishing linked from the published site
+ * without being made when their inputs stand.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generatedFile, writeGenerated, type GeneratedSet } from '../../src/integrations/generated-files';
+import { downloadRegistry } from '../../src/downloads/registry';
+import { csvHeader, csvOfRows, groupTable, jsonPieces, indicatorTable, institutionTable, jsonOfRows, observationTable, rowsOf, sortObservations, observationsOfGroup } from '../../src/downloads/csv';
+import { byName } from '../../src/data/dataset';
+import type { IncrementalState } from '../../src/publishing/incremental';
+import { fixtureSite } from './indicators-fixture';
+
+const dataset = fixtureSite();
+const site = new URL('https://example.org/');
+const dirs: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-generated-'));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => {
+  globalThis.__yigongtiIncremental = undefined;
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const filesUnder = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()).sort();
+
+describe('generated files', () => {
+  it('writes every download with the bytes the pages measure, and the finder with its index and shards; dev serves the same bytes', () => {
+    const out = folder();
+    writeGenerated(out, dataset, site);
+    const registry = downloadRegistry(dataset, site);
+    const written = filesUnder(out);
+    // Every download the registry lists (the site's four tables, each indicator's and group's) is there, in both formats.
+    for (const file of registry.all) {
+      const path = file.href.slice(1);
+      expect(written).toContain(path);
+      expect(new Uint8Array(readFileSync(join(out, path)))).toEqual(file.bytes());
+    }
+    expect(written).toContain('data/observations.csv');
+    expect(written).toContain('data/groups/group-a.json');
+    // The finder's index names its shards; each shard it names by a character is a file.
+    const index = JSON.parse(readFileSync(join(out, 'finder/index.json'), 'utf8'));
+    expect(Object.keys(index.complete).length).toBeGreaterThan(0);
+    expect(written).toContain('finder/sounds.json');
+    for (const path of written) {
+      const served = generatedFile(path, dataset, site)!;
+      expect(served, path).toBeDefined();
+      expect(Buffer.from(served)).toEqual(readFileSync(join(out, path)));
+    }
+    // Anything else is left to the site (a pinyin prefix no name has is a 404, not a file).
+    expect(generatedFile('finder/py-zzzzzz.json', dataset, site)).toBeUndefined();
+    expect(generatedFile('data/nothing.csv', dataset, site)).toBeUndefined();
+  });
+
+  it('under incremental publishing, links a set whose inputs stand without making it, and writes only the files whose content changed', () => {
+    let made = 0;
+    let names = ['甲', '乙'];
+    const sets: GeneratedSet[] = [
+      {
+        route: '/finder/[shard].json',
+        folder: 'finder/',
+        inputs: () => names,
+        files: () => names.map((name, i) => [`finder/${i}.json`, () => (made++, JSON.stringify(name))] as [string, () => string]),
+      },
+      { route: '/data/[...file]', folder: 'data/', files: () => names.map((name, i) => [`data/${i}.csv`, () => name] as [string, () => string]) },
+    ];
+    const state = (base?: IncrementalState['base']): IncrementalState => ({ code: 'c', base, files: new Map(), pages: new Set(), reused: new Set() });
+    // The first build makes every file.
+    const published = folder();
+    globalThis.__yigongtiIncremental = state();
+    expect(writeGenerated(published, dataset, site, sets)).toBe(4);
+    expect(made).toBe(2);
+    const first = globalThis.__yigongtiIncremental;
+    const base = (dir: string, from: IncrementalState): IncrementalState['base'] => ({
+      dir,
+      files: Object.fromEntries(from.files),
+      routes: Object.fromEntries(from.routes ?? []),
+      has: (f) => existsSync(join(dir, f)),
+    });
+    // Nothing changed: every file is linked (the same inode), none made or written.
+    const next = folder();
+    globalThis.__yigongtiIncremental = state(base(published, first));
+    expect(writeGenerated(next, dataset, site, sets)).toBe(0);
+    expect(made).toBe(2);
+    expect(statSync(join(next, 'finder/0.json')).ino).toBe(statSync(join(published, 'finder/0.json')).ino);
+    expect(statSync(join(next, 'data/1.csv')).ino).toBe(statSync(join(published, 'data/1.csv')).ino);
+    expect([...globalThis.__yigongtiIncremental.reused].sort()).toEqual(['data/0.csv', 'data/1.csv', 'finder/0.json', 'finder/1.json']);
+    // One name changes: the finder's set is made again, and only the changed files are written.
+    names = ['甲', '丙'];
+    const third = folder();
+    globalThis.__yigongtiIncremental = state(base(published, first));
+    expect(writeGenerated(third, dataset, site, sets)).toBe(2);
+    expect(made).toBe(4);
+    expect(readFileSync(join(third, 'finder/1.json'), 'utf8')).toBe('"丙"');
+    expect(readFileSync(join(third, 'data/1.csv'), 'utf8')).toBe('丙');
+    expect(statSync(join(third, 'finder/0.json')).ino).toBe(statSync(join(published, 'finder/0.json')).ino);
+    // A published file that is gone is made again, never taken on trust.
+    rmSync(join(published, 'finder/0.json'));
+    names = ['甲', '乙'];
+    const fourth = folder();
+    globalThis.__yigongtiIncremental = state(base(published, first));
+    writeGenerated(fourth, dataset, site, sets);
+    expect(readFileSync(join(fourth, 'finder/0.json'), 'utf8')).toBe('"甲"');
+  });
+
+
+  it("writes each download row by row, byte for byte the table serialised whole, its size as written", () => {
+    const registry = downloadRegistry(dataset, site);
+    const ctx = { dataset, siteUrl: site };
+    const whole = <T>(href: string, table: { columns: { key: string; cell: (item: T) => unknown }[] }, items: T[]) => {
+      const columns = table.columns.map((c) => c.key);
+      const rows = rowsOf(table as Parameters<typeof rowsOf<T>>[0], items);
+      const json = JSON.parse(new TextDecoder().decode(registry.byHref.get(href.replace('.csv', '.json'))!.bytes()));
+      const { columns: _c, rows: _r, ...meta } = json;
+      return { csv: csvOfRows(columns, rows), json: jsonOfRows(columns, rows, meta) };
+    };
+    const decode = (href: string) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(registry.byHref.get(href)!.bytes());
+    const group = dataset.groups.find((g) => g.id === 'group-a')!;
+    const cases = [
+      ['/data/observations.csv', whole('/data/observations.csv', observationTable(ctx), sortObservations(dataset.observations))],
+      ['/data/groups.csv', whole('/data/groups.csv', groupTable(ctx), [...dataset.groups].sort(byName))],
+      ['/data/institutions.csv', whole('/data/institutions.csv', institutionTable(ctx), [...dataset.institutions].sort(byName))],
+      ['/data/indicators.csv', whole('/data/indicators.csv', indicatorTable(ctx), [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id)))],
+      ['/data/groups/group-a.csv', whole('/data/groups/group-a.csv', observationTable(ctx), sortObservations(observationsOfGroup(dataset, group)))],
+    ] as const;
+    for (const [href, expected] of cases) {
+      expect(decode(href), href).toBe(expected.csv);
+      expect(decode(href.replace('.csv', '.json')), href).toBe(expected.json);
+      for (const h of [href, href.replace('.csv', '.json')]) expect(registry.byHref.get(h)!.size(), h).toBe(registry.byHref.get(h)!.bytes().length);
+    }
+    // A file with no rows (a group without figures): the header alone, and an empty list.
+    const meta = { title: 't', url: 'u', licence: 'l', licenceUrl: 'v', citation: 'c' };
+    expect(jsonPieces(['a', 'b'], [], meta).join('')).toBe(jsonOfRows(['a', 'b'], [], meta));
+    expect(csvHeader(['a', 'b'])).toBe(csvOfRows(['a', 'b'], []));
+  });
+});

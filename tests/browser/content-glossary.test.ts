@@ -26,33 +26,30 @@ function brokenBecause(href: string): string | null {
 }
 
 async function internalLinks(path: string, selector: string): Promise<string[]> {
-  const page = await env.browser.newPage();
+  const page = await env.page();
   await page.goto(`${env.server.url}${path}`);
   const hrefs = await page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  await page.close();
   return [...new Set(hrefs.filter((h) => h.startsWith('/') || h.startsWith('#')).map((h) => (h.startsWith('#') ? `${path}${h}` : h)))];
 }
 
 describe('/glossary/', () => {
   it('has an anchored entry, headed by the term, for every term in the data', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(`${env.server.url}/glossary/`);
     for (const term of glossary) {
       await expect(page.locator(`section#${term.id} h2`).innerText(), term.id).resolves.toBe(term.term);
       await expect(page.locator(`section#${term.id}`).innerText()).resolves.toContain(term.definition);
     }
     await expect(page.locator('section.glossary-entry').count()).resolves.toBe(glossary.length);
-    await page.close();
   });
 
   it('shows the entry a link points at (/glossary/#family-doctor) on a phone', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(`${env.server.url}/glossary/#family-doctor`);
     await expect(page.locator('#family-doctor h2').isVisible()).resolves.toBe(true);
     const top = await page.locator('#family-doctor').evaluate((el) => el.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(VIEWPORTS.phone.height / 2);
-    await page.close();
   });
 
   it('links every term only to pages and anchors that exist', async () => {
@@ -65,7 +62,7 @@ describe('/glossary/', () => {
 
 describe('/guide/', () => {
   it('explains the four principles, the family doctor, referral and green channels, each linked to its glossary entry', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(`${env.server.url}/guide/`);
     for (const [section, term] of [
       ['primary-first', 'primary-first'],
@@ -79,7 +76,6 @@ describe('/guide/', () => {
       await expect(page.locator(`a[href="/glossary/#${term}"]`).count(), term).resolves.toBeGreaterThan(0);
     }
     await expect(page.locator('section#how-to-refer ol.steps li').count()).resolves.toBeGreaterThanOrEqual(4);
-    await page.close();
   });
 
   it('points at real referral guides and glossary entries that exist', async () => {
@@ -95,14 +91,13 @@ describe('/guide/', () => {
     const data = loadDataset(process.cwd());
     const membership = data.groups.flatMap((g) => g.members.map((m) => ({ group: g, institution: data.institutions.find((i) => i.id === m.institution)! })))[0];
     expect(membership, 'the data names at least one member institution').toBeDefined();
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(`${env.server.url}/guide/`);
     await page.locator('#finder input[type="search"]').fill(membership.institution.name);
     const referral = page.locator(`#finder a[href="/groups/${membership.group.id}/referral/"]`).first();
     await referral.waitFor({ timeout: 5000 });
     await referral.click();
     await page.waitForURL(`**/groups/${membership.group.id}/referral/`);
-    await page.close();
 
     const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     const plain = await context.newPage();

@@ -15,16 +15,15 @@ const env = builtSiteInBrowser();
 
 describe('document pages', () => {
   it('lists every document, newest first, each linking to its page', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(`${env.server.url}/documents/`);
     const hrefs = await page.locator('#document-list h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     const newestFirst = [...data.documents].sort((a, b) => b.data.date.localeCompare(a.data.date));
     expect(hrefs).toEqual(newestFirst.map((d) => `/documents/${d.id}/`));
-    await page.close();
   });
 
   it.each(data.documents.map((d) => [d.id, d] as const))('%s has its page with its facts and every figure taken from it', async (id, doc) => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await env.page(VIEWPORTS.desktop);
     const response = await page.goto(`${env.server.url}/documents/${id}/`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(doc.data.title);
@@ -53,7 +52,6 @@ describe('document pages', () => {
     }
     const groups = await page.locator('#document-groups a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(groups).toEqual(data.groups.filter((g) => g.sources.some((s) => s.document === id)).map((g) => `/groups/${g.id}/`));
-    await page.close();
   });
 
   it('keeps a long figure table inside the page: cards on a phone, a table that scrolls by keyboard on a middle-sized screen', async () => {
@@ -61,26 +59,24 @@ describe('document pages', () => {
       (a, b) => data.observations.filter((o) => o.source.document === b.id).length - data.observations.filter((o) => o.source.document === a.id).length,
     )[0];
     // On a phone the rows stack as cards (tests/browser/phone-paper.test.ts): neither the page nor the table scrolls sideways.
-    const phone = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const phone = await env.page(VIEWPORTS.phone);
     await phone.goto(`${env.server.url}/documents/${busiest.id}/`);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     expect(await phone.evaluate(() => { const s = document.querySelector('.table-scroll')!; return s.scrollWidth - s.clientWidth; })).toBeLessThanOrEqual(0);
-    await phone.close();
     // From 40rem the six columns keep their width and the table scrolls: the scrolling region is reached and scrolled by keyboard.
-    const page = await env.browser.newPage({ viewport: { width: 700, height: 900 } });
+    const page = await env.page({ width: 700, height: 900 });
     await page.goto(`${env.server.url}/documents/${busiest.id}/`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(700);
     await page.locator('.table-scroll').focus();
     await page.keyboard.press('ArrowRight');
     // Keyboard scrolling is animated; wait for it rather than reading the position at once.
     await page.waitForFunction(() => (document.querySelector('.table-scroll')?.scrollLeft ?? 0) > 0, undefined, { timeout: 5000 });
-    await page.close();
   });
 });
 
 describe('update pages', () => {
   it.each(data.updates.map((u) => [u.id, u] as const))('%s has its page, listed on /updates/, with its regions and groups linked', async (id, update) => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     const response = await page.goto(`${env.server.url}/updates/${id}/`);
     expect(response?.status()).toBe(200);
     expect(await page.locator('h1').innerText()).toBe(update.data.title);
@@ -89,13 +85,12 @@ describe('update pages', () => {
     expect(links).toEqual([...update.data.regions.map((r) => `/regions/${r}/`), ...update.data.groups.map((g) => `/groups/${g}/`)]);
     await page.goto(`${env.server.url}/updates/`);
     await expect(page.locator(`#update-list a[href="/updates/${id}/"]`).count()).resolves.toBe(1);
-    await page.close();
   });
 });
 
 describe('a missing address', () => {
   it('gets a 404 that says so and offers search, home, groups and the guide', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const page = await env.page(VIEWPORTS.phone);
     const response = await page.goto(`${env.server.url}/groups/no-such-group/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').innerText()).toBe('找不到这个页面');
@@ -105,7 +100,6 @@ describe('a missing address', () => {
     await page.getByLabel('搜索医共体、医院、乡镇或文件').press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
     expect(new URL(page.url()).searchParams.get('q')).toBe('资中');
-    await page.close();
   });
 
   it('is kept out of the sitemap and the search index, which list every document and update page', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { siteBrowser } from '../support/built-site';
 import { startEditor } from '../../src/editor/server/server';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'editor-browser-'));
   for (const folder of ['data', 'content']) cpSync(folder, join(root, folder), { recursive: true });
   ({ server, url } = await startEditor({ root, port: 0 }));
-  browser = await launchBrowser();
+  browser = await siteBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -16,7 +16,7 @@ const localCare = dataset.indicators.filter((i) => i.topic === 'care' && i.frame
 
 describe('the indicator catalogue', () => {
   it('lists every indicator once, the ones without figures in a short list, and stays far shorter than before', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await env.page(VIEWPORTS.desktop);
     await page.goto(`${env.server.url}/indicators/`);
     const rows = await page.locator('tr[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
     const waiting = await page.locator('li[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
@@ -29,7 +29,6 @@ describe('the indicator catalogue', () => {
     for (const i of mediansOnly) expect(await page.locator(`tr[data-indicator="${i.id}"]`).textContent(), i.id).toContain('中位数');
     // Before this catalogue the page was 7,626 px tall at 1280 px, with a row of "暂无" for each indicator without figures.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(6000);
-    await page.close();
   });
 
   it('without JavaScript, filters by topic and by place through plain links', async () => {
@@ -51,7 +50,7 @@ describe('the indicator catalogue', () => {
   });
 
   it('with JavaScript, filters in place and keeps the choice in the address, so a link reproduces it', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await env.page(VIEWPORTS.desktop);
     await page.goto(`${env.server.url}/indicators/`);
     await page.locator('select[name="topic"]').selectOption('care');
     await page.locator('select[name="framework"]').selectOption('local');
@@ -60,15 +59,13 @@ describe('the indicator catalogue', () => {
     expect(await visible()).toEqual(localCare);
     expect(await page.locator('.filter-status').innerText()).toBe(`显示 ${localCare.length} 项指标`);
     // The address alone reproduces the view.
-    const again = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const again = await env.page(VIEWPORTS.desktop);
     await again.goto(page.url());
     expect((await again.locator('[data-indicator]:visible').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')))).sort()).toEqual(localCare);
-    await page.close();
-    await again.close();
   });
 
   it('has an overview grid as a table with a legend, colouring only cells held against a national target, each with a symbol', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await env.page(VIEWPORTS.desktop);
     await page.goto(`${env.server.url}/indicators/`);
     const table = page.getByRole('table', { name: /全国目标/ });
     await expect(table.count()).resolves.toBe(1);
@@ -93,7 +90,6 @@ describe('the indicator catalogue', () => {
     // Kunming's median is never coloured (it is an indicator of its own now: a median is not a county's rate).
     const kunming = page.locator('.overview-grid tr', { hasText: '昆明市' }).locator('td[data-grid-indicator="in-county-visit-rate"]:is([data-status="meets"], [data-status="misses"])');
     expect(await kunming.count()).toBe(0);
-    await page.close();
   });
 });
 

@@ -28,12 +28,11 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
   it.each(Object.entries(VIEWPORTS))('with JavaScript, at %s width, draws the chart only once it is scrolled to', async (_, viewport) => {
     // The chart leads the page (issue 28) and starts drawing 200 px before it comes into view: a screen short enough
     // to leave it well below that margin shows the lazy drawing, wherever the chart sits on the page.
-    const measure = await env.browser.newPage({ viewport: { width: viewport.width, height: 2000 } });
+    const measure = await env.page({ width: viewport.width, height: 2000 });
     await measure.goto(url());
     const top = (await measure.locator(`#chart-${chart.key}`).boundingBox())!.y;
-    await measure.close();
     expect(top, 'the chart starts on a first screen of 1,000 px').toBeLessThan(1000);
-    const page = await env.browser.newPage({ viewport: { width: viewport.width, height: Math.max(120, Math.floor(top) - 300) } });
+    const page = await env.browser.newPage({ viewport: { width: viewport.width, height: Math.max(120, Math.floor(top) - 300) } }); // a tab of its own: nothing cached from the measuring load
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(url());
@@ -66,7 +65,7 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
   });
 
   it('reads out each value with the arrow keys', async () => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await env.page(VIEWPORTS.desktop);
     await page.goto(url());
     const canvas = page.locator(`#chart-${chart.key} canvas`);
     await canvas.scrollIntoViewIfNeeded();
@@ -89,7 +88,6 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
     await expect(readout.textContent()).resolves.toBe(expected(lastIndex, lastSeries));
     await page.keyboard.press('ArrowRight');
     await expect(readout.textContent()).resolves.toBe(expected(0, first));
-    await page.close();
   });
 
   it('without JavaScript, shows the summary, the chart drawn at build time and the full table, and no empty chart box', async () => {

@@ -3,10 +3,10 @@
  * byte-order mark, the documented columns and Chinese intact; JSON and rosters hold every entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, VIEWPORTS } from '../support/browser';
+import { VIEWPORTS } from '../support/browser';
+import { downloaded, siteBrowser } from '../support/built-site';
 import { serveSite, type SiteServer } from '../support/server';
 import { dictionary, observationTable } from '../../src/downloads/csv';
 import { downloadContext, formatBytes } from '../../src/downloads/registry';
@@ -17,7 +17,7 @@ let browser: Browser;
 let server: SiteServer;
 let page: Page;
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), serveSite()]);
+  [browser, server] = await Promise.all([siteBrowser(), serveSite()]);
   page = await browser.newPage({ viewport: VIEWPORTS.desktop, acceptDownloads: true });
   await page.goto(`${server.url}/data/`);
 });
@@ -63,7 +63,7 @@ describe('the all-observations CSV', () => {
   it('downloads with a BOM, the documented columns, every figure and its Chinese text', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('tr[data-download="observations"] a[href$=".csv"]').click()]);
     expect(download.suggestedFilename()).toBe('observations.csv');
-    const bytes = readFileSync((await download.path())!);
+    const bytes = await downloaded(download);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0])).toEqual(columns);

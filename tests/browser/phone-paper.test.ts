@@ -3,7 +3,7 @@
  * page, the search page and an indicator page with a chart), charts keep to their box, every phone number is a tel:
  * link, a county without a group is no dead end, and every page says where to report an error.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { builtSiteInBrowser } from '../support/built-site';
 import { VIEWPORTS } from '../support/browser';
@@ -12,6 +12,7 @@ import { parse } from 'node-html-parser';
 import { chartsForIndicator } from '../../src/data/series';
 import { openEnd } from '../../src/data/comparable';
 import { siteData } from './indicators-site';
+import { longestReferralSheet, referralPaperChecks, smallestType } from '../support/paper';
 
 const env = builtSiteInBrowser();
 const dataset = siteData();
@@ -27,7 +28,7 @@ const SAME_BOUND_PAGES = dataset.indicators
 const CHART_PAGE = builtPages().find((p) => /^\/indicators\/[^/]+\/$/.test(p.url) && !SAME_BOUND_PAGES.includes(p.url) && readDist(p.file).includes('<yg-chart'))!.url;
 
 /** Layout shifts not caused by input, summed, from the first paint until the page has settled and its charts drawn. */
-async function layoutShift(page: Page, url: string): Promise<{ total: number; sources: string[] }> {
+async function watchLayoutShift(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { __shift: { total: number; sources: string[] } };
     w.__shift = { total: 0, sources: [] };
@@ -39,6 +40,9 @@ async function layoutShift(page: Page, url: string): Promise<{ total: number; so
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
+}
+
+async function layoutShift(page: Page, url: string): Promise<{ total: number; sources: string[] }> {
   await page.goto(env.server.url + url, { waitUntil: 'networkidle' });
   // Charts draw once in view: scroll each into view and wait for it, as a reader would.
   for (const chart of await page.locator('yg-chart:visible').all()) {
@@ -50,14 +54,20 @@ async function layoutShift(page: Page, url: string): Promise<{ total: number; so
 }
 
 describe('nothing moves after the first paint', () => {
+  // One tab watching layout shifts (an init script of its own), each page loaded afresh in it.
+  let page: Page;
+  beforeAll(async () => {
+    page = await env.browser.newPage();
+    await watchLayoutShift(page);
+  });
+  afterAll(() => page.close());
+
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it.each(['/', '/search/', CHART_PAGE, ...SAME_BOUND_PAGES.slice(0, 1)])(`%s at ${name} width has a cumulative layout shift of 0`, async (url) => {
-      const context = await env.browser.newContext({ viewport });
-      const page = await context.newPage();
+      await page.setViewportSize(viewport);
       const shift = await layoutShift(page, url);
       expect(shift.sources, url).toEqual([]);
       expect(shift.total).toBe(0);
-      await context.close();
     });
   }
 });
@@ -65,8 +75,7 @@ describe('nothing moves after the first paint', () => {
 describe('charts on a phone and a desktop', () => {
   for (const [name, viewport] of Object.entries(VIEWPORTS)) {
     it(`keep the drawn chart inside its figure and the page no wider than the screen (${name})`, async () => {
-      const context = await env.browser.newContext({ viewport });
-      const page = await context.newPage();
+      const page = await env.page(viewport);
       await page.goto(env.server.url + CHART_PAGE);
       const chart = page.locator('yg-chart').first();
       await chart.scrollIntoViewIfNeeded();
@@ -81,8 +90,7 @@ describe('charts on a phone and a desktop', () => {
       const names = JSON.parse((await chart.getAttribute('data-spec'))!).categoryNames as string[];
       const table = await page.locator('main').textContent();
       for (const n of names) expect(table).toContain(n.replace(/（.*$/u, ''));
-      await context.close();
-    });
+      });
   }
 });
 
@@ -91,8 +99,7 @@ describe('an indicator page leads with its figure', () => {
     [1280, 800],
     [390, 844],
   ])('shows the latest values and the chart on the first screen at %s × %s px', async (width, height) => {
-    const context = await env.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
+    const page = await env.page({ width, height });
     await page.goto(env.server.url + CHART_PAGE);
     const at = await page.evaluate(() => ({
       summary: document.querySelector('#chart [data-chart-summary]')!.getBoundingClientRect().bottom,
@@ -103,7 +110,6 @@ describe('an indicator page leads with its figure', () => {
     expect(at.summary).toBeLessThanOrEqual(height);
     expect(height - at.stage).toBeGreaterThanOrEqual(200);
     expect(at.definition).toBeGreaterThan(at.stage);
-    await context.close();
   });
 });
 
@@ -115,8 +121,7 @@ describe('an indicator page whose chart tells nothing apart leads with its table
     [1280, 800],
     [390, 844],
   ])('shows 表格 first, says why, and its first figure on the first screen at %s × %s px', async (width, height) => {
-    const context = await env.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
+    const page = await env.page({ width, height });
     await page.goto(env.server.url + SAME_BOUND_PAGES[0]);
     await expect(page.locator('[role="tab"][aria-selected="true"]').textContent()).resolves.toBe('表格');
     const at = await page.evaluate(() => ({
@@ -125,7 +130,6 @@ describe('an indicator page whose chart tells nothing apart leads with its table
     }));
     expect(at.why).toBeLessThanOrEqual(height);
     expect(at.row).toBeLessThan(height);
-    await context.close();
   });
 });
 
@@ -156,15 +160,13 @@ describe('numbers to dial and ways on', () => {
   it('gives a county without a group 12320, 120 and the nearest covered places', async () => {
     const uncovered = pages.filter((p) => p.url.startsWith('/regions/') && readDist(p.file).includes('id="uncovered-title"'));
     expect(uncovered.length).toBeGreaterThan(0);
-    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
-    const page = await context.newPage();
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(env.server.url + uncovered[0]!.url);
     const section = page.locator('.uncovered');
     await expect(section.locator('a[href="tel:12320"]').isVisible()).resolves.toBe(true);
     await expect(section.locator('a[href="tel:120"]').isVisible()).resolves.toBe(true);
     await expect(section.textContent()).resolves.toMatch(/12320（[^）]+）/);
     expect(await section.locator('a[href^="/regions/"]').count()).toBeGreaterThan(0);
-    await context.close();
   });
 
   it('says on every page, and under every table of figures, where to report an error', () => {
@@ -184,15 +186,13 @@ describe('numbers to dial and ways on', () => {
 
 describe('大字模式 and the finder', () => {
   it('puts the finder box on the first screen of a 360 × 640 phone in large type, under a header of one row', async () => {
-    const context = await env.browser.newContext({ viewport: { width: 360, height: 640 } });
-    const page = await context.newPage();
+    const page = await env.page({ width: 360, height: 640 });
     await page.goto(env.server.url + '/?large=1');
     const box = (await page.getByLabel('乡镇、卫生院或医院的名字').boundingBox())!;
     expect(box.y + box.height).toBeLessThanOrEqual(640);
     const name = (await page.locator('.site-name').boundingBox())!;
     const toggle = (await page.locator('.large-toggle').boundingBox())!;
     expect(toggle.y).toBeLessThan(name.y + name.height);
-    await context.close();
   });
 
   it.each([
@@ -200,8 +200,7 @@ describe('大字模式 and the finder', () => {
     [320, 640],
     [768, 1024],
   ])('keeps the site name on one line and the header one row at %s × %s px, in either mode', async (width, height) => {
-    const context = await env.browser.newContext({ viewport: { width, height } });
-    const page = await context.newPage();
+    const page = await env.page({ width, height });
     for (const large of ['0', '1']) {
       await page.goto(`${env.server.url}/?large=${large}`);
       const header = await page.evaluate(() => {
@@ -215,12 +214,10 @@ describe('大字模式 and the finder', () => {
       const box = (await page.getByLabel('乡镇、卫生院或医院的名字').boundingBox())!;
       expect(box.y + box.height, `large=${large}`).toBeLessThanOrEqual(height);
     }
-    await context.close();
   });
 
   it.each([1024, 1280])('keeps the desktop header one row high in either mode at %s px', async (width) => {
-    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
-    const page = await context.newPage();
+    const page = await env.page({ width, height: 800 });
     for (const url of ['/institutions/?large=0', '/institutions/?large=1']) {
       await page.goto(env.server.url + url);
       const tops = await page.evaluate(() =>
@@ -230,12 +227,10 @@ describe('大字模式 and the finder', () => {
       expect(header, url).toBeLessThan(80);
       expect(Math.max(...tops) - Math.min(...tops), `${url}: ${tops}`).toBeLessThan(40);
     }
-    await context.close();
   });
 
   it('invites only names it can find, and answers a village clinic it lacks with advice that works', async () => {
-    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
-    const page = await context.newPage();
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(env.server.url + '/');
     const hasClinics = readDist('finder/index.json').includes('村卫生室');
     if (!hasClinics) await expect(page.locator('.finder-intro').textContent()).resolves.not.toMatch(/输入[^。]*村卫生室/);
@@ -244,59 +239,16 @@ describe('大字模式 and the finder', () => {
     await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain('乡镇');
     await expect(page.locator('[data-fallback] a[href="tel:12320"]').isVisible()).resolves.toBe(true);
     expect(await page.locator('[data-fallback] a[href^="/regions/"]').count()).toBeGreaterThan(0);
-    await context.close();
   });
 });
 
-/** The smallest type any printed text of the page is set in, in points, and where; footnote marks aside. */
-function smallestType(page: Page) {
-  return page.evaluate(() => {
-    let smallest = { pt: Infinity, text: '' };
-    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement!;
-      if (!node.textContent!.trim() || !el.checkVisibility() || el.closest('sup, .visually-hidden')) continue;
-      const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
-      if (pt < smallest.pt) smallest = { pt, text: node.textContent!.trim().slice(0, 20) };
-    }
-    return smallest;
-  });
-}
-
-describe('referral sheets on paper', () => {
-  const sheets = builtPages().filter((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url)).map((p) => p.url);
-
-  it('print every line, the dated note and the sources included, at 12 pt or more; in 大字模式 at 14 pt on at most two sheets', async () => {
-    expect(sheets.length).toBeGreaterThan(5);
-    // One tab in print media for every sheet (a new page costs Chromium a renderer process).
-    const context = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
-    const page = await context.newPage();
-    await page.emulateMedia({ media: 'print' });
-    const problems: string[] = [];
-    for (const url of sheets) {
-      await page.goto(`${env.server.url}${url}?large=0`);
-      const normal = await smallestType(page);
-      if (normal.pt < 12) problems.push(`${url}: ${normal.pt} pt 「${normal.text}」`);
-      await page.goto(`${env.server.url}${url}?large=1`);
-      const large = await smallestType(page);
-      if (large.pt < 14) problems.push(`${url} 大字: ${large.pt} pt 「${large.text}」`);
-      // Every source note still printed, as a run of text numbered as the steps' marks are.
-      const notes = await page.locator('.source-notes li').evaluateAll((items) => items.map((li) => (li as HTMLElement).innerText));
-      notes.forEach((text, i) => text.startsWith(`[${i + 1}] `) || problems.push(`${url}: note ${i + 1} reads 「${text.slice(0, 20)}」`));
-      const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
-      const pages = (pdf.match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-      if (pages > 2) problems.push(`${url} 大字: ${pages} pages`);
-    }
-    expect(problems).toEqual([]);
-    await context.close();
-  });
-});
+// The sheet with the most to print, picked from the data; every sheet is printed in tests/sweep/ (npm run test:full).
+referralPaperChecks([longestReferralSheet(dataset)], env);
 
 describe('other pages on paper', () => {
   it('print at 12 pt or more (14 pt in 大字模式), without controls, every tab panel and the build-time chart shown', async () => {
     // One tab in print media for every page kind a reader prints: home, indicator, group, document, guide.
-    const context = await env.browser.newContext({ viewport: { width: 718, height: 1000 } });
-    const page = await context.newPage();
+    const page = await env.page({ width: 718, height: 1000 });
     await page.emulateMedia({ media: 'print' });
     const problems: string[] = [];
     for (const url of ['/', CHART_PAGE, '/groups/mengjin-first-medical-community/', '/documents/kunming-2024-key-points/', '/guide/']) {
@@ -314,7 +266,6 @@ describe('other pages on paper', () => {
       }
     }
     expect(problems).toEqual([]);
-    await context.close();
   });
 });
 
@@ -327,8 +278,7 @@ describe('figure tables on a phone', () => {
 
   for (const [name, viewport, large] of PHONES) {
     it(`read without scrolling sideways, every cell labelled by its column header, at ${name}`, async () => {
-      const context = await env.browser.newContext({ viewport });
-      const page = await context.newPage();
+      const page = await env.page(viewport);
       await page.goto(`${env.server.url}${DOCUMENT}?large=${large}`);
       const layout = await page.evaluate(() => {
         const table = document.querySelector<HTMLTableElement>('#document-figures')!;
@@ -363,23 +313,18 @@ describe('figure tables on a phone', () => {
       expect(layout.same).toBeGreaterThan(10);
       // Cards, not a letter per line: at 390 px the table is at most 1.4 times as tall as the same table on a desktop.
       if (large === '0') {
-        const desktop = await env.browser.newContext({ viewport: VIEWPORTS.desktop });
-        const wide = await desktop.newPage();
-        await wide.goto(env.server.url + DOCUMENT);
-        const height = await wide.evaluate(() => document.querySelector('#document-figures')!.getBoundingClientRect().height);
+        await page.setViewportSize(VIEWPORTS.desktop);
+        const height = await page.evaluate(() => document.querySelector('#document-figures')!.getBoundingClientRect().height);
         expect(layout.height).toBeLessThan(height * 1.4);
-        await desktop.close();
       }
-      await context.close();
-    });
+      });
   }
 
   it('stay a table for screen readers: Chromium exposes its rows, headers and cells as a phone shows the cards', async () => {
-    const context = await env.browser.newContext({ viewport: VIEWPORTS.phone });
-    const page = await context.newPage();
+    const page = await env.page(VIEWPORTS.phone);
     await page.goto(env.server.url + DOCUMENT);
     const rows = await page.evaluate(() => document.querySelectorAll('#document-figures tbody tr').length);
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; ignored: boolean }[] };
     const count = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role).length;
     expect(count('table')).toBeGreaterThanOrEqual(1);
@@ -387,6 +332,6 @@ describe('figure tables on a phone', () => {
     expect(count('rowheader')).toBeGreaterThanOrEqual(rows);
     expect(count('row')).toBeGreaterThanOrEqual(rows + 1);
     expect(count('cell')).toBeGreaterThanOrEqual(rows * 5);
-    await context.close();
+    await cdp.detach();
   });
 });

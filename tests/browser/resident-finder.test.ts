@@ -64,8 +64,7 @@ describe('the home page finder on a phone', () => {
   });
 
   it('answers a place it does not know with the counties covered, 12320 and the full lists', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await env.page(PHONE);
     await page.goto(env.server.url + '/');
     const fallback = page.locator('.finder-fallback');
     await expect(fallback.isVisible()).resolves.toBe(false);
@@ -85,7 +84,6 @@ describe('the home page finder on a phone', () => {
     await search(page, 'songzhuang');
     await statusSays(page, /找到 \d+ 个结果/);
     await expect(fallback.isVisible()).resolves.toBe(false);
-    await context.close();
   });
 
   it('without JavaScript shows the same counties, 12320 and lists', async () => {

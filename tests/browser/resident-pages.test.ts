@@ -1,21 +1,16 @@
 /**
  * Every group, institution and region in the data has its page; rosters link to pages that exist; text pages ship
- * no script but /prefs.js; each referral guide prints on one A4 sheet without the site's header, navigation or footer.
+ * no script but /prefs.js. Read from the built files: no browser.
  */
-import { publicSite } from '../../src/publishing/site-address';
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { loadDataset } from '../../src/data/read-sources';
 import { hasOwnPage, rosterOf } from '../../src/data/dataset';
 import { referralGuide } from '../../src/views/referral';
-import { builtSiteInBrowser } from '../support/built-site';
 
 const DIST = resolve('dist');
-// The public address the shared build was made for; undefined for a preview build (SITE_URL unset or local).
-const PUBLIC = publicSite(process.env.SITE_URL);
 const dataset = loadDataset(process.cwd());
 const pageFile = (url: string) => join(DIST, url, 'index.html');
 const html = (url: string) => parse(readFileSync(pageFile(url), 'utf8'));
@@ -104,36 +99,5 @@ describe('text pages ship no JavaScript but /prefs.js', () => {
   });
 });
 
-describe('referral guides in print', () => {
-  const env = builtSiteInBrowser();
-  // One tab for every sheet, as print media: a new page costs Chromium a renderer process (about half a second).
-  let page: Page;
-  beforeAll(async () => {
-    page = await env.browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.emulateMedia({ media: 'print' });
-  });
-
-  it.each(referralUrls)('%s prints on one A4 sheet without header, navigation or footer', async (url) => {
-    await page.goto(env.server.url + url);
-    for (const selector of ['.site-header', '.site-nav', '.site-footer', '.breadcrumbs', '.print-hint', '[data-print]']) {
-      if (await page.locator(selector).count()) await expect(page.locator(selector).first().isVisible(), selector).resolves.toBe(false);
-    }
-    await expect(page.getByRole('heading', { level: 1 }).isVisible()).resolves.toBe(true);
-    // Published, the sheet carries its QR code, its real address and the print date; a preview sheet says it is a
-    // preview instead, and no local address reaches paper.
-    if (PUBLIC) {
-      await expect(page.locator('.referral-guide .qr svg').isVisible()).resolves.toBe(true);
-      await expect(page.locator('.print-foot').textContent()).resolves.toContain(new URL(url, PUBLIC).href);
-    } else {
-      await expect(page.locator('.referral-guide .qr').count()).resolves.toBe(0);
-      await expect(page.locator('.print-foot [data-preview-note]').isVisible()).resolves.toBe(true);
-      await expect(page.locator('.print-foot').textContent()).resolves.not.toContain('localhost');
-    }
-    await expect(page.locator('[data-print-date]').textContent()).resolves.toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
-    const pdf = await page.pdf({ preferCSSPageSize: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? [];
-    expect(pages).toHaveLength(1);
-    const size = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
-    expect(size && [Math.round(Number(size[1])), Math.round(Number(size[2]))]).toEqual([595, 842]);
-  });
-});
+// Each referral guide printing on one A4 sheet without the site's header, navigation or footer: the longest sheet in
+// tests/browser/phone-paper.test.ts, every sheet in tests/sweep/referral-paper-every-sheet.test.ts (npm run test:full).

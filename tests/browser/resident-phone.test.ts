@@ -23,20 +23,17 @@ const html = (url: string) => parse(readFileSync(join(resolve('dist'), url, 'ind
 
 describe('the first screen of a phone', () => {
   it('shows the finder on the home page, under a header one row high', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await env.page(PHONE);
     await page.goto(env.server.url + '/');
     const header = (await page.locator('.site-header').boundingBox())!;
     expect(header.height).toBeLessThan(90);
     const input = page.getByLabel('乡镇、卫生院或医院的名字');
     const box = (await input.boundingBox())!;
     expect(box.y + box.height, 'the finder box is below the first screen').toBeLessThanOrEqual(PHONE.height);
-    await context.close();
   });
 
   it('opens the navigation and search from a menu button that says whether it is open', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await env.page(PHONE);
     await page.goto(env.server.url + '/groups/');
     const menu = page.getByRole('button', { name: '菜单' });
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
@@ -47,7 +44,6 @@ describe('the first screen of a phone', () => {
     await expect(page.locator('#site-search').isVisible()).resolves.toBe(true);
     await menu.click();
     await expect(page.locator('#site-search').isVisible()).resolves.toBe(false);
-    await context.close();
   });
 
   it('without JavaScript shows the navigation and search plainly, and no button that would do nothing', async () => {
@@ -69,8 +65,7 @@ describe('the first screen of a phone', () => {
 
 describe('大字模式', () => {
   it('?large=1 opens a page in large type, is remembered, and the switch says whether it is on', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE });
-    const page = await context.newPage();
+    const page = await env.page(PHONE);
     await page.goto(env.server.url + '/institutions/?large=1');
     const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
     expect(await fontSize()).toBeGreaterThanOrEqual(22);
@@ -90,7 +85,6 @@ describe('大字模式', () => {
     await page.goto(env.server.url + '/regions/?large=1');
     await page.goto(env.server.url + '/regions/?large=0');
     expect(await fontSize()).toBeLessThan(22);
-    await context.close();
   });
 
   // One page of each template here; every page in tests/sweep/ (npm run test:full).

@@ -1,35 +1,8 @@
-/** The W3C Nu Html Checker (vnu-jar) over every built page, in one JVM run: 0 errors. */
-import { describe, expect, it } from 'vitest';
-import { resolve, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { DIST, builtPages } from '../support/site-pages';
-import { spawnRun } from '../support/run';
+/**
+ * The W3C Nu Html Checker on one page of each template (the fullest), 0 errors; every page in
+ * tests/sweep/html-validity-every-page.test.ts (`npm run test:full`).
+ */
+import { templatePages } from '../support/site-pages';
+import { validHtmlChecks } from '../support/nu-checker';
 
-const VNU = resolve('node_modules/vnu-jar/build/dist/vnu.jar');
-
-interface NuMessage {
-  type: 'error' | 'info' | 'non-document-error';
-  subType?: string;
-  url?: string;
-  lastLine?: number;
-  firstColumn?: number;
-  message: string;
-  extract?: string;
-}
-
-describe('valid HTML', () => {
-  it('the Nu checker finds no errors on any page', async () => {
-    const files = builtPages().map((p) => resolve(DIST, p.file));
-    expect(files.length, 'dist/ has no pages: run npm run build').toBeGreaterThan(0);
-    const run = await spawnRun('java', ['-Xss8m', '-jar', VNU, '--format', 'json', '--stdout', '--errors-only', '--skip-non-html', ...files]).catch((error: Error) => {
-      throw new Error(`could not start java (the Nu checker needs Java 11+): ${error.message}`);
-    });
-    const { messages } = JSON.parse(run.stdout) as { messages: NuMessage[] };
-    const errors = messages.filter((m) => m.type !== 'info');
-    const lines = errors.slice(0, 60).map((m) => {
-      const file = m.url ? relative(DIST, fileURLToPath(m.url)) : '?';
-      return `  ${file}:${m.lastLine ?? '?'}:${m.firstColumn ?? '?'} ${m.message}${m.extract ? `\n      ${m.extract.replace(/\s+/g, ' ').trim()}` : ''}`;
-    });
-    expect(errors.length, `${errors.length} HTML error(s):\n${lines.join('\n')}`).toBe(0);
-  }, 300_000);
-});
+validHtmlChecks(templatePages(), 'one page of each template');

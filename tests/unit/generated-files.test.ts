@@ -142,7 +142,7 @@ describe('generated files', () => {
   });
 
   it("fingerprints each download by its inputs: never the same fingerprint for other bytes, and a file of figures keeps it while its bytes stay", () => {
-    const entries = (d: Dataset) => ({ regions: d.regions, institutions: d.institutions, groups: d.groups, indicators: d.indicators, observations: d.observations, references: d.references, documents: d.documents, updates: d.updates });
+    const entries = (d: Dataset) => ({ regions: [...d.regions], institutions: [...d.institutions], groups: [...d.groups], indicators: [...d.indicators], observations: [...d.observations], references: [...d.references], documents: [...d.documents], updates: [...d.updates] });
     const base = entries(dataset);
     // One change of each kind a download shows: a figure, a region's name, an institution's name, a roster, a document's title, an indicator's unit.
     const variants: Dataset[] = [
@@ -177,7 +177,8 @@ describe('generated files', () => {
   it("under incremental publishing, takes an unchanged download's size from the manifest and links it without making it", () => {
     const published = folder();
     const state = (base?: IncrementalState['base']): IncrementalState => ({ code: 'c', base, files: new Map(), pages: new Set(), reused: new Set() });
-    const first = datasetOf({ regions: dataset.regions, institutions: dataset.institutions, groups: dataset.groups, indicators: dataset.indicators, observations: dataset.observations, documents: dataset.documents });
+    const copy = () => datasetOf({ regions: [...dataset.regions], institutions: [...dataset.institutions], groups: [...dataset.groups], indicators: [...dataset.indicators], observations: [...dataset.observations], documents: [...dataset.documents] });
+    const first = copy();
     globalThis.__yigongtiIncremental = state();
     writeGenerated(published, first, site);
     const made = globalThis.__yigongtiIncremental;
@@ -186,7 +187,7 @@ describe('generated files', () => {
     // download is linked, and its size is the manifest's (a wrong size recorded there shows it is not measured).
     const sizes = Object.fromEntries(made.sizes!);
     sizes['data/groups/group-a.csv'] = 1;
-    const again = datasetOf({ regions: dataset.regions, institutions: dataset.institutions, groups: dataset.groups, indicators: dataset.indicators, observations: dataset.observations, documents: dataset.documents });
+    const again = copy();
     const next = folder();
     globalThis.__yigongtiIncremental = state({ dir: published, files: Object.fromEntries(made.files), routes: Object.fromEntries(made.routes ?? []), sizes, has: (f) => existsSync(join(published, f)) });
     expect(downloadRegistry(again, site).byHref.get('/data/groups/group-a.csv')!.size()).toBe(1);

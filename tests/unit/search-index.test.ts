@@ -618,3 +618,52 @@ describe("an index written with the last build's cache (incremental publishing)"
     expect(cache.hits).toBe(0);
   });
 });
+
+describe("an index written with the last build's cache and the published index (incremental publishing)", () => {
+  const chars = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊'];
+  const site: Site = {};
+  for (let i = 0; i < 300; i++) {
+    let text = '';
+    for (let k = 0; k < 120; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
+    site[`/pages/p${i}/`] = pageDoc(`第${i}页`, i % 3 ? `第${i}页` : undefined, [text], { kind: i % 2 ? 'guide' : 'document', region: `县${i % 5}` });
+  }
+  // Three short pages, whose terms are in a few of the shards.
+  site['/pages/p7/'] = pageDoc('胸痛', '胸痛中心', ['胸痛'], { kind: 'guide', region: '县2' });
+  site['/pages/p8/'] = pageDoc('卒中', '卒中中心', ['卒中'], { kind: 'guide', region: '县2' });
+  site['/pages/p9/'] = pageDoc('创伤', '创伤中心', ['创伤'], { kind: 'guide', region: '县2' });
+  const { '/pages/p150/': _gone, ...rest } = site;
+  const cases: [string, Site][] = [
+    ['a page whose words changed', { ...site, '/pages/p7/': pageDoc('胸痛', '胸痛中心', ['救治医疗'], { kind: 'guide', region: '县2' }) }],
+    ['a page moved to another region and kind', { ...site, '/pages/p8/': { ...site['/pages/p8/']!, kind: 'document', region: '县3' } }],
+    ['a page renamed', { ...site, '/pages/p9/': { ...site['/pages/p9/']!, name: '急救站' } }],
+    ['a page removed', rest],
+  ];
+
+  it('writes the same bytes as an index written from scratch, making only the shards that hold a changed page\'s entries', () => {
+    // Published: the first build's index, and the cache it left.
+    const root = mkdtempSync(join(tmpdir(), 'search-cache-'));
+    roots.push(root);
+    const first = writeSite(site);
+    const made = new SearchCache(undefined, 'code');
+    // Lists kept short, so that common terms (with lists by region and kind in other shards) are among a changed page's.
+    const longestList = 50;
+    const published = writeSearchIndex(first.dir, first.documents, { cache: made, longestList });
+    made.save(root);
+    const reuse = { dir: join(first.dir, INDEX_DIR, published.files.version), files: published.files.files };
+    for (const [name, changed] of cases) {
+      const fresh = writeSite(changed);
+      writeSearchIndex(fresh.dir, fresh.documents, { longestList });
+      const again = writeSite(changed);
+      const cache = readSearchCache(root, 'code');
+      const written = writeSearchIndex(again.dir, again.documents, { cache, reuse, longestList });
+      expect(readFileSync(join(again.dir, INDEX_ENTRY), 'utf8'), name).toBe(readFileSync(join(fresh.dir, INDEX_ENTRY), 'utf8'));
+      const folder = (dir: string) => join(dir, INDEX_DIR, entryOf(dir).version);
+      const names = readdirSync(folder(fresh.dir)).sort();
+      expect(readdirSync(folder(again.dir)).sort(), name).toEqual(names);
+      for (const file of names) expect(readFileSync(join(folder(again.dir), file)).equals(readFileSync(join(folder(fresh.dir), file))), `${name}: ${file}`).toBe(true);
+      // A change to one page makes the shards of its terms; a removal renumbers the pages after it, so all are made.
+      if (name === 'a page removed') expect(written.changed, name).toBe(written.shards);
+      else expect(written.changed, name).toBeLessThan(written.shards);
+    }
+  });
+});

@@ -48,9 +48,26 @@ export interface CachedPage {
   wholeNames: string[];
 }
 
+/**
+ * The index the cache's build wrote: its version, its pages' paths and keys in number order, and what its shards were
+ * made with, so the next build makes only the shards holding a changed page's entries (src/search/build/integration.ts
+ * `IndexChanges`).
+ */
+export interface CachedIndex {
+  version: string;
+  paths: string[];
+  keys: string[];
+  average: number;
+  shards: number;
+  kinds: string[];
+  regions: string[];
+  common: Record<string, number>;
+}
+
 interface Stored {
   version: number;
   code: string;
+  index?: CachedIndex;
   pages: Record<string, CachedPage>;
   mdx: Record<string, { text: string; heading?: number }[]>;
   fold: Record<string, Record<string, string>>;
@@ -58,7 +75,7 @@ interface Stored {
 
 /** One build's cache: what the last build left (`from`), and what this build used or made (`next`), written at the end. */
 export class SearchCache {
-  readonly next: Omit<Stored, 'version' | 'code'> = { pages: {}, mdx: {}, fold: {} };
+  readonly next: Omit<Stored, 'version' | 'code' | 'index'> & { index?: CachedIndex } = { pages: {}, mdx: {}, fold: {} };
   /** Pages taken from the last build, and pages made. */
   hits = 0;
   misses = 0;
@@ -68,8 +85,23 @@ export class SearchCache {
     readonly code?: string,
   ) {}
 
+  /** The index the last build wrote, as it described it. */
+  get priorIndex(): CachedIndex | undefined {
+    return this.from.index;
+  }
+
+  /** A page as the last build kept it, by its key. */
+  priorPage(key: string): CachedPage | undefined {
+    return Object.hasOwn(this.from.pages, key) ? this.from.pages[key] : undefined;
+  }
+
+  /** Records the index this build wrote. */
+  index(index: CachedIndex): void {
+    this.next.index = index;
+  }
+
   /** The value kept under `key` in `part`, kept again for the next build; else `make()`'s, kept. */
-  private get<P extends keyof SearchCache['next'], V extends SearchCache['next'][P][string]>(part: P, key: string, make: () => V): V {
+  private get<P extends 'pages' | 'mdx' | 'fold', V extends SearchCache['next'][P][string]>(part: P, key: string, make: () => V): V {
     const known = Object.hasOwn(this.from[part], key) ? (this.from[part][key] as V) : undefined;
     if (part === 'pages') {
       if (known !== undefined) this.hits++;
@@ -117,7 +149,7 @@ export function readSearchCache(root: string, code: string): SearchCache {
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
     if (stored.version !== CACHE_VERSION || stored.code !== code) return new SearchCache(undefined, code);
-    return new SearchCache({ pages: stored.pages ?? {}, mdx: stored.mdx ?? {}, fold: stored.fold ?? {} }, code);
+    return new SearchCache({ index: stored.index, pages: stored.pages ?? {}, mdx: stored.mdx ?? {}, fold: stored.fold ?? {} }, code);
   } catch {
     return new SearchCache(undefined, code);
   }

@@ -109,6 +109,8 @@ class IndexWriter {
   readonly files: Record<string, string> = {};
   /** Files taken from the published index rather than written. */
   linked = 0;
+  /** Shards made (the rest were known to be the published index's own). */
+  changedShards = 0;
   /** The published index's files by the key of their content, and its folder. */
   private readonly reusable = new Map<string, string>();
   /** Pages added so far, and whether each came after the one before (else posting lists are sorted at the end). */
@@ -201,8 +203,67 @@ class IndexWriter {
     else this.postings.set(term, [page, tf, named]);
   }
 
+  /**
+   * The shards that hold an entry of a changed page (`IndexChanges`), when everything else the shards are made of is
+   * as in the published index: the page numbers (no page came or went), the shard count, BM25's average length, the
+   * kinds and regions in order, and the common terms (which place the names' keys). Undefined when any of these moved,
+   * or a shard of the published index cannot be had: then every shard is made. A changed page's entries are its terms
+   * (each in its shard; a common one's count beside it, and its list for the page's region and kind in theirs, or all
+   * its lists by region and kind where it became common or stopped being) and its names' keys, as it is and as it was.
+   */
+  private dirtyShards(changes: IndexChanges, now: { shards: number; average: number; kinds: string[]; regions: string[] }): Set<number> | undefined {
+    const prior = changes.prior;
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+    if (prior.shards !== now.shards || prior.average !== now.average || !same(prior.kinds, now.kinds) || !same(prior.regions, now.regions)) return undefined;
+    const common = Object.entries(this.common);
+    const priorCommon = Object.entries(prior.common);
+    if (common.length !== priorCommon.length || common.some(([t, n], i) => priorCommon[i][0] !== t || priorCommon[i][1] !== n)) return undefined;
+    const K = this.longestList;
+    const S = now.shards;
+    const dirty = new Set<number>();
+    // Each changed page's terms, as it is and as it was, and how many changed pages held each before and now.
+    const held = new Map<string, { before: number; now: number; pages: PageTerms[] }>();
+    for (const [side, page] of changes.pages.flatMap(([was, is]) => [['before', was], ['now', is]] as const)) {
+      if (!page) continue;
+      for (const term of page.terms ? page.terms.split('\n') : []) {
+        const entry = held.get(term) ?? held.set(term, { before: 0, now: 0, pages: [] }).get(term)!;
+        entry[side]++;
+        entry.pages.push(page);
+      }
+      for (const name of new Set(page.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) if (name.length >= 2) dirty.add(nameShard(name, indexTokens(name), this.common, S));
+    }
+    const kindIndex = new Map(now.kinds.map((k, i) => [k, i]));
+    const regionIndex = new Map(now.regions.map((r, i) => [r, i]));
+    for (const [term, { before, now: after, pages }] of held) {
+      dirty.add(shardOf(term, S));
+      const count = (this.postings.get(term)?.length ?? 0) / 3;
+      const was = count - after + before;
+      if (count <= K && was <= K) continue;
+      if (count > K !== was > K) {
+        for (let r = 0; r < now.regions.length; r++) dirty.add(hashShard(regionKey(term, r), S));
+        for (let k = 0; k < now.kinds.length; k++) dirty.add(hashShard(kindKey(term, k), S));
+        continue;
+      }
+      for (const page of pages) {
+        const region = page.region === undefined ? -1 : regionIndex.get(page.region);
+        const kind = page.kind === undefined ? -1 : kindIndex.get(page.kind);
+        if (region === undefined || kind === undefined) return undefined;
+        if (region >= 0) dirty.add(hashShard(regionKey(term, region), S));
+        if (kind >= 0) dirty.add(hashShard(kindKey(term, kind), S));
+      }
+    }
+    // Every other shard must be had from the published index as it is.
+    for (let n = 0; n < S; n++) {
+      if (dirty.has(n)) continue;
+      const key = changes.files[basename(shardPath('', n))];
+      const old = key === undefined ? undefined : this.reusable.get(key);
+      if (old === undefined || !this.reuse || !existsSync(join(this.reuse.dir, old))) return undefined;
+    }
+    return dirty;
+  }
+
   /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
-  finish(cache?: SearchCache): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
+  finish(cache?: SearchCache, changes?: IndexChanges): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
     const pages = this.span;
     const present = this.lengths.filter((n) => n !== undefined);
     const measured = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
@@ -216,11 +277,26 @@ class IndexWriter {
     // The previous count while it is within a factor of two of what the postings call for.
     const kept = this.previous?.shards;
     const shards = kept && kept * 2 >= sized && kept <= sized * 2 ? kept : sized;
+    const terms = [...this.postings.keys()].sort();
+    // Common terms first: where a name's key goes depends on them.
+    for (const term of terms) {
+      const count = this.postings.get(term)!.length / 3;
+      if (count > K && !matchesByPrefix(term) && [...term].length > 1) this.common[term] = count;
+    }
+    const kinds = [...this.kinds.keys()];
+    const regions = [...this.regions.keys()];
+    // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
+    const dirty = changes && this.dirtyShards(changes, { shards, average, kinds, regions });
+    this.changedShards = dirty ? dirty.size : shards;
     const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
     const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
-    for (const term of [...this.postings.keys()].sort()) {
-      const list = this.ordered ? this.postings.get(term)! : byPage(this.postings.get(term)!);
+    for (const term of terms) {
+      const shard = shardOf(term, shards);
+      const listed = this.postings.get(term)!;
       this.postings.delete(term);
+      // A term kept whole in a shard left as it was costs nothing more (a common one's lists lie in other shards).
+      if (dirty && !dirty.has(shard) && listed.length / 3 <= K) continue;
+      const list = this.ordered ? listed : byPage(listed);
       const all: Posting[] = [];
       for (let i = 0; i < list.length; i += 3) {
         const page = list[i];
@@ -228,19 +304,24 @@ class IndexWriter {
         const score = ((K1 + 1) * list[i + 1]) / (list[i + 1] + K1 * norm) + list[i + 2];
         all.push([page, Math.max(1, Math.round(score * SCORE_SCALE)), this.kindOf[page], this.regionOf[page]]);
       }
-      const shard = shardOf(term, shards);
       if (all.length <= K) {
         put(term, shard, encode(all));
         continue;
       }
       put(term, shard, encode(best(all, K)));
       put(countKey(term), shard, all.length);
-      if (!matchesByPrefix(term) && [...term].length > 1) this.common[term] = all.length;
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
-    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) put(name, nameShard(name, indexTokens(name), this.common, shards), this.ordered ? named : [...named].sort((a, b) => a - b));
-    byShard.forEach((terms, n) => this.write(basename(shardPath('', n)), JSON.stringify(Object.fromEntries(terms)), 9));
+    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const shard = nameShard(name, indexTokens(name), this.common, shards);
+      if (!dirty || dirty.has(shard)) put(name, shard, this.ordered ? named : [...named].sort((a, b) => a - b));
+    }
+    byShard.forEach((terms, n) => {
+      const name = basename(shardPath('', n));
+      if (dirty && !dirty.has(n)) this.write(name, () => unwritten(name), 9, changes!.files[name]);
+      else this.write(name, JSON.stringify(Object.fromEntries(terms)), 9);
+    });
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
     const fold = cache ? cache.fold(this.characters, () => foldTable(this.characters)) : foldTable(this.characters);
     this.write(basename(foldPath('')), JSON.stringify(fold), 9);
@@ -248,8 +329,8 @@ class IndexWriter {
       version: this.hash.digest('hex').slice(0, 12),
       pages,
       shards,
-      kinds: [...this.kinds.keys()],
-      regions: [...this.regions.keys()],
+      kinds,
+      regions,
       filters: { kind: this.kindCount, region: this.regionCount },
       common: this.common,
       folds: Object.keys(fold).join(''),
@@ -259,6 +340,21 @@ class IndexWriter {
 }
 
 const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * What changed since the published index (an incremental build with the last build's cache, src/search/build/cache.ts):
+ * the pages whose document changed, as they were and as they are (no page came or went: those renumber the pages
+ * after them, and every shard is made), what the published index was made with, and its files' keys.
+ */
+export interface IndexChanges {
+  pages: [PageTerms | undefined, PageTerms | undefined][];
+  prior: { shards: number; average: number; kinds: string[]; regions: string[]; common: Record<string, number> };
+  files: Record<string, string>;
+}
+
+function unwritten(name: string): never {
+  throw new Error(`search index: ${name} was to be taken from the published index, which no longer has it`);
+}
 
 /** The key of an index file's content at a gzip level: what `IndexFiles` records and the published index is searched by. */
 export const contentKey = (json: string, level?: number) => createHash('sha256').update(`${level ?? ''}\0${json}`).digest('base64url').slice(0, 27);
@@ -326,7 +422,7 @@ export function writeSearchIndex(
   site: string,
   documents: Iterable<PathDocument>,
   options: { longestList?: number; synonyms?: readonly (readonly string[])[]; previous?: IndexState; reuse?: { dir: string; files: Record<string, string> }; cache?: SearchCache } = {},
-): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number } } {
+): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number } {
   // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
   const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
@@ -339,6 +435,8 @@ export function writeSearchIndex(
   const missing: string[] = [];
   const seen = new Set<string>();
   const cache = options.cache;
+  /** Each page's key in the cache, by number. */
+  const keys: string[] = [];
   // Where the time goes, for the build log: wall-clock shares of the CPU the whole step took (reading the CPU clock per
   // page costs more than the pages).
   const shares = { documents: 0, terms: 0, pages: 0, shards: 0 };
@@ -369,7 +467,8 @@ export function writeSearchIndex(
     // An unchanged page (the same path and document) is a lookup: its terms and its result file's key as last time.
     let json: string | undefined;
     const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document))));
-    const terms = cache.page(hash(`${path}\0${JSON.stringify(document)}`), () => {
+    const key = (keys[page] = hash(`${path}\0${JSON.stringify(document)}`));
+    const terms = cache.page(key, () => {
       const doc = indexDoc(path, document);
       json = JSON.stringify(storedPage(doc));
       return { ...pageTerms(doc), key: contentKey(json) };
@@ -383,8 +482,9 @@ export function writeSearchIndex(
     rmSync(staging, { recursive: true, force: true });
     throw new Error(`search index: ${missing.join('\n')}`);
   }
-  const { entry, shards, average, kinds, regions } = writer.finish(cache);
+  const { entry, shards, average, kinds, regions } = writer.finish(cache, cache && options.reuse && !previous ? changesSince(cache, options.reuse, paths, keys) : undefined);
   lap('shards');
+  cache?.index({ version: entry.version, paths: paths as string[], keys, average, shards, kinds, regions, common: entry.common });
   const total = Object.values(shares).reduce((x, y) => x + y, 0) || 1;
   const cpu = cpuSeconds() - cpuStart;
   const times = Object.fromEntries(Object.entries(shares).map(([step, ms]) => [step, (cpu * ms) / total])) as typeof shares;
@@ -396,7 +496,24 @@ export function writeSearchIndex(
   mkdirSync(root, { recursive: true });
   renameSync(staging, join(root, entry.version));
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
-  return { pages: writer.pages, state: { paths, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times };
+  return { pages: writer.pages, state: { paths, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards };
+}
+
+/**
+ * The pages changed since the published index, when the last build's cache describes that index (its version) and
+ * the same pages stand in the same order; undefined otherwise (every shard is then made).
+ */
+function changesSince(cache: SearchCache, reuse: { dir: string; files: Record<string, string> }, paths: (string | null)[], keys: string[]): IndexChanges | undefined {
+  const prior = cache.priorIndex;
+  if (!prior || prior.version !== basename(reuse.dir) || prior.paths.length !== paths.length || prior.paths.some((p, i) => p !== paths[i])) return undefined;
+  const pages: IndexChanges['pages'] = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === prior.keys[i]) continue;
+    const was = cache.priorPage(prior.keys[i]);
+    if (!was) return undefined;
+    pages.push([was, cache.next.pages[keys[i]]]);
+  }
+  return { pages, prior, files: reuse.files };
 }
 
 /** CPU seconds (user and system) this process has used: what the build log reports per step, the machine being shared. */
@@ -425,7 +542,7 @@ export function searchIndexIntegration(): AstroIntegration {
         const reuse = base?.search && { dir: join(base.dir, INDEX_DIR, base.search.version), files: base.search.files };
         // Under `npm run build`, each page's terms and MDX text as the last build made them (src/search/build/cache.ts).
         const cache = buildSearchCache();
-        const { pages, files, linked, times } = writeSiteSearchIndex(fileURLToPath(dir), getDataset(), reuse, cache);
+        const { pages, files, linked, times, changed, shards } = writeSiteSearchIndex(fileURLToPath(dir), getDataset(), reuse, cache);
         if (incremental) {
           incremental.search = files;
           incremental.searchLinked = linked;
@@ -434,7 +551,7 @@ export function searchIndexIntegration(): AstroIntegration {
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         const written = Object.keys(files.files).length - linked;
         const cpu = Object.entries(times).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ');
-        const cached = cache ? `; ${cache.hits} taken from the last build, ${cache.misses} made` : '';
+        const cached = cache ? `; ${cache.hits} pages taken from the last build, ${cache.misses} made; ${changed} of ${shards} shards made` : '';
         logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document (${written} files written${reuse ? `, ${linked} unchanged and linked` : ''}${cached}; CPU: ${cpu})`);
       },
     },

@@ -639,6 +639,9 @@ describe("an index written with the last build's cache and the published index (
     ['a page moved to a new region', { ...site, '/pages/p8/': { ...site['/pages/p8/']!, region: '新县2' } }],
     ['a page moved to another region and kind', { ...site, '/pages/p8/': { ...site['/pages/p8/']!, kind: 'document', region: '县3' } }],
     ['a page renamed', { ...site, '/pages/p9/': { ...site['/pages/p9/']!, name: '急救站' } }],
+    // As long as before, a word changed and a word said more often: only the terms whose postings differ.
+    ['a word changed, the page as long', { ...site, '/pages/p9/': pageDoc('创伤', '创伤中心', ['创口'], { kind: 'guide', region: '县2' }) }],
+    ['a word said more often', { ...site, '/pages/p8/': pageDoc('卒中', '卒中中心', ['卒卒'], { kind: 'guide', region: '县2' }) }],
     ['a page removed', rest],
   ];
 

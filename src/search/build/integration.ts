@@ -207,10 +207,10 @@ class IndexWriter {
    * The shards that hold an entry of a changed page (`IndexChanges`), when everything else the shards are made of is
    * as in the published index: the page numbers (no page came or went), the shard count, BM25's average length, each
    * unchanged page's place in the lists of kinds and regions, and the common terms (which place the names' keys).
-   * Undefined when any of these moved,
-   * or a shard of the published index cannot be had: then every shard is made. A changed page's entries are its terms
-   * (each in its shard; a common one's count beside it, and its list for the page's region and kind in theirs, or all
-   * its lists by region and kind where it became common or stopped being) and its names' keys, as it is and as it was.
+   * Undefined when any of these moved, or a shard of the published index cannot be had: then every shard is made. A
+   * changed page's entries are its terms whose postings differ from what they were (each in its shard; a common one's
+   * count beside it, and its list for the page's region and kind in theirs, or all its lists by region and kind where
+   * it became common or stopped being) and the keys of the names it gained or lost.
    */
   private dirtyShards(changes: IndexChanges, now: { shards: number; average: number; kinds: string[]; regions: string[] }): Set<number> | undefined {
     const prior = changes.prior;
@@ -228,15 +228,24 @@ class IndexWriter {
     const S = now.shards;
     const dirty = new Set<number>();
     // Each changed page's terms, as it is and as it was, and how many changed pages held each before and now.
+    // A page of the same length, kind and region as it was has the same posting for a term of the same weights: only
+    // the terms whose weights differ, or that it gained or lost, changed (a figure's value on an indicator page).
     const terms = new Map<string, { before: number; now: number; pages: [PageTerms, 'before' | 'now'][] }>();
-    for (const [side, page] of changes.pages.flatMap(([was, is]) => [['before', was], ['now', is]] as const)) {
-      if (!page) continue;
-      for (const term of page.terms ? page.terms.split('\n') : []) {
-        const entry = terms.get(term) ?? terms.set(term, { before: 0, now: 0, pages: [] }).get(term)!;
-        entry[side]++;
-        entry.pages.push([page, side]);
-      }
-      for (const name of new Set(page.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) if (name.length >= 2) dirty.add(nameShard(name, indexTokens(name), this.common, S));
+    const note = (term: string, side: 'before' | 'now', page: PageTerms) => {
+      const entry = terms.get(term) ?? terms.set(term, { before: 0, now: 0, pages: [] }).get(term)!;
+      entry[side]++;
+      entry.pages.push([page, side]);
+    };
+    for (const [was, is] of changes.pages) {
+      const before = was ? postingsOf(was) : new Map<string, string>();
+      const after = is ? postingsOf(is) : new Map<string, string>();
+      const alike = was && is && was.length === is.length && was.kind === is.kind && was.region === is.region;
+      for (const [term, posting] of before) if (!alike || after.get(term) !== posting) note(term, 'before', was!);
+      for (const [term, posting] of after) if (!alike || before.get(term) !== posting) note(term, 'now', is!);
+      // A name's key lists page numbers, which stand: only the names it gained or lost changed.
+      const names = (page: PageTerms | undefined) => new Set((page?.wholeNames ?? []).filter((n) => n.length <= LONGEST_NAME).map(nameKey).filter((n) => n.length >= 2));
+      const [had, has] = [names(was), names(is)];
+      for (const name of [...had].filter((n) => !has.has(n)).concat([...has].filter((n) => !had.has(n)))) dirty.add(nameShard(name, indexTokens(name), this.common, S));
     }
     // A page's kind and region as it was are placed by the published index's lists, as it is by this one's.
     const places = (list: string[]) => new Map(list.map((value, i) => [value, i]));
@@ -380,6 +389,14 @@ export function pageTerms(doc: IndexDoc): PageTerms {
   const texts = terms.length;
   for (const [term, named] of doc.names) if (!doc.terms.has(term)) terms.push(term), weights.push(0, named);
   return { length: doc.length, ...(doc.kind ? { kind: doc.kind } : {}), ...(doc.region ? { region: doc.region } : {}), terms: terms.join('\n'), texts, weights, wholeNames: doc.wholeNames };
+}
+
+/** A page's terms, each with its weights as one string: two versions of a page post a term alike when these match. */
+function postingsOf(page: PageTerms): Map<string, string> {
+  const postings = new Map<string, string>();
+  const terms = page.terms ? page.terms.split('\n') : [];
+  for (let i = 0; i < terms.length; i++) postings.set(terms[i], `${page.weights[2 * i]},${page.weights[2 * i + 1]}`);
+  return postings;
 }
 
 /** A posting list (page, tf, named; …) in page order. */

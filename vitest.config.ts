@@ -13,9 +13,10 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Browser tests share one Chromium per file. Three files at once on the 2 cores: much of an e2e or browser test is
-    // spent waiting (on Chromium, on a build in a child process, on a poll), and two files left a core idle for about
-    // half of the run; the longest files start first (tests/support/sequencer.ts), so the run does not end on one.
+    // Browser tests share one Chromium per tier (tests/support/built-site-setup.ts), a tab per file. Three files at
+    // once on the 2 cores: much of an e2e or browser test is spent waiting (on Chromium, on a build in a child process,
+    // on a poll), and two files left a core idle for about half of the run; the longest files start first
+    // (tests/support/sequencer.ts), so the run does not end on one.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 3 } },
     sequence: { sequencer: LongestFirst },

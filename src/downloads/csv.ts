@@ -80,6 +80,33 @@ export function observationTable(ctx: Context): Table<Observation> {
   };
 }
 
+/**
+ * Everything a figure's row in `observationTable` reads, as one string: the figure as stored, its indicator, its
+ * subject's name, the region it lies in and the names along that region's path, and its source document's data (the
+ * site's address, which the URL columns read, is in every file's fingerprint). Equal inputs make an equal row, so a
+ * download is fingerprinted by its rows' inputs without making them. A cell that reads anything else must add it here.
+ */
+export function observationInputs(dataset: Dataset, o: Observation): string {
+  const region = regionOfSubject(dataset, o.subject);
+  return JSON.stringify([
+    o,
+    entityText(dataset.indicator.get(o.indicator)),
+    subjectName(dataset, o.subject),
+    region ?? null,
+    region ? regionFullName(dataset, region) : null,
+    entityText(dataset.document.get(o.source.document)?.data),
+  ]);
+}
+
+/** An entry's JSON, made once per entry (entries are immutable; many figures share an indicator or a document). */
+const entityTexts = new WeakMap<object, string>();
+function entityText(entry: object | undefined): string | null {
+  if (!entry) return null;
+  let text = entityTexts.get(entry);
+  if (text === undefined) entityTexts.set(entry, (text = JSON.stringify(entry)));
+  return text;
+}
+
 const TARGET_QUALIFIER_TEXT = (i: Indicator) => (i.nationalTarget ? formatQualified(i.nationalTarget.value, i.unit, i.nationalTarget.qualifier) : null);
 
 export function indicatorTable(ctx: Context): Table<Indicator> {

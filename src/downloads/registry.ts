@@ -14,6 +14,7 @@ import {
   sortObservations,
   csvHeader,
   csvRecord,
+  observationInputs,
   jsonPieces,
   jsonRowText,
   type Cell,
@@ -24,6 +25,8 @@ import {
 import { citationText } from '../views/citation';
 import { observationsOfIndicator } from '../data/dataset';
 import { t } from '../i18n/zh-CN';
+import { createHash } from 'node:crypto';
+import { fingerprint, fingerprintOnce, incrementalState } from '../publishing/incremental';
 
 export const LICENCE = 'CC BY 4.0';
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans';
@@ -42,6 +45,12 @@ export interface DownloadFile {
   size: () => number;
   /** The file as written (UTF-8), made on each call. */
   bytes: () => Uint8Array<ArrayBuffer>;
+  /**
+   * The fingerprint of everything the file is made from (its rows' inputs, or its table's, its title and citation,
+   * the site's address): equal inputs make an equal file. Under incremental publishing a file whose inputs are those
+   * of the published one is neither made nor measured: its size comes from the manifest, the file is linked.
+   */
+  inputs: () => string;
 }
 
 /** A download as a page links it: what it is and how big. */
@@ -62,6 +71,9 @@ export interface DownloadContext extends Context {
 }
 
 const encoder = new TextEncoder();
+
+/** The name the downloads go by in the manifest (src/integrations/generated-files.ts). */
+export const DOWNLOADS_ROUTE = '/data/[...file]';
 
 /** A function whose result is computed on first call and kept. */
 function once<T>(make: () => T): () => T {
@@ -85,9 +97,23 @@ class Rows<T> {
   readonly columns: string[];
   private readonly cells: ((item: T) => Cell)[];
   private readonly made = new Map<T, RowText>();
-  constructor(table: Table<T>) {
+  private readonly inputsMade = new Map<T, string>();
+  /**
+   * `inputsOf`: everything an item's row reads, as a string (`observationInputs`); `tableInputs`, for a table without
+   * it, everything any of its rows reads (a superset will do).
+   */
+  constructor(
+    table: Table<T>,
+    private readonly inputsOf?: (item: T) => string,
+    readonly tableInputs?: () => unknown,
+  ) {
     this.columns = table.columns.map((c) => c.key);
     this.cells = table.columns.map((c) => c.cell);
+  }
+  inputs(item: T): string {
+    let text = this.inputsMade.get(item);
+    if (text === undefined) this.inputsMade.set(item, (text = this.inputsOf!(item)));
+    return text;
   }
   of(item: T): RowText {
     let row = this.made.get(item);
@@ -114,15 +140,26 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
   });
   // The items in the file's order, sorted once.
   const list = once(items);
-  const file = (format: DownloadFile['format'], pieces: () => string[], size: () => number): DownloadFile => ({
-    href: href(format.toLowerCase()),
-    format,
-    title,
-    table,
-    pieces,
-    size: once(size),
-    bytes: () => encoder.encode(pieces().join('')),
+  // What both files are made from: the table's inputs, or each row's in the file's order; the title and citation.
+  const inputs = once(() => {
+    const hash = createHash('sha256').update(JSON.stringify([String(ctx.siteUrl ?? ''), meta(), rows.columns]));
+    if (rows.tableInputs) hash.update(fingerprint(rows.tableInputs()) ?? `unhashable-${Math.random()}`);
+    else for (const item of list()) hash.update('\0').update(rows.inputs(item));
+    return hash.digest('base64url').slice(0, 27);
   });
+  const file = (format: DownloadFile['format'], pieces: () => string[], measure: () => number): DownloadFile => {
+    const path = href(format.toLowerCase()).slice(1);
+    const print = () => `${DOWNLOADS_ROUTE}|${format}|${inputs()}`;
+    const size = once(() => {
+      const state = incrementalState();
+      if (!state) return measure();
+      const known = state.base?.sizes?.[path];
+      const bytes = known !== undefined && state.base!.files[path] === print() && state.base!.has(path) ? known : measure();
+      (state.sizes ??= new Map()).set(path, bytes);
+      return bytes;
+    });
+    return { href: `/${path}`, format, title, table, pieces, size, bytes: () => encoder.encode(pieces().join('')), inputs: print };
+  };
   const csvPieces = () => [csvHeader(rows.columns), ...list().map((item) => rows.of(item).csv)];
   const jsonOf = () => jsonPieces(rows.columns, list().map((item) => rows.of(item).json), meta());
   return [
@@ -137,24 +174,31 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
 }
 
 /** All figures, the indicator catalogue, and the rosters of groups and institutions. */
-export function siteDownloads(ctx: DownloadContext, observationRows: Rows<Observation> = new Rows(observationTable(ctx))): DownloadFile[] {
+export function siteDownloads(ctx: DownloadContext, observationRows: Rows<Observation> = figureRows(ctx)): DownloadFile[] {
   const { dataset } = ctx;
+  // The other tables' inputs, whole: the indicators with each one's count of figures; the groups, institutions and
+  // regions (names, places, rosters), which the two rosters read.
+  const counts = () => [dataset.indicators, dataset.indicators.map((i) => observationsOfIndicator(dataset, i.id).length)];
+  const places = () => [dataset.groups, dataset.institutions, dataset.regions].map(fingerprintOnce);
   return [
     ...pair(ctx, 'observations', '全部数据（每行一个数字，附来源）', 'observations', observationRows, () => sortObservations(dataset.observations)),
-    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', new Rows(indicatorTable(ctx)), () => [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id))),
-    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', new Rows(groupTable(ctx)), () => [...dataset.groups].sort(byName)),
-    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', new Rows(institutionTable(ctx)), () => [...dataset.institutions].sort(byName)),
+    ...pair(ctx, 'indicators', '指标目录（定义、单位、所属指标体系、全国目标）', 'indicators', new Rows(indicatorTable(ctx), undefined, counts), () => [...dataset.indicators].sort((a, b) => a.id.localeCompare(b.id))),
+    ...pair(ctx, 'groups', '医共体和医疗集团名单', 'groups', new Rows(groupTable(ctx), undefined, places), () => [...dataset.groups].sort(byName)),
+    ...pair(ctx, 'institutions', '医疗机构名单（含所属医共体）', 'institutions', new Rows(institutionTable(ctx), undefined, places), () => [...dataset.institutions].sort(byName)),
   ];
 }
 
+/** The figures' rows, shared by every file that holds figures. */
+const figureRows = (ctx: DownloadContext) => new Rows(observationTable(ctx), (o: Observation) => observationInputs(ctx.dataset, o));
+
 /** The figures reported for one indicator. */
-export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator, observationRows: Rows<Observation> = new Rows(observationTable(ctx))): DownloadFile[] {
+export function indicatorDownloads(ctx: DownloadContext, indicator: Indicator, observationRows: Rows<Observation> = figureRows(ctx)): DownloadFile[] {
   const list = () => sortObservations(observationsOfIndicator(ctx.dataset, indicator.id));
   return pair(ctx, `indicators/${indicator.id}`, `${indicator.name}：各地报告的数据`, 'observations', observationRows, list);
 }
 
 /** The figures about one group and its named member institutions. */
-export function groupDownloads(ctx: DownloadContext, group: Group, observationRows: Rows<Observation> = new Rows(observationTable(ctx))): DownloadFile[] {
+export function groupDownloads(ctx: DownloadContext, group: Group, observationRows: Rows<Observation> = figureRows(ctx)): DownloadFile[] {
   return pair(ctx, `groups/${group.id}`, `${group.name}：报告的数据`, 'observations', observationRows, () => sortObservations(observationsOfGroup(ctx.dataset, group)));
 }
 
@@ -173,7 +217,7 @@ export interface DownloadRegistry {
 
 export function buildRegistry(ctx: DownloadContext): DownloadRegistry {
   // Every figure is a row of three files (the site's, its indicator's, its group's): one set of rows for all of them.
-  const observationRows = new Rows(observationTable(ctx));
+  const observationRows = figureRows(ctx);
   const site = siteDownloads(ctx, observationRows);
   const byIndicator = new Map(ctx.dataset.indicators.map((i) => [i.id, indicatorDownloads(ctx, i, observationRows)]));
   const byGroup = new Map(ctx.dataset.groups.map((g) => [g.id, groupDownloads(ctx, g, observationRows)]));

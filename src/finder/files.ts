@@ -5,6 +5,7 @@
  */
 import type { Dataset } from '../data/dataset';
 import { t } from '../i18n/zh-CN';
+import { fingerprintOnce } from '../publishing/incremental';
 import { traditionalConverters } from '../search/build/name-readings';
 import { shardFile, soundShardFile } from './match';
 import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from './shards';
@@ -14,7 +15,7 @@ import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable }
  * kinds, places and rosters). While these stand, an incremental build takes every file from the published site.
  */
 export function finderInputs(dataset: Dataset): unknown {
-  return [dataset.institutions, dataset.groups, dataset.regions];
+  return [dataset.institutions, dataset.groups, dataset.regions].map(fingerprintOnce);
 }
 
 /** Every file of the finder, by path under the site (`finder/index.json`), as the JSON text served. */

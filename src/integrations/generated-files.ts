@@ -29,15 +29,19 @@ export interface GeneratedSet {
   folder: string;
   /** Everything the files are made from besides code (a superset will do), or undefined to fingerprint each file by its content only. */
   inputs?: (dataset: Dataset, site: URL | undefined) => unknown;
-  /** Every file, by path under the site (`finder/index.json`), with its content made on demand. */
-  files: (dataset: Dataset, site: URL | undefined) => Iterable<[string, () => Content]>;
+  /**
+   * Every file, by path under the site (`finder/index.json`), with its content made on demand, and optionally its
+   * fingerprint in the manifest, taken from its inputs (otherwise it is fingerprinted by its content once made).
+   */
+  files: (dataset: Dataset, site: URL | undefined) => Iterable<[string, () => Content, (() => string)?]>;
 }
 
 export const GENERATED: readonly GeneratedSet[] = [
   {
     route: '/data/[...file]',
     folder: 'data/',
-    // Each download is fingerprinted by its content: the pages that link a file print its size, so its bytes are made in any case.
+    // Each download is fingerprinted by its inputs (its rows' inputs, src/downloads/registry.ts), its size kept in the
+    // manifest: a download whose inputs stand is neither made nor measured, in the pages that print its size or here.
     files: (dataset, site) => downloadFiles(dataset, site),
   },
   {
@@ -107,11 +111,11 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
         }
       }
     }
-    for (const [file, make] of set.files(dataset, site)) {
-      const content = make();
+    for (const [file, make, inputs] of set.files(dataset, site)) {
       const target = join(out, file);
+      let content: Content | undefined;
       if (state) {
-        const print = `${set.route}|${digest(content)}`;
+        const print = inputs ? inputs() : `${set.route}|${digest((content = make()))}`;
         state.files.set(file, print);
         if (base && base.files[file] === print && base.has(file)) {
           state.reused.add(file);
@@ -120,6 +124,7 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
         }
         state.reused.delete(file);
       }
+      content ??= make();
       const folder = dirname(target);
       if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
       write(target, content);
@@ -139,7 +144,7 @@ export function generatedFile(path: string, dataset: Dataset, site: URL | undefi
   let bySet = served.get(dataset);
   if (!bySet) served.set(dataset, (bySet = new Map()));
   let files = bySet.get(set);
-  if (!files) bySet.set(set, (files = new Map(set.files(dataset, site))));
+  if (!files) bySet.set(set, (files = new Map([...set.files(dataset, site)].map(([file, make]) => [file, make]))));
   const content = files.get(path)?.();
   return Array.isArray(content) ? content.join('') : content;
 }

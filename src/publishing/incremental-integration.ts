@@ -50,7 +50,7 @@ export function incrementalIntegration(): AstroIntegration {
         const base = job.base;
         const state: IncrementalState = {
           code: job.code,
-          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes },
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes },
           files: new Map(),
           pages: new Set(),
           reused: new Set(),
@@ -92,6 +92,7 @@ export function incrementalReport(): AstroIntegration {
             files,
             ...(state.search ? { search: state.search } : {}),
             ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
+            ...(state.sizes?.size ? { sizes: Object.fromEntries([...state.sizes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : {}),
           },
           reused: state.reused.size + searchReused,
           searchReused,

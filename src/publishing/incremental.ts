@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped whenever the manifest's shape or the meaning of a fingerprint changes: an older manifest is then ignored. */
-export const MANIFEST_VERSION = 1;
+export const MANIFEST_VERSION = 2;
 
 /**
  * What the last build recorded of the site it made: the code fingerprint, and for every file a dynamic route wrote
@@ -40,6 +40,11 @@ export interface Manifest {
    * stands, the route's files (those of `files` recorded under the route) are reused without being made.
    */
   routes?: Record<string, string>;
+  /**
+   * The size in bytes of each file fingerprinted by its inputs rather than its content (the downloads under /data/,
+   * whose sizes pages print): while a file's inputs stand, its size is known without making it.
+   */
+  sizes?: Record<string, number>;
   /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
   dist?: { dev: number; ino: number; ctimeMs: number };
 }
@@ -48,7 +53,7 @@ export interface Manifest {
 export interface IncrementalState {
   code: string;
   /** The last published site and its manifest, when this build may reuse it. */
-  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean; search?: Manifest['search']; routes?: Manifest['routes'] };
+  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean; search?: Manifest['search']; routes?: Manifest['routes']; sizes?: Manifest['sizes'] };
   /** Every file the dynamic routes make in this build, with its fingerprint. */
   files: Map<string, string>;
   /** Every page path the dynamic routes make (`/groups/x/`), rendered or reused: the sitemap lists them all. */
@@ -60,6 +65,8 @@ export interface IncrementalState {
   searchLinked?: number;
   /** The input fingerprints of the routes made by `incrementalRoute`. */
   routes?: Map<string, string>;
+  /** The sizes of the files fingerprinted by their inputs (`Manifest['sizes']`). */
+  sizes?: Map<string, number>;
 }
 
 declare global {
@@ -161,6 +168,22 @@ export function fingerprint(value: unknown): string | undefined {
     throw error;
   }
   return createHash('sha256').update(text).digest('base64url').slice(0, 27);
+}
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __yigongtiFingerprints: WeakMap<object, string | undefined> | undefined;
+}
+
+/**
+ * The fingerprint of an object that never changes once made (one of the dataset's lists), computed once per object
+ * and process: the downloads and the finder both read the nation's institutions. Kept on the global object, like
+ * the dataset (the pages and the integrations are separate module instances).
+ */
+export function fingerprintOnce(value: object): string | undefined {
+  const known = (globalThis.__yigongtiFingerprints ??= new WeakMap());
+  if (!known.has(value)) known.set(value, fingerprint(value));
+  return known.get(value);
 }
 
 /**

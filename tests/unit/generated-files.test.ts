@@ -13,6 +13,8 @@ import { csvHeader, csvOfRows, groupTable, jsonPieces, indicatorTable, instituti
 import { byName } from '../../src/data/dataset';
 import type { IncrementalState } from '../../src/publishing/incremental';
 import { fixtureSite } from './indicators-fixture';
+import { datasetOf } from '../fixtures/dataset';
+import type { Dataset } from '../../src/data/dataset';
 
 const dataset = fixtureSite();
 const site = new URL('https://example.org/');
@@ -137,5 +139,60 @@ describe('generated files', () => {
     const meta = { title: 't', url: 'u', licence: 'l', licenceUrl: 'v', citation: 'c' };
     expect(jsonPieces(['a', 'b'], [], meta).join('')).toBe(jsonOfRows(['a', 'b'], [], meta));
     expect(csvHeader(['a', 'b'])).toBe(csvOfRows(['a', 'b'], []));
+  });
+
+  it("fingerprints each download by its inputs: never the same fingerprint for other bytes, and a file of figures keeps it while its bytes stay", () => {
+    const entries = (d: Dataset) => ({ regions: [...d.regions], institutions: [...d.institutions], groups: [...d.groups], indicators: [...d.indicators], observations: [...d.observations], references: [...d.references], documents: [...d.documents], updates: [...d.updates] });
+    const base = entries(dataset);
+    // One change of each kind a download shows: a figure, a region's name, an institution's name, a roster, a document's title, an indicator's unit.
+    const variants: Dataset[] = [
+      datasetOf({ ...base, observations: base.observations.map((o) => (o.id === 'fee-low' ? { ...o, value: 16 } : o)) }),
+      datasetOf({ ...base, regions: base.regions.map((r) => (r.id === 'county-b' ? { ...r, name: '乙测试县' } : r)) }),
+      datasetOf({ ...base, institutions: base.institutions.map((i) => (i.id === 'town' ? { ...i, name: '某测试镇卫生院' } : i)) }),
+      datasetOf({ ...base, groups: base.groups.map((g) => ({ ...g, members: [] })) }),
+      datasetOf({ ...base, documents: base.documents.map((d) => ({ ...d, data: { ...d.data, title: '某市报告（修订）' } })) }),
+      datasetOf({ ...base, indicators: base.indicators.map((i) => (i.id === 'rules' ? { ...i, unit: '项' } : i)) }),
+    ];
+    const before = downloadRegistry(datasetOf(base), site);
+    let same = 0;
+    let changed = 0;
+    for (const variant of variants) {
+      const after = downloadRegistry(variant, site);
+      for (const file of before.all) {
+        const other = after.byHref.get(file.href)!;
+        const equalBytes = Buffer.from(file.bytes()).equals(Buffer.from(other.bytes()));
+        // Never the same fingerprint for other bytes; the files of figures (a row's own inputs) keep it whenever their
+        // bytes stay; the site-wide rosters and catalogue are fingerprinted by all of their table's inputs, a superset.
+        if (other.inputs() === file.inputs()) expect(equalBytes, `${file.href}: same fingerprint, other bytes`).toBe(true);
+        if (file.table === 'observations') expect(other.inputs() === file.inputs(), `${file.href}: fingerprint kept exactly while the bytes are the same`).toBe(equalBytes);
+        if (equalBytes) same++;
+        else changed++;
+      }
+    }
+    // Each change touches some files and leaves others as they were.
+    expect(same).toBeGreaterThan(0);
+    expect(changed).toBeGreaterThanOrEqual(variants.length);
+  });
+
+  it("under incremental publishing, takes an unchanged download's size from the manifest and links it without making it", () => {
+    const published = folder();
+    const state = (base?: IncrementalState['base']): IncrementalState => ({ code: 'c', base, files: new Map(), pages: new Set(), reused: new Set() });
+    const copy = () => datasetOf({ regions: [...dataset.regions], institutions: [...dataset.institutions], groups: [...dataset.groups], indicators: [...dataset.indicators], observations: [...dataset.observations], documents: [...dataset.documents] });
+    const first = copy();
+    globalThis.__yigongtiIncremental = state();
+    writeGenerated(published, first, site);
+    const made = globalThis.__yigongtiIncremental;
+    expect(made.sizes!.get('data/observations.csv')).toBe(statSync(join(published, 'data/observations.csv')).size);
+    // The same data again (a new dataset, as the next build reads it), with the published site's manifest: every
+    // download is linked, and its size is the manifest's (a wrong size recorded there shows it is not measured).
+    const sizes = Object.fromEntries(made.sizes!);
+    sizes['data/groups/group-a.csv'] = 1;
+    const again = copy();
+    const next = folder();
+    globalThis.__yigongtiIncremental = state({ dir: published, files: Object.fromEntries(made.files), routes: Object.fromEntries(made.routes ?? []), sizes, has: (f) => existsSync(join(published, f)) });
+    expect(downloadRegistry(again, site).byHref.get('/data/groups/group-a.csv')!.size()).toBe(1);
+    writeGenerated(next, again, site);
+    expect(statSync(join(next, 'data/observations.json')).ino).toBe(statSync(join(published, 'data/observations.json')).ino);
+    expect(globalThis.__yigongtiIncremental.reused.has('data/indicators/visit-rate.csv')).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fingerprint, incrementalPaths, incrementalRoute, outputFile, routePath, type IncrementalState, type Manifest } from '../../src/publishing/incremental';
+import { MANIFEST_VERSION, fingerprint, incrementalPaths, incrementalRoute, outputFile, routePath, type IncrementalState, type Manifest } from '../../src/publishing/incremental';
 import { MANIFEST_FILE, codeFingerprint, readPublishedManifest } from '../../src/publishing/incremental-build';
 import { STAGING, publish } from '../../src/publishing/publish';
 
@@ -154,7 +154,7 @@ describe('which paths a build renders', () => {
 
 describe('the code fingerprint and the published manifest', () => {
   let root: string;
-  const manifest = (code: string): Manifest => ({ version: 1, code, files: { 'groups/a/index.html': 'x' } });
+  const manifest = (code: string): Manifest => ({ version: MANIFEST_VERSION, code, files: { 'groups/a/index.html': 'x' } });
   beforeEach(() => {
     root = mkdtempSync(join(tmpdir(), 'yigongti-incremental-'));
     for (const dir of ['src/layouts', 'public', 'data/groups', STAGING]) mkdirSync(join(root, dir), { recursive: true });

@@ -205,16 +205,22 @@ class IndexWriter {
 
   /**
    * The shards that hold an entry of a changed page (`IndexChanges`), when everything else the shards are made of is
-   * as in the published index: the page numbers (no page came or went), the shard count, BM25's average length, the
-   * kinds and regions in order, and the common terms (which place the names' keys). Undefined when any of these moved,
-   * or a shard of the published index cannot be had: then every shard is made. A changed page's entries are its terms
-   * (each in its shard; a common one's count beside it, and its list for the page's region and kind in theirs, or all
-   * its lists by region and kind where it became common or stopped being) and its names' keys, as it is and as it was.
+   * as in the published index: the page numbers (no page came or went), the shard count, BM25's average length, each
+   * unchanged page's place in the lists of kinds and regions, and the common terms (which place the names' keys).
+   * Undefined when any of these moved, or a shard of the published index cannot be had: then every shard is made. A
+   * changed page's entries are its terms whose postings differ from what they were (each in its shard; a common one's
+   * count beside it, and its list for the page's region and kind in theirs, or all its lists by region and kind where
+   * it became common or stopped being) and the keys of the names it gained or lost.
    */
   private dirtyShards(changes: IndexChanges, now: { shards: number; average: number; kinds: string[]; regions: string[] }): Set<number> | undefined {
     const prior = changes.prior;
-    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-    if (prior.shards !== now.shards || prior.average !== now.average || !same(prior.kinds, now.kinds) || !same(prior.regions, now.regions)) return undefined;
+    if (prior.shards !== now.shards || prior.average !== now.average) return undefined;
+    // Shards hold a kind's or region's place in the entry's list, not its name: a value renamed in its place (a county
+    // renamed) leaves every unchanged page's place as it was, as long as only changed pages hold the new name.
+    const held = (field: 'kind' | 'region', value: string) => changes.pages.filter(([, is]) => is?.[field] === value).length;
+    const kept = (was: string[], is: string[], field: 'kind' | 'region', counts: Record<string, number>) =>
+      was.length === is.length && is.every((value, i) => value === was[i] || (!was.includes(value) && !is.includes(was[i]) && counts[value] === held(field, value)));
+    if (!kept(prior.kinds, now.kinds, 'kind', this.kindCount) || !kept(prior.regions, now.regions, 'region', this.regionCount)) return undefined;
     const common = Object.entries(this.common);
     const priorCommon = Object.entries(prior.common);
     if (common.length !== priorCommon.length || common.some(([t, n], i) => priorCommon[i][0] !== t || priorCommon[i][1] !== n)) return undefined;
@@ -222,19 +228,29 @@ class IndexWriter {
     const S = now.shards;
     const dirty = new Set<number>();
     // Each changed page's terms, as it is and as it was, and how many changed pages held each before and now.
-    const held = new Map<string, { before: number; now: number; pages: PageTerms[] }>();
-    for (const [side, page] of changes.pages.flatMap(([was, is]) => [['before', was], ['now', is]] as const)) {
-      if (!page) continue;
-      for (const term of page.terms ? page.terms.split('\n') : []) {
-        const entry = held.get(term) ?? held.set(term, { before: 0, now: 0, pages: [] }).get(term)!;
-        entry[side]++;
-        entry.pages.push(page);
-      }
-      for (const name of new Set(page.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) if (name.length >= 2) dirty.add(nameShard(name, indexTokens(name), this.common, S));
+    // A page of the same length, kind and region as it was has the same posting for a term of the same weights: only
+    // the terms whose weights differ, or that it gained or lost, changed (a figure's value on an indicator page).
+    const terms = new Map<string, { before: number; now: number; pages: [PageTerms, 'before' | 'now'][] }>();
+    const note = (term: string, side: 'before' | 'now', page: PageTerms) => {
+      const entry = terms.get(term) ?? terms.set(term, { before: 0, now: 0, pages: [] }).get(term)!;
+      entry[side]++;
+      entry.pages.push([page, side]);
+    };
+    for (const [was, is] of changes.pages) {
+      const before = was ? postingsOf(was) : new Map<string, string>();
+      const after = is ? postingsOf(is) : new Map<string, string>();
+      const alike = was && is && was.length === is.length && was.kind === is.kind && was.region === is.region;
+      for (const [term, posting] of before) if (!alike || after.get(term) !== posting) note(term, 'before', was!);
+      for (const [term, posting] of after) if (!alike || before.get(term) !== posting) note(term, 'now', is!);
+      // A name's key lists page numbers, which stand: only the names it gained or lost changed.
+      const names = (page: PageTerms | undefined) => new Set((page?.wholeNames ?? []).filter((n) => n.length <= LONGEST_NAME).map(nameKey).filter((n) => n.length >= 2));
+      const [had, has] = [names(was), names(is)];
+      for (const name of [...had].filter((n) => !has.has(n)).concat([...has].filter((n) => !had.has(n)))) dirty.add(nameShard(name, indexTokens(name), this.common, S));
     }
-    const kindIndex = new Map(now.kinds.map((k, i) => [k, i]));
-    const regionIndex = new Map(now.regions.map((r, i) => [r, i]));
-    for (const [term, { before, now: after, pages }] of held) {
+    // A page's kind and region as it was are placed by the published index's lists, as it is by this one's.
+    const places = (list: string[]) => new Map(list.map((value, i) => [value, i]));
+    const index = { before: { kind: places(prior.kinds), region: places(prior.regions) }, now: { kind: places(now.kinds), region: places(now.regions) } };
+    for (const [term, { before, now: after, pages }] of terms) {
       dirty.add(shardOf(term, S));
       const count = (this.postings.get(term)?.length ?? 0) / 3;
       const was = count - after + before;
@@ -244,9 +260,9 @@ class IndexWriter {
         for (let k = 0; k < now.kinds.length; k++) dirty.add(hashShard(kindKey(term, k), S));
         continue;
       }
-      for (const page of pages) {
-        const region = page.region === undefined ? -1 : regionIndex.get(page.region);
-        const kind = page.kind === undefined ? -1 : kindIndex.get(page.kind);
+      for (const [page, side] of pages) {
+        const region = page.region === undefined ? -1 : index[side].region.get(page.region);
+        const kind = page.kind === undefined ? -1 : index[side].kind.get(page.kind);
         if (region === undefined || kind === undefined) return undefined;
         if (region >= 0) dirty.add(hashShard(regionKey(term, region), S));
         if (kind >= 0) dirty.add(hashShard(kindKey(term, kind), S));
@@ -373,6 +389,14 @@ export function pageTerms(doc: IndexDoc): PageTerms {
   const texts = terms.length;
   for (const [term, named] of doc.names) if (!doc.terms.has(term)) terms.push(term), weights.push(0, named);
   return { length: doc.length, ...(doc.kind ? { kind: doc.kind } : {}), ...(doc.region ? { region: doc.region } : {}), terms: terms.join('\n'), texts, weights, wholeNames: doc.wholeNames };
+}
+
+/** A page's terms, each with its weights as one string: two versions of a page post a term alike when these match. */
+function postingsOf(page: PageTerms): Map<string, string> {
+  const postings = new Map<string, string>();
+  const terms = page.terms ? page.terms.split('\n') : [];
+  for (let i = 0; i < terms.length; i++) postings.set(terms[i], `${page.weights[2 * i]},${page.weights[2 * i + 1]}`);
+  return postings;
 }
 
 /** A posting list (page, tf, named; …) in page order. */

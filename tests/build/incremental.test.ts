@@ -1,10 +1,12 @@
 /**
  * Incremental publishing equals a full build (issue 29), and builds are reproducible: in one throwaway copy of the
- * project, a first `npm run build -- --full` publishes the whole site, which must be byte for byte the dist/ that
- * `npm test` built in the project itself (two clean builds, in two folders, of the same sources). Then, for each kind
- * of change an editor makes, `npm run build` publishes it incrementally (taking most files from the last dist/), a bare
- * `astro build` (no hand-off from the check, no incremental state: what `astro build` alone makes) builds the same data
- * into another folder, and the two sites must hold the same files with the same bytes.
+ * project, a first `npm run build -- --full` publishes the whole site. Then, for each kind of change an editor makes,
+ * `npm run build` publishes it incrementally (taking most files from the last dist/), a bare `astro build` (no hand-off
+ * from the check, no incremental state: what `astro build` alone makes) builds the same data afresh into another
+ * folder, and the two sites must hold the same files with the same bytes. The files the incremental site took from the
+ * first build are thus byte for byte those of a second clean build in another process: the build is reproducible (this
+ * replaces a test that built the site once more). The copy is compared with itself, not with the project's dist/: it has
+ * no git history, so its data files are dated by their modification time where the project's are dated by their commits.
  *
  * Changes of every kind an editor makes (issue 29) are made in one step to keep the test cheap (three builds in all: the
  * first, the incremental and the full): a name used on many pages, a figure, a roster change, a deleted institution, an
@@ -15,7 +17,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { editJson, editText, makeProject, removeProject, spawnRun, type Run } from '../support/publishing';
-import { DIST } from '../support/site-pages';
 
 let dir: string;
 /** Two builds: about 40 s on an idle machine, minutes on a busy one. */
@@ -93,14 +94,6 @@ afterAll(() => {
   removeProject(`${dir}.astro-cache`);
 });
 
-describe('reproducible build', () => {
-  it('a clean build in another folder is byte for byte the dist/ npm test built', () => {
-    const stale = 'the other build is the dist/ of `npm run build` in the project: if the sources changed since, run it again';
-    const differ = differences(join(dir, 'dist'), DIST, ['the build in a copy', 'the project\'s dist/']);
-    expect(tree(DIST).size).toBeGreaterThan(1);
-    expect(differ.length, `${differ.length} file(s) differ (${stale}):\n${differ.slice(0, 20).join('\n')}`).toBe(0);
-  });
-});
 
 describe('incremental publishing equals a full build', () => {
   it('publishes a renamed county, a changed figure, a roster change, a deleted institution, an edited and a new update as a full build would, re-rendering only what shows them', async () => {

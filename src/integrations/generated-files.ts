@@ -17,7 +17,7 @@ import type { Dataset } from '../data/dataset';
 import { getDataset } from '../data/current';
 import { downloadFiles } from '../downloads/files';
 import { finderFiles, finderInputs } from '../finder/files';
-import { fingerprint, incrementalState } from '../publishing/incremental';
+import { incrementalState, reusedRoute } from '../publishing/incremental';
 import { reuse } from '../publishing/incremental-integration';
 import { publicSite } from '../publishing/site-address';
 
@@ -96,20 +96,12 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
   let written = 0;
   const made = new Set<string>();
   for (const set of sets) {
-    if (state && set.inputs) {
-      const print = fingerprint(set.inputs(dataset, site));
-      if (print !== undefined) (state.routes ??= new Map()).set(set.route, print);
-      if (print !== undefined && base?.routes?.[set.route] === print) {
-        const files = Object.entries(base.files).filter(([, was]) => was.startsWith(`${set.route}|`));
-        if (files.length && files.every(([file]) => base.has(file))) {
-          for (const [file, was] of files) {
-            state.files.set(file, was);
-            state.reused.add(file);
-            reuse(join(base.dir, file), join(out, file), made);
-          }
-          continue;
-        }
-      }
+    const { inputs } = set;
+    // Recorded in every build (a full one too, for the next); reused only when the published site has them.
+    const reused = inputs && reusedRoute(set.route, () => inputs(dataset, site));
+    if (reused && base) {
+      for (const file of reused) reuse(join(base.dir, file), join(out, file), made);
+      continue;
     }
     for (const [file, make, inputs] of set.files(dataset, site)) {
       const target = join(out, file);

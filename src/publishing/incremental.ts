@@ -212,28 +212,26 @@ export function incrementalPaths<T extends { params: Params }>(route: string, pa
 }
 
 /**
- * For a route whose files are all made from one set of inputs, and made dearly (the finder's shards: every name of
- * the country, converted and cut): `inputs` is everything its files are made from besides code, a superset will do.
- * When the inputs have the fingerprint the last published site was built with, every file the route made then is
- * reused as it is and `make` is never called; the route returns no paths. Otherwise `make()` gives its paths and each
- * is handed to `incrementalPaths` with `madeOf`, so only the files whose content changed are written.
+ * For a set of files all made from one set of inputs, and made dearly (the finder's shards: every name of the country,
+ * converted and cut): `inputs` is everything they are made from besides code, a superset will do. Records the inputs'
+ * fingerprint for the next build. When it is the one the last published site was built with, and that site still has
+ * every file the route made then, those files are recorded as reused and returned: the caller links them and makes
+ * nothing. Otherwise (or outside `npm run build`) undefined: the caller makes the files and compares each.
  */
-export function incrementalRoute<T extends { params: Params }>(route: string, inputs: () => unknown, make: () => T[], madeOf: (path: T) => unknown): T[] {
+export function reusedRoute(route: string, inputs: () => unknown): string[] | undefined {
   const state = incrementalState();
-  if (!state) return make();
+  if (!state) return undefined;
   const print = fingerprint(inputs());
+  if (print === undefined) return undefined;
+  (state.routes ??= new Map()).set(route, print);
   const base = state.base;
-  if (print !== undefined) (state.routes ??= new Map()).set(route, print);
-  if (print !== undefined && base?.routes?.[route] === print) {
-    const files = Object.entries(base.files).filter(([, made]) => made.startsWith(`${route}|`));
-    if (files.length && files.every(([file]) => base.has(file))) {
-      for (const [file, made] of files) {
-        state.files.set(file, made);
-        state.reused.add(file);
-        if (file === 'index.html' || file.endsWith('/index.html')) state.pages.add(`/${file.slice(0, -'index.html'.length)}`);
-      }
-      return [];
-    }
+  if (base?.routes?.[route] !== print) return undefined;
+  const files = Object.entries(base.files).filter(([, made]) => made.startsWith(`${route}|`));
+  if (!files.length || !files.every(([file]) => base.has(file))) return undefined;
+  for (const [file, made] of files) {
+    state.files.set(file, made);
+    state.reused.add(file);
+    if (file === 'index.html' || file.endsWith('/index.html')) state.pages.add(`/${file.slice(0, -'index.html'.length)}`);
   }
-  return incrementalPaths(route, make(), madeOf);
+  return files.map(([file]) => file);
 }

@@ -4,23 +4,11 @@
  * every entry in `npm run test:full` (tests/sweep/editor-every-entry.test.ts). And every visible field of a group and
  * an institution form, reached from the first page, has a Chinese label and no English words.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
-import { listedEntries, oneOfEachShape, saveUnchanged } from '../support/editor-every-entry';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { editorUiInBrowser, listedEntries, oneOfEachShape, saveUnchanged } from '../support/editor-every-entry';
 
-let server: EditorUiServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startEditorUi();
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = editorUiInBrowser();
 
 /** Names of the visible form controls that are not labelled in Chinese (or carry English words). */
 async function unlabelled(page: Page): Promise<string[]> {
@@ -39,12 +27,12 @@ async function unlabelled(page: Page): Promise<string[]> {
 
 describe('every entry in the editor', () => {
   it('finds a group and an institution from the first page, every field labelled in Chinese, and saves each unchanged', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await env.browser.newPage({ viewport: { width: 390, height: 844 } });
     for (const [query, name] of [
       ['gaomi', '高密市高康医疗集团'],
       ['麻屯', '麻屯镇卫生院'],
     ]) {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await page.getByLabel('查找').fill(query);
       await page.getByRole('link', { name, exact: true }).first().click();
       await page.getByRole('button', { name: '保存', exact: true }).waitFor();
@@ -53,12 +41,12 @@ describe('every entry in the editor', () => {
       await expect.poll(() => page.locator('.status-area').innerText(), { timeout: 30_000 }).toContain('已保存');
     }
     // Every kind's new form, from its ＋ button, with a row of each list added.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
     await page.locator('.new-links a').first().waitFor();
     const kinds = await page.locator('.new-links a').allInnerTexts();
     expect(kinds.length).toBeGreaterThanOrEqual(8);
     for (const kind of kinds) {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${env.server.url}/`);
       await page.getByRole('link', { name: kind }).click();
       await page.getByRole('button', { name: '保存', exact: true }).waitFor();
       for (const add of await page.locator('fieldset.rows > button').all()) await add.click();
@@ -68,11 +56,11 @@ describe('every entry in the editor', () => {
   }, 180_000);
 
   it('saves one existing entry of each kind and shape unchanged', async () => {
-    const items = await listedEntries(server.url);
+    const items = await listedEntries(env.server.url);
     expect(items.length).toBeGreaterThan(200);
-    const sample = await oneOfEachShape(server.url, items);
+    const sample = await oneOfEachShape(env.server.url, items);
     // Every kind the editor lists is in the sample (every entry is saved in tests/sweep/editor-every-entry.test.ts).
     expect(new Set(sample.map((i) => i.kind))).toEqual(new Set(items.map((i) => i.kind)));
-    expect(await saveUnchanged(server.url, browser, sample)).toEqual([]);
+    expect(await saveUnchanged(env.server.url, env.browser, sample)).toEqual([]);
   }, 600_000);
 });

@@ -3,7 +3,24 @@
  * entry of each kind and shape, tests/sweep/editor-every-entry.test.ts every entry): no form may refuse an entry for
  * what the form itself does to it.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { startEditorUi, type EditorUiServer } from './editor-ui';
+
+/** The editor's interface on a copy of the data, and Chromium: started before a file's tests, closed after them. */
+export function editorUiInBrowser(): { readonly server: EditorUiServer; readonly browser: Browser } {
+  const env = {} as { server: EditorUiServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await startEditorUi();
+    env.browser = await launchBrowser();
+  }, 300_000);
+  afterAll(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
 
 export interface ListedEntry {
   kind: string;

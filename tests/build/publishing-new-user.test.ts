@@ -14,7 +14,7 @@ import { stringify } from 'csv-stringify/sync';
 import QRCode from 'qrcode';
 import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { e2eBrowser } from '../support/editor-chromium';
 import { serveSite, type SiteServer } from '../support/server';
 import { cloneProject, editJson, hashFolder, removeProject, runNpm } from '../support/publishing';
 
@@ -36,7 +36,7 @@ beforeAll(async () => {
   dir = await cloneProject();
   const groupFile = readdirSync(join(dir, 'data/groups')).sort()[0];
   group = JSON.parse(readFileSync(join(dir, 'data/groups', groupFile), 'utf8'))[0];
-  browser = await launchBrowser();
+  browser = await e2eBrowser();
 }, 120_000);
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { e2eBrowser } from './editor-chromium';
 import { builtProject, makeProject, removeProject } from './publishing';
 import { startEditor, type Editor, type EditorOptions } from '../../src/editor/server/server';
 import { addUser } from '../../src/editor/server/accounts';
@@ -32,7 +32,7 @@ export function editorProject(options: Omit<EditorOptions, 'root'> & { users?: {
     const { users = [], published = false, ...editorOptions } = options;
     env.dir = published ? (await builtProject()).dir : makeProject();
     for (const user of users) await addUser(env.dir, user.name, user.role, user.password);
-    const [uiDir, browser] = await Promise.all([buildEditorUi(), launchBrowser()]);
+    const [uiDir, browser] = await Promise.all([buildEditorUi(), e2eBrowser()]);
     env.browser = browser;
     env.editor = await startEditor({ port: 0, previewPort: 0, uiDir, ...editorOptions, root: env.dir });
     env.url = env.editor.url.replace(/\/$/, '').replace(/\/\/[^:/]+/, '//127.0.0.1');

@@ -70,6 +70,7 @@ export async function builtProject(env: NodeJS.ProcessEnv = {}): Promise<{ dir: 
     recordManifest(dir, manifest);
     return { dir, seeded: true };
   }
+  console.log(`builtProject: the project's dist/ cannot seed the copy (${why}); the copy builds its own site first`);
   const first = await build(dir, env, ['--full']);
   if (first.status !== 0) throw new Error(`the copy's first build failed:\n${first.output.slice(-3000)}`);
   return { dir, seeded: false, why };

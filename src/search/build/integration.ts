@@ -23,7 +23,7 @@ import { gzipSync } from 'node:zlib';
 import { indexDoc, storedPage, type IndexDoc } from './index-doc';
 import { searchDocumentOf, searchDocuments, searchPaths, type KnownDocument, type PathDocument, type SearchDocument } from './documents';
 import { readingDataset } from '../../data/reads';
-import { readsPrint } from '../../publishing/incremental-reads';
+import { readsPrint, wholeSize } from '../../publishing/incremental-reads';
 import type { Dataset } from '../../data/dataset';
 import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
@@ -559,6 +559,9 @@ export function writeSiteSearchIndex(site: string, dataset: Dataset, reuse?: { d
   return writeSearchIndex(site, cache ? searchDocumentsByReads(dataset, cache) : searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words), reuse, cache });
 }
 
+/** The longest list a search document may read whole and still be taken from the last build by its reads. */
+const WHOLE_LIMIT = 1000;
+
 /** A page's key in the search cache: its path and document. */
 const documentKey = (path: string, document: SearchDocument) => hash(`${path}\0${JSON.stringify(document)}`);
 
@@ -568,6 +571,8 @@ const documentKey = (path: string, document: SearchDocument) => hash(`${path}\0$
  * known by that document's key and not made again (its terms are the cache's).
  */
 export function* searchDocumentsByReads(dataset: Dataset, cache: SearchCache): Generator<PathDocument | (PathDocument & { key: string }) | KnownDocument> {
+  // A document that reads a long list whole (a directory's, the guide's) is made each time: cheaper than hashing the list.
+  const dear = (keys: readonly string[]) => keys.some((key) => wholeSize(dataset, key) > WHOLE_LIMIT);
   for (const path of searchPaths(dataset)) {
     const prior = cache.priorReads(path);
     if (prior && readsPrint(dataset, prior.keys) === prior.print) {
@@ -580,7 +585,7 @@ export function* searchDocumentsByReads(dataset: Dataset, cache: SearchCache): G
     if (!document) continue;
     const keys = [...reads].sort();
     const key = documentKey(path, document);
-    cache.reads(path, keys, readsPrint(dataset, keys), key);
+    if (!dear(keys)) cache.reads(path, keys, readsPrint(dataset, keys), key);
     yield { path, document, key };
   }
 }

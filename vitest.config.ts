@@ -30,8 +30,12 @@ export default defineConfig({
         extends: true,
         test: { name: 'site', include: ['tests/browser/**/*.test.ts', 'tests/quality/**/*.test.ts'], globalSetup: ['tests/support/built-site-setup.ts'] },
       },
-      // Each e2e step runs editors' commands as processes (a few seconds each, much more on a loaded machine).
-      { extends: true, test: { name: 'e2e', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000 } },
+      // Each e2e step runs editors' commands as processes (a few seconds each, much more on a loaded machine). The files
+      // that drive a browser share one Chromium (tests/support/editor-chromium-setup.ts).
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, globalSetup: ['tests/support/editor-chromium-setup.ts'] },
+      },
       {
         extends: true,
         test: { name: 'sweep', include: ['tests/sweep/**/*.test.ts'], globalSetup: ['tests/support/built-site-setup.ts'] },

@@ -44,7 +44,7 @@ const code = codeFingerprint(root);
 const published = options.full ? { why: '--full' } : readPublishedManifest(root, code);
 const job: IncrementalJob = {
   code,
-  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes },
+  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes, reads: published.manifest.reads },
   out: resolve(cacheDir, 'incremental-report.json'),
 };
 const jobFile = resolve(cacheDir, 'incremental-job.json');

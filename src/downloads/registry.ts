@@ -27,6 +27,7 @@ import { observationsOfIndicator } from '../data/dataset';
 import { t } from '../i18n/zh-CN';
 import { createHash } from 'node:crypto';
 import { fingerprint, fingerprintOnce, incrementalState } from '../publishing/incremental';
+import { noteRead, rawDataset, registerInput } from '../data/reads';
 
 export const LICENCE = 'CC BY 4.0';
 export const LICENCE_URL = 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans';
@@ -243,7 +244,10 @@ declare global {
 }
 
 /** The build's download registry for this dataset, published at `siteUrl`. */
-export function downloadRegistry(dataset: Dataset, siteUrl: string | URL | undefined): DownloadRegistry {
+export function downloadRegistry(reading: Dataset, siteUrl: string | URL | undefined): DownloadRegistry {
+  // Keyed by the dataset itself, not a page's stand-in for it (src/data/reads.ts): pages read their files' inputs
+  // through `downloadLinks`.
+  const dataset = rawDataset(reading);
   const key = siteUrl ? new URL(siteUrl).href : '';
   const registries = (globalThis.__yigongtiDownloads ??= new WeakMap());
   let bySite = registries.get(dataset);
@@ -252,6 +256,20 @@ export function downloadRegistry(dataset: Dataset, siteUrl: string | URL | undef
   if (!registry) bySite.set(key, (registry = buildRegistry(downloadContext(dataset, key || undefined, dataset.dataUpdated))));
   return registry;
 }
+
+/**
+ * One indicator's or group's files as a page links them, recorded as read (src/data/reads.ts): what they are and how
+ * big depends on nothing but the files' inputs, which their key reads.
+ */
+export function downloadLinks(dataset: Dataset, siteUrl: string | URL | undefined, kind: 'indicator' | 'group', id: string): DownloadLink[] {
+  noteRead(dataset, `downloads ${kind} ${id} ${siteUrl ? new URL(siteUrl).href : ''}`);
+  return downloadRegistry(dataset, siteUrl)[kind](id).map(linkOf);
+}
+
+registerInput('downloads', (dataset, rest) => {
+  const [kind, id, site] = rest.split(' ') as ['indicator' | 'group', string, string];
+  return downloadRegistry(dataset, site || undefined)[kind](id).map((file) => [file.href, file.format, file.title, file.table, file.inputs()]);
+});
 
 /** "12 KB", "1.2 MB"; never "0 KB". */
 export function formatBytes(bytes: number): string {

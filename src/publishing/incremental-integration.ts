@@ -13,7 +13,8 @@ import type { AstroIntegration } from 'astro';
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MANIFEST_VERSION, incrementalState, type IncrementalState } from './incremental';
+import { MANIFEST_VERSION, incrementalState, type IncrementalState, type Manifest } from './incremental';
+import { settlePages } from './incremental-reads';
 import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './incremental-build';
 
 /**
@@ -37,6 +38,23 @@ export function reuse(from: string, to: string, made: Set<string>): void {
   }
 }
 
+/** Each page's keys from the manifest's shared list (`Manifest['reads']`), read when asked. */
+function readsOfManifest(reads: Manifest['reads']): ((file: string) => readonly string[] | undefined) | undefined {
+  if (!reads) return undefined;
+  return (file) => reads.files[file]?.map((i) => reads.keys[i]);
+}
+
+/** The pages' keys as the manifest keeps them: each key once, each page's as positions, in their sorted order. */
+function manifestReads(state: IncrementalState): Manifest['reads'] | undefined {
+  if (!state.reads?.size || !state.keys) return undefined;
+  const files: Record<string, number[]> = {};
+  for (const file of [...state.reads.keys()].sort()) {
+    const read = state.reads.get(file)!;
+    if (Array.isArray(read) && state.files.has(file)) files[file] = read as number[];
+  }
+  return { keys: state.keys.list, files };
+}
+
 export function incrementalIntegration(): AstroIntegration {
   let job: IncrementalJob | undefined;
   return {
@@ -50,7 +68,7 @@ export function incrementalIntegration(): AstroIntegration {
         const base = job.base;
         const state: IncrementalState = {
           code: job.code,
-          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes },
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes, reads: readsOfManifest(base.reads) },
           files: new Map(),
           pages: new Set(),
           reused: new Set(),
@@ -79,10 +97,15 @@ export function incrementalReport(): AstroIntegration {
   return {
     name: 'yigongti-incremental-report',
     hooks: {
-      'astro:build:done': () => {
+      'astro:build:done': ({ logger }) => {
         const state = incrementalState();
         const out = process.env[INCREMENTAL_ENV] && (JSON.parse(readFileSync(process.env[INCREMENTAL_ENV]!, 'utf8')) as IncrementalJob).out;
         if (!state || !out) return;
+        const started = process.cpuUsage();
+        settlePages(state);
+        const reads = manifestReads(state);
+        const { user, system } = process.cpuUsage(started);
+        logger.info(`${state.reads?.size ?? 0} pages fingerprinted by their reads: ${reads?.keys.length ?? 0} inputs (the last pages: CPU ${((user + system) / 1e6).toFixed(1)} s)`);
         const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         const searchReused = state.searchLinked ?? 0;
         const report: BuildReport = {
@@ -92,6 +115,7 @@ export function incrementalReport(): AstroIntegration {
             files,
             ...(state.search ? { search: state.search } : {}),
             ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
+            ...(reads ? { reads } : {}),
             ...(state.sizes?.size ? { sizes: Object.fromEntries([...state.sizes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : {}),
           },
           reused: state.reused.size + searchReused,

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped whenever the manifest's shape or the meaning of a fingerprint changes: an older manifest is then ignored. */
-export const MANIFEST_VERSION = 2;
+export const MANIFEST_VERSION = 3;
 
 /**
  * What the last build recorded of the site it made: the code fingerprint, and for every file a dynamic route wrote
@@ -45,6 +45,11 @@ export interface Manifest {
    * whose sizes pages print): while a file's inputs stand, its size is known without making it.
    */
   sizes?: Record<string, number>;
+  /**
+   * What each page was rendered from (./incremental-reads.ts): the keys of its reads, each once in `keys`, and for
+   * each page (by file) the positions of its keys there, in their sorted order.
+   */
+  reads?: { keys: string[]; files: Record<string, number[]> };
   /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
   dist?: { dev: number; ino: number; ctimeMs: number };
 }
@@ -53,7 +58,16 @@ export interface Manifest {
 export interface IncrementalState {
   code: string;
   /** The last published site and its manifest, when this build may reuse it. */
-  base?: { dir: string; files: Record<string, string>; has: (file: string) => boolean; search?: Manifest['search']; routes?: Manifest['routes']; sizes?: Manifest['sizes'] };
+  base?: {
+    dir: string;
+    files: Record<string, string>;
+    has: (file: string) => boolean;
+    search?: Manifest['search'];
+    routes?: Manifest['routes'];
+    sizes?: Manifest['sizes'];
+    /** The keys a page of the last published site was rendered from (./incremental-reads.ts), sorted. */
+    reads?: (file: string) => readonly string[] | undefined;
+  };
   /** Every file the dynamic routes make in this build, with its fingerprint. */
   files: Map<string, string>;
   /** Every page path the dynamic routes make (`/groups/x/`), rendered or reused: the sitemap lists them all. */
@@ -67,6 +81,14 @@ export interface IncrementalState {
   routes?: Map<string, string>;
   /** The sizes of the files fingerprinted by their inputs (`Manifest['sizes']`). */
   sizes?: Map<string, number>;
+  /** The pages handed to Astro to render (./incremental-reads.ts `incrementalPages`), with their route and other inputs. */
+  pending?: Map<string, { route: string; extra: string }>;
+  /** What each page read: recording while it renders (a Set), then its keys' positions in `keys`, in their sorted order. */
+  reads?: Map<string, Set<string> | readonly number[]>;
+  /** The pages rendering or rendered whose reads are not yet fingerprinted. */
+  open?: Set<string>;
+  /** Every key a page read or was reused by, each once (the manifest's `reads.keys`), and each one's position. */
+  keys?: { list: string[]; at: Map<string, number> };
 }
 
 declare global {
@@ -187,9 +209,11 @@ export function fingerprintOnce(value: object): string | undefined {
 }
 
 /**
- * What a route's getStaticPaths returns under incremental publishing: the paths whose file must be rendered (all of
- * them without a usable last build). `madeOf(path)` is everything the file shows that is not code: the view's output
- * for the page, the MDX entry, the generated content. Each path's fingerprint is recorded for the next build.
+ * What the getStaticPaths of a route that makes its files' content in getStaticPaths returns under incremental
+ * publishing (the charts' SVG files): the paths whose file must be written (all of them without a usable last build).
+ * `madeOf(path)` is the file's content, or everything it is made of that is not code. Each path's fingerprint is
+ * recorded for the next build. Pages are fingerprinted by what they read instead (./incremental-reads.ts
+ * `incrementalPages`), so that their views are made only for the pages rendered.
  */
 export function incrementalPaths<T extends { params: Params }>(route: string, paths: readonly T[], madeOf: (path: T) => unknown): T[] {
   const state = incrementalState();

@@ -8,7 +8,7 @@ import { formatDate, formatFigure, formatStatistic } from './format';
 import { formatPeriod } from '../data/period';
 import { chartsForSubject, compareObservations, type ChartFigureData } from '../data/series';
 import { correctionsFor, correctionSentence } from '../data/corrections';
-import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
+import { downloadLinks, type DownloadLink } from '../downloads/registry';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 
@@ -129,6 +129,6 @@ export function outcomesView(dataset: Dataset, type: SubjectType, id: string, ca
       }),
     })),
     ...(observations.length ? { table: observationTable(dataset, observations, { caption, first: 'indicator', rowIds: true, className: 'outcomes' }) } : {}),
-    downloads: group && observations.length ? downloadRegistry(dataset, siteUrl).group(group.id).map(linkOf) : [],
+    downloads: group && observations.length ? downloadLinks(dataset, siteUrl, 'group', group.id) : [],
   };
 }

@@ -7,7 +7,7 @@ import { groupCrumbs, groupTitle, placeLabel, type Crumb, type Link, type PlaceP
 import { groupUpdated } from './updated';
 import { citeView, outcomesView, type CiteView, type OutcomesView } from './figures';
 import { claimView, statusTag, withInference, type ClaimView, type StatusTag } from './claims';
-import { askView, buildDay, checkWith, emergencyText, guidanceAge, type AskView, type GuidanceAge } from './guidance';
+import { askView, buildDay, checkWith, noteDay, emergencyText, guidanceAge, type AskView, type GuidanceAge } from './guidance';
 import { documentItem, documentsWithin, updateItem, updatesOfGroup, type DocumentItem, type UpdateItem } from './related';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
@@ -332,7 +332,7 @@ export function referralPage(dataset: Dataset, id: string, siteUrl: string | URL
         }),
     back: { href: `/groups/${group.id}/`, label: tf('referral.back', { name: group.name }) },
     ...(siteUrl ? { pageUrl: new URL(referralHref(group.id), siteUrl).href } : {}),
-    builtOn: tf('steps.builtOn', { date: formatDate(today) }),
+    builtOn: tf('steps.builtOn', { date: formatDate(noteDay(dataset, today)) }),
   };
 }
 

@@ -10,6 +10,7 @@ import { citeView, type CiteView } from './figures';
 import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 import { factLabel, GENERAL_FACT } from './general-facts';
+import { noteRead, registerInput } from '../data/reads';
 
 /** The national health hotline as every resident page names it, with where that fact comes from. */
 export const hotlineText = (ds: Pick<Dataset, 'reference'>) => factLabel(ds, GENERAL_FACT.hotline, '全国卫生健康服务热线 12320');
@@ -19,6 +20,11 @@ export const emergencyText = (ds: Pick<Dataset, 'reference'>) => factLabel(ds, G
 /** The build's date (YYYY-MM-DD): what "how old" is measured from. */
 export const buildDay = (): string => new Date().toISOString().slice(0, 10);
 
+// What a page reads of the build's day, for incremental publishing (src/publishing/incremental-reads.ts): the day
+// itself (a referral sheet prints it), or only the whole years from a date to it (a page saying how old its sources are).
+registerInput('today', () => buildDay());
+registerInput('years', (_, date) => yearsSince(date, buildDay()));
+
 /** Guidance older than this many years is flagged: plans are revised about that often. */
 export const STALE_YEARS = 3;
 
@@ -27,6 +33,12 @@ export interface GuidanceAge {
   text: string;
   /** Set when the guidance comes from a trial plan (试行) or is more than three years old: why, and whom to check with. */
   warning?: string;
+}
+
+/** The build's day as a page shows it (a referral sheet's print date), recorded as read. */
+export function noteDay(dataset: Dataset, today: string): string {
+  noteRead(dataset, 'today');
+  return today;
 }
 
 /** Whole years from an ISO date (or YYYY-MM, YYYY) to today. */
@@ -44,6 +56,7 @@ export function guidanceAge(dataset: Dataset, documentIds: Iterable<string>, tod
   const dates = docs.map((d) => d.data.date).sort();
   const [oldest, newest] = [dates[0], dates.at(-1)!];
   const years = yearsSince(newest, today);
+  noteRead(dataset, `years ${newest}`);
   const text = oldest === newest ? tf('age.sourcesOne', { newest: formatDate(newest), years }) : tf('age.sources', { oldest: formatDate(oldest), newest: formatDate(newest), years });
   const trial = docs.find((d) => d.data.originalTitle.includes('试行') || d.data.title.includes('试行'));
   // A plan says what is to be done, not what was done: said on every page that rests on one.

@@ -10,7 +10,8 @@ import { provinceOfSubject, subjectKey } from '../data/subject';
 import { openEnd } from '../data/comparable';
 import { chartsForIndicator, comparisonSummary, unambiguous, type ChartFigureData } from '../data/series';
 import { periodEndDate, periodText } from '../data/period';
-import { downloadRegistry, linkOf, type DownloadLink } from '../downloads/registry';
+import { downloadLinks, type DownloadLink } from '../downloads/registry';
+import { rememberReads, type Remembered } from '../data/reads';
 import { indicatorUpdated } from './updated';
 import { citeView, observationTable, type CiteView, type ObservationTableView } from './figures';
 import { t } from '../i18n/zh-CN';
@@ -258,16 +259,13 @@ function sourcesOf(dataset: Dataset, observations: readonly Observation[]): Sour
   });
 }
 
-// The page, its embed view and its SVG files all show one view: it is computed once per dataset, id and address.
-const indicatorPages = new WeakMap<Dataset, Map<string, IndicatorPageView | undefined>>();
+// The page, its embed view and its SVG files all show one view: it is computed once per dataset, id and address, with
+// what it read (src/data/reads.ts), which each page that shows it has read too.
+const indicatorPages: Remembered<IndicatorPageView | undefined> = new WeakMap();
 
 /** Everything an indicator page shows; undefined for an unknown id. Computed once, then shared by the embed and SVG routes. */
 export function indicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
-  let pages = indicatorPages.get(dataset);
-  if (!pages) indicatorPages.set(dataset, (pages = new Map()));
-  const key = `${id}\n${siteUrl ? new URL(siteUrl).href : ''}`;
-  if (!pages.has(key)) pages.set(key, buildIndicatorPage(dataset, id, siteUrl));
-  return pages.get(key);
+  return rememberReads(indicatorPages, dataset, `${id}\n${siteUrl ? new URL(siteUrl).href : ''}`, (reading) => buildIndicatorPage(reading, id, siteUrl));
 }
 
 function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL | undefined): IndicatorPageView | undefined {
@@ -303,7 +301,7 @@ function buildIndicatorPage(dataset: Dataset, id: string, siteUrl: string | URL 
     ...(target ? { target: { text: formatQualified(target.value, indicator.unit, target.qualifier), basis: target.basis } } : {}),
     ...(indicator.source ? { source: citeView(dataset, indicator.source) } : {}),
     reports,
-    downloads: downloadRegistry(dataset, siteUrl).indicator(indicator.id).map(linkOf),
+    downloads: downloadLinks(dataset, siteUrl, 'indicator', indicator.id),
     updated: indicatorUpdated(dataset, indicator),
     // The figure first, as a grapher shows it: the chart, or the table where the chart tells nothing apart.
     tabs: (reports.mode === 'rows' && reports.sameBound ? TABLE_FIRST : INDICATOR_TABS).map((id) => ({ id, label: t(`grapher.tab.${id}`) })),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { e2eBrowser } from '../support/editor-chromium';
 import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
 import { addRow, choose, field, fill, openNew, pick, save } from '../support/editor-ui-forms';
 
@@ -19,7 +19,7 @@ const failed: string[] = [];
 
 beforeAll(async () => {
   server = await startEditorUi();
-  browser = await launchBrowser();
+  browser = await e2eBrowser();
   page = await browser.newPage({ viewport: { width: 390, height: 844 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
   // Every address the pages ask for answers (a save refused with 422 is an answer the page shows, not a broken call).

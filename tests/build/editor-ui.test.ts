@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { e2eBrowser } from '../support/editor-chromium';
 import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
 import { addRow, choose, field, fill, openNew, pick, save } from '../support/editor-ui-forms';
 
@@ -18,7 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   server = await startEditorUi();
-  browser = await launchBrowser();
+  browser = await e2eBrowser();
   page = await browser.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message));
 }, 300_000);

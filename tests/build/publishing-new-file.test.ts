@@ -1,14 +1,25 @@
 /**
- * `npm run new --file` writes only where check reads: never into a subfolder, never under a name Windows reserves. Runs the
- * script in the project itself (it writes nothing when it refuses), about 10 s a case here.
+ * `npm run new --file` writes only where check reads: never into a subfolder, never under a name Windows reserves. Runs
+ * the command in-process (src/publishing/new-entry.ts, as tests/build/publishing-new.test.ts does; one real `npm run
+ * new` is typed there) in the project itself: it writes nothing when it refuses.
  */
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { spawnRun } from '../support/run';
+import { Readable } from 'node:stream';
+import { newEntry } from '../../src/publishing/new-entry';
+import { ROOT } from '../support/publishing';
 
-const run = (file: string) =>
-  spawnRun(resolve('node_modules/.bin/tsx'), ['scripts/new.ts', 'institution', '--name', '某村卫生室', '--kind', 'village-clinic', '--region', '资中县', '--document', 'zizhong-2024-yigongti', '--section', '一、总体', '--file', file]);
+async function run(file: string): Promise<{ status: number; stderr: string }> {
+  let stderr = '';
+  const status = await newEntry(['institution', '--name', '某村卫生室', '--kind', 'village-clinic', '--region', '资中县', '--document', 'zizhong-2024-yigongti', '--section', '一、总体', '--file', file], {
+    root: ROOT,
+    input: Readable.from([]),
+    interactive: false,
+    out: () => {},
+    err: (text) => (stderr += text),
+  });
+  return { status, stderr };
+}
 
 describe('npm run new --file', () => {
   it.each([

@@ -1,18 +1,26 @@
 /**
  * A new bureau editor, from a clean copy of the repository: scaffolds an update with `npm run new`, imports a
- * spreadsheet of figures with `npm run import`, corrects one figure and records the correction, builds, and finds all
- * of it on the built site in a real browser. Then breaks one file and sees a clear error and the site left intact.
+ * spreadsheet of figures with `npm run import`, corrects one figure and records the correction, writes an update by
+ * hand, publishes the site for its public address (`SITE_URL=… npm run build`, the project's first build: a full one),
+ * and finds all of it on the built site in a real browser. The publication is read for what the public address must
+ * reach (issue 28): canonical and og tags, the QR code on printed referral sheets, the sitemap, RSS, citations and
+ * embed code; the shared dist/ of the site tier is a preview build, which tests/quality/site-address.test.ts checks the
+ * other way. Then breaks one file and sees a clear error and the site left intact.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import QRCode from 'qrcode';
+import { parse } from 'node-html-parser';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
+import { e2eBrowser } from '../support/editor-chromium';
 import { serveSite, type SiteServer } from '../support/server';
 import { cloneProject, editJson, hashFolder, removeProject, runNpm } from '../support/publishing';
 
 const TITLE = '测试动态：周末门诊开始接诊';
+/** The public address the site is published for. */
+const SITE_URL = 'https://yigongti.example.net';
 let dir: string;
 let browser: Browser;
 let server: SiteServer | undefined;
@@ -28,7 +36,7 @@ beforeAll(async () => {
   dir = await cloneProject();
   const groupFile = readdirSync(join(dir, 'data/groups')).sort()[0];
   group = JSON.parse(readFileSync(join(dir, 'data/groups', groupFile), 'utf8'))[0];
-  browser = await launchBrowser();
+  browser = await e2eBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -90,16 +98,15 @@ describe('a new editor publishes an update and figures', () => {
     correctionId = writtenId(recorded.output)!;
   });
 
-  it('writes an update by hand with what the guide allows in MDX (a Note callout with its title, an https link)', async () => {
+  it('writes an update by hand with what the guide allows in MDX (a Note callout with its title, an https link), and publishes for the public address with npm run build', async () => {
     writeFileSync(join(dir, ALLOWED.file), ALLOWED.text);
-    const check = await runNpm(dir, 'check');
-    expect(check.status, check.output).toBe(0);
-  });
-
-  it('builds the site with npm run build', async () => {
-    const built = await runNpm(dir, 'build');
+    const built = await runNpm(dir, 'build', [], { SITE_URL });
     expect(built.status, built.output.slice(-3000)).toBe(0);
+    // The build's own check passed, the hand-written update with the rest; a first build is a full one.
+    expect(built.output).toContain('✓ 数据检查通过');
+    expect(built.output).toContain('full build (no dist/)');
     expect(built.output).toContain('dist/ updated');
+    expect(built.output).not.toContain('SITE_URL 未设置');
     server = await serveSite(join(dir, 'dist'));
   }, 300_000);
 
@@ -138,6 +145,56 @@ describe('a new editor publishes an update and figures', () => {
     await page.close();
     const rss = await (await fetch(`${server!.url}/changes/rss.xml`)).text();
     expect(rss).toContain(`/changes/#${correctionId}</link>`);
+  });
+
+  it('puts the public address in canonical and og tags, QR codes, the sitemap, RSS, citations and embed code', async () => {
+    const dist = join(dir, 'dist');
+    const text = (path: string) => readFileSync(join(dist, path), 'utf8');
+    const page = (path: string) => parse(text(join(path, 'index.html')));
+    const at = (path: string) => new URL(path.replace(/^\//, ''), SITE_URL).href;
+
+    // Share cards and canonical links, on a page of each kind.
+    const groupPage = `/groups/${group.id}/`;
+    for (const path of ['/', groupPage, '/indicators/in-county-visit-rate/', `/updates/${updateId}/`]) {
+      const doc = page(path);
+      expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href'), path).toBe(at(path));
+      expect(doc.querySelector('meta[property="og:url"]')?.getAttribute('content'), path).toBe(at(path));
+      expect(doc.querySelector('meta[property="og:image"]')?.getAttribute('content'), path).toBe(at('/og.png'));
+    }
+
+    // Every printed referral sheet: a QR code of its own public address, written out beside it; no preview line.
+    const sheets = readdirSync(join(dist, 'groups')).filter((g) => existsSync(join(dist, 'groups', g, 'referral/index.html')));
+    expect(sheets.length).toBeGreaterThan(5);
+    for (const g of sheets) {
+      const path = `/groups/${g}/referral/`;
+      const doc = page(path);
+      expect(doc.querySelector('.page-url')?.textContent, path).toBe(at(path));
+      const expected = await QRCode.toString(at(path), { type: 'svg', margin: 0, errorCorrectionLevel: 'M' });
+      // The modules drawn (the paths' d attributes), whatever way the page writes the SVG's empty elements.
+      const modules = (svg: string) => [...svg.matchAll(/ d="([^"]+)"/g)].map((m) => m[1]);
+      expect(modules(doc.querySelector('.qr')?.innerHTML ?? ''), path).toEqual(modules(expected));
+      expect(modules(expected).length).toBe(2);
+      expect(doc.querySelector('[data-preview-note]'), path).toBeNull();
+    }
+
+    // The sitemap and the feeds list public addresses only.
+    for (const file of ['sitemap-0.xml', 'updates/rss.xml']) {
+      const locs = [...text(file).matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g)].map((m) => m[1]!);
+      expect(locs.length, file).toBeGreaterThan(0);
+      for (const loc of locs) expect(loc.startsWith(SITE_URL), `${file}: ${loc}`).toBe(true);
+    }
+    expect(text('sitemap-0.xml')).toContain(`<loc>${at(groupPage)}</loc>`);
+    expect(text('updates/rss.xml')).toContain(at(`/updates/${updateId}/`));
+
+    // Citations end with the page's public address; embed code points at the public embed view.
+    expect(page(groupPage).querySelector('[data-citation]')?.textContent.trim().endsWith(` ${at(groupPage)}.`)).toBe(true);
+    expect(page(groupPage).querySelector('[data-preview-note]')).toBeNull();
+    const embed = page('/indicators/in-county-visit-rate/').querySelector('[data-embed-code]')?.textContent ?? '';
+    expect(embed).toContain(`src="${at('/embed/indicators/in-county-visit-rate/')}"`);
+
+    // And nothing anywhere carries a local address.
+    const local = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(html|xml|csv|json|svg|txt)$/.test(f) && !f.startsWith('search-index') && /localhost|127\.0\.0\.1/.test(text(f)));
+    expect(local).toEqual([]);
   });
 
   // The one end-to-end case of bad input (every class of it is tests/unit/publishing-bad-input.test.ts, in-process):

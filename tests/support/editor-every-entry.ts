@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { e2eBrowser } from './editor-chromium';
 import { startEditorUi, type EditorUiServer } from './editor-ui';
 
 /** The editor's interface on a copy of the data, and Chromium: started before a file's tests, closed after them. */
@@ -13,7 +13,7 @@ export function editorUiInBrowser(): { readonly server: EditorUiServer; readonly
   const env = {} as { server: EditorUiServer; browser: Browser };
   beforeAll(async () => {
     env.server = await startEditorUi();
-    env.browser = await launchBrowser();
+    env.browser = await e2eBrowser();
   }, 300_000);
   afterAll(async () => {
     await env.browser?.close();

@@ -11,7 +11,9 @@
  * Arguments after `--` go to vitest (`npm test -- tests/unit/format.test.ts`).
  */
 import { spawn } from 'node:child_process';
-import { loadavg, availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensurePrerequisites } from './prerequisites';
 
 const args = process.argv.slice(2);
@@ -27,20 +29,54 @@ interface Step {
   output: string;
 }
 
-/** Runs a command; its output is shown as it comes, or kept (`quiet`) to be shown later. */
+/** Runs a command; its output is kept, and shown as it comes unless `quiet` (then it is shown later). */
 function run(name: string, command: string, commandArgs: string[], quiet = false): Promise<Step> {
   const from = performance.now();
   return new Promise((done) => {
-    const child = spawn(command, commandArgs, { stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'], env: { ...process.env } });
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(quiet ? {} : { FORCE_COLOR: process.env.FORCE_COLOR ?? (process.stdout.isTTY ? '1' : '0') }) } });
     let output = '';
-    child.stdout?.on('data', (chunk) => (output += chunk));
-    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.stdout?.on('data', (chunk) => {
+      output += chunk;
+      if (!quiet) process.stdout.write(chunk);
+    });
+    child.stderr?.on('data', (chunk) => {
+      output += chunk;
+      if (!quiet) process.stderr.write(chunk);
+    });
     child.on('error', (error) => done({ name, ok: false, time: seconds(from), output: `${output}\n${error.message}` }));
     child.on('close', (code) => done({ name, ok: code === 0, time: seconds(from), output }));
   });
 }
 
 const bin = (name: string) => `node_modules/.bin/${name}`;
+
+/**
+ * Each vitest process also writes a JSON report, so the tests that failed are named again in the last lines printed
+ * (a CI log is often read from its end, where the summary is).
+ */
+const reports = mkdtempSync(join(tmpdir(), 'yigongti-npm-test-'));
+const reporters = (name: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`];
+
+interface JsonReport {
+  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+/** The failed tests of a vitest JSON report, one line each with the first line of its error; or why there is none. */
+function failures(name: string): string[] {
+  let report: JsonReport;
+  try {
+    report = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
+  } catch {
+    return [`(no report from ${name}: vitest stopped before writing it; see its output above)`];
+  }
+  const first = (text = '') => text.replace(/\x1b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 200) ?? '';
+  return (report.testResults ?? []).flatMap((file) => {
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    if (!failed.length) return file.message ? [`${where}: ${first(file.message)}`] : [];
+    return failed.map((t) => `${where} > ${t.fullName}: ${first(t.failureMessages?.[0])}`);
+  });
+}
 
 /** How the unit tier runs (also in package.json's test:unit): no isolation between files, in worker threads (vitest.config.ts). */
 const UNIT_FLAGS = ['--no-isolate', '--pool', 'threads'];
@@ -51,12 +87,12 @@ if (!(await ensurePrerequisites())) process.exit(1);
 const filtered = vitestArgs.some((a) => !a.startsWith('-')) ? ['--passWithNoTests'] : [];
 const typecheck = run('type check (astro check)', bin('astro'), ['check'], true);
 // The unit tier needs no build: it runs from the start, its files sharing one module graph per thread.
-const unit = run('unit tier (vitest --project unit, no isolation)', bin('vitest'), ['run', '--project', 'unit', ...UNIT_FLAGS, ...filtered, ...vitestArgs], true);
+const unit = run('unit tier (vitest --project unit, no isolation)', bin('vitest'), ['run', '--project', 'unit', ...UNIT_FLAGS, ...reporters('unit'), ...filtered, ...vitestArgs], true);
 const build = await run('build (npm run build)', 'npm', ['run', '--silent', 'build']);
 const steps: Step[] = [build];
 if (build.ok) {
   const projects = ['site', 'e2e', ...(full ? ['sweep'] : [])].flatMap((p) => ['--project', p]);
-  steps.push(await run(`tests (vitest: ${full ? 'site, e2e, sweep' : 'site, e2e'})`, bin('vitest'), ['run', ...projects, ...filtered, ...vitestArgs]));
+  steps.push(await run(`tests (vitest: ${full ? 'site, e2e, sweep' : 'site, e2e'})`, bin('vitest'), ['run', ...projects, ...reporters('tiers'), ...filtered, ...vitestArgs]));
 } else {
   console.error('\nnpm test: the build failed, so the site and e2e tiers were not run (the browser tests need the built site).');
 }
@@ -73,4 +109,17 @@ console.log(checked.ok && result >= 0 ? `\nastro check: ${lines.slice(result, re
 const load = loadavg()[0].toFixed(1);
 console.log(`\n${full ? 'npm run test:full' : 'npm test'}: ${seconds(started)} in all (load average ${load} on ${availableParallelism()} cores)`);
 for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.name}: ${step.time}`);
+// A vitest run can fail with every test passed (an unhandled error, a worker lost): then its error lines are named.
+const errorLines = (step: Step) => {
+  const lines = step.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /Unhandled|Error|⎯⎯⎯/.test(l));
+  return lines.length ? lines.slice(0, 20).map((l) => l.trim().slice(0, 200)) : ['(no test failed and no error line: see the output above)'];
+};
+const vitestFailures = (step: Step | undefined, report: string) => {
+  if (!step || step.ok) return [];
+  const named = failures(report);
+  return named.length ? named : [`${step.name} exited non-zero with no test failed:`, ...errorLines(step)];
+};
+const failed = [...vitestFailures(unitDone, 'unit'), ...vitestFailures(steps.find((s) => s.name.startsWith('tests')), 'tiers')];
+if (failed.length) console.log(`\nFailed:\n${failed.map((f) => `  ✗ ${f}`).join('\n')}`);
+rmSync(reports, { recursive: true, force: true });
 process.exit(steps.every((s) => s.ok) ? 0 : 1);

@@ -4,17 +4,24 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { spawnRun, type Run } from './run';
+import { parseGitLog, parseGitStatus } from '../../src/data/read-sources';
+import { codeFingerprint, readPublishedManifest, recordManifest } from '../../src/publishing/incremental-build';
+import { SEARCH_CACHE_FILE } from '../../src/search/build/cache';
 
 export { spawnRun, type Run };
 
 export const ROOT = resolve('.');
 
-/** What a project folder holds besides node_modules (copied, not linked: Vite resolves links to their real path). */
-const PROJECT_PARTS = ['src', 'public', 'scripts', 'templates', 'data', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+/**
+ * What a project folder holds besides node_modules (copied, not linked: Vite resolves links to their real path). The
+ * lockfile too: it is part of the code fingerprint (src/publishing/incremental-build.ts `CODE_PARTS`), so a copy's
+ * code is the project's and the project's built site can seed it (`builtProject`).
+ */
+const PROJECT_PARTS = ['src', 'public', 'scripts', 'templates', 'data', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** A temporary project with the parts the build needs copied, and node_modules linked to the real one. */
 export function makeProject(): string {
@@ -39,6 +46,55 @@ export async function cloneProject(): Promise<string> {
   return dir;
 }
 
+/**
+ * A throwaway copy of the project with its site published in it, so that the copy's next `npm run build` (or the
+ * editor's preview and publication) is incremental, as an editor's usually is. The site is the one `npm test` built in
+ * the project just before the e2e tier: its dist/, the manifest naming it and the search cache are copied in, when
+ * that manifest describes the project's dist/ and was made by the copy's code and settings (`env` adds settings such
+ * as SITE_URL). Otherwise (no dist/ yet, or one built from other code or settings: a developer running one file) the
+ * copy publishes itself with `npm run build -- --full` first, which costs a full build.
+ *
+ * The copy is given the project's data dates first: a page shows when its data files last changed, which in the
+ * project is each file's last commit (its modification time while uncommitted, src/data/read-sources.ts `fileDates`),
+ * and in a copy without .git its modification time; each data file of the copy is dated as the project dates it, so
+ * the pages the project's build rendered are the pages the copy's data makes, and the copy's next build reuses them.
+ */
+export async function builtProject(env: NodeJS.ProcessEnv = {}): Promise<{ dir: string; seeded: boolean; why?: string }> {
+  const dir = makeProject();
+  await dateAsProject(dir);
+  const { manifest, why } = readPublishedManifest(ROOT, codeFingerprint(dir, { ...process.env, ...env }));
+  if (manifest) {
+    cpSync(join(ROOT, 'dist'), join(dir, 'dist'), { recursive: true });
+    if (existsSync(join(ROOT, SEARCH_CACHE_FILE))) cpSync(join(ROOT, SEARCH_CACHE_FILE), join(dir, SEARCH_CACHE_FILE));
+    // The copied manifest, naming the copied dist/ (a dist/ copied by other means is never taken for the published one).
+    recordManifest(dir, manifest);
+    return { dir, seeded: true };
+  }
+  console.log(`builtProject: the project's dist/ cannot seed the copy (${why}); the copy builds its own site first`);
+  const first = await build(dir, env, ['--full']);
+  if (first.status !== 0) throw new Error(`the copy's first build failed:\n${first.output.slice(-3000)}`);
+  return { dir, seeded: false, why };
+}
+
+/** Dates each data file of a copy as the project dates it: its last commit's day (noon in China), or its own modification time while uncommitted. */
+async function dateAsProject(dir: string): Promise<void> {
+  const git = (args: string[]) => spawnRun('git', ['-C', ROOT, '-c', 'core.quotepath=off', ...args]);
+  const [log, status] = await Promise.all([
+    git(['log', '-z', '--format=@%cs', '--name-only', '--', 'data']),
+    git(['status', '--porcelain', '-z', '--untracked-files=all', '--', 'data']),
+  ]);
+  const committed = log.status === 0 ? parseGitLog(log.stdout) : new Map<string, string>();
+  const dirty = parseGitStatus(status.status === 0 ? status.stdout : '');
+  const walk = (folder: string): string[] =>
+    readdirSync(folder, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(folder, e.name)) : e.isFile() ? [join(folder, e.name)] : []));
+  for (const file of walk(join(dir, 'data'))) {
+    const path = relative(dir, file).split(sep).join('/');
+    const day = !dirty.has(path) && committed.get(path);
+    const time = day ? new Date(`${day}T12:00:00+08:00`) : statSync(join(ROOT, path)).mtime;
+    utimesSync(file, time, time);
+  }
+}
+
 export function removeProject(dir: string) {
   rmSync(dir, { recursive: true, force: true });
 }
@@ -57,14 +113,14 @@ function cloneFiles(): Promise<string[]> {
   );
 }
 
-/** Runs `npm run <script> -- args` in the project folder, as an editor types it. */
-export function runNpm(dir: string, script: string, args: string[] = []): Promise<Run> {
-  return spawnRun('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: dir });
+/** Runs `npm run <script> -- args` in the project folder, as an editor types it; `env` adds settings such as SITE_URL. */
+export function runNpm(dir: string, script: string, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return spawnRun('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: dir, env });
 }
 
-/** `scripts/build.ts` in the project folder; `env` adds settings such as SITE_URL. */
-export function build(dir: string, env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return spawnRun(join(dir, 'node_modules/.bin/tsx'), ['scripts/build.ts'], { cwd: dir, env });
+/** `scripts/build.ts` in the project folder (`npm run build -- args`); `env` adds settings such as SITE_URL. */
+export function build(dir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<Run> {
+  return spawnRun(join(dir, 'node_modules/.bin/tsx'), ['scripts/build.ts', ...args], { cwd: dir, env });
 }
 
 /** One hash over every file in a folder: names and bytes, so any change to dist/ shows. */

@@ -1,7 +1,7 @@
 /**
  * Incremental publishing's plan, in-process (src/publishing/incremental*.ts): which files a build renders, which it
  * takes from the last published site, when a manifest may be trusted, and that publishing never leaves a manifest
- * describing another site. The whole build is held to a full build in tests/build/incremental.test.ts.
+ * describing another site. The whole build is held to a full build in tests/build/editor-publish.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';

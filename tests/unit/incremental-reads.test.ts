@@ -1,0 +1,143 @@
+/**
+ * Pages fingerprinted by what they read (src/publishing/incremental-reads.ts) are complete: an incremental build reuses
+ * a page while every key it read reads the same, so a view must show nothing it did not read through its stand-in.
+ * For each view of each dynamic route, and each page's search document, on the project's data and on a generated national dataset (which has the
+ * province lists), the view is made from a recording stand-in; then for edits of each kind an editor makes (a name on
+ * many pages, a figure, a roster change, a deleted institution, a document, an indicator, a general fact, a new
+ * update), every page whose reads print the same in the edited dataset must have the very same view there. Each edit
+ * must also change some pages' prints, or the test would prove nothing.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateNationalDataset } from '../../scripts/bench/national-data';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
+import type { Entries } from '../../src/data/validate/problems';
+import { indexDataset, hasOwnPage, type Dataset } from '../../src/data/dataset';
+import { readingDataset } from '../../src/data/reads';
+import { readsPrint } from '../../src/publishing/incremental-reads';
+import { groupPage, referralPage } from '../../src/views/group';
+import { institutionPage } from '../../src/views/institution';
+import { regionPage } from '../../src/views/region';
+import { indicatorPage } from '../../src/views/indicators';
+import { indicatorsIndex, TOPIC_ORDER } from '../../src/views/catalogue';
+import { provinceDocumentPaths, provinceDocuments, provinceList, provinceListPaths } from '../../src/views/lists';
+import { documentPage, updatePage } from '../../src/views/content';
+import { searchDocumentOf, searchPaths } from '../../src/search/build/documents';
+
+const SITE = 'https://example.org/';
+
+/** Every page of the dynamic routes, as the routes' pages make their views. */
+function pages(dataset: Dataset): { name: string; view: (d: Dataset) => unknown }[] {
+  return [
+    ...dataset.groups.flatMap((g) => [
+      { name: `group ${g.id}`, view: (d: Dataset) => groupPage(d, g.id, SITE) },
+      { name: `referral ${g.id}`, view: (d: Dataset) => referralPage(d, g.id, SITE) },
+    ]),
+    ...dataset.institutions.filter(hasOwnPage).map((i) => ({ name: `institution ${i.id}`, view: (d: Dataset) => institutionPage(d, i.id, SITE) })),
+    ...dataset.regions.map((r) => ({ name: `region ${r.id}`, view: (d: Dataset) => regionPage(d, r.id, SITE) })),
+    ...dataset.indicators.map((i) => ({ name: `indicator ${i.id}`, view: (d: Dataset) => indicatorPage(d, i.id, SITE) })),
+    ...[...dataset.indicatorIndex.indicatorsOfProvince.keys()].map((place) => ({ name: `place ${place}`, view: (d: Dataset) => indicatorsIndex(d, { place }) })),
+    ...TOPIC_ORDER.map((topic) => ({ name: `topic ${topic}`, view: (d: Dataset) => indicatorsIndex(d, { topic }) })),
+    ...(['groups', 'institutions'] as const).flatMap((kind) =>
+      provinceListPaths(dataset, kind).map((id) => ({ name: `list ${kind} ${id}`, view: (d: Dataset) => (kind === 'groups' ? provinceList(d, 'groups', id) : provinceList(d, 'institutions', id)) })),
+    ),
+    ...provinceDocumentPaths(dataset).map((id) => ({ name: `documents of ${id}`, view: (d: Dataset) => provinceDocuments(d, id) })),
+    ...dataset.documents.map((doc) => ({ name: `document ${doc.id}`, view: (d: Dataset) => documentPage(d, doc.id) })),
+    ...dataset.updates.map((u) => ({ name: `update ${u.id}`, view: (d: Dataset) => updatePage(d, u.id) })),
+    // The search documents, which an incremental build takes from the last one while their reads stand.
+    ...searchPaths(dataset).map((path) => ({ name: `search document of ${path}`, view: (d: Dataset) => searchDocumentOf(d, path) })),
+  ];
+}
+
+type Edit = { kind: string; apply: (e: Entries) => void };
+
+/** One edit of each kind an editor makes, on whatever the dataset holds. */
+function edits(entries: Entries): Edit[] {
+  const county = entries.regions.find((r) => r.kind === 'county' && entries.institutions.some((i) => i.region === r.id))!;
+  const figure = entries.observations.find((o) => o.kind === 'actual' && o.subject.type === 'region') ?? entries.observations[0];
+  const groupFigure = entries.observations.find((o) => o.subject.type === 'group');
+  const movable = entries.groups.find((g) => g.members.length > 1)!;
+  const other = entries.groups.find((g) => g !== movable && g.region === movable.region) ?? entries.groups.find((g) => g !== movable)!;
+  const deleted = movable.members.at(-1)!.institution;
+  return [
+    { kind: 'a county renamed', apply: (e) => void (e.regions.find((r) => r.id === county.id)!.name = `新${county.name}`) },
+    { kind: 'a figure', apply: (e) => void (e.observations.find((o) => o.id === figure.id)!.value = figure.value + 1) },
+    ...(groupFigure ? [{ kind: "a group's figure", apply: (e: Entries) => void (e.observations.find((o) => o.id === groupFigure.id)!.value = groupFigure.value + 1) }] : []),
+    {
+      kind: 'a roster change',
+      apply: (e) => {
+        const [from, to] = [movable, other].map((g) => e.groups.find((x) => x.id === g.id)!);
+        to.members.push(from.members.shift()!);
+      },
+    },
+    {
+      kind: 'a deleted institution',
+      apply: (e) => {
+        e.institutions = e.institutions.filter((i) => i.id !== deleted);
+        for (const g of e.groups) g.members = g.members.filter((m) => m.institution !== deleted);
+      },
+    },
+    { kind: "a group's summary", apply: (e) => void (e.groups.find((g) => g.id === other.id)!.summary += '。') },
+    { kind: "a document's date", apply: (e) => void (e.documents[0].data.date = '2019-01-02') },
+    { kind: "an indicator's name", apply: (e) => void (e.indicators[0].name = `${e.indicators[0].name}（新）`) },
+    ...(entries.references?.length ? [{ kind: 'a general fact', apply: (e: Entries) => void (e.references![0].label = `${e.references![0].label}（新）`) }] : []),
+    {
+      kind: 'a new update about a group',
+      apply: (e) =>
+        e.updates.push({ ...structuredClone(e.updates[0] ?? { id: 'x', data: {}, body: '' }), id: 'a-new-update', data: { ...(e.updates[0]?.data as object), title: '新的动态', date: '2026-12-01', groups: [other.id], regions: [other.region] } } as Entries['updates'][number]),
+    },
+  ];
+}
+
+function check(label: string, entries: Entries) {
+  const dataset = indexDataset(entries);
+  const list = pages(dataset);
+  const recorded = list.map((page) => {
+    const reads = new Set<string>();
+    const shown = page.view(readingDataset(dataset, reads));
+    return { ...page, keys: [...reads].sort(), shown };
+  });
+
+  it(`${label}: a view made from the recording stand-in is the view made from the dataset`, () => {
+    for (const page of recorded) expect(page.view(dataset), page.name).toEqual(page.shown);
+    expect(recorded.filter((page) => page.keys.length === 0).map((page) => page.name)).toEqual([]);
+  });
+
+  for (const edit of edits(entries)) {
+    it(`${label}: ${edit.kind}: every page whose reads print the same shows the same`, () => {
+      const changed = structuredClone(entries);
+      edit.apply(changed);
+      const after = indexDataset(changed);
+      let same = 0;
+      let differ = 0;
+      for (const page of recorded) {
+        if (readsPrint(dataset, page.keys) !== readsPrint(after, page.keys)) {
+          differ++;
+          continue;
+        }
+        same++;
+        let view: unknown;
+        try {
+          view = page.view(after);
+        } catch (error) {
+          view = error;
+        }
+        expect(view, `${page.name} shows something it did not read (${edit.kind})`).toEqual(page.shown);
+      }
+      expect(differ, `${edit.kind} changes what some page reads`).toBeGreaterThan(0);
+      expect(same, `${edit.kind} leaves some page as it was`).toBeGreaterThan(0);
+    });
+  }
+}
+
+describe('pages fingerprinted by their reads', () => {
+  check("the project's data", validateDataset(readSourceFiles(resolve('.'))).entries);
+
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-reads-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  generateNationalDataset(dir, 0.003, resolve('.'));
+  check('a national dataset at 3/1000', validateDataset(readSourceFiles(dir)).entries);
+});

@@ -154,7 +154,7 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
     else for (const item of list()) hash.update('\0').update(rows.inputs(item));
     return hash.digest('base64url').slice(0, 27);
   });
-  const file = (format: DownloadFile['format'], pieces: () => string[], measure: () => number): DownloadFile => {
+  const file = (format: DownloadFile['format'], pieces: () => Iterable<string>, measure: () => number): DownloadFile => {
     const path = href(format.toLowerCase()).slice(1);
     const print = () => `${DOWNLOADS_ROUTE}|${format}|${inputs()}`;
     const size = once(() => {

@@ -46,20 +46,13 @@ function readsOfManifest(reads: Manifest['reads']): ((file: string) => readonly 
 
 /** The pages' keys as the manifest keeps them: each key once, each page's as positions, in their sorted order. */
 function manifestReads(state: IncrementalState): Manifest['reads'] | undefined {
-  if (!state.reads?.size) return undefined;
-  const positions = new Map<string, number>();
-  const keys: string[] = [];
+  if (!state.reads?.size || !state.keys) return undefined;
   const files: Record<string, number[]> = {};
   for (const file of [...state.reads.keys()].sort()) {
     const read = state.reads.get(file)!;
-    if (!Array.isArray(read) || !state.files.has(file)) continue;
-    files[file] = (read as readonly string[]).map((key) => {
-      let at = positions.get(key);
-      if (at === undefined) positions.set(key, (at = keys.push(key) - 1));
-      return at;
-    });
+    if (Array.isArray(read) && state.files.has(file)) files[file] = read as number[];
   }
-  return { keys, files };
+  return { keys: state.keys.list, files };
 }
 
 export function incrementalIntegration(): AstroIntegration {
@@ -112,7 +105,7 @@ export function incrementalReport(): AstroIntegration {
         settlePages(state);
         const reads = manifestReads(state);
         const { user, system } = process.cpuUsage(started);
-        logger.info(`fingerprinted ${state.reads?.size ?? 0} pages by their reads: ${reads?.keys.length ?? 0} inputs (CPU ${((user + system) / 1e6).toFixed(1)} s)`);
+        logger.info(`${state.reads?.size ?? 0} pages fingerprinted by their reads: ${reads?.keys.length ?? 0} inputs (the last pages: CPU ${((user + system) / 1e6).toFixed(1)} s)`);
         const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         const searchReused = state.searchLinked ?? 0;
         const report: BuildReport = {

@@ -59,6 +59,18 @@ export function inputPrint(dataset: Dataset, key: string): string {
   return print;
 }
 
+/**
+ * How many entries a key reads whole (a list's length, an index's size; 0 for a key of one entry, or of another kind):
+ * hashing the nation's institutions costs more than a page that reads them all.
+ */
+export function wholeSize(dataset: Dataset, key: string): number {
+  if (key.includes(' ')) return 0;
+  const raw = rawDataset(dataset) as unknown as Record<string, unknown>;
+  const dot = key.indexOf('.');
+  const value = dot < 0 ? raw[key] : (raw[key.slice(0, dot)] as Record<string, unknown> | undefined)?.[key.slice(dot + 1)];
+  return Array.isArray(value) ? value.length : value instanceof Map ? value.size : 0;
+}
+
 /** The fingerprint of a page made from these reads (sorted) and what else it shows that is not code (`extra`). */
 export function readsPrint(dataset: Dataset, keys: readonly string[], extra = ''): string {
   const hash = createHash('sha256').update(extra).update('\0');
@@ -66,12 +78,6 @@ export function readsPrint(dataset: Dataset, keys: readonly string[], extra = ''
   return hash.digest('base64url').slice(0, 27);
 }
 
-/**
- * What a page route's getStaticPaths returns under incremental publishing: the paths whose page must be rendered. A
- * page the last published site holds is reused when each of the reads it was rendered from (kept in the manifest)
- * reads the same now, and `extra` (what it shows that is neither the dataset nor code: an MDX entry's data and body)
- * is the same. Every other page is rendered from `pageDataset`, which records its reads for the next build.
- */
 export function incrementalPages<T extends { params: Params }>(route: string, paths: readonly T[], extra?: (path: T) => unknown): T[] {
   const state = incrementalState();
   if (!state) return [...paths];
@@ -85,7 +91,7 @@ export function incrementalPages<T extends { params: Params }>(route: string, pa
     const keys = base?.reads?.(file);
     if (keys && base!.has(file) && base!.files[file] === `${route}|${readsPrint(dataset, keys, more)}`) {
       state.files.set(file, base!.files[file]);
-      (state.reads ??= new Map()).set(file, keys);
+      (state.reads ??= new Map()).set(file, keys.map((key) => intern(state, key)));
       state.reused.add(file);
       return false;
     }
@@ -96,9 +102,28 @@ export function incrementalPages<T extends { params: Params }>(route: string, pa
   });
 }
 
+/** A page's reads while it renders; once its fingerprint is taken, a further read fails the build rather than go unseen. */
+class PageReads extends Set<string> {
+  closed = false;
+  override add(key: string): this {
+    if (this.closed) throw new Error(`incremental: "${key}" was read after the page's fingerprint was taken`);
+    return super.add(key);
+  }
+}
+
+/** A key's position in this build's list of keys (`IncrementalState['keys']`): each key is kept once, however many pages read it. */
+function intern(state: IncrementalState, key: string): number {
+  const keys: NonNullable<IncrementalState['keys']> = (state.keys ??= { list: [], at: new Map() });
+  let at = keys.at.get(key);
+  if (at === undefined) keys.at.set(key, (at = keys.list.push(key) - 1));
+  return at;
+}
+
 /**
  * The dataset a page of a route handed through `incrementalPages` renders from: under `npm run build`, a stand-in
- * recording its reads for the page's fingerprint; otherwise the dataset itself.
+ * recording its reads for the page's fingerprint; otherwise the dataset itself. Pages render one at a time (Astro's
+ * build concurrency is 1): the pages rendered before are fingerprinted now, so that a site's worth of reads is never
+ * held as sets of strings.
  */
 export function pageDataset(route: string, params: Params): Dataset {
   const dataset = getDataset();
@@ -106,23 +131,28 @@ export function pageDataset(route: string, params: Params): Dataset {
   if (!state) return dataset;
   const file = outputFile(routePath(route, params));
   if (!state.pending?.has(file)) throw new Error(`incremental: ${file} is rendered, but ${route} did not hand it through incrementalPages`);
-  const reads = new Set<string>();
+  settlePages(state);
+  const reads = new PageReads();
   (state.reads ??= new Map()).set(file, reads);
+  (state.open ??= new Set()).add(file);
   return readingDataset(dataset, reads);
 }
 
 /**
- * After rendering: the fingerprint of each page rendered, from its reads (sorted, as the manifest keeps them). A page
- * handed to Astro but never rendered gets none, so the next build renders it.
+ * The fingerprint of each page rendered and not yet fingerprinted, from its reads (sorted, as the manifest keeps them).
+ * A page handed to Astro but never rendered gets none, so the next build renders it.
  */
 export function settlePages(state: IncrementalState): void {
+  if (!state.open?.size) return;
   const dataset = getDataset();
-  for (const [file, { route, extra }] of state.pending ?? []) {
+  for (const file of state.open) {
     const reads = state.reads?.get(file);
-    if (!reads || Array.isArray(reads)) continue;
+    const pending = state.pending?.get(file);
+    if (!(reads instanceof PageReads) || !pending) continue;
+    reads.closed = true;
     const keys = [...reads].sort();
-    state.reads!.set(file, keys);
-    state.files.set(file, `${route}|${readsPrint(dataset, keys, extra)}`);
+    state.reads!.set(file, keys.map((key) => intern(state, key)));
+    state.files.set(file, `${pending.route}|${readsPrint(dataset, keys, pending.extra)}`);
   }
-  state.pending?.clear();
+  state.open.clear();
 }

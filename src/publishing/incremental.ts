@@ -83,8 +83,12 @@ export interface IncrementalState {
   sizes?: Map<string, number>;
   /** The pages handed to Astro to render (./incremental-reads.ts `incrementalPages`), with their route and other inputs. */
   pending?: Map<string, { route: string; extra: string }>;
-  /** What each page read: recording while it renders (a Set), then its keys sorted (also for a page reused). */
-  reads?: Map<string, Set<string> | readonly string[]>;
+  /** What each page read: recording while it renders (a Set), then its keys' positions in `keys`, in their sorted order. */
+  reads?: Map<string, Set<string> | readonly number[]>;
+  /** The pages rendering or rendered whose reads are not yet fingerprinted. */
+  open?: Set<string>;
+  /** Every key a page read or was reused by, each once (the manifest's `reads.keys`), and each one's position. */
+  keys?: { list: string[]; at: Map<string, number> };
 }
 
 declare global {

@@ -107,7 +107,8 @@ describe('every page', () => {
     for (const { file, url } of pages) {
       const text = readDist(file);
       if (text.includes('yigongti.example.org')) missing.push(`${url}: placeholder address`);
-      const doc = parse(text);
+      // Share cards and the canonical link are read from the head (where crawlers look), not from a parse of the whole page.
+      const doc = parse(text.slice(0, text.indexOf('</head>') + 7));
       for (const prop of ['og:title', 'og:description']) {
         const content = doc.querySelector(`meta[property="${prop}"]`)?.getAttribute('content') ?? '';
         if (!content.trim()) missing.push(`${url}: ${prop}`);

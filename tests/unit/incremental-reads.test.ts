@@ -1,7 +1,7 @@
 /**
  * Pages fingerprinted by what they read (src/publishing/incremental-reads.ts) are complete: an incremental build reuses
  * a page while every key it read reads the same, so a view must show nothing it did not read through its stand-in.
- * For each view of each dynamic route, on the project's data and on a generated national dataset (which has the
+ * For each view of each dynamic route, and each page's search document, on the project's data and on a generated national dataset (which has the
  * province lists), the view is made from a recording stand-in; then for edits of each kind an editor makes (a name on
  * many pages, a figure, a roster change, a deleted institution, a document, an indicator, a general fact, a new
  * update), every page whose reads print the same in the edited dataset must have the very same view there. Each edit
@@ -25,6 +25,7 @@ import { indicatorPage } from '../../src/views/indicators';
 import { indicatorsIndex, TOPIC_ORDER } from '../../src/views/catalogue';
 import { provinceDocumentPaths, provinceDocuments, provinceList, provinceListPaths } from '../../src/views/lists';
 import { documentPage, updatePage } from '../../src/views/content';
+import { searchDocumentOf, searchPaths } from '../../src/search/build/documents';
 
 const SITE = 'https://example.org/';
 
@@ -46,6 +47,8 @@ function pages(dataset: Dataset): { name: string; view: (d: Dataset) => unknown 
     ...provinceDocumentPaths(dataset).map((id) => ({ name: `documents of ${id}`, view: (d: Dataset) => provinceDocuments(d, id) })),
     ...dataset.documents.map((doc) => ({ name: `document ${doc.id}`, view: (d: Dataset) => documentPage(d, doc.id) })),
     ...dataset.updates.map((u) => ({ name: `update ${u.id}`, view: (d: Dataset) => updatePage(d, u.id) })),
+    // The search documents, which an incremental build takes from the last one while their reads stand.
+    ...searchPaths(dataset).map((path) => ({ name: `search document of ${path}`, view: (d: Dataset) => searchDocumentOf(d, path) })),
   ];
 }
 

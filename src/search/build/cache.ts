@@ -26,7 +26,7 @@ import { incrementalState } from '../../publishing/incremental';
 export const SEARCH_CACHE_FILE = '.search-cache.json';
 
 /** Bumped when an entry's shape or meaning changes: an older cache is then ignored. */
-const CACHE_VERSION = 1;
+const CACHE_VERSION = 2;
 
 /**
  * A page as the index takes it, without what its result file holds (src/search/build/integration.ts `PageTerms`): its
@@ -64,18 +64,31 @@ export interface CachedIndex {
   common: Record<string, number>;
 }
 
+/**
+ * What each page's search document was made from (src/publishing/incremental-reads.ts): the keys it read, each once in
+ * `keys`, and by path the positions of its keys, the fingerprint of what they read and the document's key in `pages`.
+ * While the keys read the same, the document is the same: it is not made again.
+ */
+export interface CachedReads {
+  keys: string[];
+  paths: Record<string, { reads: number[]; print: string; key: string }>;
+}
+
 interface Stored {
   version: number;
   code: string;
   index?: CachedIndex;
   pages: Record<string, CachedPage>;
+  reads?: CachedReads;
   mdx: Record<string, { text: string; heading?: number }[]>;
   fold: Record<string, Record<string, string>>;
 }
 
 /** One build's cache: what the last build left (`from`), and what this build used or made (`next`), written at the end. */
 export class SearchCache {
-  readonly next: Omit<Stored, 'version' | 'code' | 'index'> & { index?: CachedIndex } = { pages: {}, mdx: {}, fold: {} };
+  readonly next: Omit<Stored, 'version' | 'code' | 'index' | 'reads'> & { index?: CachedIndex; reads?: CachedReads } = { pages: {}, mdx: {}, fold: {} };
+  /** The keys of `next.reads`, by key. */
+  private readonly readPositions = new Map<string, number>();
   /** Pages taken from the last build, and pages made. */
   hits = 0;
   misses = 0;
@@ -93,6 +106,28 @@ export class SearchCache {
   /** A page as the last build kept it, by its key. */
   priorPage(key: string): CachedPage | undefined {
     return Object.hasOwn(this.from.pages, key) ? this.from.pages[key] : undefined;
+  }
+
+  /**
+   * What the last build's document of `path` read (sorted keys), the fingerprint of that, and the document's key, if
+   * the page it made is still kept.
+   */
+  priorReads(path: string): { keys: string[]; print: string; key: string } | undefined {
+    const reads = this.from.reads;
+    const made = reads && Object.hasOwn(reads.paths, path) ? reads.paths[path] : undefined;
+    if (!made || !Object.hasOwn(this.from.pages, made.key)) return undefined;
+    return { keys: made.reads.map((i) => reads!.keys[i]), print: made.print, key: made.key };
+  }
+
+  /** Records what this build's document of `path` read (sorted keys), its fingerprint and the document's key. */
+  reads(path: string, keys: readonly string[], print: string, key: string): void {
+    const reads = (this.next.reads ??= { keys: [], paths: {} });
+    const positions = keys.map((k) => {
+      let at = this.readPositions.get(k);
+      if (at === undefined) this.readPositions.set(k, (at = reads.keys.push(k) - 1));
+      return at;
+    });
+    reads.paths[path] = { reads: positions, print, key };
   }
 
   /** Records the index this build wrote. */
@@ -149,7 +184,7 @@ export function readSearchCache(root: string, code: string): SearchCache {
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Stored;
     if (stored.version !== CACHE_VERSION || stored.code !== code) return new SearchCache(undefined, code);
-    return new SearchCache({ index: stored.index, pages: stored.pages ?? {}, mdx: stored.mdx ?? {}, fold: stored.fold ?? {} }, code);
+    return new SearchCache({ index: stored.index, pages: stored.pages ?? {}, reads: stored.reads, mdx: stored.mdx ?? {}, fold: stored.fold ?? {} }, code);
   } catch {
     return new SearchCache(undefined, code);
   }

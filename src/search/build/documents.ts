@@ -53,6 +53,17 @@ export interface PathDocument {
   document: SearchDocument;
 }
 
+/**
+ * A page whose document is known by its key alone (src/search/build/integration.ts `searchDocumentsByReads`): the last
+ * build made it from what the page still reads the same. `make` makes it, should the key's terms be missing.
+ */
+export interface KnownDocument {
+  path: string;
+  key: string;
+  document?: undefined;
+  make: () => SearchDocument;
+}
+
 /** Every indexed page's path, in the order the index numbers them: records first, then text pages. */
 export function searchPaths(dataset: Dataset): string[] {
   return [...recordPaths(dataset), ...textPagePaths(dataset)];

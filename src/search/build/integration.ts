@@ -21,7 +21,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { indexDoc, storedPage, type IndexDoc } from './index-doc';
-import { searchDocuments, type PathDocument } from './documents';
+import { searchDocumentOf, searchDocuments, searchPaths, type KnownDocument, type PathDocument, type SearchDocument } from './documents';
+import { readingDataset } from '../../data/reads';
+import { readsPrint, wholeSize } from '../../publishing/incremental-reads';
 import type { Dataset } from '../../data/dataset';
 import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
@@ -444,7 +446,7 @@ function valueIndex(values: Map<string, number>, value: string | undefined, coun
  */
 export function writeSearchIndex(
   site: string,
-  documents: Iterable<PathDocument>,
+  documents: Iterable<PathDocument | (PathDocument & { key: string }) | KnownDocument>,
   options: { longestList?: number; synonyms?: readonly (readonly string[])[]; previous?: IndexState; reuse?: { dir: string; files: Record<string, string> }; cache?: SearchCache } = {},
 ): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number } {
   // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
@@ -471,7 +473,10 @@ export function writeSearchIndex(
     shares[step] += now - clock;
     clock = now;
   };
-  for (const { path, document } of documents) {
+  for (const item of documents) {
+    const { path } = item;
+    let made = item.document;
+    const document = () => (made ??= (item as KnownDocument).make());
     lap('documents');
     if (seen.has(path)) throw new Error(`search index: ${path} twice`);
     seen.add(path);
@@ -482,7 +487,7 @@ export function writeSearchIndex(
     const page = numbers.get(path) ?? paths.length;
     paths[page] = path;
     if (!cache) {
-      const doc = indexDoc(path, document);
+      const doc = indexDoc(path, document());
       lap('terms');
       writer.add(doc, page);
       lap('pages');
@@ -490,10 +495,10 @@ export function writeSearchIndex(
     }
     // An unchanged page (the same path and document) is a lookup: its terms and its result file's key as last time.
     let json: string | undefined;
-    const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document))));
-    const key = (keys[page] = hash(`${path}\0${JSON.stringify(document)}`));
+    const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document()))));
+    const key = (keys[page] = 'key' in item ? item.key : documentKey(path, document()));
     const terms = cache.page(key, () => {
-      const doc = indexDoc(path, document);
+      const doc = indexDoc(path, document());
       json = JSON.stringify(storedPage(doc));
       return { ...pageTerms(doc), key: contentKey(json) };
     });
@@ -551,7 +556,38 @@ const cpuSeconds = () => {
  * files, whose unchanged files are linked rather than written.
  */
 export function writeSiteSearchIndex(site: string, dataset: Dataset, reuse?: { dir: string; files: Record<string, string> }, cache?: SearchCache): ReturnType<typeof writeSearchIndex> {
-  return writeSearchIndex(site, searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words), reuse, cache });
+  return writeSearchIndex(site, cache ? searchDocumentsByReads(dataset, cache) : searchDocuments(dataset), { synonyms: dataset.synonyms.map((s) => s.words), reuse, cache });
+}
+
+/** The longest list a search document may read whole and still be taken from the last build by its reads. */
+const WHOLE_LIMIT = 1000;
+
+/** A page's key in the search cache: its path and document. */
+const documentKey = (path: string, document: SearchDocument) => hash(`${path}\0${JSON.stringify(document)}`);
+
+/**
+ * Every indexed page's document, as `searchDocuments`, under `npm run build`: each made from a stand-in recording what
+ * it reads (src/data/reads.ts), kept in the cache; a page whose last document's reads read the same in this dataset is
+ * known by that document's key and not made again (its terms are the cache's).
+ */
+export function* searchDocumentsByReads(dataset: Dataset, cache: SearchCache): Generator<PathDocument | (PathDocument & { key: string }) | KnownDocument> {
+  // A document that reads a long list whole (a directory's, the guide's) is made each time: cheaper than hashing the list.
+  const dear = (keys: readonly string[]) => keys.some((key) => wholeSize(dataset, key) > WHOLE_LIMIT);
+  for (const path of searchPaths(dataset)) {
+    const prior = cache.priorReads(path);
+    if (prior && readsPrint(dataset, prior.keys) === prior.print) {
+      cache.reads(path, prior.keys, prior.print, prior.key);
+      yield { path, key: prior.key, make: () => searchDocumentOf(dataset, path)! };
+      continue;
+    }
+    const reads = new Set<string>();
+    const document = searchDocumentOf(readingDataset(dataset, reads), path);
+    if (!document) continue;
+    const keys = [...reads].sort();
+    const key = documentKey(path, document);
+    if (!dear(keys)) cache.reads(path, keys, readsPrint(dataset, keys), key);
+    yield { path, document, key };
+  }
 }
 
 export function searchIndexIntegration(): AstroIntegration {

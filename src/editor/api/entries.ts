@@ -36,9 +36,10 @@ export interface ListItem {
 /**
  * Entries in the files that check could not read into the dataset (a name left empty by hand, a rule made stricter):
  * listed by whatever name they have, so a staff member can still open and fix them. `listed` holds `kind:id` of the
- * entries already listed.
+ * entries already listed. `troubled`: the files check found a problem in (check leaves no entry out without naming
+ * its file), so that only those are read again; all files when absent.
  */
-export function unreadItems(files: SourceFiles, listed: Set<string>): ListItem[] {
+export function unreadItems(files: SourceFiles, listed: Set<string>, troubled?: ReadonlySet<string>): ListItem[] {
   const items: ListItem[] = [];
   const add = (kind: Collection, id: string, label: string) => {
     if (listed.has(`${kind}:${id}`)) return;
@@ -48,12 +49,14 @@ export function unreadItems(files: SourceFiles, listed: Set<string>): ListItem[]
   for (const kind of KINDS) {
     if (isMdx(kind)) {
       for (const f of files.mdx[kind] ?? []) {
+        if (troubled && !troubled.has(f.path)) continue;
         const id = f.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
         add(kind, id, f.text.match(/^title:\s*["']?(.+?)["']?\s*$/m)?.[1] ?? id);
       }
       continue;
     }
     for (const f of dataFiles(files, kind)) {
+      if (troubled && !troubled.has(f.path)) continue;
       let list: unknown;
       try {
         list = JSON.parse(f.text);

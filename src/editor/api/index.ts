@@ -359,7 +359,7 @@ function entryList(state: ProjectState): unknown {
   const { files, ds, all } = state;
   // Items of their own (listItems' are shared by every request of this state): marked below.
   const items = listItems(ds).map((i) => ({ ...i }));
-  items.push(...unreadItems(files, new Set(items.map((i) => `${i.kind}:${i.id}`))));
+  items.push(...unreadItems(files, new Set(items.map((i) => `${i.kind}:${i.id}`)), new Set(all.map((p) => p.file))));
   // Entries check finds a mistake in, marked so they can be found and fixed (by file folder and entry id).
   const troubled = new Set(all.flatMap((p) => (p.entry ? [`${p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1]}:${p.entry}`] : [])));
   for (const item of items) if (troubled.has(`${item.kind}:${item.id}`)) item.problem = true;

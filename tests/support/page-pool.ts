@@ -8,18 +8,20 @@ export const TABS = Number(process.env.QUALITY_TABS ?? 3);
  * Each browser connection's idle contexts, by their options (a viewport aside), kept for the next tab: a new context
  * costs Chromium about 0.55 s of CPU more than a new tab in an existing one (a network context and storage partition
  * of its own), and a test file opens many tabs. Each tab is still new (no init script, listener or route of another),
- * and leaves behind no storage, cookie or route (`release`).
+ * and leaves behind no storage, cached file, cookie or route (`release`).
  */
 const pools = new WeakMap<Browser, Map<string, BrowserContext[]>>();
 /** Context options a shared context may have; a tab with any other (touch, downloads…) gets a context of its own. */
 const SHAREABLE = new Set(['viewport', 'javaScriptEnabled']);
 
-/** What a tab leaves in its (reused) context: storage of every origin it visited, cookies, routes. */
+/** What a tab leaves in its (reused) context: storage of every origin it visited, the HTTP cache, cookies, routes. */
 async function release(page: Page, origins: Set<string>): Promise<void> {
   const context = page.context();
   if (!page.isClosed() && origins.size) {
     const cdp = await context.newCDPSession(page);
     for (const origin of origins) await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+    // And the context's HTTP cache, so the next tab loads every file afresh, as in a new context.
+    await cdp.send('Network.clearBrowserCache');
     await cdp.detach();
   }
   await page.close();

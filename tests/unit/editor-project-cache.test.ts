@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { projectState, reading, sourceFiles } from '../../src/editor/project';
+import { startEditor } from '../../src/editor/server/server';
 
 let root: string;
 const INSTITUTIONS = 'data/institutions/gaomi-2021-gaokang-group.json';
@@ -151,6 +152,30 @@ describe('the editor never answers from what it read before a change', () => {
     expect(again.json.id).toMatch(new RegExp(`^${proposed.json.id}-\\d+$`));
     unlinkSync(join(root, 'data/institutions/gaomi-renamed.json'));
     git('checkout', '--', INSTITUTIONS);
+  });
+
+  it('answers the list over HTTP as saved, though the server sends an unchanged list without serializing it again', async () => {
+    const before = readFileSync(join(root, INSTITUTIONS));
+    const editor = await startEditor({ root, port: 0, previewPort: 0, localUser: '测试' });
+    try {
+      const origin = new URL(editor.url).origin;
+      const get = async (path: string) => (await fetch(new URL(path, editor.url))).json() as Promise<any>;
+      const first = await get('/api/entries');
+      expect(await get('/api/entries')).toEqual(first);
+      const got = await get(`/api/entries/institutions/${ID}`);
+      const put = await fetch(new URL(`/api/entries/institutions/${ID}`, editor.url), {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ entry: { ...got.entry, name: '网页上改的名字' }, version: got.version }),
+      });
+      expect(put.status).toBe(200);
+      const after = await get('/api/entries');
+      expect(after.items.find((i: Item) => i.kind === 'institutions' && i.id === ID).label).toBe('网页上改的名字');
+      expect(after.items.length).toBe(first.items.length);
+    } finally {
+      await editor.close();
+    }
+    writeFileSync(join(root, INSTITUTIONS), before);
   });
 
   it('sees an image put into public/ or taken out of it', async () => {

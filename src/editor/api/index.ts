@@ -364,7 +364,9 @@ function entryList(state: ProjectState): unknown {
   const troubled = new Set(all.flatMap((p) => (p.entry ? [`${p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1]}:${p.entry}`] : [])));
   for (const item of items) if (troubled.has(`${item.kind}:${item.id}`)) item.problem = true;
   const counties = ds.regions.filter((r) => r.kind !== 'province').map((r) => ({ id: r.id, name: r.name, kind: r.kind, parent: r.parent }));
-  const json = { kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items, counties, problemCount: all.length };
+  // Frozen: the same answer goes to every request of this state, and the server serializes a frozen answer once.
+  for (const item of items) Object.freeze(item);
+  const json = Object.freeze({ kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items: Object.freeze(items), counties, problemCount: all.length });
   lastList = { key: state.key, json };
   return json;
 }

@@ -75,8 +75,18 @@ export function send(res: ServerResponse, status: number, body: string | Buffer,
   res.end(body);
 }
 
-export const sendJson = (res: ServerResponse, status: number, json: unknown, headers: Record<string, string | string[]> = {}) =>
-  send(res, status, JSON.stringify(json), 'application/json; charset=utf-8', headers);
+/** Answers kept and sent again unchanged (the list of every entry, frozen by the API), serialized once. */
+const serialized = new WeakMap<object, string>();
+
+export function sendJson(res: ServerResponse, status: number, json: unknown, headers: Record<string, string | string[]> = {}) {
+  const kept = json !== null && typeof json === 'object' && Object.isFrozen(json) ? json : undefined;
+  let text = kept && serialized.get(kept);
+  if (text === undefined) {
+    text = JSON.stringify(json);
+    if (kept) serialized.set(kept, text);
+  }
+  send(res, status, text, 'application/json; charset=utf-8', headers);
+}
 
 export const sendHtml = (res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}) =>
   send(res, status, html, 'text/html; charset=utf-8', headers);

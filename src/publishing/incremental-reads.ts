@@ -15,45 +15,44 @@
 import type { Dataset } from '../data/dataset';
 import { getDataset } from '../data/current';
 import { inputKinds, rawDataset, readingDataset } from '../data/reads';
-import { fingerprint, fingerprintWith, incrementalState, outputFile, routePath, type IncrementalState } from './incremental';
+import { fingerprint, incrementalState, outputFile, routePath, type IncrementalState } from './incremental';
 
 type Params = Record<string, string | number | undefined>;
 
 /** A fingerprint of a large list or index, element by element, without writing it out whole. */
-function wholePrint(value: unknown, entries: WeakMap<object, string>): string {
-  if (!Array.isArray(value) && !(value instanceof Map)) return fingerprintWith(value, entries) ?? `unhashable-${Math.random()}`;
+function wholePrint(value: unknown): string {
+  if (!Array.isArray(value) && !(value instanceof Map)) return fingerprint(value) ?? `unhashable-${Math.random()}`;
   const hash = createHash('sha256').update(Array.isArray(value) ? `a${value.length}` : `m${value.size}`);
-  for (const item of value instanceof Map ? value.entries() : value) hash.update(fingerprintWith(item, entries) ?? `unhashable-${Math.random()}`);
+  for (const item of value instanceof Map ? value.entries() : value) hash.update(fingerprint(item) ?? `unhashable-${Math.random()}`);
   return hash.digest('base64url').slice(0, 27);
 }
 
 declare global {
   // eslint-disable-next-line no-var
-  var __yigongtiInputPrints: WeakMap<Dataset, { prints: Map<string, string>; entries: WeakMap<object, string> }> | undefined;
+  var __yigongtiInputPrints: WeakMap<Dataset, Map<string, string>> | undefined;
 }
 
 /** The fingerprint of what `key` reads in the dataset (computed once per dataset, key and process). */
 export function inputPrint(dataset: Dataset, key: string): string {
   const raw = rawDataset(dataset);
   const all = (globalThis.__yigongtiInputPrints ??= new WeakMap());
-  let known = all.get(raw);
-  if (!known) all.set(raw, (known = { prints: new Map(), entries: new WeakMap() }));
-  const { prints, entries } = known;
+  let prints = all.get(raw);
+  if (!prints) all.set(raw, (prints = new Map()));
   let print = prints.get(key);
   if (print !== undefined) return print;
   const space = key.indexOf(' ');
   const name = space < 0 ? key : key.slice(0, space);
   const rest = space < 0 ? undefined : key.slice(space + 1);
   const resolve = inputKinds().get(name);
-  if (resolve) print = fingerprintWith(resolve(raw, rest ?? ''), entries) ?? `unhashable-${Math.random()}`;
+  if (resolve) print = fingerprint(resolve(raw, rest ?? '')) ?? `unhashable-${Math.random()}`;
   else {
     const dot = name.indexOf('.');
     const object = (dot < 0 ? raw : (raw as unknown as Record<string, unknown>)[name.slice(0, dot)]) as Record<string, unknown> | undefined;
     const prop = dot < 0 ? name : name.slice(dot + 1);
     if (!object || !(prop in object)) throw new Error(`incremental: a page read "${key}", which is no input known to the build`);
     const value = object[prop];
-    if (rest === undefined) print = wholePrint(value, entries);
-    else if (value instanceof Map) print = fingerprintWith(value.get(rest), entries) ?? `unhashable-${Math.random()}`;
+    if (rest === undefined) print = wholePrint(value);
+    else if (value instanceof Map) print = fingerprint(value.get(rest)) ?? `unhashable-${Math.random()}`;
     else throw new Error(`incremental: a page read "${key}", but ${name} is not an index`);
   }
   prints.set(key, print);

@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bumped whenever the manifest's shape or the meaning of a fingerprint changes: an older manifest is then ignored. */
-export const MANIFEST_VERSION = 4;
+export const MANIFEST_VERSION = 3;
 
 /**
  * What the last build recorded of the site it made: the code fingerprint, and for every file a dynamic route wrote
@@ -131,7 +131,7 @@ class Unhashable extends Error {}
  * them in the same order), Maps and Sets in their order, Dates, URLs and byte arrays (by their own hash) by value. A
  * function, a class instance or a loop throws Unhashable.
  */
-function write(value: unknown, stack: Set<object>, entries?: WeakMap<object, string>): string {
+function write(value: unknown, stack: Set<object>): string {
   if (value === null) return 'N';
   switch (typeof value) {
     case 'undefined':
@@ -155,13 +155,13 @@ function write(value: unknown, stack: Set<object>, entries?: WeakMap<object, str
   let out: string;
   if (Array.isArray(object)) {
     out = `a${object.length}:`;
-    for (const item of object) out += write(item, stack, entries);
+    for (const item of object) out += write(item, stack);
   } else if (object instanceof Map) {
     out = `m${object.size}:`;
-    for (const [k, v] of object) out += write(k, stack, entries) + write(v, stack, entries);
+    for (const [k, v] of object) out += write(k, stack) + write(v, stack);
   } else if (object instanceof Set) {
     out = `e${object.size}:`;
-    for (const item of object) out += write(item, stack, entries);
+    for (const item of object) out += write(item, stack);
   } else if (object instanceof Date) {
     out = `d${object.getTime()};`;
   } else if (object instanceof URL) {
@@ -172,17 +172,9 @@ function write(value: unknown, stack: Set<object>, entries?: WeakMap<object, str
   } else {
     const proto = Object.getPrototypeOf(object);
     if (proto !== Object.prototype && proto !== null) throw new Unhashable(proto?.constructor?.name ?? 'an object');
-    // An entry of the dataset (a plain object with an id), written once per process when `entries` keeps them: a
-    // group is in every member's memberships.
-    const known = entries && typeof (object as { id?: unknown }).id === 'string' ? entries.get(object) : undefined;
-    if (known !== undefined) {
-      stack.delete(object);
-      return known;
-    }
     const keys = Object.keys(object);
     out = `o${keys.length}:`;
-    for (const key of keys) out += `${key.length}:${key}${write((object as Record<string, unknown>)[key], stack, entries)}`;
-    if (entries && typeof (object as { id?: unknown }).id === 'string') entries.set(object, (out = `h${createHash('sha256').update(out).digest('base64url').slice(0, 27)};`));
+    for (const key of keys) out += `${key.length}:${key}${write((object as Record<string, unknown>)[key], stack)}`;
   }
   stack.delete(object);
   return out;
@@ -190,18 +182,9 @@ function write(value: unknown, stack: Set<object>, entries?: WeakMap<object, str
 
 /** The fingerprint of a value (base64url), or undefined when it holds something that cannot be fingerprinted. */
 export function fingerprint(value: unknown): string | undefined {
-  return fingerprintWith(value);
-}
-
-/**
- * `fingerprint`, with each of the dataset's entries in the value (a plain object with an id, never changed once made)
- * written as its own hash, kept in `entries`: ./incremental-reads.ts hashes the same entries under many keys (a group
- * is in each of its members' memberships).
- */
-export function fingerprintWith(value: unknown, entries?: WeakMap<object, string>): string | undefined {
   let text: string;
   try {
-    text = write(value, new Set(), entries);
+    text = write(value, new Set());
   } catch (error) {
     if (error instanceof Unhashable) return undefined;
     throw error;

@@ -26,7 +26,7 @@ import { incrementalState } from '../../publishing/incremental';
 export const SEARCH_CACHE_FILE = '.search-cache.json';
 
 /** Bumped when an entry's shape or meaning changes: an older cache is then ignored. */
-const CACHE_VERSION = 3;
+const CACHE_VERSION = 2;
 
 /**
  * A page as the index takes it, without what its result file holds (src/search/build/integration.ts `PageTerms`): its

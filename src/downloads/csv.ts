@@ -224,16 +224,26 @@ export function jsonRowText(row: Row): string {
   return '    ' + JSON.stringify(row, null, 2).replaceAll('\n', '\n    ');
 }
 
-/** `jsonOfRows`' output in pieces, from the rows' texts (`jsonRowText`): joined, the same bytes. */
-export function jsonPieces(columns: string[], rowTexts: readonly string[], meta: JsonMeta): string[] {
+/**
+ * `jsonOfRows`' output in pieces, from the rows' texts (`jsonRowText`; `count` of them), read as the pieces are:
+ * joined, the same bytes.
+ */
+export function* jsonPieces(columns: string[], count: number, rowTexts: Iterable<string>, meta: JsonMeta): Generator<string> {
   const head = JSON.stringify({ ...meta, columns, rows: [] }, null, 2);
+  if (!count) return yield head + '\n';
   // `"rows": []\n}` closes the object: the rows go between the brackets.
-  const open = head.slice(0, -'[]\n}'.length);
-  if (!rowTexts.length) return [head + '\n'];
-  const pieces = [open + '[\n'];
-  rowTexts.forEach((text, i) => pieces.push(i ? ',\n' + text : text));
-  pieces.push('\n  ]\n}\n');
-  return pieces;
+  yield head.slice(0, -'[]\n}'.length) + '[\n';
+  let first = true;
+  for (const text of rowTexts) {
+    yield first ? text : ',\n' + text;
+    first = false;
+  }
+  yield '\n  ]\n}\n';
+}
+
+/** Each item mapped, as it is read. */
+export function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
 }
 
 /** What a JSON download says of itself: what the file is, its licence, where it comes from. */

@@ -6,7 +6,7 @@
 import type { Dataset } from '../data/dataset';
 import { downloadRegistry } from './registry';
 
-export function downloadFiles(dataset: Dataset, site: URL | undefined): [string, () => string[], () => string][] {
+export function downloadFiles(dataset: Dataset, site: URL | undefined): [string, () => Iterable<string>, () => string][] {
   // Its fingerprint is taken after its size, so the manifest holds every file's size (measured, or kept while its inputs stand).
   return downloadRegistry(dataset, site).all.map((file) => [file.href.replace(/^\//, ''), file.pieces, () => (file.size(), file.inputs())]);
 }

@@ -16,6 +16,7 @@ import {
   csvRecord,
   observationInputs,
   jsonPieces,
+  mapped,
   jsonRowText,
   type Cell,
   type Context,
@@ -40,8 +41,8 @@ export interface DownloadFile {
   title: string;
   /** Which data dictionary describes its columns. */
   table: 'observations' | 'indicators' | 'groups' | 'institutions';
-  /** The file as written (UTF-8), in the order written: joined, they are the file. Made on demand from rows kept. */
-  pieces: () => string[];
+  /** The file as written (UTF-8), in the order written: joined, they are the file. Made row by row as they are read. */
+  pieces: () => Iterable<string>;
   /** Its size in bytes as written (computed once). */
   size: () => number;
   /** The file as written (UTF-8), made on each call. */
@@ -83,21 +84,21 @@ function once<T>(make: () => T): () => T {
 }
 
 /** One item's row as it stands in a CSV file and in a JSON file (indented as there), and their sizes in bytes, made once. */
-interface RowText {
-  csv: string;
-  json: string;
+interface RowSizes {
   csvBytes: number;
   jsonBytes: number;
 }
 
 /**
- * The rows of one table, each made once per item and kept: a figure is a row of the site-wide table, of its
- * indicator's and of its group's, and its cells, CSV record and JSON text are computed once for all three.
+ * The rows of one table. A row's texts (CSV record, JSON text) are made when a file is written and not kept: kept, the
+ * rows of every national table stayed in memory for the whole build, and the national build ran out of heap
+ * (2026-12-07). Only each row's size in bytes is kept, once measured: a figure is a row of the site-wide table, of its
+ * indicator's and of its group's, and the pages print all three files' sizes.
  */
 class Rows<T> {
   readonly columns: string[];
   private readonly cells: ((item: T) => Cell)[];
-  private readonly made = new Map<T, RowText>();
+  private readonly sizes = new Map<T, RowSizes>();
   private readonly inputsMade = new Map<T, string>();
   /**
    * `inputsOf`: everything an item's row reads, as a string (`observationInputs`); `tableInputs`, for a table without
@@ -116,17 +117,22 @@ class Rows<T> {
     if (text === undefined) this.inputsMade.set(item, (text = this.inputsOf!(item)));
     return text;
   }
-  of(item: T): RowText {
-    let row = this.made.get(item);
-    if (row) return row;
-    const values = this.cells.map((cell) => cell(item));
+  private values(item: T): Cell[] {
+    return this.cells.map((cell) => cell(item));
+  }
+  csv(item: T): string {
+    return csvRecord(this.columns, this.values(item));
+  }
+  json(item: T): string {
+    const values = this.values(item);
     const record: Row = {};
     this.columns.forEach((key, i) => (record[key] = values[i]));
-    const csv = csvRecord(this.columns, values);
-    const json = jsonRowText(record);
-    row = { csv, json, csvBytes: Buffer.byteLength(csv), jsonBytes: Buffer.byteLength(json) };
-    this.made.set(item, row);
-    return row;
+    return jsonRowText(record);
+  }
+  size(item: T): RowSizes {
+    let sizes = this.sizes.get(item);
+    if (!sizes) this.sizes.set(item, (sizes = { csvBytes: Buffer.byteLength(this.csv(item)), jsonBytes: Buffer.byteLength(this.json(item)) }));
+    return sizes;
   }
 }
 
@@ -148,7 +154,7 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
     else for (const item of list()) hash.update('\0').update(rows.inputs(item));
     return hash.digest('base64url').slice(0, 27);
   });
-  const file = (format: DownloadFile['format'], pieces: () => string[], measure: () => number): DownloadFile => {
+  const file = (format: DownloadFile['format'], pieces: () => Iterable<string>, measure: () => number): DownloadFile => {
     const path = href(format.toLowerCase()).slice(1);
     const print = () => `${DOWNLOADS_ROUTE}|${format}|${inputs()}`;
     const size = once(() => {
@@ -159,17 +165,21 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
       (state.sizes ??= new Map()).set(path, bytes);
       return bytes;
     });
-    return { href: `/${path}`, format, title, table, pieces, size, bytes: () => encoder.encode(pieces().join('')), inputs: print };
+    return { href: `/${path}`, format, title, table, pieces, size, bytes: () => encoder.encode([...pieces()].join('')), inputs: print };
   };
-  const csvPieces = () => [csvHeader(rows.columns), ...list().map((item) => rows.of(item).csv)];
-  const jsonOf = () => jsonPieces(rows.columns, list().map((item) => rows.of(item).json), meta());
+  // Made while the file is written, row by row (never a national table's rows at once).
+  const csvPieces = function* () {
+    yield csvHeader(rows.columns);
+    for (const item of list()) yield rows.csv(item);
+  };
+  const jsonOf = () => jsonPieces(rows.columns, list().length, mapped(list(), (item) => rows.json(item)), meta());
   return [
     // A size is the rows' sizes, kept with them, and what stands around them: the file is never joined to measure it.
-    file('CSV', csvPieces, () => list().reduce((sum, item) => sum + rows.of(item).csvBytes, Buffer.byteLength(csvHeader(rows.columns)))),
+    file('CSV', csvPieces, () => list().reduce((sum, item) => sum + rows.size(item).csvBytes, Buffer.byteLength(csvHeader(rows.columns)))),
     file('JSON', jsonOf, () => {
-      const rowsOf = list().map((item) => rows.of(item));
-      const frame = jsonPieces(rows.columns, rowsOf.map(() => ''), meta());
-      return rowsOf.reduce((sum, row) => sum + row.jsonBytes, frame.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0));
+      let bytes = 0;
+      for (const piece of jsonPieces(rows.columns, list().length, mapped(list(), () => ''), meta())) bytes += Buffer.byteLength(piece);
+      return list().reduce((sum, item) => sum + rows.size(item).jsonBytes, bytes);
     }),
   ];
 }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { readSourceFiles } from '../data/read-sources';
+import { sourceFiles } from './project';
 import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../data/validate';
 import { appendToJsonArray, mdxText } from '../publishing/scaffold';
 import { id as idSchema } from '../schemas';
@@ -93,7 +93,7 @@ function writeWhole(file: string, text: string) {
 
 /** Places the entry, validates the project with it, and writes the file only when check passes. */
 export function saveEntry(root: string, request: SaveRequest, now?: Date): SaveResult {
-  const files = readSourceFiles(root);
+  const files = sourceFiles(root);
   const placed = placeEntry(files, request);
   if ('saved' in placed) return placed;
   const verdict = checkEdit(files, placed.path, placed.text, now);

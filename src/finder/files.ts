@@ -18,8 +18,11 @@ export function finderInputs(dataset: Dataset): unknown {
   return [dataset.institutions, dataset.groups, dataset.regions].map(fingerprintOnce);
 }
 
-/** Every file of the finder, by path under the site (`finder/index.json`), as the JSON text served. */
-export function finderFiles(dataset: Dataset): Map<string, string> {
+/**
+ * Every file of the finder, by path under the site (`finder/index.json`), with the JSON text served made on demand: a
+ * file's text is made as it is written, never all of them at once (at national size they are hundreds of MB).
+ */
+export function finderFiles(dataset: Dataset): Map<string, () => string> {
   // The Traditional standards readers type in, as site search folds them (Taiwan's first).
   const data = buildFinderData(
     dataset,
@@ -33,10 +36,10 @@ export function finderFiles(dataset: Dataset): Map<string, string> {
   const { index, shards } = buildFinderShards(data);
   const sound = buildSoundShards(data);
   index.sound = sound.index;
-  const files = new Map<string, string>();
-  files.set('finder/index.json', JSON.stringify(index));
-  files.set('finder/sounds.json', JSON.stringify(buildSoundTable(data)));
-  for (const [gram, shard] of shards) files.set(`finder/${shardFile(gram)}.json`, JSON.stringify(shard));
-  for (const [prefix, shard] of sound.shards) files.set(`finder/${soundShardFile(prefix)}.json`, JSON.stringify(shard));
+  const files = new Map<string, () => string>();
+  files.set('finder/index.json', () => JSON.stringify(index));
+  files.set('finder/sounds.json', () => JSON.stringify(buildSoundTable(data)));
+  for (const [gram, shard] of shards) files.set(`finder/${shardFile(gram)}.json`, () => JSON.stringify(shard));
+  for (const [prefix, shard] of sound.shards) files.set(`finder/${soundShardFile(prefix)}.json`, () => JSON.stringify(shard));
   return files;
 }

@@ -48,25 +48,30 @@ export const GENERATED: readonly GeneratedSet[] = [
     route: '/finder/[shard].json',
     folder: 'finder/',
     inputs: (dataset) => finderInputs(dataset),
-    files: (dataset) => [...finderFiles(dataset)].map(([file, text]) => [file, () => text] as [string, () => string]),
+    files: (dataset) => finderFiles(dataset),
   },
 ];
 
-/** A file's content: text, bytes, or text in pieces that joined are the file (a download's rows: never joined in a build). */
-export type Content = string | Uint8Array | string[];
+/**
+ * A file's content: text, bytes, or text in pieces that joined are the file (a download's rows, made as they are read:
+ * never joined in a build, and read once).
+ */
+export type Content = string | Uint8Array | Iterable<string>;
+
+const isText = (content: Content): content is string | Uint8Array => typeof content === 'string' || content instanceof Uint8Array;
 
 const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 function digest(content: Content): string {
   const hash = createHash('sha256');
-  if (Array.isArray(content)) for (const piece of content) hash.update(piece);
-  else hash.update(content);
+  if (isText(content)) hash.update(content);
+  else for (const piece of content) hash.update(piece);
   return hash.digest('base64url').slice(0, 27);
 }
 
 /** Writes a file, a piece-wise one in batches of about a megabyte (a national table is hundreds of MB: never one string). */
 function write(path: string, content: Content): void {
-  if (!Array.isArray(content)) return writeFileSync(path, content);
+  if (isText(content)) return writeFileSync(path, content);
   const fd = openSync(path, 'w');
   try {
     let batch: string[] = [];
@@ -116,7 +121,8 @@ export function writeGenerated(out: string, dataset: Dataset, site: URL | undefi
         }
         state.reused.delete(file);
       }
-      content ??= make();
+      // Pieces are read once: those read for the fingerprint are made again to be written.
+      if (content === undefined || !isText(content)) content = make();
       const folder = dirname(target);
       if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
       write(target, content);
@@ -138,7 +144,7 @@ export function generatedFile(path: string, dataset: Dataset, site: URL | undefi
   let files = bySet.get(set);
   if (!files) bySet.set(set, (files = new Map([...set.files(dataset, site)].map(([file, make]) => [file, make]))));
   const content = files.get(path)?.();
-  return Array.isArray(content) ? content.join('') : content;
+  return content === undefined || isText(content) ? content : [...content].join('');
 }
 
 export function generatedFilesIntegration(): AstroIntegration {

@@ -14,6 +14,7 @@ import { startEditor } from '../../src/editor/server/server';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
 import { FIGURE_FILE, fillFigure, fillUpdate, openForm } from '../support/editor-forms';
+import { openTab } from '../support/page-pool';
 
 let root: string;
 let server: Server;
@@ -56,7 +57,7 @@ function statusOf(method: string, headers: Record<string, string>): Promise<numb
 
 describe('the local editor', () => {
   it('refuses a value typed with words, in Chinese then English, and writes nothing', async () => {
-    const page = await browser.newPage();
+    const { page, close } = await openTab(browser);
     const before = readFileSync(join(root, FIGURE_FILE), 'utf8');
     await openObservationForm(page);
     await fillFigureValue(page, '约65');
@@ -69,11 +70,11 @@ describe('the local editor', () => {
     // What was typed stays in the form to be corrected.
     expect(await page.inputValue('input[name=value]')).toBe('约65');
     expect(readFileSync(join(root, FIGURE_FILE), 'utf8')).toBe(before);
-    await page.close();
+    await close();
   });
 
   it('saves a figure picked from lists, shows check’s verdict and a preview link, and check passes', async () => {
-    const page = await browser.newPage();
+    const { page, close } = await openTab(browser);
     await openObservationForm(page);
     await fillFigureValue(page, '65');
     const verdict = page.getByRole('status');
@@ -83,11 +84,11 @@ describe('the local editor', () => {
     const saved = JSON.parse(readFileSync(join(root, FIGURE_FILE), 'utf8')).find((o: { id: string }) => o.id === FIGURE_ID);
     expect(saved).toMatchObject({ indicator: 'grassroots-visit-rate', subject: { type: 'region', id: 'mengjin' }, value: 65, qualifier: 'at-least' });
     expect(validateDataset(readSourceFiles(root)).problems).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('publishes an update from its form as MDX that check accepts, with a link to its page', async () => {
-    const page = await browser.newPage();
+    const { page, close } = await openTab(browser);
     await openForm(page, url, '＋ 新建动态');
     await fillUpdate(page, { id: 'mengjin-form-update', title: '孟津县公布基层就诊率目标' });
     await page.getByRole('status').waitFor();
@@ -96,7 +97,7 @@ describe('the local editor', () => {
     const files = readSourceFiles(root);
     expect(files.mdx.updates.map((f) => f.path)).toContain('content/updates/mengjin-form-update.mdx');
     expect(validateDataset(files).problems).toEqual([]);
-    await page.close();
+    await close();
   });
 
   it('answers only requests addressed to itself', async () => {

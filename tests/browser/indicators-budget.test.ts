@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
+import { openTab } from '../support/page-pool';
 import { chartsForIndicator } from '../../src/data/series';
 import { siteData } from './indicators-site';
 
@@ -16,7 +17,7 @@ describe('JavaScript budget of chart pages', () => {
   it('there are chart pages to measure', () => expect(chartPages.length).toBeGreaterThan(0));
 
   it.each(chartPages.slice(0, 3))('%s loads at most 70 KB of gzipped JavaScript, none of it chart.js/auto', async (path) => {
-    const page = await env.browser.newPage({ viewport: VIEWPORTS.phone });
+    const { page, close } = await openTab(env.browser, { viewport: VIEWPORTS.phone });
     const scripts = new Map<string, Buffer>();
     page.on('response', async (response) => {
       if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, await response.body());
@@ -37,6 +38,6 @@ describe('JavaScript budget of chart pages', () => {
     expect(code).not.toContain('id="doughnut"');
     expect(code).not.toContain('id="legend"');
     console.log(`${path}: ${(total / 1024).toFixed(1)} KB gzip over ${scripts.size} scripts`);
-    await page.close();
+    await close();
   });
 });

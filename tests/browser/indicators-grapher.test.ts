@@ -15,6 +15,7 @@ import { headersFor, parseCsp } from '../support/security-headers';
 import { chartsForIndicator } from '../../src/data/series';
 import { openEnd } from '../../src/data/comparable';
 import { siteData } from './indicators-site';
+import { openTab } from '../support/page-pool';
 
 const PUBLIC_SITE = publicSite(process.env.SITE_URL);
 
@@ -36,13 +37,12 @@ const LABEL: Record<string, string> = { chart: '图表', table: '表格', source
 const LABELS = TABS.map((id) => LABEL[id]);
 const [LEAD, SECOND] = TABS;
 
-// The file's one tab (env.page) for the tests with JavaScript; a context of their own where the options differ.
+// The file's one tab (env.page) for the tests with JavaScript; a tab of a context kept for them where the options differ.
 const env = builtSiteInBrowser((p) => headersFor(p));
 
 describe(`the grapher tabs on ${path}`, () => {
   it('without JavaScript, show every section with its heading, and in-page links to them', async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false, viewport: VIEWPORTS.phone });
-    const page = await context.newPage();
+    const { page, close } = await openTab(env.browser, { javaScriptEnabled: false, viewport: VIEWPORTS.phone });
     await page.goto(env.server.url + path + '?tab=table');
     for (const [i, id] of TABS.entries()) {
       await expect(page.locator(`section#${id}`).isVisible(), id).resolves.toBe(true);
@@ -55,7 +55,7 @@ describe(`the grapher tabs on ${path}`, () => {
     const open = chart.spec.series.flatMap((s) => s.open.filter(Boolean)).length;
     await expect(page.locator('#chart .static-chart').first().locator('[data-shape="open"]:not(g)').count()).resolves.toBe(open);
     await expect(page.locator('#chart .static-chart').first().locator('.static-value').allTextContents()).resolves.toEqual(chart.spec.series[0].texts.filter(Boolean));
-    await context.close();
+    await close();
   });
 
   it('with JavaScript, are tabs: one panel shown, arrows move between tabs, and the address keeps the choice', async () => {
@@ -133,12 +133,11 @@ describe('taking the chart away', () => {
   });
 
   it('without JavaScript, the SVG is still a plain download link and the PNG button is not offered', async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { page, close } = await openTab(env.browser, { javaScriptEnabled: false });
     await page.goto(`${env.server.url}${path}?tab=chart`);
     await expect(page.locator(`#chart-${chart.key} [data-chart-svg]`).isVisible()).resolves.toBe(true);
     await expect(page.locator(`#chart-${chart.key} [data-chart-png]`).isVisible()).resolves.toBe(false);
-    await context.close();
+    await close();
   });
 });
 

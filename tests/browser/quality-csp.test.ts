@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isEmbed, pageFamily, samplePages, templatePages, builtPages } from '../support/site-pages';
 import { cspChecks, loadSignature } from '../support/csp';
+import { openTab } from '../support/page-pool';
 
 /** Home and search (the pages a reader types into), then one page of each template, one page per signature. */
 function pagesToTry() {
@@ -28,8 +29,7 @@ describe('the site under its Content-Security-Policy', () => {
     ['with the headers of src/publishing/site-files/_headers', () => env.strict.url],
     ['by its <meta> alone, on a host that sends no headers', () => env.open.url],
   ])('the policy really is applied %s (an inline script is refused)', async (_, base) => {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
+    const { page, close } = await openTab(env.browser);
     const messages: string[] = [];
     page.on('console', (m) => messages.push(m.text()));
     await page.goto(base() + '/');
@@ -39,7 +39,7 @@ describe('the site under its Content-Security-Policy', () => {
       document.head.append(s);
       return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
     });
-    await context.close();
+    await close();
     expect(ran).toBe(false);
     expect(messages.some((m) => /Content Security Policy/.test(m))).toBe(true);
   });

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { VIEWPORTS } from '../support/browser';
 import { builtSiteInBrowser } from '../support/built-site';
+import { openTab } from '../support/page-pool';
 
 const DIST = resolve('dist');
 const env = builtSiteInBrowser();
@@ -23,8 +24,7 @@ const finderResult = (page: Page, name: string) => page.locator('.finder-result'
 
 describe.each(Object.entries(VIEWPORTS))('the resident path at %s width', (_name, viewport) => {
   it('goes from the finder to an institution, its group and its referral guide', async () => {
-    const context = await env.browser.newContext({ viewport });
-    const page = await context.newPage();
+    const { page, close } = await openTab(env.browser, { viewport });
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
     await page.goto(env.server.url + '/');
@@ -89,14 +89,13 @@ describe.each(Object.entries(VIEWPORTS))('the resident path at %s width', (_name
     await expect(page.locator(`.source-notes ${target}`).count()).resolves.toBe(1);
     await expect(page.getByRole('button', { name: '打印' }).isVisible()).resolves.toBe(true);
     await expectNoSidewaysScroll(page);
-    await context.close();
+    await close();
   });
 });
 
 describe('the resident path with JavaScript off', () => {
   it.each(Object.entries(VIEWPORTS))('works by plain links at %s width', async (_name, viewport) => {
-    const context = await env.browser.newContext({ viewport, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { page, close } = await openTab(env.browser, { viewport, javaScriptEnabled: false });
     await page.goto(env.server.url + '/');
     // The finder falls back to links to the full lists.
     await expect(page.locator('.finder input').isVisible()).resolves.toBe(false);
@@ -112,6 +111,6 @@ describe('the resident path with JavaScript off', () => {
     await Promise.all([page.waitForURL('**/groups/mengjin-first-medical-community/'), page.getByRole('link', { name: '返回孟津县第一医疗卫生共同体' }).click()]);
     await expect(page.locator('table.roster').isVisible()).resolves.toBe(true);
     await expectNoSidewaysScroll(page);
-    await context.close();
+    await close();
   });
 });

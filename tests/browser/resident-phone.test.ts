@@ -13,6 +13,7 @@ import { publicSite } from '../../src/publishing/site-address';
 import { builtPages, isEmbed, readDist, templatePages } from '../support/site-pages';
 import { sideways, tooWide } from '../support/phone-width';
 import { loadDataset } from '../../src/data/read-sources';
+import { openTab } from '../support/page-pool';
 
 const env = builtSiteInBrowser();
 const PHONE = { width: 390, height: 844 };
@@ -47,8 +48,7 @@ describe('the first screen of a phone', () => {
   });
 
   it('without JavaScript shows the navigation and search plainly, and no button that would do nothing', async () => {
-    const context = await env.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { page, close } = await openTab(env.browser, { viewport: PHONE, javaScriptEnabled: false });
     for (const url of ['/', '/groups/mengjin-first-medical-community/referral/']) {
       await page.goto(env.server.url + url);
       await expect(page.locator('#site-search').isVisible(), url).resolves.toBe(true);
@@ -59,7 +59,7 @@ describe('the first screen of a phone', () => {
     }
     // The printed date stays a blank to fill in by hand.
     await expect(page.locator('[data-print-date]').textContent()).resolves.toBe('____年__月__日');
-    await context.close();
+    await close();
   });
 });
 
@@ -107,7 +107,8 @@ describe('every page', () => {
     for (const { file, url } of pages) {
       const text = readDist(file);
       if (text.includes('yigongti.example.org')) missing.push(`${url}: placeholder address`);
-      const doc = parse(text);
+      // Share cards and the canonical link are read from the head (where crawlers look), not from a parse of the whole page.
+      const doc = parse(text.slice(0, text.indexOf('</head>') + 7));
       for (const prop of ['og:title', 'og:description']) {
         const content = doc.querySelector(`meta[property="${prop}"]`)?.getAttribute('content') ?? '';
         if (!content.trim()) missing.push(`${url}: ${prop}`);

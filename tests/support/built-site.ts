@@ -19,7 +19,8 @@ export interface BuiltSite {
   /**
    * The file's one tab, reused test after test: at `viewport`, in screen media, with nothing stored for the site (so no
    * 大字模式 carried over). A new context costs Chromium a renderer process, about as much CPU as four page loads; a
-   * test that needs other context options (no JavaScript, say) or adds init scripts opens its own.
+   * test that needs other context options (no JavaScript, say) or adds init scripts opens a tab of its own with
+   * openTab (tests/support/page-pool.ts), in a context kept and cleaned for the file's next such tab.
    */
   page(viewport?: ViewportSize): Promise<Page>;
 }

@@ -51,11 +51,27 @@ export function pagesWithEveryKindOfControl(pages: BuiltPage[]): BuiltPage[] {
     .map(({ page }) => page);
 }
 
-/** Walks each page with Tab from the top: what was not reached, or reached without a visible change, and how many controls were checked. */
+/** Tab presses between two looks at what they reached (each look is a round trip to the page), until the walk may wrap. */
+const PRESSES_PER_LOOK = 25;
+
+/**
+ * Walks each page with Tab from the top: what was not reached, or reached without a visible change, and how many
+ * controls were checked. What each press reached (which control, its look, whether it is on screen) is noted in the
+ * page as the Tab key comes up (a capturing listener installed before the page's own scripts; focus has moved and
+ * been scrolled into view on the way down), and read back every few presses: a round trip per press for the reading
+ * cost the walk a third of its CPU. A press that takes focus out of the page notes nothing, as it reaches nothing.
+ */
 export async function keyboardProblems(browser: Browser, siteUrl: string, pages: BuiltPage[]): Promise<{ problems: string[]; checked: number }> {
   const problems: string[] = [];
   let checked = 0;
+  const prepared = new WeakSet<object>();
   await withTabs(browser, pages, { viewport: VIEWPORTS.desktop }, async (page, { url }) => {
+    if (!prepared.has(page)) {
+      prepared.add(page);
+      await page.addInitScript(() => {
+        addEventListener('keyup', (e) => e.key === 'Tab' && (window as unknown as { __qaKbdNote?: () => void }).__qaKbdNote?.(), true);
+      });
+    }
     await openPage(page, siteUrl + url);
     const controls: Control[] = await page.evaluate(
       ([look, selector]) => {
@@ -63,6 +79,17 @@ export async function keyboardProblems(browser: Browser, siteUrl: string, pages:
           (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[inert]') && el.checkVisibility({ visibilityProperty: true }),
         );
         (document.activeElement as HTMLElement | null)?.blur();
+        // What the focused element is and looks like now: noted as each Tab comes up.
+        const w = window as unknown as { __qaKbdNote: () => void; __qaKbdSeen: unknown[] };
+        w.__qaKbdSeen = [];
+        w.__qaKbdNote = () => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body || el.dataset.qaKbd === undefined) return void w.__qaKbdSeen.push(null);
+          const style = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+          w.__qaKbdSeen.push({ index: Number(el.dataset.qaKbd), look: look.map((p) => style.getPropertyValue(p)).join('|'), onScreen });
+        };
         return all.map((el, index) => {
           el.dataset.qaKbd = String(index);
           const style = getComputedStyle(el);
@@ -81,20 +108,22 @@ export async function keyboardProblems(browser: Browser, siteUrl: string, pages:
     const reached = new Set<number>();
     const unseen = new Set<number>();
     const maxPresses = controls.length + 10;
-    for (let press = 0; press < maxPresses && controls.length; press++) {
-      await page.keyboard.press('Tab');
-      const focused = await page.evaluate((look) => {
-        const el = document.activeElement as HTMLElement | null;
-        if (!el || el === document.body || el.dataset.qaKbd === undefined) return null;
-        const style = getComputedStyle(el);
-        const box = el.getBoundingClientRect();
-        const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
-        return { index: Number(el.dataset.qaKbd), look: look.map((p) => style.getPropertyValue(p)).join('|'), onScreen };
-      }, LOOK);
-      if (!focused) continue;
-      if (reached.has(focused.index)) break; // wrapped around
-      reached.add(focused.index);
-      if (!focused.onScreen || focused.look === controls[focused.index].look) unseen.add(focused.index);
+    let wrapped = false;
+    for (let press = 0; press < maxPresses && controls.length && !wrapped; ) {
+      // Looked at after every press once the walk may wrap around (each further press only costs CPU).
+      const presses = Math.max(1, Math.min(PRESSES_PER_LOOK, controls.length - press));
+      for (let i = 0; i < presses; i++) await page.keyboard.press('Tab');
+      press += presses;
+      const seen = (await page.evaluate(() => (window as unknown as { __qaKbdSeen: unknown[] }).__qaKbdSeen.splice(0))) as ({ index: number; look: string; onScreen: boolean } | null)[];
+      for (const focused of seen) {
+        if (!focused) continue;
+        if (reached.has(focused.index)) {
+          wrapped = true; // wrapped around
+          break;
+        }
+        reached.add(focused.index);
+        if (!focused.onScreen || focused.look === controls[focused.index].look) unseen.add(focused.index);
+      }
     }
     const reachedGroups = new Set(controls.filter((c) => reached.has(c.index) && c.radioGroup).map((c) => c.radioGroup));
     for (const c of controls) {

@@ -4,6 +4,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { BuiltPage } from './site-pages';
+import { openTab } from './page-pool';
 
 export const SMALL_PHONE = { width: 360, height: 740 };
 
@@ -14,8 +15,7 @@ export function sideways(page: Page): Promise<number> {
 
 /** The pages that are wider than a 360 px screen (or not in 大字模式 when `large`), each with why. */
 export async function tooWide(browser: Browser, siteUrl: string, pages: BuiltPage[], options: { large: boolean }): Promise<string[]> {
-  const context = await browser.newContext({ viewport: SMALL_PHONE });
-  const page = await context.newPage();
+  const { page, close } = await openTab(browser, { viewport: SMALL_PHONE });
   const wide: string[] = [];
   try {
     if (options.large) await page.goto(siteUrl + '/?large=1');
@@ -26,7 +26,7 @@ export async function tooWide(browser: Browser, siteUrl: string, pages: BuiltPag
       if (over > 0) wide.push(`${url}: ${over}px too wide`);
     }
   } finally {
-    await context.close();
+    await close();
   }
   return wide;
 }

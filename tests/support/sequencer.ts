@@ -11,7 +11,6 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /** Longest first. A file missing here only starts later; a name here that no longer exists is ignored. */
 export const LONGEST_FIRST = [
   'tests/browser/quality-a11y.test.ts',
-  'tests/build/incremental.test.ts',
   'tests/build/editor-publish.test.ts',
   'tests/build/publishing-new-user.test.ts',
   'tests/build/editor-ui-every-entry.test.ts',

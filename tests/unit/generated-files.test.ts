@@ -137,7 +137,7 @@ describe('generated files', () => {
     }
     // A file with no rows (a group without figures): the header alone, and an empty list.
     const meta = { title: 't', url: 'u', licence: 'l', licenceUrl: 'v', citation: 'c' };
-    expect(jsonPieces(['a', 'b'], [], meta).join('')).toBe(jsonOfRows(['a', 'b'], [], meta));
+    expect([...jsonPieces(['a', 'b'], 0, [], meta)].join('')).toBe(jsonOfRows(['a', 'b'], [], meta));
     expect(csvHeader(['a', 'b'])).toBe(csvOfRows(['a', 'b'], []));
   });
 

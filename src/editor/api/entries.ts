@@ -36,9 +36,10 @@ export interface ListItem {
 /**
  * Entries in the files that check could not read into the dataset (a name left empty by hand, a rule made stricter):
  * listed by whatever name they have, so a staff member can still open and fix them. `listed` holds `kind:id` of the
- * entries already listed.
+ * entries already listed. `troubled`: the files check found a problem in (check leaves no entry out without naming
+ * its file), so that only those are read again; all files when absent.
  */
-export function unreadItems(files: SourceFiles, listed: Set<string>): ListItem[] {
+export function unreadItems(files: SourceFiles, listed: Set<string>, troubled?: ReadonlySet<string>): ListItem[] {
   const items: ListItem[] = [];
   const add = (kind: Collection, id: string, label: string) => {
     if (listed.has(`${kind}:${id}`)) return;
@@ -48,12 +49,14 @@ export function unreadItems(files: SourceFiles, listed: Set<string>): ListItem[]
   for (const kind of KINDS) {
     if (isMdx(kind)) {
       for (const f of files.mdx[kind] ?? []) {
+        if (troubled && !troubled.has(f.path)) continue;
         const id = f.path.replace(/^.*\//, '').replace(/\.mdx$/, '');
         add(kind, id, f.text.match(/^title:\s*["']?(.+?)["']?\s*$/m)?.[1] ?? id);
       }
       continue;
     }
     for (const f of dataFiles(files, kind)) {
+      if (troubled && !troubled.has(f.path)) continue;
       let list: unknown;
       try {
         list = JSON.parse(f.text);
@@ -108,13 +111,36 @@ function withParent(lookup: Lookup, region: string | undefined): string[] {
   return parent ? [region, parent] : [region];
 }
 
-/** Every entry of every kind as list items. */
-export function listItems(ds: Entries): ListItem[] {
+const listed = new WeakMap<Entries, readonly Readonly<ListItem>[]>();
+/** Pinyin of the labels of the last list made, by label: a list made after a save spells only the labels new to it. */
+let spelt = new Map<string, string>();
+
+/**
+ * Every entry of every kind as list items, made once per dataset checked (shared: not to be changed by a caller).
+ * Spelling a label in pinyin is the slow part (seconds for a few hundred thousand labels); spellings are kept by label.
+ */
+export function listItems(ds: Entries): readonly Readonly<ListItem>[] {
+  let items = listed.get(ds);
+  if (!items) {
+    const next = new Map<string, string>();
+    items = makeListItems(ds, (label) => {
+      let py = next.get(label) ?? spelt.get(label);
+      if (py === undefined) py = pinyinKey(label);
+      next.set(label, py);
+      return py;
+    });
+    spelt = next;
+    listed.set(ds, items);
+  }
+  return items;
+}
+
+function makeListItems(ds: Entries, spell: (label: string) => string): ListItem[] {
   const items: ListItem[] = [];
   const byId = <T extends { id: string }>(list: readonly T[]) => new Map(list.map((e) => [e.id, e]));
   const lookup: Lookup = { region: byId(ds.regions), group: byId(ds.groups), institution: byId(ds.institutions) };
   const indicators = byId(ds.indicators);
-  const add = (kind: Collection, id: string, label: string, regions: string[], detail?: string) => items.push({ kind, id, label, detail, regions, py: pinyinKey(label) });
+  const add = (kind: Collection, id: string, label: string, regions: string[], detail?: string) => items.push({ kind, id, label, detail, regions, py: spell(label) });
   for (const u of ds.updates) add('updates', u.id, u.data.title, u.data.regions.flatMap((r) => withParent(lookup, r)), u.data.date);
   for (const o of ds.observations) {
     const ind = indicators.get(o.indicator);

@@ -7,10 +7,10 @@
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readSpreadsheet } from '../../data/spreadsheet';
-import { readSourceFiles } from '../../data/read-sources';
 import { importObservations, IMPORT_COLUMNS, type Cell } from '../../publishing/import-observations';
 import { appendToJsonArray, slug, todayInChina } from '../../publishing/scaffold';
-import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../../data/validate';
+import { formatProblem, type Problem, type SourceFiles } from '../../data/validate';
+import { check, sourceFiles } from '../project';
 import type { ApiAnswer, ApiContext } from './index';
 import { fileFor, idFromName } from './entries';
 
@@ -63,10 +63,12 @@ function outPathFor(root: string, name: string): string {
   return path;
 }
 
-/** A copy of the project's files with one data file's text replaced or added. */
+/** A copy of the project's files with one data file's text replaced or added, in path order as check reads them. */
 function withDataFile(files: SourceFiles, path: string, text: string): SourceFiles {
   const observations = files.data.observations.filter((f) => f.path !== path);
-  return { ...files, data: { ...files.data, observations: [...observations, { path, text }] } };
+  const at = observations.findIndex((f) => f.path > path);
+  observations.splice(at < 0 ? observations.length : at, 0, { path, text });
+  return { ...files, data: { ...files.data, observations } };
 }
 
 /**
@@ -75,8 +77,8 @@ function withDataFile(files: SourceFiles, path: string, text: string): SourceFil
  * file yet goes to the county's new file. The spreadsheet's own file (`fallback`) is used only if the placed files
  * would not check clean where the single file did, so placing can never make an import fail.
  */
-function placeFigures(files: SourceFiles, observations: Record<string, unknown>[], fallback: { path: string; text: string }): { path: string; text: string }[] {
-  const { entries, origins, problems } = validateDataset(files);
+function placeFigures(root: string, files: SourceFiles, observations: Record<string, unknown>[], fallback: { path: string; text: string }): { path: string; text: string }[] {
+  const { entries, origins, problems } = check(root, files);
   const byFile = new Map<string, Record<string, unknown>[]>();
   // One lookup per subject, not per row: finding a county's file reads every figure of the dataset.
   const fileOfSubject = new Map<string, string>();
@@ -97,7 +99,7 @@ function placeFigures(files: SourceFiles, observations: Record<string, unknown>[
     edited = withDataFile(edited, path, text);
   }
   const before = new Set(problems.map(formatProblem));
-  return validateDataset(edited).problems.some((p) => !before.has(formatProblem(p))) ? [fallback] : writes;
+  return check(root, edited).problems.some((p) => !before.has(formatProblem(p))) ? [fallback] : writes;
 }
 
 export async function checkSpreadsheet(root: string, body: Record<string, unknown>): Promise<ImportCheck & { writes?: { path: string; text: string }[] }> {
@@ -116,10 +118,10 @@ export async function checkSpreadsheet(root: string, body: Record<string, unknow
   if (typeof rows === 'string') return { ...empty, zh: rows };
   if (!Array.isArray(rows)) return { ...empty, zh: '表格文件本身有问题（例如编码不对或有乱码），没有导入任何数据；请按下表修改后重新上传。', problems: rows.problems };
   const outPath = outPathFor(root, name);
-  const files = readSourceFiles(root);
+  const files = sourceFiles(root);
   const result = importObservations(rows, { file: name, outPath, files });
   const ok = result.problems.length === 0 && result.text !== '';
-  const writes = ok ? placeFigures(files, result.observations, { path: outPath, text: result.text }) : undefined;
+  const writes = ok ? placeFigures(root, files, result.observations, { path: outPath, text: result.text }) : undefined;
   return {
     ok: result.problems.length === 0,
     rows: result.observations.length,

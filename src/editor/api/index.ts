@@ -4,15 +4,14 @@
  * written only when check would pass; spreadsheets imported and images uploaded. The server (src/editor/server/)
  * routes /api/entries/**, /api/import/** and /api/images/** here and commits each write through `onWrite`.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { readSourceFiles } from '../../data/read-sources';
-import { formatProblem, validateDataset, type Entries, type Problem, type SourceFiles } from '../../data/validate';
+import { formatProblem, type Entries, type Problem, type SourceFiles } from '../../data/validate';
 import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaffold';
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
+import { check, projectState, sourceFiles, type ProjectState } from '../project';
 import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS } from './entries';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
@@ -52,22 +51,8 @@ const answer = (status: number, json: unknown): ApiAnswer => ({ status, json });
 const problems = (list: FieldProblem[]) => answer(422, { problems: list });
 const one = (zh: string, field: string | null = null, tech?: string) => problems([{ field, zh, tech }]);
 
-let last: { key: string; result: ReturnType<typeof validateDataset> } | undefined;
-
-/** The project as check sees it now (the last check is reused while no file has changed). */
-function current(root: string) {
-  const files = readSourceFiles(root);
-  const hash = createHash('sha256').update(root);
-  for (const group of [files.data, files.mdx]) for (const list of Object.values(group)) for (const f of list) hash.update(f.path).update('\0').update(f.text).update('\0');
-  for (const f of files.other ?? []) hash.update(f.path).update('\0');
-  // Images in public/ decide whether a body's image is valid (check's rule): an upload or a removal is a change too.
-  for (const image of files.public?.files ?? []) hash.update(image).update('\0');
-  for (const p of files.public?.problems ?? []) hash.update(p.file).update('\0');
-  const key = hash.digest('hex');
-  if (last?.key !== key) last = { key, result: validateDataset(files) };
-  const { entries, origins, problems: all } = last.result;
-  return { files, ds: entries, origins, all };
-}
+/** The project as check sees it now (src/editor/project.ts reads only the files changed since the last request). */
+const current = (root: string) => projectState(root);
 
 /** `members[0].institution` → `members.0.institution`, the form's name of a field. */
 export const formPath = (field: string | undefined) => (field ? field.replace(/\[(\d+)\]/g, '.$1').replace(/^正文 body$/, 'body') : null);
@@ -124,13 +109,20 @@ function writeWhole(file: string, text: string) {
   renameSync(temp, file);
 }
 
-/** The files with one file's text replaced, added (text) or removed (null). */
+/**
+ * The files with one file's text replaced, added (text) or removed (null), in the order check reads them from disk (by
+ * path): check's verdict on the edit is then the verdict on the project once the file is written, and is kept for it.
+ */
 function withFile(files: SourceFiles, path: string, text: string | null): SourceFiles {
   const [, top, collection] = path.match(/^(data|content)\/([^/]+)\//)!;
   const group = (top === 'data' ? files.data : files.mdx) as Record<string, { path: string; text: string }[]>;
   const list = (group[collection] ?? []).filter((f) => f.path !== path);
+  if (text !== null) {
+    const at = list.findIndex((f) => f.path > path);
+    list.splice(at < 0 ? list.length : at, 0, { path, text });
+  }
   const edited: SourceFiles = { ...files, data: { ...files.data }, mdx: { ...files.mdx } };
-  (top === 'data' ? edited.data : edited.mdx)[collection as never] = (text === null ? list : [...list, { path, text }]) as never;
+  (top === 'data' ? edited.data : edited.mdx)[collection as never] = list as never;
   return edited;
 }
 
@@ -138,15 +130,19 @@ function withFile(files: SourceFiles, path: string, text: string | null): Source
  * Check's verdict on an edit: the problems of the entry itself, and problems it newly causes anywhere else (a
  * reference to a removed id). Problems other entries already had do not stop a save.
  */
-function verdict(files: SourceFiles, path: string, text: string | null, kind: Collection, id: string | undefined, before: Problem[], labels: Map<string, string>): FieldProblem[] {
+function verdict(root: string, files: SourceFiles, path: string, text: string | null, kind: Collection, id: string | undefined, before: Problem[], labels: Map<string, string>): FieldProblem[] {
   const old = new Set(before.map(formatProblem));
-  const after = validateDataset(withFile(files, path, text)).problems;
+  const after = check(root, withFile(files, path, text)).problems;
   const mine = (p: Problem) => p.file === path && (isMdx(kind) || p.entry === id);
   return after.filter((p) => (text !== null && mine(p)) || !old.has(formatProblem(p))).map((p) => toFieldProblem(p, text !== null && mine(p), labels));
 }
 
+const labelsByDataset = new WeakMap<Entries, Map<string, string>>();
+/** Each entry's label by `kind:id` (computed once per checked state). */
 function labelsOf(ds: Entries): Map<string, string> {
-  return new Map(listItems(ds).map((i) => [`${i.kind}:${i.id}`, i.label]));
+  let labels = labelsByDataset.get(ds);
+  if (!labels) labelsByDataset.set(ds, (labels = new Map(listItems(ds).map((i) => [`${i.kind}:${i.id}`, i.label]))));
+  return labels;
 }
 
 /** An entry as stored, with its file and version. */
@@ -254,7 +250,7 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
       text = appended;
     }
   }
-  const found = verdict(files, path, text, kind, id, all, labels);
+  const found = verdict(ctx.root, files, path, text, kind, id, all, labels);
   if (found.length) return problems(found);
   writeWhole(join(ctx.root, path), text);
   // A new figure or correction has no name of its own: its label as the list shows it (subject · indicator · period).
@@ -262,7 +258,7 @@ async function save(ctx: ApiContext, kind: Collection, originalId: string | unde
   const name = String(entry.name ?? entry.title ?? labels.get(`${kind}:${id}`) ?? fresh() ?? id).replace(/^更正：/, '');
   const verb = restoring ? `恢复${COLLECTION_LABELS[kind]}“${name}”到 ${restoring.slice(0, 7)} 的版本` : `${stored ? '修改' : '新建'}${COLLECTION_LABELS[kind]}“${name}”`;
   await ctx.onWrite({ files: [path], message: verb });
-  const after = readEntry(ctx.root, readSourceFiles(ctx.root), new Map([[`${kind}:${id}`, path]]), kind, id);
+  const after = readEntry(ctx.root, sourceFiles(ctx.root), new Map([[`${kind}:${id}`, path]]), kind, id);
   // A published figure whose number changed: the public change log needs a correction; offer one, prefilled.
   let correction: Record<string, unknown> | undefined;
   // The published value is the one at the last publication (two saves in between: still the value readers saw), and
@@ -322,7 +318,7 @@ async function remove(ctx: ApiContext, kind: Collection, id: string, version: st
     const list = (JSON.parse(dataFiles(files, kind).find((f) => f.path === stored.file)!.text) as Record<string, unknown>[]).filter((e) => e?.id !== id);
     text = `${JSON.stringify(list, null, 2)}\n`;
   }
-  const found = verdict(files, stored.file, text, kind, id, all, labelsOf(ds));
+  const found = verdict(ctx.root, files, stored.file, text, kind, id, all, labelsOf(ds));
   if (found.length) return problems([{ field: null, zh: '还有别的内容引用着这一条，所以没有删除。请先改掉下面这些引用：' }, ...byReferrer(found)]);
   const label = labelsOf(ds).get(`${kind}:${id}`) ?? id;
   if (text === null) unlinkSync(join(ctx.root, stored.file));
@@ -352,7 +348,25 @@ function referrers(ctx: ApiContext, kind: Collection, id: string): FieldProblem[
   const stored = readEntry(ctx.root, files, origins, kind, id);
   if (!stored) return [];
   const text = isMdx(kind) ? null : `${JSON.stringify((JSON.parse(dataFiles(files, kind).find((f) => f.path === stored.file)!.text) as { id?: string }[]).filter((e) => e?.id !== id), null, 2)}\n`;
-  return byReferrer(verdict(files, stored.file, text, kind, id, all, labelsOf(ds)));
+  return byReferrer(verdict(ctx.root, files, stored.file, text, kind, id, all, labelsOf(ds)));
+}
+
+let lastList: { key: string; json: unknown } | undefined;
+
+/** The list of every entry (GET /api/entries), computed once per checked state of the project. */
+function entryList(state: ProjectState): unknown {
+  if (lastList?.key === state.key) return lastList.json;
+  const { files, ds, all } = state;
+  // Items of their own (listItems' are shared by every request of this state): marked below.
+  const items = listItems(ds).map((i) => ({ ...i }));
+  items.push(...unreadItems(files, new Set(items.map((i) => `${i.kind}:${i.id}`)), new Set(all.map((p) => p.file))));
+  // Entries check finds a mistake in, marked so they can be found and fixed (by file folder and entry id).
+  const troubled = new Set(all.flatMap((p) => (p.entry ? [`${p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1]}:${p.entry}`] : [])));
+  for (const item of items) if (troubled.has(`${item.kind}:${item.id}`)) item.problem = true;
+  const counties = ds.regions.filter((r) => r.kind !== 'province').map((r) => ({ id: r.id, name: r.name, kind: r.kind, parent: r.parent }));
+  const json = { kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items, counties, problemCount: all.length };
+  lastList = { key: state.key, json };
+  return json;
 }
 
 export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
@@ -376,16 +390,7 @@ export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
     }
     if (parts[1] !== 'entries') return answer(404, { zh: '没有这个地址。' });
     const [kind, id] = [parts[2], parts[3]];
-    if (kind === undefined) {
-      const { files, ds, all } = current(ctx.root);
-      const items = listItems(ds);
-      items.push(...unreadItems(files, new Set(items.map((i) => `${i.kind}:${i.id}`))));
-      // Entries check finds a mistake in, marked so they can be found and fixed (by file folder and entry id).
-      const troubled = new Set(all.flatMap((p) => (p.entry ? [`${p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1]}:${p.entry}`] : [])));
-      for (const item of items) if (troubled.has(`${item.kind}:${item.id}`)) item.problem = true;
-      const counties = ds.regions.filter((r) => r.kind !== 'province').map((r) => ({ id: r.id, name: r.name, kind: r.kind, parent: r.parent }));
-      return answer(200, { kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items, counties, problemCount: all.length });
-    }
+    if (kind === undefined) return answer(200, entryList(current(ctx.root)));
     if (!isCollection(kind)) return answer(404, { zh: '没有这种内容。' });
     if (ctx.method === 'POST' && id === '_propose') {
       const { files, ds, origins } = current(ctx.root);

@@ -13,8 +13,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { readSourceFiles } from '../../data/read-sources';
-import { validateDataset } from '../../data/validate';
+import { projectState } from '../project';
 import { id as idSchema } from '../../schemas';
 import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from '../fields';
 import { formPage, layout, startPage } from '../page';
@@ -79,9 +78,8 @@ function formValues(body: string): FormValues {
 
 /** The project as check sees it now: entries and which file holds each. */
 function current(root: string, now?: Date) {
-  const files = readSourceFiles(root);
-  const { entries, origins } = validateDataset(files, { now });
-  return { files, ds: entries, origins };
+  const { files, ds, origins } = projectState(root, now);
+  return { files, ds, origins };
 }
 
 /** An entry's file, as the history and restore requests name it: data/<kind>/<name>.json or content/<kind>/<id>.mdx. */

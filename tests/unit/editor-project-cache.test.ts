@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
@@ -134,6 +134,23 @@ describe('the editor never answers from what it read before a change', () => {
     const after = (await list()).items.filter((i) => i.kind === 'observations');
     expect(after.length).toBe(before + 2);
     expect(after.filter((i) => i.label.includes('2018')).map((i) => i.label.split(' · ')[0]).sort()).toEqual(['资中县', '高密市'].sort());
+  });
+
+  it('puts a new entry into the file that holds its county’s entries now, and never proposes an id taken since', async () => {
+    const institution = { name: '测试镇卫生院', kind: 'township-health-centre', region: 'gaomi' };
+    const proposed = await call('POST', '/api/entries/institutions/_propose', { entry: institution });
+    expect(proposed.json.file).toBe(INSTITUTIONS);
+    // The county's file renamed by hand: the next new entry goes to it under its new name.
+    renameSync(join(root, INSTITUTIONS), join(root, 'data/institutions/gaomi-renamed.json'));
+    expect((await call('POST', '/api/entries/institutions/_propose', { entry: institution })).json.file).toBe('data/institutions/gaomi-renamed.json');
+    // An entry with the proposed id added by hand (even one check refuses): the id proposed next is another.
+    const text = readFileSync(join(root, 'data/institutions/gaomi-renamed.json'), 'utf8');
+    writeFileSync(join(root, 'data/institutions/gaomi-renamed.json'), text.replace(/^\[/, `[\n  { "id": "${proposed.json.id}" },`));
+    const again = await call('POST', '/api/entries/institutions/_propose', { entry: institution });
+    expect(again.json.id).not.toBe(proposed.json.id);
+    expect(again.json.id).toMatch(new RegExp(`^${proposed.json.id}-\\d+$`));
+    unlinkSync(join(root, 'data/institutions/gaomi-renamed.json'));
+    git('checkout', '--', INSTITUTIONS);
   });
 
   it('sees an image put into public/ or taken out of it', async () => {

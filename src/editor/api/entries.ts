@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { pinyin } from 'pinyin-pro';
 import type { Entries, SourceFile, SourceFiles } from '../../data/validate';
-import { regionOfSubject, slug, uniqueId, periodSlug } from '../../publishing/scaffold';
+import { slug, uniqueId, periodSlug } from '../../publishing/scaffold';
 import { regionOfSubject as regionOf, subjectName, type SubjectLookup } from '../../data/subject';
 import { ID_MAX_LENGTH } from '../../schemas';
 import { isMdx, type Collection } from '../fields';
@@ -162,12 +162,22 @@ function makeListItems(ds: Entries, spell: (label: string) => string): ListItem[
   return items;
 }
 
-/** Ids already used by a kind (MDX: file names), valid or not, so a new id never collides. */
-export function takenIds(files: SourceFiles, kind: Collection): Set<string> {
-  const taken = new Set<string>();
-  if (isMdx(kind)) for (const f of files.mdx[kind]) taken.add(f.path.replace(/^.*\//, '').replace(/\.mdx$/, ''));
-  else for (const f of dataFiles(files, kind)) for (const m of f.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) taken.add(m[1]);
-  return taken;
+/** The ids written in a data file, valid or not (read once per file as read from disk). */
+const idsInFile = new WeakMap<SourceFile, Set<string>>();
+function idsIn(file: SourceFile): Set<string> {
+  let ids = idsInFile.get(file);
+  if (!ids) idsInFile.set(file, (ids = new Set(Array.from(file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g), (m) => m[1]))));
+  return ids;
+}
+
+/**
+ * Ids already used by a kind (MDX: file names), valid or not, so a new id never collides. Asked while a staff member
+ * types a name: each file's ids are kept with the file, and only looked up here (no set of the whole kind is made).
+ */
+export function takenIds(files: SourceFiles, kind: Collection): Pick<Set<string>, 'has'> {
+  if (isMdx(kind)) return new Set(files.mdx[kind].map((f) => f.path.replace(/^.*\//, '').replace(/\.mdx$/, '')));
+  const lists = dataFiles(files, kind).map(idsIn);
+  return { has: (id) => lists.some((ids) => ids.has(id)) };
 }
 
 /** The id the editor proposes for a new entry, from what the staff member has typed so far. */
@@ -177,7 +187,7 @@ export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: 
   switch (kind) {
     case 'observations': {
       const s = entry.subject as { type?: string; id?: string } | undefined;
-      const region = s?.type && s.id ? regionOfSubject(ds, s.type, s.id) : undefined;
+      const region = s?.type && s.id ? placing(ds).regionOf(s.type, s.id) : undefined;
       base = [region, text('indicator'), periodSlug(text('period'))].filter(Boolean).join('-');
       break;
     }
@@ -204,7 +214,61 @@ export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: 
   }
   base = slug(base).slice(0, ID_MAX_LENGTH - 4).replace(/-+$/, '');
   if (!base) return '';
-  return uniqueId(base, takenIds(files, kind));
+  // uniqueId asks only whether an id is taken.
+  return uniqueId(base, takenIds(files, kind) as Set<string>);
+}
+
+type Placed = 'observations' | 'institutions' | 'groups';
+
+/** A dataset's regions, groups and institutions by id (the first of an id, as a search of the list finds it). */
+const placings = new WeakMap<Entries, { parentOf(region: string): string | undefined; regionOf(type: string, id: string): string | undefined }>();
+function placing(ds: Entries) {
+  let found = placings.get(ds);
+  if (!found) {
+    const byId = <T extends { id: string }>(list: readonly T[]) => {
+      const map = new Map<string, T>();
+      for (const e of list) if (!map.has(e.id)) map.set(e.id, e);
+      return map;
+    };
+    const lookup = { region: byId(ds.regions), group: byId(ds.groups), institution: byId(ds.institutions) };
+    found = {
+      parentOf: (region) => lookup.region.get(region)?.parent,
+      regionOf: (type, id) => (type === 'region' || type === 'group' || type === 'institution' ? regionOf(lookup, { type, id }) : undefined),
+    };
+    placings.set(ds, found);
+  }
+  return found;
+}
+
+/**
+ * For each region, the files holding entries of a kind in it or in a county under it, with how many each holds (in
+ * the order the dataset first has one there): made once per checked state, not once per keystroke of a new entry.
+ */
+const regionFiles = new WeakMap<Map<string, string>, { ds: Entries; byKind: Map<Placed, Map<string, Map<string, number>>> }>();
+function filesByRegion(ds: Entries, origins: Map<string, string>, inKind: Placed): Map<string, Map<string, number>> {
+  let kept = regionFiles.get(origins);
+  if (!kept || kept.ds !== ds) regionFiles.set(origins, (kept = { ds, byKind: new Map() }));
+  let byRegion = kept.byKind.get(inKind);
+  if (byRegion) return byRegion;
+  byRegion = new Map();
+  const { parentOf, regionOf: regionIn } = placing(ds);
+  const count = (region: string | undefined, path: string) => {
+    if (region === undefined) return;
+    let files = byRegion!.get(region);
+    if (!files) byRegion!.set(region, (files = new Map()));
+    files.set(path, (files.get(path) ?? 0) + 1);
+  };
+  const entries: { id: string; region: string | undefined }[] =
+    inKind === 'observations' ? ds.observations.map((o) => ({ id: o.id, region: regionIn(o.subject.type, o.subject.id) })) : ds[inKind];
+  for (const e of entries) {
+    const path = origins.get(`${inKind}:${e.id}`);
+    if (!path || e.region === undefined) continue;
+    count(e.region, path);
+    const parent = parentOf(e.region);
+    if (parent !== e.region) count(parent, path);
+  }
+  kept.byKind.set(inKind, byRegion);
+  return byRegion;
 }
 
 /**
@@ -214,26 +278,20 @@ export function proposeId(kind: Collection, entry: Record<string, unknown>, ds: 
 export function fileFor(kind: Collection, entry: Record<string, unknown>, ds: Entries, files: SourceFiles, origins: Map<string, string>): string | undefined {
   if (isMdx(kind)) return undefined;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const mostCommon = (paths: (string | undefined)[]) => {
-    const count = new Map<string, number>();
-    for (const p of paths) if (p) count.set(p, (count.get(p) ?? 0) + 1);
-    return [...count].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // The file holding most; of files holding as many, the first to hold one (in the dataset's order).
+  const mostCommon = (count: Map<string, number> | undefined) => {
+    let best: [string, number] | undefined;
+    for (const [path, n] of count ?? []) if (!best || n > best[1]) best = [path, n];
+    return best?.[0];
   };
-  const regionFile = (region: string | undefined, inKind: 'observations' | 'institutions' | 'groups') => {
+  const regionFile = (region: string | undefined, inKind: Placed) => {
     if (!region) return undefined;
-    const ofRegion = (r: string | undefined) => r === region || ds.regions.find((x) => x.id === r)?.parent === region;
-    const paths =
-      inKind === 'observations'
-        ? ds.observations.filter((o) => ofRegion(regionOfSubject(ds, o.subject.type, o.subject.id))).map((o) => origins.get(`observations:${o.id}`))
-        : inKind === 'institutions'
-          ? ds.institutions.filter((i) => ofRegion(i.region)).map((i) => origins.get(`institutions:${i.id}`))
-          : ds.groups.filter((g) => ofRegion(g.region)).map((g) => origins.get(`groups:${g.id}`));
-    return mostCommon(paths) ?? `data/${inKind}/${region}.json`;
+    return mostCommon(filesByRegion(ds, origins, inKind).get(region)) ?? `data/${inKind}/${region}.json`;
   };
   switch (kind) {
     case 'observations': {
       const s = entry.subject as { type?: string; id?: string } | undefined;
-      return regionFile(s?.type && s.id ? regionOfSubject(ds, s.type, s.id) : undefined, 'observations');
+      return regionFile(s?.type && s.id ? placing(ds).regionOf(s.type, s.id) : undefined, 'observations');
     }
     case 'institutions':
       return regionFile(str(entry.region), 'institutions');

@@ -11,7 +11,8 @@
  * only through what they are handed: a view is a function of what it reads, and of code and settings, which make the
  * code fingerprint (./incremental-build.ts). tests/unit/incremental-reads.test.ts holds views to that: for edits of
  * each kind, every page whose keys read the same has the same view.
- */import { createHash } from 'node:crypto';
+ */
+import { createHash } from 'node:crypto';
 import type { Dataset } from '../data/dataset';
 import { getDataset } from '../data/current';
 import { inputKinds, rawDataset, readingDataset } from '../data/reads';

@@ -1,5 +1,6 @@
 /** axe-core's WCAG 2.0/2.1/2.2 A and AA rules on built pages in Chromium (tests/browser/quality-a11y.test.ts, tests/sweep/). */
-import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { VIEWPORTS } from './browser';
 import { openPage, withTabs } from './page-pool';
@@ -16,11 +17,25 @@ export interface Finding {
   nodes: string[];
 }
 
+/** The axe-core that @axe-core/playwright (a dependency) brings, and its version. */
+const fromAxeBuilder = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+const AXE = fromAxeBuilder('axe-core/package.json') as { version: string };
+const AXE_SOURCE = readFileSync(fromAxeBuilder.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** What this file reads of axe.run's results. */
+interface Violations {
+  violations: { id: string; impact?: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+}
+
 export async function axeFindings(page: Page, url: string, where: string): Promise<Finding[]> {
-  // Legacy mode runs axe in the page itself; the default opens a second page per run to merge frame results, which
-  // makes it ~2.5× slower and buys nothing here: the site has no iframes. Only violations are reported in full: the
-  // passes' and inapplicable rules' nodes, never read, cost axe and the transfer a quarter of each run's CPU.
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(TAGS).setLegacyMode(true).analyze();
+  // axe runs in the page itself (as @axe-core/playwright's legacy mode did; its default opens a second page per run to
+  // merge frame results, ~2.5× slower, and the site has no iframes), put there once per document: AxeBuilder put its
+  // 560 KB in twice per run, ~55 ms of CPU each, four times per page checked at two widths. Only violations are
+  // reported in full: the passes' and inapplicable rules' nodes, never read, cost axe a quarter of each run's CPU.
+  const here = await page.evaluate(() => (window as unknown as { axe?: { version?: string } }).axe?.version);
+  if (here !== AXE.version) await page.evaluate(AXE_SOURCE);
+  const options = { runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations'] };
+  const results = await page.evaluate((o) => (window as unknown as { axe: { run(c: Document, o: object): Promise<Violations> } }).axe.run(document, o), options);
   return results.violations.map((v) => ({
     page: url,
     where,

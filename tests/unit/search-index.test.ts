@@ -674,3 +674,30 @@ describe("an index written with the last build's cache and the published index (
     }
   });
 });
+
+describe('the search cache on disk', () => {
+  it('is written entry by entry as the JSON of what the build kept, every part and awkward key included', () => {
+    const root = mkdtempSync(join(tmpdir(), 'yigongti-search-cache-'));
+    try {
+      const made = new SearchCache(undefined, 'code "quoted"');
+      const page = { key: 'k1', length: 3, kind: 'group', region: '河南省', terms: '医共体\n孟津', texts: 1, weights: [1, 2, 3, 4], wholeNames: ['孟津区'] };
+      made.page('k1', () => page);
+      made.page('k2 "odd"\n', () => ({ ...page, key: 'r2', kind: undefined }));
+      made.mdx('body with \u2028 and "quotes"', () => [{ text: '正文', heading: 2 }, { text: 'x' }]);
+      made.fold(new Set(['醫', '療']), () => ({ 醫: '医', 療: '疗' }));
+      made.reads('/groups/a/', ['group a', 'regions'], 'print', 'k1');
+      made.reads('/groups/b/', ['group b', 'regions'], 'print2', 'k2 "odd"\n');
+      made.index({ version: 'v', paths: ['/a/', '/b/'], keys: ['k1', 'k2'], average: 1.5, shards: 2, kinds: ['group'], regions: ['河南省'], common: { 医: 2 } });
+      made.save(root);
+      const text = readFileSync(join(root, '.search-cache.json'), 'utf8');
+      // The same data JSON.stringify of the whole would give, read back by the next build.
+      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ version: JSON.parse(text).version, code: 'code "quoted"', ...made.next })));
+      const cache = readSearchCache(root, 'code "quoted"');
+      expect(cache.priorIndex?.paths).toEqual(['/a/', '/b/']);
+      expect(cache.priorPage('k1')).toEqual(page);
+      expect(cache.priorReads('/groups/b/')).toEqual({ keys: ['group b', 'regions'], print: 'print2', key: 'k2 "odd"\n' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

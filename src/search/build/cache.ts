@@ -18,7 +18,7 @@
  * Outside `npm run build` (npm run dev, a bare `astro build`, the tests) nothing is read or written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { incrementalState } from '../../publishing/incremental';
 
@@ -159,19 +159,65 @@ export class SearchCache {
     return this.get('fold', hash([...characters].sort().join('')), make);
   }
 
-  /** Writes what this build used for the next one (beside itself, then renamed: a build killed meanwhile leaves the old one). */
+  /**
+   * Writes what this build used for the next one (beside itself, then renamed: a build killed meanwhile leaves the old
+   * one). Entry by entry, in batches of about a megabyte: at national size the cache is hundreds of MB, and one
+   * `JSON.stringify` of it ran the build out of heap (2026-12-07).
+   */
   save(root: string): void {
     if (!this.code) return;
     const file = join(root, SEARCH_CACHE_FILE);
     const temporary = `${file}.${process.pid}`;
     try {
-      writeFileSync(temporary, JSON.stringify({ version: CACHE_VERSION, code: this.code, ...this.next } satisfies Stored));
+      const fd = openSync(temporary, 'w');
+      try {
+        writeStored(fd, this.code, this.next);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temporary, file);
     } catch {
       // Only a cache: a build that cannot keep it is slower next time, never wrong.
       rmSync(temporary, { force: true });
     }
   }
+}
+
+/** `JSON.stringify` of what is stored (`Stored`), written to `fd` object by object, never as one string. */
+function writeStored(fd: number, code: string, next: SearchCache['next']): void {
+  let batch: string[] = [];
+  let length = 0;
+  const add = (text: string) => {
+    batch.push(text);
+    length += text.length;
+    if (length >= 1 << 20) flush();
+  };
+  const flush = () => {
+    writeSync(fd, batch.join(''));
+    batch = [];
+    length = 0;
+  };
+  const object = (name: string, entries: Iterable<[string, unknown]>) => {
+    add(`,${JSON.stringify(name)}:{`);
+    let first = true;
+    for (const [key, value] of entries) {
+      add(`${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`);
+      first = false;
+    }
+    add('}');
+  };
+  add(`{"version":${CACHE_VERSION},"code":${JSON.stringify(code)}`);
+  if (next.index) add(`,"index":${JSON.stringify(next.index)}`);
+  object('pages', Object.entries(next.pages));
+  object('mdx', Object.entries(next.mdx));
+  object('fold', Object.entries(next.fold));
+  if (next.reads) {
+    add(`,"reads":{"keys":${JSON.stringify(next.reads.keys)}`);
+    object('paths', Object.entries(next.reads.paths));
+    add('}');
+  }
+  add('}');
+  flush();
 }
 
 /** A text's key: sha256, base64url, 27 characters (as the index keys its files). */

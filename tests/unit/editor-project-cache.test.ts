@@ -5,7 +5,6 @@
  * image added, a new day) and fails if any request afterwards answers from what was kept before the change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { handleEntriesApi, type ApiContext } from '../../src/editor/api';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { projectState, reading, sourceFiles } from '../../src/editor/project';
 import { startEditor } from '../../src/editor/server/server';
+import { spawnRun } from '../support/run';
 
 let root: string;
 const INSTITUTIONS = 'data/institutions/gaomi-2021-gaokang-group.json';
@@ -22,14 +22,18 @@ const NAME = '高密市人民医院';
 const OLD = new Date('2020-01-01T00:00:00Z');
 const racyMs = reading.racyMs;
 
-const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: root, encoding: 'utf8' });
+/** git in the copy, asynchronously (a test worker must not block: tests/support/run.ts). */
+async function git(...args: string[]): Promise<void> {
+  const run = await spawnRun('git', ['-c', 'user.name=test', '-c', 'user.email=t@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: root });
+  if (run.status !== 0) throw new Error(`git ${args.join(' ')}: ${run.output}`);
+}
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'editor-cache-'));
   for (const folder of ['data', 'content', 'public']) cpSync(folder, join(root, folder), { recursive: true });
-  git('init', '-q');
-  git('add', '-A');
-  git('commit', '-q', '-m', 'start');
+  await git('init', '-q');
+  await git('add', '-A');
+  await git('commit', '-q', '-m', 'start');
 });
 afterAll(() => {
   reading.racyMs = racyMs;
@@ -100,16 +104,16 @@ describe('the editor never answers from what it read before a change', () => {
     expect(saved.status).toBe(409);
     expect(names()).toBe('高密市人民病院');
     reading.racyMs = racyMs;
-    git('checkout', '--', INSTITUTIONS);
+    await git('checkout', '--', INSTITUTIONS);
   });
 
   it('shows the files as git checks them out, and forgets a deleted file’s entries', async () => {
     const got = await call('GET', `/api/entries/institutions/${ID}`);
     const saved = await call('PUT', `/api/entries/institutions/${ID}`, { entry: { ...got.json.entry, name: '改名后的医院' }, version: got.json.version });
     expect(saved.status, JSON.stringify(saved.json)).toBe(200);
-    git('commit', '-q', '-am', 'renamed');
+    await git('commit', '-q', '-am', 'renamed');
     expect(await item('institutions', ID)).toMatchObject({ label: '改名后的医院' });
-    git('checkout', '-q', 'HEAD~1', '--', INSTITUTIONS);
+    await git('checkout', '-q', 'HEAD~1', '--', INSTITUTIONS);
     expect(await item('institutions', ID)).toMatchObject({ label: NAME });
     const opened = await call('GET', `/api/entries/institutions/${ID}`);
     expect(opened.json.entry.name).toBe(NAME);
@@ -121,7 +125,7 @@ describe('the editor never answers from what it read before a change', () => {
     expect(await item('institutions', ID)).toBeUndefined();
     expect((await call('GET', `/api/entries/institutions/${ID}`)).status).toBe(404);
     expect((await call('PUT', `/api/entries/institutions/${ID}`, { entry: opened.json.entry, version: opened.json.version })).status).toBe(409);
-    git('checkout', '-q', 'HEAD~1', '--', INSTITUTIONS);
+    await git('checkout', '-q', 'HEAD~1', '--', INSTITUTIONS);
     expect(await item('institutions', ID)).toMatchObject({ label: NAME });
   });
 
@@ -151,7 +155,7 @@ describe('the editor never answers from what it read before a change', () => {
     expect(again.json.id).not.toBe(proposed.json.id);
     expect(again.json.id).toMatch(new RegExp(`^${proposed.json.id}-\\d+$`));
     unlinkSync(join(root, 'data/institutions/gaomi-renamed.json'));
-    git('checkout', '--', INSTITUTIONS);
+    await git('checkout', '--', INSTITUTIONS);
   });
 
   it('answers the list over HTTP as saved, though the server sends an unchanged list without serializing it again', async () => {
@@ -208,7 +212,7 @@ describe('the editor never answers from what it read before a change', () => {
     writeFileSync(join(root, path), text);
   });
 
-  it('reads the same files as check reads, after each kind of change on disk', () => {
+  it('reads the same files as check reads, after each kind of change on disk', async () => {
     const same = () => expect(sourceFiles(root)).toEqual(readSourceFiles(root));
     same();
     reading.racyMs = 0;
@@ -232,7 +236,7 @@ describe('the editor never answers from what it read before a change', () => {
     unlinkSync(join(root, 'data/groups/notes.txt'));
     unlinkSync(join(root, 'content/updates/2026-11-23-site-online.mdx'));
     same();
-    git('checkout', '-q', '--', '.');
+    await git('checkout', '-q', '--', '.');
     same();
     reading.racyMs = racyMs;
   });

@@ -26,12 +26,22 @@ function filesUnder(root: string, folder: string): { path: string; kind: 'file' 
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** How one regular file of the project is read: its decoded text, or its size when it is too large to read. */
+export type SourceReader = (root: string, path: string) => SourceFile | { tooLarge: number };
+
+/** Reads a file afresh (`lstat`, never following a link, then its bytes, decoded). */
+export const readFresh: SourceReader = (root, path) => {
+  const size = lstatSync(join(root, path)).size;
+  return size > SOURCE_MAX_BYTES ? { tooLarge: size } : decodeSource(path, readFileSync(join(root, path)));
+};
+
 /**
  * Every data and content file under `root` (the project folder). Each file is placed in its collection by its path;
  * a file in no collection (a misspelt folder, a `.md` or `.txt`, a subfolder) is kept in `other`, so that validation
- * names it instead of the build silently leaving it out.
+ * names it instead of the build silently leaving it out. `read` reads each regular file of a collection (the editor
+ * passes one that reads only what changed since its last call: src/editor/project.ts).
  */
-export function readSourceFiles(root: string): SourceFiles {
+export function readSourceFiles(root: string, read: SourceReader = readFresh): SourceFiles {
   const data = Object.fromEntries(Object.keys(dataCollections).map((name) => [name, [] as SourceFile[]])) as Record<DataCollection, SourceFile[]>;
   const mdx = Object.fromEntries(Object.keys(mdxCollections).map((name) => [name, [] as SourceFile[]])) as Record<MdxCollection, SourceFile[]>;
   const other: SourceFile[] = [];
@@ -46,12 +56,11 @@ export function readSourceFiles(root: string): SourceFiles {
       other.push({ path, text: '' });
       continue;
     }
-    const size = lstatSync(join(root, path)).size;
-    if (size > SOURCE_MAX_BYTES) {
-      other.push({ path, text: '', unreadable: { tooLarge: size } });
+    const file = read(root, path);
+    if ('tooLarge' in file) {
+      other.push({ path, text: '', unreadable: { tooLarge: file.tooLarge } });
       continue;
     }
-    const file = decodeSource(path, readFileSync(join(root, path)));
     if (place.kind === 'data') data[place.collection].push(file);
     else mdx[place.collection].push(file);
   }

@@ -120,18 +120,25 @@ class Rows<T> {
   private values(item: T): Cell[] {
     return this.cells.map((cell) => cell(item));
   }
-  csv(item: T): string {
-    return csvRecord(this.columns, this.values(item));
-  }
-  json(item: T): string {
-    const values = this.values(item);
+  private jsonOf(values: Cell[]): string {
     const record: Row = {};
     this.columns.forEach((key, i) => (record[key] = values[i]));
     return jsonRowText(record);
   }
+  csv(item: T): string {
+    return csvRecord(this.columns, this.values(item));
+  }
+  json(item: T): string {
+    return this.jsonOf(this.values(item));
+  }
+  /** An item's row's sizes in bytes, CSV and JSON, its cells computed once for both. */
   size(item: T): RowSizes {
     let sizes = this.sizes.get(item);
-    if (!sizes) this.sizes.set(item, (sizes = { csvBytes: Buffer.byteLength(this.csv(item)), jsonBytes: Buffer.byteLength(this.json(item)) }));
+    if (!sizes) {
+      const values = this.values(item);
+      sizes = { csvBytes: Buffer.byteLength(csvRecord(this.columns, values)), jsonBytes: Buffer.byteLength(this.jsonOf(values)) };
+      this.sizes.set(item, sizes);
+    }
     return sizes;
   }
 }

@@ -16,12 +16,10 @@
  * The result equals `readSourceFiles(root)` (tests/unit/editor-project-cache.test.ts holds the two equal).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, type BigIntStats, type Dirent } from 'node:fs';
+import { lstatSync, readFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
-import { SOURCE_MAX_BYTES } from '../data/read-sources';
-import { decodeSource, placeOf, validateDataset, type Entries, type SourceFile, type SourceFiles } from '../data/validate';
-import { readPublicFiles } from '../data/validate/public-files';
-import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
+import { SOURCE_MAX_BYTES, readSourceFiles } from '../data/read-sources';
+import { decodeSource, validateDataset, type Entries, type SourceFile, type SourceFiles } from '../data/validate';
 
 /**
  * A file changed this recently before it was read is read again next time (covers 1-2 s timestamp granularity);
@@ -42,19 +40,6 @@ const reads = new Map<string, Map<string, Read>>();
 const hashes = new WeakMap<SourceFile, string>();
 
 const statKey = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
-
-/** Files under a folder as `readSourceFiles` lists them: sorted relative paths, each a file, a link or something else. */
-function filesUnder(root: string, folder: string): { path: string; kind: 'file' | 'link' | 'special' }[] {
-  if (!existsSync(join(root, folder))) return [];
-  const base = join(root, folder);
-  return (readdirSync(base, { recursive: true, withFileTypes: true }) as Dirent[])
-    .filter((e) => !e.isDirectory())
-    .map((e) => ({
-      path: `${folder}/${join(e.parentPath, e.name).slice(base.length + 1).replace(/\\/g, '/')}`,
-      kind: e.isSymbolicLink() ? ('link' as const) : e.isFile() ? ('file' as const) : ('special' as const),
-    }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
 /** One regular file, from the last read while its stat is unchanged and settled, else read now. */
 function readOne(root: string, path: string, cache: Map<string, Read>, seen: Set<string>): SourceFile | { tooLarge: number } {
@@ -87,32 +72,12 @@ export function sourceFiles(root: string): SourceFiles {
     // One editor edits one folder; tests make many: the oldest few are forgotten.
     while (reads.size > 4) reads.delete(reads.keys().next().value as string);
   }
+  const known = cache;
   const seen = new Set<string>();
-  const data = Object.fromEntries(Object.keys(dataCollections).map((name) => [name, [] as SourceFile[]])) as Record<DataCollection, SourceFile[]>;
-  const mdx = Object.fromEntries(Object.keys(mdxCollections).map((name) => [name, [] as SourceFile[]])) as Record<MdxCollection, SourceFile[]>;
-  const other: SourceFile[] = [];
-  for (const { path, kind } of [...filesUnder(root, 'data'), ...filesUnder(root, 'content')]) {
-    const place = placeOf(path);
-    if (place === 'ignored') continue;
-    if (kind !== 'file') {
-      other.push({ path, text: '', unreadable: kind });
-      continue;
-    }
-    if (!place) {
-      other.push({ path, text: '' });
-      continue;
-    }
-    const file = readOne(root, path, cache, seen);
-    if ('tooLarge' in file) {
-      other.push({ path, text: '', unreadable: { tooLarge: file.tooLarge } });
-      continue;
-    }
-    if (place.kind === 'data') data[place.collection].push(file);
-    else mdx[place.collection].push(file);
-  }
+  const files = readSourceFiles(root, (_, path) => readOne(root, path, known, seen));
   // A file deleted (or replaced by a link or folder) is forgotten.
-  for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  return { data, mdx, other, public: readPublicFiles(root) };
+  for (const path of known.keys()) if (!seen.has(path)) known.delete(path);
+  return files;
 }
 
 /** A file's content hash, computed once per file object. */

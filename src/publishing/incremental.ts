@@ -2,9 +2,10 @@
  * Incremental publishing (issue 29): a build renders only the pages and generated files whose inputs changed since the
  * last published dist/, and takes every other file from that dist/ as it is.
  *
- * Every dynamic route hands its paths through `incrementalPaths(route, paths, madeOf)` in its getStaticPaths. For each
- * path the build records a fingerprint: a hash of what the file is made of (`madeOf`: the page's view output, an
- * MDX entry's data and body, a generated file's own content), kept per output file in a manifest. Everything else a
+ * Every dynamic page route hands its paths through `incrementalPages` (./incremental-reads.ts): a page is fingerprinted
+ * by what its view read of the dataset (and an MDX entry's data and body). A route whose files are made from one
+ * value (the charts' SVG) hands them through `incrementalPaths(route, paths, madeOf)`, fingerprinted by that value.
+ * Each fingerprint is kept per output file in a manifest. Everything else a
  * page shows is code or settings (layouts, components, styles, UI strings, SITE_URL, the feedback address): their
  * fingerprint (`codeFingerprint` in ./incremental-build.ts) is the manifest's `code`, and any change there makes the
  * next build a full one. A path whose fingerprint is the one the last published dist/ was built with, and whose file
@@ -12,8 +13,8 @@
  * (./incremental-integration.ts). Routes without getStaticPaths (home, lists, feeds, the search records) are rendered
  * every time: they are few and most depend on the whole dataset.
  *
- * Outside `npm run build` (npm run dev, a bare `astro build`) no state is set and `incrementalPaths` returns every
- * path without computing anything.
+ * Outside `npm run build` (npm run dev, a bare `astro build`) no state is set and both return every path without
+ * computing anything.
  */
 import { createHash } from 'node:crypto';
 

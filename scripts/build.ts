@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/read-sources';
-import { CACHE, STAGING, publish, recoverAndTidy } from '../src/publishing/publish';
+import { CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
 
 const root = process.cwd();
@@ -50,7 +50,7 @@ const code = codeFingerprint(root);
 const published = options.full ? { why: '--full' } : readPublishedManifest(root, code);
 const job: IncrementalJob = {
   code,
-  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes, reads: published.manifest.reads },
+  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes, rows: published.manifest.rows, reads: published.manifest.reads },
   out: resolve(cacheDir, 'incremental-report.json'),
 };
 const jobFile = resolve(cacheDir, 'incremental-job.json');
@@ -99,6 +99,9 @@ if (options.out) {
   renameSync(staging, out);
   console.log(`✓ ${options.out} updated`);
 } else {
-  publish(root, staging, undefined, report.manifest);
+  // The site it replaces is removed after the new one is published, by a process that outlives this one.
+  let previous: string | undefined;
+  publish(root, staging, undefined, report.manifest, (dir) => (previous = dir));
   console.log('✓ dist/ updated');
+  if (previous) await removeInBackground(previous);
 }

@@ -4,6 +4,11 @@
  *
  * Incremental (src/publishing/incremental.ts): when dist/ was published by this code with the same settings, only the
  * pages and files whose inputs changed are rendered; the rest are taken from dist/ as they are. `--full` renders all.
+ *
+ * `--out <folder>` builds into another folder instead (the editor's preview) and records beside it what it was built
+ * from; `--reuse <folder>` (the editor's 发布) publishes that folder instead of building again when the project's code,
+ * settings, data and dates are still exactly what it was built from, and builds as usual otherwise
+ * (src/publishing/reuse-build.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { totalmem } from 'node:os';
@@ -13,11 +18,13 @@ import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/read-sources';
 import { CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
+import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';
 
 const root = process.cwd();
 // `--out <folder>`: the same build into another folder instead of dist/ (the editor's preview; dist/ is untouched).
 // `--full`: render every page, reusing nothing from dist/.
-const { values: options } = parseArgs({ options: { out: { type: 'string' }, full: { type: 'boolean' } } });
+// `--reuse <folder>`: publish that folder (built with `--out`) when it was built from exactly the project as it is now.
+const { values: options } = parseArgs({ options: { out: { type: 'string' }, full: { type: 'boolean' }, reuse: { type: 'string' } } });
 // A larger young generation: validation and rendering allocate millions of short-lived objects, and with V8's default
 // 16 MB semi-space the scavenger ran often enough to take a fifth of the check's time (measured: 32 s → 22 s at 1/4 size).
 const V8_FLAGS = ['--max-semi-space-size=64'];
@@ -34,6 +41,24 @@ const cacheDir = resolve(root, CACHE, String(process.pid));
 for (const line of recoverAndTidy(root)) console.log(`· ${line}`);
 
 rmSync(staging, { recursive: true, force: true });
+
+// The editor's 发布 right after its preview: the preview is the site this build would make (it passed check on the same
+// data, with the same code, settings and day), so it is published as it is, linked file by file into the staging folder.
+if (options.reuse && !options.out && !options.full) {
+  const reusable = reusableBuild(resolve(root, options.reuse), buildInputs(root));
+  if ('manifest' in reusable) {
+    console.log(`· 预览正是用现在的数据、代码和设置生成的（当时已通过检查），直接发布预览 / the preview was built from exactly these data, code and settings (and passed check): publishing it instead of building again`);
+    console.log(`  预览：${reusable.summary}`);
+    linkTree(resolve(root, options.reuse), staging);
+    publish(root, staging, undefined, reusable.manifest);
+    console.log('✓ dist/ updated');
+    process.exit(0);
+  }
+  console.log(`· 不能直接发布预览，重新构建 / building (the preview cannot be published as it is): ${reusable.why}`);
+}
+// What a build into another folder is made from, read before the build reads anything (compared again after it).
+const inputs = options.out ? buildInputs(root) : undefined;
+
 // `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
@@ -83,20 +108,23 @@ function countFiles(dir: string): number {
 const total = countFiles(staging);
 // The search index's files (in a folder named by the index's hash): those unchanged are linked from dist/.
 const searchIndex = existsSync(join(staging, 'search-index')) ? countFiles(join(staging, 'search-index')) : 0;
-console.log(
-  job.base
-    ? `· 增量发布：重新生成 ${total - report.reused} 个文件，沿用 ${report.reused} 个 / incremental: ${total - report.reused} files rebuilt, ${report.reused} reused`
-    : `· 完整构建：生成 ${total} 个文件 / full build: ${total} files`,
-);
+const summary = job.base
+  ? `增量发布：重新生成 ${total - report.reused} 个文件，沿用 ${report.reused} 个 / incremental: ${total - report.reused} files rebuilt, ${report.reused} reused`
+  : `完整构建：生成 ${total} 个文件 / full build: ${total} files`;
+console.log(`· ${summary}`);
 console.log(
   `  搜索索引 ${searchIndex} 个文件，重新生成 ${searchIndex - report.searchReused} 个 / search index: ${searchIndex} files, ${searchIndex - report.searchReused} of them rebuilt`,
 );
 
 if (options.out) {
   const out = resolve(root, options.out);
+  forgetBuiltFrom(out);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(dirname(out), { recursive: true });
   renameSync(staging, out);
+  // Recorded only when nothing changed while it built: the site in the folder is then what these inputs make.
+  const after = buildInputs(root);
+  if (!changedInputs(inputs!, after).length) recordBuiltFrom(out, inputs!, report.manifest, summary);
   console.log(`✓ ${options.out} updated`);
 } else {
   // The site it replaces is removed after the new one is published, by a process that outlives this one.

@@ -347,6 +347,7 @@ export const UI = {
   navLogin: '登录',
   logout: '退出',
   loading: '正在读取…',
+  searching: '正在查找…',
   loadFailed: '读取失败，请刷新页面再试。',
   search: '查找',
   searchHint: '输入名称的几个字或拼音，如 资中 或 zz',

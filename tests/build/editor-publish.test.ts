@@ -1,16 +1,17 @@
 /**
  * From the editor to the published site, and incremental publishing equal to a full build (issue 29), in one
  * throwaway copy of the project with its site already published in it (tests/support/publishing.ts `builtProject`:
- * the site `npm test` built in the project, so no build here makes the starting site), and three builds:
+ * the site `npm test` built in the project, so no build here makes the starting site), and two builds:
  *
  * 1. The editor's preview (scripts/build.ts into .editor/preview/, incremental from the published site): it shows the
  *    saved update, and dist/ stays byte for byte as it was.
- * 2. The publication (发布 pressed in the interface at phone width, scripts/build.ts into dist/, incremental): the
- *    progress ends at the changed page, every change is on the site, only the pages showing a change were rendered
- *    again (the others are the published site's files, hard-linked), and the preview was this very site.
+ * 2. The publication (发布 pressed in the interface at phone width, with nothing changed since the preview): the
+ *    preview is published as it is, its very files (scripts/build.ts `--reuse`, src/publishing/reuse-build.ts), not
+ *    built again; the progress ends at the changed page, every change is on the site, only the pages showing a change
+ *    were rendered again by the preview (the others are the published site's files, hard-linked).
  * 3. A bare `astro build` of the same data into another folder (no hand-off from the check, no incremental state:
  *    what `astro build` alone makes): the published site holds the same files with the same bytes. So an incremental
- *    publication equals a full build, and the files it took from the published site, which `npm test` built in another
+ *    build equals a full build, and the files it took from the published site, which `npm test` built in another
  *    folder and process, are byte for byte a clean build's: builds are reproducible.
  *
  * The changes: entries made three ways in the editor (an update and a figure through the server-rendered forms, a
@@ -20,7 +21,9 @@
  * each kind's pages are checked whatever else changed with it; which pages were rendered again and which were reused
  * is checked per kind.
  *
- * Last, a publication that check refuses ends with the problems in Chinese, naming the file, and leaves dist/ untouched.
+ * Last, a publication after a change made since the preview does not publish the preview: it checks and builds, and
+ * here check refuses it, so it ends with the problems in Chinese, naming the file, and leaves dist/ untouched. (Which
+ * changes since a preview make a publication build, kind by kind, is tests/unit/publishing-reuse-build.test.ts.)
  * What SITE_URL must reach is read from a new user's first publication (tests/build/publishing-new-user.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,7 +210,7 @@ describe('preview and publish', () => {
     expect(hashFolder(dist())).toBe(published);
   }, 600_000);
 
-  it('publishes from the interface incrementally, follows the progress to the changed page, and every change is on the site', async () => {
+  it('publishes the preview from the interface without building again, follows the progress to the changed page, and every change is on the site', async () => {
     const before = tree(dist());
     const page = await project.browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${project.url}/`);
@@ -223,6 +226,8 @@ describe('preview and publish', () => {
     expect(await done.getAttribute('href')).toBe(`/preview/updates/${API_UPDATE.id}/`);
     expect(publication.json.approvedBy).toBe('测试审核');
     await page.close();
+    // Nothing changed since the preview: the preview is published as it is, the count its (incremental) build made.
+    expect(publication.json.lines.join('\n')).toContain('publishing it instead of building again');
     const counted = counts(publication.json.lines);
     expect(counted, `the build log says what it did\n${publication.json.lines.slice(-20).join('\n')}`).toBeDefined();
     expect(counted!.reused).toBeGreaterThan(0);
@@ -238,6 +243,10 @@ describe('preview and publish', () => {
     // Each kind of change rendered again where it shows, and nothing else: the renamed county, the changed figure and
     // the edited update; the roster change and the new update.
     const after = tree(dist());
+    // The published files are the preview's very files, none written again.
+    const previewed = tree(join(project.dir, PREVIEW_DIR));
+    expect([...after.keys()]).toEqual([...previewed.keys()]);
+    expect([...after].filter(([file, ino]) => previewed.get(file) !== ino).map(([file]) => file)).toEqual([]);
     rewritten = new Set([...after].filter(([file, ino]) => before.get(file) !== ino).map(([file]) => file));
     expect(html('regions/zizhong')).toContain('资中测试县');
     for (const file of [
@@ -270,7 +279,7 @@ describe('preview and publish', () => {
     expect(previewed.length, `preview ≠ publication:\n${previewed.slice(0, 20).join('\n')}`).toBe(0);
   }, 600_000);
 
-  it('ends a refused publication with check’s problems in Chinese and leaves dist/ as it was', async () => {
+  it('checks a publication after a change made since the preview instead of publishing the preview, ends a refused one with check’s problems in Chinese and leaves dist/ as it was', async () => {
     const before = hashFolder(dist());
     const file = join(project.dir, 'data/regions/regions.json');
     const regions = JSON.parse(readFileSync(file, 'utf8'));
@@ -279,6 +288,7 @@ describe('preview and publish', () => {
     expect((await callJson(project.url, '/api/publish', 'POST', {})).status).toBe(202);
     const failed = await finished();
     expect(failed.json.state).toBe('failed');
+    expect(failed.json.lines.join('\n')).toContain('since the preview: data/ or content/ changed');
     expect(failed.json.problems.join('\n')).toContain('data/regions/regions.json');
     expect(failed.json.problems.join('\n')).toMatch(/[\u4e00-\u9fff]/);
     expect(hashFolder(dist())).toBe(before);

@@ -12,7 +12,8 @@ import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
 import { check, projectState, sourceFiles, type ProjectState } from '../project';
-import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS } from './entries';
+import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS, type ListItem } from './entries';
+import { readQuery, searchable, searchEntries, type SearchableList } from './entry-search';
 import { checkImport, writeImport } from './import';
 import { saveImage } from './images';
 import { checkBody } from './body-check';
@@ -351,11 +352,45 @@ function referrers(ctx: ApiContext, kind: Collection, id: string): FieldProblem[
   return byReferrer(verdict(ctx.root, files, stored.file, text, kind, id, all, labelsOf(ds)));
 }
 
-let lastList: { key: string; json: unknown } | undefined;
+interface ListState {
+  key: string;
+  json: EntryListAnswer;
+  search: SearchableList;
+  /** How many listed entries check finds a mistake in. */
+  troubled: number;
+}
+let lastList: ListState | undefined;
 
-/** The list of every entry (GET /api/entries), computed once per checked state of the project. */
-function entryList(state: ProjectState): unknown {
-  if (lastList?.key === state.key) return lastList.json;
+interface EntryListAnswer {
+  kinds: { kind: Collection; label: string }[];
+  items: readonly Readonly<ListItem>[];
+  counties: { id: string; name: string; kind: string; parent?: string }[];
+  problemCount: number;
+}
+
+/**
+ * The list of every entry (GET /api/entries without parameters, for scripts and tests: the interface asks for pages of
+ * it with `searchPage`), computed once per checked state of the project.
+ */
+function entryList(state: ProjectState): EntryListAnswer {
+  return listOf(state).json;
+}
+
+/**
+ * A page of the list (GET /api/entries with any parameter): what matches, how many match, how many entries there are
+ * and how many check finds a mistake in; with `with=counties`, the kinds and counties the first screen filters by. `key` names the state of the
+ * project the page was made from, so the interface knows when to ask again.
+ */
+function searchPage(state: ProjectState, params: URLSearchParams) {
+  const { json, search, troubled } = listOf(state);
+  const page = searchEntries(search, readQuery(params));
+  // The kinds and counties (2,400 of them at national size) only for the first screen, which asks with=counties.
+  const screen = params.get('with') === 'counties' ? { kinds: json.kinds, counties: json.counties } : {};
+  return { ...screen, problemCount: json.problemCount, troubled, total: json.items.length, key: state.key, ...page };
+}
+
+function listOf(state: ProjectState): ListState {
+  if (lastList?.key === state.key) return lastList;
   const { files, ds, all } = state;
   // Items of their own (listItems' are shared by every request of this state): marked below.
   const items = listItems(ds).map((i) => ({ ...i }));
@@ -367,8 +402,8 @@ function entryList(state: ProjectState): unknown {
   // Frozen: the same answer goes to every request of this state, and the server serializes a frozen answer once.
   for (const item of items) Object.freeze(item);
   const json = Object.freeze({ kinds: KINDS.map((k) => ({ kind: k, label: COLLECTION_LABELS[k] })), items: Object.freeze(items), counties, problemCount: all.length });
-  lastList = { key: state.key, json };
-  return json;
+  lastList = { key: state.key, json, search: searchable(items), troubled: items.filter((i) => i.problem).length };
+  return lastList;
 }
 
 export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
@@ -392,7 +427,7 @@ export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
     }
     if (parts[1] !== 'entries') return answer(404, { zh: '没有这个地址。' });
     const [kind, id] = [parts[2], parts[3]];
-    if (kind === undefined) return answer(200, entryList(current(ctx.root)));
+    if (kind === undefined) return answer(200, [...ctx.query.keys()].length ? searchPage(current(ctx.root), ctx.query) : entryList(current(ctx.root)));
     if (!isCollection(kind)) return answer(404, { zh: '没有这种内容。' });
     if (ctx.method === 'POST' && id === '_propose') {
       const { files, ds, origins } = current(ctx.root);

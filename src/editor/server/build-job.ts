@@ -1,7 +1,8 @@
 /**
  * Publishing and preview from the browser: `scripts/build.ts` (the staged, atomic build `npm run build` runs) as a
  * child process, its output kept as progress lines the page polls. Publishing replaces dist/ only when everything
- * succeeded; a preview builds the same way into `.editor/preview/` and never touches dist/. One build at a time.
+ * succeeded; a preview builds the same way into `.editor/preview/` and never touches dist/, and a publication with
+ * nothing changed since the preview publishes the preview instead of building again. One build at a time.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -46,7 +47,8 @@ export class BuildJob {
     private readonly root: string,
     private readonly command: (kind: JobKind) => { file: string; args: string[] } = (kind) => ({
       file: process.execPath,
-      args: ['--import', 'tsx', 'scripts/build.ts', ...(kind === 'preview' ? ['--out', PREVIEW_DIR] : [])],
+      // A publication publishes the preview as it is when nothing changed since it was built (scripts/build.ts `--reuse`).
+      args: ['--import', 'tsx', 'scripts/build.ts', ...(kind === 'preview' ? ['--out', PREVIEW_DIR] : ['--reuse', PREVIEW_DIR])],
     }),
   ) {}
 

@@ -23,8 +23,9 @@ function Screens() {
   const loadMe = useCallback(() => api('GET', '/api/me').then((r) => setMe(r.status === 200 ? r.json : { user: null, mode: 'local' })), []);
   const loadList = useCallback(
     () =>
-      api('GET', '/api/entries').then((r) => {
-        if (r.status === 200) setList(r.json);
+      // Only what the first screen shows beside the entries: the entries themselves are asked for a page at a time.
+      api('GET', '/api/entries?limit=0&with=counties').then((r) => {
+        if (r.status === 200) setList({ kinds: r.json.kinds, counties: r.json.counties, troubled: r.json.troubled, total: r.json.total, key: r.json.key });
         else if (r.status === 401) navigate('/edit/login', null, true);
         else setFailed(r.json.zh ?? UI.loadFailed);
       }),

@@ -10,8 +10,8 @@ import { z } from 'astro/zod';
 import { dataCollections, mdxCollections, id as idSchema } from '../../../schemas';
 import { formFields, isMdx, type Collection, type Field } from '../../fields';
 import { COLLECTION_LABELS, UI } from '../../../i18n/editor.zh-CN';
-import { api, type EntryList } from './api';
-import { FieldView, inputId, messageAt, type Choices } from './Fields';
+import { api, useEntries, type EntryList } from './api';
+import { FieldView, inputId, messageAt } from './Fields';
 import { MarkdownField } from './Markdown';
 import { Link, navigate } from './router';
 import { changedFields, chinese, errorMap, labelOf, toEntry, toForm, unitProblem, type Values } from './values';
@@ -43,11 +43,8 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
   const fields = useMemo(() => formFields(kind), [kind]);
   const isNewEntry = id === undefined;
   const schema = useMemo(() => schemaOf(kind), [kind]);
-  const choices = useMemo(() => {
-    const c: Choices = {};
-    for (const item of list.items) (c[item.kind] ??= []).push(item);
-    return c;
-  }, [list]);
+  // Indicators are few (tens): read whole, for the unit a figure's number is checked against.
+  const indicators = useEntries(kind === 'observations' ? { kind: 'indicators', limit: 1000 } : null, list.key);
   const resolver = useMemo<Resolver<Values>>(() => {
     const zr = zodResolver(schema as never, { errorMap } as never);
     return async (values, ctx, options) => {
@@ -57,7 +54,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
       const errors: Record<string, unknown> = { ...result.errors };
       // A figure's number read with its indicator's unit: 92.3% is not a count of 个, 10.5万 not a number of 万人次.
       if (kind === 'observations') {
-        const unit = list.items.find((i) => i.kind === 'indicators' && i.id === values.indicator)?.detail;
+        const unit = indicators?.items.find((i) => i.id === values.indicator)?.detail;
         for (const key of ['value', 'valueHigh']) {
           const message = unitProblem(values[key], unit);
           if (message && !errors[key]) errors[key] = { type: 'unit', message };
@@ -65,7 +62,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
       }
       return Object.keys(errors).length ? { values: {}, errors: errors as never } : { values, errors: {} };
     };
-  }, [schema, fields, isNewEntry, kind, list]);
+  }, [schema, fields, isNewEntry, kind, indicators]);
   const form = useForm<Values>({ resolver, mode: 'onTouched', reValidateMode: 'onChange', defaultValues: toForm(fields, prefill, true), shouldFocusError: true });
   const [loaded, setLoaded] = useState(id === undefined);
   const [version, setVersion] = useState<string | undefined>();
@@ -266,7 +263,7 @@ export function EntryForm({ kind, id, list, prefill, flash, onSaved }: { kind: C
                     <MarkdownField key="body" id={inputId('body')} name="body" label={UI.body} error={messageAt(form.formState.errors, 'body')} />
                   ) : (
                     <div key={f.key} onInput={f.key === 'id' ? () => (idEdited.current = true) : undefined}>
-                      <FieldView field={f} name={f.key} choices={choices} county={county} readOnly={f.key === 'id' && !isNew} required={f.key === 'id' && isNew ? false : undefined} />
+                      <FieldView field={f} name={f.key} listKey={list.key} county={county} readOnly={f.key === 'id' && !isNew} required={f.key === 'id' && isNew ? false : undefined} />
                     </div>
                   ),
                 )}

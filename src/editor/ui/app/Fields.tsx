@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useFormContext, useFormState, type FieldErrors } from 'react-hook-form';
 import type { Field, RefTarget } from '../../fields';
 import { UI } from '../../../i18n/editor.zh-CN';
-import { matches, type ListItem } from './api';
+import { useEntries, useNamed, type ListItem } from './api';
 import { at, chinese, choiceLabel, labelOf, newRow, shownKind } from './values';
 
 /** The id of a field's input, for labels and for links from the list of problems. */
@@ -31,8 +31,9 @@ export function messageAt(errors: FieldErrors, path: string): string | undefined
   return node === undefined ? undefined : first(node);
 }
 
-/** Where picker lists come from: every entry, by kind. */
-export type Choices = Record<string, ListItem[]>;
+
+/** How many matches a picker shows at once. */
+const SHOWN = 12;
 
 const TARGET_KIND: Record<RefTarget, string> = {
   regions: 'regions',
@@ -74,16 +75,42 @@ function useOwnError(path: string): string | undefined {
 }
 
 
-/** A search over entries with a list to pick from; used for one pick or several. */
-function Search({ id, label, items, onPick, describedBy, county, invalid }: { id: string; label: string; items: ListItem[]; onPick(item: ListItem): void; describedBy?: string; county?: string; invalid?: boolean }) {
+/** What a picker holds, by name (asked of the server; a reference to no entry says so), each with its remove button. */
+function Chosen({ keys, listKey, prefix, removeText, onRemove }: { keys: string[]; listKey: string; prefix: string | null; removeText?: string; onRemove(at: number): void }) {
+  const named = useNamed(keys, listKey);
+  const nameOf = (key: string) => {
+    const id = key.slice(key.indexOf(':') + 1);
+    return named ? (named.get(key)?.label ?? UI.missingRef(id)) : id;
+  };
+  return (
+    <p className="chosen" aria-live="polite">
+      {keys.length === 0 ? (
+        <span className="muted">{UI.none}</span>
+      ) : (
+        keys.map((key, at) => (
+          <span className="chip" key={key}>
+            {prefix}
+            {nameOf(key)}
+            {removeText && (
+              <button type="button" className="link" aria-label={`${UI.remove} ${nameOf(key)}`} onClick={() => onRemove(at)}>
+                {removeText}
+              </button>
+            )}
+          </span>
+        ))
+      )}
+    </p>
+  );
+}
+
+/** A search over entries with a list to pick from; used for one pick or several. The server finds them (api.ts). */
+function Search({ id, label, kinds, listKey, onPick, describedBy, county, invalid }: { id: string; label: string; kinds: string[]; listKey: string; onPick(item: ListItem): void; describedBy?: string; county?: string; invalid?: boolean }) {
   const [query, setQuery] = useState('');
   const listId = `${id}-list`;
-  const found = useMemo(() => {
-    if (!query.trim()) return [];
-    const hits = items.filter((i) => matches(i, query));
-    // Entries of the form's own county first.
-    return county ? [...hits.filter((i) => i.regions.includes(county)), ...hits.filter((i) => !i.regions.includes(county))] : hits;
-  }, [query, items, county]);
+  // Entries of the form's own county first.
+  const page = useEntries(query.trim() ? { q: query.trim(), kind: kinds.join(','), near: county, limit: SHOWN } : null, listKey, 150);
+  const found = query.trim() ? (page?.items ?? []) : [];
+  const matched = query.trim() ? (page?.matched ?? 0) : 0;
   return (
     <div className="search">
       <input
@@ -112,8 +139,9 @@ function Search({ id, label, items, onPick, describedBy, county, invalid }: { id
       />
       {query.trim() && (
         <ul id={listId} role="listbox" aria-label={label} className="options">
-          {found.length === 0 && <li role="none" className="muted">{UI.noMatch}</li>}
-          {found.slice(0, 12).map((item) => (
+          {!page && <li role="none" className="muted">{UI.searching}</li>}
+          {page && found.length === 0 && <li role="none" className="muted">{UI.noMatch}</li>}
+          {found.map((item) => (
             <li key={`${item.kind}:${item.id}`} role="none">
               <button
                 type="button"
@@ -129,30 +157,26 @@ function Search({ id, label, items, onPick, describedBy, county, invalid }: { id
               </button>
             </li>
           ))}
-          {found.length > 12 && <li role="none" className="muted">{UI.more(found.length - 12)}</li>}
+          {matched > found.length && <li role="none" className="muted">{UI.more(matched - found.length)}</li>}
         </ul>
       )}
     </div>
   );
 }
 
-function nameOf(items: ListItem[], id: string): string {
-  const item = items.find((i) => i.id === id);
-  return item ? item.label : UI.missingRef(id);
-}
-
 interface FieldProps {
   field: Field;
   /** The form path of this field (`members.0.institution`). */
   name: string;
-  choices: Choices;
+  /** The state of the project the server searches (EntryList.key): names are asked for again when it changes. */
+  listKey: string;
   county?: string;
   readOnly?: boolean;
   /** Within a row the label says which row. */
   required?: boolean;
 }
 
-export function FieldView({ field: f, name, choices, county, readOnly, required }: FieldProps) {
+export function FieldView({ field: f, name, listKey, county, readOnly, required }: FieldProps) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   const id = inputId(name);
@@ -174,51 +198,37 @@ export function FieldView({ field: f, name, choices, county, readOnly, required 
     </p>
   ) : null;
 
-  if (f.kind === 'object') return <ObjectView field={f} name={name} choices={choices} county={county} />;
-  if (f.kind === 'rows') return <RowsView field={f} name={name} choices={choices} county={county} />;
+  if (f.kind === 'object') return <ObjectView field={f} name={name} listKey={listKey} county={county} />;
+  if (f.kind === 'rows') return <RowsView field={f} name={name} listKey={listKey} county={county} />;
 
   if (f.kind === 'ref' || f.kind === 'refs' || f.kind === 'subject') {
-    const items =
-      f.kind === 'subject' ? [...(choices.groups ?? []), ...(choices.regions ?? []), ...(choices.institutions ?? [])] : (choices[TARGET_KIND[f.target]] ?? []);
+    const kinds = f.kind === 'subject' ? ['groups', 'regions', 'institutions'] : [TARGET_KIND[f.target]];
     const typeOf: Record<string, string> = { groups: 'group', regions: 'region', institutions: 'institution' };
+    const kindOfType: Record<string, string> = { group: 'groups', region: 'regions', institution: 'institutions' };
     return (
       <Controller
         name={name}
         render={({ field }) => {
           const value = field.value;
           const picked: string[] = f.kind === 'refs' ? ((value as string[]) ?? []) : f.kind === 'subject' ? (value?.id ? [value.id] : []) : value ? [value as string] : [];
-          const shown = (pid: string) => (f.kind === 'subject' ? (items.find((i) => i.id === pid && typeOf[i.kind] === value?.type)?.label ?? UI.missingRef(pid)) : nameOf(items, pid));
+          const keyOf = (pid: string) => `${f.kind === 'subject' ? (kindOfType[value?.type] ?? '') : kinds[0]}:${pid}`;
           return (
             <div className="field picker" data-field={name}>
               <label htmlFor={id}>{caption}</label>
               {hintText}
-              <p className="chosen" aria-live="polite">
-                {picked.length === 0 ? (
-                  <span className="muted">{UI.none}</span>
-                ) : (
-                  picked.map((pid) => (
-                    <span className="chip" key={pid}>
-                      {f.kind === 'refs' || f.kind === 'subject' || !isRequired ? null : UI.chosen}
-                      {shown(pid)}
-                      {!readOnly && (
-                        <button
-                          type="button"
-                          className="link"
-                          aria-label={`${UI.remove} ${shown(pid)}`}
-                          onClick={() => field.onChange(f.kind === 'refs' ? picked.filter((p) => p !== pid) : f.kind === 'subject' ? { type: '', id: '' } : '')}
-                        >
-                          {f.kind === 'refs' ? UI.remove : UI.clear}
-                        </button>
-                      )}
-                    </span>
-                  ))
-                )}
-              </p>
+              <Chosen
+                keys={picked.map(keyOf)}
+                listKey={listKey}
+                prefix={f.kind === 'refs' || f.kind === 'subject' || !isRequired ? null : UI.chosen}
+                removeText={readOnly ? undefined : f.kind === 'refs' ? UI.remove : UI.clear}
+                onRemove={(at) => field.onChange(f.kind === 'refs' ? picked.filter((_, n) => n !== at) : f.kind === 'subject' ? { type: '', id: '' } : '')}
+              />
               {!readOnly && (
                 <Search
                   id={id}
                   label={label}
-                  items={items}
+                  kinds={kinds}
+                  listKey={listKey}
                   county={county}
                   describedBy={described}
                   invalid={!!error}
@@ -310,7 +320,8 @@ export function FieldView({ field: f, name, choices, county, readOnly, required 
   );
 }
 
-function ObjectView({ field: f, name, choices, county }: { field: Extract<Field, { kind: 'object' }>; name: string; choices: Choices; county?: string }) {
+function ObjectView({ field: f, name, listKey, county }: { field: Extract<Field, { kind: 'object' }>; name: string; /** The state of the project the server searches (EntryList.key): names are asked for again when it changes. */
+  listKey: string; county?: string }) {
   const { label, hint } = labelOf(f);
   const own = useOwnError(name);
   const errId = `${inputId(name)}-error`;
@@ -324,13 +335,14 @@ function ObjectView({ field: f, name, choices, county }: { field: Extract<Field,
       {hint && <p className="hint">{hint}</p>}
       <ErrorText id={errId} message={own} />
       {f.fields.map((c) => (
-        <FieldView key={c.key} field={c} name={`${name}.${c.key}`} choices={choices} county={county} required={c.required} />
+        <FieldView key={c.key} field={c} name={`${name}.${c.key}`} listKey={listKey} county={county} required={c.required} />
       ))}
     </fieldset>
   );
 }
 
-function RowsView({ field: f, name, choices, county }: { field: Extract<Field, { kind: 'rows' }>; name: string; choices: Choices; county?: string }) {
+function RowsView({ field: f, name, listKey, county }: { field: Extract<Field, { kind: 'rows' }>; name: string; /** The state of the project the server searches (EntryList.key): names are asked for again when it changes. */
+  listKey: string; county?: string }) {
   const { fields, append, remove } = useFieldArray({ name });
   const { label, hint } = labelOf(f);
   const { errors } = useFormState({ name: name as never });
@@ -350,7 +362,7 @@ function RowsView({ field: f, name, choices, county }: { field: Extract<Field, {
         <fieldset className="row" key={row.id}>
           <legend>{UI.rowN(label, i + 1)}</legend>
           {f.fields.map((c) => (
-            <FieldView key={c.key} field={c} name={`${name}.${i}.${c.key}`} choices={choices} county={county} />
+            <FieldView key={c.key} field={c} name={`${name}.${i}.${c.key}`} listKey={listKey} county={county} />
           ))}
           <button type="button" className="secondary" onClick={() => remove(i)} aria-label={`${UI.removeRow}：${UI.rowN(label, i + 1)}`}>
             {UI.removeRow}

@@ -1,7 +1,7 @@
 /** The first screen: every entry by its Chinese name, found by characters or pinyin, filtered by county and kind. */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { UI } from '../../../i18n/editor.zh-CN';
-import { matches, type EntryList } from './api';
+import { useEntries, type EntryList } from './api';
 import { Link } from './router';
 
 const PAGE = 60;
@@ -12,14 +12,10 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
   const [kind, setKind] = useState('');
   const [shown, setShown] = useState(PAGE);
   const [onlyProblems, setOnlyProblems] = useState(false);
-  const problems = useMemo(() => list.items.filter((i) => i.problem).length, [list]);
-  const found = useMemo(
-    () =>
-      list.items.filter(
-        (i) => (!onlyProblems || i.problem) && (!kind || i.kind === kind) && (!county || i.regions.includes(county)) && (!query.trim() || matches(i, query)),
-      ),
-    [list, query, county, kind, onlyProblems],
-  );
+  const problems = list.troubled;
+  const page = useEntries({ q: query.trim(), county, kind, problems: onlyProblems, limit: shown }, list.key, query ? 200 : 0);
+  const found = page?.items ?? [];
+  const matched = page?.matched ?? 0;
   const labels = new Map(list.kinds.map((k) => [k.kind, k.label]));
   const counties = list.counties.filter((c) => c.kind !== 'prefecture');
   const prefectures = list.counties.filter((c) => c.kind === 'prefecture');
@@ -89,9 +85,9 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
           <label htmlFor="only-problems">{UI.onlyProblems(problems)}</label>
         </p>
       )}
-      <p role="status">{UI.found(found.length)}</p>
+      <p role="status">{page ? UI.found(matched) : UI.loading}</p>
       <ul className="entries">
-        {found.slice(0, shown).map((i) => (
+        {found.map((i) => (
           <li key={`${i.kind}:${i.id}`}>
             <Link href={`/edit/${i.kind}/${encodeURIComponent(i.id)}`}>{i.label}</Link>
             <span className="muted">
@@ -103,9 +99,9 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
           </li>
         ))}
       </ul>
-      {found.length > shown && (
+      {matched > found.length && found.length >= shown && (
         <button type="button" className="secondary" onClick={() => setShown((n) => n + PAGE)}>
-          {UI.showMore(Math.min(PAGE, found.length - shown), found.length)}
+          {UI.showMore(Math.min(PAGE, matched - shown), matched)}
         </button>
       )}
     </main>

@@ -1,4 +1,5 @@
 /** Calls to the editor's server: JSON in, JSON out; a lost connection answered in Chinese. */
+import { useEffect, useState } from 'react';
 import { UI } from '../../../i18n/editor.zh-CN';
 
 export interface Answer<T = any> {
@@ -43,10 +44,83 @@ export interface County {
   kind: string;
   parent?: string;
 }
+/** What the first screen shows beside the entries: kinds, counties, counts, and the state of the project it was read in. */
 export interface EntryList {
   kinds: { kind: string; label: string }[];
-  items: ListItem[];
   counties: County[];
+  /** How many entries check finds a mistake in, and how many there are. */
+  troubled: number;
+  total: number;
+  /** The state of the project: a page of entries is asked for again when it changes (after a save, an import). */
+  key: string;
+}
+/** One page of the entries a search matches (src/editor/api/entry-search.ts), and how many match in all. */
+export interface EntryPage {
+  matched: number;
+  items: ListItem[];
+}
+
+/**
+ * A page of the entries the server finds for `params` (null: none asked for), asked again when they or `key` change,
+ * `delay` ms after the last change (typing); an answer to an older question is dropped.
+ */
+export function useEntries(params: Record<string, string | number | boolean | undefined> | null, key: string | undefined, delay = 0): EntryPage | null {
+  const [page, setPage] = useState<EntryPage | null>(null);
+  const query = params ? new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined || v === '' || v === false ? [] : [[k, v === true ? '1' : String(v)]]))).toString() : null;
+  useEffect(() => {
+    if (query === null) {
+      setPage(null);
+      return;
+    }
+    let gone = false;
+    const t = setTimeout(() => {
+      api<EntryPage>('GET', `/api/entries?${query}`).then((res) => {
+        if (res.status !== 200) return;
+        remember(key ?? '', res.json.items);
+        if (!gone) setPage({ matched: res.json.matched, items: res.json.items });
+      });
+    }, delay);
+    return () => {
+      gone = true;
+      clearTimeout(t);
+    };
+  }, [query, key]);
+  return page;
+}
+
+/** Entries already seen in answers, by `kind:id`, for the state of the project the interface last read (EntryList.key). */
+let seen: { key: string; items: Map<string, ListItem> } = { key: '', items: new Map() };
+function remember(key: string, items: ListItem[]) {
+  if (seen.key !== key) seen = { key, items: new Map() };
+  for (const item of items) seen.items.set(`${item.kind}:${item.id}`, item);
+}
+
+/** `${key} ${kind:id}` of entries an answer did not hold: they do not exist in that state (a reference to fix). */
+const absent = new Set<string>();
+
+/**
+ * The entries named by `keys` (`kind:id`), for the names of what a form holds: those seen in an answer of the same
+ * state at once, the others asked for together. null while asking; a key not in the map names no entry.
+ */
+export function useNamed(keys: string[], key: string): Map<string, ListItem> | null {
+  const [, setAnswered] = useState(0);
+  const items = seen.key === key ? seen.items : new Map<string, ListItem>();
+  const unknown = keys.filter((k) => !items.has(k) && !absent.has(`${key} ${k}`));
+  const asked = unknown.join(',');
+  useEffect(() => {
+    if (!asked) return;
+    let gone = false;
+    api<EntryPage>('GET', `/api/entries?ids=${encodeURIComponent(asked)}&limit=${unknown.length}`).then((res) => {
+      if (res.status !== 200) return;
+      remember(key, res.json.items);
+      for (const k of unknown) if (!seen.items.has(k)) absent.add(`${key} ${k}`);
+      if (!gone) setAnswered((n) => n + 1);
+    });
+    return () => {
+      gone = true;
+    };
+  }, [asked, key]);
+  return unknown.length ? null : items;
 }
 
 /** A file's content as base64, for uploads in JSON. */
@@ -59,9 +133,3 @@ export function base64Of(file: File): Promise<string> {
   });
 }
 
-/** Entries whose name, id or pinyin contains every word of the query. */
-export function matches(item: ListItem, query: string): boolean {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const hay = `${item.label.toLowerCase()} ${item.id} ${item.py}`;
-  return words.every((w) => hay.includes(w));
-}

@@ -1,0 +1,125 @@
+/**
+ * Publishing the editor's preview instead of building again (scripts/build.ts `--out` and `--reuse`): a build into
+ * another folder records beside it what it was made from; a publication given that folder publishes it (linked into
+ * the staging folder, then swapped in as any build is: ./publish.ts) when the project's inputs are still exactly those,
+ * and builds as usual otherwise. The reviewer who presses 发布 right after looking at the preview waits seconds, not a
+ * build.
+ *
+ * What a build is made from, besides the published site it reuses files of (reuse never changes a byte: an incremental
+ * build equals a full one, tests/build/editor-publish.test.ts): the code and settings (./incremental-build.ts
+ * `codeFingerprint`), every file under data/ and content/ by name and bytes, the day each data file last changed
+ * (pages print it: src/data/read-sources.ts `fileDates`) and the build's day (src/views/guidance.ts `buildDay`). The
+ * record also names the folder by device, inode and change time, like the manifest of dist/, so a folder put there by
+ * other means is never taken for the build it describes; and it is written only when the inputs were the same before
+ * and after the build (an editor saving while the preview builds leaves no record, and the next publication builds).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileDates } from '../data/read-sources';
+import { buildDay } from '../views/guidance';
+import { codeFingerprint } from './incremental-build';
+import type { Manifest } from './incremental';
+
+/** What a build was made from, part by part (so the log can say which part changed). */
+export interface BuildInputs {
+  /** Code and settings. */
+  code: string;
+  /** Every file under data/ and content/, by name and bytes. */
+  files: string;
+  /** The day each data file last changed. */
+  dates: string;
+  /** The build's day. */
+  day: string;
+}
+
+/** What a build into another folder records beside it. */
+interface BuiltFrom {
+  inputs: BuildInputs;
+  /** The manifest of the site in the folder: the one dist/ gets when the folder is published. */
+  manifest: Manifest;
+  /** The build's own count line (`incremental: N files rebuilt, M reused`), for the publication's log. */
+  summary: string;
+  folder: { dev: number; ino: number; ctimeMs: number };
+}
+
+const WHAT: Record<keyof BuildInputs, string> = {
+  code: '代码或设置有改动 / code or settings changed',
+  files: 'data/ 或 content/ 有改动 / data/ or content/ changed',
+  dates: '数据文件的日期有改动 / the dates of data files changed',
+  day: '构建日期已不同 / the build day changed',
+};
+
+/** The record of a build into `folder`: beside it, never inside it (the folder is a whole site). */
+export const builtFromFile = (folder: string) => `${folder}.built-from.json`;
+
+function filesUnder(root: string, folder: string): string[] {
+  const dir = join(root, folder);
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+/** What a build of the project in `root` would be made from now. */
+export function buildInputs(root: string, env: Record<string, string | undefined> = process.env): BuildInputs {
+  const files = createHash('sha256');
+  const data = filesUnder(root, 'data');
+  for (const path of [...data, ...filesUnder(root, 'content')]) files.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+  const dates = createHash('sha256');
+  for (const [path, day] of fileDates(root, data)) dates.update(`${path}\0${day}\0`);
+  return { code: codeFingerprint(root, env), files: files.digest('base64url'), dates: dates.digest('base64url'), day: buildDay() };
+}
+
+/** The parts in which two sets of inputs differ (none: the same inputs). */
+export function changedInputs(was: BuildInputs, now: BuildInputs): (keyof BuildInputs)[] {
+  return (Object.keys(WHAT) as (keyof BuildInputs)[]).filter((part) => was[part] !== now[part]);
+}
+
+/** Removes the record of `folder` (before the folder is replaced or removed). */
+export function forgetBuiltFrom(folder: string): void {
+  rmSync(builtFromFile(folder), { force: true });
+}
+
+/** Records what the site just moved into `folder` was made from. */
+export function recordBuiltFrom(folder: string, inputs: BuildInputs, manifest: Manifest, summary: string): void {
+  const { dev, ino, ctimeMs } = statSync(folder);
+  const record: BuiltFrom = { inputs, manifest, summary, folder: { dev, ino, ctimeMs } };
+  const file = builtFromFile(folder);
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(record));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+/**
+ * Whether the site in `folder` is what a build of `inputs` would make: its manifest and count line if so, otherwise
+ * why not (Chinese, then English, for the build log).
+ */
+export function reusableBuild(folder: string, inputs: BuildInputs): { manifest: Manifest; summary: string } | { why: string } {
+  const stat = statSync(folder, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) return { why: '没有预览 / no preview' };
+  let record: BuiltFrom;
+  try {
+    record = JSON.parse(readFileSync(builtFromFile(folder), 'utf8'));
+  } catch {
+    return { why: '预览没有记录它由什么生成 / the preview does not record what it was built from' };
+  }
+  if (!record.folder || record.folder.dev !== stat.dev || record.folder.ino !== stat.ino || record.folder.ctimeMs !== stat.ctimeMs) {
+    return { why: '预览文件夹不是记录里的那个 / the preview folder is not the one its record describes' };
+  }
+  const changed = record.inputs ? changedInputs(record.inputs, inputs) : ['code' as const];
+  if (changed.length) return { why: `预览生成之后：${changed.map((part) => WHAT[part].split(' / ')[0]).join('，')} / since the preview: ${changed.map((part) => WHAT[part].split(' / ')[1]).join(', ')}` };
+  return { manifest: record.manifest, summary: record.summary };
+}
+
+/**
+ * A copy of the site in `from` at `to` made of hard links (no byte is copied; built files are never written in place,
+ * so the two stay the same).
+ */
+export function linkTree(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
+    else linkSync(join(from, entry.name), join(to, entry.name));
+  }
+}

@@ -50,8 +50,10 @@ if (options.reuse && !options.out && !options.full) {
     console.log(`· 预览正是用现在的数据、代码和设置生成的（当时已通过检查），直接发布预览 / the preview was built from exactly these data, code and settings (and passed check): publishing it instead of building again`);
     console.log(`  预览：${reusable.summary}`);
     linkTree(resolve(root, options.reuse), staging);
-    publish(root, staging, undefined, reusable.manifest);
+    let replaced: string | undefined;
+    publish(root, staging, undefined, reusable.manifest, (dir) => (replaced = dir));
     console.log('✓ dist/ updated');
+    if (replaced) await removeInBackground(replaced);
     process.exit(0);
   }
   console.log(`· 不能直接发布预览，重新构建 / building (the preview cannot be published as it is): ${reusable.why}`);

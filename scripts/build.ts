@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/read-sources';
-import { CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
+import { CACHE, CHECK_CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
 import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';
 
@@ -64,7 +64,9 @@ const inputs = options.out ? buildInputs(root) : undefined;
 // `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
-const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, root], {
+// Each file validated before by this code, byte for byte, is not validated again on its own (src/data/validate/cache.ts).
+const code = codeFingerprint(root);
+const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, '--cache', resolve(root, CHECK_CACHE), code, root], {
   stdio: 'inherit',
 });
 if (check.status !== 0) {
@@ -73,7 +75,6 @@ if (check.status !== 0) {
 }
 
 // What the last published site offers this build: its manifest, when it describes dist/ and was made by this code.
-const code = codeFingerprint(root);
 const published = options.full ? { why: '--full' } : readPublishedManifest(root, code);
 const job: IncrementalJob = {
   code,

@@ -17,6 +17,8 @@ export const STAGING = '.build-staging';
 /** Where builds keep Astro's cache, one folder per build process (so two builds never share one). */
 export const CACHE = 'node_modules/.astro-cache';
 const LOCK = 'publish.lock';
+/** What `npm run check` found in each file, kept for the next build (src/data/validate/cache.ts). */
+export const CHECK_CACHE = '.check-cache';
 
 /** Whether a process with this id is running (EPERM: it runs, as another user). */
 export function isRunning(pid: number): boolean {

@@ -15,7 +15,7 @@ import { totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HANDOFF_ENV } from '../src/data/read-sources';
+import { HANDOFF_ENV } from '../src/data/handoff-env';
 import { CACHE, CHECK_CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
 import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';

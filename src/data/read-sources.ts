@@ -1,11 +1,12 @@
 /** Reads the editors' files from disk for validation. The only place that walks the folders. */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, existsSync, lstatSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
 import { indexDataset, type Dataset } from './dataset';
 import { readPublicFiles } from './validate/public-files';
+import { fileDates } from './file-dates';
+import { HANDOFF_ENV } from './handoff-env';
 
 /** Largest data or content file read: far above any real one, below what a string in memory can hold. */
 export const SOURCE_MAX_BYTES = 256 * 1024 * 1024;
@@ -67,55 +68,8 @@ export function readSourceFiles(root: string, read: SourceReader = readFresh): S
   return { data, mdx, other, public: readPublicFiles(root) };
 }
 
-const chinaDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-function git(root: string, args: string[]): string | undefined {
-  try {
-    return execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Last commit date of each file in `git log --format=@%cs --name-only` output (newest commit first), either with `-z`
- * (names end in NUL, so a name is never quoted or cut: 资中.json stays 资中.json) or one name per line.
- */
-export function parseGitLog(log: string): Map<string, string> {
-  const dates = new Map<string, string>();
-  let date = '';
-  for (const raw of log.split(log.includes('\0') ? '\0' : '\n')) {
-    const token = raw.replace(/^\n+/, '');
-    if (token.startsWith('@')) date = token.slice(1).trim();
-    else if (token && !dates.has(token)) dates.set(token, date);
-  }
-  return dates;
-}
-
-/** Paths with uncommitted changes in `git status --porcelain -z` output (a rename's old path follows its new one). */
-export function parseGitStatus(status: string): Set<string> {
-  const dirty = new Set<string>();
-  const tokens = status.split('\0');
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].length < 4) continue;
-    dirty.add(tokens[i].slice(3));
-    if (/^[RC]/.test(tokens[i])) i++;
-  }
-  return dirty;
-}
-
-/**
- * When each data file last changed (YYYY-MM-DD, China Standard Time): its last git commit, or its modification
- * time while it has uncommitted changes or outside git. One `git log` and one `git status` for the whole folder, both
- * with NUL-ended names (git quotes a non-ASCII name otherwise, and the quoted name matched no file).
- */
-export function fileDates(root: string, paths: string[]): Map<string, string> {
-  const log = git(root, ['-c', 'core.quotepath=off', 'log', '-z', '--format=@%cs', '--name-only', '--', 'data']);
-  const committed = log ? parseGitLog(log) : new Map<string, string>();
-  const status = git(root, ['-c', 'core.quotepath=off', 'status', '--porcelain', '-z', '--untracked-files=all', '--', 'data']);
-  const dirty = parseGitStatus(status ?? '');
-  return new Map(paths.map((path) => [path, (!dirty.has(path) && committed.get(path)) || chinaDate.format(statSync(join(root, path)).mtime)]));
-}
+// When each data file last changed, in a module of its own that loads no validation code (scripts/build.ts reads it).
+export { fileDates, parseGitLog, parseGitStatus } from './file-dates';
 
 /** Entries that passed validation, with where each is written and when each file last changed. */
 export interface Validated {
@@ -143,7 +97,7 @@ export function withFileDates(root: string, files: SourceFiles, result: ReturnTy
  * validated entries to the Astro process through this folder, so the data is read and validated once per build.
  * One file per collection keeps each JSON text far below V8's string limit at national size.
  */
-export const HANDOFF_ENV = 'YIGONGTI_VALIDATED';
+export { HANDOFF_ENV };
 
 export function writeHandoff(dir: string, v: Validated, texts?: Partial<Record<string, string>>) {
   mkdirSync(dir, { recursive: true });

@@ -8,7 +8,7 @@
  * What a build is made from, besides the published site it reuses files of (reuse never changes a byte: an incremental
  * build equals a full one, tests/build/editor-publish.test.ts): the code and settings (./incremental-build.ts
  * `codeFingerprint`), every file under data/ and content/ by name and bytes, the day each data file last changed
- * (pages print it: src/data/read-sources.ts `fileDates`) and the build's day (src/views/guidance.ts `buildDay`). The
+ * (pages print it: src/data/file-dates.ts) and the build's day (src/views/build-day.ts). The
  * record also names the folder by device, inode and change time, like the manifest of dist/, so a folder put there by
  * other means is never taken for the build it describes; and it is written only when the inputs were the same before
  * and after the build (an editor saving while the preview builds leaves no record, and the next publication builds).
@@ -16,8 +16,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileDates } from '../data/read-sources';
-import { buildDay } from '../views/guidance';
+import { fileDates } from '../data/file-dates';
+import { buildDay } from '../views/build-day';
 import { codeFingerprint } from './incremental-build';
 import type { Manifest } from './incremental';
 

@@ -11,14 +11,14 @@ import { t } from '../i18n/zh-CN';
 import { tf } from '../i18n/fill';
 import { factLabel, GENERAL_FACT } from './general-facts';
 import { noteRead, registerInput } from '../data/reads';
+import { buildDay } from './build-day';
 
 /** The national health hotline as every resident page names it, with where that fact comes from. */
 export const hotlineText = (ds: Pick<Dataset, 'reference'>) => factLabel(ds, GENERAL_FACT.hotline, '全国卫生健康服务热线 12320');
 /** The emergency number as every resident page names it, with where that fact comes from. */
 export const emergencyText = (ds: Pick<Dataset, 'reference'>) => factLabel(ds, GENERAL_FACT.emergency, '急救电话 120');
 
-/** The build's date (YYYY-MM-DD): what "how old" is measured from. */
-export const buildDay = (): string => new Date().toISOString().slice(0, 10);
+export { buildDay };
 
 // What a page reads of the build's day, for incremental publishing (src/publishing/incremental-reads.ts): the day
 // itself (a referral sheet prints it), or only the whole years from a date to it (a page saying how old its sources are).

@@ -26,7 +26,7 @@ import { incrementalState } from '../../publishing/incremental';
 export const SEARCH_CACHE_FILE = '.search-cache.json';
 
 /** Bumped when an entry's shape or meaning changes: an older cache is then ignored. */
-const CACHE_VERSION = 2;
+const CACHE_VERSION = 3;
 
 /**
  * A page as the index takes it, without what its result file holds (src/search/build/integration.ts `PageTerms`): its
@@ -49,9 +49,9 @@ export interface CachedPage {
 }
 
 /**
- * The index the cache's build wrote: its version, its pages' paths and keys in number order, and what its shards were
- * made with, so the next build makes only the shards holding a changed page's entries (src/search/build/integration.ts
- * `IndexChanges`).
+ * The index the cache's build wrote: its version, its pages' paths and keys in the documents' order (their numbers are
+ * a function of the paths: src/search/build/page-numbers.ts), and what its shards were made with, so the next build
+ * makes only the shards holding a changed page's entries (src/search/build/integration.ts `IndexChanges`).
  */
 export interface CachedIndex {
   version: string;

@@ -31,6 +31,7 @@ import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countK
 import { foldTable } from './name-readings';
 import { incrementalState } from '../../publishing/incremental';
 import { buildSearchCache, hash, type CachedPage, type SearchCache } from './cache';
+import { PageNumbering, pageNumbers } from './page-numbers';
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
 const K1 = 1.4;
@@ -39,12 +40,9 @@ const B = 0.5;
 const POSTINGS_PER_SHARD = 1200;
 
 /**
- * What an index's layout depends on besides its documents, kept from one build for the next (`writeSearchIndex`'s
- * `previous`): each page's number (its path; null for a page since removed), the number of shards, BM25's average page
- * length, and the order of the filter values. Given the previous state, a page keeps its number (new pages come after
- * the last), and the shard count and average stay unless the site has grown or shrunk past them, so a page whose
- * document is unchanged keeps its result file byte for byte, and a shard holding none of the changed pages' terms
- * keeps its bytes: an incremental build need rewrite only what changed.
+ * What an index's layout depends on besides its documents: each page's number (its path by number, null for a number
+ * no page has: src/search/build/page-numbers.ts), the number of shards, BM25's average page length, and the order of
+ * the filter values. All are functions of the pages alone, so an incremental build writes what a full one does.
  */
 export interface IndexState {
   paths: (string | null)[];
@@ -53,9 +51,6 @@ export interface IndexState {
   kinds: string[];
   regions: string[];
 }
-
-/** How far BM25's average page length may drift from the pinned one before it is measured again. */
-const AVERAGE_DRIFT = 0.05;
 
 /**
  * BM25's average page length as the index uses it: to three significant figures, so that a change to a few pages
@@ -123,13 +118,10 @@ class IndexWriter {
   constructor(
     private readonly staging: string,
     private readonly longestList: number,
-    private readonly previous?: IndexState,
     private readonly reuse?: { dir: string; files: Record<string, string> },
   ) {
     mkdirSync(staging, { recursive: true });
     for (const [name, key] of Object.entries(reuse?.files ?? {})) this.reusable.set(key, name);
-    for (const kind of previous?.kinds ?? []) this.kinds.set(kind, this.kinds.size);
-    for (const region of previous?.regions ?? []) this.regions.set(region, this.regions.size);
   }
 
   /** Pages indexed. */
@@ -219,13 +211,15 @@ class IndexWriter {
     if (prior.shards !== now.shards || prior.average !== now.average) return undefined;
     // Shards hold a kind's or region's place in the entry's list, not its name: a value renamed in its place (a county
     // renamed) leaves every unchanged page's place as it was, as long as only changed pages hold the new name.
-    const held = (field: 'kind' | 'region', value: string) => changes.pages.filter(([, is]) => is?.[field] === value).length;
+    const held = (field: 'kind' | 'region', value: string) => changes.pages.filter(({ is }) => is?.[field] === value).length;
     const kept = (was: string[], is: string[], field: 'kind' | 'region', counts: Record<string, number>) =>
       was.length === is.length && is.every((value, i) => value === was[i] || (!was.includes(value) && !is.includes(was[i]) && counts[value] === held(field, value)));
     if (!kept(prior.kinds, now.kinds, 'kind', this.kindCount) || !kept(prior.regions, now.regions, 'region', this.regionCount)) return undefined;
-    const common = Object.entries(this.common);
-    const priorCommon = Object.entries(prior.common);
-    if (common.length !== priorCommon.length || common.some(([t, n], i) => priorCommon[i][0] !== t || priorCommon[i][1] !== n)) return undefined;
+    // Which terms are common places the names' keys; their counts lie in their own shards, made when a changed page
+    // holds the term (a deleted page's common pairs).
+    const common = Object.keys(this.common);
+    const priorCommon = Object.keys(prior.common);
+    if (common.length !== priorCommon.length || common.some((t, i) => priorCommon[i] !== t)) return undefined;
     const K = this.longestList;
     const S = now.shards;
     const dirty = new Set<number>();
@@ -238,16 +232,18 @@ class IndexWriter {
       entry[side]++;
       entry.pages.push([page, side]);
     };
-    for (const [was, is] of changes.pages) {
+    for (const { was, is, moved } of changes.pages) {
       const before = was ? postingsOf(was) : new Map<string, string>();
       const after = is ? postingsOf(is) : new Map<string, string>();
-      const alike = was && is && was.length === is.length && was.kind === is.kind && was.region === is.region;
+      // A page renumbered (src/search/build/page-numbers.ts) posts every term anew.
+      const alike = !moved && was && is && was.length === is.length && was.kind === is.kind && was.region === is.region;
       for (const [term, posting] of before) if (!alike || after.get(term) !== posting) note(term, 'before', was!);
       for (const [term, posting] of after) if (!alike || before.get(term) !== posting) note(term, 'now', is!);
-      // A name's key lists page numbers, which stand: only the names it gained or lost changed.
+      // A name's key lists page numbers: where the page's number stands, only the names it gained or lost changed.
       const names = (page: PageTerms | undefined) => new Set((page?.wholeNames ?? []).filter((n) => n.length <= LONGEST_NAME).map(nameKey).filter((n) => n.length >= 2));
       const [had, has] = [names(was), names(is)];
-      for (const name of [...had].filter((n) => !has.has(n)).concat([...has].filter((n) => !had.has(n)))) dirty.add(nameShard(name, indexTokens(name), this.common, S));
+      const changedNames = moved ? [...had, ...has] : [...had].filter((n) => !has.has(n)).concat([...has].filter((n) => !had.has(n)));
+      for (const name of changedNames) dirty.add(nameShard(name, indexTokens(name), this.common, S));
     }
     // A page's kind and region as it was are placed by the published index's lists, as it is by this one's.
     const places = (list: string[]) => new Map(list.map((value, i) => [value, i]));
@@ -282,19 +278,14 @@ class IndexWriter {
 
   /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
   finish(cache?: SearchCache, changes?: IndexChanges): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
-    const pages = this.span;
+    const pages = this.added;
     const present = this.lengths.filter((n) => n !== undefined);
-    const measured = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
-    const pinned = this.previous?.average;
-    const average = pinned && Math.abs(measured - pinned) <= AVERAGE_DRIFT * pinned ? pinned : measured;
+    const average = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
     const K = this.longestList;
     let total = 0;
     for (const list of this.postings.values()) total += list.length / 3 <= K ? list.length / 3 : K + list.length / 3 + Math.min(list.length / 3, this.kinds.size * K);
-    const sized = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
-    // The previous count while it is within a factor of two of what the postings call for.
-    const kept = this.previous?.shards;
-    const shards = kept && kept * 2 >= sized && kept <= sized * 2 ? kept : sized;
+    const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
     const terms = [...this.postings.keys()].sort();
     // Common terms first: where a name's key goes depends on them.
     for (const term of terms) {
@@ -361,11 +352,11 @@ const HAN = /^\p{Script=Han}$/u;
 
 /**
  * What changed since the published index (an incremental build with the last build's cache, src/search/build/cache.ts):
- * the pages whose document changed, as they were and as they are (no page came or went: those renumber the pages
- * after them, and every shard is made), what the published index was made with, and its files' keys.
+ * the pages whose document or number changed, or that came or went, as they were and as they are (`moved`: its
+ * number is another), what the published index was made with, and its files' keys.
  */
 export interface IndexChanges {
-  pages: [PageTerms | undefined, PageTerms | undefined][];
+  pages: { was?: PageTerms; is?: PageTerms; moved: boolean }[];
   prior: { shards: number; average: number; kinds: string[]; regions: string[]; common: Record<string, number> };
   files: Record<string, string>;
 }
@@ -439,30 +430,28 @@ function valueIndex(values: Map<string, number>, value: string | undefined, coun
 
 /**
  * Indexes the pages of `documents` (`searchDocuments(dataset)`) into the built site in `site`, with the synonym groups
- * `synonyms` (data/synonyms/) in the entry; returns how many pages it indexed and the state a next build may keep
- * (`previous`: pages keep their numbers, see `IndexState`). Pages are numbered in the documents' order, or, given the
- * previous state, as they were then. Refuses (and leaves the site's index as it was) a document whose page is not in
- * `site`: its result would lead nowhere.
+ * `synonyms` (data/synonyms/) in the entry; returns how many pages it indexed and what the index was made with
+ * (`IndexState`). Pages are numbered in the documents' order, in runs (src/search/build/page-numbers.ts). Refuses (and
+ * leaves the site's index as it was) a document whose page is not in `site`: its result would lead nowhere.
  */
 export function writeSearchIndex(
   site: string,
   documents: Iterable<PathDocument | (PathDocument & { key: string }) | KnownDocument>,
-  options: { longestList?: number; synonyms?: readonly (readonly string[])[]; previous?: IndexState; reuse?: { dir: string; files: Record<string, string> }; cache?: SearchCache } = {},
+  options: { longestList?: number; synonyms?: readonly (readonly string[])[]; reuse?: { dir: string; files: Record<string, string> }; cache?: SearchCache } = {},
 ): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number } {
   // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
   const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
   rmSync(staging, { recursive: true, force: true });
-  const previous = options.previous;
-  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST, previous, options.reuse);
-  const numbers = new Map<string, number>();
-  previous?.paths.forEach((path, n) => path !== null && numbers.set(path, n));
-  const paths: (string | null)[] = previous ? previous.paths.map(() => null) : [];
+  const writer = new IndexWriter(staging, options.longestList ?? LONGEST_LIST, options.reuse);
+  const numbering = new PageNumbering();
+  /** The pages in the documents' order, their numbers, and (with a cache) their keys in it. */
+  const paths: string[] = [];
+  const numbers: number[] = [];
+  const keys: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
   const cache = options.cache;
-  /** Each page's key in the cache, by number. */
-  const keys: string[] = [];
   // Where the time goes, for the build log: wall-clock shares of the CPU the whole step took (reading the CPU clock per
   // page costs more than the pages).
   const shares = { documents: 0, terms: 0, pages: 0, shards: 0 };
@@ -484,8 +473,9 @@ export function writeSearchIndex(
       missing.push(`no page for search document ${path}`);
       continue;
     }
-    const page = numbers.get(path) ?? paths.length;
-    paths[page] = path;
+    const page = numbering.next(path);
+    paths.push(path);
+    numbers.push(page);
     if (!cache) {
       const doc = indexDoc(path, document());
       lap('terms');
@@ -496,7 +486,8 @@ export function writeSearchIndex(
     // An unchanged page (the same path and document) is a lookup: its terms and its result file's key as last time.
     let json: string | undefined;
     const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document()))));
-    const key = (keys[page] = 'key' in item ? item.key : documentKey(path, document()));
+    const key = 'key' in item ? item.key : documentKey(path, document());
+    keys.push(key);
     const terms = cache.page(key, () => {
       const doc = indexDoc(path, document());
       json = JSON.stringify(storedPage(doc));
@@ -511,36 +502,52 @@ export function writeSearchIndex(
     rmSync(staging, { recursive: true, force: true });
     throw new Error(`search index: ${missing.join('\n')}`);
   }
-  const { entry, shards, average, kinds, regions } = writer.finish(cache, cache && options.reuse && !previous ? changesSince(cache, options.reuse, paths, keys) : undefined);
+  const { entry, shards, average, kinds, regions } = writer.finish(cache, cache && options.reuse ? changesSince(cache, options.reuse, paths, numbers, keys) : undefined);
   lap('shards');
-  cache?.index({ version: entry.version, paths: paths as string[], keys, average, shards, kinds, regions, common: entry.common });
+  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common });
   const total = Object.values(shares).reduce((x, y) => x + y, 0) || 1;
   const cpu = cpuSeconds() - cpuStart;
   const times = Object.fromEntries(Object.entries(shares).map(([step, ms]) => [step, (cpu * ms) / total])) as typeof shares;
-  // Removed pages at the end give their numbers back; those in between stay empty until a build without `previous`.
-  while (paths.length && paths[paths.length - 1] === null) paths.pop();
-  entry.pages = paths.length;
   if (options.synonyms?.length) entry.synonyms = options.synonyms.map((words) => [...words]);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   renameSync(staging, join(root, entry.version));
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
-  return { pages: writer.pages, state: { paths, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards };
+  const byNumber: (string | null)[] = Array.from({ length: numbers.length ? numbers[numbers.length - 1] + 1 : 0 }, () => null);
+  paths.forEach((path, i) => (byNumber[numbers[i]] = path));
+  return { pages: writer.pages, state: { paths: byNumber, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards };
 }
 
 /**
- * The pages changed since the published index, when the last build's cache describes that index (its version) and
- * the same pages stand in the same order; undefined otherwise (every shard is then made).
+ * The pages changed since the published index, when the last build's cache describes that index (its version): those
+ * whose document or number changed (src/search/build/page-numbers.ts: a page that came or went renumbers the rest of
+ * its run), those that came and those that went; undefined when a page's terms as it was are not in the cache (every
+ * shard is then made). `paths`, `numbers` and `keys`: this build's pages in order, their numbers and their keys.
  */
-function changesSince(cache: SearchCache, reuse: { dir: string; files: Record<string, string> }, paths: (string | null)[], keys: string[]): IndexChanges | undefined {
+function changesSince(cache: SearchCache, reuse: { dir: string; files: Record<string, string> }, paths: string[], numbers: number[], keys: string[]): IndexChanges | undefined {
   const prior = cache.priorIndex;
-  if (!prior || prior.version !== basename(reuse.dir) || prior.paths.length !== paths.length || prior.paths.some((p, i) => p !== paths[i])) return undefined;
+  if (!prior || prior.version !== basename(reuse.dir) || prior.paths.length !== prior.keys.length) return undefined;
+  const priorNumbers = pageNumbers(prior.paths);
+  const at = new Map(prior.paths.map((path, i) => [path, i]));
   const pages: IndexChanges['pages'] = [];
-  for (let i = 0; i < keys.length; i++) {
-    if (keys[i] === prior.keys[i]) continue;
-    const was = cache.priorPage(prior.keys[i]);
+  for (let i = 0; i < paths.length; i++) {
+    const j = at.get(paths[i]);
+    at.delete(paths[i]);
+    if (j !== undefined && keys[i] === prior.keys[j] && numbers[i] === priorNumbers[j]) continue;
+    const is = cache.next.pages[keys[i]];
+    if (j === undefined) {
+      pages.push({ is, moved: true });
+      continue;
+    }
+    const was = cache.priorPage(prior.keys[j]);
     if (!was) return undefined;
-    pages.push([was, cache.next.pages[keys[i]]]);
+    pages.push({ was, is, moved: numbers[i] !== priorNumbers[j] });
+  }
+  // The pages that went.
+  for (const j of at.values()) {
+    const was = cache.priorPage(prior.keys[j]);
+    if (!was) return undefined;
+    pages.push({ was, moved: true });
   }
   return { pages, prior, files: reuse.files };
 }

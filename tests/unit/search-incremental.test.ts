@@ -1,0 +1,187 @@
+/**
+ * The search index written incrementally (issue 29): after an edit of each kind an editor makes, an index written
+ * with the last build's cache and the published index to reuse (as `npm run build` writes it,
+ * src/search/build/integration.ts `writeSiteSearchIndex`) is byte for byte the index a full build writes of the same
+ * data, and it makes only the shards holding a changed page's entries. On a generated national dataset, in-process:
+ * each page's HTML is a stub (the index only checks that the page exists).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateNationalDataset } from '../../scripts/bench/national-data';
+import { readSourceFiles } from '../../src/data/read-sources';
+import { validateDataset } from '../../src/data/validate';
+import type { Entries } from '../../src/data/validate/problems';
+import { indexDataset, type Dataset } from '../../src/data/dataset';
+import { searchPaths } from '../../src/search/build/documents';
+import { writeSearchIndex, writeSiteSearchIndex } from '../../src/search/build/integration';
+import { SearchCache, readSearchCache } from '../../src/search/build/cache';
+import { pageNumbers } from '../../src/search/build/page-numbers';
+import { INDEX_DIR, INDEX_ENTRY, type IndexEntry } from '../../src/search/shared/index-layout';
+import type { SearchDocument } from '../../src/search/build/documents';
+
+const roots: string[] = [];
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+const temporary = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), `search-incremental-${name}-`));
+  roots.push(dir);
+  return dir;
+};
+
+/** Stub pages, one at each path any site of a test has, made once. */
+const stubs = temporary('pages');
+const made = new Set<string>();
+
+/**
+ * A built site's folder: a stub page at each of `paths` (each folder of the stubs linked in, so that a site costs a few
+ * links; the index only checks that each document's page exists).
+ */
+function site(paths: Iterable<string>): string {
+  for (const path of paths) {
+    if (made.has(path)) continue;
+    made.add(path);
+    mkdirSync(join(stubs, path), { recursive: true });
+    writeFileSync(join(stubs, path, 'index.html'), '<!doctype html><title>页</title>');
+  }
+  const dir = temporary('site');
+  for (const name of readdirSync(stubs)) symlinkSync(join(stubs, name), join(dir, name));
+  return dir;
+}
+
+const entryOf = (dir: string): IndexEntry => JSON.parse(readFileSync(join(dir, INDEX_ENTRY), 'utf8'));
+const folder = (dir: string) => join(dir, INDEX_DIR, entryOf(dir).version);
+
+/** The index of `dir` is byte for byte that of `expected`: the entry, the same file names, the same bytes. */
+function expectSameIndex(dir: string, expected: string, label: string): void {
+  expect(readFileSync(join(dir, INDEX_ENTRY), 'utf8'), label).toBe(readFileSync(join(expected, INDEX_ENTRY), 'utf8'));
+  const names = readdirSync(folder(expected)).sort();
+  expect(readdirSync(folder(dir)).sort(), label).toEqual(names);
+  const different = names.filter((name) => !readFileSync(join(folder(dir), name)).equals(readFileSync(join(folder(expected), name))));
+  expect(different, label).toEqual([]);
+}
+
+type Edit = { kind: string; apply: (e: Entries) => void };
+
+/** One edit of each kind (scripts/bench/scale.ts makes the same ones at scale). */
+function edits(entries: Entries): Edit[] {
+  const county = entries.regions.find((r) => r.kind === 'county' && entries.institutions.some((i) => i.region === r.id))!;
+  const figure = entries.observations.find((o) => o.kind === 'actual') ?? entries.observations[0];
+  const [from, to] = entries.groups.filter((g) => g.kind === 'county' && g.members.length > 1);
+  const urban = entries.groups.find((g) => g.kind === 'urban' && g.members.length > 1) ?? entries.groups.find((g) => g.members.length > 1)!;
+  const deleted = urban.members.at(-1)!.institution;
+  return [
+    { kind: 'a name used on many pages (a county renamed)', apply: (e) => void (e.regions.find((r) => r.id === county.id)!.name = `新${county.name}`) },
+    { kind: 'a figure', apply: (e) => void (e.observations.find((o) => o.id === figure.id)!.value = figure.value + 1) },
+    {
+      kind: 'a roster change (a member moved to another group)',
+      apply: (e) => {
+        const [a, b] = [from, to].map((g) => e.groups.find((x) => x.id === g.id)!);
+        b.members.push(a.members.pop()!);
+      },
+    },
+    {
+      kind: 'a deleted institution',
+      apply: (e) => {
+        e.institutions = e.institutions.filter((i) => i.id !== deleted && i.belongsTo !== deleted);
+        for (const g of e.groups) g.members = g.members.filter((m) => m.institution !== deleted);
+      },
+    },
+    { kind: 'an update edited (MDX)', apply: (e) => void (e.updates[0].body = `${e.updates[0].body}\n\n中心的电话另行公布。\n`) },
+    {
+      kind: 'an institution added',
+      apply: (e) => {
+        const model = e.institutions.find((i) => i.id === urban.members[0].institution)!;
+        e.institutions.push({ ...structuredClone(model), id: `${model.id}-new`, name: `${model.name}分院`, aliases: [] });
+        e.groups.find((g) => g.id === urban.id)!.members.push({ institution: `${model.id}-new` });
+      },
+    },
+  ];
+}
+
+describe('the search index written incrementally, on a national dataset at 3/1000', () => {
+  const dir = temporary('data');
+  generateNationalDataset(dir, 0.003, resolve('.'));
+  const entries = validateDataset(readSourceFiles(dir)).entries;
+  const base = indexDataset(entries);
+
+  // Published: a full build's index, and the cache it left.
+  const root = temporary('cache');
+  const first = site(searchPaths(base));
+  const made = new SearchCache(undefined, 'code');
+  const published = writeSiteSearchIndex(first, base, undefined, made);
+  made.save(root);
+  const reuse = { dir: join(first, INDEX_DIR, published.files.version), files: published.files.files };
+
+  for (const edit of edits(entries)) {
+    it(`${edit.kind}: writes what a full build writes, making only the pages and shards that changed`, () => {
+      const changed = structuredClone(entries);
+      edit.apply(changed);
+      const after: Dataset = indexDataset(changed);
+      const paths = searchPaths(after);
+      const full = site(paths);
+      writeSiteSearchIndex(full, after);
+      const again = site(paths);
+      const cache = readSearchCache(root, 'code');
+      const written = writeSiteSearchIndex(again, after, reuse, cache);
+      expectSameIndex(again, full, edit.kind);
+      // Only the pages whose document changed were made. (At this size, 64 shards, the pages a roster change, a new
+      // name or a removal renumbers hold terms in every shard; a figure or a text holds a few.)
+      expect(cache.misses, edit.kind).toBeLessThan(paths.length / 4);
+      expect(written.linked, edit.kind).toBeGreaterThan(0);
+      if (/figure|update/.test(edit.kind)) expect(written.changed, edit.kind).toBeLessThan(written.shards);
+    });
+  }
+});
+
+describe('a page removed from a site of many pages', () => {
+  // Short pages, a name of two characters each (three terms: its characters and their pair), so that a change's
+  // shards are a few of many.
+  const words = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊胸痛卒中创伤危重孕产妇新生儿救治急诊影像心电检验病理消毒供应'];
+  const pages: [string, SearchDocument][] = Array.from({ length: 6000 }, (_, i) => {
+    const text = `${words[i % words.length]}${words[Math.floor(i / words.length) % words.length]}`;
+    return [`/pages/p${i}/`, { title: text, kind: 'guide', region: `县${i % 7}`, name: text, text: [{ text }] }];
+  });
+  const paths = pages.map(([path]) => path);
+  const numbers = pageNumbers(paths);
+  /** Whether the page after the i-th starts a run (its number is not the next). */
+  const lastOfRun = (i: number) => i + 1 < numbers.length && numbers[i + 1] !== numbers[i] + 1;
+
+  const publish = () => {
+    const root = temporary('cache');
+    const first = site(paths);
+    const made = new SearchCache(undefined, 'code');
+    const written = writeSearchIndex(first, pages.map(([path, document]) => ({ path, document })), { cache: made });
+    made.save(root);
+    return { root, reuse: { dir: join(first, INDEX_DIR, written.files.version), files: written.files.files } };
+  };
+  const published = publish();
+
+  const removing = (gone: number) => {
+    const rest = pages.filter((_, i) => i !== gone);
+    const full = site(rest.map(([path]) => path));
+    writeSearchIndex(full, rest.map(([path, document]) => ({ path, document })));
+    const again = site(rest.map(([path]) => path));
+    const written = writeSearchIndex(again, rest.map(([path, document]) => ({ path, document })), { cache: readSearchCache(published.root, 'code'), reuse: published.reuse });
+    expectSameIndex(again, full, `page ${gone} removed`);
+    return written;
+  };
+
+  it('writes what a full build writes when the page removed is inside a run (the rest of the run is renumbered)', () => {
+    const gone = numbers.findIndex((_, i) => i > 1000 && !lastOfRun(i) && !lastOfRun(i + 1));
+    const written = removing(gone);
+    expect(written.shards).toBeGreaterThanOrEqual(8);
+  });
+
+  it('makes only its own shards when it ends its run', () => {
+    const gone = numbers.findIndex((_, i) => i > 1000 && lastOfRun(i));
+    const written = removing(gone);
+    expect(written.changed).toBeLessThan(written.shards / 4);
+  });
+
+  it('writes what a full build writes when the page removed starts a run (the runs after it are renumbered)', () => {
+    removing(numbers.findIndex((n, i) => i > 1000 && n !== numbers[i - 1] + 1));
+  });
+});

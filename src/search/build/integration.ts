@@ -146,20 +146,18 @@ class IndexWriter {
    * has it, else `json()`'s (src/search/build/cache.ts: an unchanged page costs neither its terms nor its file).
    */
   addTerms(doc: PageTerms, page: number, key?: string, json?: () => string): void {
+    this.addPage(doc, page, key, json);
+    this.postTerms(doc, page);
+  }
+
+  /** What `addTerms` does but post its terms: its number, length, kind, region, names and result file. */
+  addPage(doc: PageTerms, page: number, key?: string, json?: () => string): void {
     if (page <= this.last) this.ordered = false;
     this.last = Math.max(this.last, page);
     this.added++;
     this.lengths[page] = doc.length;
     this.kindOf[page] = valueIndex(this.kinds, doc.kind, this.kindCount);
     this.regionOf[page] = valueIndex(this.regions, doc.region, this.regionCount);
-    const terms = doc.terms ? doc.terms.split('\n') : [];
-    const weights = doc.weights;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i];
-      this.post(term, page, weights[2 * i], weights[2 * i + 1]);
-      // The characters of its text (not those only in a name) are those the fold is made for.
-      if (i < doc.texts && term.length === 1 && !this.characters.has(term) && HAN.test(term)) this.characters.add(term);
-    }
     for (const name of new Set(doc.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) {
       if (name.length < 2) continue;
       const pages = this.named.get(name);
@@ -167,6 +165,97 @@ class IndexWriter {
       else this.named.set(name, [page]);
     }
     if (json) this.write(basename(pagePath('', page)), json, undefined, key);
+  }
+
+  /** Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. */
+  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean): void {
+    const terms = doc.terms ? doc.terms.split('\n') : [];
+    const weights = doc.weights;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i];
+      if (only && !only(term)) continue;
+      this.post(term, page, weights[2 * i], weights[2 * i + 1]);
+      // The characters of its text (not those only in a name) are those the fold is made for.
+      if (i < doc.texts && term.length === 1 && !this.characters.has(term) && HAN.test(term)) this.characters.add(term);
+    }
+  }
+
+  /** Forgets every posting (and the characters and common terms they gave), to post every page's terms anew. */
+  private unpost(): void {
+    this.postings.clear();
+    this.characters.clear();
+    for (const term of Object.keys(this.common)) delete this.common[term];
+  }
+
+  /** BM25's average length and the filter values' order, as the pages added give them. */
+  private measure(): { average: number; kinds: string[]; regions: string[] } {
+    const present = this.lengths.filter((n) => n !== undefined);
+    const average = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
+    return { average, kinds: [...this.kinds.keys()], regions: [...this.regions.keys()] };
+  }
+
+  /** A term's postings as stored, on `n` pages: a common term's counted with its lists by region and kind. */
+  private stored(n: number): number {
+    const K = this.longestList;
+    return n <= K ? n : K + n + Math.min(n, this.kinds.size * K);
+  }
+
+  /** Notes the common terms of those posted (`LONGEST_LIST`), in order: where a name's key goes depends on them. */
+  private noteCommon(terms: string[]): void {
+    for (const term of terms) {
+      const count = this.postings.get(term)!.length / 3;
+      if (count > this.longestList && !matchesByPrefix(term) && [...term].length > 1) this.common[term] = count;
+    }
+  }
+
+  /**
+   * Posts the pages added with `addPage` (`pending`: each page's terms and number) for an incremental index: only the
+   * terms its changed shards need, where the published index's shards, what they were made of (`prior`: their total
+   * postings as stored and the characters of the fold) and the changes (`IndexChanges`) allow; otherwise every term.
+   * Returns what `finish` then writes by: the shards to make and the total postings; undefined when every term was
+   * posted (then every shard is made, as `finish` decides).
+   *
+   * An unchanged page's postings, in a shard no change touches, are as they were: they need not be posted. Posted are
+   * every term a changed page holds or held (each fully: its count, whether it is common, its characters), every
+   * term on more than LONGEST_LIST pages before (`prior.long`: its lists by region and kind lie in other shards, and a
+   * common one's count is in the entry), and every term in those terms' shards; then, once the changed
+   * shards are known (`dirtyShards`: a common term's lists by region and kind lie in other shards), the terms of the
+   * shards that adds. The shard count follows from the total postings, which differ from the published index's by
+   * the changed terms' alone.
+   */
+  postChanges(pending: [PageTerms, number][], changes: IndexChanges | undefined, prior: { total?: number; characters?: string; long?: string[] }): { total: number; dirty: Set<number> } | undefined {
+    const all = () => {
+      this.unpost();
+      for (const [doc, page] of pending) this.postTerms(doc, page);
+      return undefined;
+    };
+    if (!changes || prior.total === undefined || prior.characters === undefined || !prior.long) return all();
+    const S = changes.prior.shards;
+    // Every term a changed page holds or held, with how many more of the changed pages hold it now than before.
+    const touched = new Map<string, number>();
+    for (const { was, is } of changes.pages) {
+      for (const [side, sign] of [[was, -1], [is, 1]] as const) if (side?.terms) for (const term of side.terms.split('\n')) touched.set(term, (touched.get(term) ?? 0) + sign);
+    }
+    // Terms on more than LONGEST_LIST pages (common ones, lone characters, Latin words) have lists in other shards.
+    const long = new Set(prior.long);
+    const near = new Set<number>();
+    for (const term of touched.keys()) near.add(shardOf(term, S));
+    const first = (term: string) => touched.has(term) || long.has(term) || near.has(shardOf(term, S));
+    // The characters held, as before but for those of the changed pages, which their postings now tell.
+    for (const ch of prior.characters) if (!touched.has(ch)) this.characters.add(ch);
+    for (const [doc, page] of pending) this.postTerms(doc, page, first);
+    let total = prior.total;
+    for (const [term, more] of touched) {
+      const n = (this.postings.get(term)?.length ?? 0) / 3;
+      total += this.stored(n) - this.stored(n - more);
+    }
+    if (shardsFor(total) !== S) return all();
+    this.noteCommon([...this.postings.keys()].sort());
+    const dirty = this.dirtyShards(changes, { shards: S, ...this.measure() });
+    if (!dirty) return all();
+    const more = new Set([...dirty].filter((n) => !near.has(n)));
+    if (more.size) for (const [doc, page] of pending) this.postTerms(doc, page, (term) => !first(term) && more.has(shardOf(term, S)));
+    return { total, dirty };
   }
 
   /**
@@ -277,25 +366,20 @@ class IndexWriter {
   }
 
   /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
-  finish(cache?: SearchCache, changes?: IndexChanges): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
+  finish(cache?: SearchCache, changes?: IndexChanges, planned?: { total: number; dirty: Set<number> }): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[]; total: number; long: string[] } {
     const pages = this.added;
-    const present = this.lengths.filter((n) => n !== undefined);
-    const average = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
+    const { average, kinds, regions } = this.measure();
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
     const K = this.longestList;
-    let total = 0;
-    for (const list of this.postings.values()) total += list.length / 3 <= K ? list.length / 3 : K + list.length / 3 + Math.min(list.length / 3, this.kinds.size * K);
-    const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
+    let total = planned?.total ?? 0;
+    if (!planned) for (const list of this.postings.values()) total += this.stored(list.length / 3);
+    const shards = shardsFor(total);
     const terms = [...this.postings.keys()].sort();
     // Common terms first: where a name's key goes depends on them.
-    for (const term of terms) {
-      const count = this.postings.get(term)!.length / 3;
-      if (count > K && !matchesByPrefix(term) && [...term].length > 1) this.common[term] = count;
-    }
-    const kinds = [...this.kinds.keys()];
-    const regions = [...this.regions.keys()];
+    this.noteCommon(terms);
+    const long = terms.filter((term) => this.postings.get(term)!.length / 3 > K);
     // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
-    const dirty = changes && this.dirtyShards(changes, { shards, average, kinds, regions });
+    const dirty = planned ? planned.dirty : changes && this.dirtyShards(changes, { shards, average, kinds, regions });
     this.changedShards = dirty ? dirty.size : shards;
     const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
     const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
@@ -344,9 +428,12 @@ class IndexWriter {
       common: this.common,
       folds: Object.keys(fold).join(''),
     };
-    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions };
+    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions, total, long };
   }
 }
+
+/** Shards enough for this many postings as stored. */
+const shardsFor = (total: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -452,6 +539,8 @@ export function writeSearchIndex(
   const missing: string[] = [];
   const seen = new Set<string>();
   const cache = options.cache;
+  /** Pages whose terms are yet to be posted (`IndexWriter.postChanges`): their terms and numbers. */
+  const pending: [PageTerms, number][] = [];
   // Where the time goes, for the build log: wall-clock shares of the CPU the whole step took (reading the CPU clock per
   // page costs more than the pages).
   const shares = { documents: 0, terms: 0, pages: 0, shards: 0 };
@@ -494,7 +583,11 @@ export function writeSearchIndex(
       return { ...pageTerms(doc), key: contentKey(json) };
     });
     lap('terms');
-    writer.addTerms(terms, page, terms.key, stored);
+    // With the published index to reuse, terms are posted once the changes are known (`postChanges`).
+    if (options.reuse) {
+      writer.addPage(terms, page, terms.key, stored);
+      pending.push([terms, page]);
+    } else writer.addTerms(terms, page, terms.key, stored);
     lap('pages');
   }
   lap('documents');
@@ -502,9 +595,12 @@ export function writeSearchIndex(
     rmSync(staging, { recursive: true, force: true });
     throw new Error(`search index: ${missing.join('\n')}`);
   }
-  const { entry, shards, average, kinds, regions } = writer.finish(cache, cache && options.reuse ? changesSince(cache, options.reuse, paths, numbers, keys) : undefined);
+  const changes = cache && options.reuse ? changesSince(cache, options.reuse, paths, numbers, keys) : undefined;
+  const planned = cache && options.reuse ? writer.postChanges(pending, changes, { total: cache.priorIndex?.total, characters: cache.priorIndex?.characters, long: cache.priorIndex?.long }) : undefined;
+  lap('pages');
+  const { entry, shards, average, kinds, regions, total: postings, long } = writer.finish(cache, changes, planned);
   lap('shards');
-  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common });
+  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common, total: postings, long, characters: [...writer.characters].sort().join('') });
   const total = Object.values(shares).reduce((x, y) => x + y, 0) || 1;
   const cpu = cpuSeconds() - cpuStart;
   const times = Object.fromEntries(Object.entries(shares).map(([step, ms]) => [step, (cpu * ms) / total])) as typeof shares;

@@ -16,10 +16,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { indexDoc, storedPage, type IndexDoc } from './index-doc';
 import { searchDocumentOf, searchDocuments, searchPaths, type KnownDocument, type PathDocument, type SearchDocument } from './documents';
 import { readingDataset } from '../../data/reads';
@@ -210,52 +210,78 @@ class IndexWriter {
 
   /**
    * Posts the pages added with `addPage` (`pending`: each page's terms and number) for an incremental index: only the
-   * terms its changed shards need, where the published index's shards, what they were made of (`prior`: their total
-   * postings as stored and the characters of the fold) and the changes (`IndexChanges`) allow; otherwise every term.
-   * Returns what `finish` then writes by: the shards to make and the total postings; undefined when every term was
-   * posted (then every shard is made, as `finish` decides).
+   * terms of the changed pages, where the published index's shards, what they were made of (`prior`: their total
+   * postings as stored, the characters of the fold, the terms on more than LONGEST_LIST pages) and the changes
+   * (`IndexChanges`) allow; otherwise every term. Returns what `finish` then writes by: the shards to make, each patched
+   * (the published shard, with the keys of the changed pages' terms and of every name made anew), the total postings,
+   * the long terms and the changed pages' terms; undefined when every term was posted (then `finish` decides).
    *
-   * An unchanged page's postings, in a shard no change touches, are as they were: they need not be posted. Posted are
-   * every term a changed page holds or held (each fully: its count, whether it is common, its characters), every
-   * term on more than LONGEST_LIST pages before (`prior.long`: its lists by region and kind lie in other shards, and a
-   * common one's count is in the entry), and every term in those terms' shards; then, once the changed
-   * shards are known (`dirtyShards`: a common term's lists by region and kind lie in other shards), the terms of the
-   * shards that adds. The shard count follows from the total postings, which differ from the published index's by
-   * the changed terms' alone.
+   * An unchanged page's postings are as they were: only the terms a changed page holds or held (`touched`) are posted,
+   * each fully (its count, whether it is common or long, its characters); every other key of a changed shard is the
+   * published shard's, as it stands there. The shard count follows from the total postings, which differ from the
+   * published index's by the changed terms' alone; a common term the changes leave has its count in the published entry.
    */
-  postChanges(pending: [PageTerms, number][], changes: IndexChanges | undefined, prior: { total?: number; characters?: string; long?: string[] }): { total: number; dirty: Set<number> } | undefined {
+  postChanges(pending: [PageTerms, number][], changes: IndexChanges | undefined, prior: { total?: number; characters?: string; long?: string[] }): Planned | undefined {
     const all = () => {
       this.unpost();
       for (const [doc, page] of pending) this.postTerms(doc, page);
       return undefined;
     };
-    if (!changes || prior.total === undefined || prior.characters === undefined || !prior.long) return all();
+    if (!changes || prior.total === undefined || prior.characters === undefined || !prior.long || !this.reuse) return all();
     const S = changes.prior.shards;
+    const K = this.longestList;
     // Every term a changed page holds or held, with how many more of the changed pages hold it now than before.
     const touched = new Map<string, number>();
     for (const { was, is } of changes.pages) {
       for (const [side, sign] of [[was, -1], [is, 1]] as const) if (side?.terms) for (const term of side.terms.split('\n')) touched.set(term, (touched.get(term) ?? 0) + sign);
     }
-    // Terms on more than LONGEST_LIST pages (common ones, lone characters, Latin words) have lists in other shards.
-    const long = new Set(prior.long);
-    const near = new Set<number>();
-    for (const term of touched.keys()) near.add(shardOf(term, S));
-    const first = (term: string) => touched.has(term) || long.has(term) || near.has(shardOf(term, S));
     // The characters held, as before but for those of the changed pages, which their postings now tell.
     for (const ch of prior.characters) if (!touched.has(ch)) this.characters.add(ch);
-    for (const [doc, page] of pending) this.postTerms(doc, page, first);
+    for (const [doc, page] of pending) this.postTerms(doc, page, (term) => touched.has(term));
     let total = prior.total;
     for (const [term, more] of touched) {
       const n = (this.postings.get(term)?.length ?? 0) / 3;
       total += this.stored(n) - this.stored(n - more);
     }
     if (shardsFor(total) !== S) return all();
-    this.noteCommon([...this.postings.keys()].sort());
+    // The common terms: as the published entry gives them, but for the changed pages' terms, as their postings do; in
+    // order, as a full build notes them.
+    const count = (term: string) => (this.postings.get(term)?.length ?? 0) / 3;
+    const common: [string, number][] = Object.entries(changes.prior.common).filter(([term]) => !touched.has(term));
+    for (const term of touched.keys()) if (count(term) > K && !matchesByPrefix(term) && [...term].length > 1) common.push([term, count(term)]);
+    for (const [term, n] of common.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) this.common[term] = n;
+    const long = prior.long.filter((term) => !touched.has(term));
+    for (const term of touched.keys()) if (count(term) > K) long.push(term);
     const dirty = this.dirtyShards(changes, { shards: S, ...this.measure() });
     if (!dirty) return all();
-    const more = new Set([...dirty].filter((n) => !near.has(n)));
-    if (more.size) for (const [doc, page] of pending) this.postTerms(doc, page, (term) => !first(term) && more.has(shardOf(term, S)));
-    return { total, dirty };
+    // Each changed shard is patched from the published one, which must be had.
+    for (const n of dirty) {
+      const key = changes.files[basename(shardPath('', n))];
+      const old = key === undefined ? undefined : this.reusable.get(key);
+      if (old === undefined || !existsSync(join(this.reuse.dir, old))) return all();
+    }
+    return { total, dirty, long: long.sort(), touched: new Set(touched.keys()) };
+  }
+
+  /**
+   * A changed shard (`n`) of an incremental index: the published shard's keys but those of the changed pages' terms
+   * (`touched`) and every name's, with `fresh` (those keys as this index has them) in their places. A full build puts a
+   * shard's keys in the order of their terms (a term, its count, its lists by region and kind), then the names in order.
+   */
+  private patched(n: number, fresh: [string, number[] | number][], touched: Set<string>, files: Record<string, string>): string {
+    const name = basename(shardPath('', n));
+    const old = JSON.parse(gunzipSync(readFileSync(join(this.reuse!.dir, this.reusable.get(files[name])!))).toString()) as Record<string, number[] | number>;
+    const groups = new Map<string, [string, number[] | number][]>();
+    const add = (key: string, value: number[] | number) => {
+      const base = key[0] === '#' ? key.slice(1) : key.replace(SUBLIST, '');
+      (groups.get(base) ?? groups.set(base, []).get(base)!).push([key, value]);
+    };
+    for (const [key, value] of Object.entries(old)) if (key[0] !== '=' && !touched.has(key[0] === '#' ? key.slice(1) : key.replace(SUBLIST, ''))) add(key, value);
+    const names: [string, number[] | number][] = [];
+    for (const [key, value] of fresh) if (key[0] === '=') names.push([key, value]);
+    else add(key, value);
+    const bases = [...groups.keys()].sort();
+    return JSON.stringify(Object.fromEntries([...bases.flatMap((base) => groups.get(base)!), ...names]));
   }
 
   /**
@@ -288,12 +314,12 @@ class IndexWriter {
 
   /**
    * The shards that hold an entry of a changed page (`IndexChanges`), when everything else the shards are made of is
-   * as in the published index: the page numbers (no page came or went), the shard count, BM25's average length, each
-   * unchanged page's place in the lists of kinds and regions, and the common terms (which place the names' keys).
-   * Undefined when any of these moved, or a shard of the published index cannot be had: then every shard is made. A
-   * changed page's entries are its terms whose postings differ from what they were (each in its shard; a common one's
-   * count beside it, and its list for the page's region and kind in theirs, or all its lists by region and kind where
-   * it became common or stopped being) and the keys of the names it gained or lost.
+   * as in the published index: the shard count, BM25's average length, each unchanged page's place in the lists of
+   * kinds and regions, and the common terms (which place the names' keys). Undefined when any of these moved, or a
+   * shard of the published index cannot be had: then every shard is made. A changed page's entries are its terms whose
+   * postings differ from what they were (all of them for a page renumbered, come or gone; each in its shard; a common
+   * one's count beside it, and its list for the page's region and kind in theirs, or all its lists by region and kind
+   * where it became common or stopped being) and the keys of the names it gained or lost (all, for a page renumbered).
    */
   private dirtyShards(changes: IndexChanges, now: { shards: number; average: number; kinds: string[]; regions: string[] }): Set<number> | undefined {
     const prior = changes.prior;
@@ -366,7 +392,7 @@ class IndexWriter {
   }
 
   /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
-  finish(cache?: SearchCache, changes?: IndexChanges, planned?: { total: number; dirty: Set<number> }): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[]; total: number; long: string[] } {
+  finish(cache?: SearchCache, changes?: IndexChanges, planned?: Planned): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[]; total: number; long: string[] } {
     const pages = this.added;
     const { average, kinds, regions } = this.measure();
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
@@ -377,7 +403,7 @@ class IndexWriter {
     const terms = [...this.postings.keys()].sort();
     // Common terms first: where a name's key goes depends on them.
     this.noteCommon(terms);
-    const long = terms.filter((term) => this.postings.get(term)!.length / 3 > K);
+    const long = planned ? planned.long : terms.filter((term) => this.postings.get(term)!.length / 3 > K);
     // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
     const dirty = planned ? planned.dirty : changes && this.dirtyShards(changes, { shards, average, kinds, regions });
     this.changedShards = dirty ? dirty.size : shards;
@@ -413,6 +439,7 @@ class IndexWriter {
     byShard.forEach((terms, n) => {
       const name = basename(shardPath('', n));
       if (dirty && !dirty.has(n)) this.write(name, () => unwritten(name), 9, changes!.files[name]);
+      else if (planned) this.write(name, this.patched(n, terms, planned.touched, changes!.files), 9);
       else this.write(name, JSON.stringify(Object.fromEntries(terms)), 9);
     });
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
@@ -431,6 +458,17 @@ class IndexWriter {
     return { entry, shards, average, kinds: entry.kinds, regions: entry.regions, total, long };
   }
 }
+
+/** What an incremental index's changed shards are made by (`IndexWriter.postChanges`). */
+interface Planned {
+  total: number;
+  dirty: Set<number>;
+  long: string[];
+  touched: Set<string>;
+}
+
+/** A per-region or per-kind list's ending (`regionKey`, `kindKey`). */
+const SUBLIST = /[@~]\d+$/;
 
 /** Shards enough for this many postings as stored. */
 const shardsFor = (total: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
@@ -525,7 +563,7 @@ export function writeSearchIndex(
   site: string,
   documents: Iterable<PathDocument | (PathDocument & { key: string }) | KnownDocument>,
   options: { longestList?: number; synonyms?: readonly (readonly string[])[]; reuse?: { dir: string; files: Record<string, string> }; cache?: SearchCache } = {},
-): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number } {
+): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number; patched: boolean } {
   // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
   const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
@@ -611,7 +649,7 @@ export function writeSearchIndex(
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
   const byNumber: (string | null)[] = Array.from({ length: numbers.length ? numbers[numbers.length - 1] + 1 : 0 }, () => null);
   paths.forEach((path, i) => (byNumber[numbers[i]] = path));
-  return { pages: writer.pages, state: { paths: byNumber, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards };
+  return { pages: writer.pages, state: { paths: byNumber, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards, patched: planned !== undefined };
 }
 
 /**

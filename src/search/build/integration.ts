@@ -260,7 +260,10 @@ class IndexWriter {
       const old = key === undefined ? undefined : this.reusable.get(key);
       if (old === undefined || !existsSync(join(this.reuse.dir, old))) return all();
     }
-    return { total, dirty, long: long.sort(), touched: new Set(touched.keys()) };
+    // The names of the changed pages, whose keys list them (by number) or did.
+    const names = new Set<string>();
+    for (const { was, is } of changes.pages) for (const name of [...(was?.wholeNames ?? []), ...(is?.wholeNames ?? [])]) if (name.length <= LONGEST_NAME) names.add(nameKey(name));
+    return { total, dirty, long: long.sort(), touched: new Set(touched.keys()), names };
   }
 
   /**
@@ -268,19 +271,28 @@ class IndexWriter {
    * (`touched`) and every name's, with `fresh` (those keys as this index has them) in their places. A full build puts a
    * shard's keys in the order of their terms (a term, its count, its lists by region and kind), then the names in order.
    */
-  private patched(n: number, fresh: [string, number[] | number][], touched: Set<string>, files: Record<string, string>): string {
-    const name = basename(shardPath('', n));
-    const old = JSON.parse(gunzipSync(readFileSync(join(this.reuse!.dir, this.reusable.get(files[name])!))).toString()) as Record<string, number[] | number>;
+  private patched(n: number, fresh: [string, number[] | number][], planned: Planned, files: Record<string, string>): string {
+    const file = basename(shardPath('', n));
+    const old = JSON.parse(gunzipSync(readFileSync(join(this.reuse!.dir, this.reusable.get(files[file])!))).toString()) as Record<string, number[] | number>;
     const groups = new Map<string, [string, number[] | number][]>();
-    const add = (key: string, value: number[] | number) => {
-      const base = key[0] === '#' ? key.slice(1) : key.replace(SUBLIST, '');
-      (groups.get(base) ?? groups.set(base, []).get(base)!).push([key, value]);
-    };
-    for (const [key, value] of Object.entries(old)) if (key[0] !== '=' && !touched.has(key[0] === '#' ? key.slice(1) : key.replace(SUBLIST, ''))) add(key, value);
     const names: [string, number[] | number][] = [];
+    const add = (key: string, value: number[] | number, base: string) => {
+      const group = groups.get(base);
+      if (group) group.push([key, value]);
+      else groups.set(base, [[key, value]]);
+    };
+    for (const key in old) {
+      if (key[0] === '=') {
+        if (!planned.names.has(key)) names.push([key, old[key]]);
+        continue;
+      }
+      const base = termOf(key);
+      if (!planned.touched.has(base)) add(key, old[key], base);
+    }
     for (const [key, value] of fresh) if (key[0] === '=') names.push([key, value]);
-    else add(key, value);
+    else add(key, value, termOf(key));
     const bases = [...groups.keys()].sort();
+    names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return JSON.stringify(Object.fromEntries([...bases.flatMap((base) => groups.get(base)!), ...names]));
   }
 
@@ -432,14 +444,16 @@ class IndexWriter {
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
-    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // The names' keys (under a plan, those of the changed pages' names: the others stand in the published shards).
+    const names: [string, number[]][] = planned ? [...planned.names].flatMap((name) => (this.named.has(name) ? [[name, this.named.get(name)!] as [string, number[]]] : [])) : [...this.named];
+    for (const [name, named] of names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const shard = nameShard(name, indexTokens(name), this.common, shards);
       if (!dirty || dirty.has(shard)) put(name, shard, this.ordered ? named : [...named].sort((a, b) => a - b));
     }
     byShard.forEach((terms, n) => {
       const name = basename(shardPath('', n));
       if (dirty && !dirty.has(n)) this.write(name, () => unwritten(name), 9, changes!.files[name]);
-      else if (planned) this.write(name, this.patched(n, terms, planned.touched, changes!.files), 9);
+      else if (planned) this.write(name, this.patched(n, terms, planned, changes!.files), 9);
       else this.write(name, JSON.stringify(Object.fromEntries(terms)), 9);
     });
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
@@ -465,10 +479,21 @@ interface Planned {
   dirty: Set<number>;
   long: string[];
   touched: Set<string>;
+  /** The names' keys (`nameKey`) of the changed pages. */
+  names: Set<string>;
 }
 
 /** A per-region or per-kind list's ending (`regionKey`, `kindKey`). */
 const SUBLIST = /[@~]\d+$/;
+
+/** The term a shard's key is of (a term's own key, its count `#term`, its lists `term@n` and `term~n`). */
+function termOf(key: string): string {
+  if (key[0] === '#') return key.slice(1);
+  const last = key.charCodeAt(key.length - 1);
+  if (last < 48 || last > 57) return key;
+  const sub = SUBLIST.exec(key);
+  return sub ? key.slice(0, sub.index) : key;
+}
 
 /** Shards enough for this many postings as stored. */
 const shardsFor = (total: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));

@@ -70,6 +70,10 @@ export default defineConfig({
   ],
   server: { port: 4321, host: '127.0.0.1' },
   vite: {
+    // The server bundle only renders the pages at build time and is then thrown away: Rollup's tree-shaking of it took
+    // about a seventh of a build's CPU and saved nothing a reader downloads (the site's files are byte for byte the same
+    // without it, measured 2026-12-07: 12.4 -> 10.7 s of CPU for a whole build). The browser's bundles are still shaken.
+    plugins: [{ name: 'yigongti-no-server-treeshake', config: (_config, env) => (env.isSsrBuild ? { build: { rollupOptions: { treeshake: false } } } : undefined) }],
     build: { assetsInlineLimit: 0 },
     // Bundle zod from astro/zod's own copy (zod 3), so the build validates with the same zod as `npm run check`;
     // left external, the built chunks would import the top-level zod 4 that @astrojs/rss and sitemap bring.

@@ -3,17 +3,19 @@
  * Reads a spreadsheet of figures in the documented column layout (docs/编辑指南.md, templates/observations-template.csv),
  * checks every row against the indicators, subjects and sources with the same validation as `npm run check`, reports
  * every bad row by its row number, and writes the JSON only when all rows are valid.
+ *
+ * The spreadsheet reader and the validation are loaded only once the arguments are right and the file may be written:
+ * a mistyped command or a file that is already there is answered at once, without loading them.
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSpreadsheet, SHEET_MAX_BYTES } from '../src/data/spreadsheet';
-import { readSourceFiles } from '../src/data/read-sources';
-import { formatProblem } from '../src/data/validate';
-import { importObservations, IMPORT_COLUMNS, type Cell } from '../src/publishing/import-observations';
+import type { Cell } from '../src/publishing/import-observations';
 import { slug, todayInChina } from '../src/publishing/scaffold';
 
-const USAGE = `用法 / usage: npm run import -- observations 文件.csv|文件.xlsx [--out data/observations/名称.json] [--replace]
+const usage = async () => {
+  const { IMPORT_COLUMNS } = await import('../src/publishing/import-observations');
+  return `用法 / usage: npm run import -- observations 文件.csv|文件.xlsx [--out data/observations/名称.json] [--replace]
 
   --out      写到哪个文件（默认按表格文件名放在 data/observations/ 里）/ where to write the JSON
   --replace  覆盖已有的同名文件（重新导入改过的表格时用）/ replace an existing file (re-importing a corrected sheet)
@@ -23,6 +25,7 @@ const USAGE = `用法 / usage: npm run import -- observations 文件.csv|文件.
 ${IMPORT_COLUMNS.map((c) => `  ${`${c.zh} ${c.key}`.padEnd(24)}${c.required ? '*' : ' '} ${c.help}`).join('\n')}
 （* 必填 / required）模板 / template: templates/observations-template.csv
 `;
+};
 
 function fail(message: string): never {
   console.error(`✗ ${message}\n没有写入任何文件。/ nothing was written.`);
@@ -30,7 +33,8 @@ function fail(message: string): never {
 }
 
 /** The sheet's rows, or every problem with the file itself (its encoding, a damaged or oversized .xlsx), each named. */
-function readRows(path: string, shown: string, sheet?: string): Cell[][] {
+async function readRows(path: string, shown: string, sheet?: string): Promise<Cell[][]> {
+  const [{ readSpreadsheet, SHEET_MAX_BYTES }, { formatProblem }] = await Promise.all([import('../src/data/spreadsheet'), import('../src/data/validate')]);
   const ext = extname(path).toLowerCase();
   if (ext === '.xls' || ext === '.et' || ext === '.numbers') fail(`不能直接读取 ${ext} 文件：请在表格软件里“另存为” .xlsx 或 CSV（UTF-8）。/ save it as .xlsx or CSV first`);
   if (statSync(path).size > SHEET_MAX_BYTES) fail(`${shown} 超过 ${SHEET_MAX_BYTES / 1024 / 1024} MB，请拆成几个文件导入。/ the file is too large; split it`);
@@ -52,15 +56,15 @@ async function main() {
       options: { out: { type: 'string' }, replace: { type: 'boolean' }, sheet: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
-    fail(`${(error as Error).message}\n\n${USAGE}`);
+    fail(`${(error as Error).message}\n\n${await usage()}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    console.log(USAGE);
+    console.log(await usage());
     return;
   }
   const [what, input] = positionals;
-  if (what !== 'observations' || !input) fail(`${what && what !== 'observations' ? `只能导入 observations（数据），不能导入“${what}”。\n\n` : ''}${USAGE}`);
+  if (what !== 'observations' || !input) fail(`${what && what !== 'observations' ? `只能导入 observations（数据），不能导入“${what}”。\n\n` : ''}${await usage()}`);
 
   const root = process.cwd();
   const source = resolve(root, input);
@@ -76,11 +80,16 @@ async function main() {
 
   let rows: Cell[][];
   try {
-    rows = readRows(source, shown, values.sheet);
+    rows = await readRows(source, shown, values.sheet);
   } catch (error) {
     fail(`读不了 ${shown}：${(error as Error).message} / cannot read the file`);
   }
 
+  const [{ importObservations }, { readSourceFiles }, { formatProblem }] = await Promise.all([
+    import('../src/publishing/import-observations'),
+    import('../src/data/read-sources'),
+    import('../src/data/validate'),
+  ]);
   const result = importObservations(rows, { file: shown, outPath, files: readSourceFiles(root) });
   // Warnings come first and stay on screen with the problems: every row's every problem and doubt at once.
   if (result.warnings.length) {

@@ -1,11 +1,13 @@
 /**
  * Pages fingerprinted by what they read (src/publishing/incremental-reads.ts) are complete: an incremental build reuses
  * a page while every key it read reads the same, so a view must show nothing it did not read through its stand-in.
- * For each view of each dynamic route, and each page's search document, on the project's data and on a generated national dataset (which has the
- * province lists), the view is made from a recording stand-in; then for edits of each kind an editor makes (a name on
- * many pages, a figure, a roster change, a deleted institution, a document, an indicator, a general fact, a new
- * update), every page whose reads print the same in the edited dataset must have the very same view there. Each edit
- * must also change some pages' prints, or the test would prove nothing.
+ * For each view of each dynamic route (province lists and documents included, which only a larger site builds), and
+ * each page's search document, on the project's data and on a generated national dataset, the view is made from a
+ * recording stand-in; then for edits of each kind an editor makes (a name on many pages, a figure, a roster change, a
+ * deleted institution, a document, an indicator, a general fact, a new update), every page whose reads print the same
+ * in the edited dataset must have the very same view there. Each edit must also change some pages' prints, or the test
+ * would prove nothing. (A read left unrecorded, of a region, a group, a document, a subject's figures or the updates,
+ * fails the edits of its kind on both datasets: tried by hand, 2026-12-07.)
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,10 +43,12 @@ function pages(dataset: Dataset): { name: string; view: (d: Dataset) => unknown 
     ...dataset.indicators.map((i) => ({ name: `indicator ${i.id}`, view: (d: Dataset) => indicatorPage(d, i.id, SITE) })),
     ...[...dataset.indicatorIndex.indicatorsOfProvince.keys()].map((place) => ({ name: `place ${place}`, view: (d: Dataset) => indicatorsIndex(d, { place }) })),
     ...TOPIC_ORDER.map((topic) => ({ name: `topic ${topic}`, view: (d: Dataset) => indicatorsIndex(d, { topic }) })),
+    // Province lists and documents are built only past a size (LIST_LIMIT, DOCUMENT_LIMIT) that neither dataset here
+    // reaches: asked for with no limit, so every province's list view is tried all the same.
     ...(['groups', 'institutions'] as const).flatMap((kind) =>
-      provinceListPaths(dataset, kind).map((id) => ({ name: `list ${kind} ${id}`, view: (d: Dataset) => (kind === 'groups' ? provinceList(d, 'groups', id) : provinceList(d, 'institutions', id)) })),
+      provinceListPaths(dataset, kind, 0).map((id) => ({ name: `list ${kind} ${id}`, view: (d: Dataset) => (kind === 'groups' ? provinceList(d, 'groups', id) : provinceList(d, 'institutions', id)) })),
     ),
-    ...provinceDocumentPaths(dataset).map((id) => ({ name: `documents of ${id}`, view: (d: Dataset) => provinceDocuments(d, id) })),
+    ...provinceDocumentPaths(dataset, 0).map((id) => ({ name: `documents of ${id}`, view: (d: Dataset) => provinceDocuments(d, id) })),
     ...dataset.documents.map((doc) => ({ name: `document ${doc.id}`, view: (d: Dataset) => documentPage(d, doc.id) })),
     ...dataset.updates.map((u) => ({ name: `update ${u.id}`, view: (d: Dataset) => updatePage(d, u.id) })),
     // The search documents, which an incremental build takes from the last one while their reads stand.
@@ -98,7 +102,8 @@ function check(label: string, entries: Entries) {
   const recorded = list.map((page) => {
     const reads = new Set<string>();
     const shown = page.view(readingDataset(dataset, reads));
-    return { ...page, keys: [...reads].sort(), shown };
+    const keys = [...reads].sort();
+    return { ...page, keys, shown, print: readsPrint(dataset, keys) };
   });
 
   it(`${label}: a view made from the recording stand-in is the view made from the dataset`, () => {
@@ -114,7 +119,7 @@ function check(label: string, entries: Entries) {
       let same = 0;
       let differ = 0;
       for (const page of recorded) {
-        if (readsPrint(dataset, page.keys) !== readsPrint(after, page.keys)) {
+        if (page.print !== readsPrint(after, page.keys)) {
           differ++;
           continue;
         }
@@ -138,6 +143,8 @@ describe('pages fingerprinted by their reads', () => {
 
   const dir = mkdtempSync(join(tmpdir(), 'yigongti-reads-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  generateNationalDataset(dir, 0.003, resolve('.'));
-  check('a national dataset at 3/1000', validateDataset(readSourceFiles(dir)).entries);
+  // The generated country's shapes (village clinics, many members per group, generated documents) at its smallest
+  // scale: the property holds page by page, so more pages of the same shapes would only repeat it.
+  generateNationalDataset(dir, 0.001, resolve('.'));
+  check('a national dataset at 1/1000', validateDataset(readSourceFiles(dir)).entries);
 });

@@ -516,10 +516,10 @@ describe('an index written again after a change: page numbers (src/search/build/
 });
 
 describe('an index written again with the published index to reuse (incremental publishing)', () => {
-  // Enough pages for many shards; one page changes a few words, and one in the middle of the order is removed.
+  // Enough pages for many shards (16); one page changes a few words, and one in the middle of the order is removed.
   const chars = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊'];
   const site: Site = {};
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 150; i++) {
     let text = '';
     for (let k = 0; k < 120; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
     site[`/pages/p${i}/`] = pageDoc(`第${i}页`, undefined, [text], { kind: 'guide' });
@@ -537,7 +537,7 @@ describe('an index written again with the published index to reuse (incremental 
     const first = writeSite({ ...site, '/special/': old });
     const published = writeSearchIndex(first.dir, first.documents);
     const before = filesOf(first.dir);
-    const { '/pages/p150/': _gone, ...rest } = site;
+    const { '/pages/p75/': _gone, ...rest } = site;
     for (const [name, changed] of [['edit', { ...site, '/special/': now }], ['edit and removal', { ...rest, '/special/': now }]] as const) {
       const fresh = writeSite(changed);
       writeSearchIndex(fresh.dir, fresh.documents);
@@ -607,9 +607,10 @@ describe("an index written with the last build's cache (incremental publishing)"
 });
 
 describe("an index written with the last build's cache and the published index (incremental publishing)", () => {
+  // 150 pages: 16 shards, of which a change to one page makes 4 to 10 again.
   const chars = [...'医疗卫生共同体县镇村乡院所站室中心人民妇幼保健疾病预防控制药品耗材采购医保支付总额结余留用双向转诊上下远程会诊'];
   const site: Site = {};
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 150; i++) {
     let text = '';
     for (let k = 0; k < 120; k++) text += chars[(i * 7 + k * k * 13 + k * i) % chars.length];
     site[`/pages/p${i}/`] = pageDoc(`第${i}页`, i % 3 ? `第${i}页` : undefined, [text], { kind: i % 2 ? 'guide' : 'document', region: `县${i % 5}` });
@@ -618,7 +619,7 @@ describe("an index written with the last build's cache and the published index (
   site['/pages/p7/'] = pageDoc('胸痛', '胸痛中心', ['胸痛'], { kind: 'guide', region: '县7' });
   site['/pages/p8/'] = pageDoc('卒中', '卒中中心', ['卒中'], { kind: 'guide', region: '县2' });
   site['/pages/p9/'] = pageDoc('创伤', '创伤中心', ['创伤'], { kind: 'guide', region: '县2' });
-  const { '/pages/p150/': _gone, ...rest } = site;
+  const { '/pages/p75/': _gone, ...rest } = site;
   const cases: [string, Site][] = [
     ['a page whose words changed', { ...site, '/pages/p7/': pageDoc('胸痛', '胸痛中心', ['救治医疗'], { kind: 'guide', region: '县7' }) }],
     // The region only it is in, renamed: the region keeps its place in the entry's list.

@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/handoff-env';
-import { CACHE, STAGING, publish, recoverAndTidy } from '../src/publishing/publish';
+import { CACHE, CHECK_CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
 import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';
 
@@ -50,8 +50,10 @@ if (options.reuse && !options.out && !options.full) {
     console.log(`· 预览正是用现在的数据、代码和设置生成的（当时已通过检查），直接发布预览 / the preview was built from exactly these data, code and settings (and passed check): publishing it instead of building again`);
     console.log(`  预览：${reusable.summary}`);
     linkTree(resolve(root, options.reuse), staging);
-    publish(root, staging, undefined, reusable.manifest);
+    let replaced: string | undefined;
+    publish(root, staging, undefined, reusable.manifest, (dir) => (replaced = dir));
     console.log('✓ dist/ updated');
+    if (replaced) await removeInBackground(replaced);
     process.exit(0);
   }
   console.log(`· 不能直接发布预览，重新构建 / building (the preview cannot be published as it is): ${reusable.why}`);
@@ -62,7 +64,9 @@ const inputs = options.out ? buildInputs(root) : undefined;
 // `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
-const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, root], {
+// Each file validated before by this code, byte for byte, is not validated again on its own (src/data/validate/cache.ts).
+const code = codeFingerprint(root);
+const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, '--cache', resolve(root, CHECK_CACHE), code, root], {
   stdio: 'inherit',
 });
 if (check.status !== 0) {
@@ -71,11 +75,10 @@ if (check.status !== 0) {
 }
 
 // What the last published site offers this build: its manifest, when it describes dist/ and was made by this code.
-const code = codeFingerprint(root);
 const published = options.full ? { why: '--full' } : readPublishedManifest(root, code);
 const job: IncrementalJob = {
   code,
-  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes, reads: published.manifest.reads },
+  base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes, rows: published.manifest.rows, reads: published.manifest.reads },
   out: resolve(cacheDir, 'incremental-report.json'),
 };
 const jobFile = resolve(cacheDir, 'incremental-job.json');
@@ -127,6 +130,9 @@ if (options.out) {
   if (!changedInputs(inputs!, after).length) recordBuiltFrom(out, inputs!, report.manifest, summary);
   console.log(`✓ ${options.out} updated`);
 } else {
-  publish(root, staging, undefined, report.manifest);
+  // The site it replaces is removed after the new one is published, by a process that outlives this one.
+  let previous: string | undefined;
+  publish(root, staging, undefined, report.manifest, (dir) => (previous = dir));
   console.log('✓ dist/ updated');
+  if (previous) await removeInBackground(previous);
 }

@@ -7,7 +7,10 @@
  */
 import { once } from 'node:events';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { join } from 'node:path';
 import { validateDataset, validateMdx, type MdxValidated, type SourceFiles, type ValidateOptions } from '../src/data/validate';
+import { ValidationCache } from '../src/data/validate/cache';
+import type { CacheAt } from './check-worker';
 
 /** Longest wait for the worker before validating the MDX files here instead. */
 const WORKER_TIMEOUT_MS = 10 * 60_000;
@@ -23,10 +26,10 @@ export async function startCheckWorker(): Promise<Worker> {
 }
 
 /** Sends the MDX files to a ready worker; the function returned waits for the result. */
-export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx'], images?: ReadonlySet<string>): () => MdxValidated {
+export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx'], images?: ReadonlySet<string>, cache?: CacheAt): () => MdxValidated {
   const done = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  worker.postMessage({ mdx, images, port: port2, done }, [port2]);
+  worker.postMessage({ mdx, images, cache, port: port2, done }, [port2]);
   // Whatever goes wrong in the worker, the MDX files are still validated, here.
   worker.on('error', () => {});
   return () => {
@@ -40,8 +43,24 @@ export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx'], ima
   };
 }
 
-/** `validateDataset` with the MDX files validated in a worker thread at the same time as the data files. */
-export async function validateDatasetInParallel(files: SourceFiles, options: ValidateOptions = {}): Promise<ReturnType<typeof validateDataset>> {
+/**
+ * `validateDataset` with the MDX files validated in a worker thread at the same time as the data files. With `cache`
+ * (`npm run build`), each file whose bytes an earlier run validated with the same code is taken from the cache
+ * (src/data/validate/cache.ts): the data files' in `<dir>/data`, the MDX files' in `<dir>/mdx`; what spans files is
+ * checked whole as always.
+ */
+export async function validateDatasetInParallel(files: SourceFiles, options: ValidateOptions = {}, cache?: CacheAt): Promise<ReturnType<typeof validateDataset>> {
   const worker = await startCheckWorker().catch(() => undefined);
-  return validateDataset(files, worker ? { ...options, mdx: validateMdxInWorker(worker, files.mdx, files.public?.files) } : options);
+  const data = cache && (options.cache ?? new ValidationCache(join(cache.dir, 'data'), cache.code));
+  // Without a worker (on Node 20 under tsx the worker cannot load its TypeScript module), the MDX files are validated
+  // here, after the data files, with their own cache.
+  const mdx = cache && !worker ? new ValidationCache(join(cache.dir, 'mdx'), cache.code, ValidationCache.imagesKey(files.public?.files)) : undefined;
+  const result = validateDataset(files, {
+    ...options,
+    ...(data ? { cache: data } : {}),
+    ...(worker ? { mdx: validateMdxInWorker(worker, files.mdx, files.public?.files, cache) } : mdx ? { mdx: () => validateMdx(files.mdx, { images: files.public?.files, cache: mdx }) } : {}),
+  });
+  data?.prune();
+  mdx?.prune();
+  return result;
 }

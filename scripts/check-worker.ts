@@ -4,11 +4,16 @@
  * the flag the main thread waits on.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { join } from 'node:path';
 import { validateMdx, type SourceFiles } from '../src/data/validate';
+import { ValidationCache } from '../src/data/validate/cache';
 
-parentPort!.once('message', ({ mdx, images, port, done }: { mdx: SourceFiles['mdx']; images?: ReadonlySet<string>; port: MessagePort; done: Int32Array }) => {
+parentPort!.once('message', ({ mdx, images, cache, port, done }: { mdx: SourceFiles['mdx']; images?: ReadonlySet<string>; cache?: CacheAt; port: MessagePort; done: Int32Array }) => {
   try {
-    port.postMessage({ result: validateMdx(mdx, { images }) });
+    // The MDX files' own cache, beside the data files' (its key also holds public/'s files, which bodies' images name).
+    const kept = cache && new ValidationCache(join(cache.dir, 'mdx'), cache.code, ValidationCache.imagesKey(images));
+    port.postMessage({ result: validateMdx(mdx, { images, cache: kept }) });
+    kept?.prune();
   } catch (error) {
     port.postMessage({ error: String((error as Error)?.stack ?? error) });
   } finally {
@@ -17,3 +22,9 @@ parentPort!.once('message', ({ mdx, images, port, done }: { mdx: SourceFiles['md
   }
 });
 parentPort!.postMessage('ready');
+
+/** Where the validation cache is and the code it is for (scripts/check-parallel.ts). */
+export interface CacheAt {
+  dir: string;
+  code: string;
+}

@@ -99,9 +99,10 @@ export function withFileDates(root: string, files: SourceFiles, result: ReturnTy
  */
 export { HANDOFF_ENV };
 
-export function writeHandoff(dir: string, v: Validated) {
+export function writeHandoff(dir: string, v: Validated, texts?: Partial<Record<string, string>>) {
   mkdirSync(dir, { recursive: true });
-  for (const [name, list] of Object.entries(v.entries)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(list));
+  // `texts`: a collection's JSON already made (src/data/validate/cache.ts), the same values in the same order.
+  for (const [name, list] of Object.entries(v.entries)) writeFileSync(join(dir, `${name}.json`), texts?.[name] ?? JSON.stringify(list));
   writeFileSync(join(dir, 'files.json'), JSON.stringify({ origins: [...v.origins], fileDates: [...v.fileDates] }));
 }
 

@@ -24,7 +24,7 @@ export const INCREMENTAL_ENV = 'YIGONGTI_INCREMENTAL';
 export interface IncrementalJob {
   code: string;
   /** The last published site, its manifest's files and search index; absent for a full build. */
-  base?: { dir: string; files: Record<string, string>; search?: Manifest['search']; routes?: Manifest['routes']; sizes?: Manifest['sizes']; reads?: Manifest['reads'] };
+  base?: { dir: string; files: Record<string, string>; search?: Manifest['search']; routes?: Manifest['routes']; sizes?: Manifest['sizes']; rows?: Manifest['rows']; reads?: Manifest['reads'] };
   /** Where the Astro process writes the manifest of the site it built, with its counts. */
   out: string;
 }

@@ -14,7 +14,8 @@ import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileS
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_VERSION, incrementalState, type IncrementalState, type Manifest } from './incremental';
-import { settlePages } from './incremental-reads';
+import { KEY_PRINT_LENGTH, inputPrint, settlePages } from './incremental-reads';
+import { getDataset } from '../data/current';
 import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './incremental-build';
 
 /**
@@ -44,15 +45,43 @@ function readsOfManifest(reads: Manifest['reads']): ((file: string) => readonly 
   return (file) => reads.files[file]?.map((i) => reads.keys[i]);
 }
 
-/** The pages' keys as the manifest keeps them: each key once, each page's as positions, in their sorted order. */
-function manifestReads(state: IncrementalState): Manifest['reads'] | undefined {
+/**
+ * The pages' keys as the manifest keeps them: each key once, each page's as positions, in their sorted order, with each
+ * key's fingerprint. Keys no page of this build read (those of pages gone) are left out.
+ */
+export function manifestReads(state: IncrementalState, printOf: (key: string) => string): Manifest['reads'] | undefined {
   if (!state.reads?.size || !state.keys) return undefined;
-  const files: Record<string, number[]> = {};
+  const pages: [string, number[]][] = [];
+  const used = new Uint8Array(state.keys.list.length);
   for (const file of [...state.reads.keys()].sort()) {
     const read = state.reads.get(file)!;
-    if (Array.isArray(read) && state.files.has(file)) files[file] = read as number[];
+    if (!Array.isArray(read) || !state.files.has(file)) continue;
+    pages.push([file, read as number[]]);
+    for (const at of read as number[]) used[at] = 1;
   }
-  return { keys: state.keys.list, files };
+  // Positions renumbered over the keys kept (their order, and so each page's, is unchanged).
+  const renumbered = new Int32Array(used.length);
+  const keys: string[] = [];
+  for (let at = 0; at < used.length; at++) if (used[at]) renumbered[at] = keys.push(state.keys.list[at]) - 1;
+  const whole = keys.length === used.length;
+  const files: Record<string, number[]> = {};
+  for (const [file, read] of pages) files[file] = whole ? read : read.map((at) => renumbered[at]);
+  return { keys, files, prints: keys.map((key) => printOf(key).slice(0, KEY_PRINT_LENGTH)) };
+}
+
+/**
+ * The sizes of this build's download rows (`Manifest['rows']`): measured in this build, or known from the last one
+ * (a row whose table's size was reused was not measured again). A row whose size is known neither way is left out
+ * (the next build that needs it measures it).
+ */
+export function manifestRows(state: IncrementalState): Manifest['rows'] | undefined {
+  if (!state.rowKeys?.size) return undefined;
+  const rows: NonNullable<Manifest['rows']> = {};
+  for (const key of [...state.rowKeys].sort()) {
+    const sizes = state.rowSizes?.get(key) ?? state.base?.rows?.[key];
+    if (sizes) rows[key] = sizes;
+  }
+  return rows;
 }
 
 export function incrementalIntegration(): AstroIntegration {
@@ -68,7 +97,7 @@ export function incrementalIntegration(): AstroIntegration {
         const base = job.base;
         const state: IncrementalState = {
           code: job.code,
-          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes, reads: readsOfManifest(base.reads) },
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes, rows: base.rows, reads: readsOfManifest(base.reads), readsIndex: base.reads },
           files: new Map(),
           pages: new Set(),
           reused: new Set(),
@@ -103,9 +132,11 @@ export function incrementalReport(): AstroIntegration {
         if (!state || !out) return;
         const started = process.cpuUsage();
         settlePages(state);
-        const reads = manifestReads(state);
+        const dataset = getDataset();
+        const reads = manifestReads(state, (key) => inputPrint(dataset, key));
         const { user, system } = process.cpuUsage(started);
         logger.info(`${state.reads?.size ?? 0} pages fingerprinted by their reads: ${reads?.keys.length ?? 0} inputs (the last pages: CPU ${((user + system) / 1e6).toFixed(1)} s)`);
+        const rows = manifestRows(state);
         const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         const searchReused = state.searchLinked ?? 0;
         const report: BuildReport = {
@@ -117,6 +148,7 @@ export function incrementalReport(): AstroIntegration {
             ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
             ...(reads ? { reads } : {}),
             ...(state.sizes?.size ? { sizes: Object.fromEntries([...state.sizes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : {}),
+            ...(rows ? { rows } : {}),
           },
           reused: state.reused.size + searchReused,
           searchReused,

@@ -79,6 +79,30 @@ export function readsPrint(dataset: Dataset, keys: readonly string[], extra = ''
   return hash.digest('base64url').slice(0, 27);
 }
 
+/** How many characters of a key's fingerprint the manifest keeps (`Manifest['reads'].prints`): 96 bits. */
+export const KEY_PRINT_LENGTH = 16;
+
+/**
+ * Whether a page of the last published site reads the same now, from the keys of its reads (positions in the
+ * manifest's list). With the manifest's key fingerprints and nothing else to the page (`extra`), each key is hashed
+ * once for all pages (`state.same`) and the page is the same when every one of its keys is; otherwise (an older
+ * manifest, an MDX entry's page) the page's keys are hashed together as its fingerprint was.
+ */
+function readsTheSame(state: IncrementalState, dataset: Dataset, file: string, route: string, extra: string): boolean {
+  const base = state.base!;
+  const index = base.readsIndex;
+  const positions = index?.files[file];
+  const recorded = base.files[file];
+  if (!index || !positions || !recorded?.startsWith(`${route}|`) || !base.has(file)) return false;
+  if (extra || !index.prints) return recorded === `${route}|${readsPrint(dataset, positions.map((at) => index.keys[at]), extra)}`;
+  const same = (state.same ??= new Uint8Array(index.keys.length));
+  for (const at of positions) {
+    if (same[at] === 0) same[at] = inputPrint(dataset, index.keys[at]).slice(0, KEY_PRINT_LENGTH) === index.prints[at] ? 1 : 2;
+    if (same[at] === 2) return false;
+  }
+  return true;
+}
+
 export function incrementalPages<T extends { params: Params }>(route: string, paths: readonly T[], extra?: (path: T) => unknown): T[] {
   const state = incrementalState();
   if (!state) return [...paths];
@@ -89,10 +113,11 @@ export function incrementalPages<T extends { params: Params }>(route: string, pa
     const file = outputFile(address);
     if (address.endsWith('/')) state.pages.add(address);
     const more = extra ? (fingerprint(extra(path)) ?? `unhashable-${Math.random()}`) : '';
-    const keys = base?.reads?.(file);
-    if (keys && base!.has(file) && base!.files[file] === `${route}|${readsPrint(dataset, keys, more)}`) {
-      state.files.set(file, base!.files[file]);
-      (state.reads ??= new Map()).set(file, keys.map((key) => intern(state, key)));
+    if (base && readsTheSame(state, dataset, file, route, more)) {
+      state.files.set(file, base.files[file]);
+      // This build's list of keys starts as the last one's (`keysOf`), so a reused page keeps its positions.
+      keysOf(state);
+      (state.reads ??= new Map()).set(file, base.readsIndex!.files[file]);
       state.reused.add(file);
       return false;
     }
@@ -112,9 +137,22 @@ class PageReads extends Set<string> {
   }
 }
 
-/** A key's position in this build's list of keys (`IncrementalState['keys']`): each key is kept once, however many pages read it. */
+/**
+ * This build's list of keys (`IncrementalState['keys']`), each kept once however many pages read it: it starts as the
+ * last published site's, in its order, so that the pages reused keep their keys' positions; keys no page reads any
+ * longer are left out when the manifest is written (./incremental-integration.ts `manifestReads`).
+ */
+function keysOf(state: IncrementalState): NonNullable<IncrementalState['keys']> {
+  if (!state.keys) {
+    const list = [...(state.base?.readsIndex?.keys ?? [])];
+    state.keys = { list, at: new Map(list.map((key, at) => [key, at])) };
+  }
+  return state.keys;
+}
+
+/** A key's position in this build's list of keys. */
 function intern(state: IncrementalState, key: string): number {
-  const keys: NonNullable<IncrementalState['keys']> = (state.keys ??= { list: [], at: new Map() });
+  const keys = keysOf(state);
   let at = keys.at.get(key);
   if (at === undefined) keys.at.set(key, (at = keys.list.push(key) - 1));
   return at;

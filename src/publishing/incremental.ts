@@ -47,10 +47,25 @@ export interface Manifest {
    */
   sizes?: Record<string, number>;
   /**
+   * The sizes in bytes (CSV, JSON) of each download row made from inputs of its own (a figure's row), by a hash of
+   * those inputs (src/downloads/registry.ts `Rows`): a table whose inputs changed in one row is measured again in
+   * that row only.
+   */
+  rows?: Record<string, [number, number]>;
+  /**
    * What each page was rendered from (./incremental-reads.ts): the keys of its reads, each once in `keys`, and for
    * each page (by file) the positions of its keys there, in their sorted order.
    */
-  reads?: { keys: string[]; files: Record<string, number[]> };
+  reads?: {
+    keys: string[];
+    files: Record<string, number[]>;
+    /**
+     * Each key's fingerprint in the build that wrote the manifest (the start of `inputPrint`'s, `KEY_PRINT_LENGTH`
+     * characters), in the order of `keys`: the next build tells which keys read differently by hashing each key once,
+     * and reuses a page whose keys all read the same without hashing the page's keys together again.
+     */
+    prints?: string[];
+  };
   /** The dist/ folder it describes (device, inode, change time), so a dist/ replaced by other means is never taken for it. */
   dist?: { dev: number; ino: number; ctimeMs: number };
 }
@@ -66,8 +81,11 @@ export interface IncrementalState {
     search?: Manifest['search'];
     routes?: Manifest['routes'];
     sizes?: Manifest['sizes'];
+    rows?: Manifest['rows'];
     /** The keys a page of the last published site was rendered from (./incremental-reads.ts), sorted. */
     reads?: (file: string) => readonly string[] | undefined;
+    /** The manifest's reads as it keeps them (`Manifest['reads']`). */
+    readsIndex?: Manifest['reads'];
   };
   /** Every file the dynamic routes make in this build, with its fingerprint. */
   files: Map<string, string>;
@@ -82,6 +100,9 @@ export interface IncrementalState {
   routes?: Map<string, string>;
   /** The sizes of the files fingerprinted by their inputs (`Manifest['sizes']`). */
   sizes?: Map<string, number>;
+  /** The keys of the download rows of this build (`Manifest['rows']`), and the sizes of those measured in it. */
+  rowKeys?: Set<string>;
+  rowSizes?: Map<string, [number, number]>;
   /** The pages handed to Astro to render (./incremental-reads.ts `incrementalPages`), with their route and other inputs. */
   pending?: Map<string, { route: string; extra: string }>;
   /** What each page read: recording while it renders (a Set), then its keys' positions in `keys`, in their sorted order. */
@@ -90,6 +111,11 @@ export interface IncrementalState {
   open?: Set<string>;
   /** Every key a page read or was reused by, each once (the manifest's `reads.keys`), and each one's position. */
   keys?: { list: string[]; at: Map<string, number> };
+  /**
+   * For each key of the last published site's manifest, by its position there, whether it reads the same now
+   * (1), differently (2), or is not yet known (0).
+   */
+  same?: Uint8Array;
 }
 
 declare global {

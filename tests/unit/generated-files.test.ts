@@ -12,6 +12,7 @@ import { downloadRegistry } from '../../src/downloads/registry';
 import { csvHeader, csvOfRows, groupTable, jsonPieces, indicatorTable, institutionTable, jsonOfRows, observationTable, rowsOf, sortObservations, observationsOfGroup } from '../../src/downloads/csv';
 import { byName } from '../../src/data/dataset';
 import type { IncrementalState } from '../../src/publishing/incremental';
+import { manifestRows } from '../../src/publishing/incremental-integration';
 import { fixtureSite } from './indicators-fixture';
 import { datasetOf } from '../fixtures/dataset';
 import type { Dataset } from '../../src/data/dataset';
@@ -194,5 +195,39 @@ describe('generated files', () => {
     writeGenerated(next, again, site);
     expect(statSync(join(next, 'data/observations.json')).ino).toBe(statSync(join(published, 'data/observations.json')).ino);
     expect(globalThis.__yigongtiIncremental.reused.has('data/indicators/visit-rate.csv')).toBe(true);
+  });
+
+  it('after one figure changes, measures only its row: the site-wide table\'s size is the other rows\' sizes kept in the manifest, and the file as written', () => {
+    const state = (base?: IncrementalState['base']): IncrementalState => ({ code: 'c', base, files: new Map(), pages: new Set(), reused: new Set() });
+    const copy = (observations = [...dataset.observations]) =>
+      datasetOf({ regions: [...dataset.regions], institutions: [...dataset.institutions], groups: [...dataset.groups], indicators: [...dataset.indicators], observations, documents: [...dataset.documents] });
+    const published = folder();
+    globalThis.__yigongtiIncremental = state();
+    writeGenerated(published, copy(), site);
+    const made = globalThis.__yigongtiIncremental;
+    const rows = manifestRows(made)!;
+    // Every figure's row is kept, each with its CSV and JSON sizes.
+    expect(Object.keys(rows)).toHaveLength(dataset.observations.length);
+    const base = (rowSizes: typeof rows): IncrementalState['base'] => ({ dir: published, files: Object.fromEntries(made.files), routes: Object.fromEntries(made.routes ?? []), sizes: Object.fromEntries(made.sizes!), rows: rowSizes, has: (f) => existsSync(join(published, f)) });
+    const changed = () => copy(dataset.observations.map((o) => (o.id === 'fee-low' ? { ...o, value: o.value + 1000 } : o)));
+    // With the manifest's row sizes as recorded: the sizes the pages print are those of the files as written.
+    const next = folder();
+    globalThis.__yigongtiIncremental = state(base(rows));
+    const after = changed();
+    const registry = downloadRegistry(after, site);
+    const printed = Object.fromEntries(registry.site.map((f) => [f.href, f.size()]));
+    writeGenerated(next, after, site);
+    for (const href of ['/data/observations.csv', '/data/observations.json']) expect(printed[href], href).toBe(statSync(join(next, href.slice(1))).size);
+    expect(printed['/data/observations.csv']).not.toBe(statSync(join(published, 'data/observations.csv')).size);
+    // Recorded sizes one byte too large show which rows were taken from the manifest: all but the changed one.
+    const off = Object.fromEntries(Object.entries(rows).map(([key, [csv, json]]) => [key, [csv + 1, json + 1] as [number, number]]));
+    globalThis.__yigongtiIncremental = state(base(off));
+    const measured = downloadRegistry(changed(), site).site.find((f) => f.href === '/data/observations.csv')!.size();
+    expect(measured).toBe(printed['/data/observations.csv'] + dataset.observations.length - 1);
+    // A build that measured no row (nothing changed) still hands every row's size on to the next one.
+    globalThis.__yigongtiIncremental = state(base(rows));
+    writeGenerated(folder(), copy(), site);
+    expect(globalThis.__yigongtiIncremental.rowSizes).toBeUndefined();
+    expect(manifestRows(globalThis.__yigongtiIncremental)).toEqual(rows);
   });
 });

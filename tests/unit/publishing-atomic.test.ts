@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { CACHE, STAGING, publish, recoverAndTidy } from '../../src/publishing/publish';
+import { CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../../src/publishing/publish';
 
 let root: string;
 
@@ -42,6 +42,22 @@ describe('publishing a build into dist/', () => {
     expect(readdirSync(join(root, STAGING))).toEqual([]);
   });
 
+  it('can leave the old site to a process of its own, which removes it after the new one is published', async () => {
+    site(join(root, 'dist'), 'old');
+    site(join(root, STAGING, String(process.pid)), 'new');
+    let aside: string | undefined;
+    publish(root, join(root, STAGING, String(process.pid)), undefined, undefined, (dir) => (aside = dir));
+    expect(label(join(root, 'dist'))).toBe('<h1>new</h1>');
+    expect(aside).toBe(join(root, STAGING, `trash-${process.pid}`));
+    expect(label(aside!)).toBe('<h1>old</h1>');
+    await removeInBackground(aside!);
+    // Taken by the remover (renamed after its own id) before this returns, then removed.
+    expect(existsSync(aside!)).toBe(false);
+    for (let waited = 0; readdirSync(join(root, STAGING)).length && waited < 20_000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    expect(readdirSync(join(root, STAGING))).toEqual([]);
+    expect(label(join(root, 'dist'))).toBe('<h1>new</h1>');
+  });
+
   it('publishes the first build when there was no dist/ yet', () => {
     site(join(root, STAGING, 'b'), 'first');
     publish(root, join(root, STAGING, 'b'));
@@ -67,6 +83,15 @@ describe('the next build puts right what a crash or kill left', () => {
     recoverAndTidy(root);
     expect(label(join(root, 'dist'))).toBe('<h1>current</h1>');
     expect(readdirSync(join(root, STAGING))).toEqual([]);
+  });
+
+  it('a site put aside for removal is never restored, even with dist/ missing; a dead remover\'s is removed, a running one\'s left to it', async () => {
+    const pid = await deadPid();
+    site(join(root, STAGING, `trash-${pid}`), 'half-removed');
+    site(join(root, STAGING, `trash-${process.pid}`), 'being removed');
+    recoverAndTidy(root);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+    expect(readdirSync(join(root, STAGING))).toEqual([`trash-${process.pid}`]);
   });
 
   it('removes staging and cache folders of killed builds, keeps those of running ones', async () => {

@@ -12,6 +12,7 @@ import { validateMdx, type MdxValidated } from './mdx';
 import { KnownIds, type Entries, type Located, type MdxEntry, type Problem, type SourceFiles } from './problems';
 import { checkReferences, checkUnique } from './references';
 import { checkRules } from './rules';
+import type { ValidationCache } from './cache';
 
 export { decodeSource, placeOf, strayFileProblem } from './files';
 export { scanJson, type JsonLayout } from './json';
@@ -43,6 +44,8 @@ export interface ValidateOptions {
    * `validateMdx(files.mdx)` by default.
    */
   mdx?: () => MdxValidated;
+  /** What earlier runs found in each file (./cache.ts): a file whose bytes it has is not validated again on its own. */
+  cache?: ValidationCache;
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
@@ -53,15 +56,15 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
   const known = Object.fromEntries(
     ['regions', 'institutions', 'groups', 'indicators', 'observations', 'documents', 'updates', 'corrections', 'references', 'synonyms', 'glossary'].map((n) => [n, new KnownIds()]),
   ) as Record<DataCollection | MdxCollection, KnownIds>;
-  const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions);
-  const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions);
-  const groups = parseDataFiles<Group>('groups', files.data.groups, problems, known.groups);
-  const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators);
-  const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations);
-  const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections);
-  const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references);
-  const synonyms = parseDataFiles<Synonym>('synonyms', files.data.synonyms ?? [], problems, known.synonyms);
-  const glossary = parseDataFiles<GlossaryTerm>('glossary', files.data.glossary ?? [], problems, known.glossary);
+  const regions = parseDataFiles<Region>('regions', files.data.regions, problems, known.regions, options.cache);
+  const institutions = parseDataFiles<Institution>('institutions', files.data.institutions, problems, known.institutions, options.cache);
+  const groups = parseDataFiles<Group>('groups', files.data.groups, problems, known.groups, options.cache);
+  const indicators = parseDataFiles<Indicator>('indicators', files.data.indicators, problems, known.indicators, options.cache);
+  const observations = parseDataFiles<Observation>('observations', files.data.observations, problems, known.observations, options.cache);
+  const corrections = parseDataFiles<Correction>('corrections', files.data.corrections ?? [], problems, known.corrections, options.cache);
+  const references = parseDataFiles<Reference>('references', files.data.references ?? [], problems, known.references, options.cache);
+  const synonyms = parseDataFiles<Synonym>('synonyms', files.data.synonyms ?? [], problems, known.synonyms, options.cache);
+  const glossary = parseDataFiles<GlossaryTerm>('glossary', files.data.glossary ?? [], problems, known.glossary, options.cache);
   const mdx = options.mdx ? options.mdx() : validateMdx(files.mdx, { images: files.public?.files });
   const { documents, updates } = mdx;
   for (const p of mdx.problems) problems.push(p);

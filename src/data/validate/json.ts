@@ -5,6 +5,7 @@ import { jsonMessages, unreadableMessages } from '../../i18n/validation';
 import { fastParser } from '../fast-schema';
 import { notUtf8Problem } from './files';
 import { fieldPath, lineAt, type KnownIds, type Located, type Problem, type SourceFile } from './problems';
+import type { ValidationCache } from './cache';
 import { describeWithCharacter, normaliseText } from './schema-issues';
 
 /** What one pass over a JSON array file finds: keys written twice, and where each entry's id is written. */
@@ -93,66 +94,89 @@ function lineOfField(text: string, from: number | undefined, to: number | undefi
 
 
 /** Every entry of a collection's JSON files that passed its schema; problems for the rest. */
-export function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], problems: Problem[], known: KnownIds): Located<T>[] {
+export function parseDataFiles<T>(collection: DataCollection, files: SourceFile[], problems: Problem[], known: KnownIds, cache?: ValidationCache): Located<T>[] {
   const parse = fastParser(dataCollections[collection] as unknown as z.ZodType<T>);
   const entries: Located<T>[] = [];
   for (const file of files) {
-    if (file.notUtf8) {
-      problems.push(notUtf8Problem(file.path));
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(file.text);
-    } catch (error) {
-      // Ids still readable in the broken text count as known, so one missing comma does not also break every reference.
-      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
-      const message = (error as Error).message;
-      const position = Number(message.match(/position (\d+)/)?.[1]);
-      problems.push({ file: file.path, line: Number.isFinite(position) ? lineAt(file.text, position) : undefined, ...jsonMessages.broken(message) });
-      continue;
-    }
-    if (!Array.isArray(raw)) {
-      problems.push({ file: file.path, line: 1, ...jsonMessages.notArray() });
-      continue;
-    }
-    const { duplicates, idOffsets, idLines, depth } = scanJson(file.text);
-    // Before any step that walks an entry recursively (normalising, the schema, the views): no stack runs out.
-    if (depth > JSON_MAX_DEPTH) {
-      for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
-      problems.push({ file: file.path, ...unreadableMessages.tooDeep(depth, JSON_MAX_DEPTH) });
-      continue;
-    }
-    for (const { key, line } of duplicates) problems.push({ file: file.path, line, field: key, ...jsonMessages.keyTwice(key) });
-    const offsets = raw.map((item, index) => (typeof (item as { id?: unknown } | null)?.id === 'string' ? idOffsets[index] : undefined));
-    // Where the next entry starts, for each entry: the end of its stretch of text when looking for a field's line.
-    const nextOffsets: (number | undefined)[] = new Array(offsets.length);
-    for (let i = offsets.length - 1, next: number | undefined; i >= 0; i--) {
-      nextOffsets[i] = next;
-      if (offsets[i] !== undefined) next = offsets[i];
-    }
-    raw.forEach((item, index) => {
-      const rawId = (item as { id?: unknown } | null)?.id;
-      const label = typeof rawId === 'string' ? rawId : jsonMessages.itemLabel(index);
-      const offset = offsets[index];
-      const line = offset === undefined ? undefined : idLines[index];
-      if (typeof rawId === 'string') known.note(rawId);
-      const result = parse(normaliseText(item));
-      if (!result.success) {
-        const end = nextOffsets[index];
-        for (const issue of result.error.issues) {
-          problems.push({
-            file: file.path,
-            line: lineOfField(file.text, offset, end, issue.path) ?? line,
-            entry: label,
-            field: fieldPath(issue.path) || undefined,
-            ...describeWithCharacter(issue, item),
-          });
-        }
-        return;
-      }
-      entries.push({ value: result.data, file: file.path, line, id: String(rawId) });
-    });
+    // A file validated before, byte for byte, with the same code: its problems, ids and entries as they were found.
+    const found = cache?.dataFile<T>(collection, file) ?? parseDataFile(file, parse);
+    for (const problem of found.problems) problems.push(problem);
+    for (const id of found.ids) known.note(id);
+    for (const entry of found.entries) entries.push(entry);
+    cache?.keepDataFile(collection, file, found);
   }
   return entries;
+}
+
+/** What one data file holds: its problems, every id seen in it (valid or not, in order), the entries that passed. */
+export interface DataFileResult<T> {
+  problems: Problem[];
+  ids: string[];
+  entries: Located<T>[];
+}
+
+/** One data file validated on its own (nothing in it depends on another file). */
+function parseDataFile<T>(file: SourceFile, parse: ReturnType<typeof fastParser<T>>): DataFileResult<T> {
+  const problems: Problem[] = [];
+  const entries: Located<T>[] = [];
+  const ids: string[] = [];
+  const known = { note: (id: string) => void ids.push(id) };
+  const out = { problems, ids, entries };
+  if (file.notUtf8) {
+    problems.push(notUtf8Problem(file.path));
+    return out;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.text);
+  } catch (error) {
+    // Ids still readable in the broken text count as known, so one missing comma does not also break every reference.
+    for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
+    const message = (error as Error).message;
+    const position = Number(message.match(/position (\d+)/)?.[1]);
+    problems.push({ file: file.path, line: Number.isFinite(position) ? lineAt(file.text, position) : undefined, ...jsonMessages.broken(message) });
+    return out;
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ file: file.path, line: 1, ...jsonMessages.notArray() });
+    return out;
+  }
+  const { duplicates, idOffsets, idLines, depth } = scanJson(file.text);
+  // Before any step that walks an entry recursively (normalising, the schema, the views): no stack runs out.
+  if (depth > JSON_MAX_DEPTH) {
+    for (const m of file.text.matchAll(/"id"\s*:\s*"([^"]+)"/g)) known.note(m[1]);
+    problems.push({ file: file.path, ...unreadableMessages.tooDeep(depth, JSON_MAX_DEPTH) });
+    return out;
+  }
+  for (const { key, line } of duplicates) problems.push({ file: file.path, line, field: key, ...jsonMessages.keyTwice(key) });
+  const offsets = raw.map((item, index) => (typeof (item as { id?: unknown } | null)?.id === 'string' ? idOffsets[index] : undefined));
+  // Where the next entry starts, for each entry: the end of its stretch of text when looking for a field's line.
+  const nextOffsets: (number | undefined)[] = new Array(offsets.length);
+  for (let i = offsets.length - 1, next: number | undefined; i >= 0; i--) {
+    nextOffsets[i] = next;
+    if (offsets[i] !== undefined) next = offsets[i];
+  }
+  raw.forEach((item, index) => {
+    const rawId = (item as { id?: unknown } | null)?.id;
+    const label = typeof rawId === 'string' ? rawId : jsonMessages.itemLabel(index);
+    const offset = offsets[index];
+    const line = offset === undefined ? undefined : idLines[index];
+    if (typeof rawId === 'string') known.note(rawId);
+    const result = parse(normaliseText(item));
+    if (!result.success) {
+      const end = nextOffsets[index];
+      for (const issue of result.error.issues) {
+        problems.push({
+          file: file.path,
+          line: lineOfField(file.text, offset, end, issue.path) ?? line,
+          entry: label,
+          field: fieldPath(issue.path) || undefined,
+          ...describeWithCharacter(issue, item),
+        });
+      }
+      return;
+    }
+    entries.push({ value: result.data, file: file.path, line, id: String(rawId) });
+  });
+  return out;
 }

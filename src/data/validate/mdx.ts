@@ -9,6 +9,8 @@ import { parseFrontmatterYaml, splitFrontmatter } from '../frontmatter';
 import { notUtf8Problem } from './files';
 import { fieldPath, KnownIds, type Located, type MdxEntry, type Problem, type SourceFile, type SourceFiles } from './problems';
 import { describeWithCharacter, normaliseText } from './schema-issues';
+import type { ValidationCache } from './cache';
+import type { DataFileResult } from './json';
 
 /**
  * Where broken frontmatter goes wrong. The parser often notices a line late (an unclosed [ or " is reported on the
@@ -34,45 +36,61 @@ function checkMdxBody(body: string, file: string, id: string, firstLine: number,
   }
 }
 
-function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], problems: Problem[], known: KnownIds, images?: ReadonlySet<string>): Located<MdxEntry<T>>[] {
+function parseMdxFiles<T>(collection: MdxCollection, files: SourceFile[], problems: Problem[], known: KnownIds, images?: ReadonlySet<string>, cache?: ValidationCache): Located<MdxEntry<T>>[] {
   const parse = fastParser(mdxCollections[collection] as unknown as z.ZodType<T>);
   const entries: Located<MdxEntry<T>>[] = [];
   for (const file of files) {
-    const id = file.path.split('/').pop()!.replace(/\.mdx$/, '');
-    known.note(id);
-    if (file.notUtf8) {
-      problems.push(notUtf8Problem(file.path));
-      continue;
-    }
-    if (id.length > ID_MAX_LENGTH) problems.push({ file: file.path, entry: id.slice(0, 20) + '…', ...mdxMessages.nameTooLong(id.length, ID_MAX_LENGTH) });
-    else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problems.push({ file: file.path, entry: id, ...mdxMessages.badName() });
-    const parts = splitFrontmatter(file.text);
-    if (!parts) {
-      problems.push({ file: file.path, line: 1, entry: id, ...mdxMessages.noFrontmatter() });
-      continue;
-    }
-    // The build's own reading of frontmatter (Astro's extraction, js-yaml): one YAML parser for check and build.
-    const read = parseFrontmatterYaml(parts.yaml);
-    if ('error' in read) {
-      const { line, key } = brokenFrontmatterField(parts.yaml, read.error.line);
-      const message = read.error.zh ? mdxMessages.brokenFrontmatter(read.error.zh) : mdxMessages.brokenFrontmatter(read.error.message);
-      problems.push({ file: file.path, line: line + 1, entry: id, field: key, ...message, en: `broken frontmatter: ${read.error.en ?? read.error.message}` });
-      continue;
-    }
-    const raw: unknown = read.data;
-    const result = parse(normaliseText(raw));
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        const at = key ? parts.yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
-        problems.push({ file: file.path, line: at >= 0 ? at + 2 : 1, entry: id, field: fieldPath(issue.path) || undefined, ...describeWithCharacter(issue, raw) });
-      }
-      continue;
-    }
-    checkMdxBody(parts.body, file.path, id, parts.bodyLine, problems, images);
-    entries.push({ value: { id, data: result.data, body: parts.body, file: file.path }, file: file.path, line: 1, id });
+    // A file validated before, byte for byte, with the same code and public/ files: what was found then.
+    const found = cache?.dataFile<MdxEntry<T>>(collection, file) ?? parseMdxFile(collection, file, parse, images);
+    for (const problem of found.problems) problems.push(problem);
+    for (const id of found.ids) known.note(id);
+    for (const entry of found.entries) entries.push(entry);
+    cache?.keepDataFile(collection, file, found);
   }
   return entries;
+}
+
+/** One MDX file validated on its own: its problems, its id, its entry if it passed. */
+function parseMdxFile<T>(collection: MdxCollection, file: SourceFile, parse: ReturnType<typeof fastParser<T>>, images?: ReadonlySet<string>): DataFileResult<MdxEntry<T>> {
+  const problems: Problem[] = [];
+  const entries: Located<MdxEntry<T>>[] = [];
+  const ids: string[] = [];
+  const known = { note: (id: string) => void ids.push(id) };
+  const out = { problems, ids, entries };
+  const id = file.path.split('/').pop()!.replace(/\.mdx$/, '');
+  known.note(id);
+  if (file.notUtf8) {
+    problems.push(notUtf8Problem(file.path));
+    return out;
+  }
+  if (id.length > ID_MAX_LENGTH) problems.push({ file: file.path, entry: id.slice(0, 20) + '…', ...mdxMessages.nameTooLong(id.length, ID_MAX_LENGTH) });
+  else if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problems.push({ file: file.path, entry: id, ...mdxMessages.badName() });
+  const parts = splitFrontmatter(file.text);
+  if (!parts) {
+    problems.push({ file: file.path, line: 1, entry: id, ...mdxMessages.noFrontmatter() });
+    return out;
+  }
+  // The build's own reading of frontmatter (Astro's extraction, js-yaml): one YAML parser for check and build.
+  const read = parseFrontmatterYaml(parts.yaml);
+  if ('error' in read) {
+    const { line, key } = brokenFrontmatterField(parts.yaml, read.error.line);
+    const message = read.error.zh ? mdxMessages.brokenFrontmatter(read.error.zh) : mdxMessages.brokenFrontmatter(read.error.message);
+    problems.push({ file: file.path, line: line + 1, entry: id, field: key, ...message, en: `broken frontmatter: ${read.error.en ?? read.error.message}` });
+    return out;
+  }
+  const raw: unknown = read.data;
+  const result = parse(normaliseText(raw));
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      const at = key ? parts.yaml.split('\n').findIndex((l) => l.startsWith(`${key}:`)) : -1;
+      problems.push({ file: file.path, line: at >= 0 ? at + 2 : 1, entry: id, field: fieldPath(issue.path) || undefined, ...describeWithCharacter(issue, raw) });
+    }
+    return out;
+  }
+  checkMdxBody(parts.body, file.path, id, parts.bodyLine, problems, images);
+  entries.push({ value: { id, data: result.data, body: parts.body, file: file.path }, file: file.path, line: 1, id });
+  return out;
 }
 
 /** The MDX files validated on their own: what `validateDataset` needs of them. */
@@ -88,11 +106,11 @@ export interface MdxValidated {
  * Validates the MDX files (frontmatter and body). Independent of the data files, so `npm run check` runs it in a
  * worker thread while the data files are validated (scripts/check-parallel.ts); the result is plain data.
  */
-export function validateMdx(mdx: SourceFiles['mdx'], options: { images?: ReadonlySet<string> } = {}): MdxValidated {
+export function validateMdx(mdx: SourceFiles['mdx'], options: { images?: ReadonlySet<string>; cache?: ValidationCache } = {}): MdxValidated {
   const problems: Problem[] = [];
   const known = { documents: new KnownIds(), updates: new KnownIds() };
-  const documents = parseMdxFiles<DocumentMeta>('documents', mdx.documents, problems, known.documents, options.images);
-  const updates = parseMdxFiles<UpdateMeta>('updates', mdx.updates, problems, known.updates, options.images);
+  const documents = parseMdxFiles<DocumentMeta>('documents', mdx.documents, problems, known.documents, options.images, options.cache);
+  const updates = parseMdxFiles<UpdateMeta>('updates', mdx.updates, problems, known.updates, options.images, options.cache);
   const ids = (k: KnownIds) => ({ ids: [...k], repeats: k.repeats });
   return { documents, updates, problems, known: { documents: ids(known.documents), updates: ids(known.updates) } };
 }

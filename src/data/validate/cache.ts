@@ -1,0 +1,144 @@
+/**
+ * What validating each file found, kept between builds, so that `npm run build` validates only the files that changed.
+ *
+ * Everything a file's own check finds depends on nothing but its bytes and the code (src/data/validate/json.ts and
+ * mdx.ts validate each file on its own; an MDX body's images also on public/): its problems, every id seen in it, and
+ * its entries that passed. Those are kept per file under a key made of the validation code's fingerprint, the file's
+ * collection and path, and a hash of its text (never its modification time or size: an edit that keeps both is still
+ * an edit). What depends on more than one file (ids unique in their collection, every reference, the rules of
+ * rules.ts) is checked whole every time, from the entries, cached or not (src/data/validate/index.ts).
+ *
+ * A cached file is one line of JSON (its problems, ids, and each entry's id and line) and then its entries' values as
+ * one JSON array: the build hands the validated entries to the Astro process as JSON (src/data/read-sources.ts
+ * `writeHandoff`), and takes that text as it is instead of writing the values out again.
+ *
+ * Files no longer read are removed when the cache is saved (`prune`). A cache whose files cannot be read or parsed
+ * is ignored, file by file: the file is validated again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DataFileResult } from './json';
+import type { Located, Problem, SourceFile } from './problems';
+
+/** The first line of a cached file. */
+interface Head {
+  problems: Problem[];
+  ids: string[];
+  /** Each entry's id and line (the values follow on the next line, in the same order). */
+  entries: [string, number | null][];
+}
+
+export class ValidationCache {
+  /** Each file's values as JSON text, in this run (read from the cache or written to it), by path. */
+  private readonly texts = new Map<string, string>();
+  /** The cache files this run used or wrote, by name: the rest are removed by `prune`. */
+  private readonly used = new Set<string>();
+  /** How many files were taken from the cache and how many validated, for the log. */
+  hits = 0;
+  misses = 0;
+
+  /**
+   * `dir`: where the cache lives; `code`: the fingerprint of everything that decides what validation finds (the
+   * code, and for MDX bodies the public/ files, see `withImages`).
+   */
+  constructor(
+    readonly dir: string,
+    private readonly code: string,
+    private readonly images = '',
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** The fingerprint of public/'s files, which an MDX body's images are checked against. */
+  static imagesKey(images: ReadonlySet<string> | undefined): string {
+    return images ? createHash('sha256').update([...images].sort().join('\0')).digest('base64url') : '';
+  }
+
+  private name(collection: string, file: SourceFile): string {
+    const hash = createHash('sha256').update(this.code).update('\0').update(collection).update('\0').update(file.path).update('\0');
+    if (collection === 'documents' || collection === 'updates') hash.update(this.images).update('\0');
+    hash.update(file.notUtf8 ? '\u0001not utf-8' : file.text);
+    return `${hash.digest('base64url').slice(0, 40)}.json`;
+  }
+
+  /** What the file's own check found when these very bytes were validated by this code, or undefined. */
+  dataFile<T>(collection: string, file: SourceFile): DataFileResult<T> | undefined {
+    if (file.unreadable) return undefined;
+    const name = this.name(collection, file);
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, name), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const newline = text.indexOf('\n');
+      const head = JSON.parse(text.slice(0, newline)) as Head;
+      const valuesText = text.slice(newline + 1);
+      const values = JSON.parse(valuesText) as T[];
+      if (!Array.isArray(values) || values.length !== head.entries.length) return undefined;
+      const entries: Located<T>[] = values.map((value, i) => {
+        const [id, line] = head.entries[i];
+        return line === null ? { value, file: file.path, id } : { value, file: file.path, line, id };
+      });
+      this.used.add(name);
+      this.texts.set(file.path, valuesText);
+      this.hits++;
+      return { problems: head.problems, ids: head.ids, entries };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps what a file's own check found (unless it came from the cache), and its values' JSON text for the handoff. */
+  keepDataFile<T>(collection: string, file: SourceFile, found: DataFileResult<T>): void {
+    if (this.texts.has(file.path) || file.unreadable) return;
+    const name = this.name(collection, file);
+    const valuesText = JSON.stringify(found.entries.map((e) => e.value));
+    const head: Head = { problems: found.problems, ids: found.ids, entries: found.entries.map((e) => [e.id, e.line ?? null]) };
+    const path = join(this.dir, name);
+    const temporary = `${path}.${process.pid}`;
+    try {
+      writeFileSync(temporary, `${JSON.stringify(head)}\n${valuesText}`);
+      renameSync(temporary, path);
+    } catch {
+      rmSync(temporary, { force: true });
+    }
+    this.used.add(name);
+    this.texts.set(file.path, valuesText);
+    this.misses++;
+  }
+
+  /** The JSON text of a file's validated entries' values, once this run has validated or read it. */
+  valuesText(path: string): string | undefined {
+    return this.texts.get(path);
+  }
+
+  /**
+   * The whole text of a collection's validated values, as the handoff writes it (one JSON array), made from its files'
+   * texts in the order validated; undefined unless every file's is known.
+   */
+  collectionText(paths: readonly string[]): string | undefined {
+    const parts: string[] = [];
+    for (const path of paths) {
+      const text = this.texts.get(path);
+      if (text === undefined) return undefined;
+      // Each is a JSON array: its items, without the brackets, joined by commas.
+      const inner = text.slice(1, -1);
+      if (inner) parts.push(inner);
+    }
+    return `[${parts.join(',')}]`;
+  }
+
+  /** Removes the cache files this run neither used nor wrote (those of files changed or gone, or of other code). */
+  prune(): void {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of names) if (!this.used.has(name)) rmSync(join(this.dir, name), { force: true });
+  }
+}

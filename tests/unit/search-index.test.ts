@@ -658,6 +658,8 @@ describe("an index written with the last build's cache and the published index (
       // A change to one page makes the shards of its terms; a new region takes a place in the entry's list, so all are
       // made. (A removal renumbers the rest of its run: here 32 shards hold the long pages' terms, so all are made;
       // tests/unit/search-incremental.test.ts shows it on a site of many short pages.)
+      // Only the changed pages' terms were added, the changed shards patched, unless a new region took a place.
+      expect(written.patched, name).toBe(name !== 'a page moved to a new region');
       if (name === 'a page moved to a new region') expect(written.changed, name).toBe(written.shards);
       else if (name !== 'a page removed') expect(written.changed, name).toBeLessThan(written.shards);
     }

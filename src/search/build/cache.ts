@@ -62,6 +62,12 @@ export interface CachedIndex {
   kinds: string[];
   regions: string[];
   common: Record<string, number>;
+  /** Its postings as stored (src/search/build/integration.ts `IndexWriter.stored`), which set the shard count. */
+  total?: number;
+  /** The characters its fold was made for, sorted. */
+  characters?: string;
+  /** Its terms on more than LONGEST_LIST pages (src/search/shared/index-layout.ts), sorted. */
+  long?: string[];
 }
 
 /**

@@ -16,10 +16,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { indexDoc, storedPage, type IndexDoc } from './index-doc';
 import { searchDocumentOf, searchDocuments, searchPaths, type KnownDocument, type PathDocument, type SearchDocument } from './documents';
 import { readingDataset } from '../../data/reads';
@@ -146,20 +146,18 @@ class IndexWriter {
    * has it, else `json()`'s (src/search/build/cache.ts: an unchanged page costs neither its terms nor its file).
    */
   addTerms(doc: PageTerms, page: number, key?: string, json?: () => string): void {
+    this.addPage(doc, page, key, json);
+    this.postTerms(doc, page);
+  }
+
+  /** What `addTerms` does but post its terms: its number, length, kind, region, names and result file. */
+  addPage(doc: PageTerms, page: number, key?: string, json?: () => string): void {
     if (page <= this.last) this.ordered = false;
     this.last = Math.max(this.last, page);
     this.added++;
     this.lengths[page] = doc.length;
     this.kindOf[page] = valueIndex(this.kinds, doc.kind, this.kindCount);
     this.regionOf[page] = valueIndex(this.regions, doc.region, this.regionCount);
-    const terms = doc.terms ? doc.terms.split('\n') : [];
-    const weights = doc.weights;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i];
-      this.post(term, page, weights[2 * i], weights[2 * i + 1]);
-      // The characters of its text (not those only in a name) are those the fold is made for.
-      if (i < doc.texts && term.length === 1 && !this.characters.has(term) && HAN.test(term)) this.characters.add(term);
-    }
     for (const name of new Set(doc.wholeNames.filter((n) => n.length <= LONGEST_NAME).map(nameKey))) {
       if (name.length < 2) continue;
       const pages = this.named.get(name);
@@ -167,6 +165,135 @@ class IndexWriter {
       else this.named.set(name, [page]);
     }
     if (json) this.write(basename(pagePath('', page)), json, undefined, key);
+  }
+
+  /** Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. */
+  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean): void {
+    const terms = doc.terms ? doc.terms.split('\n') : [];
+    const weights = doc.weights;
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i];
+      if (only && !only(term)) continue;
+      this.post(term, page, weights[2 * i], weights[2 * i + 1]);
+      // The characters of its text (not those only in a name) are those the fold is made for.
+      if (i < doc.texts && term.length === 1 && !this.characters.has(term) && HAN.test(term)) this.characters.add(term);
+    }
+  }
+
+  /** Forgets every posting (and the characters and common terms they gave), to post every page's terms anew. */
+  private unpost(): void {
+    this.postings.clear();
+    this.characters.clear();
+    for (const term of Object.keys(this.common)) delete this.common[term];
+  }
+
+  /** BM25's average length and the filter values' order, as the pages added give them. */
+  private measure(): { average: number; kinds: string[]; regions: string[] } {
+    const present = this.lengths.filter((n) => n !== undefined);
+    const average = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
+    return { average, kinds: [...this.kinds.keys()], regions: [...this.regions.keys()] };
+  }
+
+  /** A term's postings as stored, on `n` pages: a common term's counted with its lists by region and kind. */
+  private stored(n: number): number {
+    const K = this.longestList;
+    return n <= K ? n : K + n + Math.min(n, this.kinds.size * K);
+  }
+
+  /** Notes the common terms of those posted (`LONGEST_LIST`), in order: where a name's key goes depends on them. */
+  private noteCommon(terms: string[]): void {
+    for (const term of terms) {
+      const count = this.postings.get(term)!.length / 3;
+      if (count > this.longestList && !matchesByPrefix(term) && [...term].length > 1) this.common[term] = count;
+    }
+  }
+
+  /**
+   * Posts the pages added with `addPage` (`pending`: each page's terms and number) for an incremental index: only the
+   * terms of the changed pages, where the published index's shards, what they were made of (`prior`: their total
+   * postings as stored, the characters of the fold, the terms on more than LONGEST_LIST pages) and the changes
+   * (`IndexChanges`) allow; otherwise every term. Returns what `finish` then writes by: the shards to make, each patched
+   * (the published shard, with the keys of the changed pages' terms and of every name made anew), the total postings,
+   * the long terms and the changed pages' terms; undefined when every term was posted (then `finish` decides).
+   *
+   * An unchanged page's postings are as they were: only the terms a changed page holds or held (`touched`) are posted,
+   * each fully (its count, whether it is common or long, its characters); every other key of a changed shard is the
+   * published shard's, as it stands there. The shard count follows from the total postings, which differ from the
+   * published index's by the changed terms' alone; a common term the changes leave has its count in the published entry.
+   */
+  postChanges(pending: [PageTerms, number][], changes: IndexChanges | undefined, prior: { total?: number; characters?: string; long?: string[] }): Planned | undefined {
+    const all = () => {
+      this.unpost();
+      for (const [doc, page] of pending) this.postTerms(doc, page);
+      return undefined;
+    };
+    if (!changes || prior.total === undefined || prior.characters === undefined || !prior.long || !this.reuse) return all();
+    const S = changes.prior.shards;
+    const K = this.longestList;
+    // Every term a changed page holds or held, with how many more of the changed pages hold it now than before.
+    const touched = new Map<string, number>();
+    for (const { was, is } of changes.pages) {
+      for (const [side, sign] of [[was, -1], [is, 1]] as const) if (side?.terms) for (const term of side.terms.split('\n')) touched.set(term, (touched.get(term) ?? 0) + sign);
+    }
+    // The characters held, as before but for those of the changed pages, which their postings now tell.
+    for (const ch of prior.characters) if (!touched.has(ch)) this.characters.add(ch);
+    for (const [doc, page] of pending) this.postTerms(doc, page, (term) => touched.has(term));
+    let total = prior.total;
+    for (const [term, more] of touched) {
+      const n = (this.postings.get(term)?.length ?? 0) / 3;
+      total += this.stored(n) - this.stored(n - more);
+    }
+    if (shardsFor(total) !== S) return all();
+    // The common terms: as the published entry gives them, but for the changed pages' terms, as their postings do; in
+    // order, as a full build notes them.
+    const count = (term: string) => (this.postings.get(term)?.length ?? 0) / 3;
+    const common: [string, number][] = Object.entries(changes.prior.common).filter(([term]) => !touched.has(term));
+    for (const term of touched.keys()) if (count(term) > K && !matchesByPrefix(term) && [...term].length > 1) common.push([term, count(term)]);
+    for (const [term, n] of common.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) this.common[term] = n;
+    const long = prior.long.filter((term) => !touched.has(term));
+    for (const term of touched.keys()) if (count(term) > K) long.push(term);
+    const dirty = this.dirtyShards(changes, { shards: S, ...this.measure() });
+    if (!dirty) return all();
+    // Each changed shard is patched from the published one, which must be had.
+    for (const n of dirty) {
+      const key = changes.files[basename(shardPath('', n))];
+      const old = key === undefined ? undefined : this.reusable.get(key);
+      if (old === undefined || !existsSync(join(this.reuse.dir, old))) return all();
+    }
+    // The names of the changed pages, whose keys list them (by number) or did.
+    const names = new Set<string>();
+    for (const { was, is } of changes.pages) for (const name of [...(was?.wholeNames ?? []), ...(is?.wholeNames ?? [])]) if (name.length <= LONGEST_NAME) names.add(nameKey(name));
+    return { total, dirty, long: long.sort(), touched: new Set(touched.keys()), names };
+  }
+
+  /**
+   * A changed shard (`n`) of an incremental index: the published shard's keys but those of the changed pages' terms
+   * (`touched`) and every name's, with `fresh` (those keys as this index has them) in their places. A full build puts a
+   * shard's keys in the order of their terms (a term, its count, its lists by region and kind), then the names in order.
+   */
+  private patched(n: number, fresh: [string, number[] | number][], planned: Planned, files: Record<string, string>): string {
+    const file = basename(shardPath('', n));
+    const old = JSON.parse(gunzipSync(readFileSync(join(this.reuse!.dir, this.reusable.get(files[file])!))).toString()) as Record<string, number[] | number>;
+    const groups = new Map<string, [string, number[] | number][]>();
+    const names: [string, number[] | number][] = [];
+    const add = (key: string, value: number[] | number, base: string) => {
+      const group = groups.get(base);
+      if (group) group.push([key, value]);
+      else groups.set(base, [[key, value]]);
+    };
+    for (const key in old) {
+      if (key[0] === '=') {
+        if (!planned.names.has(key)) names.push([key, old[key]]);
+        continue;
+      }
+      const base = termOf(key);
+      if (!planned.touched.has(base)) add(key, old[key], base);
+    }
+    for (const [key, value] of fresh) if (key[0] === '=') names.push([key, value]);
+    else add(key, value, termOf(key));
+    const bases = [...groups.keys()].sort();
+    names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return JSON.stringify(Object.fromEntries([...bases.flatMap((base) => groups.get(base)!), ...names]));
   }
 
   /**
@@ -199,12 +326,12 @@ class IndexWriter {
 
   /**
    * The shards that hold an entry of a changed page (`IndexChanges`), when everything else the shards are made of is
-   * as in the published index: the page numbers (no page came or went), the shard count, BM25's average length, each
-   * unchanged page's place in the lists of kinds and regions, and the common terms (which place the names' keys).
-   * Undefined when any of these moved, or a shard of the published index cannot be had: then every shard is made. A
-   * changed page's entries are its terms whose postings differ from what they were (each in its shard; a common one's
-   * count beside it, and its list for the page's region and kind in theirs, or all its lists by region and kind where
-   * it became common or stopped being) and the keys of the names it gained or lost.
+   * as in the published index: the shard count, BM25's average length, each unchanged page's place in the lists of
+   * kinds and regions, and the common terms (which place the names' keys). Undefined when any of these moved, or a
+   * shard of the published index cannot be had: then every shard is made. A changed page's entries are its terms whose
+   * postings differ from what they were (all of them for a page renumbered, come or gone; each in its shard; a common
+   * one's count beside it, and its list for the page's region and kind in theirs, or all its lists by region and kind
+   * where it became common or stopped being) and the keys of the names it gained or lost (all, for a page renumbered).
    */
   private dirtyShards(changes: IndexChanges, now: { shards: number; average: number; kinds: string[]; regions: string[] }): Set<number> | undefined {
     const prior = changes.prior;
@@ -277,25 +404,20 @@ class IndexWriter {
   }
 
   /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
-  finish(cache?: SearchCache, changes?: IndexChanges): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[] } {
+  finish(cache?: SearchCache, changes?: IndexChanges, planned?: Planned): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[]; total: number; long: string[] } {
     const pages = this.added;
-    const present = this.lengths.filter((n) => n !== undefined);
-    const average = roundedAverage(present.length ? present.reduce((a, b) => a + b, 0) / present.length : 1);
+    const { average, kinds, regions } = this.measure();
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
     const K = this.longestList;
-    let total = 0;
-    for (const list of this.postings.values()) total += list.length / 3 <= K ? list.length / 3 : K + list.length / 3 + Math.min(list.length / 3, this.kinds.size * K);
-    const shards = 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
+    let total = planned?.total ?? 0;
+    if (!planned) for (const list of this.postings.values()) total += this.stored(list.length / 3);
+    const shards = shardsFor(total);
     const terms = [...this.postings.keys()].sort();
     // Common terms first: where a name's key goes depends on them.
-    for (const term of terms) {
-      const count = this.postings.get(term)!.length / 3;
-      if (count > K && !matchesByPrefix(term) && [...term].length > 1) this.common[term] = count;
-    }
-    const kinds = [...this.kinds.keys()];
-    const regions = [...this.regions.keys()];
+    this.noteCommon(terms);
+    const long = planned ? planned.long : terms.filter((term) => this.postings.get(term)!.length / 3 > K);
     // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
-    const dirty = changes && this.dirtyShards(changes, { shards, average, kinds, regions });
+    const dirty = planned ? planned.dirty : changes && this.dirtyShards(changes, { shards, average, kinds, regions });
     this.changedShards = dirty ? dirty.size : shards;
     const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
     const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
@@ -322,13 +444,16 @@ class IndexWriter {
       for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
       for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
     }
-    for (const [name, named] of [...this.named].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // The names' keys (under a plan, those of the changed pages' names: the others stand in the published shards).
+    const names: [string, number[]][] = planned ? [...planned.names].flatMap((name) => (this.named.has(name) ? [[name, this.named.get(name)!] as [string, number[]]] : [])) : [...this.named];
+    for (const [name, named] of names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const shard = nameShard(name, indexTokens(name), this.common, shards);
       if (!dirty || dirty.has(shard)) put(name, shard, this.ordered ? named : [...named].sort((a, b) => a - b));
     }
     byShard.forEach((terms, n) => {
       const name = basename(shardPath('', n));
       if (dirty && !dirty.has(n)) this.write(name, () => unwritten(name), 9, changes!.files[name]);
+      else if (planned) this.write(name, this.patched(n, terms, planned, changes!.files), 9);
       else this.write(name, JSON.stringify(Object.fromEntries(terms)), 9);
     });
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
@@ -344,9 +469,34 @@ class IndexWriter {
       common: this.common,
       folds: Object.keys(fold).join(''),
     };
-    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions };
+    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions, total, long };
   }
 }
+
+/** What an incremental index's changed shards are made by (`IndexWriter.postChanges`). */
+interface Planned {
+  total: number;
+  dirty: Set<number>;
+  long: string[];
+  touched: Set<string>;
+  /** The names' keys (`nameKey`) of the changed pages. */
+  names: Set<string>;
+}
+
+/** A per-region or per-kind list's ending (`regionKey`, `kindKey`). */
+const SUBLIST = /[@~]\d+$/;
+
+/** The term a shard's key is of (a term's own key, its count `#term`, its lists `term@n` and `term~n`). */
+function termOf(key: string): string {
+  if (key[0] === '#') return key.slice(1);
+  const last = key.charCodeAt(key.length - 1);
+  if (last < 48 || last > 57) return key;
+  const sub = SUBLIST.exec(key);
+  return sub ? key.slice(0, sub.index) : key;
+}
+
+/** Shards enough for this many postings as stored. */
+const shardsFor = (total: number) => 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, total / POSTINGS_PER_SHARD))));
 
 const HAN = /^\p{Script=Han}$/u;
 
@@ -438,7 +588,7 @@ export function writeSearchIndex(
   site: string,
   documents: Iterable<PathDocument | (PathDocument & { key: string }) | KnownDocument>,
   options: { longestList?: number; synonyms?: readonly (readonly string[])[]; reuse?: { dir: string; files: Record<string, string> }; cache?: SearchCache } = {},
-): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number } {
+): { pages: number; state: IndexState; files: IndexFiles; linked: number; times: { documents: number; terms: number; pages: number; shards: number }; changed: number; shards: number; patched: boolean } {
   // Written beside the index and put in its place only once complete: a refused build leaves the old index whole.
   const root = join(site, INDEX_DIR);
   const staging = join(site, `${INDEX_DIR.slice(1, -1)}.staging`);
@@ -452,6 +602,8 @@ export function writeSearchIndex(
   const missing: string[] = [];
   const seen = new Set<string>();
   const cache = options.cache;
+  /** Pages whose terms are yet to be posted (`IndexWriter.postChanges`): their terms and numbers. */
+  const pending: [PageTerms, number][] = [];
   // Where the time goes, for the build log: wall-clock shares of the CPU the whole step took (reading the CPU clock per
   // page costs more than the pages).
   const shares = { documents: 0, terms: 0, pages: 0, shards: 0 };
@@ -494,7 +646,11 @@ export function writeSearchIndex(
       return { ...pageTerms(doc), key: contentKey(json) };
     });
     lap('terms');
-    writer.addTerms(terms, page, terms.key, stored);
+    // With the published index to reuse, terms are posted once the changes are known (`postChanges`).
+    if (options.reuse) {
+      writer.addPage(terms, page, terms.key, stored);
+      pending.push([terms, page]);
+    } else writer.addTerms(terms, page, terms.key, stored);
     lap('pages');
   }
   lap('documents');
@@ -502,9 +658,12 @@ export function writeSearchIndex(
     rmSync(staging, { recursive: true, force: true });
     throw new Error(`search index: ${missing.join('\n')}`);
   }
-  const { entry, shards, average, kinds, regions } = writer.finish(cache, cache && options.reuse ? changesSince(cache, options.reuse, paths, numbers, keys) : undefined);
+  const changes = cache && options.reuse ? changesSince(cache, options.reuse, paths, numbers, keys) : undefined;
+  const planned = cache && options.reuse ? writer.postChanges(pending, changes, { total: cache.priorIndex?.total, characters: cache.priorIndex?.characters, long: cache.priorIndex?.long }) : undefined;
+  lap('pages');
+  const { entry, shards, average, kinds, regions, total: postings, long } = writer.finish(cache, changes, planned);
   lap('shards');
-  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common });
+  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common, total: postings, long, characters: [...writer.characters].sort().join('') });
   const total = Object.values(shares).reduce((x, y) => x + y, 0) || 1;
   const cpu = cpuSeconds() - cpuStart;
   const times = Object.fromEntries(Object.entries(shares).map(([step, ms]) => [step, (cpu * ms) / total])) as typeof shares;
@@ -515,7 +674,7 @@ export function writeSearchIndex(
   writeFileSync(join(site, INDEX_ENTRY), JSON.stringify(entry));
   const byNumber: (string | null)[] = Array.from({ length: numbers.length ? numbers[numbers.length - 1] + 1 : 0 }, () => null);
   paths.forEach((path, i) => (byNumber[numbers[i]] = path));
-  return { pages: writer.pages, state: { paths: byNumber, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards };
+  return { pages: writer.pages, state: { paths: byNumber, shards, average, kinds, regions }, files: { version: entry.version, files: writer.files }, linked: writer.linked, times, changed: writer.changedShards, shards, patched: planned !== undefined };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Budgets read from the built files: text pages carry no script but /prefs.js, no page carries inline
  * event handlers or javascript: links, and a group page's HTML+CSS stays small. (JS bytes actually loaded per
- * kind of page are measured in the browser: tests/browser/quality-budgets.test.ts.)
+ * kind of page are measured in the browser: tests/browser/quality-csp.test.ts, on the CSP check's page loads.)
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';

@@ -18,7 +18,6 @@ export const LONGEST_FIRST = [
   'tests/browser/indicators-grapher.test.ts',
   'tests/build/editor-ui.test.ts',
   'tests/browser/quality-csp.test.ts',
-  'tests/browser/quality-budgets.test.ts',
   'tests/browser/search-regression.test.ts',
   'tests/browser/editor-forms.test.ts',
   'tests/browser/content-pages.test.ts',

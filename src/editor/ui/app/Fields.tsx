@@ -78,14 +78,14 @@ function useOwnError(path: string): string | undefined {
 /** What a picker holds, by name (asked of the server; a reference to no entry says so), each with its remove button. */
 function Chosen({ keys, listKey, prefix, removeText, onRemove }: { keys: string[]; listKey: string; prefix: string | null; removeText?: string; onRemove(at: number): void }) {
   const named = useNamed(keys, listKey);
-  const nameOf = (key: string) => {
-    const id = key.slice(key.indexOf(':') + 1);
-    return named ? (named.get(key)?.label ?? UI.missingRef(id)) : id;
-  };
+  const nameOf = (key: string) => named?.get(key)?.label ?? UI.missingRef(key.slice(key.indexOf(':') + 1));
   return (
     <p className="chosen" aria-live="polite">
       {keys.length === 0 ? (
         <span className="muted">{UI.none}</span>
+      ) : !named ? (
+        // Until the names come, no chip: a remove button must say what it removes.
+        <span className="muted">{UI.loading}</span>
       ) : (
         keys.map((key, at) => (
           <span className="chip" key={key}>

@@ -126,20 +126,17 @@ class Rows<T> {
     return text;
   }
   /**
-   * A row's key under incremental publishing: a hash of its inputs, the salt and the columns (equal keys make equal
-   * rows, by the same code), noted as a row of this build so the manifest keeps its sizes. Undefined outside
-   * `npm run build` or for a table without per-row inputs.
+   * A row's key: a hash of its inputs, the salt and the columns (equal keys make equal rows, by the same code). Under
+   * incremental publishing it is noted as a row of this build, so the manifest keeps its sizes.
    */
-  private rowKey(item: T): string | undefined {
-    if (!this.inputsOf) return undefined;
-    const state = incrementalState();
-    if (!state) return undefined;
+  rowKey(item: T): string {
     let key = this.keys.get(item);
     if (key === undefined) {
       key = createHash('sha256').update(this.salt).update('\0').update(this.columns.join(',')).update('\0').update(this.inputs(item)).digest('base64url').slice(0, 22);
       this.keys.set(item, key);
-      (state.rowKeys ??= new Set()).add(key);
     }
+    const state = incrementalState();
+    if (state) (state.rowKeys ??= new Set()).add(key);
     return key;
   }
   private values(item: T): Cell[] {
@@ -163,8 +160,8 @@ class Rows<T> {
   size(item: T): RowSizes {
     let sizes = this.sizes.get(item);
     if (!sizes) {
-      const key = this.rowKey(item);
-      const state = key === undefined ? undefined : incrementalState();
+      const state = this.inputsOf ? incrementalState() : undefined;
+      const key = state ? this.rowKey(item) : undefined;
       const known = key === undefined ? undefined : state?.base?.rows?.[key];
       if (known) sizes = { csvBytes: known[0], jsonBytes: known[1] };
       else {
@@ -175,10 +172,6 @@ class Rows<T> {
       this.sizes.set(item, sizes);
     }
     return sizes;
-  }
-  /** Notes every item's row as one of this build (under incremental publishing), so the manifest keeps their sizes. */
-  note(items: readonly T[]): void {
-    if (this.inputsOf && incrementalState()) for (const item of items) this.rowKey(item);
   }
 }
 
@@ -197,10 +190,8 @@ function pair<T>(ctx: DownloadContext, base: string, title: string, table: Downl
   const inputs = once(() => {
     const hash = createHash('sha256').update(JSON.stringify([String(ctx.siteUrl ?? ''), meta(), rows.columns]));
     if (rows.tableInputs) hash.update(fingerprint(rows.tableInputs()) ?? `unhashable-${Math.random()}`);
-    else {
-      rows.note(list());
-      for (const item of list()) hash.update('\0').update(rows.inputs(item));
-    }
+    // Each row by its key, a hash of its inputs (noted for the manifest's row sizes under incremental publishing).
+    else for (const item of list()) hash.update('\0').update(rows.rowKey(item));
     return hash.digest('base64url').slice(0, 27);
   });
   const file = (format: DownloadFile['format'], pieces: () => Iterable<string>, measure: () => number): DownloadFile => {

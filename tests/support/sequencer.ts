@@ -12,12 +12,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 export const LONGEST_FIRST = [
   'tests/browser/quality-a11y.test.ts',
   'tests/build/editor-publish.test.ts',
+  // With the JavaScript budgets measured on its page loads (quality-budgets folded in, 2026-12-07 evening).
+  'tests/browser/quality-csp.test.ts',
   'tests/build/publishing-new-user.test.ts',
   'tests/build/editor-ui-every-entry.test.ts',
   'tests/browser/phone-paper.test.ts',
   'tests/browser/indicators-grapher.test.ts',
   'tests/build/editor-ui.test.ts',
-  'tests/browser/quality-csp.test.ts',
   'tests/browser/search-regression.test.ts',
   'tests/browser/editor-forms.test.ts',
   'tests/browser/content-pages.test.ts',

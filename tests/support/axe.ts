@@ -51,15 +51,26 @@ export function report(findings: Finding[]): string {
   return `${findings.length} axe violation(s):\n${lines.join('\n')}${findings.length > 40 ? `\n  … and ${findings.length - 40} more` : ''}`;
 }
 
-/** axe on each page at 390 px and at 1280 px. */
-export async function axeAtBothWidths(browser: Browser, siteUrl: string, pages: BuiltPage[]): Promise<Finding[]> {
+/**
+ * axe on each page at 390 px and at 1280 px; then, on the same load at 1280 px, `atDesktop.visit` where given
+ * (`atDesktop.prepare` first sets up each tab before its first page: tests/browser/quality-a11y.test.ts walks the
+ * page with Tab there rather than load it again).
+ */
+export async function axeAtBothWidths(
+  browser: Browser,
+  siteUrl: string,
+  pages: BuiltPage[],
+  atDesktop?: { prepare: (page: Page) => Promise<void>; visit: (page: Page, url: string) => Promise<void> },
+): Promise<Finding[]> {
   const findings: Finding[] = [];
   await withTabs(browser, pages, { viewport: VIEWPORTS.phone }, async (page, { url }) => {
+    await atDesktop?.prepare(page);
     await page.setViewportSize(VIEWPORTS.phone);
     await openPage(page, siteUrl + url);
     findings.push(...(await axeFindings(page, url, '390px')));
     await page.setViewportSize(VIEWPORTS.desktop);
     findings.push(...(await axeFindings(page, url, '1280px')));
+    await atDesktop?.visit(page, url);
   });
   return findings;
 }

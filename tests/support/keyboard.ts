@@ -2,7 +2,7 @@
  * The keyboard walk (tests/browser/quality-a11y.test.ts on the pages that hold every kind of control, tests/sweep/ on
  * one page of each template and the sample pages): every control on a page is reached by Tab, and shows it has focus.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parse } from 'node-html-parser';
 import { VIEWPORTS } from './browser';
 import { openPage, withTabs } from './page-pool';
@@ -61,75 +61,102 @@ const PRESSES_PER_LOOK = 25;
  * been scrolled into view on the way down), and read back every few presses: a round trip per press for the reading
  * cost the walk a third of its CPU. A press that takes focus out of the page notes nothing, as it reaches nothing.
  */
-export async function keyboardProblems(browser: Browser, siteUrl: string, pages: BuiltPage[]): Promise<{ problems: string[]; checked: number }> {
+export interface KeyboardWalk {
+  /** Problems found so far, one line each, naming the page and the control. */
+  readonly problems: string[];
+  /** Controls checked so far. */
+  readonly checked: number;
+  /** Before a tab's first page: what notes each Tab press (an init script, so it runs before the page's own scripts). */
+  prepare(page: Page): Promise<void>;
+  /** Walks the page open in `page` (at `url`, loaded after `prepare`) with Tab from the top. */
+  walk(page: Page, url: string): Promise<void>;
+}
+
+/** A keyboard walk whose pages are opened by its caller (tests/browser/quality-a11y.test.ts walks the axe run's loads). */
+export function keyboardWalk(): KeyboardWalk {
   const problems: string[] = [];
   let checked = 0;
   const prepared = new WeakSet<object>();
-  await withTabs(browser, pages, { viewport: VIEWPORTS.desktop }, async (page, { url }) => {
-    if (!prepared.has(page)) {
+  return {
+    problems,
+    get checked() {
+      return checked;
+    },
+    async prepare(page) {
+      if (prepared.has(page)) return;
       prepared.add(page);
       await page.addInitScript(() => {
         addEventListener('keyup', (e) => e.key === 'Tab' && (window as unknown as { __qaKbdNote?: () => void }).__qaKbdNote?.(), true);
       });
-    }
-    await openPage(page, siteUrl + url);
-    const controls: Control[] = await page.evaluate(
-      ([look, selector]) => {
-        const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-          (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[inert]') && el.checkVisibility({ visibilityProperty: true }),
-        );
-        (document.activeElement as HTMLElement | null)?.blur();
-        // What the focused element is and looks like now: noted as each Tab comes up.
-        const w = window as unknown as { __qaKbdNote: () => void; __qaKbdSeen: unknown[] };
-        w.__qaKbdSeen = [];
-        w.__qaKbdNote = () => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body || el.dataset.qaKbd === undefined) return void w.__qaKbdSeen.push(null);
-          const style = getComputedStyle(el);
-          const box = el.getBoundingClientRect();
-          const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
-          w.__qaKbdSeen.push({ index: Number(el.dataset.qaKbd), look: look.map((p) => style.getPropertyValue(p)).join('|'), onScreen });
-        };
-        return all.map((el, index) => {
-          el.dataset.qaKbd = String(index);
-          const style = getComputedStyle(el);
-          const radio = el instanceof HTMLInputElement && el.type === 'radio' && el.name ? el.name : undefined;
-          return {
-            index,
-            name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '').trim().slice(0, 40)}"`,
-            radioGroup: radio,
-            look: look.map((p) => style.getPropertyValue(p)).join('|'),
+    },
+    async walk(page, url) {
+      const controls: Control[] = await page.evaluate(
+        ([look, selector]) => {
+          const all = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+            (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !el.closest('[inert]') && el.checkVisibility({ visibilityProperty: true }),
+          );
+          (document.activeElement as HTMLElement | null)?.blur();
+          // What the focused element is and looks like now: noted as each Tab comes up.
+          const w = window as unknown as { __qaKbdNote: () => void; __qaKbdSeen: unknown[] };
+          w.__qaKbdSeen = [];
+          w.__qaKbdNote = () => {
+            const el = document.activeElement as HTMLElement | null;
+            if (!el || el === document.body || el.dataset.qaKbd === undefined) return void w.__qaKbdSeen.push(null);
+            const style = getComputedStyle(el);
+            const box = el.getBoundingClientRect();
+            const onScreen = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 && box.top < innerHeight && box.left < innerWidth;
+            w.__qaKbdSeen.push({ index: Number(el.dataset.qaKbd), look: look.map((p) => style.getPropertyValue(p)).join('|'), onScreen });
           };
-        });
-      },
-      [LOOK, FOCUSABLE] as const,
-    );
-    checked += controls.length;
-    const reached = new Set<number>();
-    const unseen = new Set<number>();
-    const maxPresses = controls.length + 10;
-    let wrapped = false;
-    for (let press = 0; press < maxPresses && controls.length && !wrapped; ) {
-      // Looked at after every press once the walk may wrap around (each further press only costs CPU).
-      const presses = Math.max(1, Math.min(PRESSES_PER_LOOK, controls.length - press));
-      for (let i = 0; i < presses; i++) await page.keyboard.press('Tab');
-      press += presses;
-      const seen = (await page.evaluate(() => (window as unknown as { __qaKbdSeen: unknown[] }).__qaKbdSeen.splice(0))) as ({ index: number; look: string; onScreen: boolean } | null)[];
-      for (const focused of seen) {
-        if (!focused) continue;
-        if (reached.has(focused.index)) {
-          wrapped = true; // wrapped around
-          break;
+          return all.map((el, index) => {
+            el.dataset.qaKbd = String(index);
+            const style = getComputedStyle(el);
+            const radio = el instanceof HTMLInputElement && el.type === 'radio' && el.name ? el.name : undefined;
+            return {
+              index,
+              name: `${el.tagName.toLowerCase()} "${(el.getAttribute('aria-label') ?? el.textContent ?? (el as HTMLInputElement).name ?? '').trim().slice(0, 40)}"`,
+              radioGroup: radio,
+              look: look.map((p) => style.getPropertyValue(p)).join('|'),
+            };
+          });
+        },
+        [LOOK, FOCUSABLE] as const,
+      );
+      checked += controls.length;
+      const reached = new Set<number>();
+      const unseen = new Set<number>();
+      const maxPresses = controls.length + 10;
+      let wrapped = false;
+      for (let press = 0; press < maxPresses && controls.length && !wrapped; ) {
+        // Looked at after every press once the walk may wrap around (each further press only costs CPU).
+        const presses = Math.max(1, Math.min(PRESSES_PER_LOOK, controls.length - press));
+        for (let i = 0; i < presses; i++) await page.keyboard.press('Tab');
+        press += presses;
+        const seen = (await page.evaluate(() => (window as unknown as { __qaKbdSeen: unknown[] }).__qaKbdSeen.splice(0))) as ({ index: number; look: string; onScreen: boolean } | null)[];
+        for (const focused of seen) {
+          if (!focused) continue;
+          if (reached.has(focused.index)) {
+            wrapped = true; // wrapped around
+            break;
+          }
+          reached.add(focused.index);
+          if (!focused.onScreen || focused.look === controls[focused.index].look) unseen.add(focused.index);
         }
-        reached.add(focused.index);
-        if (!focused.onScreen || focused.look === controls[focused.index].look) unseen.add(focused.index);
       }
-    }
-    const reachedGroups = new Set(controls.filter((c) => reached.has(c.index) && c.radioGroup).map((c) => c.radioGroup));
-    for (const c of controls) {
-      if (!reached.has(c.index) && !(c.radioGroup && reachedGroups.has(c.radioGroup))) problems.push(`${url}: ${c.name} is not reachable by Tab`);
-      if (unseen.has(c.index)) problems.push(`${url}: ${c.name} shows no visible focus (or is off screen when focused)`);
-    }
+      const reachedGroups = new Set(controls.filter((c) => reached.has(c.index) && c.radioGroup).map((c) => c.radioGroup));
+      for (const c of controls) {
+        if (!reached.has(c.index) && !(c.radioGroup && reachedGroups.has(c.radioGroup))) problems.push(`${url}: ${c.name} is not reachable by Tab`);
+        if (unseen.has(c.index)) problems.push(`${url}: ${c.name} shows no visible focus (or is off screen when focused)`);
+      }
+    },
+  };
+}
+
+export async function keyboardProblems(browser: Browser, siteUrl: string, pages: BuiltPage[]): Promise<{ problems: string[]; checked: number }> {
+  const walk = keyboardWalk();
+  await withTabs(browser, pages, { viewport: VIEWPORTS.desktop }, async (page, { url }) => {
+    await walk.prepare(page);
+    await openPage(page, siteUrl + url);
+    await walk.walk(page, url);
   });
-  return { problems, checked };
+  return { problems: walk.problems, checked: walk.checked };
 }

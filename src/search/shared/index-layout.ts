@@ -13,7 +13,8 @@
  *   and region in the entry's lists (-1 for none), so filters need no other file.
  *   A common term keeps only its best pages there, with its count and lists by region and kind (`LONGEST_LIST`).
  * - `/search-index/<version>/d<page>.bin`: a page, gzip JSON (`IndexPage`). (Not `.gz`: hosts would serve that
- *   with `Content-Encoding: gzip`, and the browser would inflate it first.)
+ *   with `Content-Encoding: gzip`, and the browser would inflate it first.) Page numbers follow the documents' order
+ *   but leave gaps (src/search/build/page-numbers.ts): the entry's `pages` counts pages, not numbers.
  * - `/search-index/<version>/fold.bin`: gzip JSON `{ Traditional or variant character: Simplified }` for the characters
  *   that fold to one the index holds (the entry's `folds` lists them), fetched only for a query holding one.
  *

@@ -5,7 +5,6 @@
  *
  * GET /api/entries?q=资中&kind=institutions&county=…&near=…&problems=1&offset=0&limit=60, or ?ids=kind:id,kind:id.
  */
-import type { Collection } from '../fields';
 import type { ListItem } from './entries';
 
 /** The most entries one answer holds (the first screen shows 60 at a time, a picker 12; indicators are read whole). */
@@ -82,7 +81,7 @@ export function searchEntries(list: SearchableList, query: EntryQuery): EntryPag
     return { matched: found.length, items: found.slice(offset, offset + limit) };
   }
   const words = queryWords(query.q ?? '');
-  const kinds = query.kinds?.length ? new Set<string>(query.kinds as Collection[]) : undefined;
+  const kinds = query.kinds?.length ? new Set(query.kinds) : undefined;
   const near: Readonly<ListItem>[] = [];
   const rest: Readonly<ListItem>[] = [];
   const { items, hay } = list;

@@ -130,7 +130,8 @@ function Search({ id, label, kinds, listKey, onPick, describedBy, county, invali
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            if (found[0]) {
+            // Only a match for what is typed now: an answer to the shorter query before it would pick the wrong entry.
+            if (page?.current && found[0]) {
               onPick(found[0]);
               setQuery('');
             }
@@ -139,8 +140,8 @@ function Search({ id, label, kinds, listKey, onPick, describedBy, county, invali
       />
       {query.trim() && (
         <ul id={listId} role="listbox" aria-label={label} className="options">
-          {!page && <li role="none" className="muted">{UI.searching}</li>}
-          {page && found.length === 0 && <li role="none" className="muted">{UI.noMatch}</li>}
+          {!page?.current && <li role="none" className="muted">{UI.searching}</li>}
+          {page?.current && found.length === 0 && <li role="none" className="muted">{UI.noMatch}</li>}
           {found.map((item) => (
             <li key={`${item.kind}:${item.id}`} role="none">
               <button

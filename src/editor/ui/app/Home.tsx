@@ -85,7 +85,7 @@ export function Home({ list, flash }: { list: EntryList; flash?: string }) {
           <label htmlFor="only-problems">{UI.onlyProblems(problems)}</label>
         </p>
       )}
-      <p role="status">{page ? UI.found(matched) : UI.loading}</p>
+      <p role="status">{page?.current ? UI.found(matched) : page ? UI.searching : UI.loading}</p>
       <ul className="entries">
         {found.map((i) => (
           <li key={`${i.kind}:${i.id}`}>

@@ -60,16 +60,20 @@ export interface EntryPage {
   items: ListItem[];
 }
 
+/** A page of entries as `useEntries` gives it: `current` is false while the answer is to an earlier question (typing). */
+export type EntryAnswer = EntryPage & { current: boolean };
+
 /**
  * A page of the entries the server finds for `params` (null: none asked for), asked again when they or `key` change,
- * `delay` ms after the last change (typing); an answer to an older question is dropped.
+ * `delay` ms after the last change (typing). The last answer stays shown, marked not current, until the next comes; an
+ * answer to an older question is dropped.
  */
-export function useEntries(params: Record<string, string | number | boolean | undefined> | null, key: string | undefined, delay = 0): EntryPage | null {
-  const [page, setPage] = useState<EntryPage | null>(null);
+export function useEntries(params: Record<string, string | number | boolean | undefined> | null, key: string | undefined, delay = 0): EntryAnswer | null {
+  const [answered, setAnswered] = useState<{ query: string; page: EntryPage } | null>(null);
   const query = params ? new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined || v === '' || v === false ? [] : [[k, v === true ? '1' : String(v)]]))).toString() : null;
   useEffect(() => {
     if (query === null) {
-      setPage(null);
+      setAnswered(null);
       return;
     }
     let gone = false;
@@ -77,7 +81,7 @@ export function useEntries(params: Record<string, string | number | boolean | un
       api<EntryPage>('GET', `/api/entries?${query}`).then((res) => {
         if (res.status !== 200) return;
         remember(key ?? '', res.json.items);
-        if (!gone) setPage({ matched: res.json.matched, items: res.json.items });
+        if (!gone) setAnswered({ query, page: { matched: res.json.matched, items: res.json.items } });
       });
     }, delay);
     return () => {
@@ -85,7 +89,7 @@ export function useEntries(params: Record<string, string | number | boolean | un
       clearTimeout(t);
     };
   }, [query, key]);
-  return page;
+  return answered && query !== null ? { ...answered.page, current: answered.query === query } : null;
 }
 
 /** Entries already seen in answers, by `kind:id`, for the state of the project the interface last read (EntryList.key). */

@@ -58,14 +58,14 @@ if (options.reuse && !options.out && !options.full) {
   }
   console.log(`· 不能直接发布预览，重新构建 / building (the preview cannot be published as it is): ${reusable.why}`);
 }
-// What a build into another folder is made from, read before the build reads anything (compared again after it).
-const inputs = options.out ? buildInputs(root) : undefined;
 
 // `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
 // Each file validated before by this code, byte for byte, is not validated again on its own (src/data/validate/cache.ts).
 const code = codeFingerprint(root);
+// What a build into another folder is made from, read before the build reads anything (compared again after it).
+const inputs = options.out ? buildInputs(root, process.env, code) : undefined;
 const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, '--cache', resolve(root, CHECK_CACHE), code, root], {
   stdio: 'inherit',
 });

@@ -1,5 +1,5 @@
-/** Reads the editors' files from disk for validation. The only place that walks the folders. */
-import { readdirSync, readFileSync, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
+/** Reads the editors' files from disk for validation; the folders are walked by ./source-entries.ts. */
+import { readFileSync, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
 import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
@@ -7,25 +7,10 @@ import { indexDataset, type Dataset } from './dataset';
 import { readPublicFiles } from './validate/public-files';
 import { fileDates } from './file-dates';
 import { HANDOFF_ENV } from './handoff-env';
+import { filesUnder } from './source-entries';
 
 /** Largest data or content file read: far above any real one, below what a string in memory can hold. */
 export const SOURCE_MAX_BYTES = 256 * 1024 * 1024;
-
-/**
- * Every file under a folder of the project, as paths relative to the project (`data/groups/x.json`), sorted, each with
- * what it is as the folder lists it (lstat, never following a link): a link or anything not a regular file is reported
- * by validation, never read (a link could point outside the project; a folder named x.mdx cannot be read as a file).
- */
-function filesUnder(root: string, folder: string): { path: string; kind: 'file' | 'link' | 'special' }[] {
-  if (!existsSync(join(root, folder))) return [];
-  return (readdirSync(join(root, folder), { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => !e.isDirectory())
-    .map((e) => ({
-      path: `${folder}/${join(e.parentPath, e.name).slice(join(root, folder).length + 1).replace(/\\/g, '/')}`,
-      kind: e.isSymbolicLink() ? ('link' as const) : e.isFile() ? ('file' as const) : ('special' as const),
-    }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
 
 /** How one regular file of the project is read: its decoded text, or its size when it is too large to read. */
 export type SourceReader = (root: string, path: string) => SourceFile | { tooLarge: number };

@@ -39,12 +39,6 @@ export function reuse(from: string, to: string, made: Set<string>): void {
   }
 }
 
-/** Each page's keys from the manifest's shared list (`Manifest['reads']`), read when asked. */
-function readsOfManifest(reads: Manifest['reads']): ((file: string) => readonly string[] | undefined) | undefined {
-  if (!reads) return undefined;
-  return (file) => reads.files[file]?.map((i) => reads.keys[i]);
-}
-
 /**
  * The pages' keys as the manifest keeps them: each key once, each page's as positions, in their sorted order, with each
  * key's fingerprint. Keys no page of this build read (those of pages gone) are left out.
@@ -97,7 +91,7 @@ export function incrementalIntegration(): AstroIntegration {
         const base = job.base;
         const state: IncrementalState = {
           code: job.code,
-          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes, rows: base.rows, reads: readsOfManifest(base.reads), readsIndex: base.reads },
+          base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes, rows: base.rows, readsIndex: base.reads },
           files: new Map(),
           pages: new Set(),
           reused: new Set(),

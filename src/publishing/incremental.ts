@@ -82,9 +82,7 @@ export interface IncrementalState {
     routes?: Manifest['routes'];
     sizes?: Manifest['sizes'];
     rows?: Manifest['rows'];
-    /** The keys a page of the last published site was rendered from (./incremental-reads.ts), sorted. */
-    reads?: (file: string) => readonly string[] | undefined;
-    /** The manifest's reads as it keeps them (`Manifest['reads']`). */
+    /** The keys each page of the last published site was rendered from, as its manifest keeps them (./incremental-reads.ts). */
     readsIndex?: Manifest['reads'];
   };
   /** Every file the dynamic routes make in this build, with its fingerprint. */

@@ -213,5 +213,6 @@ export async function removeInBackground(dir: string): Promise<void> {
   const said = await Promise.race([once(child.stdout!, 'data').then(() => true), once(child, 'exit').then(() => false), once(child, 'error').then(() => false)]).catch(() => false);
   child.stdout!.destroy();
   child.unref();
-  if (!said) removeNow(dir);
+  // Not started, or it could not take the folder (it said "gone" with the folder still here): removed here.
+  if (!said || existsSync(dir)) removeNow(dir);
 }

@@ -14,8 +14,9 @@
  * and after the build (an editor saving while the preview builds leaves no record, and the next publication builds).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { filesUnder } from '../data/source-entries';
 import { fileDates } from '../data/file-dates';
 import { buildDay } from '../views/build-day';
 import { codeFingerprint } from './incremental-build';
@@ -53,23 +54,23 @@ const WHAT: Record<keyof BuildInputs, string> = {
 /** The record of a build into `folder`: beside it, never inside it (the folder is a whole site). */
 export const builtFromFile = (folder: string) => `${folder}.built-from.json`;
 
-function filesUnder(root: string, folder: string): string[] {
-  const dir = join(root, folder);
-  if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
-    .filter((e) => e.isFile())
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
-}
-
-/** What a build of the project in `root` would be made from now. */
-export function buildInputs(root: string, env: Record<string, string | undefined> = process.env): BuildInputs {
+/**
+ * What a build of the project in `root` would be made from now; `code` when the caller has it already. Every entry
+ * under data/ and content/ counts as validation sees it (src/data/source-entries.ts): a link added since the preview is
+ * a change (check refuses links), and each file is hashed on its own, so no file's bytes can
+ * pass for another file's name and bytes.
+ */
+export function buildInputs(root: string, env: Record<string, string | undefined> = process.env, code = codeFingerprint(root, env)): BuildInputs {
   const files = createHash('sha256');
-  const data = filesUnder(root, 'data');
-  for (const path of [...data, ...filesUnder(root, 'content')]) files.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+  const entries = [...filesUnder(root, 'data'), ...filesUnder(root, 'content')];
+  for (const { path, kind } of entries) {
+    const bytes = kind === 'file' ? createHash('sha256').update(readFileSync(join(root, path))).digest('base64url') : '';
+    files.update(`${path}\0${kind}\0${bytes}\n`);
+  }
   const dates = createHash('sha256');
+  const data = entries.filter((e) => e.kind === 'file' && e.path.startsWith('data/')).map((e) => e.path);
   for (const [path, day] of fileDates(root, data)) dates.update(`${path}\0${day}\0`);
-  return { code: codeFingerprint(root, env), files: files.digest('base64url'), dates: dates.digest('base64url'), day: buildDay() };
+  return { code, files: files.digest('base64url'), dates: dates.digest('base64url'), day: buildDay() };
 }
 
 /** The parts in which two sets of inputs differ (none: the same inputs). */

@@ -37,7 +37,7 @@ interface Built {
 function build(dataset: Dataset, last?: Built['manifest'], keyPrints = true): Built {
   globalThis.__yigongtiDataset = { generation: globalThis.__yigongtiDataGeneration ?? 0, dataset };
   const readsIndex = last && (keyPrints ? last.reads : { ...last.reads, prints: undefined });
-  const base: IncrementalState['base'] = last && { dir: '/published', files: last.files, has: () => true, readsIndex, reads: (file) => readsIndex!.files[file]?.map((at) => readsIndex!.keys[at]) };
+  const base: IncrementalState['base'] = last && { dir: '/published', files: last.files, has: () => true, readsIndex };
   const state: IncrementalState = { code: 'code', base, files: new Map(), pages: new Set(), reused: new Set() };
   globalThis.__yigongtiIncremental = state;
   const rendered: string[] = [];

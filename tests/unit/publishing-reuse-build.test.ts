@@ -5,7 +5,7 @@
  * tests/build/editor-publish.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildInputs, builtFromFile, linkTree, recordBuiltFrom, reusableBuild } from '../../src/publishing/reuse-build';
@@ -53,6 +53,19 @@ describe('publishing the preview instead of building again', () => {
     write('content/updates/2026-11-23-a.mdx', '---\ntitle: 一\n---\n\n正文改了。\n');
     expect(why()).toContain('data/ or content/ changed');
     rmSync(join(root, 'content/updates/2026-11-23-a.mdx'));
+    expect(why()).toContain('data/ or content/ changed');
+  });
+
+  it('builds (so check runs) when a link appears under data/, or one file’s bytes imitate another file’s name and bytes', () => {
+    symlinkSync('/etc/hostname', join(root, 'data/regions/outside.json'));
+    expect(why()).toContain('data/ or content/ changed');
+    rmSync(join(root, 'data/regions/outside.json'));
+    expect(why()).toBe('reusable');
+    // The update's name and bytes moved into the end of the data file: the same stream of bytes, another project.
+    const mdx = 'content/updates/2026-11-23-a.mdx';
+    const text = '---\ntitle: 一\n---\n\n正文。\n';
+    rmSync(join(root, mdx));
+    write('data/regions/regions.json', `[{"id":"zizhong","name":"资中县"}]\n\0${mdx}\0${text}`);
     expect(why()).toContain('data/ or content/ changed');
   });
 

@@ -13,6 +13,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll waits on a server or a browser that shares 2 cores with the other tiers: vitest's 1 s default failed a CI
+    // run (load 9) on an editor chip whose name the server looked up after a data file changed under it.
+    expect: { poll: { timeout: 15_000 } },
     // Browser tests share one Chromium per tier (tests/support/built-site-setup.ts), a tab per file. Three files at
     // once on the 2 cores: much of an e2e or browser test is spent waiting (on Chromium, on a build in a child process,
     // on a poll), and two files left a core idle for about half of the run; the longest files start first

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { sourceFiles } from './project';
+import { parseFrontmatterYaml, splitFrontmatter, YamlDate } from '../data/frontmatter';
 import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../data/validate';
 import { appendToJsonArray, mdxText } from '../publishing/scaffold';
 import { id as idSchema } from '../schemas';
@@ -102,18 +102,24 @@ export function saveEntry(root: string, request: SaveRequest, now?: Date): SaveR
   return { saved, path: placed.path, ...verdict };
 }
 
-/** An MDX file's frontmatter and body, for opening it in the form. */
+/**
+ * An MDX file's frontmatter and body, for opening it in the form: split and parsed as check and the build read them
+ * (src/data/frontmatter.ts), so the form shows what would be published. Dates stay the text they were written as.
+ */
 export function readMdxEntry(root: string, path: string): Record<string, unknown> | undefined {
   if (!existsSync(join(root, path))) return undefined;
   const text = readFileSync(join(root, path), 'utf8').replace(/^\uFEFF/, '');
-  const m = text.match(/^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/);
-  if (!m) return { body: text };
-  let data: unknown;
-  try {
-    // Dates stay text, as the form shows them.
-    data = parseYaml(m[1], { schema: 'core' });
-  } catch {
-    data = {};
-  }
-  return { ...(data && typeof data === 'object' ? data : {}), body: m[2].trim() };
+  const split = splitFrontmatter(text);
+  if (!split) return { body: text };
+  const read = parseFrontmatterYaml(split.yaml);
+  const data = 'data' in read ? (datesAsText(read.data) as Record<string, unknown>) : {};
+  return { ...data, body: split.body.trim() };
+}
+
+/** A value with each date replaced by the text it was written as (the form edits text). */
+function datesAsText(value: unknown): unknown {
+  if (value instanceof YamlDate) return value.source;
+  if (Array.isArray(value)) return value.map(datesAsText);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesAsText(v)]));
+  return value;
 }

@@ -3,12 +3,12 @@
  * function as `npm run check`, and the file is written only when check passes. Runs on a copy of the real data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSourceFiles } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
-import { saveEntry, type SaveRequest } from '../../src/editor/save';
+import { readMdxEntry, saveEntry, type SaveRequest } from '../../src/editor/save';
 import { entryFromForm, formFields } from '../../src/editor/fields';
 import { todayInChina } from '../../src/publishing/scaffold';
 
@@ -127,4 +127,23 @@ describe('saving from the editor', () => {
       expect(result.saved).toBe(false);
     },
   );
+
+  it('opens an MDX file with the fields the build reads, also when the file starts with a blank line or an unquoted date', () => {
+    const path = 'content/documents/mengjin-2020-yigongti-plan.mdx';
+    const original = read(path);
+    const title = /^title: (.+)$/m.exec(original)![1];
+    const date = /^date: "(.+)"$/m.exec(original)![1];
+    const body = original.slice(original.indexOf('\n---', 4) + 5).trim();
+    // An editor's tool left a blank line above the frontmatter, and the date unquoted: the build still reads both.
+    writeFileSync(join(root, path), '\n' + original.replace(`date: "${date}"`, `date: ${date}`));
+    try {
+      const entry = readMdxEntry(root, path)!;
+      expect(entry.title).toBe(title);
+      expect(entry.date).toBe(date);
+      expect(entry.body).toBe(body);
+      expect(String(entry.body)).not.toContain('title:');
+    } finally {
+      writeFileSync(join(root, path), original);
+    }
+  });
 });

@@ -316,29 +316,29 @@ class IndexWriter {
    * (`touched`) and every name's, with `fresh` (those keys as this index has them) in their places. A full build puts a
    * shard's keys in the order of their terms (a term, its count, its lists by region and kind), then the names in order.
    */
-  private patched(n: number, fresh: [string, number[] | number][], planned: Planned, files: Record<string, string>): string {
+  private patched(n: number, fresh: [string, string][], planned: Planned, files: Record<string, string>): string {
     const file = basename(shardPath('', n));
     const old = JSON.parse(gunzipSync(readFileSync(join(this.reuse!.dir, this.reusable.get(files[file])!))).toString()) as Record<string, number[] | number>;
-    const groups = new Map<string, [string, number[] | number][]>();
-    const names: [string, number[] | number][] = [];
-    const add = (key: string, value: number[] | number, base: string) => {
+    const groups = new Map<string, [string, string][]>();
+    const names: [string, string][] = [];
+    const add = (key: string, value: string, base: string) => {
       const group = groups.get(base);
       if (group) group.push([key, value]);
       else groups.set(base, [[key, value]]);
     };
     for (const key in old) {
       if (key[0] === '=') {
-        if (!planned.names.has(key)) names.push([key, old[key]]);
+        if (!planned.names.has(key)) names.push([key, JSON.stringify(old[key])]);
         continue;
       }
       const base = termOf(key);
-      if (!planned.touched.has(base)) add(key, old[key], base);
+      if (!planned.touched.has(base)) add(key, JSON.stringify(old[key]), base);
     }
     for (const [key, value] of fresh) if (key[0] === '=') names.push([key, value]);
     else add(key, value, termOf(key));
     const bases = [...groups.keys()].sort();
     names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return JSON.stringify(Object.fromEntries([...bases.flatMap((base) => groups.get(base)!), ...names]));
+    return objectJson([...bases.flatMap((base) => groups.get(base)!), ...names]);
   }
 
   /**
@@ -464,8 +464,13 @@ class IndexWriter {
     // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
     const dirty = planned ? planned.dirty : changes && this.dirtyShards(changes, { shards, average, kinds, regions });
     this.changedShards = dirty ? dirty.size : shards;
-    const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
-    const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
+    // Each shard's keys with their values as JSON text (a tenth of the memory of the arrays at national size), only
+    // for the shards to be made.
+    const byShard: [string, string][][] = Array.from({ length: shards }, () => []);
+    const made = (shard: number) => !dirty || dirty.has(shard);
+    const put = (key: string, shard: number, value: string) => {
+      if (made(shard)) byShard[shard].push([key, value]);
+    };
     for (const term of terms) {
       const shard = shardOf(term, shards);
       const listed = this.postings.get(term)!;
@@ -485,21 +490,28 @@ class IndexWriter {
         continue;
       }
       put(term, shard, encode(best(all, K)));
-      put(countKey(term), shard, all.length);
-      for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
-      for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
+      put(countKey(term), shard, String(all.length));
+      for (const [region, sub] of groupBy(all, (p) => p[3])) {
+        const at = region >= 0 ? hashShard(regionKey(term, region), shards) : -1;
+        if (at >= 0 && made(at)) put(regionKey(term, region), at, encode(sub));
+      }
+      for (const [kind, sub] of groupBy(all, (p) => p[2])) {
+        const at = kind >= 0 ? hashShard(kindKey(term, kind), shards) : -1;
+        if (at >= 0 && made(at)) put(kindKey(term, kind), at, encode(best(sub, K)));
+      }
     }
     // The names' keys (under a plan, those of the changed pages' names: the others stand in the published shards).
     const names: [string, number[]][] = planned ? [...planned.names].flatMap((name) => (this.named.has(name) ? [[name, this.named.get(name)!] as [string, number[]]] : [])) : [...this.named];
     for (const [name, named] of names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const shard = nameShard(name, indexTokens(name), this.common, shards);
-      if (!dirty || dirty.has(shard)) put(name, shard, this.ordered ? named : [...named].sort((a, b) => a - b));
+      if (made(shard)) put(name, shard, JSON.stringify(this.ordered ? named : [...named].sort((a, b) => a - b)));
     }
     byShard.forEach((terms, n) => {
       const name = basename(shardPath('', n));
       if (dirty && !dirty.has(n)) this.write(name, () => unwritten(name), 9, changes!.files[name]);
       else if (planned) this.write(name, this.patched(n, terms, planned, changes!.files), 9);
-      else this.write(name, JSON.stringify(Object.fromEntries(terms)), 9);
+      else this.write(name, objectJson(terms), 9);
+      byShard[n] = [];
     });
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
     const fold = cache ? cache.fold(this.characters, () => foldTable(this.characters)) : foldTable(this.characters);
@@ -605,15 +617,36 @@ function groupBy(list: Posting[], by: (p: Posting) => number): Map<number, Posti
   return groups;
 }
 
-/** A list as stored: four numbers per page, the page as the gap from the one before. */
-function encode(list: Posting[]): number[] {
+/** A list as stored, as JSON: four integers per page, the page as the gap from the one before. */
+function encode(list: Posting[]): string {
   const out: number[] = [];
   let last = 0;
   for (const [page, score, kind, region] of list) {
     out.push(page - last, score, kind, region);
     last = page;
   }
-  return out;
+  return JSON.stringify(out);
+}
+
+/** Whether an object's key is an array index, which an object lists before its other keys, in numeric order. */
+const arrayIndex = (key: string) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+
+/**
+ * `JSON.stringify(Object.fromEntries(entries))` where each value is given as its JSON text: the keys in the order an
+ * object has them (array indices first, in numeric order: the number terms; then the rest as given; a key given twice
+ * where it came first, with its last value).
+ */
+function objectJson(entries: [string, string][]): string {
+  const values = new Map<string, string>();
+  let indices: string[] | undefined;
+  for (const [key, json] of entries) {
+    if (!values.has(key) && arrayIndex(key)) (indices ??= []).push(key);
+    values.set(key, json);
+  }
+  const parts: string[] = [];
+  if (indices) for (const key of indices.sort((a, b) => Number(a) - Number(b))) parts.push(`${JSON.stringify(key)}:${values.get(key)}`);
+  for (const [key, json] of values) if (!indices || !arrayIndex(key)) parts.push(`${JSON.stringify(key)}:${json}`);
+  return `{${parts.join(',')}}`;
 }
 
 function valueIndex(values: Map<string, number>, value: string | undefined, counts: Record<string, number>): number {

@@ -149,8 +149,9 @@ class IndexWriter {
 
   /** Adds a page under its number (`page`, by default the next). */
   add(doc: IndexDoc, page = this.lengths.length): void {
-    const terms = pageTerms(doc);
-    this.addTerms(terms, page);
+    const list: string[] = [];
+    const terms = pageTerms(doc, list);
+    this.addTerms(terms, page, undefined, undefined, list);
     this.write(basename(pagePath('', page)), JSON.stringify(storedPage(doc)));
   }
 
@@ -158,9 +159,9 @@ class IndexWriter {
    * Adds a page's terms under its number, and its result file: the one with content key `key` if the published index
    * has it, else `json()`'s (src/search/build/cache.ts: an unchanged page costs neither its terms nor its file).
    */
-  addTerms(doc: PageTerms, page: number, key?: string, json?: () => string): void {
+  addTerms(doc: PageTerms, page: number, key?: string, json?: () => string, list?: string[]): void {
     this.addPage(doc, page, key, json);
-    this.postTerms(doc, page);
+    this.postTerms(doc, page, undefined, list);
   }
 
   /** What `addTerms` does but post its terms: its number, length, kind, region, names and result file. */
@@ -180,9 +181,13 @@ class IndexWriter {
     if (json) this.write(basename(pagePath('', page)), json, undefined, key);
   }
 
-  /** Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. */
-  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean): void {
-    const terms = doc.terms ? doc.terms.split('\n') : [];
+  /**
+   * Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. `list`: its terms as
+   * an array, when the page was made in this build (its strings are the Map keys they were made as, already hashed:
+   * a third of a full build's posting time went to splitting `terms` and hashing the pieces).
+   */
+  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean, list?: string[]): void {
+    const terms = list ?? (doc.terms ? doc.terms.split('\n') : []);
     const weights = doc.weights;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i];
@@ -582,8 +587,7 @@ export type PageTerms = Omit<CachedPage, 'key'>;
  * A page's terms as postings: each term of its text with its weighted count and the weight of the names holding it,
  * then each term only in a name (an alias's pair, say), which finds it all the same.
  */
-export function pageTerms(doc: IndexDoc): PageTerms {
-  const terms: string[] = [];
+export function pageTerms(doc: IndexDoc, terms: string[] = []): PageTerms {
   const weights: number[] = [];
   for (const [term, weight] of doc.terms) terms.push(term), weights.push(weight, doc.names.get(term) ?? 0);
   const texts = terms.length;
@@ -718,17 +722,18 @@ export function writeSearchIndex(
     const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document()))));
     const key = 'key' in item ? item.key : documentKey(path, document());
     keys.push(key);
+    let list: string[] | undefined;
     const terms = cache.page(key, () => {
       const doc = indexDoc(path, document());
       json = JSON.stringify(storedPage(doc));
-      return { ...pageTerms(doc), key: contentKey(json) };
+      return { ...pageTerms(doc, (list = [])), key: contentKey(json) };
     });
     lap('terms');
     // With the published index to reuse, terms are posted once the changes are known (`postChanges`).
     if (options.reuse) {
       writer.addPage(terms, page, terms.key, stored);
       pending.push([terms, page]);
-    } else writer.addTerms(terms, page, terms.key, stored);
+    } else writer.addTerms(terms, page, terms.key, stored, list);
     lap('pages');
   }
   lap('documents');

@@ -84,10 +84,14 @@ export function withFileDates(root: string, files: SourceFiles, result: ReturnTy
  */
 export { HANDOFF_ENV };
 
-export function writeHandoff(dir: string, v: Validated, texts?: Partial<Record<string, string>>) {
+export function writeHandoff(dir: string, v: Validated, copy?: (name: string, target: string) => boolean) {
   mkdirSync(dir, { recursive: true });
-  // `texts`: a collection's JSON already made (src/data/validate/cache.ts), the same values in the same order.
-  for (const [name, list] of Object.entries(v.entries)) writeFileSync(join(dir, `${name}.json`), texts?.[name] ?? JSON.stringify(list));
+  // `copy`: writes a collection's JSON from text already made (src/data/validate/cache.ts), the same values in the
+  // same order; false when it cannot, and the values are written out here instead.
+  for (const [name, list] of Object.entries(v.entries)) {
+    const target = join(dir, `${name}.json`);
+    if (!copy?.(name, target)) writeFileSync(target, JSON.stringify(list));
+  }
   writeFileSync(join(dir, 'files.json'), JSON.stringify({ origins: [...v.origins], fileDates: [...v.fileDates] }));
 }
 

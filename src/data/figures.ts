@@ -151,3 +151,19 @@ export function numbersInText(text: string): number[] {
 export function excerptContainsValue(excerpt: string, value: number): boolean {
   return numbersInText(excerpt).some((n) => Math.abs(n - value) <= 1e-9 * Math.max(1, Math.abs(value)));
 }
+
+/**
+ * How the source wrote a figure's magnitude: the number its excerpt writes with 万 or 亿 for `value` ("63.9万" in
+ * "有效签约人数63.9万人" for 639000), its digits as written (thousands grouped); undefined when the excerpt writes the
+ * value in plain digits too, or only otherwise (in Chinese numerals, or not at all), where a page writes the number in
+ * digits. The reader behind it is writtenNumbers, which check uses to hold the excerpt to the value.
+ */
+export function writtenMagnitude(excerpt: string, value: number): string | undefined {
+  const same = (n: number) => Math.abs(n - value) <= 1e-9 * Math.max(1, Math.abs(value));
+  const written = writtenNumbers(excerpt).filter((n) => same(n.value));
+  if (written.some((n) => !n.unit)) return undefined;
+  const found = written.find((n) => n.unit);
+  if (!found) return undefined;
+  const [whole, fraction] = found.digits.split('.');
+  return `${whole!.replace(/\B(?=(\d{3})+$)/g, ',')}${fraction === undefined ? '' : `.${fraction}`}${found.unit}`;
+}

@@ -108,7 +108,7 @@ export function subjectNoun(dataset: Dataset, subjects: Observation['subject'][]
 // Values and differences
 
 /** The figure as the page writes it: "≥ 65%", "约 470 人", "87.49%". */
-export function valueText(o: Pick<Observation, 'value' | 'qualifier' | 'valueHigh' | 'statistic'>, indicator: Indicator): string {
+export function valueText(o: Pick<Observation, 'value' | 'qualifier' | 'valueHigh' | 'statistic'> & { source?: { excerpt?: string } }, indicator: Indicator): string {
   return formatFigureAfter(indicator.shortName ?? indicator.name, o, indicator.unit);
 }
 

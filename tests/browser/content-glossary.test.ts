@@ -95,7 +95,7 @@ describe('/guide/', () => {
     await page.goto(`${env.server.url}/guide/`);
     await page.locator('#finder input[type="search"]').fill(membership.institution.name);
     const referral = page.locator(`#finder a[href="/groups/${membership.group.id}/referral/"]`).first();
-    await referral.waitFor({ timeout: 5000 });
+    await referral.waitFor();
     await referral.click();
     await page.waitForURL(`**/groups/${membership.group.id}/referral/`);
 

@@ -70,7 +70,7 @@ describe('document pages', () => {
     await page.locator('.table-scroll').focus();
     await page.keyboard.press('ArrowRight');
     // Keyboard scrolling is animated; wait for it rather than reading the position at once.
-    await page.waitForFunction(() => (document.querySelector('.table-scroll')?.scrollLeft ?? 0) > 0, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => (document.querySelector('.table-scroll')?.scrollLeft ?? 0) > 0);
   });
 });
 

@@ -43,7 +43,7 @@ describe(`a chart page (/indicators/${indicator?.id}/)`, () => {
     const before = scripts.length;
 
     await figure.locator('canvas').scrollIntoViewIfNeeded();
-    await page.waitForSelector('yg-chart[data-state="drawn"]', { timeout: 10_000 });
+    await page.waitForSelector('yg-chart[data-state="drawn"]');
     expect(scripts.length).toBeGreaterThan(before);
 
     const pixels = await figure.locator('canvas').evaluate((canvas: HTMLCanvasElement) => {

@@ -35,7 +35,7 @@ async function search(page: Page, query: string) {
 }
 
 /** The status line, a polite live region, once it says `pattern` (the answer to the query last typed). */
-const statusSays = (page: Page, pattern: RegExp) => expect.poll(() => page.getByRole('status').textContent(), { timeout: 5000 }).toMatch(pattern);
+const statusSays = (page: Page, pattern: RegExp) => expect.poll(() => page.getByRole('status').textContent()).toMatch(pattern);
 
 describe('the home page finder on a phone', () => {
   it('finds a township typed in pinyin, in initials, and with homophone typos', async () => {
@@ -50,7 +50,7 @@ describe('the home page finder on a phone', () => {
       ['宋庄', songzhuang],
     ]) {
       await search(page, query);
-      await expect.poll(() => firstResult(page).textContent(), { message: query, timeout: 5000 }).toBe(expected);
+      await expect.poll(() => firstResult(page).textContent(), { message: query }).toBe(expected);
     }
     // A homophone result says it was found by sound, and still leads to the group and its referral guide.
     await statusSays(page, /读音相近/);

@@ -65,8 +65,10 @@ describe('search page', () => {
     // The address follows once the results are painted.
     await expect.poll(() => address().get('q')).toBe('麻屯');
     expect((await resultLinks(page))[0]).toBe('/institutions/mengjin-matun-health-centre/');
-    // A pause ends the entry; the next search gets its own.
-    await page.waitForTimeout(1200);
+    // A pause ends the entry; the next search gets its own. The pause is a timer in the page (1 s, set as the address
+    // was written): a longer timer set in the page after it fires after it however late a loaded machine runs them,
+    // where a sleep here could end first.
+    await page.evaluate(() => new Promise((paused) => setTimeout(paused, 1100)));
     await box().fill('银山');
     await waitForResults(page, '银山');
     await expect.poll(() => address().get('q')).toBe('银山');

@@ -11,7 +11,8 @@
  *
  * Scoring is BM25 with name fields, as Pagefind's was: a page's score for a term is rarity × (saturation + names),
  * where saturation is (k1 + 1)·tf / (tf + k1·(1 − b + b·length/average length)) over the term's weighted count tf in
- * the page's text, and names is the weight of the heaviest name field holding the term (src/search/build/name-weights.ts). The
+ * the page's text (length: its words, on a geometric scale, `scoredLength`), and names is the weight of the heaviest
+ * name field holding the term (src/search/build/name-weights.ts). The
  * build stores the bracket; the search page multiplies by rarity (src/search/browser/rank.ts), read off the posting list.
  */
 import type { AstroIntegration } from 'astro';
@@ -58,6 +59,18 @@ export interface IndexState {
  * none of the changed pages' terms, as they were, in a build from scratch too.
  */
 const roundedAverage = (measured: number) => Number(measured.toPrecision(3));
+
+/** Steps of BM25's page length per doubling (`scoredLength`): about 9 % apart. */
+const LENGTH_STEPS = 8;
+
+/**
+ * A page's length as its scores take it: on a geometric scale of LENGTH_STEPS steps per doubling (within 4.5 % of the
+ * length counted, which moves a term's score by 1–2 % at most). An edit that adds or removes a few words (a member
+ * added to a group, a county's name lengthened) mostly leaves it where it was, and with it the posting of every term
+ * whose count on the page stands: an incremental build rewrites only the postings of the terms whose counts changed,
+ * not every posting of the page. A function of the page's own length, so a build from scratch scores the same.
+ */
+export const scoredLength = (length: number) => 2 ** (Math.round(Math.log2(Math.max(1, length)) * LENGTH_STEPS) / LENGTH_STEPS);
 
 /**
  * The files of an index already published (`writeSearchIndex`'s `reuse`): its folder, and each file's name with the
@@ -230,9 +243,18 @@ class IndexWriter {
     if (!changes || prior.total === undefined || prior.characters === undefined || !prior.long || !this.reuse) return all();
     const S = changes.prior.shards;
     const K = this.longestList;
-    // Every term a changed page holds or held, with how many more of the changed pages hold it now than before.
+    // Every term whose posting a changed page changed (all its terms, as it is and as it was, for a page renumbered,
+    // come, gone, or scored by another length or placed in another kind or region; else those it gained, lost, or holds
+    // with other weights), with how many more of the changed pages hold it now than before.
     const touched = new Map<string, number>();
-    for (const { was, is } of changes.pages) {
+    const places = this.places(changes.prior);
+    for (const { was, is, moved } of changes.pages) {
+      if (places.alike(was, is, moved)) {
+        const [before, after] = [postingsOf(was!), postingsOf(is!)];
+        for (const [term, posting] of before) if (after.get(term) !== posting) touched.set(term, (touched.get(term) ?? 0) - (after.has(term) ? 0 : 1));
+        for (const [term, posting] of after) if (before.get(term) !== posting) touched.set(term, (touched.get(term) ?? 0) + (before.has(term) ? 0 : 1));
+        continue;
+      }
       for (const [side, sign] of [[was, -1], [is, 1]] as const) if (side?.terms) for (const term of side.terms.split('\n')) touched.set(term, (touched.get(term) ?? 0) + sign);
     }
     // The characters held, as before but for those of the changed pages, which their postings now tell.
@@ -264,6 +286,29 @@ class IndexWriter {
     const names = new Set<string>();
     for (const { was, is } of changes.pages) for (const name of [...(was?.wholeNames ?? []), ...(is?.wholeNames ?? [])]) if (name.length <= LONGEST_NAME) names.add(nameKey(name));
     return { total, dirty, long: long.sort(), touched: new Set(touched.keys()), names };
+  }
+
+  /**
+   * Where a page's kind and region stand in the published index's lists (`prior`) and in this one's, and whether a
+   * changed page posts every term it holds and held alike (`alike`): the same number, scored length, and places in the
+   * kinds and regions (a value renamed in its place places the page where it was). Then a term's posting changed only
+   * where its weights on the page did.
+   */
+  private places(prior: { kinds: string[]; regions: string[] }) {
+    const of = (list: string[]) => new Map(list.map((value, i) => [value, i]));
+    const before = { kind: of(prior.kinds), region: of(prior.regions) };
+    const now = { kind: this.kinds, region: this.regions };
+    const place = (lists: typeof before, page: PageTerms, field: 'kind' | 'region') => (page[field] === undefined ? -1 : lists[field].get(page[field]!));
+    const alike = (was: PageTerms | undefined, is: PageTerms | undefined, moved: boolean): boolean =>
+      !moved &&
+      was !== undefined &&
+      is !== undefined &&
+      scoredLength(was.length) === scoredLength(is.length) &&
+      (['kind', 'region'] as const).every((field) => {
+        const at = place(before, was, field);
+        return at !== undefined && at === place(now, is, field);
+      });
+    return { before, now, alike };
   }
 
   /**
@@ -359,11 +404,12 @@ class IndexWriter {
       entry[side]++;
       entry.pages.push([page, side]);
     };
+    const places = this.places(prior);
     for (const { was, is, moved } of changes.pages) {
       const before = was ? postingsOf(was) : new Map<string, string>();
       const after = is ? postingsOf(is) : new Map<string, string>();
       // A page renumbered (src/search/build/page-numbers.ts) posts every term anew.
-      const alike = !moved && was && is && was.length === is.length && was.kind === is.kind && was.region === is.region;
+      const alike = places.alike(was, is, moved);
       for (const [term, posting] of before) if (!alike || after.get(term) !== posting) note(term, 'before', was!);
       for (const [term, posting] of after) if (!alike || before.get(term) !== posting) note(term, 'now', is!);
       // A name's key lists page numbers: where the page's number stands, only the names it gained or lost changed.
@@ -373,8 +419,7 @@ class IndexWriter {
       for (const name of changedNames) dirty.add(nameShard(name, indexTokens(name), this.common, S));
     }
     // A page's kind and region as it was are placed by the published index's lists, as it is by this one's.
-    const places = (list: string[]) => new Map(list.map((value, i) => [value, i]));
-    const index = { before: { kind: places(prior.kinds), region: places(prior.regions) }, now: { kind: places(now.kinds), region: places(now.regions) } };
+    const index = { before: places.before, now: places.now };
     for (const [term, { before, now: after, pages }] of terms) {
       dirty.add(shardOf(term, S));
       const count = (this.postings.get(term)?.length ?? 0) / 3;
@@ -431,7 +476,7 @@ class IndexWriter {
       const all: Posting[] = [];
       for (let i = 0; i < list.length; i += 3) {
         const page = list[i];
-        const norm = 1 - B + B * (Math.max(1, this.lengths[page]) / Math.max(1, average));
+        const norm = 1 - B + B * (scoredLength(this.lengths[page]) / Math.max(1, average));
         const score = ((K1 + 1) * list[i + 1]) / (list[i + 1] + K1 * norm) + list[i + 2];
         all.push([page, Math.max(1, Math.round(score * SCORE_SCALE)), this.kindOf[page], this.regionOf[page]]);
       }

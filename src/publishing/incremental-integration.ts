@@ -106,7 +106,7 @@ export function incrementalIntegration(): AstroIntegration {
         const made = new Set<string>();
         for (const file of state.reused) reuse(join(state.base!.dir, file), join(out, file), made);
         const { user, system } = process.cpuUsage(started);
-        logger.info(`linked ${state.reused.size} unchanged files from the published site (CPU ${((user + system) / 1e6).toFixed(1)} s)`);
+        logger.info(`linked ${state.reused.size} unchanged files from the published site (CPU ${((user + system) / 1e6).toFixed(1)} s; choosing the pages to render: CPU ${(state.deciding ?? 0).toFixed(1)} s)`);
       },
     },
   };

@@ -87,6 +87,8 @@ export interface IncrementalState {
   };
   /** Every file the dynamic routes make in this build, with its fingerprint. */
   files: Map<string, string>;
+  /** CPU seconds spent choosing which pages to render (./incremental-reads.ts `incrementalPages`), for the build log. */
+  deciding?: number;
   /** Every page path the dynamic routes make (`/groups/x/`), rendered or reused: the sitemap lists them all. */
   pages: Set<string>;
   /** Files taken from the last published site as they are. */

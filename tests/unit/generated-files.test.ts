@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedFile, writeGenerated, type GeneratedSet } from '../../src/integrations/generated-files';
 import { downloadRegistry } from '../../src/downloads/registry';
-import { csvHeader, csvOfRows, groupTable, jsonPieces, indicatorTable, institutionTable, jsonOfRows, observationTable, rowsOf, sortObservations, observationsOfGroup } from '../../src/downloads/csv';
+import { stringify } from 'csv-stringify/sync';
+import { csvHeader, csvOfRows, csvRecord, type Cell, groupTable, jsonPieces, indicatorTable, institutionTable, jsonOfRows, observationTable, rowsOf, sortObservations, observationsOfGroup } from '../../src/downloads/csv';
 import { byName } from '../../src/data/dataset';
 import type { IncrementalState } from '../../src/publishing/incremental';
 import { manifestRows } from '../../src/publishing/incremental-integration';
@@ -140,6 +141,22 @@ describe('generated files', () => {
     const meta = { title: 't', url: 'u', licence: 'l', licenceUrl: 'v', citation: 'c' };
     expect([...jsonPieces(['a', 'b'], 0, [], meta)].join('')).toBe(jsonOfRows(['a', 'b'], [], meta));
     expect(csvHeader(['a', 'b'])).toBe(csvOfRows(['a', 'b'], []));
+  });
+
+  it('writes a row as csv-stringify writes it, for every kind of cell an editor could type (quotes, commas, line breaks, formulas)', () => {
+    // Cells a data file may hold: formula starts (ASCII and full-width), quotes, commas, CR/LF, a tab, signs on text and numbers.
+    const texts = ['', '资中县人民医院', 'a,b', 'say "hi"', '"', 'line\nbreak', 'cr\rend', 'crlf\r\n', 'ends\r', '=HYPERLINK("x")', '+86 10', '-3.2', '@x', '\tt', '\rr', '＝1', '＋1', '－1', '＠1', "'quoted", ' lead space', '=a,"b"\n'];
+    const numbers = [0, -0, 3.2, -3.2, 1e21, -1e-7, 100];
+    const cells: Cell[] = [...texts, ...numbers, null];
+    const columns = ['a', 'b', 'c'];
+    for (const a of cells) {
+      for (const b of [null, '=x', 'a"b', -1, 'x']) {
+        const values = [a, b, a];
+        expect(csvRecord(columns, values), JSON.stringify(values)).toBe(stringify([values.map((v) => v ?? '')], { record_delimiter: 'windows', escape_formulas: true, columns }));
+        // A file is its header and its records, as csv-stringify writes the whole.
+        expect(csvHeader(columns) + csvRecord(columns, values)).toBe(csvOfRows(columns, [{ a, b, c: a }]));
+      }
+    }
   });
 
   it("fingerprints each download by its inputs: never the same fingerprint for other bytes, and a file of figures keeps it while its bytes stay", () => {

@@ -143,9 +143,15 @@ function countFiles(dir: string): number {
   for (const entry of readdirSync(dir, { withFileTypes: true })) n += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
   return n;
 }
-const total = countFiles(staging);
-// The search index's files (in a folder named by the index's hash): those unchanged are linked from dist/.
-const searchIndex = existsSync(join(staging, 'search-index')) ? countFiles(join(staging, 'search-index')) : 0;
+// The site's files, and among them the search index's (in a folder named by the index's hash: those unchanged are
+// linked from dist/), counted in one walk (158,000 files at national size).
+let total = 0;
+let searchIndex = 0;
+for (const entry of readdirSync(staging, { withFileTypes: true })) {
+  const n = entry.isDirectory() ? countFiles(join(staging, entry.name)) : 1;
+  total += n;
+  if (entry.name === 'search-index' && entry.isDirectory()) searchIndex = n;
+}
 const summary = job.incremental
   ? `增量发布：重新生成 ${total - report.reused} 个文件，沿用 ${report.reused} 个 / incremental: ${total - report.reused} files rebuilt, ${report.reused} reused`
   : `完整构建：生成 ${total} 个文件 / full build: ${total} files`;

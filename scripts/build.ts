@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/handoff-env';
 import { CACHE, CHECK_CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
+import { MDX_CACHE_CODE_ENV, MDX_CACHE_ENV } from '../src/publishing/mdx-compile-cache';
 import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';
 
 const root = process.cwd();
@@ -62,11 +63,14 @@ if (options.reuse && !options.out && !options.full) {
 // `npm run check`'s own script validates (in a process of its own, so its memory is freed before Astro starts) and
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
-// Each file validated before by this code, byte for byte, is not validated again on its own (src/data/validate/cache.ts).
 const code = codeFingerprint(root);
+// Each file validated or compiled before by this code, byte for byte, is not validated (src/data/validate/cache.ts) nor
+// compiled (src/publishing/mdx-compile-cache.ts) again: keyed by the code without the settings, which neither reads,
+// so a new SITE_URL keeps them.
+const sourceCode = codeFingerprint(root, {});
 // What a build into another folder is made from, read before the build reads anything (compared again after it).
 const inputs = options.out ? buildInputs(root, process.env, code) : undefined;
-const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, '--cache', resolve(root, CHECK_CACHE), code, root], {
+const check = spawnSync(process.execPath, [...V8_FLAGS, '--import', 'tsx', resolve(root, 'scripts/check.ts'), '--handoff', handoff, '--cache', resolve(root, CHECK_CACHE), sourceCode, root], {
   stdio: 'inherit',
 });
 if (check.status !== 0) {
@@ -92,7 +96,15 @@ console.log(
 
 const astro = spawnSync(process.execPath, [...V8_FLAGS, `--max-old-space-size=${ASTRO_HEAP_MB}`, resolve(root, 'node_modules/astro/astro.js'), 'build'], {
   stdio: 'inherit',
-  env: { ...process.env, YIGONGTI_OUT_DIR: staging, YIGONGTI_CACHE_DIR: cacheDir, [HANDOFF_ENV]: handoff, [INCREMENTAL_ENV]: jobFile },
+  env: {
+    ...process.env,
+    YIGONGTI_OUT_DIR: staging,
+    YIGONGTI_CACHE_DIR: cacheDir,
+    [HANDOFF_ENV]: handoff,
+    [INCREMENTAL_ENV]: jobFile,
+    [MDX_CACHE_ENV]: resolve(root, CHECK_CACHE, 'compiled-mdx'),
+    [MDX_CACHE_CODE_ENV]: sourceCode,
+  },
 });
 const report: BuildReport | undefined = existsSync(job.out) ? JSON.parse(readFileSync(job.out, 'utf8')) : undefined;
 rmSync(cacheDir, { recursive: true, force: true });

@@ -47,11 +47,16 @@ export function validateMdxInWorker(worker: Worker, mdx: SourceFiles['mdx'], ima
  * `validateDataset` with the MDX files validated in a worker thread at the same time as the data files. With `cache`
  * (`npm run build`), each file whose bytes an earlier run validated with the same code is taken from the cache
  * (src/data/validate/cache.ts): the data files' in `<dir>/data`, the MDX files' in `<dir>/mdx`; what spans files is
- * checked whole as always.
+ * checked whole as always. The data files' cache is returned (`dataCache`): the handoff copies their values from it.
+ * The only place the caches are set up (the worker sets up the MDX files' from the same `cache`).
  */
-export async function validateDatasetInParallel(files: SourceFiles, options: ValidateOptions = {}, cache?: CacheAt): Promise<ReturnType<typeof validateDataset>> {
+export async function validateDatasetInParallel(
+  files: SourceFiles,
+  options: Omit<ValidateOptions, 'cache' | 'mdx'> = {},
+  cache?: CacheAt,
+): Promise<ReturnType<typeof validateDataset> & { dataCache?: ValidationCache }> {
   const worker = await startCheckWorker().catch(() => undefined);
-  const data = cache && (options.cache ?? new ValidationCache(join(cache.dir, 'data'), cache.code));
+  const data = cache && new ValidationCache(join(cache.dir, 'data'), cache.code);
   // Without a worker (on Node 20 under tsx the worker cannot load its TypeScript module), the MDX files are validated
   // here, after the data files, with their own cache.
   const mdx = cache && !worker ? new ValidationCache(join(cache.dir, 'mdx'), cache.code, ValidationCache.imagesKey(files.public?.files)) : undefined;
@@ -62,5 +67,5 @@ export async function validateDatasetInParallel(files: SourceFiles, options: Val
   });
   data?.prune();
   mdx?.prune();
-  return result;
+  return Object.assign(result, { dataCache: data });
 }

@@ -7,9 +7,7 @@
  */
 import { readSourceFiles, withFileDates, writeHandoff } from '../src/data/read-sources';
 import { formatProblem, type Problem } from '../src/data/validate';
-import { join } from 'node:path';
 import { validateDatasetInParallel } from './check-parallel';
-import { ValidationCache } from '../src/data/validate/cache';
 
 const args = process.argv.slice(2);
 const handoffAt = args.indexOf('--handoff');
@@ -29,12 +27,13 @@ function fail(problems: Problem[], outcome: string): never {
 
 if (handoff) {
   const files = readSourceFiles(root);
-  const data = cache && new ValidationCache(join(cache.dir, 'data'), cache.code);
-  const { validated, problems } = withFileDates(root, files, await validateDatasetInParallel(files, data ? { cache: data } : {}, cache));
+  const result = await validateDatasetInParallel(files, {}, cache);
+  const data = result.dataCache;
+  const { validated, problems } = withFileDates(root, files, result);
   if (!validated) fail(problems, `未构建，dist/ 保持不变。/ ${problems.length} problem(s); build stopped, dist/ left as it was.`);
-  // The data collections' JSON as the cache holds it, file by file, instead of written out again.
-  const texts = data && Object.fromEntries(Object.entries(files.data).map(([name, list]) => [name, data.collectionText((list ?? []).map((f) => f.path))]));
-  writeHandoff(handoff, validated, texts);
+  // The data collections' JSON copied from the cache, file by file, instead of written out again.
+  const paths = new Map(Object.entries(files.data).map(([name, list]) => [name, (list ?? []).map((f) => f.path)]));
+  writeHandoff(handoff, validated, data && ((name, target) => paths.has(name) && data.writeCollection(target, paths.get(name)!)));
   const reused = data ? ` (${data.hits} of ${data.hits + data.misses} data files unchanged since they were last checked)` : '';
   console.log(`✓ 数据检查通过 / data OK in ${Math.round(performance.now() - started)} ms${reused}`);
 } else {

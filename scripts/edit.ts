@@ -10,8 +10,6 @@
  * per file), while our data files are JSON arrays of entries that check, the importer and the build all read; and a
  * save must be refused when `npm run check` would reject it, which needs validateDataset in the save path.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline';
 import { startEditor } from '../src/editor/server/server';
@@ -73,13 +71,10 @@ if (lan && listUsers(root).length === 0) {
   process.exit(1);
 }
 
-// The React interface, when editor-ui's build is present (src/editor/ui/build.ts); otherwise the server-rendered forms.
-let uiDir: string | undefined;
-const uiBuild = fileURLToPath(new URL('../src/editor/ui/build.ts', import.meta.url));
-if (existsSync(uiBuild)) {
-  console.log('正在准备编辑器界面… / building the editor interface…');
-  uiDir = await ((await import(pathToFileURL(uiBuild).href)) as { buildEditorUi(): Promise<string> }).buildEditorUi();
-}
+// The interface (React, src/editor/ui/), built into a folder the server serves.
+console.log('正在准备编辑器界面… / building the editor interface…');
+const { buildEditorUi } = await import('../src/editor/ui/build');
+const uiDir = await buildEditorUi();
 
 const editor = await startEditor({ root, port, lan, hosts, uiDir }).catch((error: NodeJS.ErrnoException) => {
   if (error.code !== 'EADDRINUSE') throw error;

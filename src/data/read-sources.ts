@@ -2,7 +2,7 @@
 import { readFileSync, existsSync, lstatSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataCollections, mdxCollections, type DataCollection, type MdxCollection } from '../schemas';
-import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem } from './validate';
+import { validateDataset, formatProblem, decodeSource, placeOf, type SourceFile, type SourceFiles, type Entries, type Problem, type OriginRuns } from './validate';
 import { indexDataset, type Dataset } from './dataset';
 import { readPublicFiles } from './validate/public-files';
 import { fileDates } from './file-dates';
@@ -61,6 +61,8 @@ export interface Validated {
   entries: Entries;
   origins: Map<string, string>;
   fileDates: Map<string, string>;
+  /** The same as `origins`, as runs of one file (validateDataset), when known: what the handoff writes. */
+  originRuns?: OriginRuns;
 }
 
 /** Reads every file under `root` once and validates it once: the problems, or the validated entries. */
@@ -71,10 +73,23 @@ export function readAndValidate(root: string): { validated?: Validated; problems
 
 /** The outcome of validating `files` (read from `root`): the problems, or the validated entries with their files' dates. */
 export function withFileDates(root: string, files: SourceFiles, result: ReturnType<typeof validateDataset>): { validated?: Validated; problems: Problem[] } {
-  const { entries: dataset, problems, origins } = result;
+  const { entries: dataset, problems } = result;
   if (problems.length) return { problems };
   const dataPaths = Object.values(files.data).flatMap((list) => list.map((f) => f.path));
-  return { validated: { entries: dataset, origins, fileDates: fileDates(root, dataPaths) }, problems };
+  // Made when asked for: the build hands over the runs and never needs the map of every entry (826,000 keys).
+  return {
+    validated: {
+      entries: dataset,
+      get origins() {
+        return result.origins;
+      },
+      get originRuns() {
+        return result.originRuns;
+      },
+      fileDates: fileDates(root, dataPaths),
+    },
+    problems,
+  };
 }
 
 /**
@@ -84,19 +99,40 @@ export function withFileDates(root: string, files: SourceFiles, result: ReturnTy
  */
 export { HANDOFF_ENV };
 
-export function writeHandoff(dir: string, v: Validated, texts?: Partial<Record<string, string>>) {
+export function writeHandoff(dir: string, v: Validated, copy?: (name: string, target: string) => boolean) {
   mkdirSync(dir, { recursive: true });
-  // `texts`: a collection's JSON already made (src/data/validate/cache.ts), the same values in the same order.
-  for (const [name, list] of Object.entries(v.entries)) writeFileSync(join(dir, `${name}.json`), texts?.[name] ?? JSON.stringify(list));
-  writeFileSync(join(dir, 'files.json'), JSON.stringify({ origins: [...v.origins], fileDates: [...v.fileDates] }));
+  // `copy`: writes a collection's JSON from text already made (src/data/validate/cache.ts), the same values in the
+  // same order; false when it cannot, and the values are written out here instead.
+  for (const [name, list] of Object.entries(v.entries)) {
+    const target = join(dir, `${name}.json`);
+    if (!copy?.(name, target)) writeFileSync(target, JSON.stringify(list));
+  }
+  // Which file holds each entry as runs of one file (each collection's entries are in file order), not one key each.
+  const origins = v.originRuns ? { runs: v.originRuns } : { origins: [...v.origins] };
+  writeFileSync(join(dir, 'files.json'), JSON.stringify({ ...origins, fileDates: [...v.fileDates] }));
 }
 
 function readHandoff(dir: string): Validated {
   const entries = Object.fromEntries(
     [...Object.keys(dataCollections), ...Object.keys(mdxCollections)].map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))]),
   ) as unknown as Entries;
-  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { origins: [string, string][]; fileDates: [string, string][] };
-  return { entries, origins: new Map(files.origins), fileDates: new Map(files.fileDates) };
+  const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { origins?: [string, string][]; runs?: OriginRuns; fileDates: [string, string][] };
+  return { entries, origins: files.runs ? originsFromRuns(entries, files.runs) : new Map(files.origins), fileDates: new Map(files.fileDates) };
+}
+
+/** The file of each entry, keyed `collection:id`, from the runs the handoff holds and the entries in their order. */
+function originsFromRuns(entries: Entries, runs: OriginRuns): Map<string, string> {
+  const origins = new Map<string, string>();
+  for (const [name, list] of Object.entries(runs)) {
+    const values = (entries as unknown as Record<string, { id: string }[]>)[name] ?? [];
+    let i = 0;
+    for (const [file, count] of list) {
+      if (i + count > values.length) break;
+      for (let end = i + count; i < end; i++) origins.set(`${name}:${values[i]!.id}`, file);
+    }
+    if (i !== values.length) throw new Error(`handoff: ${name} has ${values.length} entries but its files name ${i}`);
+  }
+  return origins;
 }
 
 /**

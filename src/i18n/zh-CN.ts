@@ -735,7 +735,7 @@ export const strings = {
   'steps.sourceMark': '来源 {n}',
   'steps.print': '打印',
   'steps.printHint': '打印：点“打印”按钮，或用浏览器菜单里的“打印”，这一页会印在一张 A4 纸上。',
-  'steps.printHintLarge': '打印：点“打印”按钮，或用浏览器菜单里的“打印”。大字模式印出的字也大，较长的指南会印在两张 A4 纸上，每张标有页码。',
+  'steps.printHintLarge': '打印：点“打印”按钮，或用浏览器菜单里的“打印”。大字模式印出的字也大，也印在一张 A4 纸上。',
   'steps.printedOn': '打印日期：',
   'steps.printDateBlank': '____年__月__日',
   'steps.builtOn': '本页生成于{date}。',

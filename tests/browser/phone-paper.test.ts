@@ -12,7 +12,7 @@ import { parse } from 'node-html-parser';
 import { chartsForIndicator } from '../../src/data/series';
 import { openEnd } from '../../src/data/comparable';
 import { siteData } from './indicators-site';
-import { longestReferralSheet, referralPaperChecks, smallestType } from '../support/paper';
+import { longestReferralSheet, referralPaperChecks, referralSheetsOnOnePage, smallestType } from '../support/paper';
 import { serveSiteInTwoParts, type HalvedSiteServer } from '../support/server';
 
 const env = builtSiteInBrowser();
@@ -261,8 +261,10 @@ describe('大字模式 and the finder', () => {
   });
 });
 
-// The sheet with the most to print, picked from the data; every sheet is printed in tests/sweep/ (npm run test:full).
+// The sheet with the most to print, picked from the data, checked in full; every sheet's page count and type sizes below
+// (and every sheet checked in full in tests/sweep/, npm run test:full).
 referralPaperChecks([longestReferralSheet(dataset)], env);
+referralSheetsOnOnePage(builtPages().filter((p) => /^\/groups\/[^/]+\/referral\/$/.test(p.url)).map((p) => p.url), env);
 
 describe('other pages on paper', () => {
   it('print at 12 pt or more (14 pt in 大字模式), without controls, every tab panel and the build-time chart shown', async () => {

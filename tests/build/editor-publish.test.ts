@@ -14,8 +14,8 @@
  *    build equals a full build, and the files it took from the published site, which `npm test` built in another
  *    folder and process, are byte for byte a clean build's: builds are reproducible.
  *
- * The changes: entries made three ways in the editor (an update and a figure through the server-rendered forms, a
- * township health centre with its phone through the interface, an update through the entries API), and the other
+ * The changes: entries made two ways in the editor (an update, a figure and a township health centre with its phone
+ * through the interface, an update through the entries API), and the other
  * kinds of change an editor makes (issue 29), made in the files as a technician would: a name used on many pages, a
  * figure, a roster change, a deleted institution, an edited and a new update. The comparison is of the whole site, so
  * each kind's pages are checked whatever else changed with it; which pages were rendered again and which were reused
@@ -31,9 +31,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { editJson, editText, hashFolder, spawnRun, type Run } from '../support/publishing';
 import { editorProject } from '../support/editor-project';
-import { startEditor, type Editor } from '../../src/editor/server/server';
 import { PREVIEW_DIR } from '../../src/editor/server/build-job';
-import { fillFigure, fillUpdate, openForm } from '../support/editor-forms';
 import { addRow, choose, fill, openNew, pick, save } from '../support/editor-ui-forms';
 import { call, callJson, type Answer } from '../support/editor-http';
 
@@ -41,21 +39,18 @@ import { call, callJson, type Answer } from '../support/editor-http';
 delete process.env.SITE_URL;
 
 const project = editorProject({ localUser: '测试审核', published: true });
-/** The same project through the server-rendered forms (the editor without its built interface). */
-let forms: Editor;
 /** The published site as the copy started with it. */
 let published: string;
-beforeAll(async () => {
-  forms = await startEditor({ root: project.dir, port: 0, previewPort: 0, localUser: '测试审核' });
+beforeAll(() => {
   published = hashFolder(dist());
 });
-afterAll(async () => {
-  await forms?.close();
+afterAll(() => {
   rmSync(`${project.dir}.astro-cache`, { recursive: true, force: true });
 });
 
-const UPDATE = { id: 'mengjin-form-published', title: '孟津县公布基层就诊率新目标' };
-const FIGURE = 'mengjin-grassroots-visit-rate-2022-form';
+const UPDATE = { title: '孟津县公布基层就诊率新目标' };
+/** The ids the interface proposed for the update and the figure (网址名), read once they are saved. */
+const made = { update: '', figure: '' };
 const API_UPDATE = { id: 'zizhong-editor-publish-job', title: '资中县公布乡镇卫生院夜间门诊时间' };
 const CENTRE = { name: '测试镇卫生院', page: 'institutions/ce-shi-zhen-wei-sheng-yuan', phone: '0832-5512345' };
 let publication: Answer | undefined;
@@ -148,18 +143,38 @@ function changeEveryKind() {
   );
 }
 
-describe('entries made in the editor, three ways', () => {
-  it('an update and a figure through the server-rendered forms, each passing check', async () => {
+describe('entries made in the editor, two ways', () => {
+  it('an update and a figure through the interface, each passing check', async () => {
     const page = await project.browser.newPage();
-    await openForm(page, forms.url, '＋ 新建动态');
-    await fillUpdate(page, UPDATE);
-    await page.getByRole('status').waitFor();
-    expect(await page.getByRole('status').innerText()).toContain('检查通过');
+    await openNew(page, project.url, '动态');
+    await fill(page, '标题', UPDATE.title);
+    await fill(page, '日期', '2026-11-30');
+    await fill(page, '一句话摘要', '方案提出基层就诊率达到65%以上。');
+    await pick(page, '涉及的地区', '孟津', '孟津县');
+    await page.getByRole('textbox', { name: '正文' }).fill('## 目标\n\n基层就诊率达到65%以上。');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    // The id the interface gave it, as saved (the file's name).
+    made.update = readdirSync(join(project.dir, 'content/updates')).find((f) => readFileSync(join(project.dir, 'content/updates', f), 'utf8').includes(UPDATE.title))?.replace(/\.mdx$/, '') ?? '';
+    expect(made.update).not.toBe('');
 
-    await openForm(page, forms.url, '＋ 新建数据（数字）');
-    await fillFigure(page, { id: FIGURE, period: '2022', value: '65' });
-    await page.getByRole('status').waitFor();
-    expect(await page.getByRole('status').innerText()).toContain('检查通过');
+    await openNew(page, project.url, '数据（数字）');
+    await pick(page, '指标', '基层就诊率', /^基层就诊率/);
+    // The county itself, not a group or hospital whose name starts with it.
+    await pick(page, '对象（医共体、地区或机构）', '孟津县', /^孟津县( · |$)/);
+    await fill(page, '时期', '2022');
+    await fill(page, '数值', '65');
+    await choose(page, '类型', '目标');
+    await choose(page, '限定', '以上 / 不少于');
+    await pick(page.locator('#f-source'), '来源文件', '孟津', /^孟津县/);
+    await fill(page.locator('#f-source'), '来源位置', '一、主要目标');
+    await fill(page.locator('#f-source'), '原文摘录', '基层就诊率达到65%以上');
+    expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
+    // The id the interface gave it, as saved.
+    const figures = readdirSync(join(project.dir, 'data/observations')).flatMap(
+      (f) => JSON.parse(readFileSync(join(project.dir, 'data/observations', f), 'utf8')) as { id: string; indicator: string; subject: { id: string }; period: string }[],
+    );
+    made.figure = figures.find((o) => o.indicator === 'grassroots-visit-rate' && o.subject.id === 'mengjin' && o.period === '2022')?.id ?? '';
+    expect(made.figure).not.toBe('');
     await page.close();
   }, 180_000);
 
@@ -236,9 +251,9 @@ describe('preview and publish', () => {
     expect(html(`updates/${API_UPDATE.id}`)).toContain(API_UPDATE.title);
     expect(html(CENTRE.page)).toContain(CENTRE.name);
     expect(html(CENTRE.page)).toContain(CENTRE.phone);
-    expect(html(`updates/${UPDATE.id}`)).toContain(UPDATE.title);
+    expect(html(`updates/${made.update}`)).toContain(UPDATE.title);
     expect(html('updates')).toContain(UPDATE.title);
-    expect(html('regions/mengjin')).toContain(`data-observation="${FIGURE}"`);
+    expect(html('regions/mengjin')).toContain(`data-observation="${made.figure}"`);
 
     // Each kind of change rendered again where it shows, and nothing else: the renamed county, the changed figure and
     // the edited update; the roster change and the new update.

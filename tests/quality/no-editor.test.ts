@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, filesUnder } from '../support/site-pages';
-import { T, UI } from '../../src/i18n/editor.zh-CN';
+import { SERVER, UI } from '../../src/i18n/editor.zh-CN';
 
 describe('dist/ has no editor', () => {
   const files = filesUnder(DIST);
@@ -17,9 +17,9 @@ describe('dist/ has no editor', () => {
 
   it('holds no file of the editor, and no text only the editor writes', () => {
     expect(files.filter((f) => /(^|\/)(edit|editor|admin|keystatic|decap)(\/|\.|$)/i.test(f))).toEqual([]);
-    // Strings the editor's pages and code carry; a site page that imported the editor would carry them too.
-    // The React interface too: its title, and react-hook-form's field arrays (no page may bundle the editor's forms).
-    const markers = [T.title, T.refused, UI.appTitle, 'useFieldArray', 'data-editor', 'startEditor', '/save/observations'];
+    // Strings the editor's interface, server and code carry (its title, react-hook-form's field arrays, the entries
+    // API's address); a site page that imported the editor would carry them too.
+    const markers = [UI.appTitle, SERVER.noInterface, 'useFieldArray', 'data-editor', 'startEditor', '/api/entries'];
     const found = files
       .filter((f) => /\.(html|js|mjs|json|xml|css|txt)$/.test(f))
       .flatMap((f) => {

@@ -20,7 +20,6 @@ export const LONGEST_FIRST = [
   'tests/browser/indicators-grapher.test.ts',
   'tests/build/editor-ui.test.ts',
   'tests/browser/search-regression.test.ts',
-  'tests/browser/editor-forms.test.ts',
   'tests/browser/content-pages.test.ts',
   'tests/browser/resident-phone.test.ts',
   'tests/quality/html-validity.test.ts',

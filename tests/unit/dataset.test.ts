@@ -88,6 +88,12 @@ describe('one read and one validation per build', () => {
       expect(dataset.groups.map((g) => g.id)).toEqual(validated!.entries.groups.map((g) => g.id));
       expect(dataset.observations.length).toBe(validated!.entries.observations.length);
       expect(dataset.dataUpdated).toBe([...validated!.fileDates.values()].sort().at(-1));
+      // Each entry's "last updated" date: that of the file validation found it in.
+      const { indexDataset } = await import('../../src/data/dataset');
+      const inProcess = indexDataset(validated!.entries, { origins: validated!.origins, fileDates: validated!.fileDates });
+      const { documents, updates, ...data } = validated!.entries;
+      expect(inProcess.entryDates.size).toBe(Object.values(data).reduce((n, list) => n + list.length, 0));
+      expect([...dataset.entryDates]).toEqual([...inProcess.entryDates]);
     } finally {
       if (before === undefined) delete process.env[HANDOFF_ENV];
       else process.env[HANDOFF_ENV] = before;

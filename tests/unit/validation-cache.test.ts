@@ -52,10 +52,31 @@ describe('the validation cache', () => {
     const second = run(warm);
     expect([warm.hits, warm.misses]).toEqual([dataFiles(), 0]);
     expect(second.entries).toEqual(plain.entries);
-    // The handoff's text of each data collection, made from the files' cached texts, is the entries' JSON.
+    // The handoff's text of each data collection, copied from the files' cached texts, is the entries' JSON.
     const files = readSourceFiles(root).data;
+    const target = join(root, 'handoff.json');
     for (const [name, list] of Object.entries(files)) {
-      expect(JSON.parse(warm.collectionText((list ?? []).map((f) => f.path))!), name).toEqual(plain.entries[name as keyof typeof plain.entries]);
+      expect(warm.writeCollection(target, (list ?? []).map((f) => f.path)), name).toBe(true);
+      expect(JSON.parse(readFileSync(target, 'utf8')), name).toEqual(plain.entries[name as keyof typeof plain.entries]);
+    }
+  });
+
+  it('hands the Astro process exactly the validated entries, also when a cache file changed after validation', async () => {
+    const { writeHandoff } = await import('../../src/data/read-sources');
+    const plain = run();
+    run(cacheOf());
+    const warm = cacheOf();
+    const files = readSourceFiles(root);
+    const validated = validateDataset(files, { now, cache: warm });
+    // Another build's prune removed one cache file, and another was cut short, after this run validated from them.
+    const names = readdirSync(join(cacheDir, 'data'));
+    rmSync(join(cacheDir, 'data', names[0]));
+    writeFileSync(join(cacheDir, 'data', names[1]), readFileSync(join(cacheDir, 'data', names[1]), 'utf8').slice(0, -10));
+    const paths = new Map(Object.entries(files.data).map(([name, list]) => [name, (list ?? []).map((f) => f.path)]));
+    const handoff = join(root, 'handoff');
+    writeHandoff(handoff, { entries: validated.entries, origins: validated.origins, fileDates: new Map() }, (name, target) => paths.has(name) && warm.writeCollection(target, paths.get(name)!));
+    for (const name of Object.keys(plain.entries)) {
+      expect(JSON.parse(readFileSync(join(handoff, `${name}.json`), 'utf8')), name).toEqual(plain.entries[name as keyof typeof plain.entries]);
     }
   });
 

@@ -10,13 +10,14 @@
  *
  * A cached file is one line of JSON (its problems, ids, and each entry's id and line) and then its entries' values as
  * one JSON array: the build hands the validated entries to the Astro process as JSON (src/data/read-sources.ts
- * `writeHandoff`), and takes that text as it is instead of writing the values out again.
+ * `writeHandoff`), and copies that text from the cache files as it is (`writeCollection`) instead of writing the values
+ * out again; the texts are not kept in memory meanwhile, only which cache file holds each data file's.
  *
  * Files no longer read are removed when the cache is saved (`prune`). A cache whose files cannot be read or parsed
  * is ignored, file by file: the file is validated again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataFileResult } from './json';
 import type { Located, Problem, SourceFile } from './problems';
@@ -30,8 +31,11 @@ interface Head {
 }
 
 export class ValidationCache {
-  /** Each file's values as JSON text, in this run (read from the cache or written to it), by path. */
-  private readonly texts = new Map<string, string>();
+  /**
+   * The cache file holding each data file's values (read from the cache or written to it in this run) and that file's
+   * length, by path: a file changed since (cut short, rewritten) is not copied into the handoff.
+   */
+  private readonly stored = new Map<string, { name: string; length: number }>();
   /** The cache files this run used or wrote, by name: the rest are removed by `prune`. */
   private readonly used = new Set<string>();
   /** How many files were taken from the cache and how many validated, for the log. */
@@ -83,7 +87,7 @@ export class ValidationCache {
         return line === null ? { value, file: file.path, id } : { value, file: file.path, line, id };
       });
       this.used.add(name);
-      this.texts.set(file.path, valuesText);
+      this.stored.set(file.path, { name, length: text.length });
       this.hits++;
       return { problems: head.problems, ids: head.ids, entries };
     } catch {
@@ -91,44 +95,55 @@ export class ValidationCache {
     }
   }
 
-  /** Keeps what a file's own check found (unless it came from the cache), and its values' JSON text for the handoff. */
+  /** Keeps what a file's own check found (unless it came from the cache), its values' JSON text for the handoff among it. */
   keepDataFile<T>(collection: string, file: SourceFile, found: DataFileResult<T>): void {
-    if (this.texts.has(file.path) || file.unreadable) return;
+    if (this.stored.has(file.path) || file.unreadable) return;
     const name = this.name(collection, file);
     const valuesText = JSON.stringify(found.entries.map((e) => e.value));
     const head: Head = { problems: found.problems, ids: found.ids, entries: found.entries.map((e) => [e.id, e.line ?? null]) };
     const path = join(this.dir, name);
     const temporary = `${path}.${process.pid}`;
+    const text = `${JSON.stringify(head)}\n${valuesText}`;
+    this.misses++;
     try {
-      writeFileSync(temporary, `${JSON.stringify(head)}\n${valuesText}`);
+      writeFileSync(temporary, text);
       renameSync(temporary, path);
     } catch {
       rmSync(temporary, { force: true });
+      return;
     }
     this.used.add(name);
-    this.texts.set(file.path, valuesText);
-    this.misses++;
-  }
-
-  /** The JSON text of a file's validated entries' values, once this run has validated or read it. */
-  valuesText(path: string): string | undefined {
-    return this.texts.get(path);
+    this.stored.set(file.path, { name, length: text.length });
   }
 
   /**
-   * The whole text of a collection's validated values, as the handoff writes it (one JSON array), made from its files'
-   * texts in the order validated; undefined unless every file's is known.
+   * Writes a collection's validated values as the handoff holds them (one JSON array) into `target`, copied from its
+   * files' cache files in the order validated, one file's text in memory at a time. False, with `target` left
+   * incomplete, unless every file's text is in the cache (a cache file that could not be written or was removed since).
    */
-  collectionText(paths: readonly string[]): string | undefined {
-    const parts: string[] = [];
-    for (const path of paths) {
-      const text = this.texts.get(path);
-      if (text === undefined) return undefined;
-      // Each is a JSON array: its items, without the brackets, joined by commas.
-      const inner = text.slice(1, -1);
-      if (inner) parts.push(inner);
+  writeCollection(target: string, paths: readonly string[]): boolean {
+    if (!paths.every((path) => this.stored.has(path))) return false;
+    const fd = openSync(target, 'w');
+    try {
+      writeSync(fd, '[');
+      let first = true;
+      for (const path of paths) {
+        const { name, length } = this.stored.get(path)!;
+        const text = readFileSync(join(this.dir, name), 'utf8');
+        if (text.length !== length) return false;
+        // The values' array, on the line after the head: its items, without the brackets, joined by commas.
+        const inner = text.slice(text.indexOf('\n') + 2, -1);
+        if (!inner) continue;
+        writeSync(fd, first ? inner : `,${inner}`);
+        first = false;
+      }
+      writeSync(fd, ']');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      closeSync(fd);
     }
-    return `[${parts.join(',')}]`;
   }
 
   /** Removes the cache files this run neither used nor wrote (those of files changed or gone, or of other code). */

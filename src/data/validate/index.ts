@@ -36,6 +36,12 @@ export interface Collections {
   glossary: Located<GlossaryTerm>[];
 }
 
+/**
+ * Which file holds each entry, by collection, as runs in the order of the collection's entries: `[file, count]` says
+ * the next `count` entries are written in `file`. At national size a few hundred runs instead of 826,000 keys.
+ */
+export type OriginRuns = Record<string, [string, number][]>;
+
 export interface ValidateOptions {
   /** The moment "today" is judged from (tests fix it); now by default. */
   now?: Date;
@@ -49,7 +55,7 @@ export interface ValidateOptions {
 }
 
 /** Validates every file and returns the dataset (entries that passed their schema) with all problems found. */
-export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { entries: Entries; problems: Problem[]; origins: Map<string, string> } {
+export function validateDataset(files: SourceFiles, options: ValidateOptions = {}): { entries: Entries; problems: Problem[]; origins: Map<string, string>; originRuns: OriginRuns } {
   const problems: Problem[] = [];
   for (const file of files.other ?? []) problems.push(strayFileProblem(file.path, file.unreadable));
   for (const problem of files.public?.problems ?? []) problems.push(problem);
@@ -88,9 +94,25 @@ export function validateDataset(files: SourceFiles, options: ValidateOptions = {
     for (const [name, entries] of Object.entries(all)) for (const e of entries as Located<unknown>[]) origins.set(`${name}:${e.id}`, e.file);
     return origins;
   };
+  // The same as runs of one file per collection, in the entries' order: what the build hands over (src/data/read-sources.ts).
+  const originRuns = (): OriginRuns => {
+    const runs: OriginRuns = {};
+    for (const [name, entries] of Object.entries(all)) {
+      const list: [string, number][] = (runs[name] = []);
+      for (const e of entries as Located<unknown>[]) {
+        const last = list[list.length - 1];
+        if (last && last[0] === e.file) last[1]++;
+        else list.push([e.file, 1]);
+      }
+    }
+    return runs;
+  };
   return {
     get origins() {
       return origins ?? originsOf();
+    },
+    get originRuns() {
+      return originRuns();
     },
     entries: {
       regions: values(regions),

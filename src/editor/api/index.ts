@@ -408,7 +408,13 @@ function listOf(state: ProjectState): ListState {
 
 export async function handleEntriesApi(ctx: ApiContext): Promise<ApiAnswer> {
   try {
-    const parts = ctx.path.replace(/^\/+|\/+$/g, '').split('/').map(decodeURIComponent);
+    let parts: string[];
+    try {
+      parts = ctx.path.replace(/^\/+|\/+$/g, '').split('/').map(decodeURIComponent);
+    } catch {
+      // An address that is not UTF-8 once decoded (%E4%B8) names nothing.
+      return answer(404, { zh: '没有这个地址。' });
+    }
     const body = (ctx.body ?? {}) as Record<string, unknown>;
     if (parts[0] !== 'api') return answer(404, { zh: '没有这个地址。' });
     if (parts[1] === 'import') {

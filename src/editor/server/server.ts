@@ -1,6 +1,6 @@
 /**
- * The editor's web server (node:http). It serves the editor's interface (built by editor-ui's `buildEditorUi()`, or
- * the server-rendered forms while that is absent), routes the entries API (src/editor/api/), and does the plumbing:
+ * The editor's web server (node:http). It serves the editor's interface (built by `buildEditorUi()`,
+ * src/editor/ui/build.ts), routes the entries API (src/editor/api/), and does the plumbing:
  * request limits, Host and Origin checks, LAN mode with accounts and roles, a git commit per save, each entry's
  * history and restore, preview and publication (scripts/build.ts as a child process).
  *
@@ -13,11 +13,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { projectState } from '../project';
 import { id as idSchema } from '../../schemas';
-import { entryFromForm, formFields, isCollection, isMdx, typedCorrection, type Collection, type FormValues } from '../fields';
-import { formPage, layout, startPage } from '../page';
-import { readMdxEntry, saveEntry } from '../save';
+import { isCollection, isMdx, type Collection } from '../fields';
+import { layout } from './html-page';
 import { COLLECTION_LABELS, SERVER } from '../../i18n/editor.zh-CN';
 import { HttpError, LIMITS, errorAnswer, readBody, readJson, send, sendHtml, sendJson } from './request';
 import { hostAllowed, lanHostNames, originAllowed } from './guard';
@@ -46,7 +44,7 @@ export interface EditorOptions {
   lan?: boolean;
   /** LAN mode: the host names or addresses colleagues type (default: this machine's LAN addresses and name). */
   hosts?: string[];
-  /** The built interface (editor-ui's buildEditorUi()); absent: the server-rendered forms. */
+  /** The built interface (buildEditorUi(), src/editor/ui/build.ts); absent: the API alone (tests of the server). */
   uiDir?: string;
   /** The preview's port (default: the editor's port + 1; 0 picks a free one). */
   previewPort?: number;
@@ -66,20 +64,14 @@ export interface Editor {
 }
 
 /** Form values as name → all values, built in one pass (a form of 80,000 repeated keys is read in linear time). */
-function formValues(body: string): FormValues {
-  const values: FormValues = new Map();
+function formValues(body: string): Map<string, string[]> {
+  const values = new Map<string, string[]>();
   for (const [k, v] of new URLSearchParams(body)) {
     const list = values.get(k);
     if (list) list.push(v);
     else values.set(k, [v]);
   }
   return values;
-}
-
-/** The project as check sees it now: entries and which file holds each. */
-function current(root: string, now?: Date) {
-  const { files, ds, origins } = projectState(root, now);
-  return { files, ds, origins };
 }
 
 /** An entry's file, as the history and restore requests name it: data/<kind>/<name>.json or content/<kind>/<id>.mdx. */
@@ -311,14 +303,11 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       return handleApi(req, res, url, user);
     }
     if (path === '/preview' || path.startsWith('/preview/')) return previewPage(req, res, url, user);
-    if (options.uiDir) {
-      if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { zh: SERVER.notAllowed });
-      const file = readStatic(options.uiDir, path) ?? (path === '/' || path.startsWith('/edit/') ? readStatic(options.uiDir, '/index.html') : undefined);
-      if (!file) return sendHtml(res, 404, layout('404', `<p>${SERVER.notFound}<a href="/">返回首页</a></p>`));
-      return send(res, 200, file.body, file.type);
-    }
-    if (!user) return send(res, 303, '', 'text/plain', { location: '/login' });
-    return legacy(req, res, url, user);
+    if (method !== 'GET' && method !== 'HEAD') return sendJson(res, 405, { zh: SERVER.notAllowed });
+    if (!options.uiDir) return sendHtml(res, 503, layout(SERVER.noInterface, `<p>${SERVER.noInterface}</p>`));
+    const file = readStatic(options.uiDir, path) ?? (path === '/' || path.startsWith('/edit/') ? readStatic(options.uiDir, '/index.html') : undefined);
+    if (!file) return sendHtml(res, 404, layout('404', `<p>${SERVER.notFound}<a href="/">返回首页</a></p>`));
+    return send(res, 200, file.body, file.type);
   }
 
   /**
@@ -350,74 +339,6 @@ export async function startEditor(options: EditorOptions): Promise<Editor> {
       200,
       layout('正在生成预览', `<h1>正在生成预览</h1><p role="status">${what}</p><p>大约需要一两分钟，这一页会自动刷新。</p><pre>${esc(line)}</pre>`),
       { refresh: '3' },
-    );
-  }
-
-  /** The server-rendered forms (until the React interface is built). */
-  async function legacy(req: IncomingMessage, res: ServerResponse, url: URL, user: User) {
-    const [, action, collection, rawId] = url.pathname.split('/');
-    let id: string | undefined;
-    try {
-      id = rawId === undefined ? undefined : decodeURIComponent(rawId);
-    } catch {
-      id = '\0';
-    }
-    if (url.pathname === '/') return sendHtml(res, 200, startPage(current(root, now).ds));
-    const notFound = () => sendHtml(res, 404, layout('404', `<p>${SERVER.notFound}<a href="/">返回首页</a></p>`));
-    if (!collection || !isCollection(collection)) return notFound();
-    const c: Collection = collection;
-    if (req.method === 'POST' && action === 'save') return save(c, req, res, user);
-    if (id !== undefined && !validId(id)) return notFound();
-    const { files, ds, origins } = current(root, now);
-    const fileList = isMdx(c) ? [] : (files.data[c] ?? []).map((f) => f.path);
-    if (req.method === 'GET' && action === 'new') {
-      return sendHtml(res, 200, formPage({ collection: c, entry: {}, files: fileList, file: fileList[0], ds }));
-    }
-    if (req.method === 'GET' && action === 'edit' && id) {
-      const file = isMdx(c) ? `content/${c}/${id}.mdx` : origins.get(`${c}:${id}`);
-      const entry = !file
-        ? undefined
-        : isMdx(c)
-          ? files.mdx[c].some((f) => f.path === file)
-            ? { id, ...readMdxEntry(root, file) }
-            : undefined
-          : (JSON.parse((files.data[c] ?? []).find((f) => f.path === file)!.text) as Record<string, unknown>[]).find((e) => e?.id === id);
-      if (!entry) return notFound();
-      return sendHtml(res, 200, formPage({ collection: c, entry, originalId: id, files: fileList, file, ds }));
-    }
-    return notFound();
-  }
-
-  /** Saves a submitted form and answers with the form again, check's verdict on top; a saved form is committed. */
-  async function save(c: Collection, req: IncomingMessage, res: ServerResponse, user: User) {
-    const values = formValues((await readBody(req, LIMITS.body)).toString('utf8'));
-    return oneAtATime(() => saveForm(c, values, res, user));
-  }
-
-  async function saveForm(c: Collection, values: FormValues, res: ServerResponse, user: User) {
-    const one = (k: string) => values.get(k)?.[0]?.trim() ?? '';
-    let entry = entryFromForm(formFields(c), values) ?? {};
-    if (c === 'corrections') entry = typedCorrection(entry);
-    const originalId = one('_original') || undefined;
-    const file = one('_newFile') ? `data/${c}/${one('_newFile').replace(/\.json$/, '')}.json` : one('_file') || undefined;
-    const result = saveEntry(root, { collection: c, entry, originalId, file }, now);
-    const savedId = typeof entry.id === 'string' ? entry.id : undefined;
-    if (result.saved) await onWriteFor(user)({ files: [result.path], message: `${originalId ? '修改' : '新建'}${COLLECTION_LABELS[c]}“${savedId ?? ''}”` });
-    // One read after the save: the lists and the preview show the project as it now is.
-    const after = current(root, now);
-    return sendHtml(
-      res,
-      result.saved ? 200 : 422,
-      formPage({
-        collection: c,
-        entry,
-        // After a save the form edits the saved entry; after a refusal it stays what it was.
-        originalId: result.saved ? savedId : originalId,
-        files: isMdx(c) ? [] : (after.files.data[c] ?? []).map((f) => f.path),
-        file: isMdx(c) ? undefined : result.path,
-        ds: after.ds,
-        result,
-      }),
     );
   }
 

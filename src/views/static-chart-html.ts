@@ -3,24 +3,11 @@
  * wrote as an Astro template: a group page holds ten such charts of a few bars each, and Astro's rendering of each
  * element, attribute and list item as a template of its own was most of a group page's cost (about 5 ms of a group
  * page's 10 charts at 1/10; national builds render 4,000 group pages and 40,000 institution pages, many with charts).
- * Text is escaped as Astro escapes text, attributes as it escapes attributes. Pure.
+ * Text is escaped as Astro escapes text, attributes as it escapes attributes (./html.ts). Pure.
  */
 import type { ChartKeyItem, StaticChartView } from './chart-figure';
 import { t } from '../i18n/zh-CN';
-
-const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
-
-/** Text as Astro writes an expression's string (html-escaper's `escape`); nothing for an empty or missing text. */
-function text(value: string | undefined): string {
-  return value ? value.replace(/[&<>'"]/g, (c) => TEXT_ESCAPES[c]!) : '';
-}
-
-/** ` name="value"` as Astro's `addAttribute` writes a string (` name` alone when empty, nothing when missing). */
-function attribute(name: string, value: string | undefined): string {
-  if (value === undefined) return '';
-  if (value === '') return ` ${name}`;
-  return ` ${name}="${value.replace(/&/g, '&#38;').replace(/"/g, '&#34;')}"`;
-}
+import { htmlAttribute as attribute, htmlText as text } from './html';
 
 function keyItem(item: ChartKeyItem): string {
   const mark = item.shape === 'marker' ? `<span${attribute('class', item.className)} aria-hidden="true">${text(item.symbol)}</span>` : `<span${attribute('class', item.className)} aria-hidden="true"></span>`;

@@ -1,5 +1,5 @@
 /**
- * The build-time chart written as one string (src/views/static-chart-html.ts): what a reader's browser parses from it
+ * Parts of pages written as strings (src/views/static-chart-html.ts, source-cite-html.ts, html.ts): what a browser parses from them
  * is the chart the view describes, whatever characters an editor's labels hold.
  */
 import { describe, expect, it } from 'vitest';
@@ -42,5 +42,22 @@ describe('the build-time chart as one string', () => {
     expect(html).toContain('<div class="static-label">2023年 &lt;上半年&gt;</div>');
     expect(html).toContain("目标 &#39;open&#39; &amp; &lt;更多&gt; </li>");
     expect(html.startsWith('<div class="static-chart" role="img" aria-label=')).toBe(true);
+  });
+});
+
+describe('a source as one string', () => {
+  it('links the document and quotes the excerpt, escaped as Astro escapes them; the excerpt left out when asked', async () => {
+    const { sourceCiteHtml } = await import('../../src/views/source-cite-html');
+    const cite = { href: '/documents/a/?x=1&y=2', title: '关于<推进>“医共体”建设的通知', date: '2024年5月1日', section: '第三条', excerpt: '牵头医院 & 成员单位' };
+    const html = sourceCiteHtml(cite);
+    const doc = parse(html);
+    expect(doc.querySelector('a')!.getAttribute('href')).toBe(cite.href);
+    expect(doc.querySelector('a')!.text).toBe(cite.title);
+    expect(doc.querySelector('q.excerpt')!.text).toBe(cite.excerpt);
+    expect(doc.querySelector('.source')!.text).toBe(`\n来源：${cite.title}（2024年5月1日），第三条：${cite.excerpt} `);
+    expect(html).toContain('href="/documents/a/?x=1&#38;y=2"');
+    expect(parse(sourceCiteHtml(cite, false)).querySelector('q')).toBeNull();
+    // An absolute address with & is written as Astro writes it: unescaped.
+    expect(sourceCiteHtml({ ...cite, href: 'https://example.org/a?x=1&y=2' })).toContain('href="https://example.org/a?x=1&y=2"');
   });
 });

@@ -149,8 +149,9 @@ class IndexWriter {
 
   /** Adds a page under its number (`page`, by default the next). */
   add(doc: IndexDoc, page = this.lengths.length): void {
-    const terms = pageTerms(doc);
-    this.addTerms(terms, page);
+    const list: string[] = [];
+    const terms = pageTerms(doc, list);
+    this.addTerms(terms, page, undefined, undefined, list);
     this.write(basename(pagePath('', page)), JSON.stringify(storedPage(doc)));
   }
 
@@ -158,9 +159,9 @@ class IndexWriter {
    * Adds a page's terms under its number, and its result file: the one with content key `key` if the published index
    * has it, else `json()`'s (src/search/build/cache.ts: an unchanged page costs neither its terms nor its file).
    */
-  addTerms(doc: PageTerms, page: number, key?: string, json?: () => string): void {
+  addTerms(doc: PageTerms, page: number, key?: string, json?: () => string, list?: string[]): void {
     this.addPage(doc, page, key, json);
-    this.postTerms(doc, page);
+    this.postTerms(doc, page, undefined, list);
   }
 
   /** What `addTerms` does but post its terms: its number, length, kind, region, names and result file. */
@@ -180,9 +181,13 @@ class IndexWriter {
     if (json) this.write(basename(pagePath('', page)), json, undefined, key);
   }
 
-  /** Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. */
-  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean): void {
-    const terms = doc.terms ? doc.terms.split('\n') : [];
+  /**
+   * Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. `list`: its terms as
+   * an array, when the page was made in this build (its strings are the Map keys they were made as, already hashed:
+   * a third of a full build's posting time went to splitting `terms` and hashing the pieces).
+   */
+  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean, list?: string[]): void {
+    const terms = list ?? (doc.terms ? doc.terms.split('\n') : []);
     const weights = doc.weights;
     for (let i = 0; i < terms.length; i++) {
       const term = terms[i];
@@ -316,29 +321,29 @@ class IndexWriter {
    * (`touched`) and every name's, with `fresh` (those keys as this index has them) in their places. A full build puts a
    * shard's keys in the order of their terms (a term, its count, its lists by region and kind), then the names in order.
    */
-  private patched(n: number, fresh: [string, number[] | number][], planned: Planned, files: Record<string, string>): string {
+  private patched(n: number, fresh: [string, string][], planned: Planned, files: Record<string, string>): string {
     const file = basename(shardPath('', n));
     const old = JSON.parse(gunzipSync(readFileSync(join(this.reuse!.dir, this.reusable.get(files[file])!))).toString()) as Record<string, number[] | number>;
-    const groups = new Map<string, [string, number[] | number][]>();
-    const names: [string, number[] | number][] = [];
-    const add = (key: string, value: number[] | number, base: string) => {
+    const groups = new Map<string, [string, string][]>();
+    const names: [string, string][] = [];
+    const add = (key: string, value: string, base: string) => {
       const group = groups.get(base);
       if (group) group.push([key, value]);
       else groups.set(base, [[key, value]]);
     };
     for (const key in old) {
       if (key[0] === '=') {
-        if (!planned.names.has(key)) names.push([key, old[key]]);
+        if (!planned.names.has(key)) names.push([key, JSON.stringify(old[key])]);
         continue;
       }
       const base = termOf(key);
-      if (!planned.touched.has(base)) add(key, old[key], base);
+      if (!planned.touched.has(base)) add(key, JSON.stringify(old[key]), base);
     }
     for (const [key, value] of fresh) if (key[0] === '=') names.push([key, value]);
     else add(key, value, termOf(key));
     const bases = [...groups.keys()].sort();
     names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return JSON.stringify(Object.fromEntries([...bases.flatMap((base) => groups.get(base)!), ...names]));
+    return objectJson([...bases.flatMap((base) => groups.get(base)!), ...names]);
   }
 
   /**
@@ -464,8 +469,13 @@ class IndexWriter {
     // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
     const dirty = planned ? planned.dirty : changes && this.dirtyShards(changes, { shards, average, kinds, regions });
     this.changedShards = dirty ? dirty.size : shards;
-    const byShard: [string, number[] | number][][] = Array.from({ length: shards }, () => []);
-    const put = (key: string, shard: number, value: number[] | number) => byShard[shard].push([key, value]);
+    // Each shard's keys with their values as JSON text (a tenth of the memory of the arrays at national size), only
+    // for the shards to be made.
+    const byShard: [string, string][][] = Array.from({ length: shards }, () => []);
+    const made = (shard: number) => !dirty || dirty.has(shard);
+    const put = (key: string, shard: number, value: string) => {
+      if (made(shard)) byShard[shard].push([key, value]);
+    };
     for (const term of terms) {
       const shard = shardOf(term, shards);
       const listed = this.postings.get(term)!;
@@ -485,21 +495,28 @@ class IndexWriter {
         continue;
       }
       put(term, shard, encode(best(all, K)));
-      put(countKey(term), shard, all.length);
-      for (const [region, sub] of groupBy(all, (p) => p[3])) if (region >= 0) put(regionKey(term, region), hashShard(regionKey(term, region), shards), encode(sub));
-      for (const [kind, sub] of groupBy(all, (p) => p[2])) if (kind >= 0) put(kindKey(term, kind), hashShard(kindKey(term, kind), shards), encode(best(sub, K)));
+      put(countKey(term), shard, String(all.length));
+      for (const [region, sub] of groupBy(all, (p) => p[3])) {
+        const at = region >= 0 ? hashShard(regionKey(term, region), shards) : -1;
+        if (at >= 0 && made(at)) put(regionKey(term, region), at, encode(sub));
+      }
+      for (const [kind, sub] of groupBy(all, (p) => p[2])) {
+        const at = kind >= 0 ? hashShard(kindKey(term, kind), shards) : -1;
+        if (at >= 0 && made(at)) put(kindKey(term, kind), at, encode(best(sub, K)));
+      }
     }
     // The names' keys (under a plan, those of the changed pages' names: the others stand in the published shards).
     const names: [string, number[]][] = planned ? [...planned.names].flatMap((name) => (this.named.has(name) ? [[name, this.named.get(name)!] as [string, number[]]] : [])) : [...this.named];
     for (const [name, named] of names.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       const shard = nameShard(name, indexTokens(name), this.common, shards);
-      if (!dirty || dirty.has(shard)) put(name, shard, this.ordered ? named : [...named].sort((a, b) => a - b));
+      if (made(shard)) put(name, shard, JSON.stringify(this.ordered ? named : [...named].sort((a, b) => a - b)));
     }
     byShard.forEach((terms, n) => {
       const name = basename(shardPath('', n));
       if (dirty && !dirty.has(n)) this.write(name, () => unwritten(name), 9, changes!.files[name]);
       else if (planned) this.write(name, this.patched(n, terms, planned, changes!.files), 9);
-      else this.write(name, JSON.stringify(Object.fromEntries(terms)), 9);
+      else this.write(name, objectJson(terms), 9);
+      byShard[n] = [];
     });
     // The Traditional → Simplified fold of the characters held (fetched only for a query holding one that folds).
     const fold = cache ? cache.fold(this.characters, () => foldTable(this.characters)) : foldTable(this.characters);
@@ -570,8 +587,7 @@ export type PageTerms = Omit<CachedPage, 'key'>;
  * A page's terms as postings: each term of its text with its weighted count and the weight of the names holding it,
  * then each term only in a name (an alias's pair, say), which finds it all the same.
  */
-export function pageTerms(doc: IndexDoc): PageTerms {
-  const terms: string[] = [];
+export function pageTerms(doc: IndexDoc, terms: string[] = []): PageTerms {
   const weights: number[] = [];
   for (const [term, weight] of doc.terms) terms.push(term), weights.push(weight, doc.names.get(term) ?? 0);
   const texts = terms.length;
@@ -605,15 +621,36 @@ function groupBy(list: Posting[], by: (p: Posting) => number): Map<number, Posti
   return groups;
 }
 
-/** A list as stored: four numbers per page, the page as the gap from the one before. */
-function encode(list: Posting[]): number[] {
+/** A list as stored, as JSON: four integers per page, the page as the gap from the one before. */
+function encode(list: Posting[]): string {
   const out: number[] = [];
   let last = 0;
   for (const [page, score, kind, region] of list) {
     out.push(page - last, score, kind, region);
     last = page;
   }
-  return out;
+  return JSON.stringify(out);
+}
+
+/** Whether an object's key is an array index, which an object lists before its other keys, in numeric order. */
+const arrayIndex = (key: string) => /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+
+/**
+ * `JSON.stringify(Object.fromEntries(entries))` where each value is given as its JSON text: the keys in the order an
+ * object has them (array indices first, in numeric order: the number terms; then the rest as given; a key given twice
+ * where it came first, with its last value).
+ */
+function objectJson(entries: [string, string][]): string {
+  const values = new Map<string, string>();
+  let indices: string[] | undefined;
+  for (const [key, json] of entries) {
+    if (!values.has(key) && arrayIndex(key)) (indices ??= []).push(key);
+    values.set(key, json);
+  }
+  const parts: string[] = [];
+  if (indices) for (const key of indices.sort((a, b) => Number(a) - Number(b))) parts.push(`${JSON.stringify(key)}:${values.get(key)}`);
+  for (const [key, json] of values) if (!indices || !arrayIndex(key)) parts.push(`${JSON.stringify(key)}:${json}`);
+  return `{${parts.join(',')}}`;
 }
 
 function valueIndex(values: Map<string, number>, value: string | undefined, counts: Record<string, number>): number {
@@ -685,17 +722,18 @@ export function writeSearchIndex(
     const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document()))));
     const key = 'key' in item ? item.key : documentKey(path, document());
     keys.push(key);
+    let list: string[] | undefined;
     const terms = cache.page(key, () => {
       const doc = indexDoc(path, document());
       json = JSON.stringify(storedPage(doc));
-      return { ...pageTerms(doc), key: contentKey(json) };
+      return { ...pageTerms(doc, (list = [])), key: contentKey(json) };
     });
     lap('terms');
     // With the published index to reuse, terms are posted once the changes are known (`postChanges`).
     if (options.reuse) {
       writer.addPage(terms, page, terms.key, stored);
       pending.push([terms, page]);
-    } else writer.addTerms(terms, page, terms.key, stored);
+    } else writer.addTerms(terms, page, terms.key, stored, list);
     lap('pages');
   }
   lap('documents');

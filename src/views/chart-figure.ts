@@ -1,5 +1,5 @@
 /**
- * A chart figure as its components render it (ChartFigure.astro, StaticChart.astro, ChartKey.astro): whether it can be
+ * A chart figure as its components render it (ChartFigure.astro, StaticChart.astro through ./static-chart-html.ts): whether it can be
  * drawn, the stage's reserved height, the texts the drawn chart reads out, the key, and every row of the build-time
  * chart with its SVG already written. The components only place what this returns.
  */

@@ -476,6 +476,9 @@ class IndexWriter {
     const put = (key: string, shard: number, value: string) => {
       if (made(shard)) byShard[shard].push([key, value]);
     };
+    // BM25's length part of each page, once.
+    const norms = new Float64Array(this.lengths.length);
+    for (let page = 0; page < this.lengths.length; page++) if (this.lengths[page] !== undefined) norms[page] = 1 - B + B * (scoredLength(this.lengths[page]) / Math.max(1, average));
     for (const term of terms) {
       const shard = shardOf(term, shards);
       const listed = this.postings.get(term)!;
@@ -483,26 +486,50 @@ class IndexWriter {
       // A term kept whole in a shard left as it was costs nothing more (a common one's lists lie in other shards).
       if (dirty && !dirty.has(shard) && listed.length / 3 <= K) continue;
       const list = this.ordered ? listed : byPage(listed);
-      const all: Posting[] = [];
-      for (let i = 0; i < list.length; i += 3) {
-        const page = list[i];
-        const norm = 1 - B + B * (scoredLength(this.lengths[page]) / Math.max(1, average));
-        const score = ((K1 + 1) * list[i + 1]) / (list[i + 1] + K1 * norm) + list[i + 2];
-        all.push([page, Math.max(1, Math.round(score * SCORE_SCALE)), this.kindOf[page], this.regionOf[page]]);
+      // Each posting's score, then the lists as stored: by the postings' positions in `list` (in page order), no object
+      // made per posting (a full build at national size scores some 15 million).
+      const n = list.length / 3;
+      const scores = new Int32Array(n);
+      for (let j = 0, i = 0; j < n; j++, i += 3) {
+        const score = ((K1 + 1) * list[i + 1]) / (list[i + 1] + K1 * norms[list[i]]) + list[i + 2];
+        scores[j] = Math.max(1, Math.round(score * SCORE_SCALE));
       }
-      if (all.length <= K) {
-        put(term, shard, encode(all));
+      const encoded = (at?: number[]) => {
+        const out: number[] = [];
+        let last = 0;
+        for (let x = 0, m = at ? at.length : n; x < m; x++) {
+          const j = at ? at[x] : x;
+          const page = list[3 * j];
+          out.push(page - last, scores[j], this.kindOf[page], this.regionOf[page]);
+          last = page;
+        }
+        return JSON.stringify(out);
+      };
+      // The K best-scoring (ties: the first page), in page order.
+      const best = (at: number[]) => (at.length <= K ? at : [...at].sort((x, y) => scores[y] - scores[x] || x - y).slice(0, K).sort((x, y) => x - y));
+      if (n <= K) {
+        put(term, shard, encoded());
         continue;
       }
-      put(term, shard, encode(best(all, K)));
-      put(countKey(term), shard, String(all.length));
-      for (const [region, sub] of groupBy(all, (p) => p[3])) {
-        const at = region >= 0 ? hashShard(regionKey(term, region), shards) : -1;
-        if (at >= 0 && made(at)) put(regionKey(term, region), at, encode(sub));
+      put(term, shard, encoded(best(Array.from({ length: n }, (_, j) => j))));
+      put(countKey(term), shard, String(n));
+      const byRegion = new Map<number, number[]>();
+      const byKind = new Map<number, number[]>();
+      for (let j = 0; j < n; j++) {
+        const page = list[3 * j];
+        for (const [groups, at] of [[byRegion, this.regionOf[page]], [byKind, this.kindOf[page]]] as const) {
+          const group = groups.get(at);
+          if (group) group.push(j);
+          else groups.set(at, [j]);
+        }
       }
-      for (const [kind, sub] of groupBy(all, (p) => p[2])) {
+      for (const [region, sub] of byRegion) {
+        const at = region >= 0 ? hashShard(regionKey(term, region), shards) : -1;
+        if (at >= 0 && made(at)) put(regionKey(term, region), at, encoded(sub));
+      }
+      for (const [kind, sub] of byKind) {
         const at = kind >= 0 ? hashShard(kindKey(term, kind), shards) : -1;
-        if (at >= 0 && made(at)) put(kindKey(term, kind), at, encode(best(sub, K)));
+        if (at >= 0 && made(at)) put(kindKey(term, kind), at, encoded(best(sub)));
       }
     }
     // The names' keys (under a plan, those of the changed pages' names: the others stand in the published shards).
@@ -607,29 +634,6 @@ function postingsOf(page: PageTerms): Map<string, string> {
 function byPage(list: number[]): number[] {
   const order = Array.from({ length: list.length / 3 }, (_, i) => i).sort((a, b) => list[a * 3] - list[b * 3]);
   return order.flatMap((i) => [list[i * 3], list[i * 3 + 1], list[i * 3 + 2]]);
-}
-
-/** A page holding a term: its number, its score ×SCORE_SCALE, its kind's and its region's index. */
-type Posting = [number, number, number, number];
-
-/** The `n` best-scoring postings, in page order. */
-const best = (list: Posting[], n: number) => [...list].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, n).sort((a, b) => a[0] - b[0]);
-
-function groupBy(list: Posting[], by: (p: Posting) => number): Map<number, Posting[]> {
-  const groups = new Map<number, Posting[]>();
-  for (const p of list) (groups.get(by(p)) ?? groups.set(by(p), []).get(by(p))!).push(p);
-  return groups;
-}
-
-/** A list as stored, as JSON: four integers per page, the page as the gap from the one before. */
-function encode(list: Posting[]): string {
-  const out: number[] = [];
-  let last = 0;
-  for (const [page, score, kind, region] of list) {
-    out.push(page - last, score, kind, region);
-    last = page;
-  }
-  return JSON.stringify(out);
 }
 
 /** Whether an object's key is an array index, which an object lists before its other keys, in numeric order. */

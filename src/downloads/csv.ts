@@ -203,13 +203,15 @@ export function toCsv<T>(table: Table<T>, items: readonly T[]): string {
   return csvOfRows(table.columns.map((c) => c.key), rowsOf(table, items));
 }
 
+// A cell holding a line break is quoted, whatever the break (a note or summary written on two lines): csv-stringify
+// quotes only a cell holding the record delimiter itself (CRLF), and a lone LF or CR would end the row in a spreadsheet.
+const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/ } as const;
+
 /** `toCsv` of rows already made (`rowsOf`): a download's CSV and JSON share them. */
 export function csvOfRows(columns: string[], rows: readonly Row[]): string {
   const records = rows.map((r) => columns.map((k) => r[k] ?? ''));
-  return stringify(records, { header: true, columns, bom: true, record_delimiter: 'windows', escape_formulas: true });
+  return stringify(records, { ...CSV_OPTIONS, header: true, columns, bom: true });
 }
-
-const CSV_OPTIONS = { record_delimiter: 'windows', escape_formulas: true } as const;
 
 /** A CSV file's start as `csvOfRows` writes it: the byte-order mark and the header row (CRLF-ended). */
 export function csvHeader(columns: string[]): string {
@@ -225,8 +227,8 @@ function csvCell(cell: Cell): string {
   // Numbers as `'' + value` and never marked: -3.2 stays a number in a spreadsheet.
   if (typeof cell === 'number') return String(cell);
   const quote = cell.includes('"');
-  // With a record delimiter given, csv-stringify quotes a cell for that delimiter (CRLF) in it, not for a lone LF or CR.
-  const quoted = quote || cell.includes(',') || cell.includes('\r\n');
+  // Quoted for a comma, a quote or any line break (CSV_OPTIONS' quoted_match).
+  const quoted = quote || cell.includes(',') || cell.includes('\n') || cell.includes('\r');
   let value = FORMULA_START.has(cell[0]!) ? `'${cell}` : cell;
   if (quote) value = value.replaceAll('"', '""');
   return quoted ? `"${value}"` : value;

@@ -29,15 +29,23 @@ interface Outcome {
   reacted?: boolean;
 }
 
-/** Waits until the main content has stopped changing. */
+/**
+ * Waits until the main content has stopped changing: no chart still loading, no list still busy (search results), and
+ * the text the same for 600 ms. Up to 20 s: the two loads of a page compared below must both have finished, and on a
+ * loaded machine (load 9 on 2 cores in CI) a chart or the search index can take seconds, where a 6 s cap compared one
+ * load finished with the other not.
+ */
 async function settled(page: Page): Promise<void> {
   let last = '';
   let stableSince = Date.now();
-  const end = Date.now() + 6000;
+  const end = Date.now() + 20_000;
   while (Date.now() < end) {
     await page.waitForTimeout(100);
-    const now = await page.evaluate(() => document.querySelector('main')?.innerText ?? '');
-    if (now !== last) (last = now), (stableSince = Date.now());
+    const { text, busy } = await page.evaluate(() => ({
+      text: document.querySelector('main')?.innerText ?? '',
+      busy: !!document.querySelector('yg-chart[data-state="loading"], [aria-busy="true"]'),
+    }));
+    if (text !== last || busy) (last = text), (stableSince = Date.now());
     else if (Date.now() - stableSince >= 600) return;
   }
 }

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
  * Waits until the result list shows the first page of results for this query (search-page.ts names the query in
  * data-query once its results are in, and clears aria-busy once the whole first page is).
  */
-export async function waitForResults(page: Page, query: string, timeout = 10_000): Promise<void> {
+export async function waitForResults(page: Page, query: string, timeout = 30_000): Promise<void> {
   await page.waitForFunction(
     (q) => {
       const list = document.querySelector<HTMLElement>('#search-results');
@@ -22,7 +22,7 @@ export function resultLinks(page: Page): Promise<string[]> {
 }
 
 /** Waits until the engine has loaded (its filters appear). */
-export async function waitForEngine(page: Page, timeout = 10_000): Promise<void> {
+export async function waitForEngine(page: Page, timeout = 30_000): Promise<void> {
   await page.waitForSelector('select[name="kind"]:not([disabled])', { timeout });
 }
 

@@ -10,6 +10,7 @@ import { observationTable } from '../../src/views/figures';
 import { subjectSummary, valueText } from '../../src/data/series';
 import { observationTable as observationCsv, rowsOf } from '../../src/downloads/csv';
 import { formatFigure } from '../../src/views/format';
+import { groupDocument, institutionDocument, regionDocument } from '../../src/search/build/records';
 import { t } from '../../src/i18n/zh-CN';
 import type { Observation } from '../../src/schemas/observation';
 
@@ -56,5 +57,14 @@ describe('a figure in the magnitude its source wrote', () => {
     expect(rowOf(imaging).value).toBe(`105,423 ${unitOf(imaging)}`);
     // The same number read from a source that wrote 万 elsewhere in the excerpt, but not for this figure, stays digits.
     expect(formatFigure({ value: imaging.value, source: { excerpt: `${imaging.source.excerpt}，签约63.9万人` } }, unitOf(imaging))).toBe(`105,423 ${unitOf(imaging)}`);
+  });
+
+  it('says 63.9万人 in the search document of its subject’s page too (what a search result quotes)', () => {
+    const { type, id } = contracts.subject;
+    const doc =
+      type === 'region' ? regionDocument(dataset, dataset.region.get(id)!) : type === 'group' ? groupDocument(dataset, dataset.group.get(id)!) : institutionDocument(dataset, dataset.institution.get(id)!);
+    const text = JSON.stringify(doc);
+    expect(text).toContain(asWritten);
+    expect(text).not.toContain('639,000');
   });
 });

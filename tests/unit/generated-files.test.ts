@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { generatedFile, writeGenerated, type GeneratedSet } from '../../src/integrations/generated-files';
 import { downloadRegistry } from '../../src/downloads/registry';
 import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
 import { csvHeader, csvOfRows, csvRecord, type Cell, groupTable, jsonPieces, indicatorTable, institutionTable, jsonOfRows, observationTable, rowsOf, sortObservations, observationsOfGroup } from '../../src/downloads/csv';
 import { byName } from '../../src/data/dataset';
 import type { IncrementalState } from '../../src/publishing/incremental';
@@ -152,7 +153,11 @@ describe('generated files', () => {
     for (const a of cells) {
       for (const b of [null, '=x', 'a"b', -1, 'x']) {
         const values = [a, b, a];
-        expect(csvRecord(columns, values), JSON.stringify(values)).toBe(stringify([values.map((v) => v ?? '')], { record_delimiter: 'windows', escape_formulas: true, columns }));
+        expect(csvRecord(columns, values), JSON.stringify(values)).toBe(stringify([values.map((v) => v ?? '')], { record_delimiter: 'windows', escape_formulas: true, quoted_match: /[\r\n]/, columns }));
+        // A spreadsheet reads the row back whole: one record of the same cells (a formula start marked with ').
+        const [record, ...more] = parse(csvRecord(columns, values), { relax_quotes: false }) as string[][];
+        expect(more, JSON.stringify(values)).toEqual([]);
+        expect(record, JSON.stringify(values)).toEqual(values.map((v) => (v === null ? '' : typeof v === 'number' ? String(v) : /^[-=+@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(v) ? `'${v}` : v)));
         // A file is its header and its records, as csv-stringify writes the whole.
         expect(csvHeader(columns) + csvRecord(columns, values)).toBe(csvOfRows(columns, [{ a, b, c: a }]));
       }

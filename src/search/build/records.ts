@@ -9,7 +9,7 @@
  */
 import type { Group, Institution, Region } from '../../schemas';
 import { hasOwnPage, observationsOf, pathOf, type Dataset, type SubjectType } from '../../data/dataset';
-import { formatQualified } from '../../views/format';
+import { formatFigure } from '../../views/format';
 import { formatPeriod } from '../../data/period';
 import { groupTitle, institutionTitle, placeLabel } from '../../views/titles';
 import { nameForms } from './aliases';
@@ -57,12 +57,12 @@ const pinyinOf = (names: string[]) => [...new Set(names.flatMap(pinyinForms))];
 const figuresOf = (dataset: Dataset, type: SubjectType, id: string): PageFigure[] =>
   observationsOf(dataset, type, id).flatMap((o) => [{ id: o.id, value: o.value }, ...(o.valueHigh === undefined ? [] : [{ id: o.id, value: o.valueHigh }])]);
 
-/** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it. */
+/** "县域内就诊率 87.49%（2023年）": each figure as the page's table gives it (formatFigure: 63.9万人 as its source wrote it, a median named as one, both ends of a range). */
 function figureLines(dataset: Dataset, type: SubjectType, id: string): string[] {
   return observationsOf(dataset, type, id).map((o) => {
     const indicator = dataset.indicator.get(o.indicator);
     const name = indicator?.name ?? o.indicator;
-    return `${name} ${formatQualified(o.value, indicator?.unit ?? '', o.qualifier)}（${o.periodLabel ?? formatPeriod(o.period)}）`;
+    return `${name} ${formatFigure(o, indicator?.unit ?? '')}（${o.periodLabel ?? formatPeriod(o.period)}）`;
   });
 }
 

@@ -106,22 +106,20 @@ export function referralPaperChecks(sheets: string[], env = builtSiteInBrowser()
 
 /**
  * Every referral sheet a village doctor may hand out, printed as Chromium prints it (page.pdf, the sheet's own A4 page)
- * in both text sizes: one A4 page each (a second page gets lost), every line at 12 pt, in 大字模式 at 14 pt.
+ * in 大字模式, the size that runs over first (2026-12-07: 5 of 16 sheets took two pages in 大字模式, none in the
+ * normal size): one A4 page each (a second page gets lost), every line at 14 pt. The normal size is printed for the
+ * longest sheet by `referralPaperChecks` here, and for every sheet by the sweep (npm run test:full).
  */
 export function referralSheetsOnOnePage(sheets: string[], env = builtSiteInBrowser()): void {
-  describe('every referral sheet on one A4 page, in either text size', () => {
+  describe('every referral sheet on one A4 page in 大字模式', () => {
     it('there are sheets to print', () => expect(sheets.length).toBeGreaterThan(0));
 
     it.each(sheets)('%s', async (url) => {
       const page = await env.page(VIEWPORTS.desktop);
       await page.emulateMedia({ media: 'print' });
-      const found: Record<string, { pages: number; pt: boolean }> = {};
-      for (const [large, least] of [['0', 12], ['1', 14]] as const) {
-        await page.goto(`${env.server.url}${url}?large=${large}`);
-        const smallest = await smallestType(page);
-        found[`大字=${large}`] = { pages: (await printed(page)).sheets, pt: smallest.pt >= least };
-      }
-      expect(found).toEqual({ '大字=0': { pages: 1, pt: true }, '大字=1': { pages: 1, pt: true } });
+      await page.goto(`${env.server.url}${url}?large=1`);
+      const smallest = await smallestType(page);
+      expect({ pages: (await printed(page)).sheets, pt: smallest.pt >= 14 }).toEqual({ pages: 1, pt: true });
     });
   });
 }

@@ -11,10 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
-import type { AstroIntegration } from 'astro';
-import config from '../../astro.config.mjs';
+import { astroMdxPlugin } from '../support/astro-mdx-plugin';
 
 type Transform = (code: string, id: string) => Promise<{ code: string } | undefined>;
 let transform: Transform;
@@ -26,24 +23,9 @@ const writes = (name: string) => `process.getBuiltinModule("fs").writeFileSync($
 const FRONTMATTER = '---\ntitle: 门诊时间调整\ndate: 2024-09-02\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字。\n\n';
 
 beforeAll(async () => {
-  const integration = (config.integrations ?? []).flat().find((i): i is AstroIntegration => !!i && i.name === '@astrojs/mdx');
-  expect(integration, 'astro.config.mjs uses @astrojs/mdx').toBeDefined();
-  const hooks = integration!.hooks as Record<string, (params: any) => unknown>;
-  const plugins: any[] = [];
-  const astroConfig = { root: pathToFileURL(root + '/'), srcDir: pathToFileURL(join(root, 'src/')), markdown: markdownConfigDefaults, experimental: {} };
-  await hooks['astro:config:setup']({
-    config: astroConfig,
-    updateConfig: (c: { vite?: { plugins?: any[] } }) => plugins.push(...(c.vite?.plugins ?? [])),
-    addPageExtension: () => {},
-    addContentEntryType: () => {},
-    addRenderer: () => {},
-  });
-  const logger = { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} };
-  await hooks['astro:config:done']({ config: astroConfig, logger });
-  const plugin = plugins.find((p) => p.name === '@mdx-js/rollup');
-  expect(plugin, "the MDX integration's Vite plugin").toBeDefined();
-  plugin.configResolved({ build: { sourcemap: false }, plugins: [] });
-  transform = (code, id) => plugin.transform(code, id);
+  const plugin = await astroMdxPlugin(root);
+  expect(plugin, "astro.config.mjs uses @astrojs/mdx, and its Vite plugin").toBeDefined();
+  transform = (code, id) => plugin!.transform(code, id);
   return () => rmSync(markers, { recursive: true, force: true });
 });
 

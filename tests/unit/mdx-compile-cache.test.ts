@@ -8,36 +8,17 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { markdownConfigDefaults } from '@astrojs/markdown-remark';
-import type { AstroIntegration } from 'astro';
-import config from '../../astro.config.mjs';
+import { astroMdxPlugin, type MdxTransform } from '../support/astro-mdx-plugin';
 import { MDX_CACHE_CODE_ENV, MDX_CACHE_ENV, mdxCompileCache } from '../../src/publishing/mdx-compile-cache';
-
-type Compiled = { code: string; meta?: unknown };
-type Transform = (code: string, id: string, options?: { ssr?: boolean }) => Promise<Compiled | undefined>;
 
 const root = resolve('.');
 const id = join(root, 'content/updates/2024-09-02-hours.mdx');
 const TEXT = '---\ntitle: 门诊时间调整\ndate: 2024-09-02\nregions: []\nsummary: 门诊时间调整的通知。\n---\n\n第一段文字：门诊每天 8 点开始。\n';
-let mdxPlugin: { transform: Transform; configResolved: (c: unknown) => void };
+let mdxPlugin: { transform: MdxTransform };
 let dir: string;
 
 beforeAll(async () => {
-  const integration = (config.integrations ?? []).flat().find((i): i is AstroIntegration => !!i && i.name === '@astrojs/mdx');
-  const hooks = integration!.hooks as Record<string, (params: any) => unknown>;
-  const plugins: any[] = [];
-  const astroConfig = { root: pathToFileURL(root + '/'), srcDir: pathToFileURL(join(root, 'src/')), markdown: markdownConfigDefaults, experimental: {} };
-  await hooks['astro:config:setup']({
-    config: astroConfig,
-    updateConfig: (c: { vite?: { plugins?: any[] } }) => plugins.push(...(c.vite?.plugins ?? [])),
-    addPageExtension: () => {},
-    addContentEntryType: () => {},
-    addRenderer: () => {},
-  });
-  await hooks['astro:config:done']({ config: astroConfig, logger: { warn: () => {}, info: () => {}, error: () => {}, debug: () => {} } });
-  mdxPlugin = plugins.find((p) => p.name === '@mdx-js/rollup');
-  mdxPlugin.configResolved({ build: { sourcemap: false }, plugins: [] });
+  mdxPlugin = (await astroMdxPlugin(root))!;
 });
 
 beforeEach(() => {
@@ -52,10 +33,10 @@ beforeEach(() => {
 function build(code = 'code-1') {
   const original = mdxPlugin.transform;
   let compiled = 0;
-  const counted = { name: '@mdx-js/rollup', transform: (...args: Parameters<Transform>) => (compiled++, original.apply(mdxPlugin, args)) };
+  const counted = { name: '@mdx-js/rollup', transform: (...args: Parameters<MdxTransform>) => (compiled++, original.apply(mdxPlugin, args)) };
   const plugin = mdxCompileCache({ [MDX_CACHE_ENV]: dir, [MDX_CACHE_CODE_ENV]: code });
   (plugin.configResolved as (c: unknown) => void)({ command: 'build', plugins: [counted] });
-  const transform = (text: string, at = id) => (counted.transform as unknown as Transform)(text, at, { ssr: true });
+  const transform = (text: string, at = id) => (counted.transform as unknown as MdxTransform)(text, at, { ssr: true });
   const done = () => (plugin.buildEnd as (this: unknown, e?: Error) => void).call({}, undefined);
   return { transform, done, compiled: () => compiled };
 }

@@ -2,9 +2,10 @@
  * Saving from the editor: the entry is put into its file's text, the whole project is validated with the edit applied
  * (validateDataset, the function `npm run check` runs), and the file is written only when check would pass.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sourceFiles } from './project';
+import { writeWhole } from '../data/write-whole';
 import { parseFrontmatterYaml, splitFrontmatter, YamlDate } from '../data/frontmatter';
 import { formatProblem, validateDataset, type Problem, type SourceFiles } from '../data/validate';
 import { appendToJsonArray, mdxText } from '../publishing/scaffold';
@@ -81,14 +82,6 @@ export function checkEdit(files: SourceFiles, path: string, text: string, now?: 
   // from those that were there before: one validation per save instead of two when the project is clean.
   const before = other.length ? new Set(validateDataset(files, { now }).problems.filter((p) => p.file !== path).map(formatProblem)) : new Set<string>();
   return { problems: problems.filter((p) => p.file === path), elsewhere: other.filter((p) => !before.has(formatProblem(p))) };
-}
-
-/** Writes a file so that a reader (the dev server, check) never sees half of it. */
-function writeWhole(file: string, text: string) {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.editing`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
 }
 
 /** Places the entry, validates the project with it, and writes the file only when check passes. */

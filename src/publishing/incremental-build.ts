@@ -10,9 +10,10 @@
  * one that got the old folder's inode number) does not match it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { MANIFEST_VERSION, type Manifest } from './incremental';
+import { writeWhole } from '../data/write-whole';
 
 /** Where the manifest of the published dist/ is kept (relative to the project root). */
 export const MANIFEST_FILE = '.dist-manifest.json';
@@ -107,8 +108,5 @@ export function forgetManifest(root: string): void {
  */
 export function recordManifest(root: string, manifest: Manifest): void {
   const dist = statSync(join(root, 'dist'));
-  const file = join(root, MANIFEST_FILE);
-  const temporary = `${file}.${process.pid}`;
-  writeFileSync(temporary, JSON.stringify({ ...manifest, dist: { dev: dist.dev, ino: dist.ino, ctimeMs: dist.ctimeMs } }));
-  renameSync(temporary, file);
+  writeWhole(join(root, MANIFEST_FILE), JSON.stringify({ ...manifest, dist: { dev: dist.dev, ino: dist.ino, ctimeMs: dist.ctimeMs } }));
 }

@@ -18,8 +18,9 @@
  * and a bare `astro build` compile every file as Astro does.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWhole } from '../data/write-whole';
 import type { Plugin } from 'vite';
 
 /** The environment variable naming the folder of the kept modules. */
@@ -78,15 +79,11 @@ export class MdxCompileCache {
     const key = this.key(id, source, ssr);
     const name = `${key.slice(0, 40)}.json`;
     const compiled: Compiled = { code: result.code, ...(result.map != null ? { map: result.map } : {}), ...(result.meta !== undefined ? { meta: result.meta } : {}) };
-    const path = join(this.dir, name);
-    const temporary = `${path}.${process.pid}`;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(temporary, JSON.stringify({ key, check: sha256(JSON.stringify(compiled)), compiled }));
-      renameSync(temporary, path);
+      writeWhole(join(this.dir, name), JSON.stringify({ key, check: sha256(JSON.stringify(compiled)), compiled }));
       this.used.add(name);
     } catch {
-      rmSync(temporary, { force: true });
+      // Not kept: the next build compiles the file again.
     }
     this.misses++;
   }

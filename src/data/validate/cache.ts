@@ -17,8 +17,9 @@
  * is ignored, file by file: the file is validated again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeWhole } from '../write-whole';
 import type { DataFileResult } from './json';
 import type { Located, Problem, SourceFile } from './problems';
 
@@ -101,15 +102,11 @@ export class ValidationCache {
     const name = this.name(collection, file);
     const valuesText = JSON.stringify(found.entries.map((e) => e.value));
     const head: Head = { problems: found.problems, ids: found.ids, entries: found.entries.map((e) => [e.id, e.line ?? null]) };
-    const path = join(this.dir, name);
-    const temporary = `${path}.${process.pid}`;
     const text = `${JSON.stringify(head)}\n${valuesText}`;
     this.misses++;
     try {
-      writeFileSync(temporary, text);
-      renameSync(temporary, path);
+      writeWhole(join(this.dir, name), text);
     } catch {
-      rmSync(temporary, { force: true });
       return;
     }
     this.used.add(name);

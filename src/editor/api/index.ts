@@ -4,14 +4,15 @@
  * written only when check would pass; spreadsheets imported and images uploaded. The server (src/editor/server/)
  * routes /api/entries/**, /api/import/** and /api/images/** here and commits each write through `onWrite`.
  */
-import { mkdirSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { unlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatProblem, type Entries, type Problem, type SourceFiles } from '../../data/validate';
 import { appendToJsonArray, mdxText, todayInChina } from '../../publishing/scaffold';
 import { id as idSchema } from '../../schemas';
 import { isCollection, isMdx, type Collection } from '../fields';
 import { readMdxEntry } from '../save';
 import { check, projectState, sourceFiles, type ProjectState } from '../project';
+import { writeWhole } from '../../data/write-whole';
 import { dataFiles, fileFor, listItems, proposeId, unreadItems, versionOf, KINDS, type ListItem } from './entries';
 import { readQuery, searchable, searchEntries, type SearchableList } from './entry-search';
 import { checkImport, writeImport } from './import';
@@ -100,14 +101,6 @@ function toFieldProblem(p: Problem, own: boolean, labels?: Map<string, string>):
   const kind = p.file.match(/^(?:data|content)\/([^/]+)\//)?.[1] as Collection | undefined;
   const who = kind && p.entry ? `${COLLECTION_LABELS[kind] ?? ''}“${labels?.get(`${kind}:${p.entry}`) ?? p.entry}”` : '别的条目';
   return { field: null, zh: `这样保存会让${who}出问题：${zh}`, en: p.en, tech };
-}
-
-/** Writes a file so that a reader (the dev server, check) never sees half of it. */
-function writeWhole(file: string, text: string) {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.editing`;
-  writeFileSync(temp, text);
-  renameSync(temp, file);
 }
 
 /**

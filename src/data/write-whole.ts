@@ -1,0 +1,19 @@
+/**
+ * A file written whole: its text goes to a temporary file beside it, which is then renamed over it, so a reader (the
+ * dev server, check, a build running at the same time) sees the old text or the new, never half of one. On failure
+ * the temporary file is removed and the error thrown.
+ */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function writeWhole(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.writing`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}

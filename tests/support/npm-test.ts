@@ -58,7 +58,22 @@ const reports = mkdtempSync(join(tmpdir(), 'yigongti-npm-test-'));
 const reporters = (name: string) => ['--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, `${name}.json`)}`];
 
 interface JsonReport {
-  testResults?: { name: string; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+  testResults?: { name: string; startTime?: number; endTime?: number; message?: string; assertionResults?: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+/** The slowest test files of a vitest JSON report (wall time from a file's start to its end), for keeping the suite fast. */
+function slowest(name: string, count = 6): string {
+  try {
+    const report: JsonReport = JSON.parse(readFileSync(join(reports, `${name}.json`), 'utf8'));
+    return (report.testResults ?? [])
+      .map((f) => ({ where: f.name.replace(`${process.cwd()}/`, ''), s: ((f.endTime ?? 0) - (f.startTime ?? 0)) / 1000 }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, count)
+      .map((f) => `${f.where} ${f.s.toFixed(0)} s`)
+      .join(' · ');
+  } catch {
+    return '';
+  }
 }
 
 /** The failed tests of a vitest JSON report, one line each with the first line of its error; or why there is none. */
@@ -109,6 +124,10 @@ console.log(checked.ok && result >= 0 ? `\nastro check: ${lines.slice(result, re
 const load = loadavg()[0].toFixed(1);
 console.log(`\n${full ? 'npm run test:full' : 'npm test'}: ${seconds(started)} in all (load average ${load} on ${availableParallelism()} cores)`);
 for (const step of steps) console.log(`  ${step.ok ? '✓' : '✗'} ${step.name}: ${step.time}`);
+for (const report of ['unit', 'tiers']) {
+  const files = slowest(report);
+  if (files) console.log(`  slowest ${report === 'unit' ? 'unit' : 'site and e2e'} files: ${files}`);
+}
 // A vitest run can fail with every test passed (an unhandled error, a worker lost): then its error lines are named.
 const errorLines = (step: Step) => {
   const lines = step.output.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((l) => /Unhandled|Error|⎯⎯⎯/.test(l));

@@ -236,6 +236,9 @@ export class SearchCache {
   /** Pages taken from the last build, and pages made. */
   hits = 0;
   misses = 0;
+  /** CPU seconds spent reading the last build's cache and writing this one's, for the build log. */
+  readSeconds = 0;
+  savedSeconds = 0;
 
   constructor(
     private readonly from: Prior = empty(),
@@ -323,12 +326,14 @@ export class SearchCache {
   /** Writes what this build used for the next one (src/data/write-whole.ts: a build killed meanwhile leaves the old one). */
   save(root: string): void {
     if (!this.code) return;
+    const started = process.cpuUsage();
     try {
       writeWhole(join(root, SEARCH_CACHE_FILE), this.encode());
       rmSync(join(root, OLD_CACHE_FILE), { force: true });
     } catch {
       // Only a cache: a build that cannot keep it is slower next time, never wrong.
     }
+    this.savedSeconds = cpuSince(started);
   }
 
   /** The file's bytes: `MAGIC`, the JSON part's length (decimal, a line), the JSON part, then its arrays. */
@@ -481,6 +486,12 @@ function decode(bytes: Buffer, code: string): Prior | undefined {
   return { index: head.index, pages, reads, mdx: head.mdx, fold: head.fold };
 }
 
+/** CPU seconds (user and system) this process has used since `started`. */
+function cpuSince(started: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(started);
+  return (user + system) / 1e6;
+}
+
 /** A text's key: sha256, base64url, 27 characters (as the index keys its files). */
 export const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 27);
 
@@ -510,7 +521,9 @@ export function buildSearchCache(): SearchCache | undefined {
   if (!state) return undefined;
   const kept = globalThis.__yigongtiSearchCache;
   if (kept?.build === state) return kept.cache;
+  const started = process.cpuUsage();
   const cache = state.base ? readSearchCache(process.cwd(), state.code) : new SearchCache(undefined, state.code);
+  cache.readSeconds = cpuSince(started);
   globalThis.__yigongtiSearchCache = { build: state, cache };
   return cache;
 }

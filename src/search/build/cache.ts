@@ -211,6 +211,8 @@ interface Head {
 /** What the last build left, read. */
 interface Prior {
   index?: CachedIndex;
+  /** The terms and weight pairs its pages' postings point into. */
+  postings?: Postings;
   pages: Map<string, CachedPage>;
   reads?: Reads;
   mdx: Record<string, { text: string; heading?: number }[]>;
@@ -338,25 +340,38 @@ export class SearchCache {
 
   /** The file's bytes: `MAGIC`, the JSON part's length (decimal, a line), the JSON part, then its arrays. */
   private encode(): Buffer {
-    // The terms and weight pairs this build's pages hold, each once, in the order met.
-    const terms: string[] = [];
+    // The terms and weight pairs in the places the cache read gave them, so that a kept page's postings are copied as
+    // they lie; then those first met in a page made in this build. Places no page holds any longer are dropped when
+    // they are over a quarter of the list (each page's places then renumbered).
+    const base = this.from.postings;
+    const terms: string[] = base ? [...base.terms] : [];
+    const pairs: number[] = base ? Array.from(base.pairs) : [];
     const termAt = new Map<string, number>();
-    const pairs: number[] = [];
     const pairAt = new Map<number, Map<number, number>>();
+    let indexed = false;
+    const index = () => {
+      indexed = true;
+      terms.forEach((term, at) => termAt.set(term, at));
+      for (let at = 0; at < pairs.length / 2; at++) placePair(pairs[2 * at], pairs[2 * at + 1], at);
+    };
+    const placePair = (tf: number, named: number, at: number) => {
+      let byNamed = pairAt.get(tf);
+      if (!byNamed) pairAt.set(tf, (byNamed = new Map()));
+      if (!byNamed.has(named)) byNamed.set(named, at);
+    };
     const termOf = (term: string) => {
+      if (!indexed) index();
       let at = termAt.get(term);
       if (at === undefined) termAt.set(term, (at = terms.push(term) - 1));
       return at;
     };
     const pairOf = (tf: number, named: number) => {
-      let byNamed = pairAt.get(tf);
-      if (!byNamed) pairAt.set(tf, (byNamed = new Map()));
-      let at = byNamed.get(named);
-      if (at === undefined) byNamed.set(named, (at = pairs.push(tf, named) / 2 - 1));
-      return at;
+      if (!indexed) index();
+      const at = pairAt.get(tf)?.get(named);
+      if (at !== undefined) return at;
+      placePair(tf, named, pairs.length / 2);
+      return pairs.push(tf, named) / 2 - 1;
     };
-    // A kept page's postings are renumbered by its cache's places, each place looked up once.
-    const renumbered = new Map<Postings, { terms: Int32Array; pairs: Int32Array }>();
     let count = 0;
     for (const page of this.pages.values()) count += page.terms.size;
     const offsets = new Uint32Array(this.pages.size + 1);
@@ -374,16 +389,12 @@ export class SearchCache {
       head.texts.push(page.texts);
       head.wholeNames.push(page.wholeNames);
       const list = page.terms;
-      if (list instanceof KeptTerms) {
-        const p = list.postings;
-        let map = renumbered.get(p);
-        if (!map) renumbered.set(p, (map = { terms: new Int32Array(p.terms.length).fill(-1), pairs: new Int32Array(p.pairs.length / 2).fill(-1) }));
-        for (let x = p.offsets[list.page], end = p.offsets[list.page + 1]; x < end; x++, j++) {
-          const t = p.termIds[x];
-          const w = p.pairIds[x];
-          termIds[j] = map.terms[t] >= 0 ? map.terms[t] : (map.terms[t] = termOf(p.terms[t]));
-          pairIds[j] = map.pairs[w] >= 0 ? map.pairs[w] : (map.pairs[w] = pairOf(p.pairs[2 * w], p.pairs[2 * w + 1]));
-        }
+      if (list instanceof KeptTerms && list.postings === base) {
+        const from = base.offsets[list.page];
+        const to = base.offsets[list.page + 1];
+        termIds.set(base.termIds.subarray(from, to), j);
+        pairIds.set(base.pairIds.subarray(from, to), j);
+        j += to - from;
       } else {
         for (let i = 0; i < list.size; i++, j++) {
           termIds[j] = termOf(list.term(i));
@@ -392,9 +403,10 @@ export class SearchCache {
       }
       offsets[++n] = j;
     }
+    const kept = { terms: dropUnused(termIds, terms), pairs: dropUnused(pairIds, pairs, 2) };
     // The reads' keys that a document of this build read, renumbered over those kept.
     const sections: [string, Uint32Array | Float64Array][] = [
-      ['pairs', Float64Array.from(pairs)],
+      ['pairs', Float64Array.from(kept.pairs)],
       ['offsets', offsets],
       ['termIds', termIds],
       ['pairIds', pairIds],
@@ -427,7 +439,7 @@ export class SearchCache {
       ...(this.made ? { index: this.made } : {}),
       mdx: this.mdxUsed,
       fold: this.foldUsed,
-      terms: terms.join('\n'),
+      terms: kept.terms.join('\n'),
       pages: head,
       ...(reads ? { reads } : {}),
       sections: sections.map(([name, array]) => [name, array instanceof Float64Array ? 'f64' : 'u32', array.length]),
@@ -438,6 +450,27 @@ export class SearchCache {
     const pad = Buffer.alloc((8 - ((start.length + text.length) % 8)) % 8, 32);
     return Buffer.concat([start, text, pad, ...sections.map(([, array]) => Buffer.from(array.buffer, array.byteOffset, array.byteLength))]);
   }
+}
+
+/**
+ * `list` (terms, or weight pairs of `width` numbers each) without the places no posting of `ids` points to, when they
+ * are over a quarter of it; `ids` then renumbered.
+ */
+function dropUnused<T>(ids: Uint32Array, list: T[], width = 1): T[] {
+  const places = list.length / width;
+  const used = new Uint8Array(places);
+  let count = 0;
+  for (let x = 0; x < ids.length; x++) if (used[ids[x]] === 0) (used[ids[x]] = 1), count++;
+  if (places - count <= places / 4) return list;
+  const renumbered = new Uint32Array(places);
+  const kept: T[] = [];
+  for (let at = 0; at < places; at++) {
+    if (!used[at]) continue;
+    renumbered[at] = kept.length / width;
+    for (let k = 0; k < width; k++) kept.push(list[at * width + k]);
+  }
+  for (let x = 0; x < ids.length; x++) ids[x] = renumbered[ids[x]];
+  return kept;
 }
 
 /** Reads a cache file's bytes (`SearchCache.encode`); undefined when it is not one of this version or of this code. */
@@ -483,7 +516,7 @@ function decode(bytes: Buffer, code: string): Prior | undefined {
     head.reads.paths.forEach((path, i) => paths.set(path, { reads: positions.subarray(offsets[i], offsets[i + 1]), key: head.reads!.docs[i] }));
     reads = { keys: head.reads.keys, prints: head.reads.prints, paths };
   }
-  return { index: head.index, pages, reads, mdx: head.mdx, fold: head.fold };
+  return { index: head.index, postings, pages, reads, mdx: head.mdx, fold: head.fold };
 }
 
 /** CPU seconds (user and system) this process has used since `started`. */

@@ -243,8 +243,7 @@ class IndexWriter {
   /**
    * Posts the pages added with `addPage` (`pending`: each page's terms and number) for an incremental index: only the
    * terms of the changed pages, where the published index's shards, what they were made of (`prior`: their total
-   * postings as stored and the characters of the fold) and the changes
-   * (`IndexChanges`) allow; otherwise every term. Returns what `finish` then writes by: the shards to make, each patched
+   * postings as stored and the characters of the fold) and the changes (`IndexChanges`) allow; otherwise every term. Returns what `finish` then writes by: the shards to make, each patched
    * (the published shard, with the keys of the changed pages' terms and of every name made anew), the total postings,
    * and the changed pages' terms; undefined when every term was posted (then `finish` decides).
    *

@@ -166,8 +166,9 @@ describe('the search index written incrementally, on a national dataset at 3/100
 describe('incremental indexes chained, each on the last (an editor publishing one change after another)', () => {
   it("writes after each of several edits what a full build of the same data writes, each build from the last one's index and cache", async () => {
     // The first publication: a full build, and the cache it left.
-    let at: Built = published();
-    let root = at.root;
+    const first = published();
+    let at: Built = first;
+    let root = first.root;
     const current = structuredClone(entries);
     const kinds = edits(entries);
     // A roster change, a figure, a deleted institution, a county renamed, an update: in turn, each on top of the last,

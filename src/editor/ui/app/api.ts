@@ -1,6 +1,11 @@
 /** Calls to the editor's server: JSON in, JSON out; a lost connection answered in Chinese. */
 import { useEffect, useState } from 'react';
 import { UI } from '../../../i18n/editor.zh-CN';
+// The answers' shapes are the server's own types (type-only: nothing of the server reaches the browser's bundle).
+import type { ListItem } from '../../api/entries';
+import type { EntryPage } from '../../api/entry-search';
+
+export type { ListItem, EntryPage };
 
 export interface Answer<T = any> {
   status: number;
@@ -29,15 +34,6 @@ export async function api<T = any>(method: string, path: string, body?: unknown)
   }
 }
 
-export interface ListItem {
-  kind: string;
-  id: string;
-  label: string;
-  detail?: string;
-  regions: string[];
-  py: string;
-  problem?: boolean;
-}
 export interface County {
   id: string;
   name: string;
@@ -54,12 +50,6 @@ export interface EntryList {
   /** The state of the project: a page of entries is asked for again when it changes (after a save, an import). */
   key: string;
 }
-/** One page of the entries a search matches (src/editor/api/entry-search.ts), and how many match in all. */
-export interface EntryPage {
-  matched: number;
-  items: ListItem[];
-}
-
 /** A page of entries as `useEntries` gives it: `current` is false while the answer is to an earlier question (typing). */
 export type EntryAnswer = EntryPage & { current: boolean };
 
@@ -94,7 +84,7 @@ export function useEntries(params: Record<string, string | number | boolean | un
 
 /** Entries already seen in answers, by `kind:id`, for the state of the project the interface last read (EntryList.key). */
 let seen: { key: string; items: Map<string, ListItem> } = { key: '', items: new Map() };
-function remember(key: string, items: ListItem[]) {
+function remember(key: string, items: readonly ListItem[]) {
   if (seen.key !== key) seen = { key, items: new Map() };
   for (const item of items) seen.items.set(`${item.kind}:${item.id}`, item);
 }

@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/handoff-env';
 import { CACHE, CHECK_CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
-import { INCREMENTAL_ENV, codeFingerprint, readPublishedManifest, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
+import { INCREMENTAL_ENV, codeFingerprint, publishedManifestFile, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
 import { MDX_CACHE_CODE_ENV, MDX_CACHE_ENV } from '../src/publishing/mdx-html-cache';
 import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';
 
@@ -81,27 +81,21 @@ if (check.status !== 0) {
 }
 
 // What the last published site offers this build: its manifest, when it describes dist/ and was made by this code.
-// Read and handed over in a function of its own, so that none of it stays reachable here: this process waits for the
-// Astro process, blocked, for the whole build, holding whatever its heap holds then (the manifest is 62 MB of JSON at
-// national size, a few hundred MB once parsed, which counted towards every build's peak memory).
+// Only the manifest's head is read here; the Astro process reads the rest (60 MB of JSON at national size), once.
 const jobFile = resolve(cacheDir, 'incremental-job.json');
-function writeJob(): { out: string; incremental: boolean } {
-  const published = options.full ? { why: '--full' } : readPublishedManifest(root, code);
-  const job: IncrementalJob = {
-    code,
-    base: published.manifest && { dir: resolve(root, 'dist'), files: published.manifest.files, search: published.manifest.search, routes: published.manifest.routes, sizes: published.manifest.sizes, rows: published.manifest.rows, reads: published.manifest.reads },
-    out: resolve(cacheDir, 'incremental-report.json'),
-  };
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(jobFile, JSON.stringify(job));
-  console.log(
-    job.base
-      ? '· 增量发布：只重新生成有变化的页面和文件 / incremental: rendering only what changed since the published site'
-      : `· 完整构建 / full build (${published.why})`,
-  );
-  return { out: job.out, incremental: !!job.base };
-}
-const job = writeJob();
+const published = options.full ? { why: '--full' } : publishedManifestFile(root, code);
+const job: IncrementalJob = {
+  code,
+  base: published.file ? { dir: resolve(root, 'dist'), manifest: published.file } : undefined,
+  out: resolve(cacheDir, 'incremental-report.json'),
+};
+mkdirSync(cacheDir, { recursive: true });
+writeFileSync(jobFile, JSON.stringify(job));
+console.log(
+  job.base
+    ? '· 增量发布：只重新生成有变化的页面和文件 / incremental: rendering only what changed since the published site'
+    : `· 完整构建 / full build (${published.why})`,
+);
 collectGarbage();
 
 const astro = spawnSync(process.execPath, [...V8_FLAGS, `--max-old-space-size=${ASTRO_HEAP_MB}`, resolve(root, 'node_modules/astro/astro.js'), 'build'], {
@@ -117,8 +111,10 @@ const astro = spawnSync(process.execPath, [...V8_FLAGS, `--max-old-space-size=${
   },
 });
 const report: BuildReport | undefined = existsSync(job.out) ? JSON.parse(readFileSync(job.out, 'utf8')) : undefined;
+// The new manifest, as text: passed on to be published with the site, never parsed here.
+const manifest = report && existsSync(`${job.out}.manifest`) ? readFileSync(`${job.out}.manifest`, 'utf8') : undefined;
 rmSync(cacheDir, { recursive: true, force: true });
-if (astro.status !== 0 || !existsSync(resolve(staging, 'index.html')) || !report) {
+if (astro.status !== 0 || !existsSync(resolve(staging, 'index.html')) || !report || !manifest) {
   rmSync(staging, { recursive: true, force: true });
   console.error('\n构建失败，dist/ 保持不变。/ Build failed; dist/ left as it was.');
   process.exit(1);
@@ -152,7 +148,7 @@ for (const entry of readdirSync(staging, { withFileTypes: true })) {
   total += n;
   if (entry.name === 'search-index' && entry.isDirectory()) searchIndex = n;
 }
-const summary = job.incremental
+const summary = job.base
   ? `增量发布：重新生成 ${total - report.reused} 个文件，沿用 ${report.reused} 个 / incremental: ${total - report.reused} files rebuilt, ${report.reused} reused`
   : `完整构建：生成 ${total} 个文件 / full build: ${total} files`;
 console.log(`· ${summary}`);
@@ -168,12 +164,12 @@ if (options.out) {
   renameSync(staging, out);
   // Recorded only when nothing changed while it built: the site in the folder is then what these inputs make.
   const after = buildInputs(root);
-  if (!changedInputs(inputs!, after).length) recordBuiltFrom(out, inputs!, report.manifest, summary);
+  if (!changedInputs(inputs!, after).length) recordBuiltFrom(out, inputs!, manifest, summary);
   console.log(`✓ ${options.out} updated`);
 } else {
   // The site it replaces is removed after the new one is published, by a process that outlives this one.
   let previous: string | undefined;
-  publish(root, staging, undefined, report.manifest, (dir) => (previous = dir));
+  publish(root, staging, undefined, manifest, (dir) => (previous = dir));
   console.log('✓ dist/ updated');
   if (previous) await removeInBackground(previous);
 }

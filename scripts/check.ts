@@ -33,7 +33,7 @@ if (handoff) {
   if (!validated) fail(problems, `未构建，dist/ 保持不变。/ ${problems.length} problem(s); build stopped, dist/ left as it was.`);
   // The data collections' JSON copied from the cache, file by file, instead of written out again.
   const paths = new Map(Object.entries(files.data).map(([name, list]) => [name, (list ?? []).map((f) => f.path)]));
-  writeHandoff(handoff, validated, data && ((name, target) => paths.has(name) && data.writeCollection(target, paths.get(name)!)));
+  writeHandoff(handoff, validated, data && ((name, target, prints) => paths.has(name) && data.writeCollection(target, paths.get(name)!, prints)));
   const reused = data ? ` (${data.hits} of ${data.hits + data.misses} data files unchanged since they were last checked)` : '';
   console.log(`✓ 数据检查通过 / data OK in ${Math.round(performance.now() - started)} ms${reused}`);
 } else {

@@ -8,6 +8,7 @@ import { readPublicFiles } from './validate/public-files';
 import { fileDates } from './file-dates';
 import { HANDOFF_ENV } from './handoff-env';
 import { filesUnder } from './source-entries';
+import { entryPrint, entryPrints } from './entry-prints';
 
 /** Largest data or content file read: far above any real one, below what a string in memory can hold. */
 export const SOURCE_MAX_BYTES = 256 * 1024 * 1024;
@@ -99,13 +100,20 @@ export function withFileDates(root: string, files: SourceFiles, result: ReturnTy
  */
 export { HANDOFF_ENV };
 
-export function writeHandoff(dir: string, v: Validated, copy?: (name: string, target: string) => boolean) {
+export function writeHandoff(dir: string, v: Validated, copy?: (name: string, target: string, prints: string[]) => boolean) {
   mkdirSync(dir, { recursive: true });
   // `copy`: writes a collection's JSON from text already made (src/data/validate/cache.ts), the same values in the
-  // same order; false when it cannot, and the values are written out here instead.
-  for (const [name, list] of Object.entries(v.entries)) {
+  // same order, and adds their prints to `prints`; false when it cannot, and the values are written out here instead.
+  for (const [name, list] of Object.entries(v.entries) as [string, unknown[]][]) {
     const target = join(dir, `${name}.json`);
-    if (!copy?.(name, target)) writeFileSync(target, JSON.stringify(list));
+    let prints: string[] = [];
+    if (!copy?.(name, target, prints)) {
+      const texts = list.map((value) => JSON.stringify(value));
+      writeFileSync(target, `[${texts.join(',')}]`);
+      prints = texts.map(entryPrint);
+    } else if (prints.length !== list.length) prints = list.map((value) => entryPrint(JSON.stringify(value)));
+    // Each entry's print (./entry-prints.ts), one a line, in the entries' order.
+    writeFileSync(join(dir, `${name}.prints`), prints.join('\n'));
   }
   // Which file holds each entry as runs of one file (each collection's entries are in file order), not one key each.
   const origins = v.originRuns ? { runs: v.originRuns } : { origins: [...v.origins] };
@@ -113,9 +121,21 @@ export function writeHandoff(dir: string, v: Validated, copy?: (name: string, ta
 }
 
 function readHandoff(dir: string): Validated {
-  const entries = Object.fromEntries(
-    [...Object.keys(dataCollections), ...Object.keys(mdxCollections)].map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))]),
-  ) as unknown as Entries;
+  const names = [...Object.keys(dataCollections), ...Object.keys(mdxCollections)];
+  const entries = Object.fromEntries(names.map((name) => [name, JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'))])) as unknown as Entries;
+  // Each entry known by its print from now on (./entry-prints.ts), when the handoff has one for each.
+  const known = entryPrints();
+  for (const name of names) {
+    const list = (entries as unknown as Record<string, object[]>)[name] ?? [];
+    let text: string;
+    try {
+      text = readFileSync(join(dir, `${name}.prints`), 'utf8');
+    } catch {
+      continue;
+    }
+    const prints = text ? text.split('\n') : [];
+    if (prints.length === list.length) list.forEach((entry, i) => known.set(entry, prints[i]!));
+  }
   const files = JSON.parse(readFileSync(join(dir, 'files.json'), 'utf8')) as { origins?: [string, string][]; runs?: OriginRuns; fileDates: [string, string][] };
   return { entries, origins: files.runs ? originsFromRuns(entries, files.runs) : new Map(files.origins), fileDates: new Map(files.fileDates) };
 }

@@ -24,19 +24,43 @@ export const INCREMENTAL_ENV = 'YIGONGTI_INCREMENTAL';
 /** What the build script tells the Astro process: the code fingerprint, what it may reuse, where to write the new manifest. */
 export interface IncrementalJob {
   code: string;
-  /** The last published site, its manifest's files and search index; absent for a full build. */
-  base?: { dir: string; files: Record<string, string>; search?: Manifest['search']; routes?: Manifest['routes']; sizes?: Manifest['sizes']; rows?: Manifest['rows']; reads?: Manifest['reads'] };
-  /** Where the Astro process writes the manifest of the site it built, with its counts. */
+  /**
+   * The last published site and its manifest's file (`MANIFEST_FILE`), absent for a full build. The build script
+   * checks only the manifest's head (`publishedManifestFile`); the Astro process reads the rest, once.
+   */
+  base?: { dir: string; manifest: string };
+  /** Where the Astro process writes what it reports (`BuildReport`), and beside it (`${out}.manifest`) the new manifest's text. */
   out: string;
 }
 
-/** What the Astro process reports back beside the manifest. */
+/** What the Astro process reports back; the manifest of the site it built is beside it, as text (`manifestText`). */
 export interface BuildReport {
-  manifest: Manifest;
   /** Files taken from the last published site (the search index's among them). */
   reused: number;
   /** Of them, the search index's. */
   searchReused: number;
+}
+
+/**
+ * A manifest as it is kept and handed on: a line of its head (version and code, and once published the dist/ it
+ * describes), then a line of the rest. The build script, which only checks and passes the manifest on, reads the head
+ * alone (at national size the rest is 60 MB of JSON, which it parsed, wrote out and read back twice a build).
+ */
+export function manifestText(manifest: Manifest): string {
+  const { version, code, dist, ...rest } = manifest;
+  return `${JSON.stringify({ version, code, ...(dist ? { dist } : {}) })}\n${JSON.stringify({ version, code, ...rest })}`;
+}
+
+/** The head of a manifest's text (`manifestText`). */
+function manifestHead(text: string): Pick<Manifest, 'version' | 'code' | 'dist'> {
+  return JSON.parse(text.slice(0, text.indexOf('\n')));
+}
+
+/** A manifest from its text (`manifestText`). */
+export function parseManifest(text: string): Manifest {
+  const newline = text.indexOf('\n');
+  const head = JSON.parse(text.slice(0, newline)) as Pick<Manifest, 'version' | 'code' | 'dist'>;
+  return { ...(JSON.parse(text.slice(newline + 1)) as Manifest), ...head };
 }
 
 /**
@@ -77,24 +101,38 @@ export function codeFingerprint(root: string, env: Record<string, string | undef
 }
 
 /**
- * The manifest of the published dist/, if there is one that describes it and was made with this code; otherwise why
- * not (for the build log).
+ * The file of the manifest of the published dist/, if there is one that describes it and was made with this code (its
+ * head alone is read); otherwise why not (for the build log).
  */
-export function readPublishedManifest(root: string, code: string): { manifest?: Manifest; why?: string } {
+export function publishedManifestFile(root: string, code: string): { file?: string; why?: string } {
   const file = join(root, MANIFEST_FILE);
   const dist = statSync(join(root, 'dist'), { throwIfNoEntry: false });
   if (!dist) return { why: 'no dist/' };
   if (!existsSync(file)) return { why: 'no manifest of the published site' };
-  let manifest: Manifest;
+  let head: ReturnType<typeof manifestHead>;
   try {
-    manifest = JSON.parse(readFileSync(file, 'utf8'));
+    head = manifestHead(readFileSync(file, 'utf8'));
   } catch {
     return { why: 'the manifest is unreadable' };
   }
-  if (manifest.version !== MANIFEST_VERSION) return { why: 'the manifest is from another version' };
-  if (!manifest.dist || manifest.dist.ino !== dist.ino || manifest.dist.dev !== dist.dev || manifest.dist.ctimeMs !== dist.ctimeMs) return { why: 'dist/ is not the site the manifest describes' };
-  if (manifest.code !== code) return { why: 'code, styles or settings changed' };
-  return { manifest };
+  if (head.version !== MANIFEST_VERSION) return { why: 'the manifest is from another version' };
+  if (!head.dist || head.dist.ino !== dist.ino || head.dist.dev !== dist.dev || head.dist.ctimeMs !== dist.ctimeMs) return { why: 'dist/ is not the site the manifest describes' };
+  if (head.code !== code) return { why: 'code, styles or settings changed' };
+  return { file };
+}
+
+/**
+ * The manifest of the published dist/, if there is one that describes it and was made with this code; otherwise why
+ * not (for the build log).
+ */
+export function readPublishedManifest(root: string, code: string): { manifest?: Manifest; why?: string } {
+  const { file, why } = publishedManifestFile(root, code);
+  if (!file) return { why };
+  try {
+    return { manifest: parseManifest(readFileSync(file, 'utf8')) };
+  } catch {
+    return { why: 'the manifest is unreadable' };
+  }
 }
 
 /** Removes the manifest (before dist/ is swapped: from then on it would describe a site that is gone). */
@@ -103,10 +141,13 @@ export function forgetManifest(root: string): void {
 }
 
 /**
- * Writes the manifest of the dist/ just published, naming it by device, inode and change time (after the swap; the
- * rename set the change time, which no one can set back, and any later rename or new entry at its top changes it).
+ * Writes the manifest of the dist/ just published (a Manifest, or its text as `manifestText` writes it), naming it by
+ * device, inode and change time (after the swap; the rename set the change time, which no one can set back, and any
+ * later rename or new entry at its top changes it). Of a text, only the head is read and written anew.
  */
-export function recordManifest(root: string, manifest: Manifest): void {
+export function recordManifest(root: string, manifest: Manifest | string): void {
   const dist = statSync(join(root, 'dist'));
-  writeWhole(join(root, MANIFEST_FILE), JSON.stringify({ ...manifest, dist: { dev: dist.dev, ino: dist.ino, ctimeMs: dist.ctimeMs } }));
+  const text = typeof manifest === 'string' ? manifest : manifestText(manifest);
+  const { version, code } = manifestHead(text);
+  writeWhole(join(root, MANIFEST_FILE), `${JSON.stringify({ version, code, dist: { dev: dist.dev, ino: dist.ino, ctimeMs: dist.ctimeMs } })}${text.slice(text.indexOf('\n'))}`);
 }

@@ -10,13 +10,13 @@
  * page the dynamic routes make instead, rendered or reused, so its sitemap is a full build's.
  */
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MANIFEST_VERSION, incrementalState, type IncrementalState, type Manifest } from './incremental';
 import { KEY_PRINT_LENGTH, inputPrint, settlePages } from './incremental-reads';
 import { getDataset } from '../data/current';
-import { INCREMENTAL_ENV, type BuildReport, type IncrementalJob } from './incremental-build';
+import { INCREMENTAL_ENV, manifestText, parseManifest, type BuildReport, type IncrementalJob } from './incremental-build';
 
 /**
  * Links (or, across devices, copies) a file from the last published site, unless this build rendered one there (a
@@ -88,7 +88,12 @@ export function incrementalIntegration(): AstroIntegration {
         globalThis.__yigongtiIncremental = undefined;
         if (command !== 'build' || !file) return;
         job = JSON.parse(readFileSync(file, 'utf8')) as IncrementalJob;
-        const base = job.base;
+        // The published site's manifest, read once, here (the build script checked its head only), and used only while
+        // it still describes dist/ (a build published since would have replaced both).
+        const manifest = job.base && parseManifest(readFileSync(job.base.manifest, 'utf8'));
+        const dist = job.base && statSync(job.base.dir, { throwIfNoEntry: false });
+        const describes = !!manifest?.dist && !!dist && manifest.dist.dev === dist.dev && manifest.dist.ino === dist.ino && manifest.dist.ctimeMs === dist.ctimeMs;
+        const base = job.base && describes && manifest!.version === MANIFEST_VERSION && manifest!.code === job.code ? { dir: job.base.dir, ...manifest! } : undefined;
         const state: IncrementalState = {
           code: job.code,
           base: base && { dir: base.dir, files: base.files, has: (f) => existsSync(join(base.dir, f)), search: base.search, routes: base.routes, sizes: base.sizes, rows: base.rows, readsIndex: base.reads },
@@ -133,20 +138,18 @@ export function incrementalReport(): AstroIntegration {
         const rows = manifestRows(state);
         const files = Object.fromEntries([...state.files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
         const searchReused = state.searchLinked ?? 0;
-        const report: BuildReport = {
-          manifest: {
-            version: MANIFEST_VERSION,
-            code: state.code,
-            files,
-            ...(state.search ? { search: state.search } : {}),
-            ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
-            ...(reads ? { reads } : {}),
-            ...(state.sizes?.size ? { sizes: Object.fromEntries([...state.sizes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : {}),
-            ...(rows ? { rows } : {}),
-          },
-          reused: state.reused.size + searchReused,
-          searchReused,
+        const manifest: Manifest = {
+          version: MANIFEST_VERSION,
+          code: state.code,
+          files,
+          ...(state.search ? { search: state.search } : {}),
+          ...(state.routes?.size ? { routes: Object.fromEntries(state.routes) } : {}),
+          ...(reads ? { reads } : {}),
+          ...(state.sizes?.size ? { sizes: Object.fromEntries([...state.sizes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) } : {}),
+          ...(rows ? { rows } : {}),
         };
+        writeFileSync(`${out}.manifest`, manifestText(manifest));
+        const report: BuildReport = { reused: state.reused.size + searchReused, searchReused };
         writeFileSync(out, JSON.stringify(report));
       },
     },

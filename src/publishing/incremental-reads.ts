@@ -20,9 +20,25 @@ import { fingerprint, incrementalState, outputFile, routePath, type IncrementalS
 
 type Params = Record<string, string | number | undefined>;
 
+/**
+ * The fingerprint of what one key reads: objects as `fingerprint` writes them (the entries in them by their prints,
+ * src/data/entry-prints.ts); a short string, a boolean or nothing once per value and process (most keys of a site
+ * read a file's date, or no correction: the same few values, tens of thousands of times).
+ */
+function valuePrint(value: unknown): string {
+  const short = value === undefined || value === null || typeof value === 'boolean' || (typeof value === 'string' && value.length <= 64);
+  let print = short ? shortPrints.get(value) : undefined;
+  if (print === undefined) {
+    print = fingerprint(value) ?? `unhashable-${Math.random()}`;
+    if (short) shortPrints.set(value, print);
+  }
+  return print;
+}
+const shortPrints = new Map<unknown, string>();
+
 /** A fingerprint of a large list or index, element by element, without writing it out whole. */
 function wholePrint(value: unknown): string {
-  if (!Array.isArray(value) && !(value instanceof Map)) return fingerprint(value) ?? `unhashable-${Math.random()}`;
+  if (!Array.isArray(value) && !(value instanceof Map)) return valuePrint(value);
   const hash = createHash('sha256').update(Array.isArray(value) ? `a${value.length}` : `m${value.size}`);
   for (const item of value instanceof Map ? value.entries() : value) hash.update(fingerprint(item) ?? `unhashable-${Math.random()}`);
   return hash.digest('base64url').slice(0, 27);
@@ -45,7 +61,7 @@ export function inputPrint(dataset: Dataset, key: string): string {
   const name = space < 0 ? key : key.slice(0, space);
   const rest = space < 0 ? undefined : key.slice(space + 1);
   const resolve = inputKinds().get(name);
-  if (resolve) print = fingerprint(resolve(raw, rest ?? '')) ?? `unhashable-${Math.random()}`;
+  if (resolve) print = valuePrint(resolve(raw, rest ?? ''));
   else {
     const dot = name.indexOf('.');
     const object = (dot < 0 ? raw : (raw as unknown as Record<string, unknown>)[name.slice(0, dot)]) as Record<string, unknown> | undefined;
@@ -53,7 +69,7 @@ export function inputPrint(dataset: Dataset, key: string): string {
     if (!object || !(prop in object)) throw new Error(`incremental: a page read "${key}", which is no input known to the build`);
     const value = object[prop];
     if (rest === undefined) print = wholePrint(value);
-    else if (value instanceof Map) print = fingerprint(value.get(rest)) ?? `unhashable-${Math.random()}`;
+    else if (value instanceof Map) print = valuePrint(value.get(rest));
     else throw new Error(`incremental: a page read "${key}", but ${name} is not an index`);
   }
   prints.set(key, print);

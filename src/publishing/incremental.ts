@@ -17,6 +17,7 @@
  * computing anything.
  */
 import { createHash } from 'node:crypto';
+import { entryPrints } from '../data/entry-prints';
 
 /** Bumped whenever the manifest's shape or the meaning of a fingerprint changes: an older manifest is then ignored. */
 export const MANIFEST_VERSION = 3;
@@ -156,7 +157,8 @@ class Unhashable extends Error {}
  * Writes a value out unambiguously, to be hashed once (one hash call per page, not one per value): every value is
  * tagged with its type, strings and keys with their length. Plain objects in their key order (the same code makes
  * them in the same order), Maps and Sets in their order, Dates, URLs and byte arrays (by their own hash) by value. A
- * function, a class instance or a loop throws Unhashable.
+ * function, a class instance or a loop throws Unhashable. An entry the check handed over is written as its print
+ * (src/data/entry-prints.ts): its JSON text's hash, known without writing it out.
  */
 function write(value: unknown, stack: Set<object>): string {
   if (value === null) return 'N';
@@ -177,6 +179,9 @@ function write(value: unknown, stack: Set<object>): string {
       throw new Unhashable(typeof value);
   }
   const object = value as object;
+  // An entry handed over by the check is written as its print (src/data/entry-prints.ts), made from its JSON text.
+  const entry = entryPrints().get(object);
+  if (entry !== undefined) return `h${entry};`;
   if (stack.has(object)) throw new Unhashable('a loop');
   stack.add(object);
   let out: string;

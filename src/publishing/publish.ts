@@ -156,7 +156,7 @@ export function recoverAndTidy(root: string, isAlive: (pid: number) => boolean =
  * new one written after it, so no crash leaves a manifest describing a site dist/ is not. The old site is then
  * removed by `discard` (at once by default); it is first renamed `trash-<pid>`, which no build ever restores.
  */
-export function publish(root: string, built: string, isAlive: (pid: number) => boolean = isRunning, manifest?: Manifest, discard: (dir: string) => void = removeNow): void {
+export function publish(root: string, built: string, isAlive: (pid: number) => boolean = isRunning, manifest?: Manifest | string, discard: (dir: string) => void = removeNow): void {
   let trash: string | undefined;
   withLock(
     root,

@@ -37,8 +37,13 @@ export interface BuildInputs {
 /** What a build into another folder records beside it. */
 interface BuiltFrom {
   inputs: BuildInputs;
-  /** The manifest of the site in the folder: the one dist/ gets when the folder is published. */
-  manifest: Manifest;
+  /**
+   * The manifest of the site in the folder: the one dist/ gets when the folder is published; or, when it was handed
+   * over as text (`manifestText`, as a build makes it), the length of that text, kept beside the record
+   * (`builtFromManifest`) and never parsed.
+   */
+  manifest?: Manifest;
+  manifestLength?: number;
   /** The build's own count line (`incremental: N files rebuilt, M reused`), for the publication's log. */
   summary: string;
   folder: { dev: number; ino: number; ctimeMs: number };
@@ -78,15 +83,20 @@ export function changedInputs(was: BuildInputs, now: BuildInputs): (keyof BuildI
   return (Object.keys(WHAT) as (keyof BuildInputs)[]).filter((part) => was[part] !== now[part]);
 }
 
+/** The text of the manifest of the site built into `folder`, when it was recorded as text, beside the record. */
+const builtFromManifest = (folder: string) => `${folder}.built-from.manifest`;
+
 /** Removes the record of `folder` (before the folder is replaced or removed). */
 export function forgetBuiltFrom(folder: string): void {
   rmSync(builtFromFile(folder), { force: true });
+  rmSync(builtFromManifest(folder), { force: true });
 }
 
-/** Records what the site just moved into `folder` was made from. */
-export function recordBuiltFrom(folder: string, inputs: BuildInputs, manifest: Manifest, summary: string): void {
+/** Records what the site just moved into `folder` was made from, with its manifest (or the manifest's text). */
+export function recordBuiltFrom(folder: string, inputs: BuildInputs, manifest: Manifest | string, summary: string): void {
   const { dev, ino, ctimeMs } = statSync(folder);
-  const record: BuiltFrom = { inputs, manifest, summary, folder: { dev, ino, ctimeMs } };
+  if (typeof manifest === 'string') writeFileSync(builtFromManifest(folder), manifest);
+  const record: BuiltFrom = { inputs, ...(typeof manifest === 'string' ? { manifestLength: manifest.length } : { manifest }), summary, folder: { dev, ino, ctimeMs } };
   const file = builtFromFile(folder);
   writeFileSync(`${file}.${process.pid}`, JSON.stringify(record));
   renameSync(`${file}.${process.pid}`, file);
@@ -96,7 +106,7 @@ export function recordBuiltFrom(folder: string, inputs: BuildInputs, manifest: M
  * Whether the site in `folder` is what a build of `inputs` would make: its manifest and count line if so, otherwise
  * why not (Chinese, then English, for the build log).
  */
-export function reusableBuild(folder: string, inputs: BuildInputs): { manifest: Manifest; summary: string } | { why: string } {
+export function reusableBuild(folder: string, inputs: BuildInputs): { manifest: Manifest | string; summary: string } | { why: string } {
   const stat = statSync(folder, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) return { why: '没有预览 / no preview' };
   let record: BuiltFrom;
@@ -110,7 +120,15 @@ export function reusableBuild(folder: string, inputs: BuildInputs): { manifest: 
   }
   const changed = record.inputs ? changedInputs(record.inputs, inputs) : ['code' as const];
   if (changed.length) return { why: `预览生成之后：${changed.map((part) => WHAT[part].split(' / ')[0]).join('，')} / since the preview: ${changed.map((part) => WHAT[part].split(' / ')[1]).join(', ')}` };
-  return { manifest: record.manifest, summary: record.summary };
+  if (record.manifest) return { manifest: record.manifest, summary: record.summary };
+  let text: string | undefined;
+  try {
+    text = readFileSync(builtFromManifest(folder), 'utf8');
+  } catch {
+    // Reported below.
+  }
+  if (text === undefined || text.length !== record.manifestLength) return { why: '预览没有记录它由什么生成 / the preview does not record what it was built from' };
+  return { manifest: text, summary: record.summary };
 }
 
 /**

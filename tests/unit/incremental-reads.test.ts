@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset } from '../../scripts/bench/national-data';
-import { readSourceFiles } from '../../src/data/read-sources';
+import { HANDOFF_ENV, loadDataset, readSourceFiles, writeHandoff } from '../../src/data/read-sources';
 import { validateDataset } from '../../src/data/validate';
 import type { Entries } from '../../src/data/validate/problems';
 import { indexDataset, hasOwnPage, type Dataset } from '../../src/data/dataset';
@@ -96,8 +96,26 @@ function edits(entries: Entries): Edit[] {
   ];
 }
 
-function check(label: string, entries: Entries) {
-  const dataset = indexDataset(entries);
+/**
+ * The dataset as the Astro process of `npm run build` has it: the entries handed over by the check, each known by its
+ * print (src/data/entry-prints.ts), which keys read instead of the entry's content.
+ */
+function handedOver(entries: Entries): Dataset {
+  const dir = mkdtempSync(join(tmpdir(), 'yigongti-handoff-'));
+  const was = process.env[HANDOFF_ENV];
+  try {
+    writeHandoff(dir, { entries, origins: new Map(), fileDates: new Map() });
+    process.env[HANDOFF_ENV] = dir;
+    return loadDataset(dir);
+  } finally {
+    if (was === undefined) delete process.env[HANDOFF_ENV];
+    else process.env[HANDOFF_ENV] = was;
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function check(label: string, entries: Entries, load: (entries: Entries) => Dataset = indexDataset) {
+  const dataset = load(entries);
   const list = pages(dataset);
   const recorded = list.map((page) => {
     const reads = new Set<string>();
@@ -115,7 +133,7 @@ function check(label: string, entries: Entries) {
     it(`${label}: ${edit.kind}: every page whose reads print the same shows the same`, () => {
       const changed = structuredClone(entries);
       edit.apply(changed);
-      const after = indexDataset(changed);
+      const after = load(changed);
       let same = 0;
       let differ = 0;
       for (const page of recorded) {
@@ -146,5 +164,8 @@ describe('pages fingerprinted by their reads', () => {
   // The generated country's shapes (village clinics, many members per group, generated documents) at its smallest
   // scale: the property holds page by page, so more pages of the same shapes would only repeat it.
   generateNationalDataset(dir, 0.001, resolve('.'));
-  check('a national dataset at 1/1000', validateDataset(readSourceFiles(dir)).entries);
+  const national = validateDataset(readSourceFiles(dir)).entries;
+  check('a national dataset at 1/1000', national);
+  // As `npm run build` has it: each entry read by its print, made from the JSON text the check hands over.
+  check('a national dataset at 1/1000, handed over by the check', national, handedOver);
 });

@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeWhole } from '../write-whole';
+import { entryPrint } from '../entry-prints';
 import type { DataFileResult } from './json';
 import type { Located, Problem, SourceFile } from './problems';
 
@@ -29,6 +30,8 @@ interface Head {
   ids: string[];
   /** Each entry's id and line (the values follow on the next line, in the same order). */
   entries: [string, number | null][];
+  /** Each entry's print, from its value's JSON text (src/data/entry-prints.ts), for the handoff. */
+  prints?: string[];
 }
 
 export class ValidationCache {
@@ -100,8 +103,10 @@ export class ValidationCache {
   keepDataFile<T>(collection: string, file: SourceFile, found: DataFileResult<T>): void {
     if (this.stored.has(file.path) || file.unreadable) return;
     const name = this.name(collection, file);
-    const valuesText = JSON.stringify(found.entries.map((e) => e.value));
-    const head: Head = { problems: found.problems, ids: found.ids, entries: found.entries.map((e) => [e.id, e.line ?? null]) };
+    // The values' array as JSON.stringify writes it, from each value's text, which its print is made from.
+    const texts = found.entries.map((e) => JSON.stringify(e.value));
+    const valuesText = `[${texts.join(',')}]`;
+    const head: Head = { problems: found.problems, ids: found.ids, entries: found.entries.map((e) => [e.id, e.line ?? null]), prints: texts.map(entryPrint) };
     const text = `${JSON.stringify(head)}\n${valuesText}`;
     this.misses++;
     try {
@@ -117,8 +122,9 @@ export class ValidationCache {
    * Writes a collection's validated values as the handoff holds them (one JSON array) into `target`, copied from its
    * files' cache files in the order validated, one file's text in memory at a time. False, with `target` left
    * incomplete, unless every file's text is in the cache (a cache file that could not be written or was removed since).
+   * With `prints`, each value's print (src/data/entry-prints.ts) is added to it, in the same order.
    */
-  writeCollection(target: string, paths: readonly string[]): boolean {
+  writeCollection(target: string, paths: readonly string[], prints?: string[]): boolean {
     if (!paths.every((path) => this.stored.has(path))) return false;
     const fd = openSync(target, 'w');
     try {
@@ -128,8 +134,14 @@ export class ValidationCache {
         const { name, length } = this.stored.get(path)!;
         const text = readFileSync(join(this.dir, name), 'utf8');
         if (text.length !== length) return false;
+        const newline = text.indexOf('\n');
+        if (prints) {
+          const head = JSON.parse(text.slice(0, newline)) as Head;
+          if (head.prints) for (const print of head.prints) prints.push(print);
+          else for (const value of JSON.parse(text.slice(newline + 1)) as unknown[]) prints.push(entryPrint(JSON.stringify(value)));
+        }
         // The values' array, on the line after the head: its items, without the brackets, joined by commas.
-        const inner = text.slice(text.indexOf('\n') + 2, -1);
+        const inner = text.slice(newline + 2, -1);
         if (!inner) continue;
         writeSync(fd, first ? inner : `,${inner}`);
         first = false;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { e2eBrowser } from '../support/editor-chromium';
 import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
-import { addRow, choose, field, fill, openNew, pick, save } from '../support/editor-ui-forms';
+import { addRow, choose, field, fill, newZizhongGroupCount, openNew, pick, save } from '../support/editor-ui-forms';
 
 let server: EditorUiServer;
 let browser: Browser;
@@ -90,15 +90,7 @@ describe('mistakes are shown where they are, and only once they are mistakes', (
     const file = join(server.root, 'data/observations/zizhong-2024-yigongti.json');
     const before = readFileSync(file, 'utf8');
     const writes = server.writes.length;
-    await openNew(page, server.url, '数据（数字）');
-    await pick(page, '指标', '医共体数量', /^医共体数量/);
-    await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
-    await fill(page, '时期', '2025');
-    await fill(page, '数值', '９２.３%');
-    await choose(page, '类型', '实际（报告的结果）');
-    await pick(page.locator('#f-source'), '来源文件', '资中', /资中/);
-    await fill(page.locator('#f-source'), '来源位置', '一、测试段落');
-    await fill(page.locator('#f-source'), '原文摘录', '医共体92.3%');
+    await newZizhongGroupCount(page, server.url, { period: '2025', value: '９２.３%', excerpt: '医共体92.3%', document: /资中/ });
     const verdict = await save(page);
     expect(verdict.ok).toBe(false);
     const error = page.locator('.field', { has: field(page, '数值') }).locator('.error');

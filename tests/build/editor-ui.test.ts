@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { e2eBrowser } from '../support/editor-chromium';
 import { startEditorUi, type EditorUiServer } from '../support/editor-ui';
-import { addRow, choose, field, fill, openNew, pick, save } from '../support/editor-ui-forms';
+import { addRow, choose, field, fill, newZizhongGroupCount, openNew, pick, save } from '../support/editor-ui-forms';
 
 let server: EditorUiServer;
 let browser: Browser;
@@ -114,15 +114,7 @@ describe('the editor, kind by kind', () => {
   });
 
   it('records a figure written with full-width digits, saved into its county file', async () => {
-    await openNew(page, server.url, '数据（数字）');
-    await pick(page, '指标', '医共体数量', /^医共体数量/);
-    await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
-    await fill(page, '时期', '2025');
-    await fill(page, '数值', '２');
-    await choose(page, '类型', '实际（报告的结果）');
-    await pick(page.locator('#f-source'), '来源文件', '资中', DOC);
-    await fill(page.locator('#f-source'), '来源位置', '一、测试段落');
-    await fill(page.locator('#f-source'), '原文摘录', '2个紧密型县域医共体');
+    await newZizhongGroupCount(page, server.url, { period: '2025', value: '２', excerpt: '2个紧密型县域医共体', document: DOC });
     await expect.poll(() => field(page, '网址名').inputValue()).toMatch(/^zizhong-.*-2025$/);
     const id = await field(page, '网址名').inputValue();
     expect((await save(page)).text).toMatch(/^已(新建并)?保存/);
@@ -228,15 +220,7 @@ describe('the editor, kind by kind', () => {
 
   it('shows three typical mistakes beside their fields, in Chinese, and writes nothing', async () => {
     const before = readFileSync(join(server.root, 'data/observations/zizhong-2024-yigongti.json'), 'utf8');
-    await openNew(page, server.url, '数据（数字）');
-    await pick(page, '指标', '医共体数量', /^医共体数量/);
-    await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
-    await fill(page, '时期', '2025年');
-    await fill(page, '数值', '两个');
-    await choose(page, '类型', '实际（报告的结果）');
-    await pick(page.locator('#f-source'), '来源文件', '资中', DOC);
-    await fill(page.locator('#f-source'), '来源位置', '一、测试段落');
-    await fill(page.locator('#f-source'), '原文摘录', '县人民医院牵头');
+    await newZizhongGroupCount(page, server.url, { period: '2025年', value: '两个', excerpt: '县人民医院牵头', document: DOC });
     await field(page, '时期').focus();
     await field(page, '数值').focus();
     await field(page, '时期').focus();

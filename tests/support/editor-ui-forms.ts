@@ -45,3 +45,21 @@ export async function openNew(page: Page, url: string, label: string) {
   await page.getByRole('link', { name: `＋ 新建${label}` }).click();
   await page.getByRole('button', { name: '保存', exact: true }).waitFor();
 }
+
+/**
+ * Opens a new figure (数据（数字）) and fills it in for Zizhong county's number of medical communities
+ * (医共体数量), reported as actual, with its source: `period`, `value` and `excerpt` as typed, the source document
+ * picked by `document` (its title, or a pattern of it).
+ */
+export async function newZizhongGroupCount(page: Page, url: string, typed: { period: string; value: string; excerpt: string; document: string | RegExp }) {
+  await openNew(page, url, '数据（数字）');
+  await pick(page, '指标', '医共体数量', /^医共体数量/);
+  await pick(page, '对象（医共体、地区或机构）', '资中县', /^资中县/);
+  await fill(page, '时期', typed.period);
+  await fill(page, '数值', typed.value);
+  await choose(page, '类型', '实际（报告的结果）');
+  const source = page.locator('#f-source');
+  await pick(source, '来源文件', '资中', typed.document);
+  await fill(source, '来源位置', '一、测试段落');
+  await fill(source, '原文摘录', typed.excerpt);
+}

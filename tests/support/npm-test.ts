@@ -1,12 +1,14 @@
 /**
  * `npm test` (and `npm run test:full` with `--full`): everything a change must pass, on both cores.
  *
- * 1. What the tests need from outside npm (tests/support/prerequisites.ts), installed when missing.
- * 2. The type check (`astro check`) and the one build of the site (`npm run build`) at the same time: each keeps
+ * 1. The type check (`astro check`) and the one build of the site (`npm run build`) at the same time: each keeps
  *    mostly one core busy. The type check's report is held back and printed after the tests, so the two never mix.
- * 3. Once the build is done, vitest: the site and e2e tiers (vitest.config.ts), and with `--full` the sweep; every
- *    browser and quality test reads that one dist/. Beside them, in a vitest process of its own, the unit tier, without
- *    isolation (`UNIT_FLAGS`): it starts with the type check and the build, and its report is printed after the tests.
+ *    Beside them, what the browser tiers need from outside npm (tests/support/prerequisites.ts), installed when missing
+ *    (on a fresh CI machine, apt-get's downloads then overlap the build instead of coming before it).
+ * 2. Once the build is done and those are there, vitest: the site and e2e tiers (vitest.config.ts), and with `--full`
+ *    the sweep; every browser and quality test reads that one dist/. Beside them, in a vitest process of its own, the
+ *    unit tier, without isolation (`UNIT_FLAGS`): it starts with the type check and the build, and its report is
+ *    printed after the tests.
  * The exit code is 0 only when the type check, the build and every test passed; the times of each step are printed.
  * Arguments after `--` go to vitest (`npm test -- tests/unit/format.test.ts`).
  */
@@ -96,20 +98,25 @@ function failures(name: string): string[] {
 /** How the unit tier runs (also in package.json's test:unit): no isolation between files, in worker threads (vitest.config.ts). */
 const UNIT_FLAGS = ['--no-isolate', '--pool', 'threads'];
 
-if (!(await ensurePrerequisites())) process.exit(1);
-
 // With files named (`npm test -- tests/unit/x.test.ts`), one of the two vitest processes may find none of them.
 const filtered = vitestArgs.some((a) => !a.startsWith('-')) ? ['--passWithNoTests'] : [];
+const prerequisites = (async (): Promise<Step> => {
+  const from = performance.now();
+  return { name: 'Chromium, CJK fonts and Java (tests/support/prerequisites.ts)', ok: await ensurePrerequisites(), time: seconds(from), output: '' };
+})();
 const typecheck = run('type check (astro check)', bin('astro'), ['check'], true);
 // The unit tier needs no build: it runs from the start, its files sharing one module graph per thread.
 const unit = run('unit tier (vitest --project unit, no isolation)', bin('vitest'), ['run', '--project', 'unit', ...UNIT_FLAGS, ...reporters('unit'), ...filtered, ...vitestArgs], true);
 const build = await run('build (npm run build)', 'npm', ['run', '--silent', 'build']);
-const steps: Step[] = [build];
-if (build.ok) {
+const needs = await prerequisites;
+const steps: Step[] = [needs, build];
+if (build.ok && needs.ok) {
   const projects = ['site', 'e2e', ...(full ? ['sweep'] : [])].flatMap((p) => ['--project', p]);
   steps.push(await run(`tests (vitest: ${full ? 'site, e2e, sweep' : 'site, e2e'})`, bin('vitest'), ['run', ...projects, ...reporters('tiers'), ...filtered, ...vitestArgs]));
-} else {
+} else if (!build.ok) {
   console.error('\nnpm test: the build failed, so the site and e2e tiers were not run (the browser tests need the built site).');
+} else {
+  console.error('\nnpm test: what the browser tests need is missing (see above), so the site and e2e tiers were not run.');
 }
 const unitDone = await unit;
 console.log(`\n${unitDone.output}`);

@@ -11,6 +11,7 @@ import { spawnRun, type Run } from './run';
 import { parseGitLog, parseGitStatus } from '../../src/data/read-sources';
 import { codeFingerprint, readPublishedManifest, recordManifest } from '../../src/publishing/incremental-build';
 import { SEARCH_CACHE_FILE } from '../../src/search/build/cache';
+import { STAGING } from '../../src/publishing/publish';
 
 export { spawnRun, type Run };
 
@@ -93,6 +94,13 @@ async function dateAsProject(dir: string): Promise<void> {
     const time = day ? new Date(`${day}T12:00:00+08:00`) : statSync(join(ROOT, path)).mtime;
     utimesSync(file, time, time);
   }
+}
+
+/** An empty project folder with its (empty) staging folder, for the publishing steps in-process; `prefix` names it. */
+export function stagingRoot(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  mkdirSync(join(dir, STAGING), { recursive: true });
+  return dir;
 }
 
 export function removeProject(dir: string) {

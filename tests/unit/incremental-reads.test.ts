@@ -28,6 +28,7 @@ import { indicatorsIndex, TOPIC_ORDER } from '../../src/views/catalogue';
 import { provinceDocumentPaths, provinceDocuments, provinceList, provinceListPaths } from '../../src/views/lists';
 import { documentPage, updatePage } from '../../src/views/content';
 import { searchDocumentOf, searchPaths } from '../../src/search/build/documents';
+import { changeFigure, deleteInstitution, moveMember, renameCounty, type Edit } from '../support/dataset-edits';
 
 const SITE = 'https://example.org/';
 
@@ -56,34 +57,18 @@ function pages(dataset: Dataset): { name: string; view: (d: Dataset) => unknown 
   ];
 }
 
-type Edit = { kind: string; apply: (e: Entries) => void };
-
 /** One edit of each kind an editor makes, on whatever the dataset holds. */
 function edits(entries: Entries): Edit[] {
-  const county = entries.regions.find((r) => r.kind === 'county' && entries.institutions.some((i) => i.region === r.id))!;
   const figure = entries.observations.find((o) => o.kind === 'actual' && o.subject.type === 'region') ?? entries.observations[0];
   const groupFigure = entries.observations.find((o) => o.subject.type === 'group');
   const movable = entries.groups.find((g) => g.members.length > 1)!;
   const other = entries.groups.find((g) => g !== movable && g.region === movable.region) ?? entries.groups.find((g) => g !== movable)!;
-  const deleted = movable.members.at(-1)!.institution;
   return [
-    { kind: 'a county renamed', apply: (e) => void (e.regions.find((r) => r.id === county.id)!.name = `新${county.name}`) },
-    { kind: 'a figure', apply: (e) => void (e.observations.find((o) => o.id === figure.id)!.value = figure.value + 1) },
-    ...(groupFigure ? [{ kind: "a group's figure", apply: (e: Entries) => void (e.observations.find((o) => o.id === groupFigure.id)!.value = groupFigure.value + 1) }] : []),
-    {
-      kind: 'a roster change',
-      apply: (e) => {
-        const [from, to] = [movable, other].map((g) => e.groups.find((x) => x.id === g.id)!);
-        to.members.push(from.members.shift()!);
-      },
-    },
-    {
-      kind: 'a deleted institution',
-      apply: (e) => {
-        e.institutions = e.institutions.filter((i) => i.id !== deleted);
-        for (const g of e.groups) g.members = g.members.filter((m) => m.institution !== deleted);
-      },
-    },
+    renameCounty(entries, 'a county renamed'),
+    changeFigure(figure, 'a figure'),
+    ...(groupFigure ? [changeFigure(groupFigure, "a group's figure")] : []),
+    moveMember(movable, other, 'first', 'a roster change'),
+    deleteInstitution(movable.members.at(-1)!.institution, 'a deleted institution'),
     { kind: "a group's summary", apply: (e) => void (e.groups.find((g) => g.id === other.id)!.summary += '。') },
     { kind: "a document's date", apply: (e) => void (e.documents[0].data.date = '2019-01-02') },
     { kind: "an indicator's name", apply: (e) => void (e.indicators[0].name = `${e.indicators[0].name}（新）`) },

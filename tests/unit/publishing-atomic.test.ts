@@ -4,10 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../../src/publishing/publish';
+import { removeProject, stagingRoot } from '../support/publishing';
 
 let root: string;
 
@@ -26,11 +26,8 @@ function site(path: string, label: string) {
 }
 const label = (path: string) => readFileSync(join(path, 'index.html'), 'utf8');
 
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'yigongti-publish-'));
-  mkdirSync(join(root, STAGING), { recursive: true });
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+beforeEach(() => (root = stagingRoot('yigongti-publish-')));
+afterEach(() => removeProject(root));
 
 describe('publishing a build into dist/', () => {
   it('replaces dist/ with the new build and leaves nothing aside', () => {

@@ -1,18 +1,15 @@
 /** The publish lock: a holder whose process id was reused by another program is noticed, and waiting is said aloud. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { STAGING, processStart, recoverAndTidy } from '../../src/publishing/publish';
+import { removeProject, stagingRoot } from '../support/publishing';
 
 let root: string;
 const lock = () => join(root, STAGING, 'publish.lock');
-beforeEach(() => {
-  root = mkdtempSync(join(tmpdir(), 'yigongti-lock-'));
-  mkdirSync(join(root, STAGING), { recursive: true });
-});
-afterEach(() => rmSync(root, { recursive: true, force: true }));
+beforeEach(() => (root = stagingRoot('yigongti-lock-')));
+afterEach(() => removeProject(root));
 
 describe('the publish lock', () => {
   it('knows when a process started (Linux)', () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -74,9 +74,13 @@ export async function buildEditorUi(): Promise<string> {
     // Built beside the served folder and swapped in whole: a server reading it never sees half a build.
     const staging = `${EDITOR_UI_DIR}.staging`;
     rmSync(staging, { recursive: true, force: true });
+    // Rooted outside src/ (its sources are named in astro.config.mjs), so that Astro's .astro/ and Vite's
+    // node_modules/.vite/ caches, written under the root, never change src/ (the published site's code fingerprint).
+    const root = join(project, 'node_modules/.cache/yigongti-editor-ui-root');
+    mkdirSync(root, { recursive: true });
     await build({
-      root: here,
-      configFile: 'astro.config.mjs',
+      root,
+      configFile: relative(root, join(here, 'astro.config.mjs')),
       outDir: staging,
       cacheDir: join(project, 'node_modules/.astro-editor-ui'),
       logLevel: 'warn',

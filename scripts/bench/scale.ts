@@ -196,7 +196,8 @@ function phases(run: Run, cpu?: Record<string, number>): Record<string, number> 
   for (const [name, at] of marks) {
     if (at === undefined) continue;
     result[name] = at - last;
-    if (cpu) cpu[name] = (name === 'finish' ? run.cpuSeconds : cpuAt(run, at)) - cpuAt(run, last);
+    // The tree sampled holds the build's background removal of the old site, which the total leaves out: never below 0.
+    if (cpu) cpu[name] = Math.max(0, (name === 'finish' ? run.cpuSeconds : cpuAt(run, at)) - cpuAt(run, last));
     last = at;
   }
   return result;

@@ -1,17 +1,13 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { searchIndexIntegration } from './src/search/build/integration.ts';
 import { dataReloadIntegration } from './src/integrations/data-reload.ts';
 import { siteFilesIntegration } from './src/integrations/site-files.ts';
 import { previewWarning, readSiteAddress } from './src/publishing/site-address.ts';
 import { previewAddressesIntegration } from './src/integrations/preview-addresses.ts';
-import { MDX_REMARK_PLUGINS, rehypeNoImageImports, remarkMdxPolicy } from './src/data/mdx-policy.ts';
-import { rehypeTelLinks } from './src/data/rehype-tel.ts';
 import { incrementalIntegration, incrementalReport, wholeSiteSitemap } from './src/publishing/incremental-integration.ts';
 import { generatedFilesIntegration } from './src/integrations/generated-files.ts';
-import { mdxCompileCache } from './src/publishing/mdx-compile-cache.ts';
 
 // `npm run build` builds into a staging folder and swaps it in only when everything succeeded (scripts/build.ts).
 const outDir = process.env.YIGONGTI_OUT_DIR ?? './dist';
@@ -50,9 +46,8 @@ export default defineConfig({
     },
   },
   integrations: [
-    // MDX is content: the same rules as `npm run check` stop the build before any code in a text can run. The check
-    // parses with the same remark plugins in the same order (MDX_REMARK_PLUGINS), so Astro's own copies are off.
-    mdx({ gfm: false, smartypants: false, remarkPlugins: [...MDX_REMARK_PLUGINS, remarkMdxPolicy], rehypePlugins: [rehypeNoImageImports, rehypeTelLinks] }),
+    // No MDX integration: MDX is content, never code. The bodies in content/ are rendered to HTML by the content loader
+    // (src/data/mdx-loader.ts), behind the same policy as `npm run check`, and stored as data, not bundled as modules.
     // Incremental publishing (`npm run build`): before the sitemap and search index, so they read the whole site.
     incrementalIntegration(),
     // Downloads under /data/ and the finder's shards: written after the pages, outside Astro's page pipeline; served in dev.
@@ -76,8 +71,6 @@ export default defineConfig({
     // without it, measured 2026-12-07: 12.4 -> 10.7 s of CPU for a whole build). The browser's bundles are still shaken.
     plugins: [
       { name: 'yigongti-no-server-treeshake', config: (_config, env) => (env.isSsrBuild ? { build: { rollupOptions: { treeshake: false } } } : undefined) },
-      // `npm run build`: an MDX file compiled before by the same code, byte for byte, is not compiled again.
-      mdxCompileCache(),
     ],
     build: { assetsInlineLimit: 0 },
     // Bundle zod from astro/zod's own copy (zod 3), so the build validates with the same zod as `npm run check`;

@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { HANDOFF_ENV } from '../src/data/handoff-env';
 import { CACHE, CHECK_CACHE, STAGING, publish, recoverAndTidy, removeInBackground } from '../src/publishing/publish';
 import { INCREMENTAL_ENV, codeFingerprint, publishedManifestFile, type BuildReport, type IncrementalJob } from '../src/publishing/incremental-build';
-import { MDX_CACHE_CODE_ENV, MDX_CACHE_ENV } from '../src/publishing/mdx-compile-cache';
+import { MDX_CACHE_CODE_ENV, MDX_CACHE_ENV } from '../src/publishing/mdx-html-cache';
 import { buildInputs, changedInputs, forgetBuiltFrom, linkTree, recordBuiltFrom, reusableBuild } from '../src/publishing/reuse-build';
 
 const root = process.cwd();
@@ -66,8 +66,8 @@ if (options.reuse && !options.out && !options.full) {
 // hands the validated entries to the Astro process, which renders from them instead of validating data/ again.
 const handoff = resolve(cacheDir, 'validated');
 const code = codeFingerprint(root);
-// Each file validated or compiled before by this code, byte for byte, is not validated (src/data/validate/cache.ts) nor
-// compiled (src/publishing/mdx-compile-cache.ts) again: keyed by the code without the settings, which neither reads,
+// Each file validated or rendered before by this code, byte for byte, is not validated (src/data/validate/cache.ts) nor
+// rendered (src/publishing/mdx-html-cache.ts) again: keyed by the code without the settings, which neither reads,
 // so a new SITE_URL keeps them.
 const sourceCode = codeFingerprint(root, {});
 // What a build into another folder is made from, read before the build reads anything (compared again after it).
@@ -106,7 +106,7 @@ const astro = spawnSync(process.execPath, [...V8_FLAGS, `--max-old-space-size=${
     YIGONGTI_CACHE_DIR: cacheDir,
     [HANDOFF_ENV]: handoff,
     [INCREMENTAL_ENV]: jobFile,
-    [MDX_CACHE_ENV]: resolve(root, CHECK_CACHE, 'compiled-mdx'),
+    [MDX_CACHE_ENV]: resolve(root, CHECK_CACHE, 'rendered-mdx'),
     [MDX_CACHE_CODE_ENV]: sourceCode,
   },
 });

@@ -1,6 +1,7 @@
 /**
  * MDX is content, never code. One rule set, used by `npm run check` (src/data/validate/mdx.ts) and by the build (the remark
- * plugin below, registered in astro.config.mjs), so nothing check lets through can run or leave the site at build time.
+ * plugin below, run by the content loader's renderer, src/data/mdx-html.ts), so nothing check lets through can run or
+ * leave the site at build time.
  *
  * Allowed: Markdown, links to this site or to http(s)/mailto addresses, images under public/ (`/images/…`), and the
  * components in MDX_COMPONENTS with quoted-text props. Rejected: every `{…}` expression, attribute expression, spread,
@@ -15,8 +16,8 @@ import { lstatSync } from 'node:fs';
 import { readPublicFiles } from './validate/public-files';
 
 /**
- * The remark plugins of Astro's MDX pipeline before the policy, in its order. astro.config.mjs turns Astro's own gfm
- * and smartypants off and registers exactly these, then the policy; `npm run check` parses with the same list, so the
+ * The remark plugins before the policy, in the order Astro's MDX pipeline ran them. The build's renderer
+ * (src/data/mdx-html.ts) registers exactly these, then the policy; `npm run check` parses with the same list, so the
  * check and the build read one tree (one reading of Markdown).
  */
 export const MDX_REMARK_PLUGINS = [remarkGfm, remarkSmartypants] as const;
@@ -232,7 +233,7 @@ function tooManyContainers(body: string): number | undefined {
   return undefined;
 }
 
-/** Every place in an MDX tree (from @mdx-js/mdx or Astro's MDX pipeline) that the policy does not allow. */
+/** Every place in an MDX tree (from @mdx-js/mdx, in check or the build) that the policy does not allow. */
 export interface MdxPolicyOptions {
   /** Site paths of the images public/ may publish (`/images/chart.png`); when given, an image not among them is refused. */
   images?: ReadonlySet<string>;
@@ -402,8 +403,8 @@ function publicImages(root: string): ReadonlySet<string> {
 }
 
 /**
- * Remark plugin for Astro's MDX pipeline: stops the build before any expression in the file is compiled, naming the
- * file and line. `npm run check` reports the same places first, through mdxViolations.
+ * Remark plugin of the build's MDX renderer (src/data/mdx-html.ts): stops the build before anything is made of the
+ * file, naming the file and line. `npm run check` reports the same places first, through mdxViolations.
  */
 export function remarkMdxPolicy(this: unknown) {
   // Before the parser: the same raw-text limits as check (mdxTextViolations), so a text check refuses never reaches the
@@ -440,8 +441,8 @@ function policyError(file: PolicyFile, violations: MdxViolation[]): Error {
 }
 
 /**
- * Rehype plugin, second line of defence: Astro turns every local image path its image collection found into a module
- * import. The policy allows none, so if any was collected the build stops here, before the import is written.
+ * Rehype plugin, second line of defence: Astro's image collection (remarkCollectImages) lists every local image path,
+ * which Astro would import as a module. The policy allows none, so if any was collected the build stops here.
  */
 export function rehypeNoImageImports() {
   return (_tree: unknown, file: { path?: string; data?: { astro?: { localImagePaths?: string[] } } }) => {

@@ -1,13 +1,13 @@
 /**
  * A hostile update cannot run code at build time, even when `astro build` runs directly (without the check that
- * `npm run build` runs first): the MDX pipeline's remark plugin (tests/unit/mdx-policy.test.ts) runs the same policy
- * behind it. One real build, in a throwaway copy of the project, of the subtlest form: an image whose label is defined
+ * `npm run build` runs first): the content loader (src/data/mdx-loader.ts) runs the same policy before it renders a
+ * body. One real build, in a throwaway copy of the project, of the subtlest form: an image whose label is defined
  * twice, the first definition naming a module at the project's root that writes a marker file when imported. The build
  * stops at the file and line, the marker never appears and dist/ is as it was. Every other form (an attribute
- * expression, an export, an MDX page outside content/ that check never reads) is refused by the same Vite transform of
- * Astro's MDX integration as astro.config.mjs sets it up, in-process: tests/unit/mdx-astro-pipeline.test.ts. That
- * `npm run check` refuses every hostile form, naming file and line, is tests/unit/publishing-bad-input.test.ts; that a
- * refused check stops `npm run build` with dist/ as it was is tests/build/publishing-new-user.test.ts.
+ * expression, an export, a javascript: link) is refused by the same loader in-process, and an MDX page outside
+ * content/ is never compiled, Astro having no MDX integration: tests/unit/mdx-loader.test.ts. That `npm run check`
+ * refuses every hostile form, naming file and line, is tests/unit/publishing-bad-input.test.ts; that a refused check
+ * stops `npm run build` with dist/ as it was is tests/build/publishing-new-user.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

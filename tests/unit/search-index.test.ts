@@ -17,7 +17,7 @@ import { gunzipText, openIndex, type SearchIndex } from '../../src/search/browse
 import { createEngine } from '../../src/search/browser/engine';
 import { INDEX_DIR, INDEX_ENTRY, PREFIX_LENGTH, nameKey, pagePath, shardOf, shardPath, type IndexEntry } from '../../src/search/shared/index-layout';
 import { pairToken } from '../../src/search/shared/tokens';
-import { SearchCache, readSearchCache } from '../../src/search/build/cache';
+import { MadeTerms, SearchCache, readSearchCache, type CachedPage } from '../../src/search/build/cache';
 import { RUN, RUN_SPAN, pageNumbers } from '../../src/search/build/page-numbers';
 
 /** A page's search document (src/search/build/documents.ts) of a title, an h1 and paragraphs, with its filters. */
@@ -667,26 +667,50 @@ describe("an index written with the last build's cache and the published index (
 });
 
 describe('the search cache on disk', () => {
-  it('is written entry by entry as the JSON of what the build kept, every part and awkward key included', () => {
+  it('gives the next build what this one kept, every part and awkward key included, and nothing it did not use', () => {
     const root = mkdtempSync(join(tmpdir(), 'yigongti-search-cache-'));
     try {
       const made = new SearchCache(undefined, 'code "quoted"');
-      const page = { key: 'k1', length: 3, kind: 'group', region: '河南省', terms: '医共体\n孟津', texts: 1, weights: [1, 2, 3, 4], wholeNames: ['孟津区'] };
+      const terms = ['医共体', '孟津', '孟'];
+      const weights = [1, 2.5, 3, 4, 0, 7];
+      const page = { key: 'k1', length: 3, kind: 'group', region: '河南省', terms: new MadeTerms(terms, weights), texts: 2, wholeNames: ['孟津区'] };
       made.page('k1', () => page);
-      made.page('k2 "odd"\n', () => ({ ...page, key: 'r2', kind: undefined }));
+      made.page('k2 "odd"\n', () => ({ ...page, key: 'r2', kind: undefined, terms: new MadeTerms(['孟', '医'], [3, 4, 1, 0]) }));
       made.mdx('body with \u2028 and "quotes"', () => [{ text: '正文', heading: 2 }, { text: 'x' }]);
       made.fold(new Set(['醫', '療']), () => ({ 醫: '医', 療: '疗' }));
-      made.reads('/groups/a/', ['group a', 'regions'], 'print', 'k1');
-      made.reads('/groups/b/', ['group b', 'regions'], 'print2', 'k2 "odd"\n');
+      const prints: Record<string, string> = { 'group a': 'print-of-group-a-long', 'group b': 'print-of-group-b-long', regions: 'print-of-regions-long' };
+      made.reads('/groups/a/', ['group a', 'regions'], (key) => prints[key], 'k1');
+      made.reads('/groups/b/', ['group b', 'regions'], (key) => prints[key], 'k2 "odd"\n');
       made.index({ version: 'v', paths: ['/a/', '/b/'], keys: ['k1', 'k2'], average: 1.5, shards: 2, kinds: ['group'], regions: ['河南省'], common: { 医: 2 } });
       made.save(root);
-      const text = readFileSync(join(root, '.search-cache.json'), 'utf8');
-      // The same data JSON.stringify of the whole would give, read back by the next build.
-      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify({ version: JSON.parse(text).version, code: 'code "quoted"', ...made.next })));
+
+      const plain = (p: CachedPage | undefined) => p && { ...p, terms: Array.from({ length: p.terms.size }, (_, i) => [p.terms.term(i), p.terms.tf(i), p.terms.named(i)]) };
       const cache = readSearchCache(root, 'code "quoted"');
       expect(cache.priorIndex?.paths).toEqual(['/a/', '/b/']);
-      expect(cache.priorPage('k1')).toEqual(page);
-      expect(cache.priorReads('/groups/b/')).toEqual({ keys: ['group b', 'regions'], print: 'print2', key: 'k2 "odd"\n' });
+      expect(plain(cache.priorPage('k1'))).toEqual({ ...page, terms: [['医共体', 1, 2.5], ['孟津', 3, 4], ['孟', 0, 7]] });
+      expect(plain(cache.priorPage('k2 "odd"\n'))).toEqual({ key: 'r2', length: 3, region: '河南省', texts: 2, wholeNames: ['孟津区'], terms: [['孟', 3, 4], ['医', 1, 0]] });
+      // The pages holding a term are found by it.
+      expect(cache.priorPage('k1')!.terms.positionsIn(new Map([['孟', 1], ['无', 1]]))).toEqual([2]);
+      // Each key with the start of its fingerprint (96 bits: 16 characters).
+      const { keys, prints: kept } = cache.priorReadKeys;
+      const read = cache.priorReads('/groups/b/')!;
+      expect(read.key).toBe('k2 "odd"\n');
+      expect(Array.from(read.reads, (at) => [keys[at], kept[at]])).toEqual([['group b', 'print-of-group-b'], ['regions', 'print-of-regions']]);
+      expect(cache.mdx('body with \u2028 and "quotes"', () => [])).toEqual([{ text: '正文', heading: 2 }, { text: 'x' }]);
+      expect(cache.fold(new Set(['療', '醫']), () => ({}))).toEqual({ 醫: '医', 療: '疗' });
+      // Another code's cache is not read.
+      expect(readSearchCache(root, 'other code').priorPage('k1')).toBeUndefined();
+
+      // The next build kept only what it used: one page, one document's reads.
+      cache.page('k1', () => page);
+      cache.sameReads('/groups/a/', cache.priorReads('/groups/a/')!);
+      cache.save(root);
+      const next = readSearchCache(root, 'code "quoted"');
+      expect(plain(next.priorPage('k1'))).toEqual(plain(cache.priorPage('k1')));
+      expect(next.priorPage('k2 "odd"\n')).toBeUndefined();
+      expect(next.priorReads('/groups/b/')).toBeUndefined();
+      expect(next.priorReadKeys.keys).toEqual(['group a', 'regions']);
+      expect(Array.from(next.priorReads('/groups/a/')!.reads, (at) => next.priorReadKeys.keys[at])).toEqual(['group a', 'regions']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

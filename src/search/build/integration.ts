@@ -17,21 +17,21 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { indexDoc, storedPage, type IndexDoc } from './index-doc';
 import { searchDocumentOf, searchDocuments, searchPaths, type KnownDocument, type PathDocument, type SearchDocument } from './documents';
 import { readingDataset } from '../../data/reads';
-import { readsPrint, wholeSize } from '../../publishing/incremental-reads';
+import { inputPrint, wholeSize } from '../../publishing/incremental-reads';
 import type { Dataset } from '../../data/dataset';
 import { getDataset } from '../../data/current';
 import { indexTokens } from '../shared/tokens';
 import { INDEX_DIR, INDEX_ENTRY, LONGEST_LIST, LONGEST_NAME, SCORE_SCALE, countKey, hashShard, kindKey, matchesByPrefix, nameKey, nameShard, pagePath, foldPath, regionKey, shardOf, shardPath, type IndexEntry } from '../shared/index-layout';
 import { foldTable } from './name-readings';
 import { incrementalState } from '../../publishing/incremental';
-import { buildSearchCache, hash, type CachedPage, type SearchCache } from './cache';
+import { MadeTerms, READ_PRINT_LENGTH, buildSearchCache, hash, type CachedPage, type SearchCache } from './cache';
 import { PageNumbering, pageNumbers } from './page-numbers';
 
 /** BM25's term saturation and length normalisation (Pagefind's defaults were 1.4 and 0.75; long pages explain most). */
@@ -137,6 +137,22 @@ class IndexWriter {
     for (const [name, key] of Object.entries(reuse?.files ?? {})) this.reusable.set(key, name);
   }
 
+  /** The files the published index's folder holds, listed once (a stat per shard cost a second at national size). */
+  private publishedFiles?: Set<string>;
+
+  /** Whether the published index's folder holds the file `name`. */
+  private published(name: string): boolean {
+    if (!this.reuse) return false;
+    if (!this.publishedFiles) {
+      try {
+        this.publishedFiles = new Set(readdirSync(this.reuse.dir));
+      } catch {
+        this.publishedFiles = new Set();
+      }
+    }
+    return this.publishedFiles.has(name);
+  }
+
   /** Pages indexed. */
   get pages(): number {
     return this.added;
@@ -149,9 +165,7 @@ class IndexWriter {
 
   /** Adds a page under its number (`page`, by default the next). */
   add(doc: IndexDoc, page = this.lengths.length): void {
-    const list: string[] = [];
-    const terms = pageTerms(doc, list);
-    this.addTerms(terms, page, undefined, undefined, list);
+    this.addTerms(pageTerms(doc), page);
     this.write(basename(pagePath('', page)), JSON.stringify(storedPage(doc)));
   }
 
@@ -159,9 +173,9 @@ class IndexWriter {
    * Adds a page's terms under its number, and its result file: the one with content key `key` if the published index
    * has it, else `json()`'s (src/search/build/cache.ts: an unchanged page costs neither its terms nor its file).
    */
-  addTerms(doc: PageTerms, page: number, key?: string, json?: () => string, list?: string[]): void {
+  addTerms(doc: PageTerms, page: number, key?: string, json?: () => string): void {
     this.addPage(doc, page, key, json);
-    this.postTerms(doc, page, undefined, list);
+    this.postTerms(doc, page);
   }
 
   /** What `addTerms` does but post its terms: its number, length, kind, region, names and result file. */
@@ -182,17 +196,17 @@ class IndexWriter {
   }
 
   /**
-   * Posts a page's terms (those `only` keeps, if given), and notes the characters of its text. `list`: its terms as
-   * an array, when the page was made in this build (its strings are the Map keys they were made as, already hashed:
-   * a third of a full build's posting time went to splitting `terms` and hashing the pieces).
+   * Posts a page's terms (those `only` holds, if given), and notes the characters of its text. A page made in this
+   * build holds its terms as the Map keys they were made as (already hashed); a page from the cache finds those `only`
+   * holds by their places in the cache's list of terms (src/search/build/cache.ts), not term by term.
    */
-  postTerms(doc: PageTerms, page: number, only?: (term: string) => boolean, list?: string[]): void {
-    const terms = list ?? (doc.terms ? doc.terms.split('\n') : []);
-    const weights = doc.weights;
-    for (let i = 0; i < terms.length; i++) {
-      const term = terms[i];
-      if (only && !only(term)) continue;
-      this.post(term, page, weights[2 * i], weights[2 * i + 1]);
+  postTerms(doc: PageTerms, page: number, only?: ReadonlyMap<string, unknown>): void {
+    const terms = doc.terms;
+    const at = only && terms.positionsIn(only);
+    for (let x = 0, n = at ? at.length : terms.size; x < n; x++) {
+      const i = at ? at[x] : x;
+      const term = terms.term(i);
+      this.post(term, page, terms.tf(i), terms.named(i));
       // The characters of its text (not those only in a name) are those the fold is made for.
       if (i < doc.texts && term.length === 1 && !this.characters.has(term) && HAN.test(term)) this.characters.add(term);
     }
@@ -229,23 +243,22 @@ class IndexWriter {
   /**
    * Posts the pages added with `addPage` (`pending`: each page's terms and number) for an incremental index: only the
    * terms of the changed pages, where the published index's shards, what they were made of (`prior`: their total
-   * postings as stored, the characters of the fold, the terms on more than LONGEST_LIST pages) and the changes
-   * (`IndexChanges`) allow; otherwise every term. Returns what `finish` then writes by: the shards to make, each patched
+   * postings as stored and the characters of the fold) and the changes (`IndexChanges`) allow; otherwise every term. Returns what `finish` then writes by: the shards to make, each patched
    * (the published shard, with the keys of the changed pages' terms and of every name made anew), the total postings,
-   * the long terms and the changed pages' terms; undefined when every term was posted (then `finish` decides).
+   * and the changed pages' terms; undefined when every term was posted (then `finish` decides).
    *
    * An unchanged page's postings are as they were: only the terms a changed page holds or held (`touched`) are posted,
-   * each fully (its count, whether it is common or long, its characters); every other key of a changed shard is the
+   * each fully (its count, whether it is common, its characters); every other key of a changed shard is the
    * published shard's, as it stands there. The shard count follows from the total postings, which differ from the
    * published index's by the changed terms' alone; a common term the changes leave has its count in the published entry.
    */
-  postChanges(pending: [PageTerms, number][], changes: IndexChanges | undefined, prior: { total?: number; characters?: string; long?: string[] }): Planned | undefined {
+  postChanges(pending: [PageTerms, number][], changes: IndexChanges | undefined, prior: { total?: number; characters?: string }): Planned | undefined {
     const all = () => {
       this.unpost();
       for (const [doc, page] of pending) this.postTerms(doc, page);
       return undefined;
     };
-    if (!changes || prior.total === undefined || prior.characters === undefined || !prior.long || !this.reuse) return all();
+    if (!changes || prior.total === undefined || prior.characters === undefined || !this.reuse) return all();
     const S = changes.prior.shards;
     const K = this.longestList;
     // Every term whose posting a changed page changed (all its terms, as it is and as it was, for a page renumbered,
@@ -260,11 +273,11 @@ class IndexWriter {
         for (const [term, posting] of after) if (before.get(term) !== posting) touched.set(term, (touched.get(term) ?? 0) + (before.has(term) ? 0 : 1));
         continue;
       }
-      for (const [side, sign] of [[was, -1], [is, 1]] as const) if (side?.terms) for (const term of side.terms.split('\n')) touched.set(term, (touched.get(term) ?? 0) + sign);
+      for (const [side, sign] of [[was, -1], [is, 1]] as const) if (side) for (let i = 0; i < side.terms.size; i++) touched.set(side.terms.term(i), (touched.get(side.terms.term(i)) ?? 0) + sign);
     }
     // The characters held, as before but for those of the changed pages, which their postings now tell.
     for (const ch of prior.characters) if (!touched.has(ch)) this.characters.add(ch);
-    for (const [doc, page] of pending) this.postTerms(doc, page, (term) => touched.has(term));
+    for (const [doc, page] of pending) this.postTerms(doc, page, touched);
     let total = prior.total;
     for (const [term, more] of touched) {
       const n = (this.postings.get(term)?.length ?? 0) / 3;
@@ -277,20 +290,18 @@ class IndexWriter {
     const common: [string, number][] = Object.entries(changes.prior.common).filter(([term]) => !touched.has(term));
     for (const term of touched.keys()) if (count(term) > K && !matchesByPrefix(term) && [...term].length > 1) common.push([term, count(term)]);
     for (const [term, n] of common.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) this.common[term] = n;
-    const long = prior.long.filter((term) => !touched.has(term));
-    for (const term of touched.keys()) if (count(term) > K) long.push(term);
     const dirty = this.dirtyShards(changes, { shards: S, ...this.measure() });
     if (!dirty) return all();
     // Each changed shard is patched from the published one, which must be had.
     for (const n of dirty) {
       const key = changes.files[basename(shardPath('', n))];
       const old = key === undefined ? undefined : this.reusable.get(key);
-      if (old === undefined || !existsSync(join(this.reuse.dir, old))) return all();
+      if (old === undefined || !this.published(old)) return all();
     }
     // The names of the changed pages, whose keys list them (by number) or did.
     const names = new Set<string>();
     for (const { was, is } of changes.pages) for (const name of [...(was?.wholeNames ?? []), ...(is?.wholeNames ?? [])]) if (name.length <= LONGEST_NAME) names.add(nameKey(name));
-    return { total, dirty, long: long.sort(), touched: new Set(touched.keys()), names };
+    return { total, dirty, touched: new Set(touched.keys()), names };
   }
 
   /**
@@ -448,13 +459,13 @@ class IndexWriter {
       if (dirty.has(n)) continue;
       const key = changes.files[basename(shardPath('', n))];
       const old = key === undefined ? undefined : this.reusable.get(key);
-      if (old === undefined || !this.reuse || !existsSync(join(this.reuse.dir, old))) return undefined;
+      if (old === undefined || !this.published(old)) return undefined;
     }
     return dirty;
   }
 
   /** Writes the shards and returns the entry, with the state a next build keeps (`IndexState`, paths aside). */
-  finish(cache?: SearchCache, changes?: IndexChanges, planned?: Planned): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[]; total: number; long: string[] } {
+  finish(cache?: SearchCache, changes?: IndexChanges, planned?: Planned): { entry: IndexEntry; shards: number; average: number; kinds: string[]; regions: string[]; total: number } {
     const pages = this.added;
     const { average, kinds, regions } = this.measure();
     // Shards enough for the postings as stored (a common term's, counted with its lists by region and kind).
@@ -465,7 +476,6 @@ class IndexWriter {
     const terms = [...this.postings.keys()].sort();
     // Common terms first: where a name's key goes depends on them.
     this.noteCommon(terms);
-    const long = planned ? planned.long : terms.filter((term) => this.postings.get(term)!.length / 3 > K);
     // Under incremental publishing, the shards none of the changed pages' entries are in are the published index's.
     const dirty = planned ? planned.dirty : changes && this.dirtyShards(changes, { shards, average, kinds, regions });
     this.changedShards = dirty ? dirty.size : shards;
@@ -558,7 +568,7 @@ class IndexWriter {
       common: this.common,
       folds: Object.keys(fold).join(''),
     };
-    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions, total, long };
+    return { entry, shards, average, kinds: entry.kinds, regions: entry.regions, total };
   }
 }
 
@@ -566,7 +576,6 @@ class IndexWriter {
 interface Planned {
   total: number;
   dirty: Set<number>;
-  long: string[];
   touched: Set<string>;
   /** The names' keys (`nameKey`) of the changed pages. */
   names: Set<string>;
@@ -614,19 +623,20 @@ export type PageTerms = Omit<CachedPage, 'key'>;
  * A page's terms as postings: each term of its text with its weighted count and the weight of the names holding it,
  * then each term only in a name (an alias's pair, say), which finds it all the same.
  */
-export function pageTerms(doc: IndexDoc, terms: string[] = []): PageTerms {
+export function pageTerms(doc: IndexDoc): PageTerms {
+  const terms: string[] = [];
   const weights: number[] = [];
   for (const [term, weight] of doc.terms) terms.push(term), weights.push(weight, doc.names.get(term) ?? 0);
   const texts = terms.length;
   for (const [term, named] of doc.names) if (!doc.terms.has(term)) terms.push(term), weights.push(0, named);
-  return { length: doc.length, ...(doc.kind ? { kind: doc.kind } : {}), ...(doc.region ? { region: doc.region } : {}), terms: terms.join('\n'), texts, weights, wholeNames: doc.wholeNames };
+  return { length: doc.length, ...(doc.kind ? { kind: doc.kind } : {}), ...(doc.region ? { region: doc.region } : {}), terms: new MadeTerms(terms, weights), texts, wholeNames: doc.wholeNames };
 }
 
 /** A page's terms, each with its weights as one string: two versions of a page post a term alike when these match. */
 function postingsOf(page: PageTerms): Map<string, string> {
   const postings = new Map<string, string>();
-  const terms = page.terms ? page.terms.split('\n') : [];
-  for (let i = 0; i < terms.length; i++) postings.set(terms[i], `${page.weights[2 * i]},${page.weights[2 * i + 1]}`);
+  const terms = page.terms;
+  for (let i = 0; i < terms.size; i++) postings.set(terms.term(i), `${terms.tf(i)},${terms.named(i)}`);
   return postings;
 }
 
@@ -726,18 +736,17 @@ export function writeSearchIndex(
     const stored = () => (json ??= JSON.stringify(storedPage(indexDoc(path, document()))));
     const key = 'key' in item ? item.key : documentKey(path, document());
     keys.push(key);
-    let list: string[] | undefined;
     const terms = cache.page(key, () => {
       const doc = indexDoc(path, document());
       json = JSON.stringify(storedPage(doc));
-      return { ...pageTerms(doc, (list = [])), key: contentKey(json) };
+      return { ...pageTerms(doc), key: contentKey(json) };
     });
     lap('terms');
     // With the published index to reuse, terms are posted once the changes are known (`postChanges`).
     if (options.reuse) {
       writer.addPage(terms, page, terms.key, stored);
       pending.push([terms, page]);
-    } else writer.addTerms(terms, page, terms.key, stored, list);
+    } else writer.addTerms(terms, page, terms.key, stored);
     lap('pages');
   }
   lap('documents');
@@ -746,11 +755,11 @@ export function writeSearchIndex(
     throw new Error(`search index: ${missing.join('\n')}`);
   }
   const changes = cache && options.reuse ? changesSince(cache, options.reuse, paths, numbers, keys) : undefined;
-  const planned = cache && options.reuse ? writer.postChanges(pending, changes, { total: cache.priorIndex?.total, characters: cache.priorIndex?.characters, long: cache.priorIndex?.long }) : undefined;
+  const planned = cache && options.reuse ? writer.postChanges(pending, changes, { total: cache.priorIndex?.total, characters: cache.priorIndex?.characters }) : undefined;
   lap('pages');
-  const { entry, shards, average, kinds, regions, total: postings, long } = writer.finish(cache, changes, planned);
+  const { entry, shards, average, kinds, regions, total: postings } = writer.finish(cache, changes, planned);
   lap('shards');
-  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common, total: postings, long, characters: [...writer.characters].sort().join('') });
+  cache?.index({ version: entry.version, paths, keys, average, shards, kinds, regions, common: entry.common, total: postings, characters: [...writer.characters].sort().join('') });
   const total = Object.values(shares).reduce((x, y) => x + y, 0) || 1;
   const cpu = cpuSeconds() - cpuStart;
   const times = Object.fromEntries(Object.entries(shares).map(([step, ms]) => [step, (cpu * ms) / total])) as typeof shares;
@@ -780,7 +789,7 @@ function changesSince(cache: SearchCache, reuse: { dir: string; files: Record<st
     const j = at.get(paths[i]);
     at.delete(paths[i]);
     if (j !== undefined && keys[i] === prior.keys[j] && numbers[i] === priorNumbers[j]) continue;
-    const is = cache.next.pages[keys[i]];
+    const is = cache.usedPage(keys[i]);
     if (j === undefined) {
       pages.push({ is, moved: true });
       continue;
@@ -826,10 +835,24 @@ const documentKey = (path: string, document: SearchDocument) => hash(`${path}\0$
 export function* searchDocumentsByReads(dataset: Dataset, cache: SearchCache): Generator<PathDocument | (PathDocument & { key: string }) | KnownDocument> {
   // A document that reads a long list whole (a directory's, the guide's) is made each time: cheaper than hashing the list.
   const dear = (keys: readonly string[]) => keys.some((key) => wholeSize(dataset, key) > WHOLE_LIMIT);
+  // Whether each key the last build's documents read reads the same now (1), differently (2), or is not yet known (0):
+  // each key is hashed once (src/publishing/incremental-reads.ts `inputPrint`, shared with the pages' own), and a
+  // document is known while all of its keys read the same, without hashing its keys together again.
+  const { keys: priorKeys, prints } = cache.priorReadKeys;
+  const same = new Uint8Array(priorKeys.length);
+  const stands = (reads: ArrayLike<number>) => {
+    for (let x = 0; x < reads.length; x++) {
+      const at = reads[x];
+      if (same[at] === 0) same[at] = inputPrint(dataset, priorKeys[at]).slice(0, READ_PRINT_LENGTH) === prints[at] ? 1 : 2;
+      if (same[at] === 2) return false;
+    }
+    return true;
+  };
+  const printOf = (key: string) => inputPrint(dataset, key);
   for (const path of searchPaths(dataset)) {
     const prior = cache.priorReads(path);
-    if (prior && readsPrint(dataset, prior.keys) === prior.print) {
-      cache.reads(path, prior.keys, prior.print, prior.key);
+    if (prior && stands(prior.reads)) {
+      cache.sameReads(path, prior);
       yield { path, key: prior.key, make: () => searchDocumentOf(dataset, path)! };
       continue;
     }
@@ -838,7 +861,7 @@ export function* searchDocumentsByReads(dataset: Dataset, cache: SearchCache): G
     if (!document) continue;
     const keys = [...reads].sort();
     const key = documentKey(path, document);
-    if (!dear(keys)) cache.reads(path, keys, readsPrint(dataset, keys), key);
+    if (!dear(keys)) cache.reads(path, keys, printOf, key);
     yield { path, document, key };
   }
 }
@@ -849,6 +872,7 @@ export function searchIndexIntegration(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
+        const cpuStarted = cpuSeconds();
         // Under incremental publishing, the files of the published index that this one would write the same.
         const incremental = incrementalState();
         const base = incremental?.base;
@@ -865,7 +889,9 @@ export function searchIndexIntegration(): AstroIntegration {
         const written = Object.keys(files.files).length - linked;
         const cpu = Object.entries(times).map(([step, s]) => `${step} ${s.toFixed(1)} s`).join(', ');
         const cached = cache ? `; ${cache.hits} pages taken from the last build, ${cache.misses} made; ${changed} of ${shards} shards made` : '';
-        logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document (${written} files written${reuse ? `, ${linked} unchanged and linked` : ''}${cached}; CPU: ${cpu})`);
+        const kept = cache ? `; the cache read ${cache.readSeconds.toFixed(1)} s, written ${cache.savedSeconds.toFixed(1)} s` : '';
+        const step = (cpuSeconds() - cpuStarted).toFixed(1);
+        logger.info(`indexed ${pages} pages in ${seconds} s, each from its search document (${written} files written${reuse ? `, ${linked} unchanged and linked` : ''}${cached}; CPU ${step} s: ${cpu}${kept})`);
       },
     },
   };

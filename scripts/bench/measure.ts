@@ -24,6 +24,31 @@ export interface Run {
    * steadier measure than wall time (Linux's /proc; 0 elsewhere).
    */
   cpuSeconds: number;
+  /**
+   * The CPU seconds the process tree had used by each sample (every 200 ms): the live processes' own and their ended
+   * children's, so a phase's CPU is read between two lines' times (`cpuAt`).
+   */
+  cpu: { at: number; seconds: number }[];
+}
+
+/** CPU seconds the tree had used `at` seconds into the run, between the samples around it (the total at the end). */
+export function cpuAt(run: Run, at: number): number {
+  const after = run.cpu.findIndex((s) => s.at >= at);
+  if (after < 0) return run.cpuSeconds;
+  const b = run.cpu[after];
+  const a = run.cpu[after - 1] ?? { at: 0, seconds: 0 };
+  return b.at === a.at ? b.seconds : a.seconds + ((b.seconds - a.seconds) * (at - a.at)) / (b.at - a.at);
+}
+
+/** A process's CPU seconds with those of its ended children it has waited for (utime, stime, cutime, cstime). */
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 /** CPU seconds used by this process's children that have ended (cutime + cstime, clock ticks of 10 ms). */
@@ -106,10 +131,13 @@ export function measure(
   let peakTreeRss = 0;
   let peakProcessRss = 0;
   const peakByProgram: Record<string, number> = {};
+  const cpu: Run['cpu'] = [];
   let stopped: string | undefined;
   const sample = () => {
     if (!child.pid || stopped) return;
     const { total, largest, pids, byProgram } = treeRss(child.pid);
+    const used = pids.reduce((sum, pid) => sum + cpuOf(pid), 0);
+    cpu.push({ at: since(), seconds: Math.max(used, cpu.at(-1)?.seconds ?? 0) });
     peakTreeRss = Math.max(peakTreeRss, total);
     peakProcessRss = Math.max(peakProcessRss, largest);
     for (const [program, rss] of byProgram) peakByProgram[program] = Math.max(peakByProgram[program] ?? 0, rss);
@@ -140,7 +168,7 @@ export function measure(
   return new Promise((done) => {
     child.on('close', (code) => {
       clearInterval(sampler);
-      done({ ok: code === 0 && !stopped, seconds: since(), peakTreeRss, peakProcessRss, peakByProgram, stopped, lines, cpuSeconds: childrenCpu() - cpuBefore });
+      done({ ok: code === 0 && !stopped, seconds: since(), peakTreeRss, peakProcessRss, peakByProgram, stopped, lines, cpuSeconds: childrenCpu() - cpuBefore, cpu });
     });
   });
 }

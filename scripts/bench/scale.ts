@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, resolve } from 'node:path';
 import { generateNationalDataset } from './national-data';
-import { folderSize, gb, mb, measure, type Run } from './measure';
+import { cpuAt, folderSize, gb, mb, measure, type Run } from './measure';
 
 const project = resolve('.');
 const astroCli = join(project, 'node_modules/astro/astro.js');
@@ -178,8 +178,8 @@ function when(run: Run, pattern: RegExp, after = -1): number | undefined {
   return run.lines.find((l) => l.at > after && pattern.test(l.text))?.at;
 }
 
-/** Build phases from the build's own log lines. */
-function phases(run: Run): Record<string, number> {
+/** Build phases from the build's own log lines: wall seconds each, and CPU seconds each (`cpu`). */
+function phases(run: Run, cpu?: Record<string, number>): Record<string, number> {
   const start = when(run, /\[content\]|\[types\]|\[build\]/);
   const routes = when(run, /generating static routes/);
   const rendered = routes === undefined ? undefined : when(run, /Completed in/, routes);
@@ -196,9 +196,19 @@ function phases(run: Run): Record<string, number> {
   for (const [name, at] of marks) {
     if (at === undefined) continue;
     result[name] = at - last;
+    // The tree sampled holds the build's background removal of the old site, which the total leaves out: never below 0.
+    if (cpu) cpu[name] = Math.max(0, (name === 'finish' ? run.cpuSeconds : cpuAt(run, at)) - cpuAt(run, last));
     last = at;
   }
   return result;
+}
+
+/** The phases as the log shows them: wall seconds, with each one's CPU seconds. */
+function phaseLine(run: Run): string {
+  const cpu: Record<string, number> = {};
+  return Object.entries(phases(run, cpu))
+    .map(([k, v]) => `${k} ${v.toFixed(1)} s (CPU ${(cpu[k] ?? 0).toFixed(1)})`)
+    .join(' · ');
 }
 
 /** The project's code in a temporary folder: node_modules linked, the rest copied (Astro resolves symlinked sources to their real place, outside the project). */
@@ -320,14 +330,17 @@ export async function runScale(scale: number, options: { keep?: boolean; echo?: 
     const files = Number(counted[1]);
     incremental.push({ kind: change.kind, files, reused: Number(counted[2]), seconds: step.seconds, cpuSeconds: step.cpuSeconds, peakTreeRss: step.peakTreeRss });
     console.log(`  incremental: one ${change.kind} change → ${files} files in ${step.seconds.toFixed(1)} s (CPU ${step.cpuSeconds.toFixed(1)} s; ${counted[2]} reused, peak ${gb(step.peakTreeRss)}; ${what})`);
-    console.log(`        phases: ${Object.entries(phases(step)).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}; ${step.lines.find((l) => /search index: \d+ files/.test(l.text))?.text.trim() ?? ''}`);
+    console.log(`        phases: ${phaseLine(step)}; ${step.lines.find((l) => /search index: \d+ files/.test(l.text))?.text.trim() ?? ''}`);
+    // What the build itself says it spent: choosing the pages, linking, the downloads and finder files, the search index.
+    const said = step.lines.map((l) => l.text).filter((t) => /\[yigongti-(incremental|generated-files|search-index)\]/.test(t)).map((t) => t.replace(/^.*?\[yigongti-/, '[').trim());
+    if (said.length) console.log(`        ${said.join('\n        ')}`);
   }
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
 
   if (run.stopped) console.log(`  ours: ${run.stopped}; ${pages} pages had been written`);
   else console.log(`  ours: ${pages} pages in ${run.seconds.toFixed(1)} s (${result.pagesPerSecond.toFixed(0)} pages/s; CPU ${run.cpuSeconds.toFixed(1)} s)`);
   console.log(`        peak memory ${gb(run.peakTreeRss)} (by program: ${Object.entries(run.peakByProgram).filter(([, b]) => b > 50 * 1024 ** 2).map(([p, b]) => `${p} ${gb(b)}`).join(', ')})`);
-  console.log(`        phases: ${Object.entries(result.phases).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(' · ')}`);
+  console.log(`        phases: ${phaseLine(run)}`);
   const slow = routeTimes(run).slice(0, 6);
   if (slow.length) {
     console.log(`        render time by route: ${slow.map((r) => `${r.route.replace('src/pages/', '')} ${(r.ms / 1000).toFixed(0)} s for ${r.pages} (slowest ${(r.slowest / 1000).toFixed(1)} s)`).join(' · ')}`);

@@ -78,8 +78,15 @@ export function manifestRows(state: IncrementalState): Manifest['rows'] | undefi
   return rows;
 }
 
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 export function incrementalIntegration(): AstroIntegration {
   let job: IncrementalJob | undefined;
+  let bundled: number | undefined;
+  let generated: number | undefined;
   return {
     name: 'yigongti-incremental',
     hooks: {
@@ -103,6 +110,12 @@ export function incrementalIntegration(): AstroIntegration {
         };
         globalThis.__yigongtiIncremental = state;
       },
+      // The Astro process's CPU seconds when its bundles are built (the client's is built last) and when its pages are
+      // written, for the build log.
+      'astro:build:setup': ({ vite, target }) => {
+        if (target === 'client') (vite.plugins ??= []).push({ name: 'yigongti-cpu', closeBundle: () => void (bundled = cpuSeconds()) });
+      },
+      'astro:build:generated': () => void (generated = cpuSeconds()),
       'astro:build:done': ({ dir, logger }) => {
         const state = incrementalState();
         if (!job || !state) return;
@@ -112,6 +125,9 @@ export function incrementalIntegration(): AstroIntegration {
         for (const file of state.reused) reuse(join(state.base!.dir, file), join(out, file), made);
         const { user, system } = process.cpuUsage(started);
         logger.info(`linked ${state.reused.size} unchanged files from the published site (CPU ${((user + system) / 1e6).toFixed(1)} s; choosing the pages to render: CPU ${(state.deciding ?? 0).toFixed(1)} s)`);
+        if (bundled !== undefined && generated !== undefined) {
+          logger.info(`CPU of the Astro process: ${bundled.toFixed(1)} s to start and bundle, ${(generated - bundled).toFixed(1)} s to render the pages`);
+        }
       },
     },
   };

@@ -90,9 +90,10 @@ export function wholeSize(dataset: Dataset, key: string): number {
 
 /** The fingerprint of a page made from these reads (sorted) and what else it shows that is not code (`extra`). */
 export function readsPrint(dataset: Dataset, keys: readonly string[], extra = ''): string {
-  const hash = createHash('sha256').update(extra).update('\0');
-  for (const key of keys) hash.update(key).update('\0').update(inputPrint(dataset, key)).update('\0');
-  return hash.digest('base64url').slice(0, 27);
+  // One string hashed at once (the same bytes as an update per part, without four calls into the hash per key).
+  let text = `${extra}\0`;
+  for (const key of keys) text += `${key}\0${inputPrint(dataset, key)}\0`;
+  return createHash('sha256').update(text).digest('base64url').slice(0, 27);
 }
 
 /** How many characters of a key's fingerprint the manifest keeps (`Manifest['reads'].prints`): 96 bits. */

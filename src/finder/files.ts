@@ -8,6 +8,7 @@ import { t } from '../i18n/zh-CN';
 import { fingerprintOnce } from '../publishing/incremental';
 import { traditionalConverters } from '../search/build/name-readings';
 import { shardFile, soundShardFile } from './match';
+import { finderReadingsCache } from './readings-cache';
 import { buildFinderData, buildFinderShards, buildSoundShards, buildSoundTable } from './shards';
 
 /**
@@ -23,7 +24,8 @@ export function finderInputs(dataset: Dataset): unknown {
  * file's text is made as it is written, never all of them at once (at national size they are hundreds of MB).
  */
 export function finderFiles(dataset: Dataset): Map<string, () => string> {
-  // The Traditional standards readers type in, as site search folds them (Taiwan's first).
+  // Under `npm run build`, the names' readings the last build made (src/finder/readings-cache.ts).
+  const cache = finderReadingsCache();
   const data = buildFinderData(
     dataset,
     {
@@ -31,8 +33,12 @@ export function finderFiles(dataset: Dataset): Map<string, () => string> {
       groupKind: (k) => t(`kind.group.${k}` as Parameters<typeof t>[0]),
       regionKind: (k) => t(`kind.region.${k}` as Parameters<typeof t>[0]),
     },
-    traditionalConverters(),
+    // The Traditional standards readers type in, as site search folds them (Taiwan's first): loaded only for a name
+    // whose readings were not kept.
+    traditionalConverters,
+    cache?.known,
   );
+  cache?.save(data);
   const { index, shards } = buildFinderShards(data);
   const sound = buildSoundShards(data);
   index.sound = sound.index;

@@ -26,34 +26,55 @@ export type { ToTraditional };
 /** Most groups a region's result lists (a county has one to three; a province's page lists its hundreds). */
 const REGION_GROUPS = 10;
 
-export function buildFinderData(dataset: Dataset, labels: FinderLabels, converters: ToTraditional[]): FinderData {
+/**
+ * One normalised name's readings, a pure function of the name and the code (OpenCC, pinyin-pro): its Traditional forms,
+ * the fold they give (Traditional or variant character, then its Simplified one, pair after pair, in the order they
+ * are folded) and its pinyin. Kept from one build to the next (src/finder/readings-cache.ts), so that a build whose
+ * names mostly stand neither loads OpenCC nor reads the names again.
+ */
+export interface NameReadings {
+  tw: string[];
+  fold: string[];
+  py: string;
+}
+
+/** A name's readings (`NameReadings`), with the Traditional standards readers type in. */
+export function readingsOfKey(key: string, converters: readonly ToTraditional[]): NameReadings {
+  const found = new Set<string>();
+  const fold: string[] = [];
+  const simplified = [...key];
+  for (const convert of converters) {
+    const traditional = [...normalise(convert(key))];
+    if (traditional.join('') !== key) found.add(traditional.join(''));
+    // Character by character, so a mixed or variant query ("麻屯鎮卫生院", "衞") folds back to Simplified.
+    if (traditional.length === simplified.length) traditional.forEach((ch, i) => ch !== simplified[i] && fold.push(ch, simplified[i]));
+  }
+  return { tw: [...found], fold, py: pinyinOfKey(key) };
+}
+
+/**
+ * The finder's entries. `converters` are the Traditional standards (or a function that loads them, called only for a
+ * name `known` lacks); `known` holds names' readings from an earlier build, and gets those made here.
+ */
+export function buildFinderData(dataset: Dataset, labels: FinderLabels, converters: readonly ToTraditional[] | (() => readonly ToTraditional[]), known: Map<string, NameReadings> = new Map()): FinderData {
   const fold: Record<string, string> = {};
-  // Village clinic names repeat across the country (新村, 红旗村): convert each name once.
-  const converted = new Map<string, string[]>();
-  const traditionalOf = (key: string): string[] => {
-    let tw = converted.get(key);
-    if (tw) return tw;
-    const found = new Set<string>();
-    const simplified = [...key];
-    for (const convert of converters) {
-      const traditional = [...normalise(convert(key))];
-      if (traditional.join('') !== key) found.add(traditional.join(''));
-      // Character by character, so a mixed or variant query ("麻屯鎮卫生院", "衞") folds back to Simplified.
-      if (traditional.length === simplified.length) traditional.forEach((ch, i) => ch !== simplified[i] && (fold[ch] = simplified[i]));
+  // Village clinic names repeat across the country (新村, 红旗村): each name read once, its fold applied once.
+  const read = new Map<string, NameReadings>();
+  const readingsOf = (key: string): NameReadings => {
+    let readings = read.get(key);
+    if (readings) return readings;
+    readings = known.get(key);
+    if (!readings) {
+      if (typeof converters === 'function') converters = converters();
+      known.set(key, (readings = readingsOfKey(key, converters)));
     }
-    tw = [...found];
-    converted.set(key, tw);
-    return tw;
-  };
-  const spoken = new Map<string, string>();
-  const pinyinOf = (key: string): string => {
-    let py = spoken.get(key);
-    if (py === undefined) spoken.set(key, (py = pinyinOfKey(key)));
-    return py;
+    for (let i = 0; i < readings.fold.length; i += 2) fold[readings.fold[i]] = readings.fold[i + 1];
+    read.set(key, readings);
+    return readings;
   };
   const keysOf = (names: readonly string[]) => {
     const keys = [...new Set(names.map(normalise).filter(Boolean))];
-    return { keys, tw: [...new Set(keys.flatMap(traditionalOf))], py: keys.map(pinyinOf) };
+    return { keys, tw: [...new Set(keys.flatMap((key) => readingsOf(key).tw))], py: keys.map((key) => readingsOf(key).py) };
   };
   const places = new Map<string, string>();
   /** Where a region is, without its province: "洛阳市孟津县". */
@@ -146,6 +167,15 @@ export const SOUND_LIMITS: ShardLimits = { maxEntries: 600, sample: 40, maxLevel
 
 const TYPE_RANK: Record<FinderEntry['type'], number> = { institution: 0, group: 1, region: 2 };
 
+/**
+ * The part of each entry's rank in a sample that is not its score: institutions first, then shorter names, then its
+ * position (the last six digits), one number below 1e11.
+ */
+function tieBreaks(entries: readonly FinderEntry[]): Float64Array {
+  if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen the ranks');
+  return Float64Array.from(entries, (e, i) => TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i);
+}
+
 export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_LIMITS): { index: FinderIndex; shards: Map<string, FinderShard> } {
   const { fold, entries } = data;
   const foldText = (text: string) => [...text].map((ch) => fold[ch] ?? ch).join('');
@@ -167,17 +197,17 @@ export function buildFinderShards(data: FinderData, limits: ShardLimits = SHARD_
    * A sample's order, as searchFinder ranks entries for the n-gram typed alone (exact, core, prefix, contains; then
    * institutions first, shorter names first), packed in one number whose last six digits are the entry's position.
    */
+  const ties = tieBreaks(entries);
   const rankFor = (i: number, gram: string): number => {
-    const e = entries[i];
+    const keys = entries[i].keys;
     let score = 2;
-    e.keys.forEach((key, k) => {
-      if (key === gram) score = 5;
+    for (let k = 0; k < keys.length && score < 5; k++) {
+      if (keys[k] === gram) score = 5;
       else if (score < 4 && cores[i][k] === gram) score = 4;
-      else if (score < 3 && key.startsWith(gram)) score = 3;
-    });
-    return (5 - score) * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
+      else if (score < 3 && keys[k].startsWith(gram)) score = 3;
+    }
+    return (5 - score) * 1e11 + ties[i];
   };
-  if (entries.length >= 1e6) throw new Error('finder: more than a million entries; widen rankFor');
 
   const members = splitUntilSmall(entries.length, gramsOf, limits, rankFor, (gram, size, partial) => {
     if (partial) index.partial[gram] = size;
@@ -195,11 +225,8 @@ export function buildSoundShards(data: FinderData, limits: ShardLimits = SOUND_L
   const { entries } = data;
   const strings = entries.map((e) => [...new Set(e.py.flatMap((py) => soundStrings(py)).filter(Boolean))]);
   const index: SoundIndex = { maxLength: limits.maxLevel, partial: [] };
-  const rankFor = (i: number, prefix: string): number => {
-    const e = entries[i];
-    const exact = strings[i].includes(prefix) ? 0 : 1;
-    return exact * 1e11 + TYPE_RANK[e.type] * 1e10 + Math.min(e.name.length, 9999) * 1e6 + i;
-  };
+  const ties = tieBreaks(entries);
+  const rankFor = (i: number, prefix: string): number => (strings[i].includes(prefix) ? 0 : 1e11) + ties[i];
 
   const prefixes = new Set<string>();
   const prefixesOf = (i: number, length: number, split: Set<string> | undefined): Set<string> => {
@@ -228,9 +255,12 @@ function splitUntilSmall(
 ): Map<string, number[]> {
   const members = new Map<string, number[]>();
   let split: Set<string> | undefined;
+  // The entries that can have keys at this level: all at first, then those under a split key (a longer key extends a
+  // split one the entry has), in order.
+  let active = Array.from({ length: count }, (_, i) => i);
   for (let level = 1; level <= limits.maxLevel; level++) {
     const found = new Map<string, number[]>();
-    for (let i = 0; i < count; i++) {
+    for (const i of active) {
       for (const key of keysOf(i, level, split)) {
         const list = found.get(key);
         if (list) list.push(i);
@@ -238,18 +268,32 @@ function splitUntilSmall(
       }
     }
     const partial = new Set<string>();
+    const under = new Uint8Array(count);
     for (const [key, list] of found) {
       const over = list.length > limits.maxEntries;
       onKey(key, list.length, over);
       if (!over) members.set(key, list);
       else {
         partial.add(key);
-        const ranks = Float64Array.from(list, (i) => rankFor(i, key)).sort();
-        members.set(key, Array.from(ranks.subarray(0, limits.sample), (r) => r % 1e6));
+        for (const i of list) under[i] = 1;
+        // The best `sample` ranks, in order, kept as the list is read (a common key's list is most of the country).
+        const best: number[] = [];
+        for (const i of list) {
+          const rank = rankFor(i, key);
+          if (best.length >= limits.sample) {
+            if (!best.length || rank >= best[best.length - 1]) continue;
+            best.pop();
+          }
+          let at = best.length;
+          while (at > 0 && best[at - 1] > rank) at--;
+          best.splice(at, 0, rank);
+        }
+        members.set(key, best.map((rank) => rank % 1e6));
       }
     }
     if (!partial.size) break;
     split = partial;
+    active = active.filter((i) => under[i] === 1);
   }
   return members;
 }
@@ -257,9 +301,11 @@ function splitUntilSmall(
 /** One shard per key: its entries, and the groups they name. */
 function shardsOf(data: FinderData, members: Map<string, number[]>): Map<string, FinderShard> {
   const shards = new Map<string, FinderShard>();
+  // Each entry's groups that the data describes, looked up once however many shards hold the entry.
+  const described = data.entries.map((e) => e.groups.filter((id) => Object.prototype.hasOwnProperty.call(data.groups, id) && data.groups[id]));
   for (const [key, list] of members) {
     const shard: FinderShard = { groups: {}, entries: list.map((i) => data.entries[i]) };
-    for (const e of shard.entries) for (const id of e.groups) if (data.groups[id]) shard.groups[id] = data.groups[id];
+    for (const i of list) for (const id of described[i]) shard.groups[id] = data.groups[id];
     shards.set(key, shard);
   }
   return shards;

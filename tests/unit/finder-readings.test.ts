@@ -2,7 +2,7 @@
  * The names' readings kept from one build of the finder to the next (src/finder/readings-cache.ts): a build that takes
  * the last build's readings writes the finder a build without them writes, byte for byte, after a county and a village
  * clinic are renamed; the renamed names read anew (their Traditional forms and pinyin as OpenCC and pinyin-pro give
- * them); and a file written by other code is not used.
+ * them); a file written by other code is not used; and each shard's fingerprint changes with its text, and only then.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,7 @@ import { indexDataset } from '../../src/data/dataset';
 import { buildFinderData, buildFinderShards, buildSoundShards, type NameReadings } from '../../src/finder/shards';
 import { readReadings, writeReadings } from '../../src/finder/readings-cache';
 import { shardFor } from '../../src/finder/match';
+import { finderFiles, type FinderFile } from '../../src/finder/files';
 
 const dir = mkdtempSync(join(tmpdir(), 'yigongti-finder-readings-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -97,5 +98,22 @@ describe('finder readings kept between builds', () => {
     writeFileSync(file, '{"version":1,');
     expect(readReadings(file, 'code-a').size).toBe(0);
     expect(readReadings(join(dir, 'missing.json'), 'code-a').size).toBe(0);
+  });
+
+  it('fingerprints each shard by what it is made of: a shard whose text changed with the renames has a new fingerprint, the others keep theirs', () => {
+    const byPath = (files: FinderFile[]) => new Map(files.map(([path, make, print]) => [path, { text: make(), print: print?.() }]));
+    const was = byPath(finderFiles(before));
+    const now = byPath(finderFiles(load()));
+    let changed = 0;
+    let kept = 0;
+    for (const [path, file] of now) {
+      const old = was.get(path);
+      if (!file.print || !old) continue;
+      if (file.text === old.text) kept++;
+      else changed++;
+      expect(file.print === old.print, path).toBe(file.text === old.text);
+    }
+    expect(changed).toBeGreaterThan(0);
+    expect(kept).toBeGreaterThan(0);
   });
 });

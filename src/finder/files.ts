@@ -20,6 +20,9 @@ export function finderInputs(dataset: Dataset): unknown {
   return [dataset.institutions, dataset.groups, dataset.regions].map(fingerprintOnce);
 }
 
+/** The finder's set of files in the manifest (src/integrations/generated-files.ts): every file's fingerprint starts with it. */
+export const FINDER_ROUTE = '/finder/[shard].json';
+
 /** A finder file: its path under the site, its JSON text made on demand, and for a shard its fingerprint (`shardPrints`). */
 export type FinderFile = [path: string, make: () => string, print?: () => string];
 
@@ -73,6 +76,6 @@ function shardPrints(): (shard: FinderShard) => string {
   return (shard) => {
     const made = Object.keys(shard.groups).map((id) => `${JSON.stringify(id)}:${printOf(shard.groups[id])}`);
     made.push('|', ...shard.entries.map(printOf));
-    return `finder|${createHash('sha256').update(made.join('\n')).digest('base64url').slice(0, 27)}`;
+    return `${FINDER_ROUTE}|${createHash('sha256').update(made.join('\n')).digest('base64url').slice(0, 27)}`;
   };
 }

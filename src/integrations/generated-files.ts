@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../data/dataset';
 import { getDataset } from '../data/current';
 import { downloadFiles } from '../downloads/files';
-import { finderFiles, finderInputs } from '../finder/files';
+import { FINDER_ROUTE, finderFiles, finderInputs } from '../finder/files';
 import { incrementalState, reusedRoute } from '../publishing/incremental';
 import { reuse } from '../publishing/incremental-integration';
 import { publicSite } from '../publishing/site-address';
@@ -45,7 +45,7 @@ export const GENERATED: readonly GeneratedSet[] = [
     files: (dataset, site) => downloadFiles(dataset, site),
   },
   {
-    route: '/finder/[shard].json',
+    route: FINDER_ROUTE,
     folder: 'finder/',
     inputs: (dataset) => finderInputs(dataset),
     files: (dataset) => finderFiles(dataset),

@@ -23,8 +23,12 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { renderMdx, type MdxHtmlOptions } from './mdx-html';
 import { MDX_CACHE_CODE_ENV, mdxHtmlCache } from '../publishing/mdx-html-cache';
 import { codeFingerprint } from '../publishing/incremental-build';
+import { mdxMessages, unreadableMessages } from '../i18n/validation';
 
 const EXTENSION = '.mdx';
+
+/** A refusal as `npm run check` words it (src/i18n/validation.ts): the file and line, Chinese, then English. */
+const refusal = (where: string, message: { zh: string; en: string }) => new Error(`${where}: ${message.zh} / ${message.en}`);
 
 /** The code the rendering depends on, for the content store's digest: `npm run build` names it, otherwise computed once. */
 const codeByRoot = new Map<string, string>();
@@ -57,7 +61,7 @@ export function mdxLoader(options: { base: string; env?: Record<string, string |
         const path = join(dir, name);
         const file = relative(root, path).split(sep).join('/');
         const stat = lstatSync(path, { throwIfNoEntry: false });
-        if (stat?.isSymbolicLink()) throw new Error(`${file}: 这是符号链接，网站不读取链接指向的内容 / a symbolic link; the site does not read what a link points to`);
+        if (stat?.isSymbolicLink()) throw refusal(file, unreadableMessages.link());
         if (!stat?.isFile()) return undefined;
         const id = name.slice(0, -EXTENSION.length);
         const contents = readFileSync(path, 'utf8');
@@ -70,7 +74,7 @@ export function mdxLoader(options: { base: string; env?: Record<string, string |
           parsed = parseFrontmatter(contents, { frontmatter: 'empty-with-spaces' });
         } catch (error) {
           const e = error as Error & { reason?: string; mark?: { line?: number } };
-          throw new Error(`${file}:${(e.mark?.line ?? 0) + 2}: 元数据无法读取 / the frontmatter cannot be read: ${e.reason ?? e.message}`);
+          throw refusal(`${file}:${(e.mark?.line ?? 0) + 2}`, mdxMessages.brokenFrontmatter(e.reason ?? e.message));
         }
         // The policy first: renderMdx refuses the text before anything is made of it.
         let rendered = cache?.get(file, contents);

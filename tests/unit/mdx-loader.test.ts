@@ -67,7 +67,7 @@ describe('the MDX loader refuses code, naming file and line (frontmatter counted
     updates({});
     writeFileSync(join(root, 'outside.mdx'), FRONTMATTER);
     symlinkSync(join(root, 'outside.mdx'), join(root, 'content/updates/2024-09-02-link.mdx'));
-    await expect(loadMdx(root, 'updates')).rejects.toThrow(/content\/updates\/2024-09-02-link\.mdx: 这是符号链接/);
+    await expect(loadMdx(root, 'updates')).rejects.toThrow(/content\/updates\/2024-09-02-link\.mdx: 这是一个符号链接/);
   });
 });
 

@@ -18,9 +18,9 @@
  * and a bare `astro build` render every file once per content store, as Astro does.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from '../data/write-whole';
+import { removeAllBut, writeWhole } from '../data/write-whole';
 import type { RenderedMdx } from '../data/mdx-html';
 
 /** The environment variable naming the folder of the kept renderings. */
@@ -78,13 +78,7 @@ export class MdxHtmlCache {
 
   /** Removes the kept renderings this build neither used nor wrote (of files changed or gone, or of other code). */
   prune(): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) if (!this.used.has(name)) rmSync(join(this.dir, name), { force: true });
+    removeAllBut(this.dir, this.used);
   }
 }
 

@@ -17,9 +17,9 @@
  * is ignored, file by file: the file is validated again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeWhole } from '../write-whole';
+import { removeAllBut, writeWhole } from '../write-whole';
 import { entryPrint } from '../entry-prints';
 import type { DataFileResult } from './json';
 import type { Located, Problem, SourceFile } from './problems';
@@ -157,12 +157,6 @@ export class ValidationCache {
 
   /** Removes the cache files this run neither used nor wrote (those of files changed or gone, or of other code). */
   prune(): void {
-    let names: string[];
-    try {
-      names = readdirSync(this.dir);
-    } catch {
-      return;
-    }
-    for (const name of names) if (!this.used.has(name)) rmSync(join(this.dir, name), { force: true });
+    removeAllBut(this.dir, this.used);
   }
 }

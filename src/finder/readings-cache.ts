@@ -42,7 +42,13 @@ export function readReadings(file: string, code: string): Map<string, NameReadin
     return known;
   }
   if (stored?.version !== VERSION || stored.code !== code || !Array.isArray(stored.names)) return known;
-  for (const [key, tw, fold, py] of stored.names) known.set(key, { tw, fold, py });
+  const texts = (list: unknown): list is string[] => Array.isArray(list) && list.every((t) => typeof t === 'string');
+  for (const item of stored.names as unknown[]) {
+    // A file cut short or written by other code is not used at all: every name is read afresh.
+    if (!Array.isArray(item) || typeof item[0] !== 'string' || !texts(item[1]) || !texts(item[2]) || typeof item[3] !== 'string') return new Map();
+    const [key, tw, fold, py] = item as Stored['names'][number];
+    known.set(key, { tw, fold, py });
+  }
   return known;
 }
 

@@ -101,6 +101,14 @@ describe('finder readings kept between builds', () => {
     expect(readReadings(join(dir, 'missing.json'), 'code-a').size).toBe(0);
   });
 
+  it('ignores a kept file whose readings are not what this code writes, instead of failing the build', () => {
+    const file = join(dir, 'odd-readings.json');
+    for (const names of [[null], [['资中县', '資中縣', [], 'zizhongxian']], [['资中县', ['資中縣'], [], 7]], [{ key: '资中县' }]]) {
+      writeFileSync(file, JSON.stringify({ version: 1, code: 'code-a', names }));
+      expect(readReadings(file, 'code-a').size).toBe(0);
+    }
+  });
+
   it('fingerprints each shard by what it is made of: a shard whose text changed with the renames has a new fingerprint, the others keep theirs', () => {
     const byPath = (files: FinderFile[]) => new Map(files.map(([path, make, print]) => [path, { text: make(), print: print?.() }]));
     const was = byPath(finderFiles(before));
